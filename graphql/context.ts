@@ -1,0 +1,57 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { Permission } from "@/lib/permissions/registry";
+import { type WorkspaceAccess, assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
+
+export interface RequestMeta {
+  /** Client IP for login throttling; null when unknown. */
+  ip: string | null;
+  /** Whether the request came over HTTPS (cookie `Secure` flag). */
+  secure: boolean;
+  /** Public base URL for links (invites). */
+  baseUrl: string;
+}
+
+export interface GraphQLContext {
+  db: Database;
+  viewer: Viewer | null;
+  meta: RequestMeta;
+  /** Set-Cookie headers the transport adds to the response (signUp, logout). */
+  responseCookies: string[];
+  /** Access of the caller to a workspace (cached per request), or null. */
+  access(workspaceId: string): Promise<WorkspaceAccess | null>;
+  /** Access with `permission`, or NOT_FOUND / FORBIDDEN (see assertPermission). */
+  requirePermission(workspaceId: string, permission: Permission): Promise<WorkspaceAccess>;
+  /** The signed-in user, or UNAUTHENTICATED (API keys are not users). */
+  requireUser(): Extract<Viewer, { kind: "user" }>;
+}
+
+export function createContext(input: { db: Database; viewer: Viewer | null; meta?: Partial<RequestMeta> }): GraphQLContext {
+  const cache = new Map<string, Promise<WorkspaceAccess | null>>();
+  const ctx: GraphQLContext = {
+    db: input.db,
+    viewer: input.viewer,
+    meta: { ip: null, secure: false, baseUrl: "http://localhost:3000", ...input.meta },
+    responseCookies: [],
+    access(workspaceId) {
+      let hit = cache.get(workspaceId);
+      if (!hit) {
+        hit = findWorkspaceAccess(input.db, ctx.viewer, workspaceId);
+        cache.set(workspaceId, hit);
+      }
+      return hit;
+    },
+    async requirePermission(workspaceId, permission) {
+      if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
+      return assertPermission(await ctx.access(workspaceId), permission);
+    },
+    requireUser() {
+      if (ctx.viewer?.kind !== "user") {
+        throw new AppError(ctx.viewer ? "FORBIDDEN" : "UNAUTHENTICATED", "This operation needs a signed-in user");
+      }
+      return ctx.viewer;
+    },
+  };
+  return ctx;
+}

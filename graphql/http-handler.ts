@@ -1,0 +1,103 @@
+import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
+import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
+import type { Viewer } from "@/lib/auth/viewer";
+import { getDatabase } from "@/lib/db/client";
+import { env, isTruthy } from "@/lib/env";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { createContext } from "./context";
+import { HeaderMap, getApolloServer } from "./server";
+
+const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, BAD_REQUEST: 400 };
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The GraphQL-over-HTTP transport: authenticates (session cookie or `Authorization: Bearer`),
+ * parses the body itself (a malformed body is a 400, never a 500), hands the request to Apollo
+ * and adds the Set-Cookie headers resolvers asked for.
+ */
+export async function handleGraphQLRequest(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  let body: unknown;
+  if (request.method === "POST") {
+    const length = Number(request.headers.get("content-length") ?? 0);
+    if (length > MAX_BODY_BYTES) return errorResponse("BAD_REQUEST", "Request body too large", 413);
+    const text = await request.text();
+    const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
+    if (/^application\/(graphql-response\+)?json\b/.test(contentType)) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return errorResponse("BAD_REQUEST", "Malformed JSON body", 400);
+      }
+    } else {
+      body = text;
+    }
+  }
+
+  const db = await getDatabase();
+  let viewer: Viewer | null;
+  try {
+    viewer = await resolveViewer(request);
+  } catch (error) {
+    if (isAppError(error)) {
+      const headers = error.retryAfter ? { "retry-after": String(error.retryAfter) } : undefined;
+      return errorResponse(error.code, error.message, STATUS_OF_CODE[error.code] ?? 400, headers);
+    }
+    throw error;
+  }
+
+  const headers = new HeaderMap();
+  request.headers.forEach((value, key) => headers.set(key, value));
+  const forwardedProto = request.headers.get("x-forwarded-proto");
+  const context = createContext({
+    db,
+    viewer,
+    meta: {
+      ip: clientIp(request),
+      secure: url.protocol === "https:" || forwardedProto === "https",
+      baseUrl: env().APP_URL ?? url.origin,
+    },
+  });
+  const server = await getApolloServer();
+  const result = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: url.search, body },
+    context: async () => context,
+  });
+  const responseHeaders = new Headers();
+  for (const [key, value] of result.headers) responseHeaders.set(key, value);
+  for (const cookie of context.responseCookies) responseHeaders.append("set-cookie", cookie);
+  const payload = result.body.kind === "complete" ? result.body.string : await collect(result.body.asyncIterator);
+  return new Response(payload, { status: result.status ?? 200, headers: responseHeaders });
+}
+
+async function resolveViewer(request: Request): Promise<Viewer | null> {
+  const db = await getDatabase();
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new AppError("UNAUTHENTICATED", "Authorization must be 'Bearer <api key>'");
+    return authenticateApiKey(db, match[1]);
+  }
+  return viewerFromSessionToken(db, readCookie(request.headers.get("cookie"), SESSION_COOKIE));
+}
+
+/** The client address: Next's server appends the socket address to X-Forwarded-For. */
+function clientIp(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-for");
+  if (!forwarded) return null;
+  const hops = forwarded.split(",").map((h) => h.trim()).filter(Boolean);
+  return (isTruthy(env().TRUST_PROXY) ? hops[0] : hops[hops.length - 1]) ?? null;
+}
+
+function errorResponse(code: string, message: string, status: number, headers?: Record<string, string>): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { "content-type": "application/graphql-response+json; charset=utf-8", ...headers },
+  });
+}
+
+async function collect(iterator: AsyncIterableIterator<string>): Promise<string> {
+  let out = "";
+  for await (const chunk of iterator) out += chunk;
+  return out;
+}

@@ -1,0 +1,33 @@
+import { decodeGlobalID } from "@pothos/plugin-relay";
+import { AppError } from "@/lib/errors/app-error";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Tenant-owned nodes carry their workspace in the id ("<workspaceId>.<rowId>") so that
+ * `node(id)` can check access to the workspace before it touches the row.
+ */
+export function tenantNodeId(workspaceId: string, rowId: string): string {
+  return `${workspaceId}.${rowId}`;
+}
+
+export function parseTenantNodeId(raw: string): { workspaceId: string; rowId: string } | null {
+  const [workspaceId, rowId, ...rest] = raw.split(".");
+  if (rest.length > 0 || !UUID.test(workspaceId ?? "") || !UUID.test(rowId ?? "")) return null;
+  return { workspaceId, rowId };
+}
+
+/**
+ * A workspace id from a client: the relay global id of a Workspace, or its bare UUID.
+ * Anything else is a BAD_USER_INPUT naming the field.
+ */
+export function parseWorkspaceId(raw: string, path: (string | number)[] = ["workspaceId"]): string {
+  if (UUID.test(raw)) return raw.toLowerCase();
+  try {
+    const { typename, id } = decodeGlobalID(raw);
+    if (typename === "Workspace" && UUID.test(id)) return id.toLowerCase();
+  } catch {
+    // fall through
+  }
+  throw AppError.badInput(path, "is not a workspace id");
+}

@@ -1,0 +1,50 @@
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { GraphQLContext } from "./context";
+import { formatError } from "./errors";
+import { schema } from "./schema";
+
+/**
+ * Request limits. Depth, cost and aliases are checked by graphql-armor's validation rules;
+ * tokens by graphql-js's own parser limit (armor's token plugin answered over-long documents
+ * with a 500, the parser limit answers a 400 GRAPHQL_PARSE_FAILED).
+ */
+export const LIMITS = { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxDirectives: 50, maxTokens: 5000 } as const;
+
+export function createApolloServer(): ApolloServer<GraphQLContext> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth },
+    costLimit: { maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    ...protection,
+    plugins: [...protection.plugins],
+    validationRules: [...protection.validationRules],
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    formatError,
+    introspection: true,
+    csrfPrevention: true,
+    hideSchemaDetailsFromClientErrors: true,
+    includeStacktraceInErrorResponses: false,
+    status400ForVariableCoercionErrors: true,
+  });
+}
+
+const globalForServer = globalThis as unknown as { __throughlineApollo?: Promise<ApolloServer<GraphQLContext>> };
+
+/** One started server per process. */
+export function getApolloServer(): Promise<ApolloServer<GraphQLContext>> {
+  if (!globalForServer.__throughlineApollo) {
+    const server = createApolloServer();
+    globalForServer.__throughlineApollo = server.start().then(() => server);
+  }
+  return globalForServer.__throughlineApollo;
+}
+
+export { HeaderMap };

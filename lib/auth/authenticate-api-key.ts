@@ -1,0 +1,42 @@
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { ApiKeyScope } from "@/lib/permissions/registry";
+import { hashApiKey, parseApiKey } from "./api-key-format";
+import type { Viewer } from "./viewer";
+
+interface AuthRow {
+  api_key_id: string | null;
+  workspace_id: string | null;
+  scopes: string[] | null;
+  status: "OK" | "INVALID" | "REVOKED" | "EXPIRED" | "RATE_LIMITED";
+  retry_after_seconds: number;
+}
+
+/**
+ * Authenticates a bearer API key and counts it against the key's rate limit, in one call of
+ * the SECURITY DEFINER function authenticate_api_key (the tenant is unknown until the key is
+ * found, so this is one of the few doors past RLS, and it opens only for the right secret).
+ */
+export async function authenticateApiKey(db: Database, secret: string): Promise<Extract<Viewer, { kind: "apiKey" }>> {
+  const parsed = parseApiKey(secret);
+  if (!parsed) throw new AppError("UNAUTHENTICATED", "Invalid API key");
+  const { rows } = await db.sql.query<AuthRow>(
+    "SELECT api_key_id, workspace_id, scopes, status, retry_after_seconds FROM authenticate_api_key($1, $2)",
+    [parsed.prefix, hashApiKey(secret)],
+  );
+  const row = rows[0];
+  switch (row?.status) {
+    case "OK":
+      return { kind: "apiKey", apiKeyId: row.api_key_id!, workspaceId: row.workspace_id!, scopes: row.scopes as ApiKeyScope[] };
+    case "REVOKED":
+      throw new AppError("UNAUTHENTICATED", "API key has been revoked");
+    case "EXPIRED":
+      throw new AppError("UNAUTHENTICATED", "API key has expired");
+    case "RATE_LIMITED":
+      throw new AppError("RATE_LIMITED", `Rate limit exceeded; retry in ${row.retry_after_seconds} s`, {
+        retryAfter: row.retry_after_seconds,
+      });
+    default:
+      throw new AppError("UNAUTHENTICATED", "Invalid API key");
+  }
+}

@@ -1,0 +1,68 @@
+import { decode, encode } from "next-auth/jwt";
+import type { Database } from "@/lib/db/client";
+import { authSecret } from "@/lib/env";
+import type { Viewer } from "./viewer";
+
+/**
+ * The session is next-auth's JWT cookie. Login (next-auth credentials) and the signUp
+ * mutation both issue it through `encodeSessionToken`, so they set the very same cookie.
+ * `sv` is the user's session_version: bumping it (log out everywhere, password change)
+ * revokes every cookie issued before.
+ */
+export const SESSION_COOKIE = "tl.session";
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+export interface SessionClaims {
+  sub: string;
+  sv: number;
+  email: string;
+  name: string;
+}
+
+export async function encodeSessionToken(claims: SessionClaims): Promise<string> {
+  return encode({ token: { ...claims }, secret: authSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+}
+
+export function sessionCookieHeader(token: string, secure: boolean): string {
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${SESSION_MAX_AGE_SECONDS}`,
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}
+
+export function clearSessionCookieHeader(): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+}
+
+/** The signed-in user behind a session token, or null when it is invalid, expired or revoked. */
+export async function viewerFromSessionToken(db: Database, token: string | undefined): Promise<Extract<Viewer, { kind: "user" }> | null> {
+  if (!token) return null;
+  let claims: Partial<SessionClaims> | null;
+  try {
+    claims = (await decode({ token, secret: authSecret() })) as Partial<SessionClaims> | null;
+  } catch {
+    return null;
+  }
+  if (!claims?.sub || typeof claims.sv !== "number") return null;
+  const { rows } = await db.sql.query<{ id: string; email: string; name: string; locale: string; session_version: number }>(
+    "SELECT id, email, name, locale, session_version FROM users WHERE id = $1",
+    [claims.sub],
+  );
+  const user = rows[0];
+  if (!user || user.session_version !== claims.sv) return null;
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, locale: user.locale };
+}
+
+/** Reads one cookie from a Cookie header. */
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(/;\s*/)) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq) === name) return decodeURIComponent(part.slice(eq + 1));
+  }
+  return undefined;
+}

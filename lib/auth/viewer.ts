@@ -1,0 +1,6 @@
+import type { ApiKeyScope } from "@/lib/permissions/registry";
+
+/** Who is behind a request: a signed-in person or an API key (SPEC §9.1 `viewer`). */
+export type Viewer =
+  | { kind: "user"; userId: string; email: string; name: string; locale: string }
+  | { kind: "apiKey"; apiKeyId: string; workspaceId: string; scopes: ApiKeyScope[] };

@@ -1,0 +1,135 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/lib/env";
+import { migrate } from "./migrate";
+import type { SqlRunner } from "./sql-runner";
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  /** Connected as the application role: row-level security applies to every query. */
+  prisma: PrismaClient;
+  /** Raw SQL on the same role, for hot paths that skip Prisma. */
+  sql: SqlRunner;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL URL; when absent, PGlite at `dataDir`. */
+  url?: string;
+  dataDir?: string;
+  appRole?: string;
+  poolSize?: number;
+  /** Apply pending migrations first (default true). */
+  migrate?: boolean;
+}
+
+/**
+ * Opens the database: migrates as the connecting (owner) role, then works as the
+ * non-superuser application role so that PostgreSQL's RLS is the second tenancy wall.
+ */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const appRole = options.appRole ?? "throughline_app";
+  const db = options.url
+    ? await openPostgres(options.url, appRole, options.poolSize ?? 10, options.migrate ?? true)
+    : await openPglite(options.dataDir ?? ".data/pglite", appRole, options.migrate ?? true);
+  await assertNotPrivileged(db.sql);
+  return db;
+}
+
+async function openPostgres(url: string, appRole: string, poolSize: number, runMigrations: boolean): Promise<Database> {
+  if (runMigrations) {
+    const owner = new pg.Client({ connectionString: url });
+    await owner.connect();
+    try {
+      await migrate({
+        query: (text, params) => owner.query(text, params as unknown[]) as never,
+        exec: async (text) => void (await owner.query(text)),
+      });
+    } finally {
+      await owner.end();
+    }
+  }
+  // `-c role=…` makes every pooled connection start as the app role: there is no window in
+  // which a connection runs as the owner, and nothing a request runs can depend on SET ROLE.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: appRole ? `-c role=${appRole}` : undefined,
+  });
+  const adapter = new PrismaPg(pool);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    kind: "postgres",
+    prisma,
+    sql: {
+      query: (text, params) => pool.query(text, params as unknown[]) as never,
+      exec: async (text) => void (await pool.query(text)),
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+async function openPglite(dataDir: string, appRole: string, runMigrations: boolean): Promise<Database> {
+  const pglite = new PGlite(dataDir);
+  await pglite.waitReady;
+  if (runMigrations) {
+    await migrate({
+      query: (text, params) => pglite.query(text, params as unknown[]) as never,
+      exec: async (text) => void (await pglite.exec(text)),
+    });
+  }
+  // PGlite runs as the superuser `postgres`, which bypasses RLS even with FORCE: switch to the
+  // app role for the life of this (single) connection.
+  if (appRole) await pglite.exec(`SET ROLE ${appRole}`);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "pglite",
+    prisma,
+    sql: {
+      query: (text, params) => pglite.query(text, params as unknown[]) as never,
+      exec: async (text) => void (await pglite.exec(text)),
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function assertNotPrivileged(sql: SqlRunner): Promise<void> {
+  const { rows } = await sql.query<{ current_user: string; rolsuper: boolean; rolbypassrls: boolean }>(
+    "SELECT current_user, r.rolsuper, r.rolbypassrls FROM pg_roles r WHERE r.rolname = current_user",
+  );
+  const me = rows[0];
+  if (!me || me.rolsuper || me.rolbypassrls) {
+    throw new Error(
+      `Refusing to serve as database role "${me?.current_user}": it bypasses row-level security. ` +
+        "Set DATABASE_APP_ROLE to a non-superuser role.",
+    );
+  }
+}
+
+const globalForDb = globalThis as unknown as { __throughlineDb?: Promise<Database> };
+
+/** The process-wide database, opened once from the environment (dev reloads reuse it). */
+export function getDatabase(): Promise<Database> {
+  if (!globalForDb.__throughlineDb) {
+    const e = env();
+    globalForDb.__throughlineDb = openDatabase({
+      url: e.DATABASE_URL,
+      dataDir: e.PGLITE_DATA_DIR,
+      appRole: e.DATABASE_APP_ROLE,
+      poolSize: e.DATABASE_POOL_SIZE,
+    }).catch((error) => {
+      globalForDb.__throughlineDb = undefined;
+      throw error;
+    });
+  }
+  return globalForDb.__throughlineDb;
+}

@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, validated once. Nothing else reads process.env
+ * (Next's own NEXT_* / NODE_ENV aside). README.md documents each of them.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL connection string. Unset: the embedded PGlite database is used. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Role the app switches to after connecting (non-superuser, RLS applies). Empty: connect as is. */
+  DATABASE_APP_ROLE: z.string().default("throughline_app"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Data directory of the embedded database. `memory://` keeps it in memory. */
+  PGLITE_DATA_DIR: z.string().default(".data/pglite"),
+  /** Secret that signs session cookies. Unset: generated once and kept in .data/auth-secret. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Public base URL, used in invite links and e-mails. */
+  APP_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:port — when set, invites are e-mailed. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Throughline <no-reply@throughline.local>"),
+  /** Seed the demo workspace on first start (default on). */
+  SEED_DEMO: z.enum(["0", "1", "true", "false"]).default("1"),
+  /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
+  TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function isTruthy(flag: string): boolean {
+  return flag === "1" || flag === "true";
+}
+
+/** The session-signing secret; generated and persisted on first use when AUTH_SECRET is unset. */
+export function authSecret(): string {
+  const fromEnv = env().AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  const file = path.resolve(".data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

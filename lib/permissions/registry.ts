@@ -1,0 +1,78 @@
+import type { WorkspaceRole } from "./roles";
+
+/**
+ * The single source of truth for who may do what (SPEC §3). GraphQL (scope-auth), pages and
+ * API-key scopes all read this table; nothing else decides permissions.
+ */
+const ALL_MEMBERS = ["OWNER", "ADMIN", "CMO", "PERFORMANCE", "SMM", "CONTENT", "SALES"] as const;
+const MANAGERS = ["OWNER", "ADMIN"] as const;
+const MARKETING_LEADS = ["OWNER", "ADMIN", "CMO"] as const;
+
+export const PERMISSIONS = {
+  /** See the workspace's name, currency and settings. */
+  "workspace.read": [...ALL_MEMBERS, "CLIENT_VIEWER"],
+  "workspace.update": MANAGERS,
+  "member.read": [...MARKETING_LEADS],
+  "member.manage": MANAGERS,
+  /** Make or unmake owners; remove an owner. */
+  "owner.manage": ["OWNER"],
+  "invite.manage": MANAGERS,
+  "apiKey.manage": MANAGERS,
+  "audit.read": MANAGERS,
+  "metrics.read": ALL_MEMBERS,
+  "metrics.write": MARKETING_LEADS,
+  "metricDefinition.manage": MARKETING_LEADS,
+  "import.manage": MARKETING_LEADS,
+  /** Every role's scorecard and the company view. */
+  "scorecard.readAny": MARKETING_LEADS,
+  /** One's own role's scorecard plus the company KPIs it rolls up into. */
+  "scorecard.readOwn": ["PERFORMANCE", "SMM", "CONTENT"],
+  "scorecard.readCompany": ALL_MEMBERS,
+  /** The shared marketing–sales view: CAC, LTV, lead→deal conversion. */
+  "salesView.read": ["OWNER", "ADMIN", "CMO", "SALES"],
+  "kpi.manage": MARKETING_LEADS,
+  "target.manage": MARKETING_LEADS,
+  /** Specialists edit nothing but annotations on their own scorecard. */
+  "annotation.write": ["OWNER", "ADMIN", "CMO", "PERFORMANCE", "SMM", "CONTENT"],
+  "report.read": [...ALL_MEMBERS, "CLIENT_VIEWER"],
+  "report.manage": MARKETING_LEADS,
+} as const satisfies Record<string, readonly WorkspaceRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function roleHasPermission(role: WorkspaceRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly WorkspaceRole[]).includes(role);
+}
+
+export function permissionsOfRole(role: WorkspaceRole): Set<Permission> {
+  return new Set(ALL_PERMISSIONS.filter((p) => roleHasPermission(role, p)));
+}
+
+/** API-key scopes of SPEC §3, mapped onto the same permission strings. */
+export const API_KEY_SCOPES = ["READ", "WRITE_METRICS", "ADMIN"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export const SCOPE_PERMISSIONS = {
+  READ: [
+    "workspace.read",
+    "metrics.read",
+    "scorecard.readAny",
+    "scorecard.readCompany",
+    "salesView.read",
+    "report.read",
+  ],
+  WRITE_METRICS: ["metrics.write", "import.manage"],
+  /** What an ADMIN member may do, except what only a person should: keys and ownership. */
+  ADMIN: ALL_PERMISSIONS.filter((p) => roleHasPermission("ADMIN", p) && p !== "apiKey.manage"),
+} as const satisfies Record<ApiKeyScope, readonly Permission[]>;
+
+export function permissionsOfScopes(scopes: readonly string[]): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const scope of scopes) {
+    const perms = (SCOPE_PERMISSIONS as Record<string, readonly Permission[]>)[scope];
+    if (perms) for (const p of perms) granted.add(p);
+  }
+  return granted;
+}

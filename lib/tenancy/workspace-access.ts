@@ -1,0 +1,45 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { type Permission, permissionsOfRole, permissionsOfScopes } from "@/lib/permissions/registry";
+import { isWorkspaceRole, type WorkspaceRole } from "@/lib/permissions/roles";
+import { withTenant } from "./with-tenant";
+
+/** What the caller may do in one workspace. */
+export interface WorkspaceAccess {
+  workspaceId: string;
+  /** The member's role; null for an API key. */
+  role: WorkspaceRole | null;
+  permissions: Set<Permission>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The caller's access to a workspace, or null when it has none. A client-sent workspace id
+ * is never trusted: a user must hold a membership, a key must belong to that workspace.
+ */
+export async function findWorkspaceAccess(db: Database, viewer: Viewer | null, workspaceId: string): Promise<WorkspaceAccess | null> {
+  if (!viewer || !UUID.test(workspaceId)) return null;
+  if (viewer.kind === "apiKey") {
+    return viewer.workspaceId === workspaceId
+      ? { workspaceId, role: null, permissions: permissionsOfScopes(viewer.scopes) }
+      : null;
+  }
+  const membership = await withTenant(db, { workspaceId, userId: viewer.userId }, (tx) =>
+    tx.membership.findFirst({ where: { workspaceId, userId: viewer.userId }, select: { role: true } }),
+  );
+  if (!membership || !isWorkspaceRole(membership.role)) return null;
+  return { workspaceId, role: membership.role, permissions: permissionsOfRole(membership.role) };
+}
+
+/**
+ * Access that holds `permission`, or an error: NOT_FOUND when the caller cannot see the
+ * workspace at all (indistinguishable from a missing one), FORBIDDEN when it can see it but
+ * may not do this.
+ */
+export function assertPermission(access: WorkspaceAccess | null, permission: Permission): WorkspaceAccess {
+  if (!access) throw AppError.notFound("Workspace not found");
+  if (!access.permissions.has(permission)) throw new AppError("FORBIDDEN", `Missing permission ${permission}`);
+  return access;
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm start`: builds the app when the sources changed since the last build, then serves it
+// with `next start`. The server migrates the database and seeds the demo workspace on its
+// first start (instrumentation.ts).
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const port = process.env.PORT ?? "3000";
+env.NEXTAUTH_URL ??= env.APP_URL ?? `http://localhost:${port}`;
+
+const SOURCES = ["app", "components", "graphql", "lib", "messages", "prisma", "public", "generated", "next.config.ts", "package-lock.json", "postcss.config.mjs", "instrumentation.ts", "tsconfig.json"];
+
+function fingerprint() {
+  const hash = createHash("sha256");
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
+    } else {
+      hash.update(`${p}\0${s.size}\0${s.mtimeMs}\n`);
+    }
+  };
+  SOURCES.forEach(walk);
+  return hash.digest("hex");
+}
+
+const stamp = path.join(".next", "throughline-build-fingerprint");
+const current = fingerprint();
+const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current;
+if (!built) {
+  console.log("throughline: building the app (first start or sources changed)…");
+  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  writeFileSync(stamp, current);
+}
+const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { printSchema } from "graphql";
+import { describe, expect, it } from "vitest";
+import { schema } from "@/graphql/schema";
+
+describe("graphql/schema.graphql", () => {
+  it("matches the schema the code builds (run `npm run schema:print` after changing the API)", () => {
+    const committed = readFileSync("graphql/schema.graphql", "utf8");
+    expect(committed.length).toBeGreaterThan(100);
+    expect(committed).toBe(`${printSchema(schema)}\n`);
+  });
+
+  it("keeps the SPEC §9.1 public contract", () => {
+    const sdl = printSchema(schema);
+    for (const needle of [
+      "scalar Date",
+      "scalar Decimal",
+      "viewer: Viewer",
+      "workspace(id: ID!): Workspace",
+      "node(id: ID!): Node",
+    ]) {
+      expect(sdl).toContain(needle);
+    }
+  });
+});
