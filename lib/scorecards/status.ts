@@ -1,0 +1,27 @@
+import type Decimal from "decimal.js";
+import { attainmentToDate, type AttainmentToDateInput } from "@/lib/scorecards/attainment-to-date";
+import type { KpiStatus, StatusThresholds } from "@/lib/scorecards/types";
+
+/**
+ * Maps an attainment onto a status with the KPI's thresholds (SPEC §5, "from
+ * configurable thresholds"): ≥ onTrack → ON_TRACK, ≥ atRisk → AT_RISK, otherwise
+ * OFF_TRACK; no attainment → NO_DATA.
+ */
+export function classifyAttainment(value: Decimal | null, thresholds: StatusThresholds): KpiStatus {
+  if (value === null) return "NO_DATA";
+  if (value.gte(thresholds.onTrack)) return "ON_TRACK";
+  if (value.gte(thresholds.atRisk)) return "AT_RISK";
+  return "OFF_TRACK";
+}
+
+/**
+ * Status of a KPI — SPEC §5: on track / at risk / off track / no data.
+ *
+ * Judged on `attainmentToDate`: for flows mid-period that is actual vs expected-to-date
+ * (target × elapsed share), so a KPI exactly on pace is ON_TRACK on the 10th; ratios
+ * and stocks are judged directly. NO_DATA when there is no actual, no usable target,
+ * or the period has not started. (Quality gates are applied by `evaluateKpi`.)
+ */
+export function status(input: AttainmentToDateInput & { thresholds: StatusThresholds }): KpiStatus {
+  return classifyAttainment(attainmentToDate(input).value, input.thresholds);
+}
