@@ -9,8 +9,8 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^graphql$/, replacement: require.resolve("graphql") },
-      { find: /^@\/(.*)$/, replacement: path.resolve(__dirname, "$1") },
-      { find: /^server-only$/, replacement: path.resolve(__dirname, "test/server-only-stub.ts") },
+      { find: /^@\/(.*)$/, replacement: path.resolve(import.meta.dirname, "$1") },
+      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "test/server-only-stub.ts") },
     ],
   },
   test: {
