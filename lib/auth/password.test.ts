@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { PASSWORD_MAX_LENGTH, checkPassword, hashPassword, verifyPassword } from "./password";
+
+describe("checkPassword", () => {
+  it("accepts a long uncommon password", () => {
+    expect(checkPassword("correct horse battery staple 42", { email: "a@b.co" })).toEqual([]);
+  });
+
+  it("rejects fewer than 8 characters", () => {
+    expect(checkPassword("x7#kq2!", {})).toEqual([{ path: ["password"], message: "Password must be at least 8 characters" }]);
+  });
+
+  it("counts code points, not UTF-16 units", () => {
+    // 4 emoji are 8 UTF-16 units but 4 characters
+    expect(checkPassword("😀😀😀😀")[0]?.message).toMatch(/at least 8/);
+  });
+
+  it("allows 64 and up to 128 characters, rejects 129", () => {
+    expect(checkPassword("k".repeat(30) + "Q".repeat(34))).toEqual([]);
+    expect(checkPassword("k".repeat(64) + "Q".repeat(64))).toEqual([]);
+    expect(checkPassword("k".repeat(PASSWORD_MAX_LENGTH + 1))[0]?.message).toMatch(/at most 128/);
+  });
+
+  it("rejects common passwords, case-insensitively", () => {
+    expect(checkPassword("password1")[0]?.message).toMatch(/too common/);
+    expect(checkPassword("QWERTY123")[0]?.message).toMatch(/too common/);
+    expect(checkPassword("Iloveyou")[0]?.message).toMatch(/too common/);
+  });
+
+  it("rejects the account's e-mail address", () => {
+    expect(checkPassword("Zoe.Quill@example.com", { email: "zoe.quill@example.com", path: ["input", "password"] })).toEqual([
+      { path: ["input", "password"], message: "Password must not be your e-mail address" },
+    ]);
+  });
+});
+
+describe("hashPassword / verifyPassword", () => {
+  it("hashes with argon2id and OWASP parameters, and verifies", async () => {
+    const hashed = await hashPassword("a sturdy passphrase");
+    expect(hashed).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(hashed, "a sturdy passphrase")).toBe(true);
+    expect(await verifyPassword(hashed, "a sturdy passphrasE")).toBe(false);
+  });
+
+  it("returns false for a malformed hash or an over-long password", async () => {
+    expect(await verifyPassword("not-a-hash", "whatever1")).toBe(false);
+    const hashed = await hashPassword("a sturdy passphrase");
+    expect(await verifyPassword(hashed, "x".repeat(200))).toBe(false);
+  });
+});

@@ -1,0 +1,74 @@
+import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { dictionary } from "@zxcvbn-ts/language-common";
+import type { FieldError } from "@/lib/errors/app-error";
+
+/**
+ * Password hashing and rules.
+ *
+ * Hashing: argon2id with OWASP's minimum recommended parameters (m = 19 MiB, t = 2, p = 1).
+ * Rules (OWASP ASVS 2.1): at least 8 characters, up to 128 allowed (ASVS asks that ≥ 64 be
+ * allowed; 128 keeps the hashing cost bounded), not a commonly used password, not the
+ * account's own e-mail address. No composition rules (ASVS 2.1.9).
+ */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const ARGON2_OPTIONS = {
+  algorithm: Algorithm.Argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+let commonPasswords: Set<string> | undefined;
+
+/** The common-password list of @zxcvbn-ts/language-common (≈ 49 k entries), lower-cased. */
+function isCommonPassword(password: string): boolean {
+  commonPasswords ??= new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()));
+  return commonPasswords.has(password.toLowerCase());
+}
+
+/** Length in code points, so an emoji counts as one character. */
+function passwordLength(password: string): number {
+  return [...password].length;
+}
+
+/**
+ * Problems with a new password, as field errors on `path` (empty when it is acceptable).
+ * `email` is the e-mail of the account the password is for.
+ */
+export function checkPassword(password: string, { email, path = ["password"] }: { email?: string | null; path?: (string | number)[] } = {}): FieldError[] {
+  const length = passwordLength(password);
+  if (length < PASSWORD_MIN_LENGTH) return [{ path, message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters` }];
+  if (length > PASSWORD_MAX_LENGTH) return [{ path, message: `Password must be at most ${PASSWORD_MAX_LENGTH} characters` }];
+  if (isCommonPassword(password)) return [{ path, message: "This password is too common; choose another" }];
+  if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) {
+    return [{ path, message: "Password must not be your e-mail address" }];
+  }
+  return [];
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  // Over-long input never reaches argon2 (bounded cost); it cannot match a stored password anyway.
+  if (passwordLength(password) > PASSWORD_MAX_LENGTH) return false;
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Spends the time of one verification against a throwaway hash: login for an unknown e-mail
+ * then takes about as long as for a known one, so timing does not reveal which accounts exist.
+ */
+export async function burnPasswordVerification(password: string): Promise<void> {
+  dummyHash ??= hashPassword("throughline-dummy-password-for-timing");
+  await verifyPassword(await dummyHash, password.slice(0, PASSWORD_MAX_LENGTH));
+}
