@@ -1,0 +1,46 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/lib/tenancy/with-tenant";
+import type { Actor } from "./actor";
+
+/** Every action the audit log records; the UI translates these keys. */
+export type AuditAction =
+  | "workspace.created"
+  | "workspace.updated"
+  | "member.joined"
+  | "member.roleChanged"
+  | "member.removed"
+  | "invite.created"
+  | "invite.revoked"
+  | "invite.accepted"
+  | "apiKey.created"
+  | "apiKey.revoked";
+
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey";
+
+export interface AuditEventInput {
+  workspaceId: string;
+  actor: Actor;
+  action: AuditAction;
+  targetType: AuditTargetType;
+  targetId?: string | null;
+  /** What changed; never secrets (no tokens, key secrets or password material). */
+  data?: Prisma.InputJsonObject;
+}
+
+/**
+ * Appends one audit event inside the caller's tenant transaction, so the event is written
+ * exactly when the change it describes commits.
+ */
+export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      workspaceId: event.workspaceId,
+      actorUserId: event.actor.kind === "user" ? event.actor.userId : null,
+      actorApiKeyId: event.actor.kind === "apiKey" ? event.actor.apiKeyId : null,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId ?? null,
+      data: event.data ?? {},
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import type { Workspace } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Database } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
+import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import {
+  currencySchema,
+  fiscalYearStartMonthSchema,
+  localeSchema,
+  slugSchema,
+  timeZoneSchema,
+  workspaceNameSchema,
+} from "./workspace-settings";
+
+export const updateWorkspaceInputSchema = z.object({
+  name: workspaceNameSchema.nullish(),
+  slug: slugSchema.nullish(),
+  currency: currencySchema.nullish(),
+  timeZone: timeZoneSchema.nullish(),
+  fiscalYearStartMonth: fiscalYearStartMonthSchema.nullish(),
+  locale: localeSchema.nullish(),
+});
+
+const SETTINGS = ["name", "slug", "currency", "timeZone", "fiscalYearStartMonth", "locale"] as const;
+
+/**
+ * Changes workspace settings (absent fields stay as they are) and records what changed. The
+ * caller has checked workspace.update.
+ */
+export async function updateWorkspace(
+  db: Database,
+  { workspaceId, actor, ...input }: { workspaceId: string; actor: Actor } & z.input<typeof updateWorkspaceInputSchema>,
+): Promise<Workspace> {
+  const data = parseInput(updateWorkspaceInputSchema, input);
+  try {
+    return await withTenant(db, { workspaceId, userId: actor.kind === "user" ? actor.userId : null }, async (tx) => {
+      const before = await tx.workspace.findFirst({ where: { id: workspaceId } });
+      if (!before) throw AppError.notFound("Workspace not found");
+      const changes: Record<string, { from: string | number; to: string | number }> = {};
+      const patch: Record<string, string | number> = {};
+      for (const key of SETTINGS) {
+        const value = data[key];
+        if (value === null || value === undefined || value === before[key]) continue;
+        patch[key] = value;
+        changes[key] = { from: before[key], to: value };
+      }
+      if (Object.keys(patch).length === 0) return before;
+      const after = await tx.workspace.update({ where: { id: workspaceId }, data: patch as Partial<Pick<Workspace, (typeof SETTINGS)[number]>> });
+      await recordAuditEvent(tx, { workspaceId, actor, action: "workspace.updated", targetType: "workspace", targetId: workspaceId, data: { changes } });
+      return after;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw AppError.badInput(["slug"], "This slug is taken; choose another");
+    throw error;
+  }
+}
