@@ -43,7 +43,8 @@ export async function handleGraphQLRequest(request: Request): Promise<Response> 
       const headers = error.retryAfter ? { "retry-after": String(error.retryAfter) } : undefined;
       return errorResponse(error.code, error.message, STATUS_OF_CODE[error.code] ?? 400, headers);
     }
-    throw error;
+    console.error("[graphql] authentication failed unexpectedly", error);
+    return errorResponse("INTERNAL_SERVER_ERROR", "Unexpected error", 500);
   }
 
   const headers = new HeaderMap();

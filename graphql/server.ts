@@ -32,7 +32,6 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
   });
 }
 

@@ -13,17 +13,17 @@ export interface MigrationFile {
 }
 
 export function migrationsDir(): string {
-  return path.join(process.cwd(), "prisma", "migrations");
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 }
 
 /** Reads prisma/migrations/<name>/migration.sql in name order (names start with a timestamp). */
 export async function readMigrations(dir = migrationsDir()): Promise<MigrationFile[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   if (names.length === 0) throw new Error(`No migrations found in ${dir}`);
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = await readFile(/* turbopackIgnore: true */ path.join(dir, name, "migration.sql"), "utf8");
       // Prisma's checksum: SHA-256 of the file, hex. Keeping it lets `prisma migrate deploy`
       // accept this history on a machine that has the native engine.
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };

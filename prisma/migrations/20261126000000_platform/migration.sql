@@ -172,6 +172,7 @@ RETURNS TABLE (
   status text, used_in_window double precision, retry_after_seconds integer
 )
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+#variable_conflict use_column
 DECLARE
   k api_keys%ROWTYPE;
   w timestamptz := date_trunc('minute', now());
