@@ -89,3 +89,11 @@ const LOCAL_METRIC_TRAITS: Readonly<Record<string, MetricTraits>> = {
 export function metricTraits(metricKey: string): MetricTraits {
   return LOCAL_METRIC_TRAITS[metricKey] ?? { kind: "ratio", class: "result" };
 }
+
+/**
+ * Whether the metric is one the local map (later: the catalog) knows. Checks that
+ * need evidence about a metric — e.g. the zone of control — skip unknown custom metrics.
+ */
+export function isKnownMetric(metricKey: string): boolean {
+  return Object.hasOwn(LOCAL_METRIC_TRAITS, metricKey);
+}
