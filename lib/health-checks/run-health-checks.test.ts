@@ -11,10 +11,10 @@ const d = (v: Decimal.Value) => new Decimal(v);
 const defaults = buildDefaultKpis();
 
 /** A value for every metric the default KPIs read, chosen so that no check fires. */
-const healthyValues = Object.fromEntries(
+const healthyValues: Record<string, Decimal> = Object.fromEntries(
   defaults.map((k) => [k.channelScope ? `${k.metricKey}@${k.channelScope}` : k.metricKey, d(1)]),
 );
-const healthy = { ...healthyValues, ltv_to_cac: d(4), ctr: d("0.02"), lead_to_deal_conversion: d("0.25") };
+const healthy: Record<string, Decimal> = { ...healthyValues, ltv_to_cac: d(4), ctr: d("0.02"), lead_to_deal_conversion: d("0.25") };
 
 const kpi = (key: string, ownerRole: KpiDefinition["ownerRole"], metricKey: string, parentKey: string | null): KpiDefinition => ({
   key,
