@@ -47,6 +47,9 @@ async function openPostgres(url: string, appRole: string, poolSize: number, runM
       await migrate({
         query: (text, params) => owner.query(text, params as unknown[]) as never,
         exec: async (text) => void (await owner.query(text)),
+        execMany: async () => {
+          throw new Error("not used by the migrator");
+        },
       });
     } finally {
       await owner.end();
@@ -67,6 +70,18 @@ async function openPostgres(url: string, appRole: string, poolSize: number, runM
     sql: {
       query: (text, params) => pool.query(text, params as unknown[]) as never,
       exec: async (text) => void (await pool.query(text)),
+      execMany: async (text) => {
+        const client = await pool.connect();
+        try {
+          const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+          client.release();
+          return (Array.isArray(result) ? result : [result]).map((r) => r.rows) as never;
+        } catch (error) {
+          // A failed statement may leave an open transaction behind: never pool that connection.
+          client.release(true);
+          throw error;
+        }
+      },
     },
     async close() {
       await prisma.$disconnect();
@@ -82,6 +97,7 @@ async function openPglite(dataDir: string, appRole: string, runMigrations: boole
     await migrate({
       query: (text, params) => pglite.query(text, params as unknown[]) as never,
       exec: async (text) => void (await pglite.exec(text)),
+      execMany: async (text) => (await pglite.exec(text)).map((r) => r.rows) as never,
     });
   }
   // PGlite runs as the superuser `postgres`, which bypasses RLS even with FORCE: switch to the
@@ -94,6 +110,7 @@ async function openPglite(dataDir: string, appRole: string, runMigrations: boole
     sql: {
       query: (text, params) => pglite.query(text, params as unknown[]) as never,
       exec: async (text) => void (await pglite.exec(text)),
+      execMany: async (text) => (await pglite.exec(text)).map((r) => r.rows) as never,
     },
     async close() {
       await prisma.$disconnect();
