@@ -1,0 +1,6 @@
+import type { Membership } from "@/generated/prisma/client";
+
+/** A membership with the person behind it, as lists and mutations return it. */
+export type MemberRow = Membership & { user: { id: string; name: string; email: string } };
+
+export const MEMBER_INCLUDE = { user: { select: { id: true, name: true, email: true } } } as const;
