@@ -64,7 +64,6 @@ describe("runHealthChecks on the default templates with healthy data", () => {
     expect(findings.flatMap((f) => f.kpiKeys)).toEqual([
       "smm.engagement_rate",
       "smm.cost_per_engagement",
-      "smm.follower_growth",
       "content.landing_conversion",
       "content.email_click_rate",
     ]);

@@ -74,10 +74,10 @@ const LOCAL_METRIC_TRAITS: Readonly<Record<string, MetricTraits>> = {
   email_open_rate: ratio("process"),
   email_click_rate: ratio("process"),
   branded_traffic_growth: ratio("result"),
-  // Added to the catalog for the SMM template; spend per engagement and audience
-  // growth are activity measures like CPC and reach.
+  // Added to the catalog for the SMM template; classes as the catalog in lib/metrics
+  // states them (spend per engagement is process like CPC; audience growth a result).
   cost_per_engagement: ratio("process"),
-  follower_growth: ratio("process"),
+  follower_growth: ratio("result"),
 };
 
 /**
