@@ -1,7 +1,7 @@
 import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getDatabase } from "@/lib/db/client";
+import { type Database, getDatabase } from "@/lib/db/client";
 import { env, isTruthy } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { createContext } from "./context";
@@ -15,7 +15,12 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
  * parses the body itself (a malformed body is a 400, never a 500), hands the request to Apollo
  * and adds the Set-Cookie headers resolvers asked for.
  */
-export async function handleGraphQLRequest(request: Request): Promise<Response> {
+export function handleGraphQLRequest(request: Request): Promise<Response> {
+  return executeGraphQLHttp(request, getDatabase);
+}
+
+/** The transport with the database passed in (tests hand it their own). */
+export async function executeGraphQLHttp(request: Request, openDb: () => Promise<Database>): Promise<Response> {
   const url = new URL(request.url);
   let body: unknown;
   if (request.method === "POST") {
@@ -34,10 +39,10 @@ export async function handleGraphQLRequest(request: Request): Promise<Response> 
     }
   }
 
-  const db = await getDatabase();
+  const db = await openDb();
   let viewer: Viewer | null;
   try {
-    viewer = await resolveViewer(request);
+    viewer = await resolveViewer(db, request);
   } catch (error) {
     if (isAppError(error)) {
       const headers = error.retryAfter ? { "retry-after": String(error.retryAfter) } : undefined;
@@ -71,8 +76,7 @@ export async function handleGraphQLRequest(request: Request): Promise<Response> 
   return new Response(payload, { status: result.status ?? 200, headers: responseHeaders });
 }
 
-async function resolveViewer(request: Request): Promise<Viewer | null> {
-  const db = await getDatabase();
+async function resolveViewer(db: Database, request: Request): Promise<Viewer | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
