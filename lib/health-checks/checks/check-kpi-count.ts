@@ -11,7 +11,11 @@ import type { KpiOwner } from "@/lib/scorecards/types";
  */
 export function checkKpiCount({ kpis, owners }: HealthCheckInput): HealthCheckFinding[] {
   const byOwner = new Map<KpiOwner, string[]>();
-  for (const kpi of kpis) byOwner.set(kpi.ownerRole, [...(byOwner.get(kpi.ownerRole) ?? []), kpi.key]);
+  for (const kpi of kpis) {
+    const keys = byOwner.get(kpi.ownerRole);
+    if (keys) keys.push(kpi.key);
+    else byOwner.set(kpi.ownerRole, [kpi.key]);
+  }
 
   const checked = owners ?? [...byOwner.keys()];
   const findings: HealthCheckFinding[] = [];
