@@ -1,0 +1,66 @@
+import type { Tx } from "@/lib/tenancy/with-tenant";
+import type { MetricRow } from "./validate-metric-rows";
+
+export interface UpsertCounts {
+  /** Rows that created a fact. */
+  inserted: number;
+  /** Rows that changed an existing fact's value. */
+  updated: number;
+  /** Rows equal to the stored fact (nothing written). */
+  unchanged: number;
+}
+
+/**
+ * Upserts validated rows on their natural key in ONE statement: `INSERT … SELECT FROM
+ * unnest(…) ON CONFLICT … DO UPDATE … WHERE value IS DISTINCT FROM excluded.value`. A row
+ * equal to the stored fact is not rewritten (no dead tuple, no rollup churn, batch id kept).
+ * `xmax = 0` tells a fresh insert from an update in RETURNING; unchanged = the rest.
+ *
+ * The rollup triggers run inside the same statement, so the caller's transaction commits
+ * facts and rollups together. Rows must be free of duplicate keys (validateMetricRows) —
+ * PostgreSQL refuses to update one row twice in a statement. Values are compared as numerics
+ * ("1.50" equals "1.5"). Runs inside the caller's withTenant transaction.
+ */
+export async function upsertFacts(
+  tx: Tx,
+  { workspaceId, rows, batchId }: { workspaceId: string; rows: readonly MetricRow[]; batchId: string | null },
+): Promise<UpsertCounts> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const n = rows.length;
+  const dates = new Array<string>(n);
+  const channels = new Array<string>(n);
+  const campaigns = new Array<string>(n);
+  const measures = new Array<string>(n);
+  const values = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    dates[i] = r.date;
+    channels[i] = r.channel;
+    campaigns[i] = r.campaign;
+    measures[i] = r.measure;
+    values[i] = r.value;
+  }
+  const result = await tx.$queryRawUnsafe<{ inserted: number | string; updated: number | string }[]>(
+    `WITH changed AS (
+       INSERT INTO metric_facts AS f (workspace_id, date, channel, campaign, measure, value, import_batch_id)
+       SELECT $1::uuid, t.date, t.channel, t.campaign, t.measure, t.value, $7::uuid
+       FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::numeric[]) AS t(date, channel, campaign, measure, value)
+       ORDER BY t.date, t.channel, t.campaign, t.measure
+       ON CONFLICT (workspace_id, date, channel, campaign, measure) DO UPDATE
+         SET value = excluded.value, import_batch_id = excluded.import_batch_id, updated_at = now()
+         WHERE f.value IS DISTINCT FROM excluded.value
+       RETURNING (xmax = 0) AS inserted
+     )
+     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM changed`,
+    workspaceId,
+    dates,
+    channels,
+    campaigns,
+    measures,
+    values,
+    batchId,
+  );
+  const inserted = Number(result[0]?.inserted ?? 0);
+  const updated = Number(result[0]?.updated ?? 0);
+  return { inserted, updated, unchanged: n - inserted - updated };
+}

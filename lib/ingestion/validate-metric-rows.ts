@@ -1,0 +1,128 @@
+import type { FieldError } from "@/lib/errors/app-error";
+import { isCalendarDate, utcToday } from "@/lib/metric-store/calendar-date";
+import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
+
+/** A row as sent by a system (SPEC §9.1 MetricRowInput) or produced by the CSV parser. */
+export interface MetricRowInput {
+  date: string;
+  channel: string;
+  campaign?: string | null;
+  measure: string;
+  /** A plain decimal string, e.g. "1234.56". */
+  value: string;
+}
+
+/** A validated row: trimmed, campaign "" when absent, value a canonical decimal string. */
+export interface MetricRow {
+  date: string;
+  channel: string;
+  campaign: string;
+  measure: string;
+  value: string;
+}
+
+export interface ValidateRowsOptions {
+  /** Custom base measures of the workspace (catalog measures are always known). */
+  customMeasures?: readonly MeasureDefinition[];
+  /** Field path of the rows array, for error paths (default ["input", "rows"]). */
+  path?: (string | number)[];
+  /** Latest date accepted (default: tomorrow in UTC — facts are actuals, a day of slack covers time zones). */
+  maxDate?: string;
+  /** Stop after this many errors (default 100): a broken file should not produce a megabyte of errors. */
+  maxErrors?: number;
+}
+
+export const MIN_FACT_DATE = "2000-01-01";
+export const MAX_CHANNEL_LENGTH = 100;
+export const MAX_CAMPAIGN_LENGTH = 200;
+/** Digits either side of the point: far beyond any real figure, and bounded so sums stay exact and cheap. */
+const MAX_INTEGER_DIGITS = 18;
+const MAX_FRACTION_DIGITS = 10;
+const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Validates every row before anything is written (SPEC §7: a batch is all or nothing; errors
+ * name the row, column and reason). Rules:
+ *
+ * - `date`: a calendar date between 2000-01-01 and `maxDate`;
+ * - `channel`: 1–100 characters after trimming, no control characters; `campaign`: optional,
+ *   ≤ 200 characters (absent or blank = no campaign);
+ * - `measure`: a catalog base measure (SPEC §4.1) or one of the workspace's custom measures;
+ * - `value`: a plain decimal (≤ 18 integer and ≤ 10 fractional digits); counts must be whole
+ *   and not negative; money may be negative (refunds and corrections happen);
+ * - duplicates: two rows with the same (date, channel, campaign, measure) in one batch are
+ *   rejected, naming both rows — "last one wins" would silently depend on row order, and a
+ *   sender that means a sum should send the sum.
+ *
+ * Returns the normalised rows, or every problem found (up to `maxErrors`).
+ */
+export function validateMetricRows(
+  rows: readonly MetricRowInput[],
+  options: ValidateRowsOptions = {},
+): { ok: true; rows: MetricRow[] } | { ok: false; errors: FieldError[] } {
+  const path = options.path ?? ["input", "rows"];
+  const maxDate = options.maxDate ?? utcToday(1);
+  const maxErrors = options.maxErrors ?? 100;
+  const custom = new Map((options.customMeasures ?? []).map((m) => [m.key, m]));
+  const errors: FieldError[] = [];
+  const out: MetricRow[] = new Array(rows.length);
+  const firstRowOfKey = new Map<string, number>();
+
+  for (let i = 0; i < rows.length && errors.length < maxErrors; i++) {
+    const row = rows[i];
+    const at = (field: string, message: string) => errors.push({ path: [...path, i, field], message });
+    const before = errors.length;
+
+    const date = typeof row.date === "string" ? row.date : "";
+    if (!isCalendarDate(date)) at("date", `"${String(row.date)}" is not a calendar date YYYY-MM-DD`);
+    else if (date < MIN_FACT_DATE || date > maxDate) at("date", `${date} is out of range (${MIN_FACT_DATE} … ${maxDate})`);
+
+    const channel = typeof row.channel === "string" ? row.channel.trim() : "";
+    if (channel.length === 0) at("channel", "channel is required");
+    else if (channel.length > MAX_CHANNEL_LENGTH) at("channel", `channel is longer than ${MAX_CHANNEL_LENGTH} characters`);
+    else if (CONTROL.test(channel)) at("channel", "channel contains control characters");
+
+    const campaign = typeof row.campaign === "string" ? row.campaign.trim() : "";
+    if (campaign.length > MAX_CAMPAIGN_LENGTH) at("campaign", `campaign is longer than ${MAX_CAMPAIGN_LENGTH} characters`);
+    else if (CONTROL.test(campaign)) at("campaign", "campaign contains control characters");
+
+    const measureKey = typeof row.measure === "string" ? row.measure.trim() : "";
+    const measure = getBaseMeasure(measureKey) ?? custom.get(measureKey);
+    if (!measure) at("measure", `Unknown measure "${measureKey}"`);
+
+    const value = typeof row.value === "string" ? canonicalDecimal(row.value.trim()) : null;
+    if (value === null) {
+      at("value", `"${String(row.value)}" is not a decimal number (plain digits, "." as the separator, ≤ ${MAX_FRACTION_DIGITS} decimals)`);
+    } else if (measure?.unit === "count") {
+      if (value.startsWith("-")) at("value", `${measure.key} is a count and cannot be negative`);
+      else if (value.includes(".")) at("value", `${measure.key} is a count and must be a whole number`);
+    }
+
+    if (errors.length > before) continue;
+    const key = `${date}\u0000${channel}\u0000${campaign}\u0000${measureKey}`;
+    const first = firstRowOfKey.get(key);
+    if (first !== undefined) {
+      errors.push({
+        path: [...path, i],
+        message: `Row ${i} repeats row ${first}: same date, channel, campaign and measure in one batch`,
+      });
+      continue;
+    }
+    firstRowOfKey.set(key, i);
+    out[i] = { date, channel, campaign, measure: measureKey, value: value! };
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows: out };
+}
+
+/** "007.50" → "7.5", "-0" → "0"; null when not a plain decimal within the digit limits. */
+export function canonicalDecimal(text: string): string | null {
+  const m = DECIMAL.exec(text);
+  if (!m) return null;
+  const integer = m[2].replace(/^0+(?=\d)/, "");
+  const fraction = (m[3] ?? "").replace(/0+$/, "");
+  if (integer.length > MAX_INTEGER_DIGITS || (m[3] ?? "").length > MAX_FRACTION_DIGITS) return null;
+  const body = fraction ? `${integer}.${fraction}` : integer;
+  return m[1] && body !== "0" ? `-${body}` : body;
+}

@@ -1,0 +1,95 @@
+import type { MeasureDefinition } from "@/lib/metrics/measures";
+import type { MetricClass, MetricDirection, MetricUnit } from "@/lib/metrics/metric-definition";
+import { DEFAULT_METRIC_SETTINGS, type MetricSettings, parseMetricSettings } from "@/lib/metrics/metric-settings";
+import { type CustomMetricsCompilation, compileCustomMetrics } from "@/lib/metrics/formula/compile-custom-metrics";
+import type { Tx } from "@/lib/tenancy/with-tenant";
+
+/** A workspace's custom base measure as stored (SPEC §4.1). */
+export interface CustomMeasureRecord extends MeasureDefinition {
+  id: string;
+}
+
+/** A workspace's custom derived metric as stored. */
+export interface CustomMetricRecord {
+  id: string;
+  key: string;
+  name: { en: string; ru: string };
+  formula: string;
+  unit: MetricUnit;
+  class: MetricClass;
+  direction: MetricDirection;
+}
+
+/** Everything besides the facts that decides a workspace's figures. */
+export interface MetricDefinitions {
+  settings: MetricSettings;
+  customMeasures: CustomMeasureRecord[];
+  customMetrics: CustomMetricRecord[];
+  /** The custom metrics compiled together (dependency order, per-key errors). */
+  compilation: CustomMetricsCompilation;
+}
+
+interface Row {
+  settings: Record<string, string | null> | string | null;
+  measures: unknown;
+  metrics: unknown;
+}
+
+/**
+ * Settings, custom measures and custom metrics in one round trip, inside the caller's tenant
+ * transaction. Numerics travel as text inside the JSON so no setting passes through a float.
+ */
+export async function loadMetricDefinitions(tx: Tx, workspaceId: string): Promise<MetricDefinitions> {
+  const [row] = await tx.$queryRawUnsafe<Row[]>(
+    `SELECT
+       (SELECT json_build_object('ltvMethod', s.ltv_method, 'orderValue', s.order_value::text,
+                 'ordersPerYear', s.orders_per_year::text, 'years', s.years::text, 'fixedLtv', s.fixed_ltv::text,
+                 'grossMargin', s.gross_margin::text, 'romiBasis', s.romi_basis, 'engagementBasis', s.engagement_basis)
+          FROM metric_settings s WHERE s.workspace_id = $1::uuid) AS settings,
+       (SELECT coalesce(json_agg(json_build_object('id', m.id, 'key', m.key, 'nameEn', m.name_en, 'nameRu', m.name_ru,
+                 'unit', m.unit, 'aggregation', m.aggregation) ORDER BY m.key), '[]'::json)
+          FROM custom_measures m WHERE m.workspace_id = $1::uuid) AS measures,
+       (SELECT coalesce(json_agg(json_build_object('id', c.id, 'key', c.key, 'nameEn', c.name_en, 'nameRu', c.name_ru,
+                 'formula', c.formula, 'unit', c.unit, 'class', c.class, 'direction', c.direction) ORDER BY c.key), '[]'::json)
+          FROM custom_metrics c WHERE c.workspace_id = $1::uuid) AS metrics`,
+    workspaceId,
+  );
+  const settingsJson = parseJson(row?.settings) as Record<string, string | null> | null;
+  const parsed = settingsJson ? parseMetricSettings(dropNulls(settingsJson)) : null;
+  // Rows are checked on write; a row that no longer parses (a rule tightened later) falls back
+  // to the defaults rather than breaking every figure of the workspace.
+  const settings = parsed?.ok ? parsed.settings : { ...DEFAULT_METRIC_SETTINGS };
+  const customMeasures = (parseJson(row?.measures) as Record<string, string>[]).map(
+    (m): CustomMeasureRecord => ({
+      id: m.id,
+      key: m.key,
+      name: { en: m.nameEn, ru: m.nameRu },
+      unit: m.unit as CustomMeasureRecord["unit"],
+      aggregation: m.aggregation as CustomMeasureRecord["aggregation"],
+    }),
+  );
+  const customMetrics = (parseJson(row?.metrics) as Record<string, string>[]).map(
+    (c): CustomMetricRecord => ({
+      id: c.id,
+      key: c.key,
+      name: { en: c.nameEn, ru: c.nameRu },
+      formula: c.formula,
+      unit: c.unit as MetricUnit,
+      class: c.class as MetricClass,
+      direction: c.direction as MetricDirection,
+    }),
+  );
+  const compilation = compileCustomMetrics(
+    customMetrics.map((c) => ({ key: c.key, formula: c.formula })),
+    customMeasures,
+  );
+  return { settings, customMeasures, customMetrics, compilation };
+}
+
+function parseJson(value: unknown): unknown {
+  return typeof value === "string" ? JSON.parse(value) : (value ?? null);
+}
+
+function dropNulls(record: Record<string, string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null)) as Record<string, string>;
+}
