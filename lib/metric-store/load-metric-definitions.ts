@@ -29,37 +29,42 @@ export interface MetricDefinitions {
   compilation: CustomMetricsCompilation;
 }
 
-interface Row {
-  settings: Record<string, string | null> | string | null;
-  measures: unknown;
-  metrics: unknown;
+/** The raw definitions as the SQL returns them (JSON; numerics as text). */
+export interface DefinitionsRow {
+  settings: Record<string, string | null> | null;
+  measures: Record<string, string>[];
+  metrics: Record<string, string>[];
 }
 
 /**
- * Settings, custom measures and custom metrics in one round trip, inside the caller's tenant
- * transaction. Numerics travel as text inside the JSON so no setting passes through a float.
+ * One scalar SQL expression (workspace id = $1) returning the definitions as JSON; also
+ * embedded by queryMeasureAggregates so the hot path needs a single round trip. Numerics
+ * travel as text so that no setting passes through a float.
  */
-export async function loadMetricDefinitions(tx: Tx, workspaceId: string): Promise<MetricDefinitions> {
-  const [row] = await tx.$queryRawUnsafe<Row[]>(
-    `SELECT
-       (SELECT json_build_object('ltvMethod', s.ltv_method, 'orderValue', s.order_value::text,
+export const DEFINITIONS_SQL = `SELECT json_build_object(
+  'settings', (SELECT json_build_object('ltvMethod', s.ltv_method, 'orderValue', s.order_value::text,
                  'ordersPerYear', s.orders_per_year::text, 'years', s.years::text, 'fixedLtv', s.fixed_ltv::text,
                  'grossMargin', s.gross_margin::text, 'romiBasis', s.romi_basis, 'engagementBasis', s.engagement_basis)
-          FROM metric_settings s WHERE s.workspace_id = $1::uuid) AS settings,
-       (SELECT coalesce(json_agg(json_build_object('id', m.id, 'key', m.key, 'nameEn', m.name_en, 'nameRu', m.name_ru,
+               FROM metric_settings s WHERE s.workspace_id = $1::uuid),
+  'measures', (SELECT coalesce(json_agg(json_build_object('id', m.id, 'key', m.key, 'nameEn', m.name_en, 'nameRu', m.name_ru,
                  'unit', m.unit, 'aggregation', m.aggregation) ORDER BY m.key), '[]'::json)
-          FROM custom_measures m WHERE m.workspace_id = $1::uuid) AS measures,
-       (SELECT coalesce(json_agg(json_build_object('id', c.id, 'key', c.key, 'nameEn', c.name_en, 'nameRu', c.name_ru,
+               FROM custom_measures m WHERE m.workspace_id = $1::uuid),
+  'metrics', (SELECT coalesce(json_agg(json_build_object('id', c.id, 'key', c.key, 'nameEn', c.name_en, 'nameRu', c.name_ru,
                  'formula', c.formula, 'unit', c.unit, 'class', c.class, 'direction', c.direction) ORDER BY c.key), '[]'::json)
-          FROM custom_metrics c WHERE c.workspace_id = $1::uuid) AS metrics`,
-    workspaceId,
-  );
-  const settingsJson = parseJson(row?.settings) as Record<string, string | null> | null;
-  const parsed = settingsJson ? parseMetricSettings(dropNulls(settingsJson)) : null;
+               FROM custom_metrics c WHERE c.workspace_id = $1::uuid))`;
+
+/** Settings, custom measures and custom metrics in one round trip, inside the caller's tenant transaction. */
+export async function loadMetricDefinitions(tx: Tx, workspaceId: string): Promise<MetricDefinitions> {
+  const [row] = await tx.$queryRawUnsafe<{ defs: unknown }[]>(`SELECT (${DEFINITIONS_SQL})::text AS defs`, workspaceId);
+  return parseDefinitions(JSON.parse(String(row.defs)) as DefinitionsRow);
+}
+
+export function parseDefinitions(row: DefinitionsRow): MetricDefinitions {
+  const parsed = row.settings ? parseMetricSettings(dropNulls(row.settings)) : null;
   // Rows are checked on write; a row that no longer parses (a rule tightened later) falls back
   // to the defaults rather than breaking every figure of the workspace.
   const settings = parsed?.ok ? parsed.settings : { ...DEFAULT_METRIC_SETTINGS };
-  const customMeasures = (parseJson(row?.measures) as Record<string, string>[]).map(
+  const customMeasures = row.measures.map(
     (m): CustomMeasureRecord => ({
       id: m.id,
       key: m.key,
@@ -68,7 +73,7 @@ export async function loadMetricDefinitions(tx: Tx, workspaceId: string): Promis
       aggregation: m.aggregation as CustomMeasureRecord["aggregation"],
     }),
   );
-  const customMetrics = (parseJson(row?.metrics) as Record<string, string>[]).map(
+  const customMetrics = row.metrics.map(
     (c): CustomMetricRecord => ({
       id: c.id,
       key: c.key,
@@ -84,10 +89,6 @@ export async function loadMetricDefinitions(tx: Tx, workspaceId: string): Promis
     customMeasures,
   );
   return { settings, customMeasures, customMetrics, compilation };
-}
-
-function parseJson(value: unknown): unknown {
-  return typeof value === "string" ? JSON.parse(value) : (value ?? null);
 }
 
 function dropNulls(record: Record<string, string | null>): Record<string, string> {

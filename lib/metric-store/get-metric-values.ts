@@ -1,0 +1,172 @@
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { MeasureSums } from "@/lib/metrics/aggregate";
+import type { Decimal } from "@/lib/metrics/decimal";
+import type { MetricUnit } from "@/lib/metrics/metric-definition";
+import { type Tx, withTenant } from "@/lib/tenancy/with-tenant";
+import { daysInclusive } from "./calendar-date";
+import { type MetricDefinitions, parseDefinitions } from "./load-metric-definitions";
+import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";
+import { assertDateRange, previousRange, sameRangeLastYear } from "./period-ranges";
+import { type DateRange, queryMeasureAggregates } from "./query-measure-aggregates";
+
+/** Keys per request: a dashboard asks for a few dozen; more is a mistake or abuse. */
+export const MAX_KEYS_PER_REQUEST = 100;
+
+export interface MetricFilter {
+  /** One channel or several (a channel group); absent = all channels. */
+  channel?: string | readonly string[] | null;
+  campaign?: string | null;
+}
+
+export interface GetMetricValuesInput extends MetricFilter {
+  db: Database;
+  workspaceId: string;
+  /** SPEC §4 keys: base measures, catalog metrics, the workspace's custom measures and metrics. */
+  keys: readonly string[];
+  /** Inclusive local dates "YYYY-MM-DD". */
+  from: string;
+  to: string;
+  /** Also compute the previous period and/or the same period last year (same round trip). */
+  compare?: { previousPeriod?: boolean; lastYear?: boolean };
+  /** The period's revenue target, for pipeline_coverage (null → NO_TARGET). */
+  revenueTarget?: Decimal | null;
+  /** Field paths for errors (defaults: ["keys"], ["from"], ["to"]). */
+  paths?: { keys?: (string | number)[]; from?: (string | number)[]; to?: (string | number)[] };
+}
+
+/** One key's value over a period: a Decimal, or null with a machine-readable reason. */
+export interface MetricValueResult {
+  key: string;
+  unit: MetricUnit;
+  value: Decimal | null;
+  reason: string | null;
+}
+
+export interface PeriodValues {
+  range: DateRange;
+  /** In the order of the requested keys (duplicates collapsed). */
+  values: MetricValueResult[];
+}
+
+export interface GetMetricValuesResult {
+  current: PeriodValues;
+  previousPeriod?: PeriodValues;
+  lastYear?: PeriodValues;
+}
+
+/**
+ * `Workspace.metricValues` (SPEC §9.1) and its comparisons: validates the keys and the range,
+ * fetches every base aggregate (current period, previous/last-year periods when asked, and
+ * the periods before them when a key reads `prev`) in ONE SQL round trip together with the
+ * workspace's settings and custom definitions, then computes with the pure catalog and custom
+ * formulas. Only a request for custom keys whose sums were not known up front costs a second
+ * round trip.
+ *
+ * Errors (BAD_USER_INPUT): an unknown key (naming it, path ["keys", i]); from after to; a range
+ * over 10 years; more than 100 keys.
+ */
+export async function getMetricValues(input: GetMetricValuesInput): Promise<GetMetricValuesResult> {
+  return withTenant(input.db, { workspaceId: input.workspaceId }, (tx) => getMetricValuesInTx(tx, input));
+}
+
+/** getMetricValues inside a tenant transaction the caller already holds (to combine with other reads). */
+export async function getMetricValuesInTx(tx: Tx, input: Omit<GetMetricValuesInput, "db">): Promise<GetMetricValuesResult> {
+  const keys = [...new Set(input.keys)];
+  const keysPath = input.paths?.keys ?? ["keys"];
+  if (keys.length > MAX_KEYS_PER_REQUEST) throw AppError.badInput(keysPath, `At most ${MAX_KEYS_PER_REQUEST} keys per request`);
+  const current: DateRange = { from: input.from, to: input.to };
+  assertDateRange(current, { from: input.paths?.from ?? ["from"], to: input.paths?.to ?? ["to"] });
+
+  const load = async (defs: MetricDefinitions | null) => {
+    const plan = planMeasures(keys, defs);
+    const layout = rangeLayout(current, input.compare ?? {}, plan.needsPrevious);
+    const result = await queryMeasureAggregates(tx, {
+      workspaceId: input.workspaceId,
+      measures: plan.measures,
+      ranges: layout.ranges,
+      channel: input.channel,
+      campaign: input.campaign,
+      withDefinitions: defs === null,
+    });
+    return { plan, layout, sums: result.ranges.map((groups) => groups[0]?.sums ?? {}), definitions: result.definitions };
+  };
+
+  let loaded = await load(null);
+  const defs = parseDefinitions(loaded.definitions!);
+  if (loaded.plan.unknown.length > 0) {
+    // Custom keys: now that the definitions are known, fetch what they read.
+    const unknown = planMeasures(keys, defs).unknown;
+    if (unknown.length > 0) {
+      const i = input.keys.indexOf(unknown[0]);
+      throw AppError.badInput([...keysPath, i], `Unknown metric or measure "${unknown[0]}"`);
+    }
+    loaded = await load(defs);
+  }
+
+  const { layout, sums } = loaded;
+  const valuesFor = (rangeIndex: number, previousIndex: number | undefined): PeriodValues => {
+    const range = layout.ranges[rangeIndex];
+    const computed = computeKeyValues(
+      keys,
+      {
+        sums: sums[rangeIndex],
+        previousSums: previousIndex === undefined ? undefined : (sums[previousIndex] as MeasureSums),
+        settings: defs.settings,
+        revenueTarget: rangeIndex === 0 ? (input.revenueTarget ?? null) : null,
+        periodDays: daysInclusive(range.from, range.to),
+      },
+      defs,
+    );
+    return {
+      range,
+      values: keys.map((key) => {
+        const v = computed.get(key)!;
+        return { key, unit: unitOfKey(key, defs) ?? "count", value: v.value, reason: v.reason };
+      }),
+    };
+  };
+
+  const result: GetMetricValuesResult = { current: valuesFor(0, layout.previousOf[0]) };
+  if (layout.previousPeriod !== undefined) result.previousPeriod = valuesFor(layout.previousPeriod, layout.previousOf[layout.previousPeriod]);
+  if (layout.lastYear !== undefined) result.lastYear = valuesFor(layout.lastYear, layout.previousOf[layout.lastYear]);
+  return result;
+}
+
+interface RangeLayout {
+  ranges: DateRange[];
+  /** Index of the range whose previous period is at the mapped index. */
+  previousOf: Record<number, number | undefined>;
+  previousPeriod?: number;
+  lastYear?: number;
+}
+
+/**
+ * The ranges one request needs, deduplicated: the period (0), its previous period when a key
+ * reads `prev` or a comparison asks for it, the period before that when both do, and the
+ * same for last year.
+ */
+function rangeLayout(current: DateRange, compare: { previousPeriod?: boolean; lastYear?: boolean }, needsPrevious: boolean): RangeLayout {
+  const ranges: DateRange[] = [current];
+  const previousOf: Record<number, number | undefined> = {};
+  const add = (range: DateRange): number => {
+    const found = ranges.findIndex((r) => r.from === range.from && r.to === range.to);
+    if (found >= 0) return found;
+    ranges.push(range);
+    return ranges.length - 1;
+  };
+  const withPrevious = (index: number) => {
+    if (needsPrevious) previousOf[index] = add(previousRange(ranges[index]));
+  };
+  withPrevious(0);
+  const layout: RangeLayout = { ranges, previousOf };
+  if (compare.previousPeriod) {
+    layout.previousPeriod = add(previousRange(current));
+    withPrevious(layout.previousPeriod);
+  }
+  if (compare.lastYear) {
+    layout.lastYear = add(sameRangeLastYear(current));
+    withPrevious(layout.lastYear);
+  }
+  return layout;
+}
