@@ -1,0 +1,86 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { executeServer } from "@/lib/graphql-client/execute-server";
+import type { Permission } from "@/lib/permissions/registry";
+import type { WorkspaceRole } from "@/lib/permissions/roles";
+
+/**
+ * What the app shell reads about the caller, through GraphQL (never lib/ directly), once per
+ * request: React's cache() dedupes the layout's and the page's calls.
+ */
+export interface ShellWorkspace {
+  id: string;
+  name: string;
+  slug: string;
+  currency: string;
+  timeZone: string;
+  fiscalYearStartMonth: number;
+  locale: string;
+  viewerRole: WorkspaceRole | null;
+  viewerPermissions: Permission[];
+}
+
+export interface ShellViewer {
+  kind: "USER" | "API_KEY";
+  userId: string | null;
+  email: string | null;
+  name: string | null;
+  locale: string | null;
+  workspaces: { role: WorkspaceRole | null; workspace: ShellWorkspace }[];
+}
+
+export const WORKSPACE_FIELDS = /* GraphQL */ `
+  fragment ShellWorkspace on Workspace {
+    id name slug currency timeZone fiscalYearStartMonth locale viewerRole viewerPermissions
+  }
+`;
+
+const SHELL_QUERY = /* GraphQL */ `
+  query Shell {
+    viewer {
+      kind userId email name locale
+      workspaces { role workspace { ...ShellWorkspace } }
+    }
+  }
+  ${WORKSPACE_FIELDS}
+`;
+
+export const loadViewer = cache(async (): Promise<ShellViewer | null> => {
+  try {
+    const { data } = await executeServer<{ viewer: ShellViewer | null }>(SHELL_QUERY);
+    return data?.viewer?.kind === "USER" ? data.viewer : null;
+  } catch (error) {
+    console.error("[app] viewer query failed", error);
+    return null;
+  }
+});
+
+/** The signed-in user, or a redirect to the login page that comes back to `next`. */
+export async function requireViewer(next?: string): Promise<ShellViewer> {
+  const viewer = await loadViewer();
+  if (!viewer) redirect(next ? `/login?next=${encodeURIComponent(next)}` : "/login");
+  return viewer;
+}
+
+/** A workspace the viewer belongs to, by slug; anything else is a 404 like a missing one. */
+export async function requireWorkspace(slug: string): Promise<ShellWorkspace> {
+  const viewer = await requireViewer(`/w/${slug}`);
+  const membership = viewer.workspaces.find((m) => m.workspace.slug === slug);
+  if (!membership) notFound();
+  return membership.workspace;
+}
+
+export function can(workspace: ShellWorkspace, permission: Permission): boolean {
+  return workspace.viewerPermissions.includes(permission);
+}
+
+/**
+ * The page-level guard: the viewer lacks `permission` → the same not-found page as a missing
+ * page. The GraphQL layer refuses these operations anyway; this keeps the UI honest.
+ */
+export async function requirePermission(slug: string, permission: Permission): Promise<ShellWorkspace> {
+  const workspace = await requireWorkspace(slug);
+  if (!can(workspace, permission)) notFound();
+  return workspace;
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+
+const SIGN_UP_WITH_INVITE = /* GraphQL */ `
+  mutation SignUpWithInvite($input: SignUpWithInviteInput!) {
+    signUpWithInvite(input: $input) { workspace { slug } }
+  }
+`;
+
+const ACCEPT_INVITE = /* GraphQL */ `
+  mutation AcceptInvite($token: String!) {
+    acceptInvite(token: $token) { workspace { slug } }
+  }
+`;
+
+/** A new person: name and password; the e-mail is the invite's (shown, not editable). */
+export function InviteSignUpForm({ token, email, workspaceName }: { token: string; email: string; workspaceName: string }) {
+  const t = useTranslations("invite");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ signUpWithInvite: { workspace: { slug: string } } }>(SIGN_UP_WITH_INVITE);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const outcome = await run({ input: { token, email, name: String(form.get("name")).trim(), password: String(form.get("password")) } });
+    const slug = outcome.data?.signUpWithInvite?.workspace.slug;
+    if (slug) {
+      router.push(`/w/${slug}`);
+      router.refresh();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError ? <Alert tone="bad">{formError}</Alert> : null}
+      {fieldErrors.token ? <Alert tone="bad">{fieldErrors.token}</Alert> : null}
+      <Field id="invite-email" label={t("email")} error={fieldErrors.email}>
+        {(p) => <Input {...p} value={email} readOnly autoComplete="username" />}
+      </Field>
+      <Field id="invite-name" label={t("name")} error={fieldErrors.name}>
+        {(p) => <Input {...p} name="name" autoComplete="name" required />}
+      </Field>
+      <Field id="invite-password" label={t("password")} hint={t("passwordHint")} error={fieldErrors.password}>
+        {(p) => <Input {...p} name="password" type="password" autoComplete="new-password" required />}
+      </Field>
+      <Button type="submit" pending={pending} className="w-full">
+        {pending ? tc("working") : t("submit", { workspace: workspaceName })}
+      </Button>
+    </form>
+  );
+}
+
+/** A signed-in person accepts with one click. */
+export function AcceptInviteButton({ token }: { token: string }) {
+  const t = useTranslations("invite");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const { run, pending, formError, fieldErrors } = useGraphQLMutation<{ acceptInvite: { workspace: { slug: string } } }>(ACCEPT_INVITE);
+  const error = formError ?? Object.values(fieldErrors)[0] ?? null;
+  return (
+    <div className="space-y-3">
+      {error ? <Alert tone="bad">{error}</Alert> : null}
+      <Button
+        pending={pending}
+        onClick={async () => {
+          const outcome = await run({ token });
+          const slug = outcome.data?.acceptInvite?.workspace.slug;
+          if (slug) {
+            router.push(`/w/${slug}`);
+            router.refresh();
+          }
+        }}
+      >
+        {pending ? tc("working") : t("accept")}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+
+/** The `login` mutation sets the same `tl.session` cookie as next-auth's credentials sign-in. */
+const LOGIN = /* GraphQL */ `
+  mutation Login($input: LoginInput!) {
+    login(input: $input) { user { id } }
+  }
+`;
+
+export function LoginForm({ next }: { next: string }) {
+  const t = useTranslations("login");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ login: unknown }>(LOGIN);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const outcome = await run({ input: { email: String(form.get("email")).trim(), password: String(form.get("password")) } });
+    if (outcome.data?.login && outcome.errors.length === 0) {
+      router.push(next);
+      router.refresh();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError ? <Alert tone="bad">{formError}</Alert> : null}
+      <Field id="email" label={t("email")} error={fieldErrors.email}>
+        {(p) => <Input {...p} name="email" type="email" autoComplete="username" required />}
+      </Field>
+      <Field id="password" label={t("password")} error={fieldErrors.password}>
+        {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}
+      </Field>
+      <Button type="submit" pending={pending} className="w-full">
+        {pending ? tc("working") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import type { ShellViewer, ShellWorkspace } from "@/app/(app)/_lib/load";
+import { LocaleSwitcher } from "../locale-switcher";
+import { Logo } from "../logo";
+import { Menu, menuItemClass } from "../ui/menu";
+import { landingPath } from "./landing-path";
+import { LogoutButton } from "./logout-button";
+import { type NavItem, NavLinks } from "./nav-links";
+
+function navItems(workspace: ShellWorkspace, t: (key: string) => string): NavItem[] {
+  const base = `/w/${workspace.slug}`;
+  const has = (p: string) => workspace.viewerPermissions.includes(p as never);
+  const items: NavItem[] = [];
+  if (has("scorecard.readCompany") || has("scorecard.readOwn")) {
+    items.push({ href: landingPath(workspace.slug, workspace.viewerRole === "SALES" ? "OWNER" : workspace.viewerRole), label: t("scorecards"), match: `${base}/scorecards` });
+  }
+  if (has("salesView.read")) items.push({ href: `${base}/sales`, label: t("sales") });
+  if (has("report.read")) items.push({ href: `${base}/reports`, label: t("reports") });
+  if (has("workspace.update")) items.push({ href: `${base}/settings`, label: t("settings"), match: `${base}/settings` });
+  else if (has("member.read")) items.push({ href: `${base}/settings/members`, label: t("team"), match: `${base}/settings` });
+  return items;
+}
+
+/** The signed-in shell: workspace switcher, permission-filtered nav, locale switch, user menu. */
+export async function AppFrame({ viewer, workspace, children }: { viewer: ShellViewer; workspace?: ShellWorkspace; children: ReactNode }) {
+  const t = await getTranslations("nav");
+  const tr = await getTranslations("roles");
+  const items = workspace ? navItems(workspace, t) : [];
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
+          <Logo href={workspace ? `/w/${workspace.slug}` : "/w"} />
+          <span aria-hidden="true" className="hidden text-line sm:inline">
+            /
+          </span>
+          <Menu
+            align="left"
+            summary={
+              <span className="max-w-[10rem] truncate sm:max-w-xs">
+                <span className="sr-only">{t("workspace")}: </span>
+                {workspace?.name ?? t("chooseWorkspace")}
+              </span>
+            }
+          >
+            <p className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">{t("workspaces")}</p>
+            <ul>
+              {viewer.workspaces.map(({ workspace: ws, role }) => (
+                <li key={ws.id}>
+                  <Link href={`/w/${ws.slug}`} className={menuItemClass} aria-current={ws.id === workspace?.id ? "true" : undefined}>
+                    <span className="block font-medium">{ws.name}</span>
+                    {role ? <span className="block text-xs text-ink-muted">{tr(role)}</span> : null}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Menu>
+          <div className="ml-auto flex items-center gap-2">
+            <LocaleSwitcher />
+            <Menu
+              summary={
+                <span className="max-w-[8rem] truncate">
+                  <span className="sr-only">{t("userMenu")}: </span>
+                  {viewer.name ?? viewer.email}
+                </span>
+              }
+            >
+              <p className="truncate px-3 pb-2 pt-2 text-xs text-ink-muted">{viewer.email}</p>
+              <Link href="/account" className={menuItemClass}>
+                {t("account")}
+              </Link>
+              <Link href="/explorer" className={menuItemClass}>
+                {t("explorer")}
+              </Link>
+              <LogoutButton />
+              <LogoutButton everywhere />
+            </Menu>
+          </div>
+        </div>
+        {items.length > 0 ? (
+          <div className="mx-auto max-w-7xl px-4 pb-2">
+            <NavLinks label={t("primary")} items={items} />
+          </div>
+        ) : null}
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Browser-side GraphQL: forms POST JSON to /api/graphql (same origin, the session cookie rides
+ * along; Set-Cookie from signUp/login/logout applies). Errors come back normalised: the
+ * first error's code and message, and per-field messages keyed by the last segment of each
+ * `extensions.fieldErrors[].path` (e.g. ["input","email"] → "email").
+ */
+export interface GraphQLErrorShape {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: { code?: string; fieldErrors?: { path: (string | number)[]; message: string }[]; [key: string]: unknown };
+}
+
+export interface GraphQLOutcome<T> {
+  data: T | null;
+  errors: GraphQLErrorShape[];
+  /** The first error's code, e.g. BAD_USER_INPUT, or NETWORK when the request failed. */
+  code: string | null;
+  /** A message for the whole form (first error without field errors). */
+  formError: string | null;
+  fieldErrors: Record<string, string>;
+}
+
+export async function fetchGraphQL<T>(
+  query: string,
+  variables?: Record<string, unknown>,
+  init: { headers?: Record<string, string> } = {},
+): Promise<GraphQLOutcome<T>> {
+  let payload: { data?: T | null; errors?: GraphQLErrorShape[] };
+  try {
+    const response = await fetch("/api/graphql", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...init.headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    payload = await response.json();
+  } catch {
+    return { data: null, errors: [], code: "NETWORK", formError: null, fieldErrors: {} };
+  }
+  return normaliseResult(payload);
+}
+
+export function normaliseResult<T>(payload: { data?: T | null; errors?: GraphQLErrorShape[] }): GraphQLOutcome<T> {
+  const errors = payload.errors ?? [];
+  const fieldErrors: Record<string, string> = {};
+  let formError: string | null = null;
+  for (const error of errors) {
+    const fields = error.extensions?.fieldErrors ?? [];
+    for (const field of fields) {
+      const key = String(field.path[field.path.length - 1] ?? "");
+      if (key && !fieldErrors[key]) fieldErrors[key] = field.message;
+    }
+    if (fields.length === 0 && formError === null) formError = error.message;
+  }
+  return {
+    data: payload.data ?? null,
+    errors,
+    code: errors[0]?.extensions?.code ?? null,
+    formError,
+    fieldErrors,
+  };
+}

@@ -1,0 +1,31 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
+import { executeServer } from "@/lib/graphql-client/execute-server";
+import { LOCALE_COOKIE, resolveLocale, toLocale } from "./config";
+
+const VIEWER_LOCALE = /* GraphQL */ `query ViewerLocale { viewer { locale } }`;
+
+/** The signed-in viewer's saved locale, read through GraphQL like everything else a page reads. */
+async function viewerLocale(): Promise<string | null> {
+  try {
+    const { data } = await executeServer<{ viewer: { locale: string | null } | null }>(VIEWER_LOCALE);
+    return data?.viewer?.locale ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export default getRequestConfig(async () => {
+  const cookieStore = await cookies();
+  const cookie = cookieStore.get(LOCALE_COOKIE)?.value ?? null;
+  // Only ask the database when the cookie does not decide and a session exists.
+  const fromViewer = !toLocale(cookie) && cookieStore.has(SESSION_COOKIE) ? await viewerLocale() : null;
+  const locale = resolveLocale({
+    cookie,
+    viewerLocale: fromViewer,
+    acceptLanguage: (await headers()).get("accept-language"),
+  });
+  const messages = (await import(`../../messages/${locale}.json`)).default;
+  return { locale, messages, timeZone: "UTC" };
+});
