@@ -4,6 +4,12 @@ import { builder } from "./builder";
 import "./types/scalars";
 import "./types/workspace";
 import "./types/viewer";
+import "./types/account";
+import "./types/workspace-settings";
+import "./types/members";
+import "./types/invites";
+import "./types/api-keys";
+import "./types/audit";
 
 builder.queryType({});
 builder.mutationType({});

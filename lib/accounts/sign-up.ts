@@ -29,7 +29,16 @@ export const signUpInputSchema = z.object({
   locale: localeSchema.nullish(),
 });
 
-export type SignUpInput = z.input<typeof signUpInputSchema>;
+/** What callers pass (strings as typed in a form); signUpInputSchema checks and normalizes it. */
+export interface SignUpInput {
+  email: string;
+  password: string;
+  name: string;
+  workspaceName: string;
+  currency?: string | null;
+  timeZone?: string | null;
+  locale?: string | null;
+}
 
 export interface SignUpResult {
   user: User;

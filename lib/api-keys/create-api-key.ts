@@ -35,7 +35,7 @@ export const createApiKeyInputSchema = z.object({
  */
 export async function createApiKey(
   db: Database,
-  { workspaceId, actorId, ...input }: { workspaceId: string; actorId: string } & z.input<typeof createApiKeyInputSchema>,
+  { workspaceId, actorId, ...input }: { workspaceId: string; actorId: string } & Omit<z.input<typeof createApiKeyInputSchema>, "scopes"> & { scopes: readonly string[] },
 ): Promise<{ apiKey: ApiKey; secret: string }> {
   const data = parseInput(createApiKeyInputSchema, input);
   const { prefix, secret, secretHash } = generateApiKey();

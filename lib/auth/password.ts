@@ -1,4 +1,4 @@
-import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { type Algorithm, hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import type { FieldError } from "@/lib/errors/app-error";
 
@@ -13,8 +13,11 @@ import type { FieldError } from "@/lib/errors/app-error";
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
+/** Algorithm.Argon2id; the enum is a `const enum`, which isolatedModules cannot read. */
+const ARGON2ID = 2 as Algorithm;
+
 export const ARGON2_OPTIONS = {
-  algorithm: Algorithm.Argon2id,
+  algorithm: ARGON2ID,
   memoryCost: 19_456,
   timeCost: 2,
   parallelism: 1,

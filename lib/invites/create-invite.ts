@@ -30,7 +30,7 @@ export interface CreatedInvite {
  */
 export async function createInvite(
   db: Database,
-  input: { workspaceId: string; actorId: string; canManageOwners: boolean; baseUrl: string } & z.input<typeof createInviteInputSchema>,
+  input: { workspaceId: string; actorId: string; canManageOwners: boolean; baseUrl: string; email: string; role: string },
 ): Promise<CreatedInvite> {
   const { workspaceId, actorId, canManageOwners, baseUrl } = input;
   const { email, role } = parseInput(createInviteInputSchema, { email: input.email, role: input.role });

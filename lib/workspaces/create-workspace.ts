@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors/parse-input";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { insertWorkspace } from "./insert-workspace";
+import type { LooseSettings } from "./workspace-settings";
 import {
   currencySchema,
   defaultSettings,
@@ -28,7 +29,7 @@ export const createWorkspaceInputSchema = z.object({
  */
 export async function createWorkspace(
   db: Database,
-  { actorId, userLocale, ...input }: { actorId: string; userLocale?: string } & z.input<typeof createWorkspaceInputSchema>,
+  { actorId, userLocale, ...input }: { actorId: string; userLocale?: string } & LooseSettings<z.input<typeof createWorkspaceInputSchema>>,
 ): Promise<Workspace> {
   const data = parseInput(createWorkspaceInputSchema, input);
   const defaults = defaultSettings(data.locale ?? (userLocale === "ru" ? "ru" : "en"));

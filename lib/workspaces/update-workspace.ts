@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import type { LooseSettings } from "./workspace-settings";
 import {
   currencySchema,
   fiscalYearStartMonthSchema,
@@ -33,7 +34,7 @@ const SETTINGS = ["name", "slug", "currency", "timeZone", "fiscalYearStartMonth"
  */
 export async function updateWorkspace(
   db: Database,
-  { workspaceId, actor, ...input }: { workspaceId: string; actor: Actor } & z.input<typeof updateWorkspaceInputSchema>,
+  { workspaceId, actor, ...input }: { workspaceId: string; actor: Actor } & LooseSettings<z.input<typeof updateWorkspaceInputSchema>>,
 ): Promise<Workspace> {
   const data = parseInput(updateWorkspaceInputSchema, input);
   try {

@@ -61,3 +61,6 @@ export const slugSchema = z
     (s) => SLUG_PATTERN.test(s) && !s.includes("--"),
     "Slug must be 3–48 characters: lowercase letters, digits and single hyphens, starting and ending with a letter or digit",
   );
+
+/** An input as callers hold it: `locale` is any string until the schema has checked it. */
+export type LooseSettings<T> = Omit<T, "locale"> & { locale?: string | null };

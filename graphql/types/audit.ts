@@ -1,0 +1,40 @@
+import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import { findAuditEvent } from "@/lib/audit/find-audit-event";
+import { type AuditEventRow, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { builder } from "../builder";
+import { parseTenantNodeId, tenantNodeId } from "../ids";
+import { WorkspaceRef } from "./workspace";
+
+const AuditActorKind = builder.enumType("AuditActorKind", { values: ["USER", "API_KEY"] as const });
+
+/** One entry of a workspace's audit log (tenant node). */
+export const AuditEventRef = builder.node(builder.objectRef<AuditEventRow>("AuditEvent"), {
+  id: { resolve: (e) => tenantNodeId(e.workspaceId, e.id) },
+  loadOne: async (id, ctx) => {
+    const parsed = parseTenantNodeId(id);
+    if (!parsed || !(await ctx.access(parsed.workspaceId))?.permissions.has("audit.read")) return null;
+    return findAuditEvent(ctx.db, { workspaceId: parsed.workspaceId, auditEventId: parsed.rowId });
+  },
+  fields: (t) => ({
+    action: t.exposeString("action", { description: 'What happened, e.g. "member.roleChanged", "apiKey.revoked".' }),
+    targetType: t.exposeString("targetType"),
+    targetId: t.exposeString("targetId", { nullable: true, description: "Row id of the target (not a global id)." }),
+    actorKind: t.field({ type: AuditActorKind, resolve: (e) => (e.actorApiKeyId ? "API_KEY" : "USER") }),
+    actorUserId: t.exposeID("actorUserId", { nullable: true }),
+    actorApiKeyId: t.exposeID("actorApiKeyId", { nullable: true }),
+    actorName: t.exposeString("actorName", { nullable: true }),
+    data: t.string({ description: "Details as a JSON object (what changed).", resolve: (e) => JSON.stringify(e.data ?? {}) }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.objectField(WorkspaceRef, "auditEvents", (t) =>
+  t.connection({
+    type: AuditEventRef,
+    nullable: true,
+    description: "The audit log, newest first (audit.read).",
+    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "audit.read" } }),
+    resolve: (ws, args, ctx) =>
+      resolveOffsetConnection({ args }, ({ limit, offset }) => listAuditEvents(ctx.db, { workspaceId: ws.id, offset, limit })),
+  }),
+);

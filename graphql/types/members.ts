@@ -1,0 +1,96 @@
+import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import { actorOf } from "@/lib/audit/actor";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { findMember } from "@/lib/members/find-member";
+import { listMembers } from "@/lib/members/list-members";
+import type { MemberRow } from "@/lib/members/member-row";
+import { removeMember } from "@/lib/members/remove-member";
+import { builder } from "../builder";
+import { parseTenantNodeId, tenantNodeId } from "../ids";
+import { parseTenantNodeInput, underInput } from "../input-errors";
+import { UserRef } from "./account";
+import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
+
+/** A person's membership of a workspace (tenant node "<workspaceId>.<membershipId>"). */
+export const MemberRef = builder.node(builder.objectRef<MemberRow>("Member"), {
+  id: { resolve: (m) => tenantNodeId(m.workspaceId, m.id) },
+  loadOne: async (id, ctx) => {
+    const parsed = parseTenantNodeId(id);
+    if (!parsed || !(await ctx.access(parsed.workspaceId))?.permissions.has("member.read")) return null;
+    return findMember(ctx.db, { workspaceId: parsed.workspaceId, memberId: parsed.rowId });
+  },
+  fields: (t) => ({
+    user: t.field({ type: UserRef, resolve: (m) => m.user as never }),
+    role: t.field({ type: WorkspaceRoleEnum, resolve: (m) => m.role as never }),
+    joinedAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.objectField(WorkspaceRef, "members", (t) =>
+  t.connection({
+    type: MemberRef,
+    nullable: true,
+    description: "People in the workspace, oldest first (member.read).",
+    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "member.read" } }),
+    resolve: (ws, args, ctx) =>
+      resolveOffsetConnection({ args }, ({ limit, offset }) => listMembers(ctx.db, { workspaceId: ws.id, offset, limit })),
+  }),
+);
+
+const MemberPayload = builder.objectRef<{ member: MemberRow }>("MemberPayload").implement({
+  fields: (t) => ({ member: t.field({ type: MemberRef, resolve: (p) => p.member }) }),
+});
+
+const ChangeMemberRoleInput = builder.inputType("ChangeMemberRoleInput", {
+  fields: (t) => ({
+    memberId: t.id({ required: true }),
+    role: t.field({ type: WorkspaceRoleEnum, required: true }),
+  }),
+});
+
+builder.mutationField("changeMemberRole", (t) =>
+  t.field({
+    type: MemberPayload,
+    description: "Gives a member another role (member.manage; OWNER in or out needs owner.manage; one owner always stays).",
+    args: { input: t.arg({ type: ChangeMemberRoleInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { workspaceId, rowId } = parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]);
+      const access = await ctx.requirePermission(workspaceId, "member.manage");
+      const member = await underInput(() =>
+        changeMemberRole(ctx.db, {
+          workspaceId,
+          actor: actorOf(ctx.viewer!),
+          canManageOwners: access.permissions.has("owner.manage"),
+          memberId: rowId,
+          role: input.role,
+        }),
+      );
+      return { member };
+    },
+  }),
+);
+
+const RemoveMemberInput = builder.inputType("RemoveMemberInput", {
+  fields: (t) => ({ memberId: t.id({ required: true }) }),
+});
+
+builder.mutationField("removeMember", (t) =>
+  t.field({
+    type: MemberPayload,
+    description: "Removes a member from the workspace (member.manage; an owner needs owner.manage; one owner always stays). Returns the removed membership.",
+    args: { input: t.arg({ type: RemoveMemberInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { workspaceId, rowId } = parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]);
+      const access = await ctx.requirePermission(workspaceId, "member.manage");
+      const member = await underInput(() =>
+        removeMember(ctx.db, {
+          workspaceId,
+          actor: actorOf(ctx.viewer!),
+          canManageOwners: access.permissions.has("owner.manage"),
+          memberId: rowId,
+        }),
+      );
+      return { member };
+    },
+  }),
+);

@@ -1,0 +1,72 @@
+import { actorOf } from "@/lib/audit/actor";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { updateWorkspace } from "@/lib/workspaces/update-workspace";
+import {
+  currencySchema,
+  fiscalYearStartMonthSchema,
+  localeSchema,
+  slugSchema,
+  timeZoneSchema,
+  workspaceNameSchema,
+} from "@/lib/workspaces/workspace-settings";
+import type { Workspace } from "@/generated/prisma/client";
+import { builder } from "../builder";
+import { parseWorkspaceId } from "../ids";
+import { underInput } from "../input-errors";
+import { WorkspaceRef } from "./workspace";
+
+const WorkspacePayload = builder.objectRef<{ workspace: Workspace }>("WorkspacePayload").implement({
+  fields: (t) => ({ workspace: t.field({ type: WorkspaceRef, resolve: (p) => p.workspace }) }),
+});
+
+const CreateWorkspaceInput = builder.inputType("CreateWorkspaceInput", {
+  fields: (t) => ({
+    name: t.string({ required: true, validate: workspaceNameSchema }),
+    currency: t.string({ validate: currencySchema }),
+    timeZone: t.string({ validate: timeZoneSchema }),
+    locale: t.string({ validate: localeSchema }),
+    fiscalYearStartMonth: t.int({ validate: fiscalYearStartMonthSchema }),
+  }),
+});
+
+builder.mutationField("createWorkspace", (t) =>
+  t.field({
+    type: WorkspacePayload,
+    description: "Another workspace for the signed-in user, who becomes its owner.",
+    authScopes: { user: true },
+    args: { input: t.arg({ type: CreateWorkspaceInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const viewer = ctx.requireUser();
+      const workspace = await underInput(() => createWorkspace(ctx.db, { actorId: viewer.userId, userLocale: viewer.locale, ...input }));
+      return { workspace };
+    },
+  }),
+);
+
+const UpdateWorkspaceInput = builder.inputType("UpdateWorkspaceInput", {
+  description: "Workspace settings; fields left out stay as they are.",
+  fields: (t) => ({
+    workspaceId: t.id({ required: true }),
+    name: t.string({ validate: workspaceNameSchema }),
+    slug: t.string({ validate: slugSchema }),
+    currency: t.string({ validate: currencySchema }),
+    timeZone: t.string({ validate: timeZoneSchema }),
+    fiscalYearStartMonth: t.int({ validate: fiscalYearStartMonthSchema }),
+    locale: t.string({ validate: localeSchema }),
+  }),
+});
+
+builder.mutationField("updateWorkspace", (t) =>
+  t.field({
+    type: WorkspacePayload,
+    description: "Changes workspace settings (workspace.update).",
+    args: { input: t.arg({ type: UpdateWorkspaceInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
+      await ctx.requirePermission(workspaceId, "workspace.update");
+      const { workspaceId: _raw, ...settings } = input;
+      const workspace = await underInput(() => updateWorkspace(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), ...settings }));
+      return { workspace };
+    },
+  }),
+);
