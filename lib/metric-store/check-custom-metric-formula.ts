@@ -1,0 +1,78 @@
+import type { FieldError } from "@/lib/errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
+import type { MetricUnit } from "@/lib/metrics/metric-definition";
+import { type CustomMetricsCompilation, compileCustomMetrics } from "@/lib/metrics/formula/compile-custom-metrics";
+import type { FormulaError } from "@/lib/metrics/formula/formula-error";
+import type { MetricDefinitions } from "./load-metric-definitions";
+
+/** A formula problem for the API: the message plus where it is (UTF-16 offsets, end exclusive). */
+export interface FormulaProblem {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface FormulaCheck {
+  ok: boolean;
+  /** The unit the formula gives, when valid. */
+  unit: MetricUnit | null;
+  /** Problems of this formula, each positioned. */
+  errors: FormulaProblem[];
+  /** Keys the formula reads. */
+  references: string[];
+  /** The whole set compiled with this formula in place (to check the other metrics still hold). */
+  compilation: CustomMetricsCompilation;
+}
+
+/**
+ * Checks `formula` as the definition of custom metric `key` among the workspace's other
+ * custom metrics (replacing the stored one when `key` exists): syntax, names, units, `prev`
+ * nesting, division by a literal zero, cycles through other custom metrics. Never throws.
+ * Used by live validation in the editor and by create/update before anything is saved.
+ */
+export function checkCustomMetricFormula(defs: MetricDefinitions, key: string, formula: string): FormulaCheck {
+  const sources = defs.customMetrics.filter((m) => m.key !== key).map((m) => ({ key: m.key, formula: m.formula }));
+  sources.push({ key, formula });
+  const compilation = compileCustomMetrics(sources, defs.customMeasures);
+  const compiled = compilation.metrics.find((m) => m.key === key);
+  const errors = (compilation.errors.get(key) ?? []).map(toProblem);
+  return {
+    ok: errors.length === 0 && compiled !== undefined,
+    unit: compiled?.unit ?? null,
+    errors,
+    references: compiled ? [...new Set(compiled.references.map((r) => r.key))] : [],
+    compilation,
+  };
+}
+
+/**
+ * Throws BAD_USER_INPUT when the check failed, or when the change would break another
+ * custom metric that compiled before (a unit change under a dependent, a new cycle). Field
+ * errors carry the formula position: `{ path: [...formulaPath], message, code, position: { start, end } }`.
+ */
+export function assertFormulaAccepted(check: FormulaCheck, defs: MetricDefinitions, key: string, formulaPath: (string | number)[]): void {
+  if (!check.ok) {
+    throw new AppError("BAD_USER_INPUT", `Formula: ${check.errors.map((e) => `${e.message} (at ${e.start}–${e.end})`).join("; ")}`, {
+      fieldErrors: check.errors.map((e) => positioned(formulaPath, e)),
+    });
+  }
+  const broken = [...check.compilation.errors.keys()].filter((k) => k !== key && !defs.compilation.errors.has(k));
+  if (broken.length > 0) {
+    throw AppError.badInput(formulaPath, `This change breaks custom metric${broken.length > 1 ? "s" : ""} ${broken.map((k) => `"${k}"`).join(", ")}`);
+  }
+}
+
+export function positioned(path: (string | number)[], e: FormulaProblem): FieldError {
+  const error: FieldError & { code: string; position: { start: number; end: number } } = {
+    path,
+    message: e.message,
+    code: e.code,
+    position: { start: e.start, end: e.end },
+  };
+  return error;
+}
+
+function toProblem(e: FormulaError): FormulaProblem {
+  return { code: e.code, message: e.message, start: e.position.start, end: e.position.end };
+}

@@ -1,0 +1,30 @@
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { loadMetricDefinitions } from "./load-metric-definitions";
+
+/**
+ * Deletes a custom base measure by key. Refused (nothing deleted) while a custom metric's
+ * formula reads it or facts of it exist — deleting data is an import rollback's job, not a
+ * side effect of tidying the catalog.
+ */
+export async function deleteCustomMeasure(db: Database, { workspaceId, key }: { workspaceId: string; key: string }): Promise<{ key: string }> {
+  return withTenant(db, { workspaceId }, async (tx) => {
+    const defs = await loadMetricDefinitions(tx, workspaceId);
+    if (!defs.customMeasures.some((m) => m.key === key)) throw new AppError("NOT_FOUND", `Custom measure "${key}" not found`);
+    const readers = defs.customMetrics
+      .filter((m) => defs.compilation.metrics.find((c) => c.key === m.key)?.references.some((r) => r.key === key) ?? m.formula.includes(key))
+      .map((m) => m.key);
+    if (readers.length > 0) {
+      throw AppError.badInput(["key"], `"${key}" is used by ${readers.map((k) => `"${k}"`).join(", ")}; change those formulas first`);
+    }
+    const [facts] = await tx.$queryRawUnsafe<{ any: boolean }[]>(
+      "SELECT EXISTS (SELECT 1 FROM metric_daily_totals WHERE workspace_id = $1::uuid AND measure = $2) AS any",
+      workspaceId,
+      key,
+    );
+    if (facts?.any) throw AppError.badInput(["key"], `"${key}" has data; roll back or delete its imports first`);
+    await tx.customMeasure.delete({ where: { workspaceId_key: { workspaceId, key } } });
+    return { key };
+  });
+}

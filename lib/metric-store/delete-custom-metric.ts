@@ -1,0 +1,21 @@
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { loadMetricDefinitions } from "./load-metric-definitions";
+
+/**
+ * Deletes a custom metric by key. Refused (BAD_USER_INPUT, nothing deleted) while another
+ * custom metric's formula reads it.
+ */
+export async function deleteCustomMetric(db: Database, { workspaceId, key }: { workspaceId: string; key: string }): Promise<{ key: string }> {
+  return withTenant(db, { workspaceId }, async (tx) => {
+    const defs = await loadMetricDefinitions(tx, workspaceId);
+    if (!defs.customMetrics.some((m) => m.key === key)) throw new AppError("NOT_FOUND", `Custom metric "${key}" not found`);
+    const readers = defs.compilation.metrics.filter((m) => m.key !== key && m.references.some((r) => r.key === key)).map((m) => m.key);
+    if (readers.length > 0) {
+      throw AppError.badInput(["key"], `"${key}" is used by ${readers.map((k) => `"${k}"`).join(", ")}; change those formulas first`);
+    }
+    await tx.customMetric.delete({ where: { workspaceId_key: { workspaceId, key } } });
+    return { key };
+  });
+}

@@ -1,0 +1,66 @@
+import type { Database } from "@/lib/db/client";
+import { badInput } from "@/lib/errors/parse-input";
+import { formatDecimal } from "@/lib/metrics/decimal";
+import { type MetricSettings, parseMetricSettings } from "@/lib/metrics/metric-settings";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { loadMetricDefinitions } from "./load-metric-definitions";
+
+/** A partial change: absent fields keep their value; null clears an optional parameter. */
+export interface UpdateMetricSettingsInput {
+  ltvMethod?: string | null;
+  orderValue?: string | null;
+  ordersPerYear?: string | null;
+  years?: string | null;
+  fixedLtv?: string | null;
+  grossMargin?: string | null;
+  romiBasis?: string | null;
+  engagementBasis?: string | null;
+}
+
+/**
+ * Changes the workspace's metric settings (SPEC §4.2: LTV method and parameters, gross margin,
+ * ROMI basis, engagement-rate basis), validated by lib/metrics parseMetricSettings as a whole
+ * (e.g. repeat-purchase LTV needs its three parameters). Errors name ["input", field].
+ */
+export async function updateMetricSettings(
+  db: Database,
+  { workspaceId, input }: { workspaceId: string; input: UpdateMetricSettingsInput },
+): Promise<MetricSettings> {
+  return withTenant(db, { workspaceId }, async (tx) => {
+    const { settings: current } = await loadMetricDefinitions(tx, workspaceId);
+    const merged: Record<string, unknown> = {
+      ltvMethod: current.ltvMethod,
+      romiBasis: current.romiBasis,
+      engagementBasis: current.engagementBasis,
+      grossMargin: formatDecimal(current.grossMargin),
+      orderValue: current.orderValue && formatDecimal(current.orderValue),
+      ordersPerYear: current.ordersPerYear && formatDecimal(current.ordersPerYear),
+      years: current.years && formatDecimal(current.years),
+      fixedLtv: current.fixedLtv && formatDecimal(current.fixedLtv),
+    };
+    for (const [field, value] of Object.entries(input)) if (value !== undefined) merged[field] = value;
+    if (merged.grossMargin === null) merged.grossMargin = undefined;
+    const parsed = parseMetricSettings(merged);
+    if (!parsed.ok) throw badInput(parsed.errors.map((e) => ({ path: ["input", e.field], message: e.message })));
+    const s = parsed.settings;
+    const text = (d: MetricSettings["orderValue"]) => (d === null ? null : d.toString());
+    await tx.$executeRawUnsafe(
+      `INSERT INTO metric_settings AS m (workspace_id, ltv_method, order_value, orders_per_year, years, fixed_ltv, gross_margin, romi_basis, engagement_basis)
+       VALUES ($1::uuid, $2, $3::numeric, $4::numeric, $5::numeric, $6::numeric, $7::numeric, $8, $9)
+       ON CONFLICT (workspace_id) DO UPDATE SET ltv_method = excluded.ltv_method, order_value = excluded.order_value,
+         orders_per_year = excluded.orders_per_year, years = excluded.years, fixed_ltv = excluded.fixed_ltv,
+         gross_margin = excluded.gross_margin, romi_basis = excluded.romi_basis, engagement_basis = excluded.engagement_basis,
+         updated_at = now()`,
+      workspaceId,
+      s.ltvMethod,
+      text(s.orderValue),
+      text(s.ordersPerYear),
+      text(s.years),
+      text(s.fixedLtv),
+      s.grossMargin.toString(),
+      s.romiBasis,
+      s.engagementBasis,
+    );
+    return s;
+  });
+}
