@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { addMember, createKey, createWorkspaceWithOwner } from "./factories";
+import { type TestDatabase, errorCodes, gql, openTestDatabase } from "./harness";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await openTestDatabase();
+}, 300_000);
+afterAll(async () => db?.close());
+
+const memberGid = (workspaceId: string, membershipId: string) => encodeGlobalID("Member", `${workspaceId}.${membershipId}`);
+
+const MEMBERS = `query ($id: ID!) { workspace(id: $id) { members(first: 50) { edges { node { id role user { email name } } } } } }`;
+const CHANGE = `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { member { id role user { email } } } }`;
+const REMOVE = `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) { member { id role } } }`;
+
+async function roleOf(workspaceId: string, membershipId: string): Promise<string | null> {
+  const m = await withTenant(db, { workspaceId }, (tx) => tx.membership.findFirst({ where: { workspaceId, id: membershipId } }));
+  return m?.role ?? null;
+}
+
+async function ownerMembershipId(workspaceId: string, userId: string): Promise<string> {
+  const m = await withTenant(db, { workspaceId }, (tx) => tx.membership.findFirstOrThrow({ where: { workspaceId, userId } }));
+  return m.id;
+}
+
+describe("Workspace.members", () => {
+  it("lists members with roles for member.read (owner, CMO)", async () => {
+    const { workspace, owner, viewer } = await createWorkspaceWithOwner(db);
+    const smm = await addMember(db, workspace.id, "SMM");
+    const cmo = await addMember(db, workspace.id, "CMO");
+    for (const v of [viewer, cmo.viewer]) {
+      const r = await gql(db, v, MEMBERS, { id: workspace.id });
+      expect(r.errors).toBeUndefined();
+      const nodes = r.data!.workspace.members.edges.map((e: { node: { role: string; user: { email: string } } }) => [e.node.user.email, e.node.role]);
+      expect(nodes).toEqual([[owner.email, "OWNER"], [smm.user.email, "SMM"], [cmo.user.email, "CMO"]]);
+    }
+  });
+
+  it("is FORBIDDEN to roles without member.read (SMM) and to a READ key", async () => {
+    const { workspace, owner } = await createWorkspaceWithOwner(db);
+    const smm = await addMember(db, workspace.id, "SMM");
+    expect(errorCodes(await gql(db, smm.viewer, MEMBERS, { id: workspace.id }))).toEqual(["FORBIDDEN"]);
+    const key = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["READ"] });
+    expect(errorCodes(await gql(db, key.viewer, MEMBERS, { id: workspace.id }))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("shows nothing of another workspace: workspace(id) and node(id) are null", async () => {
+    const a = await createWorkspaceWithOwner(db);
+    const b = await createWorkspaceWithOwner(db);
+    const r = await gql(db, b.viewer, MEMBERS, { id: a.workspace.id });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.workspace).toBeNull();
+    const id = memberGid(a.workspace.id, await ownerMembershipId(a.workspace.id, a.owner.id));
+    const node = await gql(db, b.viewer, `query ($id: ID!) { node(id: $id) { id ... on Member { role } } }`, { id });
+    expect(node.data?.node).toBeNull();
+    const own = await gql(db, a.viewer, `query ($id: ID!) { node(id: $id) { id ... on Member { role } } }`, { id });
+    expect(own.data?.node).toEqual({ id, role: "OWNER" });
+    // Forged: B's workspace with A's membership row.
+    const forged = memberGid(b.workspace.id, await ownerMembershipId(a.workspace.id, a.owner.id));
+    expect((await gql(db, b.viewer, `query ($id: ID!) { node(id: $id) { id } }`, { id: forged })).data?.node).toBeNull();
+  });
+
+  it("hides member nodes from a member without member.read", async () => {
+    const { workspace, owner } = await createWorkspaceWithOwner(db);
+    const smm = await addMember(db, workspace.id, "SMM");
+    const id = memberGid(workspace.id, await ownerMembershipId(workspace.id, owner.id));
+    expect((await gql(db, smm.viewer, `query ($id: ID!) { node(id: $id) { id } }`, { id })).data?.node).toBeNull();
+  });
+});
+
+describe("changeMemberRole", () => {
+  it("lets an admin change a specialist's role and records it", async () => {
+    const { workspace } = await createWorkspaceWithOwner(db);
+    const admin = await addMember(db, workspace.id, "ADMIN");
+    const smm = await addMember(db, workspace.id, "SMM");
+    const r = await gql(db, admin.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, smm.membership.id), role: "PERFORMANCE" } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.changeMemberRole.member).toMatchObject({ role: "PERFORMANCE", user: { email: smm.user.email } });
+    const event = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+      tx.auditEvent.findFirstOrThrow({ where: { workspaceId: workspace.id, action: "member.roleChanged" } }),
+    );
+    expect(event).toMatchObject({ actorUserId: admin.user.id, targetId: smm.membership.id, data: { from: "SMM", to: "PERFORMANCE" } });
+  });
+
+  it("is FORBIDDEN to roles without member.manage (CMO, SMM)", async () => {
+    const { workspace } = await createWorkspaceWithOwner(db);
+    const target = await addMember(db, workspace.id, "CONTENT");
+    for (const role of ["CMO", "SMM"] as const) {
+      const m = await addMember(db, workspace.id, role);
+      const r = await gql(db, m.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, target.membership.id), role: "ADMIN" } });
+      expect(errorCodes(r)).toEqual(["FORBIDDEN"]);
+    }
+    expect(await roleOf(workspace.id, target.membership.id)).toBe("CONTENT");
+  });
+
+  it("lets only an owner grant or revoke OWNER", async () => {
+    const { workspace, owner, viewer } = await createWorkspaceWithOwner(db);
+    const admin = await addMember(db, workspace.id, "ADMIN");
+    const other = await addMember(db, workspace.id, "SALES");
+    const ownerMid = await ownerMembershipId(workspace.id, owner.id);
+    expect(errorCodes(await gql(db, admin.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, other.membership.id), role: "OWNER" } }))).toEqual(["FORBIDDEN"]);
+    expect(errorCodes(await gql(db, admin.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, admin.membership.id), role: "OWNER" } }))).toEqual(["FORBIDDEN"]);
+    expect(errorCodes(await gql(db, admin.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, ownerMid), role: "ADMIN" } }))).toEqual(["FORBIDDEN"]);
+    expect(await roleOf(workspace.id, ownerMid)).toBe("OWNER");
+    const granted = await gql(db, viewer, CHANGE, { input: { memberId: memberGid(workspace.id, other.membership.id), role: "OWNER" } });
+    expect(granted.data?.changeMemberRole.member.role).toBe("OWNER");
+  });
+
+  it("never demotes the last owner", async () => {
+    const { workspace, owner, viewer } = await createWorkspaceWithOwner(db);
+    const ownerMid = await ownerMembershipId(workspace.id, owner.id);
+    const r = await gql(db, viewer, CHANGE, { input: { memberId: memberGid(workspace.id, ownerMid), role: "ADMIN" } });
+    expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
+    expect(r.errors?.[0].extensions?.fieldErrors).toEqual([{ path: ["input", "role"], message: "A workspace must keep at least one owner" }]);
+    expect(await roleOf(workspace.id, ownerMid)).toBe("OWNER");
+  });
+
+  it("lets two concurrent demotions of the only two owners succeed at most once", async () => {
+    const { workspace, owner, viewer } = await createWorkspaceWithOwner(db);
+    const second = await addMember(db, workspace.id, "OWNER");
+    const firstMid = await ownerMembershipId(workspace.id, owner.id);
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.all([
+        gql(db, viewer, CHANGE, { input: { memberId: memberGid(workspace.id, second.membership.id), role: "ADMIN" } }),
+        gql(db, second.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, firstMid), role: "ADMIN" } }),
+      ]);
+      const succeeded = results.filter((r) => !r.errors);
+      expect(succeeded).toHaveLength(1);
+      expect(results.flatMap(errorCodes).every((c) => c === "BAD_USER_INPUT" || c === "FORBIDDEN")).toBe(true);
+      const owners = await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.membership.count({ where: { workspaceId: workspace.id, role: "OWNER" } }));
+      expect(owners).toBe(1);
+      // Restore two owners for the next round.
+      const demoted = (await roleOf(workspace.id, firstMid)) === "OWNER" ? second.membership.id : firstMid;
+      await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.membership.update({ where: { id: demoted }, data: { role: "OWNER" } }));
+    }
+  });
+
+  it("answers NOT_FOUND for another workspace's member and leaves it unchanged", async () => {
+    const a = await createWorkspaceWithOwner(db);
+    const b = await createWorkspaceWithOwner(db);
+    const smm = await addMember(db, a.workspace.id, "SMM");
+    const r = await gql(db, b.viewer, CHANGE, { input: { memberId: memberGid(a.workspace.id, smm.membership.id), role: "ADMIN" } });
+    expect(errorCodes(r)).toEqual(["NOT_FOUND"]);
+    const forged = await gql(db, b.viewer, CHANGE, { input: { memberId: memberGid(b.workspace.id, smm.membership.id), role: "ADMIN" } });
+    expect(errorCodes(forged)).toEqual(["NOT_FOUND"]);
+    expect(await roleOf(a.workspace.id, smm.membership.id)).toBe("SMM");
+  });
+
+  it("rejects a malformed member id on its field", async () => {
+    const { viewer } = await createWorkspaceWithOwner(db);
+    const r = await gql(db, viewer, CHANGE, { input: { memberId: "nonsense", role: "ADMIN" } });
+    expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
+    expect(r.errors?.[0].extensions?.fieldErrors).toEqual([{ path: ["input", "memberId"], message: "is not a Member id" }]);
+  });
+
+  it("lets an ADMIN-scope key change roles but not touch owners", async () => {
+    const { workspace, owner } = await createWorkspaceWithOwner(db);
+    const key = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["ADMIN"] });
+    const smm = await addMember(db, workspace.id, "SMM");
+    const ok = await gql(db, key.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, smm.membership.id), role: "CONTENT" } });
+    expect(ok.data?.changeMemberRole.member.role).toBe("CONTENT");
+    const event = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+      tx.auditEvent.findFirstOrThrow({ where: { workspaceId: workspace.id, action: "member.roleChanged" } }),
+    );
+    expect(event).toMatchObject({ actorUserId: null, actorApiKeyId: key.apiKey.id });
+    const denied = await gql(db, key.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, smm.membership.id), role: "OWNER" } });
+    expect(errorCodes(denied)).toEqual(["FORBIDDEN"]);
+  });
+});
+
+describe("removeMember", () => {
+  it("removes a member for an admin, who then loses access", async () => {
+    const { workspace } = await createWorkspaceWithOwner(db);
+    const admin = await addMember(db, workspace.id, "ADMIN");
+    const smm = await addMember(db, workspace.id, "SMM");
+    const r = await gql(db, admin.viewer, REMOVE, { input: { memberId: memberGid(workspace.id, smm.membership.id) } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.removeMember.member.role).toBe("SMM");
+    expect(await roleOf(workspace.id, smm.membership.id)).toBeNull();
+    expect((await gql(db, smm.viewer, `query ($id: ID!) { workspace(id: $id) { id } }`, { id: workspace.id })).data?.workspace).toBeNull();
+    const event = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+      tx.auditEvent.findFirstOrThrow({ where: { workspaceId: workspace.id, action: "member.removed" } }),
+    );
+    expect(event).toMatchObject({ actorUserId: admin.user.id, data: { email: smm.user.email, role: "SMM" } });
+  });
+
+  it("is FORBIDDEN to a CMO; an admin cannot remove an owner; the last owner stays", async () => {
+    const { workspace, owner, viewer } = await createWorkspaceWithOwner(db);
+    const cmo = await addMember(db, workspace.id, "CMO");
+    const admin = await addMember(db, workspace.id, "ADMIN");
+    const ownerMid = await ownerMembershipId(workspace.id, owner.id);
+    expect(errorCodes(await gql(db, cmo.viewer, REMOVE, { input: { memberId: memberGid(workspace.id, admin.membership.id) } }))).toEqual(["FORBIDDEN"]);
+    expect(errorCodes(await gql(db, admin.viewer, REMOVE, { input: { memberId: memberGid(workspace.id, ownerMid) } }))).toEqual(["FORBIDDEN"]);
+    const last = await gql(db, viewer, REMOVE, { input: { memberId: memberGid(workspace.id, ownerMid) } });
+    expect(errorCodes(last)).toEqual(["BAD_USER_INPUT"]);
+    expect(last.errors?.[0].extensions?.fieldErrors).toEqual([{ path: ["input", "memberId"], message: "A workspace must keep at least one owner" }]);
+    expect(await roleOf(workspace.id, ownerMid)).toBe("OWNER");
+    expect(await roleOf(workspace.id, admin.membership.id)).toBe("ADMIN");
+  });
+
+  it("answers NOT_FOUND for another workspace's member and leaves it in place", async () => {
+    const a = await createWorkspaceWithOwner(db);
+    const b = await createWorkspaceWithOwner(db);
+    const smm = await addMember(db, a.workspace.id, "SMM");
+    expect(errorCodes(await gql(db, b.viewer, REMOVE, { input: { memberId: memberGid(a.workspace.id, smm.membership.id) } }))).toEqual(["NOT_FOUND"]);
+    expect(errorCodes(await gql(db, b.viewer, REMOVE, { input: { memberId: memberGid(b.workspace.id, smm.membership.id) } }))).toEqual(["NOT_FOUND"]);
+    expect(await roleOf(a.workspace.id, smm.membership.id)).toBe("SMM");
+  });
+});
