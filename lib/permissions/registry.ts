@@ -30,8 +30,12 @@ export const PERMISSIONS = {
   "scorecard.readCompany": ALL_MEMBERS,
   /** The shared marketing–sales view: CAC, LTV, lead→deal conversion. */
   "salesView.read": ["OWNER", "ADMIN", "CMO", "SALES"],
+  /** KPIs of the marketing scorecards (CMO, PERFORMANCE, SMM, CONTENT): "CMO edits KPIs and targets of all marketing roles". */
   "kpi.manage": MARKETING_LEADS,
   "target.manage": MARKETING_LEADS,
+  /** KPIs and targets of the COMPANY scorecard and the marketing–sales view (SALES): owners and admins only. */
+  "kpi.manageCompany": MANAGERS,
+  "target.manageCompany": MANAGERS,
   /** Specialists edit nothing but annotations on their own scorecard. */
   "annotation.write": ["OWNER", "ADMIN", "CMO", "PERFORMANCE", "SMM", "CONTENT"],
   "report.read": [...ALL_MEMBERS, "CLIENT_VIEWER"],
@@ -39,6 +43,38 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** The scorecards KPIs belong to: the company (the KPI tree's roots) and the roles with KPIs. */
+export const SCORECARD_OWNERS = ["COMPANY", "CMO", "PERFORMANCE", "SMM", "CONTENT", "SALES"] as const;
+export type ScorecardOwner = (typeof SCORECARD_OWNERS)[number];
+
+/**
+ * Which permissions a scorecard needs: `read` beyond scorecard.readAny, `kpi` to edit its
+ * KPIs, `target` to set their targets. Specialists read their own role's scorecard
+ * (scorecard.readOwn, checked against the member's role) and the company's; SALES reads the
+ * marketing–sales view. The CMO edits the marketing scorecards; the company scorecard and the
+ * sales view belong to owners and admins.
+ */
+export const SCORECARD_PERMISSIONS = {
+  COMPANY: { read: "scorecard.readCompany", kpi: "kpi.manageCompany", target: "target.manageCompany" },
+  SALES: { read: "salesView.read", kpi: "kpi.manageCompany", target: "target.manageCompany" },
+  CMO: { read: "scorecard.readOwn", kpi: "kpi.manage", target: "target.manage" },
+  PERFORMANCE: { read: "scorecard.readOwn", kpi: "kpi.manage", target: "target.manage" },
+  SMM: { read: "scorecard.readOwn", kpi: "kpi.manage", target: "target.manage" },
+  CONTENT: { read: "scorecard.readOwn", kpi: "kpi.manage", target: "target.manage" },
+} as const satisfies Record<ScorecardOwner, { read: Permission; kpi: Permission; target: Permission }>;
+
+/**
+ * Whether a caller with `permissions` (and `role`, null for an API key) may read the
+ * scorecard of `owner`: scorecard.readAny reads every one; otherwise the owner's read
+ * permission, and for scorecard.readOwn only the caller's own role.
+ */
+export function canReadScorecard(permissions: ReadonlySet<Permission>, role: WorkspaceRole | null, owner: ScorecardOwner): boolean {
+  if (permissions.has("scorecard.readAny")) return true;
+  const needed = SCORECARD_PERMISSIONS[owner].read;
+  if (!permissions.has(needed)) return false;
+  return needed !== "scorecard.readOwn" || role === owner;
+}
 
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 

@@ -1,3 +1,4 @@
+import { seedDefaultKpis } from "@/lib/kpis/seed-default-kpis";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
 export interface WorkspaceCreatedInfo {
@@ -16,7 +17,9 @@ export type WorkspaceCreatedHook = (tx: Tx, workspaceId: string, info: Workspace
  * scorecards here (SPEC §2.1: a workspace is useful before any data arrives). Listed
  * explicitly, not registered by import side effects, so the order is visible.
  */
-export const onWorkspaceCreated: WorkspaceCreatedHook[] = [];
+export const onWorkspaceCreated: WorkspaceCreatedHook[] = [
+  async (tx, workspaceId) => void (await seedDefaultKpis(tx, workspaceId)),
+];
 
 export async function runWorkspaceCreatedHooks(tx: Tx, workspaceId: string, info: WorkspaceCreatedInfo): Promise<void> {
   for (const hook of onWorkspaceCreated) await hook(tx, workspaceId, info);

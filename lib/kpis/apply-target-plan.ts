@@ -1,0 +1,64 @@
+import type { Actor } from "@/lib/audit/actor";
+import type { Database } from "@/lib/db/client";
+import { AppError, type FieldError } from "@/lib/errors/app-error";
+import { badInput } from "@/lib/errors/parse-input";
+import { parseDecimal } from "@/lib/metrics/decimal";
+import type { Period } from "@/lib/periods/period";
+import type { Permission } from "@/lib/permissions/registry";
+import { type PeriodRequest, resolveScorecardPeriod } from "@/lib/scorecard-service/resolve-scorecard-period";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { assertCanEdit } from "./assert-can-edit";
+import { insertTargetVersions, type NewTargetVersion } from "./insert-target-versions";
+import type { KpiRecord } from "./kpi-record";
+import { loadKpis } from "./load-kpis";
+import { loadWorkspaceCalendar } from "./load-workspace-calendar";
+import { findKnownMetrics } from "./metric-catalog-lookup";
+import { validateTargetValue } from "./validate-target-value";
+
+export interface PlanProposalInput {
+  kpiKey: string;
+  target: string;
+}
+
+/**
+ * Accepts the planner's proposals — as proposed or edited by the CMO — as the targets of
+ * their KPIs for one period, in ONE transaction: every proposal is checked first (KPI exists,
+ * period type matches, sign and unit, permission for its scorecard) and nothing is written
+ * unless all pass. Returns the KPIs whose targets were set.
+ */
+export async function applyTargetPlan(
+  db: Database,
+  input: { workspaceId: string; period: PeriodRequest; proposals: readonly PlanProposalInput[]; actor: Actor; permissions: ReadonlySet<Permission>; now?: Date },
+): Promise<{ period: Period; kpis: KpiRecord[] }> {
+  const { workspaceId } = input;
+  if (input.proposals.length === 0) throw AppError.badInput(["proposals"], "needs at least one proposal");
+  return withTenant(db, { workspaceId }, async (tx) => {
+    const period = resolveScorecardPeriod(input.period, await loadWorkspaceCalendar(tx, workspaceId), input.now ?? new Date());
+    const all = await loadKpis(tx, workspaceId);
+    const byKey = new Map(all.map((k) => [k.key, k]));
+    const known = await findKnownMetrics(tx, workspaceId, all.map((k) => k.metricKey));
+    const errors: FieldError[] = [];
+    const versions: NewTargetVersion[] = [];
+    const chosen: KpiRecord[] = [];
+    const seen = new Set<string>();
+    input.proposals.forEach((p, i) => {
+      const kpi = byKey.get(p.kpiKey);
+      if (!kpi) return void errors.push({ path: ["proposals", i, "kpiKey"], message: `no KPI "${p.kpiKey}" in this workspace` });
+      if (seen.has(kpi.key)) return void errors.push({ path: ["proposals", i, "kpiKey"], message: `"${p.kpiKey}" is proposed twice` });
+      seen.add(kpi.key);
+      if (kpi.periodType !== period.type) {
+        return void errors.push({ path: ["proposals", i, "kpiKey"], message: `${kpi.key} is set per ${kpi.periodType}, the plan is for a ${period.type}` });
+      }
+      const value = parseDecimal(p.target);
+      if (value === null) return void errors.push({ path: ["proposals", i, "target"], message: "must be a decimal number" });
+      const problems = validateTargetValue(kpi, known.get(kpi.metricKey), value, ["proposals", i, "target"]);
+      if (problems.length > 0) return void errors.push(...problems);
+      versions.push({ kpiId: kpi.id, periodFrom: period.from, periodTo: period.to, value });
+      chosen.push(kpi);
+    });
+    if (errors.length > 0) throw badInput(errors);
+    assertCanEdit(input.permissions, "target", chosen.map((k) => k.ownerRole));
+    await insertTargetVersions(tx, { workspaceId, versions, source: "planner", actor: input.actor });
+    return { period, kpis: chosen };
+  });
+}

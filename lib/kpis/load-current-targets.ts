@@ -1,0 +1,49 @@
+import { Decimal } from "@/lib/metrics/decimal";
+import type { Tx } from "@/lib/tenancy/with-tenant";
+import type { TargetVersion } from "./target-version";
+
+interface Row {
+  id: string;
+  kpi_id: string;
+  period_from: string;
+  period_to: string;
+  value: string | null;
+  source: TargetVersion["source"];
+  effective_from: Date;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+}
+
+/**
+ * The current (latest) target version of every KPI of the workspace for exactly this period,
+ * keyed by KPI id. KPIs without a version are absent (their default applies).
+ */
+export async function loadCurrentTargets(tx: Tx, workspaceId: string, period: { from: string; to: string }): Promise<Map<string, TargetVersion>> {
+  const rows = await tx.$queryRawUnsafe<Row[]>(
+    `SELECT DISTINCT ON (kpi_id) id, kpi_id, period_from::text, period_to::text, value::text, source, effective_from,
+            actor_user_id, actor_api_key_id
+       FROM kpi_target_versions
+      WHERE workspace_id = $1::uuid AND period_from = $2::date AND period_to = $3::date
+      ORDER BY kpi_id, effective_from DESC, id DESC`,
+    workspaceId,
+    period.from,
+    period.to,
+  );
+  return new Map(rows.map((r) => [r.kpi_id, toTargetVersion(r)]));
+}
+
+export function toTargetVersion(r: Row): TargetVersion {
+  return {
+    id: r.id,
+    kpiId: r.kpi_id,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    value: r.value === null ? null : new Decimal(r.value),
+    source: r.source,
+    effectiveFrom: r.effective_from,
+    actorUserId: r.actor_user_id,
+    actorApiKeyId: r.actor_api_key_id,
+  };
+}
+
+export type TargetVersionRow = Row;
