@@ -10,6 +10,8 @@ import "./types/members";
 import "./types/invites";
 import "./types/api-keys";
 import "./types/audit";
+import "./types/metrics";
+import "./types/ingestion";
 
 builder.queryType({});
 builder.mutationType({});

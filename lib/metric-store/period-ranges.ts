@@ -1,5 +1,7 @@
 import { AppError } from "@/lib/errors/app-error";
-import { addDays, addMonths, addYears, daysInclusive, endOfMonth, isCalendarDate, startOfMonth } from "./calendar-date";
+import { periodContaining } from "@/lib/periods/build-period";
+import { samePeriodLastYear } from "@/lib/periods/same-period-last-year";
+import { addDays, addMonths, addYears, daysInclusive, endOfMonth, isCalendarDate, startOfIsoWeek, startOfMonth } from "./calendar-date";
 import type { DateRange } from "./query-measure-aggregates";
 
 /** Longest range a request may cover (SPEC issue 3: "ranges over 10 years" are bad input). */
@@ -37,10 +39,17 @@ export function previousRange(range: DateRange): DateRange {
 }
 
 /**
- * The same period a year earlier (SPEC §4.2 "the same period last year"): dates shifted by
- * one year; a range ending on a month's last day ends on that month's last day (29 Feb ↔ 28 Feb).
+ * The same period a year earlier (SPEC §4.2 "the same period last year"): an ISO week maps to
+ * the week with the same number (lib/periods samePeriodLastYear: weekday-aligned); other
+ * ranges shift by one year, and a range ending on a month's last day ends on that month's
+ * last day (29 Feb ↔ 28 Feb).
  */
 export function sameRangeLastYear(range: DateRange): DateRange {
+  if (range.from === startOfIsoWeek(range.from) && range.to === addDays(range.from, 6)) {
+    // Date arithmetic only: the zone does not matter for local dates.
+    const week = samePeriodLastYear(periodContaining("week", range.from, "UTC", 1));
+    return { from: week.from, to: week.to };
+  }
   const to = range.to === endOfMonth(range.to) ? endOfMonth(addYears(startOfMonth(range.to), -1)) : addYears(range.to, -1);
   return { from: addYears(range.from, -1), to };
 }
