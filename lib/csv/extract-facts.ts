@@ -1,0 +1,83 @@
+import type { ImportIssue } from "./import-issue";
+import type { ResolvedMapping } from "./import-mapping";
+import { normalizeHeader } from "./import-mapping";
+import { type NumberStyle, parseLocaleNumber } from "./parse-number";
+import { parseCsvDate } from "./parse-date";
+
+/** A fact read from a file, before the metric-row validation (lib/ingestion). */
+export interface FactDraft {
+  date: string;
+  channel: string;
+  campaign: string;
+  measure: string;
+  /** Canonical decimal string. */
+  value: string;
+  /** File row (header = 1) and 0-based column of the value, for error reports. */
+  row: number;
+  column: number;
+}
+
+export interface ExtractContext {
+  mapping: ResolvedMapping;
+  headers: readonly string[];
+  numberStyle: NumberStyle;
+  /** Known measure keys (catalog + the workspace's custom measures). */
+  isMeasureKey(key: string): boolean;
+  /** Long layout: a name in the measure column that nothing maps (reported as UNKNOWN_MEASURE). */
+  onUnknownMeasure?(name: string, row: number): void;
+}
+
+export function columnName(headers: readonly string[], index: number): string {
+  const header = headers[index]?.trim();
+  return header ? header : `column ${index + 1}`;
+}
+
+/**
+ * Turns one CSV record into facts: a wide row gives one fact per non-empty measure cell, a
+ * long row one fact. Cells are parsed with the file's number style; dates as DD.MM.YYYY or
+ * ISO. An empty measure cell in a wide row means "no figure", not zero, and gives no fact.
+ * Text cells (channel, campaign) are kept as they are — `=SUM(A1)` is a campaign name here,
+ * never a formula.
+ */
+export function extractFacts(ctx: ExtractContext, record: readonly string[], row: number, out: FactDraft[], issues: ImportIssue[]): void {
+  const { mapping, headers } = ctx;
+  const issue = (code: ImportIssue["code"], column: number | null, reason: string) =>
+    issues.push({ code, row, column: column === null ? null : columnName(headers, column), value: column === null ? null : (record[column] ?? ""), reason });
+  const before = issues.length;
+
+  const dateCell = record[mapping.date] ?? "";
+  const date = parseCsvDate(dateCell);
+  if (!date.ok) issue("BAD_DATE", mapping.date, date.reason);
+  const channel = mapping.channel === null ? (mapping.defaultChannel ?? "") : (record[mapping.channel] ?? "").trim();
+  if (channel === "") issue("MISSING_CHANNEL", mapping.channel, "channel is empty");
+  const campaign = mapping.campaign === null ? "" : (record[mapping.campaign] ?? "").trim();
+  if (issues.length > before || !date.ok) return;
+
+  if (mapping.layout === "long") {
+    const name = (record[mapping.measure!] ?? "").trim();
+    const alias = ctx.mapping.aliases.get(normalizeHeader(name));
+    if (alias === "ignore") return;
+    const measure = alias ?? (ctx.isMeasureKey(name) ? name : null);
+    if (!measure) {
+      ctx.onUnknownMeasure?.(name, row);
+      issue("UNKNOWN_MEASURE", mapping.measure, name === "" ? "measure is empty" : `unknown measure "${name}": map it to a measure`);
+      return;
+    }
+    const cell = record[mapping.value!] ?? "";
+    if (cell.trim() === "") {
+      issue("MISSING_VALUE", mapping.value, "value is empty");
+      return;
+    }
+    const value = parseLocaleNumber(cell, ctx.numberStyle);
+    if (!value.ok) issue("BAD_NUMBER", mapping.value, value.reason);
+    else out.push({ date: date.value, channel, campaign, measure, value: value.value, row, column: mapping.value! });
+    return;
+  }
+  for (const { index, measure } of mapping.measures) {
+    const cell = record[index] ?? "";
+    if (cell.trim() === "") continue;
+    const value = parseLocaleNumber(cell, ctx.numberStyle);
+    if (!value.ok) issue("BAD_NUMBER", index, value.reason);
+    else out.push({ date: date.value, channel, campaign, measure, value: value.value, row, column: index });
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * One problem in an import file, as the validation report shows it (SPEC §7: errors name the
+ * row, column and reason). `row` is the line number a spreadsheet shows (the header is row 1);
+ * 0 for problems of the whole file.
+ */
+export interface ImportIssue {
+  code: ImportIssueCode;
+  row: number;
+  /** The column's header (or "column N"), null for whole-row or whole-file problems. */
+  column: string | null;
+  /** The offending cell as it was in the file, null when there is none. */
+  value: string | null;
+  reason: string;
+}
+
+export const IMPORT_ISSUE_CODES = [
+  "EMPTY_FILE",
+  "NO_HEADER",
+  "NO_ROWS",
+  "FILE_TOO_LARGE",
+  "MAPPING",
+  "BAD_DATE",
+  "DATE_OUT_OF_RANGE",
+  "BAD_NUMBER",
+  "NEGATIVE_COUNT",
+  "FRACTIONAL_COUNT",
+  "UNKNOWN_MEASURE",
+  "MISSING_VALUE",
+  "MISSING_CHANNEL",
+  "BAD_TEXT",
+  "DUPLICATE_KEY",
+  "BAD_CSV",
+] as const;
+
+export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];

@@ -1,0 +1,127 @@
+/**
+ * Numbers as marketers' exports write them (SPEC §7): Russian `1 234 567,89` (spaces, NBSP or
+ * narrow NBSP between groups, comma decimal), `1.234,56` (dot groups), English `1,234.56`, or
+ * plain `1234.56`. The result is a canonical decimal string ("1234567.89"), never a float.
+ *
+ * A lone separator followed by exactly three digits ("1,234", "1.234") is ambiguous between a
+ * thousands group and a decimal: the file's {@link NumberStyle} decides (see detectNumberStyle).
+ */
+export type NumberStyle = "ru" | "en";
+
+export type ParsedNumber = { ok: true; value: string } | { ok: false; reason: string };
+
+/** Space-like group separators: space, NBSP, narrow NBSP, thin space, figure space. */
+const SPACES = /[ \u00a0\u202f\u2009\u2007]/g;
+const HAS_SPACE = /[ \u00a0\u202f\u2009\u2007]/;
+/** Currency marks a cell may carry around the figure (stripped, never interpreted). */
+const CURRENCY = /^(?:₽|руб\.?|р\.|rub|\$|€|usd|eur)\s*|\s*(?:₽|руб\.?|р\.|rub|\$|€|usd|eur)$/i;
+const MAX_INTEGER_DIGITS = 18;
+const MAX_FRACTION_DIGITS = 10;
+
+export function parseLocaleNumber(raw: string, style: NumberStyle = "ru"): ParsedNumber {
+  let text = raw.trim();
+  if (text === "") return { ok: false, reason: "empty cell" };
+  // Strip one currency mark on either side ("1 234 ₽", "$1,234.50").
+  for (let i = 0; i < 2; i++) text = text.replace(CURRENCY, "").trim();
+  let negative = false;
+  if (/^[-\u2212]/.test(text)) {
+    negative = true;
+    text = text.slice(1).trim();
+  } else if (text.startsWith("+")) {
+    text = text.slice(1).trim();
+  }
+  if (text === "" || !/^[\d.,]/.test(text)) return { ok: false, reason: "not a number" };
+
+  let integerPart: string;
+  let fractionPart = "";
+  if (HAS_SPACE.test(text)) {
+    // Space groups: "1 234 567,89" / "1 234 567.89" — the separator after the groups is the decimal.
+    const m = /^(\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+)(?:[.,](\d+))?$/.exec(text);
+    if (!m) return { ok: false, reason: "not a number (digit groups must have 3 digits)" };
+    integerPart = m[1].replace(SPACES, "");
+    fractionPart = m[2] ?? "";
+  } else {
+    const commas = count(text, ",");
+    const dots = count(text, ".");
+    if (!/^[\d.,]+$/.test(text)) return { ok: false, reason: "not a number" };
+    if (commas > 0 && dots > 0) {
+      // Both: the last one is the decimal separator, the other groups thousands.
+      const decimal = text.lastIndexOf(",") > text.lastIndexOf(".") ? "," : ".";
+      const group = decimal === "," ? "." : ",";
+      if (count(text, decimal) !== 1) return { ok: false, reason: "not a number (two decimal separators)" };
+      const [intText, frac] = text.split(decimal);
+      if (!isGrouped(intText, group)) return { ok: false, reason: "not a number (misplaced digit group separator)" };
+      integerPart = intText.split(group).join("");
+      fractionPart = frac;
+    } else if (commas + dots === 0) {
+      integerPart = text;
+    } else {
+      const sep = commas > 0 ? "," : ".";
+      const n = commas + dots;
+      if (n > 1) {
+        // "1,234,567" / "1.234.567": only groups.
+        if (!isGrouped(text, sep)) return { ok: false, reason: "not a number (misplaced digit group separator)" };
+        integerPart = text.split(sep).join("");
+      } else {
+        const [intText, frac] = text.split(sep);
+        const decimalOfStyle = style === "ru" ? "," : ".";
+        const isGroup = frac.length === 3 && /^\d{1,3}$/.test(intText) && intText !== "0" && sep !== decimalOfStyle;
+        if (isGroup) integerPart = intText + frac;
+        else {
+          integerPart = intText;
+          fractionPart = frac;
+        }
+      }
+    }
+  }
+  if (integerPart === "") integerPart = "0";
+  if (!/^\d+$/.test(integerPart) || !/^\d*$/.test(fractionPart)) return { ok: false, reason: "not a number" };
+  if (fractionPart.length > MAX_FRACTION_DIGITS) return { ok: false, reason: `more than ${MAX_FRACTION_DIGITS} decimal places` };
+  const integer = integerPart.replace(/^0+(?=\d)/, "");
+  if (integer.length > MAX_INTEGER_DIGITS) return { ok: false, reason: "number too large" };
+  const fraction = fractionPart.replace(/0+$/, "");
+  const body = fraction ? `${integer}.${fraction}` : integer;
+  return { ok: true, value: negative && body !== "0" ? `-${body}` : body };
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text[i] === ch) n++;
+  return n;
+}
+
+/** "1.234.567" with "." → groups of exactly three after a 1–3 digit head. */
+function isGrouped(text: string, sep: string): boolean {
+  const parts = text.split(sep);
+  return /^\d{1,3}$/.test(parts[0]) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+}
+
+/**
+ * Picks the number style of a file from sample cells: an unambiguous decimal comma
+ * ("12,5", "1 234,56", "1.234,56") means ru; an unambiguous decimal point ("12.5",
+ * "1,234.56") means en; otherwise the delimiter decides (";" and tab exports are Russian
+ * spreadsheets' habit, "," means English).
+ */
+const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:[ T].*)?$/;
+
+export function detectNumberStyle(samples: Iterable<string>, delimiter: string): NumberStyle {
+  let ru = 0;
+  let en = 0;
+  for (const raw of samples) {
+    const s = raw.trim();
+    if (DATE_LIKE.test(s)) continue;
+    if (/\d,\d{1,2}$|\d,\d{4,}$|\.\d{3},\d+$|\d[ \u00a0\u202f]\d{3},\d+$/.test(s)) ru++;
+    else if (/\d\.\d{1,2}$|\d\.\d{4,}$|,\d{3}\.\d+$/.test(s)) en++;
+  }
+  if (ru !== en) return ru > en ? "ru" : "en";
+  return delimiter === "," ? "en" : "ru";
+}
+
+/** Formats a canonical decimal the way a style writes it, for tests and sample files. */
+export function formatLocaleNumber(value: string, style: NumberStyle, group: string = style === "ru" ? "\u00a0" : ","): string {
+  const negative = value.startsWith("-");
+  const [intPart, frac] = (negative ? value.slice(1) : value).split(".");
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const decimal = style === "ru" ? "," : ".";
+  return `${negative ? "-" : ""}${grouped}${frac ? decimal + frac : ""}`;
+}

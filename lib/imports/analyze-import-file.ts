@@ -1,0 +1,229 @@
+import type { ExtractContext } from "@/lib/csv/extract-facts";
+import { columnName } from "@/lib/csv/extract-facts";
+import type { ImportIssue, ImportIssueCode } from "@/lib/csv/import-issue";
+import { type ImportMapping, IGNORE, mappingFingerprint, resolveMapping } from "@/lib/csv/import-mapping";
+import { KeySet } from "@/lib/csv/key-set";
+import { type NumberStyle, detectNumberStyle } from "@/lib/csv/parse-number";
+import { type CsvFormat, readCsvRecords } from "@/lib/csv/read-csv";
+import { closestMeasure, suggestMapping } from "@/lib/csv/suggest-mapping";
+import { validateMetricRows } from "@/lib/ingestion/validate-metric-rows";
+import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
+import { readFactChunks } from "./read-fact-chunks";
+
+/** Issues kept in a report (all are counted): enough to fix a file, small enough to store. */
+export const MAX_REPORTED_ISSUES = 200;
+export const PREVIEW_FACTS = 20;
+export const SAMPLE_ROWS = 10;
+/** Records read to detect the number style. */
+const STYLE_SAMPLE_RECORDS = 200;
+/** Facts validated together (the same size the job commits). */
+export const ANALYSIS_CHUNK = 10_000;
+
+export interface FactPreview {
+  row: number;
+  date: string;
+  channel: string;
+  campaign: string;
+  measure: string;
+  value: string;
+}
+
+export interface ImportReport {
+  /** The mapping (fingerprint) this report was made for. */
+  fingerprint: string;
+  errorCount: number;
+  issues: ImportIssue[];
+  /** Long layout: names in the measure column that map to nothing, with a suggestion. */
+  unknownMeasures: { name: string; rows: number; firstRow: number; suggestion: string | null }[];
+  /** Headers of columns the mapping ignores. */
+  unmappedColumns: string[];
+  dataRows: number;
+  /** Facts the file gives with this mapping (valid ones). */
+  factCount: number;
+}
+
+export interface ImportAnalysis {
+  headers: string[];
+  sampleRows: string[][];
+  numberStyle: NumberStyle;
+  suggestedMapping: ImportMapping;
+  mapping: ImportMapping;
+  fingerprint: string;
+  preview: FactPreview[];
+  report: ImportReport;
+}
+
+export interface AnalyzeInput {
+  path: string;
+  format: CsvFormat;
+  customMeasures: readonly MeasureDefinition[];
+  mapping?: ImportMapping | null;
+  numberStyle?: NumberStyle | null;
+  /** Latest date accepted (default: tomorrow, UTC — see validateMetricRows). */
+  maxDate?: string;
+  signal?: AbortSignal;
+  /** Called with the number of data records read so far (every chunk). */
+  onProgress?(records: number): void;
+}
+
+/**
+ * Reads a whole file once (streaming) and reports, before anything is written, every problem
+ * the mapping would meet: unparseable dates and numbers, dates out of range, negative or
+ * fractional counts, unknown measures (with a suggested mapping), empty channels, and
+ * duplicate natural keys.
+ *
+ * Duplicates: two facts of one file with the same (date, channel, campaign, measure) are an
+ * error naming both rows. "Last one wins" would make the result depend on row order, and a
+ * file that means a sum should carry the sum (the same rule as ingestMetrics).
+ */
+export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnalysis> {
+  const custom = new Map(input.customMeasures.map((m) => [m.key, m]));
+  const isMeasureKey = (key: string) => getBaseMeasure(key) !== undefined || custom.has(key);
+
+  // Head: header, sample rows, number style.
+  let headers: string[] | null = null;
+  const sampleRows: string[][] = [];
+  const sampleCells: string[] = [];
+  let headRecords = 0;
+  for await (const record of readCsvRecords(input.path, input.format, { signal: input.signal })) {
+    if (!headers) {
+      headers = record.cells.map((h) => h.trim());
+      continue;
+    }
+    if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(record.cells);
+    for (const cell of record.cells) if (/\d/.test(cell)) sampleCells.push(cell);
+    if (++headRecords >= STYLE_SAMPLE_RECORDS) break;
+  }
+  const numberStyle = input.numberStyle ?? detectNumberStyle(sampleCells, input.format.delimiter);
+  const suggestedMapping = suggestMapping(headers ?? [], input.customMeasures);
+  const mapping = input.mapping ?? suggestedMapping;
+  const fingerprint = mappingFingerprint(mapping);
+  const report: ImportReport = { fingerprint, errorCount: 0, issues: [], unknownMeasures: [], unmappedColumns: [], dataRows: 0, factCount: 0 };
+  const preview: FactPreview[] = [];
+  const result = (): ImportAnalysis => ({ headers: headers ?? [], sampleRows, numberStyle, suggestedMapping, mapping, fingerprint, preview, report });
+  const add = (issue: ImportIssue) => {
+    report.errorCount++;
+    if (report.issues.length < MAX_REPORTED_ISSUES) report.issues.push(issue);
+  };
+
+  if (!headers) {
+    add({ code: "EMPTY_FILE", row: 0, column: null, value: null, reason: "the file is empty" });
+    return result();
+  }
+  if (headRecords === 0) {
+    add({ code: "NO_ROWS", row: 1, column: null, value: null, reason: "the file has a header but no data rows" });
+    return result();
+  }
+  const mapped = new Set(mapping.columns.filter((c) => c.target !== IGNORE).map((c) => c.index));
+  report.unmappedColumns = headers.map((_, i) => columnName(headers!, i)).filter((_, i) => !mapped.has(i));
+  const resolved = resolveMapping(mapping, headers.length, isMeasureKey);
+  if (!resolved.ok) {
+    for (const p of resolved.problems) {
+      add({ code: "MAPPING", row: 1, column: p.column === null ? null : columnName(headers, p.column), value: p.column === null ? null : (headers[p.column] ?? null), reason: p.message });
+    }
+    return result();
+  }
+
+  const unknown = new Map<string, { rows: number; firstRow: number }>();
+  const ctx: ExtractContext = {
+    mapping: resolved.mapping,
+    headers,
+    numberStyle,
+    isMeasureKey,
+    onUnknownMeasure(name, row) {
+      const u = unknown.get(name);
+      if (u) u.rows++;
+      else if (unknown.size < 100) unknown.set(name, { rows: 1, firstRow: row });
+    },
+  };
+  const keys = new KeySet(1 << 16);
+  const suspects: { row: number; firstRow: number; measure: string; key: string }[] = [];
+  let records = 0;
+  for await (const chunk of readFactChunks(input.path, input.format, ctx, {
+    chunkSize: ANALYSIS_CHUNK,
+    signal: input.signal,
+    onRecord: () => void records++,
+  })) {
+    for (const issue of chunk.issues) add(issue);
+    const validated = validateMetricRows(chunk.facts, { customMeasures: input.customMeasures, maxDate: input.maxDate, maxErrors: Number.POSITIVE_INFINITY, path: [] });
+    const bad = new Set<number>();
+    if (!validated.ok) {
+      for (const error of validated.errors) {
+        const [index, field] = error.path as [number, string | undefined];
+        if (field === undefined) continue; // in-chunk duplicate: reported by the file-wide check below
+        bad.add(index);
+        const fact = chunk.facts[index];
+        const column = field === "value" ? fact.column : field === "date" ? resolved.mapping.date : field === "channel" ? resolved.mapping.channel : field === "campaign" ? resolved.mapping.campaign : resolved.mapping.measure;
+        add({
+          code: codeOf(field, error.message),
+          row: fact.row,
+          column: column === null ? field : columnName(headers, column),
+          value: field === "value" ? fact.value : field === "date" ? fact.date : field === "channel" ? fact.channel : field === "campaign" ? fact.campaign : fact.measure,
+          reason: error.message,
+        });
+      }
+    }
+    for (let i = 0; i < chunk.facts.length; i++) {
+      if (bad.has(i)) continue;
+      const f = chunk.facts[i];
+      const key = `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`;
+      const firstRow = keys.addOrGet(key, f.row);
+      if (firstRow >= 0) {
+        if (suspects.length < 10_000) suspects.push({ row: f.row, firstRow, measure: f.measure, key });
+        continue;
+      }
+      report.factCount++;
+      if (preview.length < PREVIEW_FACTS) preview.push({ row: f.row, date: f.date, channel: f.channel, campaign: f.campaign, measure: f.measure, value: f.value });
+    }
+    input.onProgress?.(records);
+  }
+  report.dataRows = records;
+  if (suspects.length > 0) await confirmDuplicates(input, ctx, suspects, (issue) => add(issue), () => report.factCount++);
+  report.unknownMeasures = [...unknown].map(([name, u]) => ({ name, ...u, suggestion: closestMeasure(name, input.customMeasures) }));
+  return result();
+}
+
+function codeOf(field: string, message: string): ImportIssueCode {
+  if (field === "date") return "DATE_OUT_OF_RANGE";
+  if (field === "channel" || field === "campaign") return "BAD_TEXT";
+  if (field === "measure") return "UNKNOWN_MEASURE";
+  if (/negative/.test(message)) return "NEGATIVE_COUNT";
+  if (/whole/.test(message)) return "FRACTIONAL_COUNT";
+  return "BAD_NUMBER";
+}
+
+/**
+ * Hash hits are suspects (see KeySet): re-read the rows they point at and report only real
+ * duplicates; a false alarm becomes a counted fact again.
+ */
+async function confirmDuplicates(
+  input: AnalyzeInput,
+  ctx: ExtractContext,
+  suspects: { row: number; firstRow: number; measure: string; key: string }[],
+  report: (issue: ImportIssue) => void,
+  countFact: () => void,
+): Promise<void> {
+  const wanted = new Set(suspects.map((s) => s.firstRow));
+  const keysOfRow = new Map<number, Set<string>>();
+  for await (const chunk of readFactChunks(input.path, input.format, { ...ctx, onUnknownMeasure: undefined }, { chunkSize: ANALYSIS_CHUNK, signal: input.signal })) {
+    for (const f of chunk.facts) {
+      if (!wanted.has(f.row)) continue;
+      let set = keysOfRow.get(f.row);
+      if (!set) keysOfRow.set(f.row, (set = new Set()));
+      set.add(`${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`);
+    }
+  }
+  for (const s of suspects) {
+    if (keysOfRow.get(s.firstRow)?.has(s.key)) {
+      report({
+        code: "DUPLICATE_KEY",
+        row: s.row,
+        column: null,
+        value: s.measure,
+        reason: `row ${s.row} repeats row ${s.firstRow}: same date, channel, campaign and measure (${s.measure})`,
+      });
+    } else {
+      countFact();
+    }
+  }
+}

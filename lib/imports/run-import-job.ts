@@ -1,0 +1,272 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Delimiter } from "@/lib/csv/detect-delimiter";
+import type { CsvEncoding } from "@/lib/csv/detect-encoding";
+import { type ImportMapping, resolveMapping } from "@/lib/csv/import-mapping";
+import type { NumberStyle } from "@/lib/csv/parse-number";
+import type { Database } from "@/lib/db/client";
+import { upsertFacts } from "@/lib/ingestion/upsert-facts";
+import { validateMetricRows } from "@/lib/ingestion/validate-metric-rows";
+import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
+import { type Tx, withTenant } from "@/lib/tenancy/with-tenant";
+import { type ImportReport, analyzeImportFile } from "./analyze-import-file";
+import type { ImportRecord } from "./import-record";
+import { pathOfStorageKey, removeStoredFile } from "./import-store";
+import { readFactChunks } from "./read-fact-chunks";
+import { restoreImportFacts } from "./restore-import-facts";
+
+/** A claimed job whose heartbeat is older than this is taken to be dead (its worker crashed). */
+export const STALE_AFTER_SECONDS = 15;
+/** Attempts at a job before it fails (each resumes after the last committed chunk). */
+export const MAX_ATTEMPTS = 5;
+
+export type JobOutcome = "done" | "busy" | "skipped";
+
+export interface ImportJobHooks {
+  /** Runs inside chunk `chunkNo`'s transaction after its writes, before COMMIT (tests inject failures here). */
+  beforeChunkCommit?(chunkNo: number, tx: Tx): Promise<void> | void;
+  /** Delay between retries (tests shorten it). */
+  retryDelayMs?(attempt: number): number;
+}
+
+export interface RunImportJobInput {
+  db: Database;
+  workspaceId: string;
+  importId: string;
+  hooks?: ImportJobHooks;
+  /** Claim a running job whose heartbeat is older than this (0 right after a restart of the only worker). */
+  staleAfterSeconds?: number;
+}
+
+/** Thrown by a hook to act like a process dying: nothing is recorded, the job stays claimed. */
+export class SimulatedCrash extends Error {}
+class CancelRequested extends Error {}
+class ImportDataError extends Error {}
+
+/**
+ * Runs one import job to its end:
+ *
+ * 1. claims it (one live import per workspace at a time, under an advisory lock: two
+ *    overlapping imports run one after the other, so the result equals a serial run);
+ * 2. validates the whole file first when the mapping is not the one the report was made for;
+ * 3. streams the file and writes it in chunks of ≤ 10 000 facts, each in ONE transaction that
+ *    upserts the facts (lib/ingestion, rollups by trigger), records the chunk number and
+ *    advances the progress; chunks already recorded are skipped, so a resumed job never
+ *    writes a chunk twice, and a chunk cut off mid-way (killed connection) left nothing;
+ * 4. on a transient failure retries from the last committed chunk; after MAX_ATTEMPTS, on a
+ *    data error, or on cancel, undoes every committed chunk: nothing half-written remains.
+ */
+export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome> {
+  const { db, workspaceId, importId } = input;
+  const claimed = await claim(db, workspaceId, importId, input.staleAfterSeconds ?? STALE_AFTER_SECONDS);
+  if (claimed === "busy" || claimed === "skipped") return claimed;
+  let record = claimed;
+  const path = pathOfStorageKey(record.storageKey);
+  const format = { encoding: record.encoding as CsvEncoding, delimiter: record.delimiter as Delimiter };
+  const numberStyle = record.numberStyle as NumberStyle;
+  const mapping = record.mapping as unknown as ImportMapping;
+  const { customMeasures } = await withTenant(db, { workspaceId }, (tx) => loadMetricDefinitions(tx, workspaceId));
+
+  try {
+    const report = record.report as unknown as ImportReport;
+    if (report.fingerprint !== record.mappingFingerprint || record.errorCount > 0) {
+      const analysis = await analyzeImportFile({
+        path,
+        format,
+        customMeasures,
+        mapping,
+        numberStyle,
+        onProgress: () => void heartbeat(db, workspaceId, importId),
+      });
+      const json = (v: unknown) => v as Prisma.InputJsonValue;
+      const failed = analysis.report.errorCount > 0;
+      record = await withTenant(db, { workspaceId }, (tx) =>
+        tx.import.update({
+          where: { workspaceId_id: { workspaceId, id: importId } },
+          data: {
+            preview: json(analysis.preview),
+            report: json(analysis.report),
+            errorCount: analysis.report.errorCount,
+            rowsTotal: analysis.report.factCount,
+            status: failed ? "FAILED" : "RUNNING",
+            error: failed ? `Validation found ${analysis.report.errorCount} problem(s); nothing was written` : null,
+            finishedAt: failed ? new Date() : null,
+          },
+        }),
+      );
+      if (failed) return "done";
+    }
+
+    const custom = new Map(customMeasures.map((m) => [m.key, m]));
+    const isMeasureKey = (key: string) => getBaseMeasure(key) !== undefined || custom.has(key);
+    const resolved = resolveMapping(mapping, (record.headers as unknown as string[]).length, isMeasureKey);
+    if (!resolved.ok) throw new ImportDataError(resolved.problems.map((p) => p.message).join("; "));
+    const ctx = { mapping: resolved.mapping, headers: record.headers as unknown as string[], numberStyle, isMeasureKey };
+
+    for (let attempt = record.attempts; ; attempt++) {
+      try {
+        await writeChunks(input, record, path, format, ctx, customMeasures);
+        break;
+      } catch (error) {
+        if (error instanceof SimulatedCrash || error instanceof CancelRequested || error instanceof ImportDataError) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw error;
+        console.warn(`[imports] ${importId}: attempt ${attempt} failed, resuming after the last committed chunk`, (error as Error).message);
+        await sleep(input.hooks?.retryDelayMs?.(attempt) ?? Math.min(10_000, 250 * 2 ** attempt));
+        await withTenant(db, { workspaceId }, (tx) =>
+          tx.import.update({ where: { workspaceId_id: { workspaceId, id: importId } }, data: { attempts: { increment: 1 }, heartbeatAt: new Date() } }),
+        );
+      }
+    }
+    await withTenant(db, { workspaceId }, (tx) =>
+      tx.import.update({ where: { workspaceId_id: { workspaceId, id: importId } }, data: { status: "COMMITTED", finishedAt: new Date(), heartbeatAt: new Date() } }),
+    );
+    await removeStoredFile(record.storageKey);
+    return "done";
+  } catch (error) {
+    if (error instanceof SimulatedCrash) throw error;
+    const cancelled = error instanceof CancelRequested;
+    if (!cancelled) console.error(`[imports] ${importId} failed; undoing its committed chunks`, error);
+    await withTenant(db, { workspaceId }, async (tx) => {
+      await restoreImportFacts(tx, { workspaceId, importId });
+      await tx.import.update({
+        where: { workspaceId_id: { workspaceId, id: importId } },
+        data: {
+          status: cancelled ? "CANCELLED" : "FAILED",
+          error: cancelled ? null : error instanceof ImportDataError ? error.message : "The import failed; nothing was written. Try again.",
+          rowsDone: 0,
+          inserted: 0,
+          updated: 0,
+          unchanged: 0,
+          finishedAt: new Date(),
+        },
+      });
+    });
+    if (cancelled) await removeStoredFile(record.storageKey);
+    return "done";
+  }
+}
+
+async function writeChunks(
+  input: RunImportJobInput,
+  record: ImportRecord,
+  path: string,
+  format: { encoding: CsvEncoding; delimiter: Delimiter },
+  ctx: Parameters<typeof readFactChunks>[2],
+  customMeasures: readonly MeasureDefinition[],
+): Promise<void> {
+  const { db, workspaceId, importId } = input;
+  const done = new Set(
+    (await withTenant(db, { workspaceId }, (tx) =>
+      tx.importChunk.findMany({ where: { workspaceId, importId }, select: { chunkNo: true } }),
+    )).map((c) => c.chunkNo),
+  );
+  const chunks = readFactChunks(path, format, ctx, { chunkSize: record.chunkSize });
+  // Parse the next chunk while the database writes this one.
+  let next = chunks.next();
+  try {
+    for (;;) {
+      const item = await next;
+      if (item.done) break;
+      next = chunks.next();
+      next.catch(() => undefined);
+      const chunk = item.value;
+      if (done.has(chunk.chunkNo)) continue;
+      if (chunk.issues.length > 0) throw new ImportDataError(`row ${chunk.issues[0].row}: ${chunk.issues[0].reason}`);
+      const validated = validateMetricRows(chunk.facts, { customMeasures, path: [], maxErrors: 1 });
+      if (!validated.ok) {
+        const [index] = validated.errors[0].path as [number];
+        throw new ImportDataError(`row ${chunk.facts[index]?.row ?? "?"}: ${validated.errors[0].message}`);
+      }
+      await withTenant(db, { workspaceId }, async (tx) => {
+        // Arms the journal trigger: updated facts record the version they replace.
+        await tx.$queryRawUnsafe(`SELECT set_config('app.import_id', $1, true)`, importId);
+        const counts = await upsertFacts(tx, { workspaceId, rows: validated.rows, batchId: importId });
+        await tx.$executeRawUnsafe(
+          `INSERT INTO import_chunks (workspace_id, import_id, chunk_no, rows, inserted, updated, unchanged)
+           VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7)`,
+          workspaceId,
+          importId,
+          chunk.chunkNo,
+          validated.rows.length,
+          counts.inserted,
+          counts.updated,
+          counts.unchanged,
+        );
+        const progressed = await tx.$executeRawUnsafe(
+          `UPDATE imports SET rows_done = rows_done + $3, inserted = inserted + $4, updated = updated + $5,
+                  unchanged = unchanged + $6, heartbeat_at = now()
+            WHERE workspace_id = $1::uuid AND id = $2::uuid AND status = 'RUNNING' AND NOT cancel_requested`,
+          workspaceId,
+          importId,
+          validated.rows.length,
+          counts.inserted,
+          counts.updated,
+          counts.unchanged,
+        );
+        if (progressed === 0) throw new CancelRequested("cancel requested");
+        await input.hooks?.beforeChunkCommit?.(chunk.chunkNo, tx);
+      });
+    }
+  } finally {
+    await chunks.return(undefined);
+  }
+}
+
+/**
+ * Takes the job: QUEUED, or VALIDATING/RUNNING with a stale heartbeat (its worker died). At
+ * most one live import per workspace — under a workspace advisory lock, so two claims cannot
+ * both see "none running".
+ */
+async function claim(db: Database, workspaceId: string, importId: string, staleAfterSeconds: number): Promise<ImportRecord | "busy" | "skipped"> {
+  return withTenant(db, { workspaceId }, async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('imports:' || $1, 0))`, workspaceId);
+    const other = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id::text FROM imports
+        WHERE workspace_id = $1::uuid AND id <> $2::uuid AND status IN ('VALIDATING', 'RUNNING')
+          AND heartbeat_at > now() - make_interval(secs => $3) LIMIT 1`,
+      workspaceId,
+      importId,
+      staleAfterSeconds,
+    );
+    if (other.length > 0) return "busy";
+    const claimed = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `UPDATE imports
+          SET status = CASE WHEN status = 'QUEUED' THEN 'VALIDATING' ELSE status END,
+              started_at = coalesce(started_at, now()), heartbeat_at = now()
+        WHERE workspace_id = $1::uuid AND id = $2::uuid AND NOT cancel_requested
+          AND (status = 'QUEUED' OR (status IN ('VALIDATING', 'RUNNING')
+               AND (heartbeat_at IS NULL OR heartbeat_at <= now() - make_interval(secs => $3))))
+        RETURNING id::text`,
+      workspaceId,
+      importId,
+      staleAfterSeconds,
+    );
+    if (claimed.length === 0) {
+      // A cancel that arrived while nobody ran the job: finish it here.
+      await tx.$executeRawUnsafe(
+        `UPDATE imports SET status = 'CANCELLED', finished_at = now()
+          WHERE workspace_id = $1::uuid AND id = $2::uuid AND cancel_requested AND status IN ('QUEUED', 'VALIDATING', 'RUNNING')
+            AND (heartbeat_at IS NULL OR heartbeat_at <= now() - make_interval(secs => $3))`,
+        workspaceId,
+        importId,
+        staleAfterSeconds,
+      );
+      return "skipped";
+    }
+    const record = await tx.import.findFirstOrThrow({ where: { workspaceId, id: importId } });
+    const report = record.report as unknown as ImportReport;
+    // VALIDATING means "validate first"; a job whose report already fits goes straight to writing.
+    if (record.status === "VALIDATING" && report.fingerprint === record.mappingFingerprint && record.errorCount === 0) {
+      return tx.import.update({ where: { workspaceId_id: { workspaceId, id: importId } }, data: { status: "RUNNING" } });
+    }
+    return record;
+  });
+}
+
+function heartbeat(db: Database, workspaceId: string, importId: string): Promise<void> {
+  return withTenant(db, { workspaceId }, async (tx) => {
+    await tx.$executeRawUnsafe(`UPDATE imports SET heartbeat_at = now() WHERE workspace_id = $1::uuid AND id = $2::uuid`, workspaceId, importId);
+  }).catch(() => undefined);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
