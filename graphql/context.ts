@@ -25,9 +25,12 @@ export interface GraphQLContext {
   requirePermission(workspaceId: string, permission: Permission): Promise<WorkspaceAccess>;
   /** The signed-in user, or UNAUTHENTICATED (API keys are not users). */
   requireUser(): Extract<Viewer, { kind: "user" }>;
+  /** The request's "now" (pacing, default periods); injectable so tests can pin the day. */
+  now(): Date;
 }
 
-export function createContext(input: { db: Database; viewer: Viewer | null; meta?: Partial<RequestMeta> }): GraphQLContext {
+export function createContext(input: { db: Database; viewer: Viewer | null; meta?: Partial<RequestMeta>; clock?: () => Date }): GraphQLContext {
+  const requestTime = input.clock ? null : new Date();
   const cache = new Map<string, Promise<WorkspaceAccess | null>>();
   const ctx: GraphQLContext = {
     db: input.db,
@@ -52,6 +55,7 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
       }
       return ctx.viewer;
     },
+    now: () => (input.clock ? input.clock() : requestTime!),
   };
   return ctx;
 }

@@ -13,6 +13,10 @@ import "./types/audit";
 import "./types/metrics";
 import "./types/ingestion";
 
+import "./types/kpis";
+import "./types/scorecards";
+import "./types/planner";
+
 builder.queryType({});
 builder.mutationType({});
 

@@ -1,0 +1,419 @@
+import { actorOf } from "@/lib/audit/actor";
+import { AppError } from "@/lib/errors/app-error";
+import { createKpi } from "@/lib/kpis/create-kpi";
+import type { KpiFieldsInput } from "@/lib/kpis/kpi-input";
+import { deleteKpi } from "@/lib/kpis/delete-kpi";
+import type { KpiRecord } from "@/lib/kpis/kpi-record";
+import { isoDate, type TargetVersion } from "@/lib/kpis/target-version";
+import { listTargetHistory } from "@/lib/kpis/list-target-history";
+import { loadCurrentTargets } from "@/lib/kpis/load-current-targets";
+import { loadKpis } from "@/lib/kpis/load-kpis";
+import { resetScorecardTemplate } from "@/lib/kpis/reset-scorecard-template";
+import { resolveTargets } from "@/lib/kpis/resolve-targets";
+import { type KpiAnnotationRecord, setKpiAnnotation } from "@/lib/kpis/set-kpi-annotation";
+import { setKpiTarget } from "@/lib/kpis/set-kpi-target";
+import { updateKpi } from "@/lib/kpis/update-kpi";
+import type { Period } from "@/lib/periods/period";
+import { SCORECARD_OWNERS, type ScorecardOwner, canReadScorecard } from "@/lib/permissions/registry";
+import { resolveScorecardPeriod } from "@/lib/scorecard-service/resolve-scorecard-period";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import type { GraphQLContext } from "../context";
+import { builder } from "../builder";
+import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
+import { parseTenantNodeInput, underInput } from "../input-errors";
+import { PeriodInput, PeriodRef, dec, toPeriodRequest } from "./periods";
+import { WorkspaceRef } from "./workspace";
+
+// ---------------------------------------------------------------- enums
+
+export const ScorecardOwnerEnum = builder.enumType("ScorecardOwner", {
+  description: "The scorecard a KPI belongs to: the company (the KPI tree's roots) or a role.",
+  values: SCORECARD_OWNERS,
+});
+export const KpiDirectionEnum = builder.enumType("KpiDirection", {
+  values: { HIGHER: { value: "higher" }, LOWER: { value: "lower" }, RANGE: { value: "range" } } as const,
+});
+export const KpiPeriodTypeEnum = builder.enumType("KpiPeriodType", {
+  description: "How often a KPI's target is set.",
+  values: { MONTH: { value: "month" }, QUARTER: { value: "quarter" }, YEAR: { value: "year" } } as const,
+});
+export const ComparatorEnum = builder.enumType("GateComparator", {
+  values: { GTE: { value: ">=" }, LTE: { value: "<=" } } as const,
+});
+export const TargetSourceEnum = builder.enumType("TargetSource", {
+  description: "MANUAL/PLANNER/TEMPLATE: an explicit version; DEFAULT: the KPI's standing target; DERIVED: from another target (pipeline = 3 × revenue).",
+  values: ["MANUAL", "PLANNER", "TEMPLATE", "DEFAULT", "DERIVED"] as const,
+});
+
+// ---------------------------------------------------------------- access helpers
+
+async function canSeeKpi(ctx: GraphQLContext, workspaceId: string, owner: ScorecardOwner): Promise<boolean> {
+  const access = await ctx.access(workspaceId);
+  return !!access && canReadScorecard(access.permissions, access.role, owner);
+}
+
+async function accessOrNotFound(ctx: GraphQLContext, workspaceId: string) {
+  if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
+  const access = await ctx.access(workspaceId);
+  if (!access) throw AppError.notFound("Workspace not found");
+  return access;
+}
+
+async function loadKpi(ctx: GraphQLContext, workspaceId: string, kpiId: string): Promise<KpiRecord | null> {
+  const kpis = await withTenant(ctx.db, { workspaceId }, (tx) => loadKpis(tx, workspaceId));
+  return kpis.find((k) => k.id === kpiId) ?? null;
+}
+
+async function calendarOf(ctx: GraphQLContext, workspaceId: string) {
+  return withTenant(ctx.db, { workspaceId }, async (tx) => {
+    const ws = await tx.workspace.findFirst({ where: { id: workspaceId }, select: { timeZone: true, fiscalYearStartMonth: true } });
+    if (!ws) throw AppError.notFound("Workspace not found");
+    return ws;
+  });
+}
+
+// ---------------------------------------------------------------- types
+
+const RangeRef = builder.objectRef<NonNullable<KpiRecord["range"]>>("KpiRange").implement({
+  fields: (t) => ({
+    min: t.field({ type: "Decimal", resolve: (r) => dec(r.min)! }),
+    max: t.field({ type: "Decimal", resolve: (r) => dec(r.max)! }),
+  }),
+});
+const ThresholdsRef = builder.objectRef<KpiRecord["thresholds"]>("KpiThresholds").implement({
+  description: "Attainment fractions: ≥ onTrack → ON_TRACK, ≥ atRisk → AT_RISK, otherwise OFF_TRACK.",
+  fields: (t) => ({
+    onTrack: t.field({ type: "Decimal", resolve: (r) => dec(r.onTrack)! }),
+    atRisk: t.field({ type: "Decimal", resolve: (r) => dec(r.atRisk)! }),
+  }),
+});
+const QualityGateRef = builder.objectRef<NonNullable<KpiRecord["qualityGate"]>>("QualityGate").implement({
+  description: "The KPI counts only while `metricKey comparator threshold` holds (seed: leads count only while ≥ 20% close).",
+  fields: (t) => ({
+    metricKey: t.exposeString("metricKey"),
+    comparator: t.field({ type: ComparatorEnum, resolve: (g) => g.comparator }),
+    threshold: t.field({ type: "Decimal", resolve: (g) => dec(g.threshold)! }),
+  }),
+});
+
+const TargetVersionRef = builder.objectRef<TargetVersion>("KpiTargetVersion").implement({
+  description: "One entry of a KPI's target history (append-only; the latest per period is current).",
+  fields: (t) => ({
+    periodFrom: t.field({ type: "Date", resolve: (v) => v.periodFrom }),
+    periodTo: t.field({ type: "Date", resolve: (v) => v.periodTo }),
+    value: t.field({ type: "Decimal", nullable: true, description: "Null: the target was removed.", resolve: (v) => dec(v.value) }),
+    source: t.field({ type: TargetSourceEnum, resolve: (v) => v.source.toUpperCase() as never }),
+    effectiveFrom: t.field({ type: "DateTime", resolve: (v) => v.effectiveFrom }),
+    setByUserId: t.id({ nullable: true, resolve: (v) => v.actorUserId }),
+    setByApiKeyId: t.id({ nullable: true, resolve: (v) => v.actorApiKeyId }),
+  }),
+});
+
+export const KpiAnnotationRef = builder.objectRef<Pick<KpiAnnotationRecord, "body" | "authorUserId" | "updatedAt"> & { workspaceId: string }>("KpiAnnotation").implement({
+  description: "A member's note on a KPI of their own scorecard for one period.",
+  fields: (t) => ({
+    body: t.exposeString("body"),
+    authorUserId: t.id({ resolve: (a) => a.authorUserId }),
+    updatedAt: t.field({ type: "DateTime", resolve: (a) => a.updatedAt }),
+  }),
+});
+
+const KpiTargetRef = builder.objectRef<{ value: string | null; source: string | null; effectiveFrom: Date | null }>("KpiTarget").implement({
+  fields: (t) => ({
+    value: t.field({ type: "Decimal", nullable: true, resolve: (v) => v.value }),
+    source: t.field({ type: TargetSourceEnum, nullable: true, resolve: (v) => (v.source?.toUpperCase() as never) ?? null }),
+    effectiveFrom: t.field({ type: "DateTime", nullable: true, resolve: (v) => v.effectiveFrom }),
+  }),
+});
+
+const KpiObject = builder.objectRef<KpiRecord>("Kpi");
+
+/** A KPI definition (tenant node "<workspaceId>.<kpiId>"). */
+export const KpiRef = builder.node(KpiObject, {
+  id: { resolve: (k) => tenantNodeId(k.workspaceId, k.id) },
+  loadOne: async (id, ctx) => {
+    const parsed = parseTenantNodeId(id);
+    if (!parsed || !(await ctx.access(parsed.workspaceId))) return null;
+    const kpi = await loadKpi(ctx, parsed.workspaceId, parsed.rowId);
+    return kpi && (await canSeeKpi(ctx, kpi.workspaceId, kpi.ownerRole)) ? kpi : null;
+  },
+  fields: (t) => ({
+    key: t.exposeString("key"),
+    metricKey: t.exposeString("metricKey"),
+    ownerRole: t.field({ type: ScorecardOwnerEnum, resolve: (k) => k.ownerRole }),
+    periodType: t.field({ type: KpiPeriodTypeEnum, resolve: (k) => k.periodType }),
+    direction: t.field({ type: KpiDirectionEnum, resolve: (k) => k.direction }),
+    range: t.field({ type: RangeRef, nullable: true, resolve: (k) => k.range ?? null }),
+    thresholds: t.field({ type: ThresholdsRef, resolve: (k) => k.thresholds }),
+    weight: t.field({ type: "Decimal", resolve: (k) => dec(k.weight)! }),
+    defaultTarget: t.field({ type: "Decimal", nullable: true, description: "Standing target for periods without an explicit one.", resolve: (k) => dec(k.defaultTarget) }),
+    parentKey: t.exposeString("parentKey", { nullable: true, description: "The KPI this one drives (its parent in the tree)." }),
+    parent: t.field({
+      type: KpiObject,
+      nullable: true,
+      resolve: async (k, _a, ctx): Promise<KpiRecord | null> => (k.parentId ? loadKpi(ctx, k.workspaceId, k.parentId) : null),
+    }),
+    qualityGate: t.field({ type: QualityGateRef, nullable: true, resolve: (k) => k.qualityGate ?? null }),
+    diagnostics: t.stringList({ resolve: (k) => [...k.diagnostics] }),
+    channelScope: t.exposeString("channelScope", { nullable: true }),
+    templateKey: t.exposeString("templateKey", { nullable: true, description: "The template KPI this one came from (reset to template restores it)." }),
+    position: t.exposeInt("position"),
+    target: t.field({
+      type: KpiTargetRef,
+      description: "The target for a period (default: the current one of the KPI's period type).",
+      args: { period: t.arg({ type: PeriodInput, required: false }) },
+      resolve: async (k, args, ctx) => {
+        const calendar = await calendarOf(ctx, k.workspaceId);
+        const period = resolveScorecardPeriod(toPeriodRequest(args.period) ?? { type: k.periodType }, calendar, ctx.now());
+        return withTenant(ctx.db, { workspaceId: k.workspaceId }, async (tx) => {
+          const [kpis, explicit] = await Promise.all([loadKpis(tx, k.workspaceId), loadCurrentTargets(tx, k.workspaceId, period)]);
+          const t = resolveTargets(kpis, explicit).get(k.key) ?? { value: null, source: null, effectiveFrom: null };
+          return { value: dec(t.value), source: t.source, effectiveFrom: t.effectiveFrom };
+        });
+      },
+    }),
+    targetHistory: t.field({
+      type: [TargetVersionRef],
+      description: "Every target version, newest first; with `period`, only that period's.",
+      args: { period: t.arg({ type: PeriodInput, required: false }) },
+      resolve: async (k, args, ctx) => {
+        const request = toPeriodRequest(args.period);
+        const period = request ? resolveScorecardPeriod(request, await calendarOf(ctx, k.workspaceId), ctx.now()) : null;
+        return withTenant(ctx.db, { workspaceId: k.workspaceId }, (tx) => listTargetHistory(tx, { workspaceId: k.workspaceId, kpiId: k.id, period }));
+      },
+    }),
+  }),
+});
+
+builder.objectField(WorkspaceRef, "kpis", (t) =>
+  t.field({
+    type: [KpiRef],
+    description: "KPI definitions of the scorecards the caller may read, company first; `role` picks one scorecard.",
+    args: { role: t.arg({ type: ScorecardOwnerEnum, required: false }) },
+    resolve: async (ws, args, ctx) => {
+      const access = await accessOrNotFound(ctx, ws.id);
+      if (args.role && !canReadScorecard(access.permissions, access.role, args.role)) {
+        throw new AppError("FORBIDDEN", `Not allowed to read the ${args.role} scorecard`);
+      }
+      const kpis = await withTenant(ctx.db, { workspaceId: ws.id }, (tx) => loadKpis(tx, ws.id));
+      return kpis.filter((k) => (args.role ? k.ownerRole === args.role : canReadScorecard(access.permissions, access.role, k.ownerRole)));
+    },
+  }),
+);
+
+// ---------------------------------------------------------------- inputs
+
+const RangeInput = builder.inputType("KpiRangeInput", {
+  fields: (t) => ({ min: t.field({ type: "Decimal", required: true }), max: t.field({ type: "Decimal", required: true }) }),
+});
+const ThresholdsInput = builder.inputType("KpiThresholdsInput", {
+  fields: (t) => ({ onTrack: t.field({ type: "Decimal", required: true }), atRisk: t.field({ type: "Decimal", required: true }) }),
+});
+const QualityGateInput = builder.inputType("QualityGateInput", {
+  fields: (t) => ({
+    metricKey: t.string({ required: true }),
+    comparator: t.field({ type: ComparatorEnum, required: true }),
+    threshold: t.field({ type: "Decimal", required: true }),
+  }),
+});
+
+const CreateKpiInput = builder.inputType("CreateKpiInput", {
+  fields: (t) => ({
+    workspaceId: t.id({ required: true }),
+    metricKey: t.string({ required: true }),
+    ownerRole: t.field({ type: ScorecardOwnerEnum, required: true }),
+    direction: t.field({ type: KpiDirectionEnum, required: true }),
+      key: t.string({ required: false, description: "Slug, unique in the workspace; default <owner>.<metric>." }),
+      periodType: t.field({ type: KpiPeriodTypeEnum, required: false }),
+      range: t.field({ type: RangeInput, required: false }),
+      thresholds: t.field({ type: ThresholdsInput, required: false }),
+      weight: t.field({ type: "Decimal", required: false }),
+      parentId: t.id({ required: false, description: "The Kpi this one drives; null makes it a root." }),
+      qualityGate: t.field({ type: QualityGateInput, required: false }),
+      diagnostics: t.stringList({ required: false }),
+      channelScope: t.string({ required: false, description: 'A channel group ("paid", "social", "content") or one channel name.' }),
+      defaultTarget: t.field({ type: "Decimal", required: false }),
+      position: t.int({ required: false }),
+  }),
+});
+const UpdateKpiInput = builder.inputType("UpdateKpiInput", {
+  description: "A patch: absent fields keep their value; null clears an optional one.",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    metricKey: t.string({ required: false }),
+    ownerRole: t.field({ type: ScorecardOwnerEnum, required: false }),
+    direction: t.field({ type: KpiDirectionEnum, required: false }),
+      key: t.string({ required: false, description: "Slug, unique in the workspace; default <owner>.<metric>." }),
+      periodType: t.field({ type: KpiPeriodTypeEnum, required: false }),
+      range: t.field({ type: RangeInput, required: false }),
+      thresholds: t.field({ type: ThresholdsInput, required: false }),
+      weight: t.field({ type: "Decimal", required: false }),
+      parentId: t.id({ required: false, description: "The Kpi this one drives; null makes it a root." }),
+      qualityGate: t.field({ type: QualityGateInput, required: false }),
+      diagnostics: t.stringList({ required: false }),
+      channelScope: t.string({ required: false, description: 'A channel group ("paid", "social", "content") or one channel name.' }),
+      defaultTarget: t.field({ type: "Decimal", required: false }),
+      position: t.int({ required: false }),
+  }),
+});
+
+type KpiInputShape = Record<string, unknown> & { parentId?: string | null };
+
+/** GraphQL input → lib input: global parent id → row id (same workspace only); absent stays absent. */
+function toLibKpiInput(input: KpiInputShape, workspaceId: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (v !== undefined && k !== "workspaceId" && k !== "id") out[k] = v;
+  if (input.parentId !== undefined && input.parentId !== null) {
+    const parent = parseTenantNodeInput(String(input.parentId), "Kpi", ["input", "parentId"]);
+    if (parent.workspaceId !== workspaceId) throw AppError.badInput(["input", "parentId"], "no such KPI in this workspace");
+    out.parentId = parent.rowId;
+  }
+  for (const k of ["key", "metricKey", "ownerRole", "direction", "periodType", "weight", "diagnostics", "position"]) if (out[k] === null) delete out[k];
+  return out;
+}
+
+const KpiPayload = builder.objectRef<{ kpi: KpiRecord }>("KpiPayload").implement({
+  fields: (t) => ({ kpi: t.field({ type: KpiRef, resolve: (p) => p.kpi }) }),
+});
+
+builder.mutationField("createKpi", (t) =>
+  t.field({
+    type: KpiPayload,
+    description: "Adds a KPI (kpi.manage for marketing scorecards, kpi.manageCompany for COMPANY and SALES). A sixth KPI on a role is allowed and flagged by the health check.",
+    args: { input: t.arg({ type: CreateKpiInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
+      const access = await accessOrNotFound(ctx, workspaceId);
+      const fields = toLibKpiInput(input as unknown as KpiInputShape, workspaceId);
+      const kpi = await underInput(() => createKpi(ctx.db, { workspaceId, permissions: access.permissions, ...(fields as unknown as KpiFieldsInput) }));
+      return { kpi };
+    },
+  }),
+);
+
+builder.mutationField("updateKpi", (t) =>
+  t.field({
+    type: KpiPayload,
+    description: "Changes a KPI (a patch). A new parent that would close a cycle is refused with BAD_USER_INPUT at input.parentId.",
+    args: { input: t.arg({ type: UpdateKpiInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { workspaceId, rowId } = parseTenantNodeInput(String(input.id), "Kpi", ["input", "id"]);
+      const access = await accessOrNotFound(ctx, workspaceId);
+      const fields = toLibKpiInput(input as unknown as KpiInputShape, workspaceId);
+      const kpi = await underInput(() => updateKpi(ctx.db, { workspaceId, kpiId: rowId, permissions: access.permissions, ...(fields as unknown as KpiFieldsInput) }));
+      return { kpi };
+    },
+  }),
+);
+
+const DeleteKpiPayload = builder.objectRef<{ kpi: KpiRecord }>("DeleteKpiPayload").implement({
+  fields: (t) => ({
+    deletedKpiId: t.id({ resolve: (p) => tenantNodeId(p.kpi.workspaceId, p.kpi.id) }),
+    key: t.string({ resolve: (p) => p.kpi.key }),
+  }),
+});
+
+builder.mutationField("deleteKpi", (t) =>
+  t.field({
+    type: DeleteKpiPayload,
+    description: "Deletes a KPI with its targets and annotations; its children move up to its parent.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const { workspaceId, rowId } = parseTenantNodeInput(String(args.id), "Kpi", ["id"]);
+      const access = await accessOrNotFound(ctx, workspaceId);
+      return { kpi: await deleteKpi(ctx.db, { workspaceId, kpiId: rowId, permissions: access.permissions }) };
+    },
+  }),
+);
+
+const SetKpiTargetPayload = builder
+  .objectRef<{ kpi: KpiRecord; period: Period; value: string | null }>("SetKpiTargetPayload")
+  .implement({
+    fields: (t) => ({
+      kpi: t.field({ type: KpiRef, resolve: (p) => p.kpi }),
+      period: t.field({ type: PeriodRef, resolve: (p) => p.period }),
+      target: t.field({ type: "Decimal", nullable: true, resolve: (p) => p.value }),
+    }),
+  });
+
+builder.mutationField("setKpiTarget", (t) =>
+  t.field({
+    type: SetKpiTargetPayload,
+    description: "Sets (value null: removes) a KPI's target for one period of its period type; earlier values stay in targetHistory (target.manage / target.manageCompany).",
+    args: {
+      kpiId: t.arg.id({ required: true }),
+      period: t.arg({ type: PeriodInput, required: true }),
+      value: t.arg({ type: "Decimal", required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
+      const access = await accessOrNotFound(ctx, workspaceId);
+      const result = await setKpiTarget(ctx.db, {
+        workspaceId,
+        kpiId: rowId,
+        period: toPeriodRequest(args.period)!,
+        value: args.value ?? null,
+        actor: actorOf(ctx.viewer!),
+        permissions: access.permissions,
+        now: ctx.now(),
+      });
+      return { kpi: result.kpi, period: result.period, value: dec(result.value) };
+    },
+  }),
+);
+
+const ResetTemplatePayload = builder.objectRef<{ kpis: KpiRecord[] }>("ResetScorecardTemplatePayload").implement({
+  fields: (t) => ({ kpis: t.field({ type: [KpiRef], resolve: (p) => p.kpis }) }),
+});
+
+builder.mutationField("resetScorecardTemplate", (t) =>
+  t.field({
+    type: ResetTemplatePayload,
+    description: "Restores one scorecard's KPIs to the SPEC §5 template (targets and notes of template KPIs stay; hand-added KPIs go).",
+    args: { workspaceId: t.arg.id({ required: true }), role: t.arg({ type: ScorecardOwnerEnum, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const workspaceId = parseWorkspaceId(String(args.workspaceId));
+      const access = await accessOrNotFound(ctx, workspaceId);
+      return { kpis: await resetScorecardTemplate(ctx.db, { workspaceId, owner: args.role, permissions: access.permissions }) };
+    },
+  }),
+);
+
+const AnnotationPayload = builder
+  .objectRef<{ annotation: (KpiAnnotationRecord & { workspaceId: string }) | null; period: Period }>("SetKpiAnnotationPayload")
+  .implement({
+    fields: (t) => ({
+      annotation: t.field({ type: KpiAnnotationRef, nullable: true, description: "Null when the note was removed.", resolve: (p) => p.annotation }),
+      period: t.field({ type: PeriodRef, resolve: (p) => p.period }),
+    }),
+  });
+
+builder.mutationField("setKpiAnnotation", (t) =>
+  t.field({
+    type: AnnotationPayload,
+    description: "Writes (empty body: removes) the caller's note on a KPI of their own scorecard for a period (annotation.write).",
+    args: {
+      kpiId: t.arg.id({ required: true }),
+      period: t.arg({ type: PeriodInput, required: false }),
+      body: t.arg.string({ required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
+      const access = await accessOrNotFound(ctx, workspaceId);
+      if (ctx.viewer?.kind !== "user") throw new AppError("FORBIDDEN", "Annotations are written by members");
+      const result = await setKpiAnnotation(ctx.db, {
+        workspaceId,
+        kpiId: rowId,
+        period: toPeriodRequest(args.period) ?? { type: "month" },
+        body: args.body,
+        userId: ctx.viewer.userId,
+        role: access.role,
+        permissions: access.permissions,
+        now: ctx.now(),
+      });
+      return { period: result.period, annotation: result.annotation ? { ...result.annotation, workspaceId } : null };
+    },
+  }),
+);
+
+export { isoDate };

@@ -1,0 +1,158 @@
+import type { Database } from "@/lib/db/client";
+import { channelsOfScope } from "@/lib/kpis/channel-groups";
+import type { KpiRecord } from "@/lib/kpis/kpi-record";
+import { resolveTargets } from "@/lib/kpis/resolve-targets";
+import type { ResolvedTarget } from "@/lib/kpis/target-version";
+import { type MetricDefinitions, loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import type { MeasureSums } from "@/lib/metrics/aggregate";
+import { computeMetrics } from "@/lib/metrics/compute-metrics";
+import type { Decimal } from "@/lib/metrics/decimal";
+import { BASE_MEASURES, type MeasureAggregation } from "@/lib/metrics/measures";
+import { elapsedDays, elapsedShare } from "@/lib/periods/elapsed-share";
+import { addDays } from "@/lib/periods/local-date";
+import type { Period } from "@/lib/periods/period";
+import { previousPeriod } from "@/lib/periods/previous-period";
+import { samePeriodLastYear } from "@/lib/periods/same-period-last-year";
+import { listRequiredMetrics } from "@/lib/scorecards/list-required-metrics";
+import { scopedMetricKey } from "@/lib/scorecards/scoped-metric-key";
+import type { SeriesPoint } from "@/lib/scorecards/types";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { computeWindowValues, measuresOf, type WindowValues } from "./compute-window-values";
+import { type DateWindow, loadPeriodSums } from "./load-period-sums";
+import { type ScorecardDefinitions, loadScorecardDefinitions } from "./load-scorecard-definitions";
+import { type PeriodRequest, type WorkspaceCalendar, resolveScorecardPeriod } from "./resolve-scorecard-period";
+
+/** Everything the pure core needs for one workspace and period, loaded once. */
+export interface ScorecardContext {
+  period: Period;
+  /** The last day counted as elapsed (today in the workspace zone, clamped to the period). */
+  asOf: string;
+  elapsedShare: Decimal;
+  windows: { current: DateWindow; previousToDate: DateWindow; previous: DateWindow; lastYear: DateWindow };
+  definitions: ScorecardDefinitions;
+  /** Resolved targets by KPI key. */
+  targets: Map<string, ResolvedTarget>;
+  metricDefinitions: MetricDefinitions;
+  /** The period so far; the previous period over the same number of days (for trends); the whole previous period; the same period last year. */
+  current: WindowValues;
+  previousToDate: WindowValues;
+  previous: WindowValues;
+  lastYear: WindowValues;
+  /** Daily values of each KPI's metric over the period so far, by scoped metric key. */
+  series: Map<string, SeriesPoint[]>;
+}
+
+const BASE_AGGREGATION = new Map<string, MeasureAggregation>(BASE_MEASURES.map((m) => [m.key, m.aggregation]));
+
+/**
+ * Loads a scorecard's inputs in one tenant transaction and three round trips — KPIs with
+ * targets and annotations, metric settings and custom definitions, then every measure
+ * aggregate of the four comparison windows and the daily series — and turns them into
+ * metric values. The pure core (buildScorecard, buildKpiTree, runHealthChecks) does the rest.
+ *
+ * Flows are compared over equal spans: mid-month, the current window is the 1st to today and
+ * the trend compares it with the same number of days at the start of the previous period.
+ */
+export async function loadScorecardContext(
+  db: Database,
+  input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date },
+): Promise<ScorecardContext> {
+  const period = resolveScorecardPeriod(input.period, input.calendar, input.now);
+  const days = elapsedDays(period, input.now);
+  const share = elapsedShare(period, input.now);
+  const asOf = days === 0 ? addDays(period.from, -1) : addDays(period.from, days - 1);
+  const prev = previousPeriod(period);
+  const lastYear = samePeriodLastYear(period);
+  const prevToDateEnd = days === 0 ? addDays(prev.from, -1) : minDate(addDays(prev.from, days - 1), prev.to);
+  const windows = {
+    current: { name: "current", from: period.from, to: asOf },
+    previousToDate: { name: "previousToDate", from: prev.from, to: prevToDateEnd },
+    previous: { name: "previous", from: prev.from, to: prev.to },
+    lastYear: { name: "lastYear", from: lastYear.from, to: lastYear.to },
+  };
+
+  return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
+    const definitions = await loadScorecardDefinitions(tx, input.workspaceId, period);
+    const metricDefinitions = await loadMetricDefinitions(tx, input.workspaceId);
+    const kpis = definitions.kpis;
+    const required = listRequiredMetrics(kpis);
+    const aggregation = new Map(BASE_AGGREGATION);
+    for (const m of metricDefinitions.customMeasures) aggregation.set(m.key, m.aggregation);
+    const measureKeys = measuresOf(required, metricDefinitions, [...aggregation.keys()]);
+    const measures = new Map([...measureKeys].filter((m) => aggregation.has(m)).map((m) => [m, aggregation.get(m)!]));
+    const scopes = new Map<string, readonly string[]>();
+    for (const r of required) if (r.channelScope) scopes.set(r.channelScope, channelsOfScope(r.channelScope));
+
+    const { sums, series: daily } = await loadPeriodSums(tx, {
+      workspaceId: input.workspaceId,
+      windows: Object.values(windows),
+      series: days > 0 ? { from: period.from, to: asOf } : null,
+      scopes,
+      measures,
+    });
+
+    const targets = resolveTargets(kpis, definitions.targets);
+    const revenueKpi = kpis.find((k) => k.ownerRole === "COMPANY" && k.metricKey === "revenue" && !k.channelScope);
+    const revenueTarget = revenueKpi ? (targets.get(revenueKpi.key)?.value ?? null) : null;
+    const compute = (w: DateWindow, previousSums?: Map<string, MeasureSums>, target: Decimal | null = null) =>
+      computeWindowValues({
+        required,
+        sums: sums.get(w.name)!,
+        previousSums,
+        definitions: metricDefinitions,
+        revenueTarget: target,
+        periodDays: Math.max(1, daysBetween(w.from, w.to)),
+      });
+
+    return {
+      period,
+      asOf,
+      elapsedShare: share,
+      windows,
+      definitions,
+      targets,
+      metricDefinitions,
+      current: compute(windows.current, sums.get("previousToDate"), revenueTarget),
+      previousToDate: compute(windows.previousToDate),
+      previous: compute(windows.previous),
+      lastYear: compute(windows.lastYear),
+      series: buildSeries(kpis, daily, metricDefinitions, period.from, asOf, days),
+    };
+  });
+}
+
+/** Each KPI metric's value per day (ratios per day, flows the day's sum), every day of the span. */
+function buildSeries(
+  kpis: readonly KpiRecord[],
+  daily: Map<string, Map<string, MeasureSums>>,
+  definitions: MetricDefinitions,
+  from: string,
+  to: string,
+  days: number,
+): Map<string, SeriesPoint[]> {
+  const out = new Map<string, SeriesPoint[]>();
+  const customKeys = new Set(definitions.customMetrics.map((m) => m.key));
+  for (const kpi of kpis) {
+    const scope = kpi.channelScope ?? null;
+    const key = scopedMetricKey(kpi.metricKey, scope);
+    if (out.has(key)) continue;
+    const byDate = daily.get(scope ?? "") ?? new Map<string, MeasureSums>();
+    const points: SeriesPoint[] = [];
+    for (let i = 0, date = from; i < days && date <= to; i++, date = addDays(date, 1)) {
+      const sums = byDate.get(date);
+      if (!sums || customKeys.has(kpi.metricKey)) {
+        points.push({ date, value: null });
+        continue;
+      }
+      const value = computeMetrics([kpi.metricKey], { sums, settings: definitions.settings, periodDays: 1 }, definitions.customMeasures).get(kpi.metricKey);
+      points.push({ date, value: value?.value ?? null });
+    }
+    out.set(key, points);
+  }
+  return out;
+}
+
+const minDate = (a: string, b: string) => (a < b ? a : b);
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
