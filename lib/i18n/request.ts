@@ -1,7 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
-import { executeServer } from "@/lib/graphql-client/execute-server";
 import { LOCALE_COOKIE, resolveLocale, toLocale } from "./config";
 
 const VIEWER_LOCALE = /* GraphQL */ `query ViewerLocale { viewer { locale } }`;
@@ -9,6 +8,8 @@ const VIEWER_LOCALE = /* GraphQL */ `query ViewerLocale { viewer { locale } }`;
 /** The signed-in viewer's saved locale, read through GraphQL like everything else a page reads. */
 async function viewerLocale(): Promise<string | null> {
   try {
+    // Loaded lazily: pages without a session never touch the GraphQL layer for their locale.
+    const { executeServer } = await import("@/lib/graphql-client/execute-server");
     const { data } = await executeServer<{ viewer: { locale: string | null } | null }>(VIEWER_LOCALE);
     return data?.viewer?.locale ?? null;
   } catch {

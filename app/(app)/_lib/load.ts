@@ -49,7 +49,9 @@ const SHELL_QUERY = /* GraphQL */ `
 export const loadViewer = cache(async (): Promise<ShellViewer | null> => {
   try {
     const { data } = await executeServer<{ viewer: ShellViewer | null }>(SHELL_QUERY);
-    return data?.viewer?.kind === "USER" ? data.viewer : null;
+    // graphql-js builds results on null-prototype objects; React only passes plain objects
+    // on to client components, so copy the (small) result once here.
+    return data?.viewer?.kind === "USER" ? (JSON.parse(JSON.stringify(data.viewer)) as ShellViewer) : null;
   } catch (error) {
     console.error("[app] viewer query failed", error);
     return null;

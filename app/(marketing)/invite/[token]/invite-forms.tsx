@@ -15,8 +15,8 @@ const SIGN_UP_WITH_INVITE = /* GraphQL */ `
 `;
 
 const ACCEPT_INVITE = /* GraphQL */ `
-  mutation AcceptInvite($token: String!) {
-    acceptInvite(token: $token) { workspace { slug } }
+  mutation AcceptInvite($input: AcceptInviteInput!) {
+    acceptInvite(input: $input) { workspace { slug } }
   }
 `;
 
@@ -71,7 +71,7 @@ export function AcceptInviteButton({ token }: { token: string }) {
       <Button
         pending={pending}
         onClick={async () => {
-          const outcome = await run({ token });
+          const outcome = await run({ input: { token } });
           const slug = outcome.data?.acceptInvite?.workspace.slug;
           if (slug) {
             router.push(`/w/${slug}`);

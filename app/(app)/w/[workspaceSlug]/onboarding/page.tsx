@@ -12,7 +12,7 @@ import { DemoDataButton } from "./demo-data-button";
 
 export async function generateMetadata() {
   const t = await getTranslations("onboarding");
-  return { title: t("title") };
+  return { title: t("pageTitle") };
 }
 
 /** First steps after sign-up (SPEC §2.1–2.2): money and calendar, the team, demo data. */

@@ -4,8 +4,8 @@ import { Badge, StatusPill } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th, THead } from "@/components/ui/table";
-import { executeServer } from "@/lib/graphql-client/execute-server";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { type Connection, collectConnection } from "../../../../_lib/connection";
 import { requirePermission } from "../../../../_lib/load";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
 
@@ -27,9 +27,12 @@ interface ApiKeyNode {
 }
 
 const API_KEYS = /* GraphQL */ `
-  query ApiKeys($id: ID!) {
+  query ApiKeys($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
-      apiKeys(first: 100) { edges { node { id name prefix scopes lastUsedAt expiresAt revokedAt createdAt } } }
+      apiKeys(first: $first, after: $after) {
+        edges { node { id name prefix scopes lastUsedAt expiresAt revokedAt createdAt } }
+        pageInfo { hasNextPage endCursor }
+      }
     }
   }
 `;
@@ -41,8 +44,11 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
   const t = await getTranslations("apiKeys");
   const tc = await getTranslations("common");
   const locale = await getLocale();
-  const { data, errors } = await executeServer<{ workspace: { apiKeys: { edges: { node: ApiKeyNode }[] } | null } | null }>(API_KEYS, { id: workspace.id });
-  const keys = data?.workspace?.apiKeys?.edges.map((e) => e.node) ?? [];
+  const { nodes: keys, errors } = await collectConnection(
+    API_KEYS,
+    { id: workspace.id },
+    (d: { workspace: { apiKeys: Connection<ApiKeyNode> | null } | null }) => d.workspace?.apiKeys,
+  );
   const now = Date.now();
 
   return (

@@ -7,6 +7,7 @@ import { Table, Td, Th, THead } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
 import { executeServer } from "@/lib/graphql-client/execute-server";
 import { formatDateTime } from "@/lib/i18n/format";
+import { PAGE_SIZE } from "../../../../_lib/connection";
 import { requirePermission } from "../../../../_lib/load";
 
 export async function generateMetadata() {
@@ -25,7 +26,6 @@ interface AuditNode {
   data: unknown;
 }
 
-const PAGE_SIZE = 50;
 
 const AUDIT = /* GraphQL */ `
   query Audit($id: ID!, $first: Int!, $after: String) {

@@ -5,9 +5,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th, THead } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
-import { executeServer } from "@/lib/graphql-client/execute-server";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { WORKSPACE_ROLES, type WorkspaceRole } from "@/lib/permissions/roles";
+import { type Connection, collectConnection } from "../../../../_lib/connection";
 import { can, loadViewer, requirePermission } from "../../../../_lib/load";
 import { MemberActions, RevokeInviteButton } from "./member-actions";
 
@@ -33,17 +33,23 @@ interface InviteNode {
 }
 
 const MEMBERS = /* GraphQL */ `
-  query Members($id: ID!) {
+  query Members($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
-      members(first: 200) { edges { node { id role joinedAt user { id name email } } } }
+      members(first: $first, after: $after) {
+        edges { node { id role joinedAt user { id name email } } }
+        pageInfo { hasNextPage endCursor }
+      }
     }
   }
 `;
 
 const INVITES = /* GraphQL */ `
-  query Invites($id: ID!) {
+  query Invites($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
-      invites(first: 100) { edges { node { id email role state expiresAt } } }
+      invites(first: $first, after: $after) {
+        edges { node { id email role state expiresAt } }
+        pageInfo { hasNextPage endCursor }
+      }
     }
   }
 `;
@@ -65,13 +71,16 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const assignable = WORKSPACE_ROLES.filter((r) => r !== "OWNER" || canManageOwners);
 
   const [members, invites] = await Promise.all([
-    executeServer<{ workspace: { members: { edges: { node: MemberNode }[] } | null } | null }>(MEMBERS, { id: workspace.id }),
+    collectConnection(MEMBERS, { id: workspace.id }, (d: { workspace: { members: Connection<MemberNode> | null } | null }) => d.workspace?.members),
     canInvite
-      ? executeServer<{ workspace: { invites: { edges: { node: InviteNode }[] } | null } | null }>(INVITES, { id: workspace.id })
+      ? collectConnection(INVITES, { id: workspace.id }, (d: { workspace: { invites: Connection<InviteNode> | null } | null }) => d.workspace?.invites)
       : Promise.resolve(null),
   ]);
-  const memberRows = members.data?.workspace?.members?.edges.map((e) => e.node) ?? [];
-  const inviteRows = invites?.data?.workspace?.invites?.edges.map((e) => e.node) ?? [];
+  const memberRows = members.nodes;
+  // Pending invitations first, then the rest by expiry (newest first).
+  const inviteRows = [...(invites?.nodes ?? [])].sort(
+    (a, b) => Number(b.state === "PENDING") - Number(a.state === "PENDING") || b.expiresAt.localeCompare(a.expiresAt),
+  );
 
   return (
     <div className="space-y-6">
