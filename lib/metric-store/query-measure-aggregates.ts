@@ -128,7 +128,7 @@ export async function queryMeasureAggregates(tx: Tx, q: AggregateQuery): Promise
   }
   if (q.withDefinitions) {
     // The definitions ride along as one extra row (idx −1), saving a round trip on the hot path.
-    parts.push(`SELECT -1, (${DEFINITIONS_SQL})::text, NULL::text, '', NULL::text`);
+    parts.push(`SELECT -1 AS idx, (${DEFINITIONS_SQL})::text AS g1, NULL::text AS g2, '' AS measure, NULL::text AS value`);
   }
   const result: AggregateResult = { ranges: q.ranges.map(() => []), definitions: null };
   if (parts.length === 0) return result;
