@@ -20,7 +20,7 @@ export const MemberRef = builder.node(builder.objectRef<MemberRow>("Member"), {
     return findMember(ctx.db, { workspaceId: parsed.workspaceId, memberId: parsed.rowId });
   },
   fields: (t) => ({
-    user: t.field({ type: UserRef, resolve: (m) => m.user as never }),
+    user: t.field({ type: UserRef, resolve: (m) => m.user }),
     role: t.field({ type: WorkspaceRoleEnum, resolve: (m) => m.role as never }),
     joinedAt: t.expose("createdAt", { type: "DateTime" }),
   }),

@@ -62,6 +62,9 @@ async function openPostgres(url: string, appRole: string, poolSize: number, runM
     max: poolSize,
     options: appRole ? `-c role=${appRole}` : undefined,
   });
+  // An idle pooled connection that the server drops (restart, pg_terminate_backend) emits
+  // 'error' on the pool; unhandled, that event would crash the process.
+  pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
   const adapter = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter });
   return {

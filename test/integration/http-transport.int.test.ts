@@ -108,9 +108,12 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("rejects queries deeper than the depth limit", async () => {
-    const levels = LIMITS.maxDepth + 1;
-    const deep = `{ ${'node(id: "x") { ... on Workspace { '.repeat(levels)}id${" } }".repeat(levels)} }`;
-    const res = await post({ query: deep }, { authorization: `Bearer ${keys.reader}` });
+    // Kpi.parent is recursive: a chain of parents is deep but cheap, so only the depth rule trips.
+    const chain = (n: number) => `${"parent { ".repeat(n)}key${" }".repeat(n)}`;
+    const query = (n: number) => `query($w: ID!) { workspace(id: $w) { kpis { ${chain(n)} } } }`;
+    const allowed = await post({ query: query(LIMITS.maxDepth - 3), variables: { w: WS } }, { authorization: `Bearer ${keys.reader}` });
+    expect((await json(allowed)).errors ?? []).toEqual([]);
+    const res = await post({ query: query(LIMITS.maxDepth + 1), variables: { w: WS } }, { authorization: `Bearer ${keys.reader}` });
     const body = await json(res);
     expect(body.errors?.[0]?.message).toMatch(/depth/i);
     expect(body.data ?? null).toBeNull();
