@@ -192,6 +192,9 @@ builder.objectField(WorkspaceRef, "kpis", (t) =>
     args: { role: t.arg({ type: ScorecardOwnerEnum, required: false }) },
     resolve: async (ws, args, ctx) => {
       const access = await accessOrNotFound(ctx, ws.id);
+      if (!SCORECARD_OWNERS.some((o) => canReadScorecard(access.permissions, access.role, o))) {
+        throw new AppError("FORBIDDEN", "No scorecard is readable with this role");
+      }
       if (args.role && !canReadScorecard(access.permissions, access.role, args.role)) {
         throw new AppError("FORBIDDEN", `Not allowed to read the ${args.role} scorecard`);
       }
