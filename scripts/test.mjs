@@ -110,7 +110,7 @@ async function e2eStep() {
 const generate = run("prisma-generate", "node", ["scripts/prisma-generate.mjs"]);
 if (!generate.ok) results.push({ step: "prisma-generate", ok: false, passed: 0, failed: 1, seconds: generate.seconds });
 if (wants("typecheck")) simpleStep("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
-if (wants("lint")) simpleStep("lint", "npx", ["eslint", "--max-warnings=0", "app", "components", "graphql", "lib", "prisma", "scripts", "test", "e2e", "bench"]);
+if (wants("lint")) simpleStep("lint", "npx", ["eslint", "--max-warnings=0", "."]);
 if (wants("unit")) vitestStep("unit", "vitest.config.mts");
 if (wants("int-pglite")) vitestStep("int-pglite", "vitest.integration.config.mts", { TEST_DB: "pglite" });
 if (wants("int-postgres")) {
