@@ -1,4 +1,5 @@
 import { cookies, headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { getRequestConfig } from "next-intl/server";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { LOCALE_COOKIE, resolveLocale, toLocale } from "./config";
@@ -12,7 +13,8 @@ async function viewerLocale(): Promise<string | null> {
     const { executeServer } = await import("@/lib/graphql-client/execute-server");
     const { data } = await executeServer<{ viewer: { locale: string | null } | null }>(VIEWER_LOCALE);
     return data?.viewer?.locale ?? null;
-  } catch {
+  } catch (error) {
+    unstable_rethrow(error);
     return null;
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import { executeServer } from "@/lib/graphql-client/execute-server";
 import type { Permission } from "@/lib/permissions/registry";
@@ -53,6 +53,8 @@ export const loadViewer = cache(async (): Promise<ShellViewer | null> => {
     // on to client components, so copy the (small) result once here.
     return data?.viewer?.kind === "USER" ? (JSON.parse(JSON.stringify(data.viewer)) as ShellViewer) : null;
   } catch (error) {
+    // Next's own control flow (dynamic rendering, redirects) must pass through.
+    unstable_rethrow(error);
     console.error("[app] viewer query failed", error);
     return null;
   }
