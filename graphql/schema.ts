@@ -12,6 +12,7 @@ import "./types/api-keys";
 import "./types/audit";
 import "./types/metrics";
 import "./types/ingestion";
+import "./types/imports";
 
 import "./types/kpis";
 import "./types/scorecards";

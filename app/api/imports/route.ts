@@ -1,0 +1,11 @@
+import { getDatabase } from "@/lib/db/client";
+import { handleImportUpload } from "@/lib/imports/handle-upload-request";
+
+// Uploads stream to disk as they arrive: Node runtime, never cached, no body size cap of
+// Next's own (the handler enforces MAX_IMPORT_BYTES while streaming).
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request): Promise<Response> {
+  return handleImportUpload(request, getDatabase);
+}
