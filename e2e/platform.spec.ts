@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ApiKeysPage, AppShell, MembersPage } from "./pages/app";
 import { InvitePage, LandingPage, SignUpPage } from "./pages/marketing";
-import { checkPage, uniqueEmail } from "./pages/support";
+import { checkPage, expectNoHorizontalScroll, saveScreenshot, uniqueEmail } from "./pages/support";
 
 const PASSWORD = "violet-harbour-morning-42";
 
@@ -30,6 +30,9 @@ test.describe("platform journey", () => {
     });
     await expect(owner.getByRole("heading", { level: 1 })).toContainText("Welcome to Acme");
     await checkPage(owner, "03-onboarding-en");
+    // The schema offers loadDemoData, so onboarding shows a working button (never a dead one).
+    await owner.getByRole("button", { name: "Load demo data" }).click();
+    await expect(owner.getByText("Demo data loaded.")).toBeVisible({ timeout: 60_000 });
 
     const shell = new AppShell(owner, slug);
     await shell.open("");
@@ -48,8 +51,16 @@ test.describe("platform journey", () => {
     // which may name another host than E2E_BASE_URL, e.g. localhost vs 127.0.0.1).
     const invitePath = new URL(inviteUrl).pathname;
     await owner.reload();
-    await expect(owner.getByTestId("invite-row").filter({ hasText: smmEmail })).toContainText("Waiting for you");
+    await expect(owner.getByTestId("invite-row").filter({ hasText: smmEmail })).toContainText("Pending");
     await checkPage(owner, "05-settings-members-en");
+    // Responsive down to 375 px: the page itself never scrolls sideways (wide tables scroll in place).
+    await owner.setViewportSize({ width: 375, height: 812 });
+    await expectNoHorizontalScroll(owner);
+    await saveScreenshot(owner, "05b-settings-members-375px");
+    await shell.open("/scorecards/company");
+    await expectNoHorizontalScroll(owner);
+    await saveScreenshot(owner, "04b-scorecard-company-375px");
+    await owner.setViewportSize({ width: 1280, height: 720 });
 
     await shell.open("/settings");
     await expect(owner.getByRole("heading", { name: "Workspace", exact: true })).toBeVisible();

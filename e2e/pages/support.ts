@@ -30,3 +30,12 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await expectNoSeriousA11yViolations(page, name);
   await saveScreenshot(page, name);
 }
+
+/** The document is no wider than the viewport (no sideways page scroll on a phone). */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, "page width at this viewport").toBeLessThanOrEqual(clientWidth);
+}

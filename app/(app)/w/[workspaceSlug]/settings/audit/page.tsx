@@ -98,13 +98,18 @@ export default async function AuditPage({
           </tbody>
         </Table>
       )}
-      {connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
-        <div className="mt-4">
+      <div className="mt-4 flex flex-wrap gap-2">
+        {after ? (
+          <Link href="?" className={buttonClass("secondary", "sm")}>
+            {t("newest")}
+          </Link>
+        ) : null}
+        {connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
           <Link href={`?after=${encodeURIComponent(connection.pageInfo.endCursor)}`} className={buttonClass("secondary", "sm")}>
             {t("more")}
           </Link>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </Card>
   );
 }

@@ -63,7 +63,6 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const viewer = await loadViewer();
   const t = await getTranslations("members");
   const tr = await getTranslations("roles");
-  const ti = await getTranslations("invite");
   const locale = await getLocale();
   const canManage = can(workspace, "member.manage");
   const canManageOwners = can(workspace, "owner.manage");
@@ -117,7 +116,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                       {m.user.name}
                       {isSelf ? <span className="ml-1 text-ink-muted">({t("you")})</span> : null}
                     </Td>
-                    <Td className="break-all">{m.user.email}</Td>
+                    <Td className="whitespace-nowrap">{m.user.email}</Td>
                     <Td>{tr(m.role)}</Td>
                     <Td className="whitespace-nowrap">{formatDate(m.joinedAt, locale, { timeZone: workspace.timeZone })}</Td>
                     {canManage ? (
@@ -157,10 +156,10 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
               <tbody>
                 {inviteRows.map((inv) => (
                   <tr key={inv.id} data-testid="invite-row">
-                    <Td className="break-all">{inv.email}</Td>
+                    <Td className="whitespace-nowrap">{inv.email}</Td>
                     <Td>{tr(inv.role)}</Td>
                     <Td>
-                      <StatusPill tone={INVITE_TONE[inv.state]} label={ti(`states.${inv.state}`)} />
+                      <StatusPill tone={INVITE_TONE[inv.state]} label={t(`inviteStates.${inv.state}`)} />
                     </Td>
                     <Td className="whitespace-nowrap">{formatDateTime(inv.expiresAt, locale, workspace.timeZone)}</Td>
                     <Td>{inv.state === "PENDING" ? <RevokeInviteButton inviteId={inv.id} email={inv.email} /> : <span className="text-ink-muted">—</span>}</Td>
