@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ApiKeysPage, AppShell, MembersPage } from "./pages/app";
-import { InvitePage, LandingPage, SignUpPage } from "./pages/marketing";
+import { InvitePage, LandingPage, LoginPage, SignUpPage } from "./pages/marketing";
 import { checkPage, expectNoHorizontalScroll, saveScreenshot, uniqueEmail } from "./pages/support";
 
 const PASSWORD = "violet-harbour-morning-42";
@@ -125,6 +125,14 @@ test.describe("platform journey", () => {
     const anon = await again.newPage();
     await anon.goto(invitePath);
     await expect(anon.getByTestId("invite-state")).toHaveText("Already used");
+
+    // Log out from the user menu, log back in: the SMM lands on their own scorecard again.
+    await smm.locator("summary", { hasText: "Sasha SMM" }).click();
+    await smm.getByRole("button", { name: "Log out", exact: true }).click();
+    await smm.waitForURL(/\/login$/);
+    await checkPage(smm, "14-login-en");
+    await new LoginPage(smm).logIn(smmEmail, PASSWORD);
+    await smm.waitForURL(new RegExp(`/w/${slug}/scorecards/smm$`));
 
     await again.close();
     await smmContext.close();
