@@ -50,7 +50,12 @@ export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promis
   const dates = [...windows.flatMap((w) => [w.from, w.to]), ...(series ? [series.from, series.to] : [])].sort();
   const scopeNames: string[] = [];
   const scopeChannels: string[] = [];
-  for (const [scope, channels] of scopes) for (const channel of channels) (scopeNames.push(scope), scopeChannels.push(channel));
+  for (const [scope, channels] of scopes) {
+    for (const channel of channels) {
+      scopeNames.push(scope);
+      scopeChannels.push(channel);
+    }
+  }
 
   const rows = await tx.$queryRawUnsafe<Row[]>(
     `WITH win AS (SELECT * FROM unnest($2::text[], $3::date[], $4::date[]) AS w(name, d_from, d_to)),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type UserViewer, createWorkspaceWithOwner } from "./factories";
-import { type TestDatabase, errorCodes, openTestDatabase } from "./harness";
+import { type TestDatabase, openTestDatabase } from "./harness";
 import { APRIL_1, APRIL_15, APRIL_30, APRIL_ROWS, gqlAt, ingest } from "./scorecard-fixture";
 
 /**
