@@ -7,6 +7,7 @@ import { loadMetricDefinitions } from "./load-metric-definitions";
 import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";
 import { assertDateRange, previousRange } from "./period-ranges";
 import { type DateRange, queryMeasureAggregates } from "./query-measure-aggregates";
+import { txReader } from "./read-as-tenant";
 
 export type BreakdownDimension = "channel" | "campaign";
 
@@ -45,7 +46,7 @@ export async function getMetricBreakdown(input: GetMetricBreakdownInput): Promis
       throw AppError.badInput([...keysPath, input.keys.indexOf(plan.unknown[0])], `Unknown metric or measure "${plan.unknown[0]}"`);
     }
     const ranges = plan.needsPrevious ? [range, previousRange(range)] : [range];
-    const result = await queryMeasureAggregates(tx, {
+    const result = await queryMeasureAggregates(txReader(tx), {
       workspaceId: input.workspaceId,
       measures: plan.measures,
       ranges,

@@ -9,6 +9,7 @@ import { loadMetricDefinitions } from "./load-metric-definitions";
 import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";
 import { assertDateRange } from "./period-ranges";
 import { type DateRange, queryMeasureAggregates } from "./query-measure-aggregates";
+import { txReader } from "./read-as-tenant";
 
 /** Calendar buckets of a series: days, ISO weeks (Monday first), months — of local dates. */
 export type SeriesGrain = "day" | "week" | "month";
@@ -55,7 +56,7 @@ export async function getMetricSeries(input: GetMetricSeriesInput): Promise<Metr
     const buckets = seriesBuckets(range, input.grain);
     const before = bucketBefore(buckets[0].from, input.grain);
     const ranges = plan.needsPrevious ? [range, before] : [range];
-    const result = await queryMeasureAggregates(tx, {
+    const result = await queryMeasureAggregates(txReader(tx), {
       workspaceId: input.workspaceId,
       measures: plan.measures,
       ranges,

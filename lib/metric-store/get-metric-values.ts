@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors/app-error";
 import type { MeasureSums } from "@/lib/metrics/aggregate";
 import type { Decimal } from "@/lib/metrics/decimal";
 import type { MetricUnit } from "@/lib/metrics/metric-definition";
-import { type Tx, withTenant } from "@/lib/tenancy/with-tenant";
+import type { Tx } from "@/lib/tenancy/with-tenant";
+import { type SqlReader, tenantReader, txReader } from "./read-as-tenant";
 import { daysInclusive } from "./calendar-date";
 import { type MetricDefinitions, parseDefinitions } from "./load-metric-definitions";
 import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";
@@ -67,11 +68,16 @@ export interface GetMetricValuesResult {
  * over 10 years; more than 100 keys.
  */
 export async function getMetricValues(input: GetMetricValuesInput): Promise<GetMetricValuesResult> {
-  return withTenant(input.db, { workspaceId: input.workspaceId }, (tx) => getMetricValuesInTx(tx, input));
+  // The hot path: one round trip for the common case (tenantReader), no interactive transaction.
+  return computeWith(tenantReader(input.db, input.workspaceId), input);
 }
 
 /** getMetricValues inside a tenant transaction the caller already holds (to combine with other reads). */
 export async function getMetricValuesInTx(tx: Tx, input: Omit<GetMetricValuesInput, "db">): Promise<GetMetricValuesResult> {
+  return computeWith(txReader(tx), input);
+}
+
+async function computeWith(read: SqlReader, input: Omit<GetMetricValuesInput, "db">): Promise<GetMetricValuesResult> {
   const keys = [...new Set(input.keys)];
   const keysPath = input.paths?.keys ?? ["keys"];
   if (keys.length > MAX_KEYS_PER_REQUEST) throw AppError.badInput(keysPath, `At most ${MAX_KEYS_PER_REQUEST} keys per request`);
@@ -81,7 +87,7 @@ export async function getMetricValuesInTx(tx: Tx, input: Omit<GetMetricValuesInp
   const load = async (defs: MetricDefinitions | null) => {
     const plan = planMeasures(keys, defs);
     const layout = rangeLayout(current, input.compare ?? {}, plan.needsPrevious);
-    const result = await queryMeasureAggregates(tx, {
+    const result = await queryMeasureAggregates(read, {
       workspaceId: input.workspaceId,
       measures: plan.measures,
       ranges: layout.ranges,

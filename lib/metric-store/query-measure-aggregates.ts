@@ -1,8 +1,8 @@
 import type { MeasureSums } from "@/lib/metrics/aggregate";
 import { Decimal } from "@/lib/metrics/decimal";
 import type { MeasureDefinition } from "@/lib/metrics/measures";
-import type { Tx } from "@/lib/tenancy/with-tenant";
 import { DEFINITIONS_SQL, type DefinitionsRow } from "./load-metric-definitions";
+import type { SqlReader } from "./read-as-tenant";
 
 /** An inclusive range of local dates, "YYYY-MM-DD". */
 export interface DateRange {
@@ -71,11 +71,12 @@ interface Row {
  * The source is the smallest table that can answer: per-day totals without filters, per-day
  * per-channel totals for a channel filter or grouping, the facts themselves for a campaign.
  * The rollups are exact (trigger-maintained with the facts), so all three give equal numbers.
+ * `read` runs the statement in the tenant's scope (txReader inside withTenant, or tenantReader).
  *
  * A measure is absent from a group's sums when the group has no fact for it (so "no data"
  * and "zero" stay different, as the catalog expects).
  */
-export async function queryMeasureAggregates(tx: Tx, q: AggregateQuery): Promise<AggregateResult> {
+export async function queryMeasureAggregates(read: SqlReader, q: AggregateQuery): Promise<AggregateResult> {
   const groupBy = q.groupBy ?? "none";
   const flows = q.measures.filter((m) => m.aggregation === "flow").map((m) => m.key);
   const stockStart = q.measures.filter((m) => m.aggregation === "stock_start").map((m) => m.key);
@@ -135,7 +136,7 @@ export async function queryMeasureAggregates(tx: Tx, q: AggregateQuery): Promise
 
   const sql = `WITH r AS (SELECT * FROM unnest($2::int[], $3::date[], $4::date[]) AS r(idx, d_from, d_to))
 ${parts.join("\nUNION ALL\n")}`;
-  const rows = await tx.$queryRawUnsafe<Row[]>(sql, ...params);
+  const rows = await read<Row>(sql, params);
 
   const groups = q.ranges.map(() => new Map<string, AggregateGroup>());
   if (groupBy === "none") q.ranges.forEach((_, i) => groups[i].set("", { key: null, campaign: null, sums: {} }));

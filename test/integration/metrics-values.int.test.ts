@@ -67,6 +67,9 @@ describe("Workspace.metricValues", () => {
     const google = await values(a.viewer, ["spend", "cac", "romi"], { channel: "google_ads" });
     expect(google.spend.value).toBe("200000.5");
     expect(google.cac.value).toBe("40000.1");
+    // Filter values are data, never SQL (the hot path splices escaped literals).
+    const hostile = await values(a.viewer, ["spend"], { channel: "x' OR true --", campaign: "\\'; DROP TABLE metric_facts; --" });
+    expect(hostile.spend.value).toBe("0");
     const brand = await values(a.viewer, ["spend", "revenue", "romi"], { campaign: "brand" });
     expect(brand.spend.value).toBe("100000");
     expect(brand.romi.value).toBe("0.5");
