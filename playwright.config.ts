@@ -14,7 +14,8 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: /.*\.spec\.ts$/,
   outputDir: "test-results/playwright",
-  timeout: 90_000,
+  // A journey renders ~20 pages, each first render on demand; 2-core CI machines are slow.
+  timeout: 240_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,

@@ -89,6 +89,10 @@ test.describe("platform journey", () => {
     await owner.getByRole("button", { name: "Run" }).click();
     await expect(owner.getByTestId("explorer-result")).toContainText('"viewer"');
     await checkPage(owner, "10-explorer-en");
+    await owner.getByRole("tab", { name: "Schema" }).click();
+    await expect(owner.getByRole("tabpanel").getByText("type Query {")).toBeVisible();
+    await owner.getByLabel("Filter types and fields").fill("SignUpInput");
+    await checkPage(owner, "10b-explorer-schema-en");
 
     // --- The invited SMM, in a second browser context (no shared cookies).
     const smmContext = await browser.newContext({ locale: "en-US" });
