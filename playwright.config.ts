@@ -13,14 +13,15 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium
 export default defineConfig({
   testDir: "e2e",
   testMatch: /.*\.spec\.ts$/,
-  outputDir: "test-results/playwright",
+  // Overridable so that two runs on one checkout do not wipe each other's traces.
+  outputDir: process.env.PW_OUTPUT_DIR ?? "test-results/playwright",
   // A journey renders ~20 pages, each first render on demand; 2-core CI machines are slow.
   timeout: 240_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: [["list"], ["html", { outputFolder: "test-results/playwright-report", open: "never" }]],
+  reporter: [["list"], ["html", { outputFolder: process.env.PW_REPORT_DIR ?? "test-results/playwright-report", open: "never" }]],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",
     trace: "retain-on-failure",
