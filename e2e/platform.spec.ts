@@ -137,6 +137,7 @@ test.describe("platform journey", () => {
     await checkPage(smm, "14-login-en");
     await new LoginPage(smm).logIn(smmEmail, PASSWORD);
     await smm.waitForURL(new RegExp(`/w/${slug}/scorecards/smm$`));
+    await expect(smm).toHaveTitle(/SMM scorecard/);
 
     await again.close();
     await smmContext.close();

@@ -27,6 +27,8 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string): 
 /** Screenshot + accessibility check: done on every main page a spec visits. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState("networkidle").catch(() => undefined);
+  // Metadata can stream in after the body; every page must end up with a title.
+  await expect(page).toHaveTitle(/\S/);
   await expectNoSeriousA11yViolations(page, name);
   await saveScreenshot(page, name);
 }

@@ -7,16 +7,18 @@ import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { landingPath } from "@/components/app/landing-path";
+import type { WorkspaceRole } from "@/lib/permissions/roles";
 
 const SIGN_UP_WITH_INVITE = /* GraphQL */ `
   mutation SignUpWithInvite($input: SignUpWithInviteInput!) {
-    signUpWithInvite(input: $input) { workspace { slug } }
+    signUpWithInvite(input: $input) { workspace { slug viewerRole } }
   }
 `;
 
 const ACCEPT_INVITE = /* GraphQL */ `
   mutation AcceptInvite($input: AcceptInviteInput!) {
-    acceptInvite(input: $input) { workspace { slug } }
+    acceptInvite(input: $input) { workspace { slug } role }
   }
 `;
 
@@ -25,15 +27,16 @@ export function InviteSignUpForm({ token, email, workspaceName }: { token: strin
   const t = useTranslations("invite");
   const tc = useTranslations("common");
   const router = useRouter();
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ signUpWithInvite: { workspace: { slug: string } } }>(SIGN_UP_WITH_INVITE);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ signUpWithInvite: { workspace: { slug: string; viewerRole: WorkspaceRole | null } } }>(SIGN_UP_WITH_INVITE);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const outcome = await run({ input: { token, email, name: String(form.get("name")).trim(), password: String(form.get("password")) } });
-    const slug = outcome.data?.signUpWithInvite?.workspace.slug;
-    if (slug) {
-      router.push(`/w/${slug}`);
+    const workspace = outcome.data?.signUpWithInvite?.workspace;
+    if (workspace) {
+      // Straight to the member's landing page (no redirect hop).
+      router.push(landingPath(workspace.slug, workspace.viewerRole));
       router.refresh();
     }
   }
@@ -63,7 +66,7 @@ export function AcceptInviteButton({ token }: { token: string }) {
   const t = useTranslations("invite");
   const tc = useTranslations("common");
   const router = useRouter();
-  const { run, pending, formError, fieldErrors } = useGraphQLMutation<{ acceptInvite: { workspace: { slug: string } } }>(ACCEPT_INVITE);
+  const { run, pending, formError, fieldErrors } = useGraphQLMutation<{ acceptInvite: { workspace: { slug: string }; role: WorkspaceRole } }>(ACCEPT_INVITE);
   const error = formError ?? Object.values(fieldErrors)[0] ?? null;
   return (
     <div className="space-y-3">
@@ -72,9 +75,9 @@ export function AcceptInviteButton({ token }: { token: string }) {
         pending={pending}
         onClick={async () => {
           const outcome = await run({ input: { token } });
-          const slug = outcome.data?.acceptInvite?.workspace.slug;
-          if (slug) {
-            router.push(`/w/${slug}`);
+          const accepted = outcome.data?.acceptInvite;
+          if (accepted) {
+            router.push(landingPath(accepted.workspace.slug, accepted.role));
             router.refresh();
           }
         }}

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { PageSkeleton } from "@/components/ui/skeleton";
 
-export default async function WorkspaceLoading() {
+/** The loading state of app pages (a Suspense fallback while the server renders). */
+export default async function PageLoading() {
   const t = await getTranslations("common");
   return <PageSkeleton label={t("loading")} />;
 }
