@@ -100,7 +100,8 @@ async function pushBatches(db: Database, batches: number) {
   for (let b = 0; b < batches; b++) {
     const rows = Array.from({ length: 10_000 }, (_, i) => {
       const n = b * 10_000 + i;
-      return { date: new Date(Date.UTC(2023, 0, 1) + Math.floor(n / 50) * 86_400_000).toISOString().slice(0, 10), channel: `ch-${n % 10}`, campaign: `c-${Math.floor(n / 10) % 5}`, measure: "clicks", value: String(n % 1000) };
+      // 200 keys a day (10 channels × 20 campaigns), days from 2023-01-01: every key distinct.
+      return { date: new Date(Date.UTC(2023, 0, 1) + Math.floor(n / 200) * 86_400_000).toISOString().slice(0, 10), channel: `ch-${n % 10}`, campaign: `c-${Math.floor(n / 10) % 20}`, measure: "clicks", value: String(n % 1000) };
     });
     const result = await execute({ schema, document, variableValues: { input: { workspaceId, idempotencyKey: `bench-${b}`, rows } }, contextValue: createContext({ db, viewer }) });
     if (result.errors) throw new Error(result.errors[0].message);

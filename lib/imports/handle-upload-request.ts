@@ -1,4 +1,4 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { actorOf } from "@/lib/audit/actor";
 import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
@@ -34,7 +34,7 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
     const viewer = await resolveViewer(db, request);
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
     const raw = url.searchParams.get("workspaceId") ?? "";
-    const workspaceId = UUID.test(raw) ? raw.toLowerCase() : null;
+    const workspaceId = workspaceIdOf(raw);
     if (!workspaceId) throw AppError.notFound("Workspace not found");
     assertPermission(await findWorkspaceAccess(db, viewer, workspaceId), "import.manage");
     if (declaredSize !== null && declaredSize > maxBytes) {
@@ -61,6 +61,17 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
     }
     console.error("[imports] upload failed", error);
     return json(500, { errors: [{ message: "Unexpected error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+  }
+}
+
+/** The workspace's UUID, or its relay global id (what pages get from GraphQL); null otherwise. */
+function workspaceIdOf(raw: string): string | null {
+  if (UUID.test(raw)) return raw.toLowerCase();
+  try {
+    const { typename, id } = decodeGlobalID(raw);
+    return typename === "Workspace" && UUID.test(id) ? id.toLowerCase() : null;
+  } catch {
+    return null;
   }
 }
 

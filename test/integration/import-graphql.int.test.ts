@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSessionToken } from "@/lib/auth/session-cookie";
 import { handleImportUpload } from "@/lib/imports/handle-upload-request";
@@ -125,7 +126,8 @@ describe(`import API (${TEST_DB})`, () => {
 
   it("accepts an API key with WRITE_METRICS on the upload route", async () => {
     const key = await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["WRITE_METRICS"] });
-    const res = await upload({ bearer: key.secret }, a.workspace.id, CSV);
+    // The route takes the workspace's relay id (what pages read from GraphQL) or its UUID.
+    const res = await upload({ bearer: key.secret }, encodeGlobalID("Workspace", a.workspace.id), CSV);
     expect(res.status).toBe(201);
     const readKey = await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["READ"] });
     expect((await upload({ bearer: readKey.secret }, a.workspace.id, CSV)).status).toBe(403);

@@ -1,0 +1,492 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { type DragEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/dialog";
+import { Field, Input, Select } from "@/components/ui/field";
+import { Table, THead, Td, Th } from "@/components/ui/table";
+import { fetchGraphQL } from "@/lib/graphql-client/fetch-graphql";
+import { toCsv } from "@/lib/csv/escape-cell";
+import { formatDateTime, formatNumber, formatPercent } from "@/lib/i18n/format";
+import {
+  CANCEL,
+  COMMIT,
+  HISTORY_QUERY,
+  type HistoryItem,
+  IMPORT_QUERY,
+  type ImportStatus,
+  type ImportView,
+  LIVE,
+  ROLLBACK,
+  UPDATE_MAPPING,
+} from "./import-queries";
+
+const TONE: Record<ImportStatus, "neutral" | "ok" | "warn" | "bad" | "info"> = {
+  UPLOADED: "info",
+  QUEUED: "neutral",
+  VALIDATING: "neutral",
+  RUNNING: "info",
+  COMMITTED: "ok",
+  FAILED: "bad",
+  CANCELLED: "neutral",
+  ROLLED_BACK: "warn",
+};
+
+/**
+ * The import page's client: upload (drag-and-drop or file input) straight to /api/imports as
+ * a stream, then everything through GraphQL. While a job is live the page polls its progress
+ * once a second; the selected import is kept in the URL (?import=…), so a reload picks the
+ * progress bar up again.
+ */
+export function ImportWorkbench({ workspaceId, timeZone }: { workspaceId: string; timeZone: string }) {
+  const t = useTranslations("import");
+  const tc = useTranslations("common");
+  const te = useTranslations("errors");
+  const locale = useLocale();
+  const [history, setHistory] = useState<HistoryItem[]>([]);
+  const [current, setCurrent] = useState<ImportView | null>(null);
+  const [uploading, setUploading] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [rollbackOpen, setRollbackOpen] = useState<string | null>(null);
+  const inputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const loadHistory = useCallback(async () => {
+    const res = await fetchGraphQL<{ workspace: { imports: { edges: { node: HistoryItem }[] } } }>(HISTORY_QUERY, { ws: workspaceId });
+    setHistory(res.data?.workspace?.imports.edges.map((e) => e.node) ?? []);
+  }, [workspaceId]);
+
+  const open = useCallback(
+    async (id: string) => {
+      const res = await fetchGraphQL<{ workspace: { import: ImportView } }>(IMPORT_QUERY, { ws: workspaceId, id });
+      if (res.data?.workspace?.import) {
+        setCurrent(res.data.workspace.import);
+        const url = new URL(window.location.href);
+        url.searchParams.set("import", id);
+        window.history.replaceState(null, "", url);
+      } else if (res.formError) setError(res.formError);
+    },
+    [workspaceId],
+  );
+
+  useEffect(() => {
+    void loadHistory();
+    const id = new URL(window.location.href).searchParams.get("import");
+    if (id) void open(id);
+  }, [loadHistory, open]);
+
+  // Poll a live job; refresh the history when it ends.
+  const live = current !== null && LIVE.includes(current.status);
+  useEffect(() => {
+    if (!live || !current) return;
+    const timer = setInterval(async () => {
+      const res = await fetchGraphQL<{ workspace: { import: ImportView } }>(IMPORT_QUERY, { ws: workspaceId, id: current.id });
+      const next = res.data?.workspace?.import;
+      if (next) {
+        setCurrent(next);
+        if (!LIVE.includes(next.status)) void loadHistory();
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [live, current, workspaceId, loadHistory]);
+
+  async function upload(file: File) {
+    setError(null);
+    setUploading(file.name);
+    try {
+      const res = await fetch(`/api/imports?workspaceId=${encodeURIComponent(workspaceId)}&fileName=${encodeURIComponent(file.name)}`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "content-type": "text/csv" },
+        body: file,
+      });
+      const body = await res.json().catch(() => null);
+      if (!res.ok) throw new Error(body?.errors?.[0]?.message ?? res.statusText);
+      await open(body.import.id);
+      await loadHistory();
+    } catch (e) {
+      setError(t("uploadFailed", { message: (e as Error).message }));
+    } finally {
+      setUploading(null);
+      if (fileInput.current) fileInput.current.value = "";
+    }
+  }
+
+  async function mutate(query: string, variables: Record<string, unknown>, field: string) {
+    setPending(true);
+    setError(null);
+    const res = await fetchGraphQL<Record<string, ImportView>>(query, variables);
+    setPending(false);
+    if (res.data?.[field]) setCurrent(res.data[field]);
+    else setError(res.formError ?? res.errors[0]?.message ?? te("generic"));
+    void loadHistory();
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void upload(file);
+  }
+
+  const percent = current ? (current.status === "COMMITTED" ? 1 : current.progress.fraction) : 0;
+
+  return (
+    <div className="space-y-6">
+      {error ? <Alert tone="bad">{error}</Alert> : null}
+
+      <Card>
+        <CardHeader title={t("uploadTitle")} description={t("sizeLimit")} />
+        <div
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          data-testid="import-dropzone"
+          className={`mt-3 flex flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed p-6 text-center ${dragging ? "border-brand-600 bg-brand-50" : "border-line"}`}
+        >
+          <p className="font-medium">{t("dropHere")}</p>
+          <p className="text-sm text-ink-muted">{t("orChoose")}</p>
+          <label htmlFor={inputId} className="sr-only">
+            {t("chooseFile")}
+          </label>
+          <input
+            ref={fileInput}
+            id={inputId}
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            disabled={uploading !== null}
+            onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])}
+            className="max-w-full text-sm"
+          />
+          {uploading ? (
+            <p role="status" className="text-sm">
+              {t("uploading", { name: uploading })}
+            </p>
+          ) : null}
+        </div>
+      </Card>
+
+      {current ? (
+        <ImportDetails
+          key={current.id}
+          current={current}
+          percent={percent}
+          pending={pending}
+          locale={locale}
+          onRecheck={(mapping, numberStyle) => mutate(UPDATE_MAPPING, { id: current.id, mapping, numberStyle }, "updateImportMapping")}
+          onCommit={() => mutate(COMMIT, { id: current.id }, "commitImport")}
+          onCancel={() => mutate(CANCEL, { id: current.id }, "cancelImport")}
+        />
+      ) : null}
+
+      <Card>
+        <CardHeader title={t("historyTitle")} />
+        {history.length === 0 ? (
+          <p className="mt-3 text-sm text-ink-muted">{t("historyEmpty")}</p>
+        ) : (
+          <Table caption={t("historyCaption")} className="mt-3">
+            <THead>
+              <tr>
+                <Th>{t("file")}</Th>
+                <Th>{t("when")}</Th>
+                <Th>{t("who")}</Th>
+                <Th className="text-right">{t("rows")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>{t("checksum")}</Th>
+                <Th>{t("actions")}</Th>
+              </tr>
+            </THead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.id} data-testid="import-history-row">
+                  <Td className="max-w-48 truncate">{h.fileName}</Td>
+                  <Td className="whitespace-nowrap">{formatDateTime(h.createdAt, locale, timeZone)}</Td>
+                  <Td>{h.createdBy ?? "—"}</Td>
+                  <Td className="text-right tabular-nums">{formatNumber(h.dataRows, locale)}</Td>
+                  <Td>
+                    <Badge tone={TONE[h.status]}>{t(`statuses.${h.status}`)}</Badge>
+                  </Td>
+                  <Td>
+                    <code title={h.checksum}>{h.checksum.slice(0, 12)}</code>
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <div className="flex gap-2">
+                      <Button size="sm" variant="secondary" onClick={() => void open(h.id)}>
+                        {t("open")}
+                      </Button>
+                      {h.canRollback ? (
+                        <ConfirmButton
+                          label={t("rollback")}
+                          title={t("rollback")}
+                          description={t("rollbackConfirm")}
+                          confirmLabel={t("rollback")}
+                          cancelLabel={tc("cancel")}
+                          pending={pending}
+                          open={rollbackOpen === h.id}
+                          setOpen={(o) => setRollbackOpen(o ? h.id : null)}
+                          onConfirm={async () => {
+                            await mutate(ROLLBACK, { id: h.id }, "rollbackImport");
+                            setRollbackOpen(null);
+                          }}
+                        />
+                      ) : null}
+                    </div>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+type MappingInput = { columns: { index: number; target: string }[]; measureAliases: { value: string; measure: string }[]; defaultChannel: string | null };
+
+function ImportDetails({
+  current,
+  percent,
+  pending,
+  locale,
+  onRecheck,
+  onCommit,
+  onCancel,
+}: {
+  current: ImportView;
+  percent: number;
+  pending: boolean;
+  locale: string;
+  onRecheck(mapping: MappingInput, numberStyle: "RU" | "EN"): void;
+  onCommit(): void;
+  onCancel(): void;
+}) {
+  const t = useTranslations("import");
+  const editable = current.status === "UPLOADED" || current.status === "FAILED";
+  const [targets, setTargets] = useState<string[]>(() => current.headers.map((_, i) => current.mapping.columns.find((c) => c.index === i)?.target ?? "ignore"));
+  const [aliases, setAliases] = useState<Record<string, string>>(() => Object.fromEntries(current.mapping.measureAliases.map((a) => [a.value, a.measure])));
+  const [defaultChannel, setDefaultChannel] = useState(current.mapping.defaultChannel ?? "");
+  const [numberStyle, setNumberStyle] = useState<"RU" | "EN">(current.numberStyle);
+  const nameOf = (x: { nameEn: string; nameRu: string }) => (locale === "ru" ? x.nameRu : x.nameEn);
+  const dims = current.mappingTargets.filter((x) => x.kind === "DIMENSION");
+  const measures = current.mappingTargets.filter((x) => x.kind === "MEASURE");
+  const live = LIVE.includes(current.status);
+  const { report } = current;
+
+  function downloadReport() {
+    const csv = toCsv([
+      [t("row"), t("column"), t("value"), t("reason")],
+      ...report.issues.map((i) => [i.row, i.column ?? "", i.value ?? "", i.reason]),
+    ]);
+    const url = URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `${current.fileName.replace(/\.[^.]+$/, "")}-report.csv`;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <Card aria-labelledby="import-current-title">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 id="import-current-title" className="text-lg font-semibold">
+            {current.fileName}
+          </h2>
+          <p className="text-sm text-ink-muted">
+            {t("fileSummary", { name: current.fileName, rows: current.dataRows, encoding: current.encoding, delimiter: current.delimiter === "\t" ? "Tab" : current.delimiter, style: current.numberStyle === "RU" ? t("styleRu") : t("styleEn") })}
+          </p>
+        </div>
+        <Badge tone={TONE[current.status]}>{t(`statuses.${current.status}`)}</Badge>
+      </div>
+
+      {current.duplicateOf ? <Alert tone="info" className="mt-3">{t("duplicateOf", { date: formatDateTime(current.duplicateOf.createdAt, locale) })}</Alert> : null}
+      {current.error ? <Alert tone="bad" className="mt-3">{current.error}</Alert> : null}
+
+      {live || current.status === "COMMITTED" ? (
+        <div className="mt-4 space-y-2">
+          <div
+            role="progressbar"
+            aria-label={t("progressLabel")}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(percent * 100)}
+            data-testid="import-progress"
+            className="h-3 w-full overflow-hidden rounded-full bg-canvas"
+          >
+            <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${Math.round(percent * 100)}%` }} />
+          </div>
+          <p className="text-sm tabular-nums" aria-live="polite">
+            {t("progress", { done: formatNumber(current.progress.rowsDone, locale), total: formatNumber(current.progress.rowsTotal, locale), percent: formatPercent(percent, locale, { maximumFractionDigits: 0 }) })}
+            {current.status === "COMMITTED" ? ` · ${t("resultCounts", { inserted: formatNumber(current.inserted, locale), updated: formatNumber(current.updated, locale), unchanged: formatNumber(current.unchanged, locale) })}` : null}
+          </p>
+          {current.progress.cancelRequested ? <p className="text-sm">{t("cancelRequested")}</p> : null}
+        </div>
+      ) : null}
+
+      {editable ? (
+        <section className="mt-6 space-y-3" aria-labelledby="import-mapping-title">
+          <h3 id="import-mapping-title" className="font-semibold">{t("mappingTitle")}</h3>
+          <p className="text-sm text-ink-muted">{t("mappingLead")}</p>
+          <Table caption={t("mappingTitle")}>
+            <THead>
+              <tr>
+                <Th>{t("column")}</Th>
+                <Th>{t("sample")}</Th>
+                <Th>{t("target")}</Th>
+              </tr>
+            </THead>
+            <tbody>
+              {current.headers.map((header, i) => (
+                <tr key={i}>
+                  <Td className="font-medium">{header || `#${i + 1}`}</Td>
+                  <Td className="max-w-56 truncate text-ink-muted">{current.sampleRows.slice(0, 3).map((r) => r.cells[i] ?? "").join(" · ")}</Td>
+                  <Td>
+                    <Select aria-label={`${t("target")}: ${header || `#${i + 1}`}`} value={targets[i]} onChange={(e) => setTargets((all) => all.map((x, j) => (j === i ? e.target.value : x)))}>
+                      <optgroup label={t("dimensions")}>
+                        {dims.map((d) => <option key={d.key} value={d.key}>{nameOf(d)}</option>)}
+                      </optgroup>
+                      <optgroup label={t("measures")}>
+                        {measures.map((m) => <option key={m.key} value={m.key}>{nameOf(m)}</option>)}
+                      </optgroup>
+                    </Select>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          {report.unknownMeasures.length > 0 ? (
+            <fieldset className="space-y-2">
+              <legend className="font-medium">{t("unknownMeasures")}</legend>
+              {report.unknownMeasures.map((u) => (
+                <Field key={u.name} id={`alias-${u.name}`} label={t("unknownMeasureRows", { name: u.name, rows: u.rows })}>
+                  {(control) => (
+                    <Select {...control} value={aliases[u.name] ?? u.suggestion ?? "ignore"} onChange={(e) => setAliases((a) => ({ ...a, [u.name]: e.target.value }))}>
+                      <option value="ignore">{nameOf(dims.find((d) => d.key === "ignore") ?? { nameEn: "Ignore", nameRu: "Не загружать" })}</option>
+                      {measures.map((m) => <option key={m.key} value={m.key}>{nameOf(m)}</option>)}
+                    </Select>
+                  )}
+                </Field>
+              ))}
+            </fieldset>
+          ) : null}
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field id="import-default-channel" label={t("defaultChannel")}>
+              {(control) => <Input {...control} value={defaultChannel} onChange={(e) => setDefaultChannel(e.target.value)} maxLength={100} />}
+            </Field>
+            <Field id="import-number-style" label={t("numberStyle")}>
+              {(control) => (
+                <Select {...control} value={numberStyle} onChange={(e) => setNumberStyle(e.target.value as "RU" | "EN")}>
+                  <option value="RU">{t("styleRu")}</option>
+                  <option value="EN">{t("styleEn")}</option>
+                </Select>
+              )}
+            </Field>
+          </div>
+          <Button
+            variant="secondary"
+            pending={pending}
+            onClick={() =>
+              onRecheck(
+                {
+                  columns: targets.map((target, index) => ({ index, target })),
+                  measureAliases: report.unknownMeasures.map((u) => ({ value: u.name, measure: aliases[u.name] ?? u.suggestion ?? "ignore" })).concat(
+                    Object.entries(aliases).filter(([k]) => !report.unknownMeasures.some((u) => u.name === k)).map(([value, measure]) => ({ value, measure })),
+                  ),
+                  defaultChannel: defaultChannel.trim() || null,
+                },
+                numberStyle,
+              )
+            }
+          >
+            {t("recheck")}
+          </Button>
+        </section>
+      ) : null}
+
+      <section className="mt-6 space-y-2" aria-labelledby="import-report-title">
+        <h3 id="import-report-title" className="font-semibold">{t("reportTitle")}</h3>
+        {report.errorCount === 0 ? (
+          <Alert tone="ok">{t("reportOk", { facts: report.factCount })}</Alert>
+        ) : (
+          <>
+            <Alert tone="bad">{t("reportErrors", { count: report.errorCount })}</Alert>
+            <Table caption={t("reportCaption")}>
+              <THead>
+                <tr>
+                  <Th>{t("row")}</Th>
+                  <Th>{t("column")}</Th>
+                  <Th>{t("value")}</Th>
+                  <Th>{t("reason")}</Th>
+                </tr>
+              </THead>
+              <tbody>
+                {report.issues.map((issue, i) => (
+                  <tr key={i} data-testid="import-issue">
+                    <Td className="tabular-nums">{issue.row || t("wholeFile")}</Td>
+                    <Td>{issue.column ?? "—"}</Td>
+                    <Td className="max-w-40 truncate"><code>{issue.value ?? ""}</code></Td>
+                    <Td>{issue.reason}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <Button size="sm" variant="secondary" onClick={downloadReport}>{t("downloadReport")}</Button>
+          </>
+        )}
+      </section>
+
+      {current.preview.length > 0 ? (
+        <section className="mt-6 space-y-2" aria-labelledby="import-preview-title">
+          <h3 id="import-preview-title" className="font-semibold">{t("previewTitle")}</h3>
+          <Table caption={t("previewCaption")}>
+            <THead>
+              <tr>
+                <Th>{t("row")}</Th>
+                <Th>{t("date")}</Th>
+                <Th>{t("channel")}</Th>
+                <Th>{t("campaign")}</Th>
+                <Th>{t("measure")}</Th>
+                <Th className="text-right">{t("value")}</Th>
+              </tr>
+            </THead>
+            <tbody>
+              {current.preview.map((p, i) => (
+                <tr key={i}>
+                  <Td className="tabular-nums">{p.row}</Td>
+                  <Td className="whitespace-nowrap">{p.date}</Td>
+                  <Td>{p.channel}</Td>
+                  <Td>{p.campaign || "—"}</Td>
+                  <Td>{p.measure}</Td>
+                  <Td className="text-right tabular-nums">{formatNumber(p.value, locale, { maximumFractionDigits: 10 })}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      ) : null}
+
+      <div className="mt-6 flex flex-wrap gap-3">
+        {current.canCommit ? (
+          <Button pending={pending} disabled={report.errorCount > 0} onClick={onCommit}>
+            {t("commit", { facts: report.factCount })}
+          </Button>
+        ) : null}
+        {current.canCancel ? (
+          <Button variant="secondary" pending={pending} onClick={onCancel}>
+            {t("cancel")}
+          </Button>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
