@@ -39,7 +39,6 @@ export const MAX_CAMPAIGN_LENGTH = 200;
 const MAX_INTEGER_DIGITS = 18;
 const MAX_FRACTION_DIGITS = 10;
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**

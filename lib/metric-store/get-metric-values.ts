@@ -28,8 +28,12 @@ export interface GetMetricValuesInput extends MetricFilter {
   /** Inclusive local dates "YYYY-MM-DD". */
   from: string;
   to: string;
-  /** Also compute the previous period and/or the same period last year (same round trip). */
-  compare?: { previousPeriod?: boolean; lastYear?: boolean };
+  /**
+   * Also compute the previous period and/or the same period last year (same round trip).
+   * `true` derives the range (period-ranges.ts); a range (e.g. lib/periods previousPeriod())
+   * is used as given.
+   */
+  compare?: { previousPeriod?: boolean | DateRange; lastYear?: boolean | DateRange };
   /** The period's revenue target, for pipeline_coverage (null → NO_TARGET). */
   revenueTarget?: Decimal | null;
   /** Field paths for errors (defaults: ["keys"], ["from"], ["to"]). */
@@ -152,7 +156,7 @@ interface RangeLayout {
  * reads `prev` or a comparison asks for it, the period before that when both do, and the
  * same for last year.
  */
-function rangeLayout(current: DateRange, compare: { previousPeriod?: boolean; lastYear?: boolean }, needsPrevious: boolean): RangeLayout {
+function rangeLayout(current: DateRange, compare: NonNullable<GetMetricValuesInput["compare"]>, needsPrevious: boolean): RangeLayout {
   const ranges: DateRange[] = [current];
   const previousOf: Record<number, number | undefined> = {};
   const add = (range: DateRange): number => {
@@ -167,11 +171,11 @@ function rangeLayout(current: DateRange, compare: { previousPeriod?: boolean; la
   withPrevious(0);
   const layout: RangeLayout = { ranges, previousOf };
   if (compare.previousPeriod) {
-    layout.previousPeriod = add(previousRange(current));
+    layout.previousPeriod = add(compare.previousPeriod === true ? previousRange(current) : compare.previousPeriod);
     withPrevious(layout.previousPeriod);
   }
   if (compare.lastYear) {
-    layout.lastYear = add(sameRangeLastYear(current));
+    layout.lastYear = add(compare.lastYear === true ? sameRangeLastYear(current) : compare.lastYear);
     withPrevious(layout.lastYear);
   }
   return layout;

@@ -1,12 +1,25 @@
 import type { Database } from "@/lib/db/client";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
-/** Runs one read statement and returns its rows: through a withTenant transaction, or the fast path below. */
-export type SqlReader = <Row>(text: string, params: unknown[]) => Promise<Row[]>;
+/** A read statement with `$n` parameters. */
+export interface SqlStatement {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * Runs read statements in the tenant's scope and returns each one's rows: through a withTenant
+ * transaction, or in one round trip (tenantReader).
+ */
+export type SqlReader = (statements: readonly SqlStatement[]) => Promise<Record<string, unknown>[][]>;
 
 /** A reader inside the caller's withTenant transaction (the default for everything but the hot path). */
 export function txReader(tx: Tx): SqlReader {
-  return <Row>(text: string, params: unknown[]) => tx.$queryRawUnsafe<Row[]>(text, ...params);
+  return async (statements) => {
+    const out: Record<string, unknown>[][] = [];
+    for (const s of statements) out.push(await tx.$queryRawUnsafe<Record<string, unknown>[]>(s.text, ...s.params));
+    return out;
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,11 +40,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function tenantReader(db: Database, workspaceId: string): SqlReader {
   if (!UUID.test(workspaceId)) throw new TypeError("workspaceId must be a UUID");
-  return async <Row>(text: string, params: unknown[]) => {
-    const results = await db.sql.execMany<Row>(
-      `SELECT set_config('app.workspace_id', '${workspaceId.toLowerCase()}', true), set_config('app.user_id', '', true);\n${inlineParams(text, params)}`,
+  return async (statements) => {
+    const results = await db.sql.execMany<Record<string, unknown>>(
+      [
+        `SELECT set_config('app.workspace_id', '${workspaceId.toLowerCase()}', true), set_config('app.user_id', '', true)`,
+        ...statements.map((s) => inlineParams(s.text, s.params)),
+      ].join(";\n"),
     );
-    return results[results.length - 1] ?? [];
+    // The first result is set_config's.
+    return results.slice(1);
   };
 }
 
