@@ -12,7 +12,7 @@ import type { WorkspaceRole } from "@/lib/permissions/roles";
 
 const SIGN_UP_WITH_INVITE = /* GraphQL */ `
   mutation SignUpWithInvite($input: SignUpWithInviteInput!) {
-    signUpWithInvite(input: $input) { workspace { slug viewerRole } }
+    signUpWithInvite(input: $input) { workspace { slug } }
   }
 `;
 
@@ -23,11 +23,11 @@ const ACCEPT_INVITE = /* GraphQL */ `
 `;
 
 /** A new person: name and password; the e-mail is the invite's (shown, not editable). */
-export function InviteSignUpForm({ token, email, workspaceName }: { token: string; email: string; workspaceName: string }) {
+export function InviteSignUpForm({ token, email, role, workspaceName }: { token: string; email: string; role: WorkspaceRole; workspaceName: string }) {
   const t = useTranslations("invite");
   const tc = useTranslations("common");
   const router = useRouter();
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ signUpWithInvite: { workspace: { slug: string; viewerRole: WorkspaceRole | null } } }>(SIGN_UP_WITH_INVITE);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ signUpWithInvite: { workspace: { slug: string } } }>(SIGN_UP_WITH_INVITE);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,8 +35,9 @@ export function InviteSignUpForm({ token, email, workspaceName }: { token: strin
     const outcome = await run({ input: { token, email, name: String(form.get("name")).trim(), password: String(form.get("password")) } });
     const workspace = outcome.data?.signUpWithInvite?.workspace;
     if (workspace) {
-      // Straight to the member's landing page (no redirect hop).
-      router.push(landingPath(workspace.slug, workspace.viewerRole));
+      // Straight to the member's landing page (no redirect hop). The request that signed up
+      // had no session yet, so the invite's role (shown on this page) decides it.
+      router.push(landingPath(workspace.slug, role));
       router.refresh();
     }
   }
