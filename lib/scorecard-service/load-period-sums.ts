@@ -13,8 +13,8 @@ export interface PeriodSumsRequest {
   workspaceId: string;
   /** Periods to aggregate (current, previous, last year...). */
   windows: readonly DateWindow[];
-  /** Days to return one by one for sparklines (usually the current period to date). */
-  series: { from: string; to: string } | null;
+  /** The window whose days are also returned one by one, for sparklines (usually "current"); null = none. */
+  series: string | null;
   /** Channel scopes besides "all channels", each with the channel names it reads. */
   scopes: ReadonlyMap<string, readonly string[]>;
   /** Measures to read, with their aggregation (flows sum; stocks take the first/last day). */
@@ -40,14 +40,13 @@ interface Row {
  * Every measure aggregate a scorecard needs in ONE round trip: for each window and each
  * channel scope the period aggregate of each measure (exactly what aggregateDailyFacts gives:
  * Σ for flows, the earliest / latest day with data for stocks), plus the per-day values of
- * the series range. Reads the trigger-maintained rollups (metric_daily_totals for all
+ * the series window. Reads the trigger-maintained rollups (metric_daily_totals for all
  * channels, metric_channel_daily_totals for scopes), never the facts, so the cost follows
  * days × measures, not the number of facts. A measure absent from a window had no data.
  */
 export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promise<{ sums: WindowSums; series: SeriesSums }> {
   const { windows, series, scopes, measures } = request;
   const measureKeys = [...measures.keys()];
-  const dates = [...windows.flatMap((w) => [w.from, w.to]), ...(series ? [series.from, series.to] : [])].sort();
   const scopeNames: string[] = [];
   const scopeChannels: string[] = [];
   for (const [scope, channels] of scopes) {
@@ -57,27 +56,33 @@ export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promis
     }
   }
 
+  // Each window reads only its own days (a lateral index range per window), and a scope reads
+  // only its channels: the cost follows the days of the four windows × measures, whatever the
+  // span between them or the number of facts behind each rollup row.
   const rows = await tx.$queryRawUnsafe<Row[]>(
     `WITH win AS (SELECT * FROM unnest($2::text[], $3::date[], $4::date[]) AS w(name, d_from, d_to)),
-     sc AS (SELECT * FROM unnest($5::text[], $6::text[]) AS s(scope, channel)),
+     sc AS (SELECT scope, array_agg(channel) AS channels FROM unnest($5::text[], $6::text[]) AS s(scope, channel) GROUP BY scope),
      src AS (
-       SELECT ''::text AS scope, t.measure, t.date, t.value
-         FROM metric_daily_totals t
-        WHERE t.workspace_id = $1::uuid AND t.measure = ANY($7::text[]) AND t.date BETWEEN $8::date AND $9::date
+       SELECT w.name AS w, ''::text AS scope, t.measure, t.date, t.value
+         FROM win w
+         JOIN metric_daily_totals t
+           ON t.workspace_id = $1::uuid AND t.measure = ANY($7::text[]) AND t.date BETWEEN w.d_from AND w.d_to
        UNION ALL
-       SELECT sc.scope, t.measure, t.date, sum(t.value)
-         FROM metric_channel_daily_totals t JOIN sc ON sc.channel = t.channel
-        WHERE t.workspace_id = $1::uuid AND t.measure = ANY($7::text[]) AND t.date BETWEEN $8::date AND $9::date
-        GROUP BY sc.scope, t.measure, t.date
+       SELECT w.name, sc.scope, t.measure, t.date, sum(t.value)
+         FROM win w CROSS JOIN sc
+         JOIN metric_channel_daily_totals t
+           ON t.workspace_id = $1::uuid AND t.measure = ANY($7::text[]) AND t.date BETWEEN w.d_from AND w.d_to
+          AND t.channel = ANY(sc.channels)
+        GROUP BY w.name, sc.scope, t.measure, t.date
      )
-     SELECT w.name AS w, s.scope, s.measure, NULL::text AS date, sum(s.value)::text AS total,
+     SELECT s.w, s.scope, s.measure, NULL::text AS date, sum(s.value)::text AS total,
             (array_agg(s.value ORDER BY s.date))[1]::text AS first_value,
             (array_agg(s.value ORDER BY s.date DESC))[1]::text AS last_value
-       FROM src s JOIN win w ON s.date BETWEEN w.d_from AND w.d_to
-      GROUP BY w.name, s.scope, s.measure
+       FROM src s
+      GROUP BY s.w, s.scope, s.measure
      UNION ALL
      SELECT '', s.scope, s.measure, s.date::text, s.value::text, NULL, NULL
-       FROM src s WHERE s.date BETWEEN $10::date AND $11::date`,
+       FROM src s WHERE s.w = $8`,
     request.workspaceId,
     windows.map((w) => w.name),
     windows.map((w) => w.from),
@@ -85,10 +90,7 @@ export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promis
     scopeNames,
     scopeChannels,
     measureKeys,
-    dates[0],
-    dates[dates.length - 1],
-    series?.from ?? "9999-12-31",
-    series?.to ?? "0001-01-01",
+    series ?? "",
   );
 
   const sums: WindowSums = new Map(windows.map((w) => [w.name, new Map([["", {}], ...[...scopes.keys()].map((s) => [s, {}] as [string, MeasureSums])])]));

@@ -3,7 +3,7 @@ import { channelsOfScope } from "@/lib/kpis/channel-groups";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
 import { resolveTargets } from "@/lib/kpis/resolve-targets";
 import type { ResolvedTarget } from "@/lib/kpis/target-version";
-import { type MetricDefinitions, loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import type { MetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import type { MeasureSums } from "@/lib/metrics/aggregate";
 import { computeMetrics } from "@/lib/metrics/compute-metrics";
 import type { Decimal } from "@/lib/metrics/decimal";
@@ -45,9 +45,9 @@ export interface ScorecardContext {
 const BASE_AGGREGATION = new Map<string, MeasureAggregation>(BASE_MEASURES.map((m) => [m.key, m.aggregation]));
 
 /**
- * Loads a scorecard's inputs in one tenant transaction and three round trips — KPIs with
- * targets and annotations, metric settings and custom definitions, then every measure
- * aggregate of the four comparison windows and the daily series — and turns them into
+ * Loads a scorecard's inputs in one tenant transaction and two statements — KPIs with
+ * targets, annotations and the metric definitions, then every measure aggregate of the four
+ * comparison windows and the daily series — and turns them into
  * metric values. The pure core (buildScorecard, buildKpiTree, runHealthChecks) does the rest.
  *
  * Flows are compared over equal spans: mid-month, the current window is the 1st to today and
@@ -73,7 +73,7 @@ export async function loadScorecardContext(
 
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const definitions = await loadScorecardDefinitions(tx, input.workspaceId, period);
-    const metricDefinitions = await loadMetricDefinitions(tx, input.workspaceId);
+    const { metricDefinitions } = definitions;
     const kpis = definitions.kpis;
     const required = listRequiredMetrics(kpis);
     const aggregation = new Map(BASE_AGGREGATION);
@@ -86,7 +86,7 @@ export async function loadScorecardContext(
     const { sums, series: daily } = await loadPeriodSums(tx, {
       workspaceId: input.workspaceId,
       windows: Object.values(windows),
-      series: days > 0 ? { from: period.from, to: asOf } : null,
+      series: days > 0 ? "current" : null,
       scopes,
       measures,
     });

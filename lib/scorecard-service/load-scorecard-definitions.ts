@@ -2,6 +2,7 @@ import type { Kpi } from "@/generated/prisma/client";
 import { type KpiRecord, OWNER_ORDER, toKpiRecords } from "@/lib/kpis/kpi-record";
 import { toTargetVersion, type TargetVersionRow } from "@/lib/kpis/load-current-targets";
 import type { TargetVersion } from "@/lib/kpis/target-version";
+import { DEFINITIONS_SQL, type DefinitionsRow, type MetricDefinitions, parseDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
 export interface AnnotationRow {
@@ -18,19 +19,22 @@ export interface ScorecardDefinitions {
   targets: Map<string, TargetVersion>;
   /** Annotations of the period, by KPI id. */
   annotations: Map<string, AnnotationRow>;
+  /** Metric settings and custom measures/metrics (lib/metric-store), from the same statement. */
+  metricDefinitions: MetricDefinitions;
 }
 
 interface Row {
   kpis: unknown;
   targets: unknown;
   annotations: unknown;
+  defs: unknown;
 }
 
 const json = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
 
 /**
  * The KPIs of a workspace with the current target versions and annotations of one period,
- * in ONE round trip (numerics travel as text inside the JSON, never as floats).
+ * and the workspace's metric definitions, in ONE round trip (numerics travel as text inside the JSON, never as floats).
  */
 export async function loadScorecardDefinitions(tx: Tx, workspaceId: string, period: { from: string; to: string }): Promise<ScorecardDefinitions> {
   const [row] = await tx.$queryRawUnsafe<Row[]>(
@@ -53,7 +57,8 @@ export async function loadScorecardDefinitions(tx: Tx, workspaceId: string, peri
        (SELECT coalesce(json_agg(a), '[]'::json) FROM (
           SELECT id, kpi_id AS "kpiId", body, author_user_id AS "authorUserId", updated_at AS "updatedAt"
             FROM kpi_annotations
-           WHERE workspace_id = $1::uuid AND period_from = $2::date AND period_to = $3::date) a) AS annotations`,
+           WHERE workspace_id = $1::uuid AND period_from = $2::date AND period_to = $3::date) a) AS annotations,
+       (${DEFINITIONS_SQL})::text AS defs`,
     workspaceId,
     period.from,
     period.to,
@@ -71,5 +76,6 @@ export async function loadScorecardDefinitions(tx: Tx, workspaceId: string, peri
   const annotations = new Map(
     (json(row.annotations) as AnnotationRow[]).map((a) => [a.kpiId, { ...a, updatedAt: new Date(a.updatedAt as unknown as string) }]),
   );
-  return { kpis, targets, annotations };
+  const metricDefinitions = parseDefinitions(JSON.parse(String(row.defs)) as DefinitionsRow);
+  return { kpis, targets, annotations, metricDefinitions };
 }
