@@ -86,7 +86,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
                   <tr key={key.id} data-testid="api-key-row">
                     <Td className="font-medium">{key.name}</Td>
                     <Td>
-                      <code className="font-mono text-xs">{key.prefix}…</code>
+                      <code className="font-mono text-xs">tl_{key.prefix}_…</code>
                     </Td>
                     <Td>
                       <span className="flex flex-wrap gap-1">
