@@ -60,6 +60,15 @@ describe("ingestMetrics", () => {
     expect(await spendOf(a.workspace.id)).toEqual(["105.1", "23"]);
   });
 
+  it("applies a key once when two calls with it race", async () => {
+    const rows: Row[] = [{ date: "2026-05-09", channel: "race", measure: "clicks", value: "5" }];
+    const [one, two] = await Promise.all([ingest(a.viewer, a.workspace.id, "race-key", rows), ingest(a.viewer, a.workspace.id, "race-key", rows)]);
+    const results = [one.data!.ingestMetrics, two.data!.ingestMetrics];
+    expect(results.map((r) => r.replayed).sort()).toEqual([false, true]);
+    expect(results.map((r) => r.inserted)).toEqual([1, 1]);
+    expect(await countRowsAsOwner(db, "metric_facts", "workspace_id = $1 AND channel = 'race'", [a.workspace.id])).toBe(1);
+  });
+
   it("rejects more than 10 000 rows", async () => {
     const rows = Array.from({ length: 10_001 }, (_, i) => ({ date: "2026-05-05", channel: "bulk", campaign: `c${i}`, measure: "clicks", value: "1" }));
     const r = await ingest(a.viewer, a.workspace.id, "too-many", rows);
