@@ -1,6 +1,7 @@
 /**
  * Runs once when a server instance starts: opens the database (migrating it) so the first
- * request does not pay for it, and seeds the demo workspace on a fresh database.
+ * request does not pay for it, seeds the demo workspace on a fresh database, and starts the
+ * import worker, which resumes imports a restart interrupted.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -8,4 +9,6 @@ export async function register(): Promise<void> {
   const db = await getDatabase();
   const { seedDemoIfEmpty } = await import("./lib/demo/seed-demo");
   await seedDemoIfEmpty(db);
+  const { importWorkerFor } = await import("./lib/jobs/import-worker");
+  await importWorkerFor(db);
 }

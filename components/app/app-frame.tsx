@@ -17,6 +17,7 @@ function navItems(workspace: ShellWorkspace, t: (key: string) => string): NavIte
     items.push({ href: landingPath(workspace.slug, workspace.viewerRole === "SALES" ? "OWNER" : workspace.viewerRole), label: t("scorecards"), match: `${base}/scorecards` });
   }
   if (has("salesView.read")) items.push({ href: `${base}/sales`, label: t("sales") });
+  if (has("import.manage")) items.push({ href: `${base}/import`, label: t("import") });
   if (has("report.read")) items.push({ href: `${base}/reports`, label: t("reports") });
   if (has("workspace.update")) items.push({ href: `${base}/settings`, label: t("settings"), match: `${base}/settings` });
   else if (has("member.read")) items.push({ href: `${base}/settings/members`, label: t("team"), match: `${base}/settings` });
