@@ -83,8 +83,11 @@ async function e2eStep() {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tl-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
+  // The browser suite runs on the embedded database, as `npm start` does for a new user.
+  const serverEnv = { ...env, PGLITE_DATA_DIR: path.join(dataDir, "pglite"), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl };
+  delete serverEnv.DATABASE_URL;
   const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, PGLITE_DATA_DIR: path.join(dataDir, "pglite"), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, DATABASE_URL: "" },
+    env: serverEnv,
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
