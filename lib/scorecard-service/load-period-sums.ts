@@ -56,25 +56,28 @@ export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promis
     }
   }
 
-  // Each window reads only its own days (a lateral index range per window), and a scope reads
-  // only its channels: the cost follows the days of the four windows × measures, whatever the
-  // span between them or the number of facts behind each rollup row.
+  // One UNION ALL branch per window with its bounds as plain parameters, so that each reads
+  // exactly its own days through the primary-key range (a join against a list of windows let
+  // the planner scan every day between them and filter afterwards), and a scope reads only
+  // its channels. The cost follows the days of the windows × measures, not the facts.
+  const params: unknown[] = [request.workspaceId, measureKeys, scopeNames, scopeChannels];
+  const branches = windows.map((w) => {
+    params.push(w.name, w.from, w.to);
+    const [name, from, to] = [params.length - 2, params.length - 1, params.length];
+    return `SELECT $${name}::text AS w, ''::text AS scope, d.measure, d.date, d.value
+              FROM metric_daily_totals d
+             WHERE d.workspace_id = $1::uuid AND d.measure = ANY($2::text[]) AND d.date BETWEEN $${from}::date AND $${to}::date
+            UNION ALL
+            SELECT $${name}::text, sc.scope, c.measure, c.date, sum(c.value)
+              FROM metric_channel_daily_totals c JOIN sc ON c.channel = ANY(sc.channels)
+             WHERE c.workspace_id = $1::uuid AND c.measure = ANY($2::text[]) AND c.date BETWEEN $${from}::date AND $${to}::date
+               AND c.channel = ANY($4::text[])
+             GROUP BY sc.scope, c.measure, c.date`;
+  });
+  params.push(series ?? "");
   const rows = await tx.$queryRawUnsafe<Row[]>(
-    `WITH win AS (SELECT * FROM unnest($2::text[], $3::date[], $4::date[]) AS w(name, d_from, d_to)),
-     sc AS (SELECT scope, array_agg(channel) AS channels FROM unnest($5::text[], $6::text[]) AS s(scope, channel) GROUP BY scope),
-     src AS (
-       SELECT w.name AS w, ''::text AS scope, t.measure, t.date, t.value
-         FROM win w
-         JOIN metric_daily_totals t
-           ON t.workspace_id = $1::uuid AND t.measure = ANY($7::text[]) AND t.date BETWEEN w.d_from AND w.d_to
-       UNION ALL
-       SELECT w.name, sc.scope, t.measure, t.date, sum(t.value)
-         FROM win w CROSS JOIN sc
-         JOIN metric_channel_daily_totals t
-           ON t.workspace_id = $1::uuid AND t.measure = ANY($7::text[]) AND t.date BETWEEN w.d_from AND w.d_to
-          AND t.channel = ANY(sc.channels)
-        GROUP BY w.name, sc.scope, t.measure, t.date
-     )
+    `WITH sc AS (SELECT scope, array_agg(channel) AS channels FROM unnest($3::text[], $4::text[]) AS s(scope, channel) GROUP BY scope),
+     src AS (${branches.join("\n UNION ALL\n")})
      SELECT s.w, s.scope, s.measure, NULL::text AS date, sum(s.value)::text AS total,
             (array_agg(s.value ORDER BY s.date))[1]::text AS first_value,
             (array_agg(s.value ORDER BY s.date DESC))[1]::text AS last_value
@@ -82,15 +85,8 @@ export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promis
       GROUP BY s.w, s.scope, s.measure
      UNION ALL
      SELECT '', s.scope, s.measure, s.date::text, s.value::text, NULL, NULL
-       FROM src s WHERE s.w = $8`,
-    request.workspaceId,
-    windows.map((w) => w.name),
-    windows.map((w) => w.from),
-    windows.map((w) => w.to),
-    scopeNames,
-    scopeChannels,
-    measureKeys,
-    series ?? "",
+       FROM src s WHERE s.w = $${params.length}`,
+    ...params,
   );
 
   const sums: WindowSums = new Map(windows.map((w) => [w.name, new Map([["", {}], ...[...scopes.keys()].map((s) => [s, {}] as [string, MeasureSums])])]));
