@@ -1,12 +1,23 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { SCORECARD_KEYS, canOpenScorecard, isScorecardKey } from "@/components/app/landing-path";
-import { currentMonth, formatMonthYear } from "@/components/app/period";
-import { TabLinks } from "@/components/ui/tabs";
+import { SCORECARD_KEYS, canOpenScorecard, isScorecardKey, roleOfScorecard } from "@/components/app/landing-path";
+import { KpiCard } from "@/components/scorecard/kpi-card";
+import { HealthChecks } from "@/components/scorecard/health-checks";
+import { PeriodPicker } from "@/components/scorecard/period-picker";
+import { periodLinks } from "@/components/scorecard/period-nav";
+import { ScoreSummary } from "@/components/scorecard/score-summary";
+import { KpiStatusPill } from "@/components/scorecard/status-pill";
+import { type MetricInfo, catalogMap, formatValue, metricName } from "@/components/scorecard/format";
+import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, toPeriodInput } from "@/components/scorecard/period";
+import { CATALOG_FIELDS, SCORECARD_KPI_FIELDS, type ScorecardData } from "@/components/scorecard/types";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/lib/i18n/format";
-import { requireWorkspace } from "../../../../_lib/load";
+import { TabLinks } from "@/components/ui/tabs";
+import { executeServer } from "@/lib/graphql-client/execute-server";
+import { can, requireWorkspace } from "../../../../_lib/load";
 
 type Params = Promise<{ workspaceSlug: string; scorecard: string }>;
 
@@ -16,42 +27,173 @@ export async function generateMetadata({ params }: { params: Params }) {
   return { title: isScorecardKey(scorecard) ? t(`titles.${scorecard}`) : t("title") };
 }
 
+const SCORECARD_QUERY = /* GraphQL */ `
+  query ScorecardPage($id: ID!, $role: WorkspaceRole!, $period: PeriodInput) {
+    workspace(id: $id) {
+      scorecard(role: $role, period: $period) {
+        role owner asOf elapsedShare score
+        period { type from to label days }
+        statusCounts { onTrack atRisk offTrack noData }
+        kpis { ...ScorecardKpiFields }
+        companyTargets { ...ScorecardKpiFields }
+        healthChecks { code severity owner kpiKeys message rule }
+      }
+      metricCatalog { ...CatalogFields }
+    }
+  }
+  ${SCORECARD_KPI_FIELDS}
+  ${CATALOG_FIELDS}
+`;
+
+/** Which scorecard a member's role annotates (OWNER/ADMIN: the company's). */
+function ownScorecard(role: string | null): string | null {
+  if (!role) return null;
+  if (role === "OWNER" || role === "ADMIN") return "COMPANY";
+  return role;
+}
+
 /**
- * One scorecard for the current period. The KPI cards arrive with the scorecard query
- * (another module); until then the page is honest about having no data yet.
+ * One role's scorecard for a period (SPEC §5): the score and verdict on top, a card per KPI
+ * with actual, target, pacing, forecast, status, trend and diagnostics, the company targets
+ * it drives, and the health checks with the rules behind them.
  */
-export default async function ScorecardPage({ params }: { params: Params }) {
+export default async function ScorecardPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
   const { workspaceSlug, scorecard } = await params;
   const workspace = await requireWorkspace(workspaceSlug);
   if (!isScorecardKey(scorecard) || !canOpenScorecard(workspace, scorecard)) notFound();
 
   const t = await getTranslations("scorecard");
   const locale = await getLocale();
-  const period = currentMonth(workspace.timeZone);
+  const periodParams = parsePeriodParams(await searchParams);
+  const periodInput = toPeriodInput(periodParams);
+  const base = `/w/${workspace.slug}`;
   const tabs = SCORECARD_KEYS.filter((key) => canOpenScorecard(workspace, key)).map((key) => ({
-    href: `/w/${workspace.slug}/scorecards/${key}`,
+    href: `${base}/scorecards/${key}${periodQuery(periodParams)}`,
     label: t(`tabs.${key}`),
   }));
 
+  const role = roleOfScorecard(scorecard) ?? "OWNER";
+  const { data, errors } = await executeServer<{ workspace: { scorecard: ScorecardData; metricCatalog: MetricInfo[] } | null }>(SCORECARD_QUERY, {
+    id: workspace.id,
+    role,
+    period: periodInput,
+  });
+  const card = data?.workspace?.scorecard ?? null;
+  const catalog = catalogMap(data?.workspace?.metricCatalog ?? []);
+  const ctx = { locale, currency: workspace.currency };
+
+  const header = <PageHeader title={t(`titles.${scorecard}`)} description={t(`intro.${scorecard}`)} />;
+  const tabNav = tabs.length > 1 ? <TabLinks label={t("switcher")} items={tabs.map((tab) => ({ ...tab, href: tab.href }))} /> : null;
+
+  if (!card) {
+    return (
+      <>
+        {header}
+        {tabNav}
+        <Alert tone="bad" title={t("loadError")}>
+          {errors[0]?.message}
+        </Alert>
+      </>
+    );
+  }
+
+  const kpiByKey = new Map([...card.kpis, ...card.companyTargets].map((k) => [k.key, k]));
+  const kpiName = (key: string) => {
+    const k = kpiByKey.get(key);
+    return k ? metricName(catalog.get(k.metricKey), k.metricKey, locale) : key;
+  };
+  const metricHref = (metricKey: string, channelScope: string | null) =>
+    `${base}/metrics/${encodeURIComponent(metricKey)}${periodQuery(periodParams, { scope: channelScope })}`;
+  const noData = card.kpis.length > 0 && card.kpis.every((k) => k.actual === null);
+  const canAnnotate = can(workspace, "annotation.write") && ownScorecard(workspace.viewerRole) === card.owner;
+  const links = periodLinks(`${base}/scorecards/${scorecard}`, periodParams, card.period);
+  const canLoadDemo = can(workspace, "metrics.write");
+
   return (
     <>
-      <PageHeader
-        title={t(`titles.${scorecard}`)}
-        description={
-          <>
-            <span>{t("periodLabel")}: </span>
-            <time dateTime={period.from}>{formatMonthYear(period.from, locale)}</time>
-            <span className="sr-only">
-              {" "}
-              ({formatDate(period.from, locale)} – {formatDate(period.to, locale)})
-            </span>
-            <span> · {t("currencyLabel", { currency: workspace.currency })}</span>
-          </>
-        }
+      {header}
+      {tabNav}
+      <PeriodPicker
+        action={`${base}/scorecards/${scorecard}`}
+        kind={periodParams.kind}
+        anchor={periodParams.anchor}
+        from={card.period.from}
+        to={card.period.to}
+        compare={periodParams.compare}
+        label={formatPeriod(card.period, locale)}
+        {...links}
       />
-      {tabs.length > 1 ? <TabLinks label={t("switcher")} items={tabs} /> : null}
-      <p className="mb-4 max-w-prose text-sm text-ink-muted">{t(`intro.${scorecard}`)}</p>
-      <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
+
+      {noData ? (
+        <EmptyState
+          title={t("emptyTitle")}
+          action={
+            canLoadDemo ? (
+              <Link href={`${base}/onboarding`} className={buttonClass("primary")}>
+                {t("loadDemo")}
+              </Link>
+            ) : undefined
+          }
+        >
+          {t("emptyBody")}
+        </EmptyState>
+      ) : (
+        <ScoreSummary card={card} ctx={ctx} kpiName={kpiName} />
+      )}
+
+      <section aria-labelledby="kpis-title" className="mb-8 mt-6">
+        <h2 id="kpis-title" className="mb-3 text-lg font-semibold">
+          {t("kpisTitle", { count: card.kpis.length })}
+        </h2>
+        {card.kpis.length === 0 ? (
+          <EmptyState title={t("noKpisTitle")}>{t("noKpisBody")}</EmptyState>
+        ) : (
+          <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+            {card.kpis.map((kpi) => (
+              <KpiCard
+                key={kpi.key}
+                kpi={kpi}
+                catalog={catalog}
+                ctx={ctx}
+                compare={periodParams.compare}
+                asOf={card.asOf}
+                metricHref={metricHref}
+                annotation={canAnnotate || kpi.annotation ? { canEdit: canAnnotate, period: periodInput } : null}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+
+      {scorecard !== "company" && card.companyTargets.length > 0 ? (
+        <section aria-labelledby="drives-title" className="mb-8">
+          <h2 id="drives-title" className="text-lg font-semibold">
+            {t("drivesTitle")}
+          </h2>
+          <p className="mb-3 text-sm text-ink-muted">{t("drivesLead")}</p>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            {card.companyTargets.map((target) => {
+              const info = catalog.get(target.metricKey);
+              return (
+                <li key={target.key} className="rounded-lg border border-line bg-surface p-3" data-testid="company-target">
+                  <div className="flex items-start justify-between gap-2">
+                    <Link href={metricHref(target.metricKey, null)} className="font-medium text-ink hover:underline">
+                      {metricName(info, target.metricKey, locale)}
+                    </Link>
+                    <KpiStatusPill status={target.status} hasActual={target.actual !== null} hasTarget={target.target !== null} />
+                  </div>
+                  <p className="mt-1 text-xl font-semibold tabular-nums">{formatValue(target.actual, info?.unit, target.metricKey, ctx)}</p>
+                  <p className="text-xs text-ink-muted">
+                    {target.target !== null ? t("kpi.targetOf", { target: formatValue(target.target, info?.unit, target.metricKey, ctx) }) : t("kpi.noTarget")}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      <HealthChecks checks={card.healthChecks} kpiName={kpiName} />
     </>
   );
 }

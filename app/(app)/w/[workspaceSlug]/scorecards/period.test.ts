@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { addDays, parsePeriodParams, periodQuery, resolvePeriod, toPeriodInput } from "@/components/scorecard/period";
+import { changeIsGood, formatValue } from "@/components/scorecard/format";
+
+describe("scorecard period params", () => {
+  it("defaults to the current month and ignores junk", () => {
+    const p = parsePeriodParams({ period: "year", anchor: "not-a-day", compare: "x" });
+    expect(p).toMatchObject({ kind: "month", anchor: null, compare: "previous" });
+    expect(toPeriodInput(p)).toEqual({ type: "MONTH" });
+    expect(periodQuery(p)).toBe("");
+  });
+
+  it("falls back to a month when a custom range is incomplete, and orders a reversed range", () => {
+    expect(parsePeriodParams({ period: "custom", from: "2026-01-01" }).kind).toBe("month");
+    const p = parsePeriodParams({ period: "custom", from: "2026-02-10", to: "2026-01-05" });
+    expect(toPeriodInput(p)).toEqual({ type: "CUSTOM", from: "2026-01-05", to: "2026-02-10" });
+    expect(periodQuery({ ...p, compare: "lastYear" }, { grain: "week" })).toBe("?period=custom&from=2026-01-05&to=2026-02-10&compare=lastYear&grain=week");
+  });
+
+  it("resolves months and fiscal quarters like the API", () => {
+    const moscow = { timeZone: "Europe/Moscow", fiscalYearStartMonth: 4 };
+    expect(resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-02-10" }), moscow)).toMatchObject({ from: "2026-01-01", to: "2026-03-31", label: "Q4" });
+    expect(resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-04-10" }), moscow)).toMatchObject({ from: "2026-04-01", to: "2026-06-30", label: "Q1" });
+    expect(resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-11-10" }), { timeZone: "UTC", fiscalYearStartMonth: 1 })).toMatchObject({ from: "2026-10-01", to: "2026-12-31", days: 92 });
+    expect(resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-02-10" }), { timeZone: "UTC", fiscalYearStartMonth: 12 })).toMatchObject({ from: "2025-12-01", to: "2026-02-28" });
+    expect(resolvePeriod(parsePeriodParams({ anchor: "2024-02-10" }), moscow)).toMatchObject({ from: "2024-02-01", to: "2024-02-29", days: 29 });
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+  });
+});
+
+describe("scorecard formatting", () => {
+  it("formats by unit and locale", () => {
+    const ru = { locale: "ru", currency: "RUB" };
+    expect(formatValue("1234567.89", "MONEY", "revenue", ru)).toBe("1\u00a0234\u00a0568\u00a0₽");
+    expect(formatValue("0.25", "RATIO", "ctr", ru)).toBe("25\u00a0%");
+    expect(formatValue("3.2", "RATIO", "ltv_to_cac", { locale: "en", currency: "USD" })).toBe("3.2×");
+    expect(formatValue(null, "COUNT", "leads", ru)).toBe("—");
+  });
+
+  it("knows which way is good", () => {
+    expect(changeIsGood(0.1, "HIGHER")).toBe(true);
+    expect(changeIsGood(0.1, "LOWER")).toBe(false);
+    expect(changeIsGood(-0.1, "LOWER")).toBe(true);
+    expect(changeIsGood(0.1, "RANGE")).toBe(null);
+  });
+});

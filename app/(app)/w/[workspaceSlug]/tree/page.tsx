@@ -1,0 +1,100 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { PeriodPicker } from "@/components/scorecard/period-picker";
+import { periodLinks } from "@/components/scorecard/period-nav";
+import { type MetricInfo, catalogMap } from "@/components/scorecard/format";
+import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, toPeriodInput } from "@/components/scorecard/period";
+import { KpiTreeView, type TreeNode } from "@/components/scorecard/kpi-tree";
+import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { executeServer } from "@/lib/graphql-client/execute-server";
+import { requirePermission } from "../../../_lib/load";
+
+export async function generateMetadata() {
+  const t = await getTranslations("tree");
+  return { title: t("title") };
+}
+
+const NODE = "key kind metricKey channelScope owner status actual target expectedToDate variance varianceToDate attainmentToDate gateFailed drivers { score status }";
+const TREE_QUERY = /* GraphQL */ `
+  query KpiTreePage($id: ID!, $period: PeriodInput) {
+    workspace(id: $id) {
+      kpiTree(period: $period) {
+        asOf elapsedShare
+        period { type from to label days }
+        detached { key reason }
+        roots { ${NODE} children { ${NODE} children { ${NODE} children { ${NODE} children { ${NODE} } } } } }
+      }
+      metricCatalog { ...CatalogFields }
+    }
+  }
+  ${CATALOG_FIELDS}
+`;
+
+interface TreeData {
+  asOf: string;
+  elapsedShare: string;
+  period: { type: string; from: string; to: string; label: string; days: number };
+  detached: { key: string; reason: string }[];
+  roots: TreeNode[];
+}
+
+/**
+ * The company view (SPEC §5): the KPI tree from the company targets down through each role's
+ * KPIs to the diagnostics, coloured by status with the variance; every node opens its metric.
+ */
+export default async function KpiTreePage({ params, searchParams }: { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<SearchParams> }) {
+  const { workspaceSlug } = await params;
+  const workspace = await requirePermission(workspaceSlug, "scorecard.readCompany");
+  const t = await getTranslations("tree");
+  const locale = await getLocale();
+  const periodParams = parsePeriodParams(await searchParams);
+  const base = `/w/${workspace.slug}`;
+  const { data, errors } = await executeServer<{ workspace: { kpiTree: TreeData; metricCatalog: MetricInfo[] } | null }>(TREE_QUERY, {
+    id: workspace.id,
+    period: toPeriodInput(periodParams),
+  });
+  const tree = data?.workspace?.kpiTree;
+  const header = <PageHeader title={t("title")} description={t("lead")} />;
+  if (!tree) {
+    return (
+      <>
+        {header}
+        <Alert tone="bad" title={t("loadError")}>
+          {errors[0]?.message}
+        </Alert>
+      </>
+    );
+  }
+  const catalog = catalogMap(data!.workspace!.metricCatalog);
+  const links = periodLinks(`${base}/tree`, periodParams, tree.period);
+  const metricHref = (metricKey: string, scope: string | null) => `${base}/metrics/${encodeURIComponent(metricKey)}${periodQuery(periodParams, { scope })}`;
+
+  return (
+    <>
+      {header}
+      <PeriodPicker
+        action={`${base}/tree`}
+        kind={periodParams.kind}
+        anchor={periodParams.anchor}
+        from={tree.period.from}
+        to={tree.period.to}
+        compare={periodParams.compare}
+        label={formatPeriod(tree.period, locale)}
+        showCompare={false}
+        {...links}
+      />
+      {tree.detached.length > 0 ? (
+        <Alert tone="warn" title={t("detachedTitle")} className="mb-4">
+          {tree.detached.map((d) => `${d.key} (${d.reason === "CYCLE" ? t("cycle") : t("unknownParent")})`).join(", ")}
+        </Alert>
+      ) : null}
+      {tree.roots.length === 0 ? (
+        <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
+      ) : (
+        <KpiTreeView roots={tree.roots} catalog={catalog} ctx={{ locale, currency: workspace.currency }} metricHref={metricHref} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { MISSING, formatMoney, formatNumber, formatPercent } from "@/lib/i18n/format";
+
+/** Units of the API (MetricUnit): ratios are fractions; the UI formats them. */
+export type MetricUnit = "COUNT" | "MONEY" | "MONTHS" | "RATIO";
+export type KpiStatus = "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_DATA";
+export type Direction = "HIGHER" | "LOWER" | "RANGE";
+
+export interface MetricInfo {
+  key: string;
+  unit: MetricUnit;
+  nameEn: string;
+  nameRu: string;
+  direction: "HIGHER" | "LOWER" | null;
+  class: "PROCESS" | "RESULT" | null;
+  kind?: "MEASURE" | "METRIC";
+}
+
+export interface FormatContext {
+  locale: string;
+  currency: string;
+}
+
+/**
+ * Ratios read as multiples rather than percents: "LTV:CAC 3.2×" is how the seeds say it
+ * ("LTV must be at least 3 × CAC"), and pipeline coverage is "3×" the revenue target.
+ */
+const MULTIPLE_KEYS = new Set(["ltv_to_cac", "pipeline_coverage"]);
+
+type Numeric = string | number | null | undefined;
+
+export function toNumber(value: Numeric): number | null {
+  if (value === null || value === undefined || value === "") return null;
+  const n = typeof value === "number" ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A metric value in its unit: money in the workspace currency, ratios as percents or multiples. */
+export function formatValue(value: Numeric, unit: MetricUnit | undefined, metricKey: string, ctx: FormatContext, opts: { compact?: boolean } = {}): string {
+  if (value === null || value === undefined) return MISSING;
+  const n = toNumber(value);
+  if (n === null) return MISSING;
+  if (opts.compact && Math.abs(n) >= 10_000 && unit !== "RATIO") {
+    const compact = new Intl.NumberFormat(ctx.locale, {
+      notation: "compact",
+      maximumFractionDigits: 1,
+      ...(unit === "MONEY" ? { style: "currency", currency: ctx.currency } : {}),
+    });
+    return compact.format(n);
+  }
+  switch (unit) {
+    case "MONEY":
+      return formatMoney(value, ctx.currency, ctx.locale, { maximumFractionDigits: Math.abs(n) >= 1000 ? 0 : 2, minimumFractionDigits: 0 });
+    case "RATIO":
+      if (MULTIPLE_KEYS.has(metricKey)) return `${formatNumber(value, ctx.locale, { maximumFractionDigits: 1 })}×`;
+      return formatPercent(value, ctx.locale, { maximumFractionDigits: Math.abs(n) < 0.1 ? 2 : 1 });
+    case "MONTHS":
+      return new Intl.NumberFormat(ctx.locale, { style: "unit", unit: "month", unitDisplay: "short", maximumFractionDigits: 1 }).format(n);
+    case "COUNT":
+    default:
+      return formatNumber(value, ctx.locale, { maximumFractionDigits: Math.abs(n) >= 100 || Number.isInteger(n) ? 0 : 1 });
+  }
+}
+
+/** A relative change with its sign: "+5.8 %", "−12 %". */
+export function formatChange(value: Numeric, locale: string): string {
+  const n = toNumber(value);
+  if (n === null) return MISSING;
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(n);
+}
+
+/** A signed difference in a metric's unit ("+1 234 ₽", "−0.4 pp" is left to the caller). */
+export function formatSignedValue(value: Numeric, unit: MetricUnit | undefined, metricKey: string, ctx: FormatContext): string {
+  const n = toNumber(value);
+  if (n === null) return MISSING;
+  const abs = formatValue(Math.abs(n), unit, metricKey, ctx);
+  return n > 0 ? `+${abs}` : n < 0 ? `−${abs}` : abs;
+}
+
+export function metricName(info: MetricInfo | undefined, key: string, locale: string): string {
+  if (!info) return key;
+  return locale === "ru" ? info.nameRu || info.nameEn : info.nameEn;
+}
+
+export type Tone = "ok" | "warn" | "bad" | "neutral";
+
+export function statusTone(status: KpiStatus | null | undefined): Tone {
+  switch (status) {
+    case "ON_TRACK":
+      return "ok";
+    case "AT_RISK":
+      return "warn";
+    case "OFF_TRACK":
+      return "bad";
+    default:
+      return "neutral";
+  }
+}
+
+/**
+ * Whether a change is good news: up is good for higher-is-better metrics, down for
+ * lower-is-better ones (CAC, CPL, churn, bounce); a range has no good direction.
+ */
+export function changeIsGood(change: number | null, direction: Direction | "HIGHER" | "LOWER" | null | undefined): boolean | null {
+  if (change === null || change === 0 || !direction || direction === "RANGE") return null;
+  return direction === "HIGHER" ? change > 0 : change < 0;
+}
+
+export function catalogMap(entries: MetricInfo[]): Map<string, MetricInfo> {
+  return new Map(entries.map((e) => [e.key, e]));
+}

@@ -1,0 +1,151 @@
+/**
+ * The period a page shows, from its URL search params (shareable, back-button friendly):
+ * `period=month|quarter|custom`, `anchor=YYYY-MM-DD` (any day inside the month/quarter),
+ * `from`/`to` for a custom range, `compare=previous|lastYear`. The API resolves the period
+ * in the workspace's time zone and fiscal calendar; omitted → the current month there.
+ */
+export type PeriodKind = "month" | "quarter" | "custom";
+export type CompareMode = "previous" | "lastYear";
+
+export interface PeriodInput {
+  type: "MONTH" | "QUARTER" | "CUSTOM";
+  anchor?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface PeriodParams {
+  kind: PeriodKind;
+  anchor: string | null;
+  from: string | null;
+  to: string | null;
+  compare: CompareMode;
+}
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function one(value: string | string[] | undefined): string | null {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && v.length > 0 ? v : null;
+}
+
+function day(value: string | string[] | undefined): string | null {
+  const v = one(value);
+  if (!v || !DAY.test(v)) return null;
+  return Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? null : v;
+}
+
+export function parsePeriodParams(searchParams: SearchParams): PeriodParams {
+  const raw = one(searchParams.period);
+  let kind: PeriodKind = raw === "quarter" || raw === "custom" ? raw : "month";
+  let from = day(searchParams.from);
+  let to = day(searchParams.to);
+  if (kind === "custom" && (!from || !to)) kind = "month";
+  if (from && to && from > to) [from, to] = [to, from];
+  return {
+    kind,
+    anchor: day(searchParams.anchor),
+    from,
+    to,
+    compare: one(searchParams.compare) === "lastYear" ? "lastYear" : "previous",
+  };
+}
+
+export function toPeriodInput(p: PeriodParams): PeriodInput {
+  if (p.kind === "custom" && p.from && p.to) return { type: "CUSTOM", from: p.from, to: p.to };
+  const type = p.kind === "quarter" ? "QUARTER" : "MONTH";
+  return p.anchor ? { type, anchor: p.anchor } : { type };
+}
+
+/** `?period=…` for links that keep the period (and anything else in `extra`). */
+export function periodQuery(p: PeriodParams, extra: Record<string, string | null | undefined> = {}): string {
+  const q = new URLSearchParams();
+  if (p.kind !== "month") q.set("period", p.kind);
+  if (p.kind === "custom") {
+    if (p.from) q.set("from", p.from);
+    if (p.to) q.set("to", p.to);
+  } else if (p.anchor) q.set("anchor", p.anchor);
+  if (p.compare !== "previous") q.set("compare", p.compare);
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === null || v === undefined) q.delete(k);
+    else q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+/** YYYY-MM-DD ± n days, in calendar arithmetic (no time zone involved). */
+export function addDays(isoDay: string, n: number): string {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The same span one year earlier (for the "same period last year" comparison of a custom range). */
+export function shiftYear(isoDay: string, years: number): string {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A period as people say it: "November 2026", "Q3 2026 (Jul – Sep)", "1 Nov – 15 Nov 2026". */
+export function formatPeriod(period: { type: string; from: string; to: string; label: string }, locale: string): string {
+  const from = new Date(`${period.from}T00:00:00Z`);
+  const to = new Date(`${period.to}T00:00:00Z`);
+  if (period.type === "MONTH") {
+    return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(from);
+  }
+  const range = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).formatRange(from, to);
+  if (period.type === "QUARTER") {
+    const q = /Q(\d)/.exec(period.label)?.[1];
+    return q ? `${locale === "ru" ? `${q}-й квартал` : `Q${q}`} · ${range}` : range;
+  }
+  return range;
+}
+
+/** Today's date in a time zone, "YYYY-MM-DD". */
+export function todayIn(timeZone: string, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * The dates of a period for the metric queries (which take from/to): the month or fiscal
+ * quarter containing the anchor (default today in the workspace's time zone), or the custom
+ * range. Mirrors the API's PeriodInput resolution for the pages that query by dates.
+ */
+export function resolvePeriod(
+  p: PeriodParams,
+  { timeZone, fiscalYearStartMonth }: { timeZone: string; fiscalYearStartMonth: number },
+  now = new Date(),
+): { type: "MONTH" | "QUARTER" | "CUSTOM"; from: string; to: string; label: string; days: number } {
+  const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  if (p.kind === "custom" && p.from && p.to) return { type: "CUSTOM", from: p.from, to: p.to, label: `${p.from}…${p.to}`, days: days(p.from, p.to) };
+  const anchor = p.anchor ?? todayIn(timeZone, now);
+  const year = Number(anchor.slice(0, 4));
+  const month = Number(anchor.slice(5, 7));
+  if (p.kind === "quarter") {
+    const offset = (((month - fiscalYearStartMonth) % 12) + 12) % 12;
+    const startOffset = offset - (offset % 3);
+    const startMonthIndex = month - 1 - (offset - startOffset); // may be negative → previous year
+    const start = new Date(Date.UTC(year, startMonthIndex, 1));
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 0));
+    const from = start.toISOString().slice(0, 10);
+    const to = end.toISOString().slice(0, 10);
+    return { type: "QUARTER", from, to, label: `Q${startOffset / 3 + 1}`, days: days(from, to) };
+  }
+  const from = `${year}-${pad(month)}-01`;
+  const to = `${year}-${pad(month)}-${pad(lastDayOfMonth(year, month))}`;
+  return { type: "MONTH", from, to, label: `${year}-${pad(month)}`, days: days(from, to) };
+}

@@ -1,0 +1,73 @@
+import type { Direction, KpiStatus, MetricInfo } from "./format";
+
+/** The scorecard fields the pages read (GraphQL Scorecard / ScorecardKpi). */
+export interface ScorecardKpiData {
+  key: string;
+  metricKey: string;
+  channelScope: string | null;
+  actual: string | null;
+  actualReason: string | null;
+  target: string | null;
+  targetSource: string | null;
+  attainment: string | null;
+  attainmentToDate: string | null;
+  expectedToDate: string | null;
+  forecast: string | null;
+  variance: string | null;
+  varianceToDate: string | null;
+  status: KpiStatus;
+  trend: string | null;
+  trendDirection: "IMPROVING" | "WORSENING" | "FLAT" | null;
+  previousValue: string | null;
+  previousToDateValue: string | null;
+  lastYearValue: string | null;
+  gateFailed: boolean;
+  weight: string;
+  gate: { metricKey: string; comparator: "GTE" | "LTE"; threshold: string; actual: string | null; state: "PASSED" | "FAILED" | "NO_DATA" } | null;
+  series: { date: string; value: string | null }[];
+  drives: { key: string; metricKey: string } | null;
+  diagnostics: { metricKey: string; channelScope: string | null; value: string | null; previousValue: string | null; trend: string | null }[];
+  annotation: { body: string; updatedAt: string } | null;
+  kpi: { id: string; direction: Direction };
+}
+
+export interface HealthCheckData {
+  code: string;
+  severity: "CRITICAL" | "WARNING" | "INFO";
+  owner: string;
+  kpiKeys: string[];
+  message: string;
+  rule: string;
+}
+
+export interface ScorecardData {
+  role: string;
+  owner: string;
+  asOf: string;
+  elapsedShare: string;
+  score: string | null;
+  period: { type: string; from: string; to: string; label: string; days: number };
+  statusCounts: { onTrack: number; atRisk: number; offTrack: number; noData: number };
+  kpis: ScorecardKpiData[];
+  companyTargets: ScorecardKpiData[];
+  healthChecks: HealthCheckData[];
+}
+
+export const SCORECARD_KPI_FIELDS = /* GraphQL */ `
+  fragment ScorecardKpiFields on ScorecardKpi {
+    key metricKey channelScope actual actualReason target targetSource attainment attainmentToDate expectedToDate forecast
+    variance varianceToDate status trend trendDirection previousValue previousToDateValue lastYearValue gateFailed weight
+    gate { metricKey comparator threshold actual state }
+    series { date value }
+    drives { key metricKey }
+    diagnostics { metricKey channelScope value previousValue trend }
+    annotation { body updatedAt }
+    kpi { id direction }
+  }
+`;
+
+export const CATALOG_FIELDS = /* GraphQL */ `
+  fragment CatalogFields on MetricCatalogEntry { key unit nameEn nameRu direction class kind }
+`;
+
+export type { MetricInfo };
