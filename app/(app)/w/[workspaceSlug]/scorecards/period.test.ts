@@ -44,3 +44,20 @@ describe("scorecard formatting", () => {
     expect(changeIsGood(0.1, "RANGE")).toBe(null);
   });
 });
+
+import { parseDecimalInput, toInputValue } from "@/components/scorecard/decimal-input";
+
+describe("decimal inputs", () => {
+  it("parses what people type, percents exactly", () => {
+    expect(parseDecimalInput("10 000 000")).toBe("10000000");
+    expect(parseDecimalInput("1\u00a0234,5")).toBe("1234.5");
+    expect(parseDecimalInput("abc")).toBeNull();
+    expect(parseDecimalInput("30", true)).toBe("0.3");
+    expect(parseDecimalInput("20%", true)).toBe("0.2");
+    expect(parseDecimalInput("400", true)).toBe("4");
+    expect(parseDecimalInput("2.5", true)).toBe("0.025");
+    expect(parseDecimalInput("0,5", true)).toBe("0.005");
+    expect(toInputValue("0.2", true)).toBe("20");
+    expect(toInputValue("0.0158391173", true)).toBe("1.583912");
+  });
+});

@@ -1,0 +1,116 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PeriodPicker } from "@/components/scorecard/period-picker";
+import { periodLinks } from "@/components/scorecard/period-nav";
+import { type MetricInfo, catalogMap, metricName } from "@/components/scorecard/format";
+import { type SearchParams, formatPeriod, parsePeriodParams, toPeriodInput } from "@/components/scorecard/period";
+import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { executeServer } from "@/lib/graphql-client/execute-server";
+import { can, requireWorkspace } from "../../../_lib/load";
+import { TargetPlanner } from "./target-planner";
+import { type TargetRow, TargetTable } from "./target-table";
+
+export async function generateMetadata() {
+  const t = await getTranslations("targets");
+  return { title: t("title") };
+}
+
+const TARGETS_QUERY = /* GraphQL */ `
+  query TargetsPage($id: ID!, $period: PeriodInput) {
+    workspace(id: $id) {
+      metricCatalog { ...CatalogFields }
+      scorecard(role: OWNER, period: $period) { period { type from to label days } }
+      kpis {
+        id key metricKey ownerRole channelScope direction
+        target(period: $period) { value source effectiveFrom }
+        targetHistory(period: $period) { value source effectiveFrom setByUserId setByApiKeyId }
+      }
+    }
+  }
+  ${CATALOG_FIELDS}
+`;
+
+const OWNERS = ["COMPANY", "SALES", "CMO", "PERFORMANCE", "SMM", "CONTENT"] as const;
+
+/**
+ * Targets (SPEC §2.5, §6): company and role KPI targets for a period, each with its history
+ * (a target changed mid-period keeps the earlier value on record), and the planner that
+ * derives role targets from the revenue target.
+ */
+export default async function TargetsPage({ params, searchParams }: { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<SearchParams> }) {
+  const { workspaceSlug } = await params;
+  const workspace = await requireWorkspace(workspaceSlug);
+  const canCompany = can(workspace, "target.manageCompany");
+  const canRoles = can(workspace, "target.manage");
+  if (!canCompany && !canRoles) notFound();
+  const t = await getTranslations("targets");
+  const tr = await getTranslations("tree.owners");
+  const locale = await getLocale();
+  const periodParams = parsePeriodParams(await searchParams);
+  if (periodParams.kind === "custom") periodParams.kind = "month";
+  const periodInput = toPeriodInput(periodParams);
+  const base = `/w/${workspace.slug}`;
+  const { data, errors } = await executeServer<{
+    workspace: {
+      metricCatalog: MetricInfo[];
+      scorecard: { period: { type: string; from: string; to: string; label: string; days: number } };
+      kpis: (Omit<TargetRow, "name" | "unit" | "canEdit">)[];
+    } | null;
+  }>(TARGETS_QUERY, { id: workspace.id, period: periodInput });
+  const header = <PageHeader title={t("title")} description={t("lead")} />;
+  const ws = data?.workspace;
+  if (!ws) {
+    return (
+      <>
+        {header}
+        <Alert tone="bad" title={t("loadError")}>
+          {errors[0]?.message}
+        </Alert>
+      </>
+    );
+  }
+  const catalog = catalogMap(ws.metricCatalog);
+  const period = ws.scorecard.period;
+  const links = periodLinks(`${base}/targets`, periodParams, period);
+  const rows: TargetRow[] = ws.kpis.map((k) => ({
+    ...k,
+    name: metricName(catalog.get(k.metricKey), k.metricKey, locale),
+    unit: catalog.get(k.metricKey)?.unit ?? "COUNT",
+    canEdit: k.ownerRole === "COMPANY" || k.ownerRole === "SALES" ? canCompany : canRoles,
+  }));
+
+  return (
+    <>
+      {header}
+      <PeriodPicker
+        action={`${base}/targets`}
+        kind={periodParams.kind}
+        anchor={periodParams.anchor}
+        from={period.from}
+        to={period.to}
+        compare={periodParams.compare}
+        label={formatPeriod(period, locale)}
+        showCompare={false}
+        {...links}
+      />
+      <Card className="mb-6">
+        <CardHeader title={t("plannerTitle")} description={t("plannerLead")} />
+        <TargetPlanner workspaceId={workspace.id} period={periodInput} currency={workspace.currency} />
+      </Card>
+      <div className="space-y-6">
+        {OWNERS.map((owner) => {
+          const ownerRows = rows.filter((r) => r.ownerRole === owner);
+          if (ownerRows.length === 0) return null;
+          return (
+            <Card key={owner}>
+              <CardHeader title={tr(owner)} />
+              <TargetTable rows={ownerRows} period={periodInput} currency={workspace.currency} caption={t("tableCaption", { owner: tr(owner) })} />
+            </Card>
+          );
+        })}
+      </div>
+    </>
+  );
+}

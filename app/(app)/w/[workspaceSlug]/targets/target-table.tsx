@@ -1,0 +1,146 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
+import { entersAsPercent, parseDecimalInput, toInputValue } from "@/components/scorecard/decimal-input";
+import { type MetricUnit, formatValue } from "@/components/scorecard/format";
+import type { PeriodInput } from "@/components/scorecard/period";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { THead, Table, Td, Th } from "@/components/ui/table";
+import { formatDateTime } from "@/lib/i18n/format";
+
+export interface TargetRow {
+  id: string;
+  key: string;
+  metricKey: string;
+  ownerRole: string;
+  channelScope: string | null;
+  direction: string;
+  name: string;
+  unit: MetricUnit;
+  canEdit: boolean;
+  target: { value: string | null; source: string | null; effectiveFrom: string | null };
+  targetHistory: { value: string | null; source: string; effectiveFrom: string }[];
+}
+
+const SET_TARGET = /* GraphQL */ `
+  mutation SetKpiTarget($kpiId: ID!, $period: PeriodInput!, $value: Decimal) {
+    setKpiTarget(kpiId: $kpiId, period: $period, value: $value) { target }
+  }
+`;
+
+function Row({ row, period, currency }: { row: TargetRow; period: PeriodInput; currency: string }) {
+  const t = useTranslations("targets");
+  const locale = useLocale();
+  const router = useRouter();
+  const percent = entersAsPercent(row.unit, row.metricKey);
+  const [draft, setDraft] = useState(toInputValue(row.target.value, percent));
+  const [saved, setSaved] = useState(false);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const { run, pending, formError, fieldErrors } = useGraphQLMutation(SET_TARGET);
+  const inputId = `target-${row.id}`;
+  const error = localError ?? fieldErrors.value ?? formError;
+  const ctx = { locale, currency };
+
+  return (
+    <tr data-testid="target-row" data-kpi={row.key}>
+      <Td>
+        <label htmlFor={inputId} className="font-medium">
+          {row.name}
+          {row.channelScope ? <span className="font-normal text-ink-muted"> · {row.channelScope}</span> : null}
+        </label>
+        <span className="block text-xs text-ink-muted">{row.key}</span>
+      </Td>
+      <Td className="tabular-nums">
+        {formatValue(row.target.value, row.unit, row.metricKey, ctx)}
+        {row.target.source ? <span className="block text-xs text-ink-muted">{t(`sources.${row.target.source}` as "sources.MANUAL")}</span> : null}
+      </Td>
+      <Td>
+        {row.canEdit ? (
+          <form
+            className="flex flex-wrap items-center gap-2"
+            onSubmit={async (event) => {
+              event.preventDefault();
+              setSaved(false);
+              const value = draft.trim() === "" ? null : parseDecimalInput(draft, percent);
+              if (draft.trim() !== "" && value === null) {
+                setLocalError(t("notANumber"));
+                return;
+              }
+              setLocalError(null);
+              const outcome = await run({ kpiId: row.id, period, value });
+              if (outcome.errors.length === 0) {
+                setSaved(true);
+                router.refresh();
+              }
+            }}
+          >
+            <span className="inline-flex items-center gap-1">
+              <Input id={inputId} inputMode="decimal" value={draft} onChange={(e) => setDraft(e.target.value)} className="w-36" aria-invalid={error ? true : undefined} aria-describedby={error ? `${inputId}-error` : undefined} />
+              <span className="text-sm text-ink-muted">{percent ? "%" : row.unit === "MONEY" ? currency : row.unit === "RATIO" ? "×" : ""}</span>
+            </span>
+            <Button type="submit" size="sm" variant="secondary" pending={pending}>
+              {t("save")}
+            </Button>
+            <span role="status" className="text-sm text-ok-ink">
+              {saved ? t("saved") : ""}
+            </span>
+            {error ? (
+              <p id={`${inputId}-error`} className="w-full text-sm text-bad-ink">
+                {error}
+              </p>
+            ) : null}
+          </form>
+        ) : (
+          <span className="text-sm text-ink-muted">{t("readOnly")}</span>
+        )}
+      </Td>
+      <Td>
+        {row.targetHistory.length === 0 ? (
+          <span className="text-sm text-ink-muted">{t("noHistory")}</span>
+        ) : (
+          <details className="text-sm">
+            <summary className="cursor-pointer text-brand-700">{t("historyCount", { count: row.targetHistory.length })}</summary>
+            <ol className="mt-1 space-y-0.5">
+              {row.targetHistory.map((h, i) => (
+                <li key={`${h.effectiveFrom}-${i}`} className="tabular-nums">
+                  {formatValue(h.value, row.unit, row.metricKey, ctx)} · {t(`sources.${h.source}` as "sources.MANUAL")} · {formatDateTime(h.effectiveFrom, locale)}
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
+      </Td>
+    </tr>
+  );
+}
+
+/** One scorecard's KPI targets for the period: value, where it came from, edit, history. */
+export function TargetTable({ rows, period, currency, caption }: { rows: TargetRow[]; period: PeriodInput; currency: string; caption: string }) {
+  const t = useTranslations("targets");
+  return (
+    <>
+      <Table caption={caption}>
+        <THead>
+          <tr>
+            <Th>{t("kpi")}</Th>
+            <Th>{t("current")}</Th>
+            <Th>{t("newTarget")}</Th>
+            <Th>{t("history")}</Th>
+          </tr>
+        </THead>
+        <tbody>
+          {rows.map((row) => (
+            <Row key={row.id} row={row} period={period} currency={currency} />
+          ))}
+        </tbody>
+      </Table>
+      <p className="mt-2 text-xs text-ink-muted">{t("emptyRemoves")}</p>
+      {rows.length === 0 ? <Alert>{t("noKpis")}</Alert> : null}
+    </>
+  );
+}
