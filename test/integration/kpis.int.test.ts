@@ -187,7 +187,7 @@ describe("planner", () => {
     // A bad proposal anywhere refuses all, with its path.
     const bad = await run(A.viewers.CMO, APPLY, { w: A.gid, p: [{ kpiKey: "cmo.pipeline_value", target: "30000000" }, { kpiKey: "cmo.lead_to_deal_conversion", target: "25" }] });
     expect(errorCodes(bad)).toEqual(["BAD_USER_INPUT"]);
-    expect(bad.errors![0].extensions!.fieldErrors[0].path).toEqual(["proposals", 1, "target"]);
+    expect((bad.errors![0].extensions!.fieldErrors as { path: unknown[] }[])[0].path).toEqual(["proposals", 1, "target"]);
     expect(await countRowsAsOwner(db, "kpi_target_versions", "workspace_id = $1", [A.id])).toBe(before);
 
     const ok = await run(A.viewers.CMO, APPLY, {
