@@ -1,7 +1,6 @@
 // Platform benchmark (issue 2): an authenticated trivial query (API key) at 64 connections
 // for 30 s with autocannon against `next start` on PostgreSQL; in the same run, the same
 // query through graphql.execute in-process (with the same API-key authentication) as the floor.
-import { spawn } from "node:child_process";
 import { execute, parse } from "graphql";
 import autocannon from "autocannon";
 import { createContext } from "@/graphql/context";
@@ -10,6 +9,7 @@ import { generateApiKey } from "@/lib/auth/api-key-format";
 import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createBenchDatabase } from "./lib/bench-database";
+import { startNextServer } from "./lib/next-server";
 import { round, writeResult } from "./lib/report";
 
 const QUERY = "{ viewer { kind scopes } }";
@@ -50,35 +50,16 @@ export async function run(): Promise<void> {
   const floorRps = floorOps / ((Date.now() - floorStarted) / 1000);
 
   // HTTP: next start against the same database.
-  const port = Number(process.env.BENCH_PORT ?? 3791);
-  const server = spawn("node", ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: bench.url, DATABASE_POOL_SIZE: "16", SEED_DEMO: "0", NODE_ENV: "production" },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  let http: autocannon.Result | undefined;
+  const server = await startNextServer({ DATABASE_URL: bench.url, DATABASE_POOL_SIZE: "16", SEED_DEMO: "0" }, Number(process.env.BENCH_PORT ?? 3791));
+  let http: autocannon.Result;
   try {
-    const url = `http://127.0.0.1:${port}/api/graphql`;
+    const url = `${server.url}/api/graphql`;
     const headers = { "content-type": "application/json", authorization: `Bearer ${key.secret}` };
     const body = JSON.stringify({ query: QUERY });
-    let up = false;
-    for (let i = 0; i < 600 && !up; i++) {
-      try {
-        const res = await fetch(url, { method: "POST", headers, body });
-        up = res.ok;
-      } catch {
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    }
-    if (!up) throw new Error("next start did not come up");
     await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: 5 }); // warm-up
     http = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION_S });
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    server.stop();
     await bench.drop();
   }
   const rps = http.requests.average;
