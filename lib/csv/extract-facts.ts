@@ -2,7 +2,7 @@ import type { ImportIssue } from "./import-issue";
 import type { ResolvedMapping } from "./import-mapping";
 import { normalizeHeader } from "./import-mapping";
 import { type NumberStyle, parseLocaleNumber } from "./parse-number";
-import { parseCsvDate } from "./parse-date";
+import { type ParsedDate, parseCsvDate } from "./parse-date";
 
 /** A fact read from a file, before the metric-row validation (lib/ingestion). */
 export interface FactDraft {
@@ -45,8 +45,14 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
     issues.push({ code, row, column: column === null ? null : columnName(headers, column), value: column === null ? null : (record[column] ?? ""), reason });
   const before = issues.length;
 
+  const cache = cacheOf(ctx);
   const dateCell = record[mapping.date] ?? "";
-  const date = parseCsvDate(dateCell);
+  let date = cache.dates.get(dateCell);
+  if (date === undefined) {
+    date = parseCsvDate(dateCell);
+    if (cache.dates.size >= CACHE_LIMIT) cache.dates.clear();
+    cache.dates.set(dateCell, date);
+  }
   if (!date.ok) issue("BAD_DATE", mapping.date, date.reason);
   const channel = mapping.channel === null ? (mapping.defaultChannel ?? "") : (record[mapping.channel] ?? "").trim();
   if (channel === "") issue("MISSING_CHANNEL", mapping.channel, "channel is empty");
@@ -55,9 +61,14 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
 
   if (mapping.layout === "long") {
     const name = (record[mapping.measure!] ?? "").trim();
-    const alias = ctx.mapping.aliases.get(normalizeHeader(name));
-    if (alias === "ignore") return;
-    const measure = alias ?? (ctx.isMeasureKey(name) ? name : null);
+    let measure = cache.measures.get(name);
+    if (measure === undefined) {
+      const alias = ctx.mapping.aliases.get(normalizeHeader(name));
+      measure = alias ?? (ctx.isMeasureKey(name) ? name : null);
+      if (cache.measures.size >= CACHE_LIMIT) cache.measures.clear();
+      cache.measures.set(name, measure);
+    }
+    if (measure === "ignore") return;
     if (!measure) {
       ctx.onUnknownMeasure?.(name, row);
       issue("UNKNOWN_MEASURE", mapping.measure, name === "" ? "measure is empty" : `unknown measure "${name}": map it to a measure`);
@@ -80,4 +91,17 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
     if (!value.ok) issue("BAD_NUMBER", index, value.reason);
     else out.push({ date: date.value, channel, campaign, measure, value: value.value, row, column: index });
   }
+}
+
+/**
+ * Per-mapping caches of the two lookups every row repeats: the date cell's parse and the long
+ * layout's measure name (alias, then key). Files have few distinct values of either; the
+ * bound keeps a hostile file from growing them.
+ */
+const CACHE_LIMIT = 10_000;
+const caches = new WeakMap<ResolvedMapping, { dates: Map<string, ParsedDate>; measures: Map<string, string | null> }>();
+function cacheOf(ctx: ExtractContext) {
+  let cache = caches.get(ctx.mapping);
+  if (!cache) caches.set(ctx.mapping, (cache = { dates: new Map(), measures: new Map() }));
+  return cache;
 }

@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import type { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { StringDecoder } from "node:string_decoder";
 import iconv from "iconv-lite";
+import { CsvTokenizer } from "./csv-tokenizer";
 import { type Delimiter, detectDelimiter } from "./detect-delimiter";
 import { type CsvEncoding, hasUtf8Bom } from "./detect-encoding";
 
@@ -40,30 +40,35 @@ export async function sniffDelimiter(path: string, encoding: CsvEncoding): Promi
 }
 
 /**
- * Streams the records of a CSV file: decoded (UTF-8 with or without BOM, or Windows-1251),
- * split by csv-parse with RFC 4180 quoting, blank lines skipped, ragged rows allowed (a
- * missing trailing cell reads as empty). Memory stays flat: the stream holds one buffer.
+ * Streams the records of a CSV file in batches (one batch per 256 KiB read): decoded (UTF-8
+ * with or without BOM, or Windows-1251) and split by {@link CsvTokenizer} — RFC 4180 quoting,
+ * blank lines skipped, ragged rows allowed (a missing trailing cell reads as empty). Memory
+ * stays flat: one read buffer and the records it holds.
  */
-export async function* readCsvRecords(path: string, format: CsvFormat, options: { signal?: AbortSignal } = {}): AsyncGenerator<CsvRecord> {
+export async function* readCsvBatches(path: string, format: CsvFormat, options: { signal?: AbortSignal } = {}): AsyncGenerator<CsvRecord[]> {
   const file = createReadStream(path, { highWaterMark: 256 * 1024, signal: options.signal });
-  const decoded: Readable = format.encoding === "utf-8" ? file : (file.pipe(iconv.decodeStream("win1251")) as unknown as Readable);
-  const parser = decoded.pipe(
-    parse({
-      delimiter: format.delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      info: true,
-    }),
-  );
+  const decoder = format.encoding === "utf-8" ? new StringDecoder("utf8") : iconv.getDecoder("win1251");
+  const tokenizer = new CsvTokenizer(format.delimiter);
+  let batch: CsvRecord[] = [];
+  const emit = (cells: string[], row: number) => void batch.push({ cells, row });
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { cells: item.record, row: item.info.lines };
+    for await (const chunk of file as AsyncIterable<Buffer>) {
+      tokenizer.push(decoder.write(chunk), emit);
+      if (batch.length > 0) {
+        yield batch;
+        batch = [];
+      }
     }
+    const rest = decoder.end();
+    if (rest) tokenizer.push(rest, emit);
+    tokenizer.end(emit);
+    if (batch.length > 0) yield batch;
   } finally {
     file.destroy();
-    parser.destroy();
   }
+}
+
+/** The records of a CSV file one by one (see {@link readCsvBatches}). */
+export async function* readCsvRecords(path: string, format: CsvFormat, options: { signal?: AbortSignal } = {}): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvBatches(path, format, options)) yield* batch;
 }
