@@ -1,12 +1,12 @@
 import type { ExtractContext } from "@/lib/csv/extract-facts";
-import { columnName } from "@/lib/csv/extract-facts";
+import { type FactDraft, columnName, extractFacts } from "@/lib/csv/extract-facts";
 import type { ImportIssue, ImportIssueCode } from "@/lib/csv/import-issue";
 import { type ImportMapping, IGNORE, mappingFingerprint, resolveMapping } from "@/lib/csv/import-mapping";
 import { KeySet } from "@/lib/csv/key-set";
 import { type NumberStyle, detectNumberStyle } from "@/lib/csv/parse-number";
-import { type CsvFormat, readCsvRecords } from "@/lib/csv/read-csv";
+import { type CsvFormat, readCsvBatches, readCsvRecords } from "@/lib/csv/read-csv";
 import { closestMeasure, suggestMapping } from "@/lib/csv/suggest-mapping";
-import { validateMetricRows } from "@/lib/ingestion/validate-metric-rows";
+import { type MetricRowField, metricRowChecker } from "@/lib/ingestion/validate-metric-rows";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
 import { readFactChunks } from "./read-fact-chunks";
 
@@ -16,7 +16,7 @@ export const PREVIEW_FACTS = 20;
 export const SAMPLE_ROWS = 10;
 /** Records read to detect the number style. */
 const STYLE_SAMPLE_RECORDS = 200;
-/** Facts validated together (the same size the job commits). */
+/** Records between progress calls; facts re-read together when confirming duplicates. */
 export const ANALYSIS_CHUNK = 10_000;
 
 export interface FactPreview {
@@ -62,7 +62,7 @@ export interface AnalyzeInput {
   /** Latest date accepted (default: tomorrow, UTC — see validateMetricRows). */
   maxDate?: string;
   signal?: AbortSignal;
-  /** Called with the number of data records read so far (every chunk). */
+  /** Called with the number of data records read so far (about every ANALYSIS_CHUNK records, and at the end). */
   onProgress?(records: number): void;
 }
 
@@ -136,47 +136,58 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
       else if (unknown.size < 100) unknown.set(name, { rows: 1, firstRow: row });
     },
   };
+  // One pass, row by row: extract, check, look the key up in the file-wide key set. Nothing
+  // is collected per chunk, so memory is the key set (≈ 24 bytes a fact, see KeySet) plus
+  // one read buffer: ≈ 50 MB for a million facts.
+  const check = metricRowChecker({ customMeasures: input.customMeasures, maxDate: input.maxDate });
   const keys = new KeySet(1 << 16);
   const suspects: { row: number; firstRow: number; measure: string; key: string }[] = [];
+  const facts: FactDraft[] = [];
+  const issues: ImportIssue[] = [];
+  let fact: FactDraft;
+  const onProblem = (field: MetricRowField, message: string) => {
+    const column = field === "value" ? fact.column : field === "date" ? resolved.mapping.date : field === "channel" ? resolved.mapping.channel : field === "campaign" ? resolved.mapping.campaign : resolved.mapping.measure;
+    add({
+      code: codeOf(field, message),
+      row: fact.row,
+      column: column === null ? field : columnName(headers!, column),
+      value: fact[field],
+      reason: message,
+    });
+  };
   let records = 0;
-  for await (const chunk of readFactChunks(input.path, input.format, ctx, {
-    chunkSize: ANALYSIS_CHUNK,
-    signal: input.signal,
-    onRecord: () => void records++,
-  })) {
-    for (const issue of chunk.issues) add(issue);
-    const validated = validateMetricRows(chunk.facts, { customMeasures: input.customMeasures, maxDate: input.maxDate, maxErrors: Number.POSITIVE_INFINITY, path: [] });
-    const bad = new Set<number>();
-    if (!validated.ok) {
-      for (const error of validated.errors) {
-        const [index, field] = error.path as [number, string | undefined];
-        if (field === undefined) continue; // in-chunk duplicate: reported by the file-wide check below
-        bad.add(index);
-        const fact = chunk.facts[index];
-        const column = field === "value" ? fact.column : field === "date" ? resolved.mapping.date : field === "channel" ? resolved.mapping.channel : field === "campaign" ? resolved.mapping.campaign : resolved.mapping.measure;
-        add({
-          code: codeOf(field, error.message),
-          row: fact.row,
-          column: column === null ? field : columnName(headers, column),
-          value: field === "value" ? fact.value : field === "date" ? fact.date : field === "channel" ? fact.channel : field === "campaign" ? fact.campaign : fact.measure,
-          reason: error.message,
-        });
-      }
-    }
-    for (let i = 0; i < chunk.facts.length; i++) {
-      if (bad.has(i)) continue;
-      const f = chunk.facts[i];
-      const key = `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`;
-      const firstRow = keys.addOrGet(key, f.row);
-      if (firstRow >= 0) {
-        if (suspects.length < 10_000) suspects.push({ row: f.row, firstRow, measure: f.measure, key });
+  let reported = 0;
+  let header = true;
+  for await (const batch of readCsvBatches(input.path, input.format, { signal: input.signal })) {
+    for (const record of batch) {
+      if (header) {
+        header = false;
         continue;
       }
-      report.factCount++;
-      if (preview.length < PREVIEW_FACTS) preview.push({ row: f.row, date: f.date, channel: f.channel, campaign: f.campaign, measure: f.measure, value: f.value });
+      records++;
+      facts.length = 0;
+      issues.length = 0;
+      extractFacts(ctx, record.cells, record.row, facts, issues);
+      for (const issue of issues) add(issue);
+      for (fact of facts) {
+        if (check(fact, onProblem) === null) continue;
+        const f = fact;
+        const key = `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`;
+        const firstRow = keys.addOrGet(key, f.row);
+        if (firstRow >= 0) {
+          if (suspects.length < 10_000) suspects.push({ row: f.row, firstRow, measure: f.measure, key });
+          continue;
+        }
+        report.factCount++;
+        if (preview.length < PREVIEW_FACTS) preview.push({ row: f.row, date: f.date, channel: f.channel, campaign: f.campaign, measure: f.measure, value: f.value });
+      }
     }
-    input.onProgress?.(records);
+    if (records - reported >= ANALYSIS_CHUNK) {
+      reported = records;
+      input.onProgress?.(records);
+    }
   }
+  input.onProgress?.(records);
   report.dataRows = records;
   if (suspects.length > 0) await confirmDuplicates(input, ctx, suspects, (issue) => add(issue), () => report.factCount++);
   report.unknownMeasures = [...unknown].map(([name, u]) => ({ name, ...u, suggestion: closestMeasure(name, input.customMeasures) }));

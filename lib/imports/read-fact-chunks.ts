@@ -1,7 +1,7 @@
 import type { FactDraft } from "@/lib/csv/extract-facts";
 import { extractFacts, type ExtractContext } from "@/lib/csv/extract-facts";
 import type { ImportIssue } from "@/lib/csv/import-issue";
-import { type CsvFormat, readCsvRecords } from "@/lib/csv/read-csv";
+import { type CsvFormat, readCsvBatches } from "@/lib/csv/read-csv";
 
 export interface FactChunk {
   /** 0-based chunk number: chunk k holds facts [k·size, (k+1)·size) of the file in file order. */
@@ -26,19 +26,21 @@ export async function* readFactChunks(
   let facts: FactDraft[] = [];
   let issues: ImportIssue[] = [];
   let header = true;
-  for await (const record of readCsvRecords(path, format, { signal: options.signal })) {
-    if (header) {
-      header = false;
-      continue;
-    }
-    options.onRecord?.(record.row);
-    extractFacts(ctx, record.cells, record.row, facts, issues);
-    while (facts.length >= options.chunkSize) {
-      const rest = facts.length > options.chunkSize ? facts.slice(options.chunkSize) : [];
-      facts.length = options.chunkSize;
-      yield { chunkNo: chunkNo++, facts, issues };
-      facts = rest;
-      issues = [];
+  for await (const batch of readCsvBatches(path, format, { signal: options.signal })) {
+    for (const record of batch) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      options.onRecord?.(record.row);
+      extractFacts(ctx, record.cells, record.row, facts, issues);
+      while (facts.length >= options.chunkSize) {
+        const rest = facts.length > options.chunkSize ? facts.slice(options.chunkSize) : [];
+        facts.length = options.chunkSize;
+        yield { chunkNo: chunkNo++, facts, issues };
+        facts = rest;
+        issues = [];
+      }
     }
   }
   if (facts.length > 0 || issues.length > 0) yield { chunkNo: chunkNo++, facts, issues };

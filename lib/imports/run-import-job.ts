@@ -1,11 +1,12 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Delimiter } from "@/lib/csv/detect-delimiter";
+import type { FactDraft } from "@/lib/csv/extract-facts";
 import type { CsvEncoding } from "@/lib/csv/detect-encoding";
 import { type ImportMapping, resolveMapping } from "@/lib/csv/import-mapping";
 import type { NumberStyle } from "@/lib/csv/parse-number";
 import type { Database } from "@/lib/db/client";
-import { upsertFacts } from "@/lib/ingestion/upsert-facts";
-import { validateMetricRows } from "@/lib/ingestion/validate-metric-rows";
+import { type FactColumns, factColumns, pushFact, upsertFactColumns } from "@/lib/ingestion/upsert-facts";
+import { metricRowChecker } from "@/lib/ingestion/validate-metric-rows";
 import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
 import { type Tx, withTenant } from "@/lib/tenancy/with-tenant";
@@ -160,6 +161,7 @@ async function writeChunks(
       tx.importChunk.findMany({ where: { workspaceId, importId }, select: { chunkNo: true } }),
     )).map((c) => c.chunkNo),
   );
+  const check = metricRowChecker({ customMeasures });
   const chunks = readFactChunks(path, format, ctx, { chunkSize: record.chunkSize });
   // Parse the next chunk while the database writes this one.
   let next = chunks.next();
@@ -172,38 +174,33 @@ async function writeChunks(
       const chunk = item.value;
       if (done.has(chunk.chunkNo)) continue;
       if (chunk.issues.length > 0) throw new ImportDataError(`row ${chunk.issues[0].row}: ${chunk.issues[0].reason}`);
-      const validated = validateMetricRows(chunk.facts, { customMeasures, path: [], maxErrors: 1 });
-      if (!validated.ok) {
-        const [index] = validated.errors[0].path as [number];
-        throw new ImportDataError(`row ${chunk.facts[index]?.row ?? "?"}: ${validated.errors[0].message}`);
-      }
+      const columns = checkChunk(chunk.facts, check);
+      const rows = columns.dates.length;
       await withTenant(db, { workspaceId }, async (tx) => {
         // Arms the journal trigger: updated facts record the version they replace.
         await tx.$queryRawUnsafe(`SELECT set_config('app.import_id', $1, true)`, importId);
-        const counts = await upsertFacts(tx, { workspaceId, rows: validated.rows, batchId: importId });
-        await tx.$executeRawUnsafe(
-          `INSERT INTO import_chunks (workspace_id, import_id, chunk_no, rows, inserted, updated, unchanged)
-           VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7)`,
+        const counts = await upsertFactColumns(tx, { workspaceId, columns, batchId: importId });
+        // The chunk record and the progress in one statement; no row updated = cancel requested.
+        const [progressed] = await tx.$queryRawUnsafe<{ n: number }[]>(
+          `WITH chunk AS (
+             INSERT INTO import_chunks (workspace_id, import_id, chunk_no, rows, inserted, updated, unchanged)
+             VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7)
+           ), progressed AS (
+             UPDATE imports SET rows_done = rows_done + $4, inserted = inserted + $5, updated = updated + $6,
+                    unchanged = unchanged + $7, heartbeat_at = now()
+              WHERE workspace_id = $1::uuid AND id = $2::uuid AND status = 'RUNNING' AND NOT cancel_requested
+              RETURNING 1
+           )
+           SELECT count(*)::int AS n FROM progressed`,
           workspaceId,
           importId,
           chunk.chunkNo,
-          validated.rows.length,
+          rows,
           counts.inserted,
           counts.updated,
           counts.unchanged,
         );
-        const progressed = await tx.$executeRawUnsafe(
-          `UPDATE imports SET rows_done = rows_done + $3, inserted = inserted + $4, updated = updated + $5,
-                  unchanged = unchanged + $6, heartbeat_at = now()
-            WHERE workspace_id = $1::uuid AND id = $2::uuid AND status = 'RUNNING' AND NOT cancel_requested`,
-          workspaceId,
-          importId,
-          validated.rows.length,
-          counts.inserted,
-          counts.updated,
-          counts.unchanged,
-        );
-        if (progressed === 0) throw new CancelRequested("cancel requested");
+        if (Number(progressed?.n ?? 0) === 0) throw new CancelRequested("cancel requested");
         await input.hooks?.beforeChunkCommit?.(chunk.chunkNo, tx);
       });
     }
@@ -267,6 +264,28 @@ function heartbeat(db: Database, workspaceId: string, importId: string): Promise
   return withTenant(db, { workspaceId }, async (tx) => {
     await tx.$executeRawUnsafe(`UPDATE imports SET heartbeat_at = now() WHERE workspace_id = $1::uuid AND id = $2::uuid`, workspaceId, importId);
   }).catch(() => undefined);
+}
+
+/**
+ * The job re-checks every fact with the ingestion rules (the report may predate a change to
+ * the workspace's custom measures) and refuses duplicate keys within the chunk (PostgreSQL
+ * cannot upsert one key twice in a statement; the report checked the whole file). Builds the
+ * statement's columns as it goes: no row objects are kept.
+ */
+function checkChunk(facts: readonly FactDraft[], check: ReturnType<typeof metricRowChecker>): FactColumns {
+  const columns = factColumns();
+  const seen = new Set<string>();
+  let problem: string | null = null;
+  const onProblem = (_field: string, message: string) => void (problem ??= message);
+  for (const fact of facts) {
+    const row = check(fact, onProblem);
+    if (row === null) throw new ImportDataError(`row ${fact.row}: ${problem}`);
+    const key = `${row.date}\u0000${row.channel}\u0000${row.campaign}\u0000${row.measure}`;
+    if (seen.has(key)) throw new ImportDataError(`row ${fact.row}: repeats an earlier row (same date, channel, campaign and measure)`);
+    seen.add(key);
+    pushFact(columns, row);
+  }
+  return columns;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -25,21 +25,40 @@ export async function upsertFacts(
   tx: Tx,
   { workspaceId, rows, batchId }: { workspaceId: string; rows: readonly MetricRow[]; batchId: string | null },
 ): Promise<UpsertCounts> {
-  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const n = rows.length;
-  const dates = new Array<string>(n);
-  const channels = new Array<string>(n);
-  const campaigns = new Array<string>(n);
-  const measures = new Array<string>(n);
-  const values = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    dates[i] = r.date;
-    channels[i] = r.channel;
-    campaigns[i] = r.campaign;
-    measures[i] = r.measure;
-    values[i] = r.value;
-  }
+  const columns = factColumns();
+  for (const r of rows) pushFact(columns, r);
+  return upsertFactColumns(tx, { workspaceId, columns, batchId });
+}
+
+/** Validated rows as the five parallel arrays the upsert statement unnests. */
+export interface FactColumns {
+  dates: string[];
+  channels: string[];
+  campaigns: string[];
+  measures: string[];
+  /** Canonical decimal strings: sent as text, parsed by PostgreSQL as numeric (exact). */
+  values: string[];
+}
+
+export function factColumns(): FactColumns {
+  return { dates: [], channels: [], campaigns: [], measures: [], values: [] };
+}
+
+export function pushFact(c: FactColumns, r: MetricRow): void {
+  c.dates.push(r.date);
+  c.channels.push(r.channel);
+  c.campaigns.push(r.campaign);
+  c.measures.push(r.measure);
+  c.values.push(r.value);
+}
+
+/** {@link upsertFacts} for rows already in columns (the CSV import builds them while streaming). */
+export async function upsertFactColumns(
+  tx: Tx,
+  { workspaceId, columns, batchId }: { workspaceId: string; columns: FactColumns; batchId: string | null },
+): Promise<UpsertCounts> {
+  const n = columns.dates.length;
+  if (n === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const result = await tx.$queryRawUnsafe<{ inserted: number | string; updated: number | string }[]>(
     `WITH changed AS (
        INSERT INTO metric_facts AS f (workspace_id, date, channel, campaign, measure, value, import_batch_id)
@@ -53,11 +72,11 @@ export async function upsertFacts(
      )
      SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM changed`,
     workspaceId,
-    dates,
-    channels,
-    campaigns,
-    measures,
-    values,
+    columns.dates,
+    columns.channels,
+    columns.campaigns,
+    columns.measures,
+    columns.values,
     batchId,
   );
   const inserted = Number(result[0]?.inserted ?? 0);

@@ -62,13 +62,44 @@ export function validateMetricRows(
   options: ValidateRowsOptions = {},
 ): { ok: true; rows: MetricRow[] } | { ok: false; errors: FieldError[] } {
   const path = options.path ?? ["input", "rows"];
-  const maxDate = options.maxDate ?? utcToday(1);
   const maxErrors = options.maxErrors ?? 100;
-  const custom = new Map((options.customMeasures ?? []).map((m) => [m.key, m]));
+  const check = metricRowChecker(options);
   const errors: FieldError[] = [];
   const out: MetricRow[] = new Array(rows.length);
   const firstRowOfKey = new Map<string, number>();
-  // A batch has few distinct dates: check each once (a 160 000-row demo load has 730).
+  let index = 0;
+  const onProblem = (field: MetricRowField, message: string) => void errors.push({ path: [...path, index, field], message });
+
+  for (let i = 0; i < rows.length && errors.length < maxErrors; i++) {
+    index = i;
+    const row = check(rows[i], onProblem);
+    if (row === null) continue;
+    const key = `${row.date}\u0000${row.channel}\u0000${row.campaign}\u0000${row.measure}`;
+    const first = firstRowOfKey.get(key);
+    if (first !== undefined) {
+      errors.push({
+        path: [...path, i],
+        message: `Row ${i} repeats row ${first}: same date, channel, campaign and measure in one batch`,
+      });
+      continue;
+    }
+    firstRowOfKey.set(key, i);
+    out[i] = row;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows: out };
+}
+
+export type MetricRowField = "date" | "channel" | "campaign" | "measure" | "value";
+
+/**
+ * The per-row rules of {@link validateMetricRows} (everything but duplicates) as a function,
+ * for streams that check rows as they come (CSV import: no row array is built). Returns the
+ * normalised row, or null after reporting each problem with `onProblem`. Date checks are
+ * cached per distinct text (a file has few distinct dates).
+ */
+export function metricRowChecker(options: Pick<ValidateRowsOptions, "customMeasures" | "maxDate"> = {}) {
+  const maxDate = options.maxDate ?? utcToday(1);
+  const custom = new Map((options.customMeasures ?? []).map((m) => [m.key, m]));
   const dateProblem = new Map<string, string | null>();
   const checkDate = (date: string): string | null => {
     let problem = dateProblem.get(date);
@@ -78,15 +109,19 @@ export function validateMetricRows(
         : date < MIN_FACT_DATE || date > maxDate
           ? `${date} is out of range (${MIN_FACT_DATE} … ${maxDate})`
           : null;
+      // Bounded: a hostile batch of distinct bad dates cannot grow it without limit.
+      if (dateProblem.size >= 10_000) dateProblem.clear();
       dateProblem.set(date, problem);
     }
     return problem;
   };
 
-  for (let i = 0; i < rows.length && errors.length < maxErrors; i++) {
-    const row = rows[i];
-    const at = (field: string, message: string) => errors.push({ path: [...path, i, field], message });
-    const before = errors.length;
+  return (row: MetricRowInput, onProblem: (field: MetricRowField, message: string) => void): MetricRow | null => {
+    let ok = true;
+    const at = (field: MetricRowField, message: string) => {
+      ok = false;
+      onProblem(field, message);
+    };
 
     const date = typeof row.date === "string" ? row.date : "";
     const dateError = checkDate(date);
@@ -112,21 +147,8 @@ export function validateMetricRows(
       if (value.startsWith("-")) at("value", `${measure.key} is a count and cannot be negative`);
       else if (value.includes(".")) at("value", `${measure.key} is a count and must be a whole number`);
     }
-
-    if (errors.length > before) continue;
-    const key = `${date}\u0000${channel}\u0000${campaign}\u0000${measureKey}`;
-    const first = firstRowOfKey.get(key);
-    if (first !== undefined) {
-      errors.push({
-        path: [...path, i],
-        message: `Row ${i} repeats row ${first}: same date, channel, campaign and measure in one batch`,
-      });
-      continue;
-    }
-    firstRowOfKey.set(key, i);
-    out[i] = { date, channel, campaign, measure: measureKey, value: value! };
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows: out };
+    return ok ? { date, channel, campaign, measure: measureKey, value: value! } : null;
+  };
 }
 
 /** "007.50" → "7.5", "-0" → "0"; null when not a plain decimal within the digit limits. */
