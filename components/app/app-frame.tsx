@@ -16,7 +16,10 @@ function navItems(workspace: ShellWorkspace, t: (key: string) => string): NavIte
   if (has("scorecard.readCompany") || has("scorecard.readOwn")) {
     items.push({ href: landingPath(workspace.slug, workspace.viewerRole === "SALES" ? "OWNER" : workspace.viewerRole), label: t("scorecards"), match: `${base}/scorecards` });
   }
+  if (has("scorecard.readCompany")) items.push({ href: `${base}/tree`, label: t("tree") });
   if (has("salesView.read")) items.push({ href: `${base}/sales`, label: t("sales") });
+  if (has("target.manage") || has("target.manageCompany")) items.push({ href: `${base}/targets`, label: t("targets") });
+  if (has("kpi.manage") || has("kpi.manageCompany")) items.push({ href: `${base}/kpis`, label: t("kpis") });
   if (has("import.manage")) items.push({ href: `${base}/import`, label: t("import") });
   if (has("report.read")) items.push({ href: `${base}/reports`, label: t("reports") });
   if (has("workspace.update")) items.push({ href: `${base}/settings`, label: t("settings"), match: `${base}/settings` });

@@ -1,0 +1,64 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { type MetricInfo } from "@/components/scorecard/format";
+import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/card";
+import { executeServer } from "@/lib/graphql-client/execute-server";
+import { can, requireWorkspace } from "../../../_lib/load";
+import { type KpiDef, KpiEditor } from "./kpi-editor";
+
+export async function generateMetadata() {
+  const t = await getTranslations("kpiEditor");
+  return { title: t("title") };
+}
+
+const KPIS_QUERY = /* GraphQL */ `
+  query KpiEditorPage($id: ID!) {
+    workspace(id: $id) {
+      metricCatalog { ...CatalogFields }
+      kpis {
+        id key metricKey ownerRole direction parentKey weight channelScope defaultTarget templateKey position
+        thresholds { onTrack atRisk }
+        diagnostics
+        qualityGate { metricKey comparator threshold }
+        range { min max }
+      }
+    }
+  }
+  ${CATALOG_FIELDS}
+`;
+
+/**
+ * The KPI editor (SPEC §5): each scorecard's KPIs with direction, thresholds, weight, parent
+ * in the tree, quality gate and diagnostics; warns outside 3–5 KPIs per role; reset to template.
+ */
+export default async function KpiEditorPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+  const { workspaceSlug } = await params;
+  const workspace = await requireWorkspace(workspaceSlug);
+  const canCompany = can(workspace, "kpi.manageCompany");
+  const canRoles = can(workspace, "kpi.manage");
+  if (!canCompany && !canRoles) notFound();
+  const t = await getTranslations("kpiEditor");
+  const locale = await getLocale();
+  const { data, errors } = await executeServer<{ workspace: { metricCatalog: MetricInfo[]; kpis: KpiDef[] } | null }>(KPIS_QUERY, { id: workspace.id });
+  const ws = data?.workspace;
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("lead")} />
+      {!ws ? (
+        <Alert tone="bad" title={t("loadError")}>
+          {errors[0]?.message}
+        </Alert>
+      ) : (
+        <KpiEditor
+          workspaceId={workspace.id}
+          kpis={ws.kpis}
+          catalog={ws.metricCatalog}
+          locale={locale}
+          editable={{ COMPANY: canCompany, SALES: canCompany, CMO: canRoles, PERFORMANCE: canRoles, SMM: canRoles, CONTENT: canRoles }}
+        />
+      )}
+    </>
+  );
+}

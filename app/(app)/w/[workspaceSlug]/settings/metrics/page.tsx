@@ -1,0 +1,51 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { type MetricInfo } from "@/components/scorecard/format";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardHeader } from "@/components/ui/card";
+import { executeServer } from "@/lib/graphql-client/execute-server";
+import { requirePermission } from "../../../../_lib/load";
+import { CustomMetricEditor, type CustomMetric } from "./custom-metric-editor";
+import { MetricSettingsForm, type MetricSettings } from "./metric-settings-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("metricSettings");
+  return { title: t("title") };
+}
+
+const QUERY = /* GraphQL */ `
+  query MetricSettingsPage($id: ID!) {
+    workspace(id: $id) {
+      metricSettings { ltvMethod grossMargin romiBasis engagementBasis fixedLtv orderValue ordersPerYear years }
+      metricCatalog { key unit nameEn nameRu direction class kind custom formula problem }
+    }
+  }
+`;
+
+/** How catalog metrics are computed here (SPEC §4.2) and the workspace's own formulas. */
+export default async function MetricSettingsPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
+  const { workspaceSlug } = await params;
+  const workspace = await requirePermission(workspaceSlug, "metricDefinition.manage");
+  const t = await getTranslations("metricSettings");
+  const locale = await getLocale();
+  const { data, errors } = await executeServer<{ workspace: { metricSettings: MetricSettings; metricCatalog: (MetricInfo & CustomMetric)[] } | null }>(QUERY, { id: workspace.id });
+  const ws = data?.workspace;
+  if (!ws) {
+    return (
+      <Alert tone="bad" title={t("loadError")}>
+        {errors[0]?.message}
+      </Alert>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <Card className="max-w-3xl">
+        <CardHeader title={t("settingsTitle")} description={t("settingsLead")} />
+        <MetricSettingsForm workspaceId={workspace.id} settings={ws.metricSettings} currency={workspace.currency} />
+      </Card>
+      <Card>
+        <CardHeader title={t("customTitle")} description={t("customLead")} />
+        <CustomMetricEditor workspaceId={workspace.id} metrics={ws.metricCatalog.filter((m) => m.custom)} references={ws.metricCatalog.map((m) => m.key)} locale={locale} />
+      </Card>
+    </div>
+  );
+}
