@@ -1,6 +1,7 @@
 // Platform benchmark (issue 2): an authenticated trivial query (API key) at 64 connections
 // for 30 s with autocannon against `next start` on PostgreSQL; in the same run, the same
 // query through graphql.execute in-process (with the same API-key authentication) as the floor.
+import os from "node:os";
 import { execute, parse } from "graphql";
 import autocannon from "autocannon";
 import { createContext } from "@/graphql/context";
@@ -52,12 +53,15 @@ export async function run(): Promise<void> {
   // HTTP: next start against the same database.
   const server = await startNextServer({ DATABASE_URL: bench.url, DATABASE_POOL_SIZE: "16", SEED_DEMO: "0" }, Number(process.env.BENCH_PORT ?? 3791));
   let http: autocannon.Result;
+  let bare: autocannon.Result;
   try {
     const url = `${server.url}/api/graphql`;
     const headers = { "content-type": "application/json", authorization: `Bearer ${key.secret}` };
     const body = JSON.stringify({ query: QUERY });
     await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: 5 }); // warm-up
     http = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION_S });
+    // The ceiling of the framework itself on this machine: a route that does nothing.
+    bare = await autocannon({ url: `${server.url}/api/health`, connections: CONNECTIONS, duration: Math.max(5, Math.round(DURATION_S / 3)) });
   } finally {
     server.stop();
     await bench.drop();
@@ -79,6 +83,13 @@ export async function run(): Promise<void> {
     },
     floor: { what: "authenticateApiKey + graphql.execute in-process, same concurrency", seconds: floorSeconds, opsPerSecond: round(floorRps, 1) },
     ratioHttpToFloor: round(rps / floorRps, 3),
+    bareNextRoute: {
+      what: "GET /api/health (no database, no GraphQL) through the same next start, same connections",
+      requestsPerSecond: round(bare.requests.average, 1),
+      latencyMs: { p50: bare.latency.p50, p99: bare.latency.p99 },
+      non2xx: bare.non2xx,
+    },
+    loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)),
     goal: { requestsPerSecond: 1500, errors: 0 },
   });
 }
