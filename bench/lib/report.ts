@@ -27,7 +27,7 @@ export function writeResult(name: string, result: Record<string, unknown>): stri
   const payload = {
     bench: name,
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) },
     ...result,
   };
   writeFileSync(file, `${JSON.stringify(payload, null, 2)}\n`);
