@@ -8,7 +8,6 @@ import { type CsvFormat, readCsvBatches, readCsvRecords } from "@/lib/csv/read-c
 import { closestMeasure, suggestMapping } from "@/lib/csv/suggest-mapping";
 import { type MetricRowField, metricRowChecker } from "@/lib/ingestion/validate-metric-rows";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
-import { readFactChunks } from "./read-fact-chunks";
 
 /** Issues kept in a report (all are counted): enough to fix a file, small enough to store. */
 export const MAX_REPORTED_ISSUES = 200;
@@ -216,12 +215,23 @@ async function confirmDuplicates(
 ): Promise<void> {
   const wanted = new Set(suspects.map((s) => s.firstRow));
   const keysOfRow = new Map<number, Set<string>>();
-  for await (const chunk of readFactChunks(input.path, input.format, { ...ctx, onUnknownMeasure: undefined }, { chunkSize: ANALYSIS_CHUNK, signal: input.signal })) {
-    for (const f of chunk.facts) {
-      if (!wanted.has(f.row)) continue;
-      let set = keysOfRow.get(f.row);
-      if (!set) keysOfRow.set(f.row, (set = new Set()));
-      set.add(`${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`);
+  const quiet = { ...ctx, onUnknownMeasure: undefined };
+  const facts: FactDraft[] = [];
+  let header = true;
+  for await (const batch of readCsvBatches(input.path, input.format, { signal: input.signal })) {
+    for (const record of batch) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (!wanted.has(record.row)) continue;
+      facts.length = 0;
+      extractFacts(quiet, record.cells, record.row, facts, []);
+      for (const f of facts) {
+        let set = keysOfRow.get(f.row);
+        if (!set) keysOfRow.set(f.row, (set = new Set()));
+        set.add(`${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`);
+      }
     }
   }
   for (const s of suspects) {

@@ -1,11 +1,10 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Delimiter } from "@/lib/csv/detect-delimiter";
-import type { FactDraft } from "@/lib/csv/extract-facts";
 import type { CsvEncoding } from "@/lib/csv/detect-encoding";
 import { type ImportMapping, resolveMapping } from "@/lib/csv/import-mapping";
 import type { NumberStyle } from "@/lib/csv/parse-number";
 import type { Database } from "@/lib/db/client";
-import { type FactColumns, factColumns, pushFact, upsertFactColumns } from "@/lib/ingestion/upsert-facts";
+import { upsertFactColumns } from "@/lib/ingestion/upsert-facts";
 import { metricRowChecker } from "@/lib/ingestion/validate-metric-rows";
 import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
@@ -162,7 +161,10 @@ async function writeChunks(
     )).map((c) => c.chunkNo),
   );
   const check = metricRowChecker({ customMeasures });
-  const chunks = readFactChunks(path, format, ctx, { chunkSize: record.chunkSize });
+  // While chunks only insert, the next one most likely does too (new data): try a plain
+  // INSERT first (see ingest_facts; an existing key falls back to the upsert).
+  let expectNew = false;
+  const chunks = readFactChunks(path, format, ctx, { chunkSize: record.chunkSize, check });
   // Parse the next chunk while the database writes this one.
   let next = chunks.next();
   try {
@@ -174,12 +176,17 @@ async function writeChunks(
       const chunk = item.value;
       if (done.has(chunk.chunkNo)) continue;
       if (chunk.issues.length > 0) throw new ImportDataError(`row ${chunk.issues[0].row}: ${chunk.issues[0].reason}`);
-      const columns = checkChunk(chunk.facts, check);
+      // The report may predate a change to the workspace's custom measures: every fact is
+      // checked again with the ingestion rules, and keys must not repeat within the chunk
+      // (PostgreSQL cannot upsert one key twice in a statement; the report checked the file).
+      if (chunk.problem) throw new ImportDataError(`row ${chunk.problem.row}: ${chunk.problem.message}`);
+      const columns = chunk.columns;
       const rows = columns.dates.length;
       await withTenant(db, { workspaceId }, async (tx) => {
         // Arms the journal trigger: updated facts record the version they replace.
         await tx.$queryRawUnsafe(`SELECT set_config('app.import_id', $1, true)`, importId);
-        const counts = await upsertFactColumns(tx, { workspaceId, columns, batchId: importId });
+        const counts = await upsertFactColumns(tx, { workspaceId, columns, batchId: importId, expectNew });
+        expectNew = counts.inserted === rows;
         // The chunk record and the progress in one statement; no row updated = cancel requested.
         const [progressed] = await tx.$queryRawUnsafe<{ n: number }[]>(
           `WITH chunk AS (
@@ -264,28 +271,6 @@ function heartbeat(db: Database, workspaceId: string, importId: string): Promise
   return withTenant(db, { workspaceId }, async (tx) => {
     await tx.$executeRawUnsafe(`UPDATE imports SET heartbeat_at = now() WHERE workspace_id = $1::uuid AND id = $2::uuid`, workspaceId, importId);
   }).catch(() => undefined);
-}
-
-/**
- * The job re-checks every fact with the ingestion rules (the report may predate a change to
- * the workspace's custom measures) and refuses duplicate keys within the chunk (PostgreSQL
- * cannot upsert one key twice in a statement; the report checked the whole file). Builds the
- * statement's columns as it goes: no row objects are kept.
- */
-function checkChunk(facts: readonly FactDraft[], check: ReturnType<typeof metricRowChecker>): FactColumns {
-  const columns = factColumns();
-  const seen = new Set<string>();
-  let problem: string | null = null;
-  const onProblem = (_field: string, message: string) => void (problem ??= message);
-  for (const fact of facts) {
-    const row = check(fact, onProblem);
-    if (row === null) throw new ImportDataError(`row ${fact.row}: ${problem}`);
-    const key = `${row.date}\u0000${row.channel}\u0000${row.campaign}\u0000${row.measure}`;
-    if (seen.has(key)) throw new ImportDataError(`row ${fact.row}: repeats an earlier row (same date, channel, campaign and measure)`);
-    seen.add(key);
-    pushFact(columns, row);
-  }
-  return columns;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -11,8 +11,9 @@ export interface UpsertCounts {
 }
 
 /**
- * Upserts validated rows on their natural key in ONE statement: `INSERT … SELECT FROM
- * unnest(…) ON CONFLICT … DO UPDATE … WHERE value IS DISTINCT FROM excluded.value`. A row
+ * Upserts validated rows on their natural key in ONE statement (the `ingest_facts` function):
+ * `INSERT … SELECT FROM unnest(…) ON CONFLICT … DO UPDATE … WHERE value IS DISTINCT FROM
+ * excluded.value`, or a plain INSERT when no key can exist yet. A row
  * equal to the stored fact is not rewritten (no dead tuple, no rollup churn, batch id kept).
  * `xmax = 0` tells a fresh insert from an update in RETURNING; unchanged = the rest.
  *
@@ -55,29 +56,22 @@ export function pushFact(c: FactColumns, r: MetricRow): void {
 /** {@link upsertFacts} for rows already in columns (the CSV import builds them while streaming). */
 export async function upsertFactColumns(
   tx: Tx,
-  { workspaceId, columns, batchId }: { workspaceId: string; columns: FactColumns; batchId: string | null },
+  { workspaceId, columns, batchId, expectNew = false }: { workspaceId: string; columns: FactColumns; batchId: string | null; expectNew?: boolean },
 ): Promise<UpsertCounts> {
   const n = columns.dates.length;
   if (n === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  // ingest_facts (migration 20261126000500_ingest_speed): the upsert below, or a plain INSERT
+  // when no key can exist yet — same rows, same triggers, ~1/3 less work for new data.
   const result = await tx.$queryRawUnsafe<{ inserted: number | string; updated: number | string }[]>(
-    `WITH changed AS (
-       INSERT INTO metric_facts AS f (workspace_id, date, channel, campaign, measure, value, import_batch_id)
-       SELECT $1::uuid, t.date, t.channel, t.campaign, t.measure, t.value, $7::uuid
-       FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::numeric[]) AS t(date, channel, campaign, measure, value)
-       ORDER BY t.date, t.channel, t.campaign, t.measure
-       ON CONFLICT (workspace_id, date, channel, campaign, measure) DO UPDATE
-         SET value = excluded.value, import_batch_id = excluded.import_batch_id, updated_at = now()
-         WHERE f.value IS DISTINCT FROM excluded.value
-       RETURNING (xmax = 0) AS inserted
-     )
-     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM changed`,
+    `SELECT inserted, updated FROM ingest_facts($1::uuid, $2::uuid, $3::date[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::boolean)`,
     workspaceId,
+    batchId,
     columns.dates,
     columns.channels,
     columns.campaigns,
     columns.measures,
     columns.values,
-    batchId,
+    expectNew,
   );
   const inserted = Number(result[0]?.inserted ?? 0);
   const updated = Number(result[0]?.updated ?? 0);
