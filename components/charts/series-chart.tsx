@@ -28,7 +28,7 @@ export function SeriesChart({
 }) {
   const width = 720;
   const height = 240;
-  const left = 64;
+  const left = 92;
   const bottom = 28;
   const top = 10;
   const values = points.flatMap((p) => [toNumber(p.value), toNumber(p.compare ?? null)]).filter((v): v is number => v !== null);

@@ -42,7 +42,8 @@ export default async function KpiEditorPage({ params }: { params: Promise<{ work
   const t = await getTranslations("kpiEditor");
   const locale = await getLocale();
   const { data, errors } = await executeServer<{ workspace: { metricCatalog: MetricInfo[]; kpis: KpiDef[] } | null }>(KPIS_QUERY, { id: workspace.id });
-  const ws = data?.workspace;
+  // graphql-js results have null prototypes; client components need plain objects.
+  const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />

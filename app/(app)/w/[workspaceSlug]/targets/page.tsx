@@ -60,7 +60,8 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
     } | null;
   }>(TARGETS_QUERY, { id: workspace.id, period: periodInput });
   const header = <PageHeader title={t("title")} description={t("lead")} />;
-  const ws = data?.workspace;
+  // graphql-js results have null prototypes; client components need plain objects.
+  const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
   if (!ws) {
     return (
       <>

@@ -100,7 +100,10 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
   const kpiByKey = new Map([...card.kpis, ...card.companyTargets].map((k) => [k.key, k]));
   const kpiName = (key: string) => {
     const k = kpiByKey.get(key);
-    return k ? metricName(catalog.get(k.metricKey), k.metricKey, locale) : key;
+    if (k) return metricName(catalog.get(k.metricKey), k.metricKey, locale);
+    // A KPI of another scorecard (health checks cite them): "<metric> (<role>)" from its key.
+    const [owner, metric] = key.split(".");
+    return metric && catalog.has(metric) ? `${metricName(catalog.get(metric), metric, locale)} (${owner.toUpperCase()})` : key;
   };
   const metricHref = (metricKey: string, channelScope: string | null) =>
     `${base}/metrics/${encodeURIComponent(metricKey)}${periodQuery(periodParams, { scope: channelScope })}`;

@@ -28,7 +28,8 @@ export default async function MetricSettingsPage({ params }: { params: Promise<{
   const t = await getTranslations("metricSettings");
   const locale = await getLocale();
   const { data, errors } = await executeServer<{ workspace: { metricSettings: MetricSettings; metricCatalog: (MetricInfo & CustomMetric)[] } | null }>(QUERY, { id: workspace.id });
-  const ws = data?.workspace;
+  // graphql-js results have null prototypes; client components need plain objects.
+  const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
   if (!ws) {
     return (
       <Alert tone="bad" title={t("loadError")}>
