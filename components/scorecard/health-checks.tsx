@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "../ui/badge";
 import type { HealthCheckData } from "./types";
 
@@ -10,6 +10,7 @@ const severityTone = { CRITICAL: "bad", WARNING: "warn", INFO: "info" } as const
  */
 export function HealthChecks({ checks, kpiName }: { checks: HealthCheckData[]; kpiName: (kpiKey: string) => string }) {
   const t = useTranslations("scorecard.health");
+  const ru = useLocale() === "ru";
   return (
     <section aria-labelledby="health-title" className="rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:p-6">
       <h2 id="health-title" className="text-lg font-semibold">
@@ -25,7 +26,7 @@ export function HealthChecks({ checks, kpiName }: { checks: HealthCheckData[]; k
                 <Badge tone={severityTone[check.severity]}>{t(`severity.${check.severity}`)}</Badge>
                 <span className="text-xs text-ink-muted">{t.has(`codes.${check.code}`) ? t(`codes.${check.code}` as "codes.KPI_NO_DATA") : check.code}</span>
               </div>
-              <p className="mt-1 text-sm text-ink">{check.message}</p>
+              <p className="mt-1 text-sm text-ink">{(ru ? check.messageRu : check.messageEn) || check.message}</p>
               {check.kpiKeys.length > 0 ? (
                 <p className="mt-1 text-xs text-ink-muted">
                   {t("concerns")}: {check.kpiKeys.map(kpiName).join(", ")}
@@ -33,7 +34,7 @@ export function HealthChecks({ checks, kpiName }: { checks: HealthCheckData[]; k
               ) : null}
               <details className="mt-1 text-sm">
                 <summary className="cursor-pointer text-brand-700 hover:underline">{t("why")}</summary>
-                <p className="mt-1 text-ink-muted">{check.rule}</p>
+                <p className="mt-1 text-ink-muted">{(ru ? check.ruleRu : check.ruleEn) || check.rule}</p>
               </details>
             </li>
           ))}

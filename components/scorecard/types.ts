@@ -37,8 +37,15 @@ export interface HealthCheckData {
   owner: string;
   kpiKeys: string[];
   message: string;
+  messageEn: string;
+  messageRu: string;
   rule: string;
+  ruleEn: string;
+  ruleRu: string;
 }
+
+/** Health checks in both languages: the UI picks by its own locale (the API's default follows the user's saved one). */
+export const HEALTH_CHECK_FIELDS = "code severity owner kpiKeys message messageEn messageRu rule ruleEn ruleRu";
 
 export interface ScorecardData {
   role: string;

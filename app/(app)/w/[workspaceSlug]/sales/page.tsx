@@ -7,7 +7,7 @@ import { KpiStatusPill } from "@/components/scorecard/status-pill";
 import { TrendIndicator } from "@/components/scorecard/trend";
 import { type MetricInfo, catalogMap, formatValue, metricName, toNumber } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod, toPeriodInput } from "@/components/scorecard/period";
-import { CATALOG_FIELDS, type HealthCheckData } from "@/components/scorecard/types";
+import { CATALOG_FIELDS, HEALTH_CHECK_FIELDS, type HealthCheckData } from "@/components/scorecard/types";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -39,7 +39,7 @@ const SALES_QUERY = /* GraphQL */ `
       }
       scorecard(role: SALES, period: $period) {
         kpis { key metricKey status actual target }
-        healthChecks { code severity owner kpiKeys message rule }
+        healthChecks { ${HEALTH_CHECK_FIELDS} }
       }
     }
   }

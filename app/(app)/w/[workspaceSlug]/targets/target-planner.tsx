@@ -19,6 +19,8 @@ interface Proposal {
   role: string;
   target: string;
   basis: string;
+  basisEn: string;
+  basisRu: string;
   canApply: boolean;
 }
 
@@ -38,7 +40,7 @@ const PLAN = /* GraphQL */ `
   query PlanTargets($workspaceId: ID!, $input: PlanTargetsInput!) {
     planTargets(workspaceId: $workspaceId, input: $input) {
       requiredDeals requiredLeads requiredQualifiedLeads pipelineValue marketingBudgetCeiling maxCpl maxCostPerQualifiedLead impliedRomi
-      proposals { kpiKey metricKey role target basis canApply }
+      proposals { kpiKey metricKey role target basis basisEn basisRu canApply }
     }
   }
 `;
@@ -224,7 +226,7 @@ export function TargetPlanner({ workspaceId, period, currency }: { workspaceId: 
                           </span>
                         )}
                       </Td>
-                      <Td className="text-sm text-ink-muted">{p.basis}</Td>
+                      <Td className="text-sm text-ink-muted">{(locale === "ru" ? p.basisRu : p.basisEn) || p.basis}</Td>
                     </tr>
                   );
                 })}

@@ -135,7 +135,8 @@ export function TargetTable({ rows, period, currency, caption }: { rows: TargetR
         </THead>
         <tbody>
           {rows.map((row) => (
-            <Row key={row.id} row={row} period={period} currency={currency} />
+            // Keyed by the value too: a new target (planner, another tab) resets the draft.
+            <Row key={`${row.id}:${row.target.value ?? ""}`} row={row} period={period} currency={currency} />
           ))}
         </tbody>
       </Table>

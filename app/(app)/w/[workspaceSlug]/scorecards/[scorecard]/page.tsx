@@ -10,7 +10,7 @@ import { ScoreSummary } from "@/components/scorecard/score-summary";
 import { KpiStatusPill } from "@/components/scorecard/status-pill";
 import { type MetricInfo, catalogMap, formatValue, metricName } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, toPeriodInput } from "@/components/scorecard/period";
-import { CATALOG_FIELDS, SCORECARD_KPI_FIELDS, type ScorecardData } from "@/components/scorecard/types";
+import { CATALOG_FIELDS, HEALTH_CHECK_FIELDS, SCORECARD_KPI_FIELDS, type ScorecardData } from "@/components/scorecard/types";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
@@ -36,7 +36,7 @@ const SCORECARD_QUERY = /* GraphQL */ `
         statusCounts { onTrack atRisk offTrack noData }
         kpis { ...ScorecardKpiFields }
         companyTargets { ...ScorecardKpiFields }
-        healthChecks { code severity owner kpiKeys message rule }
+        healthChecks { ${HEALTH_CHECK_FIELDS} }
       }
       metricCatalog { ...CatalogFields }
     }
