@@ -1,8 +1,9 @@
 /**
  * A compact set of natural keys for duplicate detection in files of millions of rows: each
- * key is stored as a 53-bit hash (two FNV-1a variants) in an open-addressing table of typed
- * arrays (≈ 24 bytes a key), with the row that first used it. A JS Set of the key strings
- * would take several hundred MB for a million rows.
+ * key is stored as a 53-bit hash (two FNV-1a variants) in an open-addressing table of one
+ * Float64Array at load factor ≤ 0.7 — 8 bytes a slot, 11–23 bytes a key (16 MB for a million
+ * keys; size it up front with the expected count so that growing never holds two tables). A JS Set of the key
+ * strings would take several hundred MB for a million rows.
  *
  * A hash hit is a *suspected* duplicate: two different keys collide with probability
  * ≈ n² / 2⁵⁴ (≈ 10⁻⁴ for a million keys), so callers confirm suspects by comparing the real
@@ -10,51 +11,53 @@
  */
 export class KeySet {
   private hashes: Float64Array;
-  private rows: Int32Array;
   private size = 0;
 
   constructor(capacity = 1 << 16) {
     let cap = 1;
-    while (cap < capacity * 2) cap <<= 1;
+    while (cap * MAX_LOAD < capacity) cap <<= 1;
     this.hashes = new Float64Array(cap);
-    this.rows = new Int32Array(cap);
   }
 
   get count(): number {
     return this.size;
   }
 
-  /** Adds a key; returns the row that added it first when it was there already, else -1. */
-  addOrGet(key: string, row: number): number {
-    if ((this.size + 1) * 2 > this.hashes.length) this.grow();
-    return this.insert(hashKey(key), row);
+  /** Bytes the table takes. */
+  get bytes(): number {
+    return this.hashes.byteLength;
   }
 
-  private insert(hash: number, row: number): number {
+  /** Adds a key; false when (its hash) was there already. */
+  add(key: string): boolean {
+    if (this.size + 1 > this.hashes.length * MAX_LOAD) this.grow();
+    return this.insert(hashKey(key));
+  }
+
+  private insert(hash: number): boolean {
     const mask = this.hashes.length - 1;
     let slot = hash % (mask + 1);
     for (;;) {
       const h = this.hashes[slot];
       if (h === 0) {
         this.hashes[slot] = hash;
-        this.rows[slot] = row;
         this.size++;
-        return -1;
+        return true;
       }
-      if (h === hash) return this.rows[slot];
+      if (h === hash) return false;
       slot = (slot + 1) & mask;
     }
   }
 
   private grow(): void {
-    const oldHashes = this.hashes;
-    const oldRows = this.rows;
-    this.hashes = new Float64Array(oldHashes.length * 2);
-    this.rows = new Int32Array(oldRows.length * 2);
+    const old = this.hashes;
+    this.hashes = new Float64Array(old.length * 2);
     this.size = 0;
-    for (let i = 0; i < oldHashes.length; i++) if (oldHashes[i] !== 0) this.insert(oldHashes[i], oldRows[i]);
+    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.insert(old[i]);
   }
 }
+
+const MAX_LOAD = 0.7;
 
 /** A non-zero 53-bit hash of a string (FNV-1a 32-bit, and a second FNV variant for 21 bits). */
 export function hashKey(key: string): number {

@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import iconv from "iconv-lite";
@@ -46,14 +45,21 @@ export async function sniffDelimiter(path: string, encoding: CsvEncoding): Promi
  * stays flat: one read buffer and the records it holds.
  */
 export async function* readCsvBatches(path: string, format: CsvFormat, options: { signal?: AbortSignal } = {}): AsyncGenerator<CsvRecord[]> {
-  const file = createReadStream(path, { highWaterMark: 256 * 1024, signal: options.signal });
+  // One buffer, reused for every read: a read stream allocates a fresh 256 KiB buffer per
+  // read, which the allocator keeps around after GC (measured: RSS grew by tens of MB over a
+  // 45 MB file). The decoder copies what it needs into strings.
+  const handle = await open(path, "r");
+  const buffer = Buffer.allocUnsafe(READ_BYTES);
   const decoder = format.encoding === "utf-8" ? new StringDecoder("utf8") : iconv.getDecoder("win1251");
   const tokenizer = new CsvTokenizer(format.delimiter);
   let batch: CsvRecord[] = [];
   const emit = (cells: string[], row: number) => void batch.push({ cells, row });
   try {
-    for await (const chunk of file as AsyncIterable<Buffer>) {
-      tokenizer.push(decoder.write(chunk), emit);
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(buffer, 0, READ_BYTES, null);
+      if (bytesRead === 0) break;
+      tokenizer.push(decoder.write(buffer.subarray(0, bytesRead)), emit);
       if (batch.length > 0) {
         yield batch;
         batch = [];
@@ -64,9 +70,11 @@ export async function* readCsvBatches(path: string, format: CsvFormat, options: 
     tokenizer.end(emit);
     if (batch.length > 0) yield batch;
   } finally {
-    file.destroy();
+    await handle.close();
   }
 }
+
+const READ_BYTES = 256 * 1024;
 
 /** The records of a CSV file one by one (see {@link readCsvBatches}). */
 export async function* readCsvRecords(path: string, format: CsvFormat, options: { signal?: AbortSignal } = {}): AsyncGenerator<CsvRecord> {

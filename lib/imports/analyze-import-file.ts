@@ -2,6 +2,7 @@ import type { ExtractContext } from "@/lib/csv/extract-facts";
 import { type FactDraft, columnName, extractFacts } from "@/lib/csv/extract-facts";
 import type { ImportIssue, ImportIssueCode } from "@/lib/csv/import-issue";
 import { type ImportMapping, IGNORE, mappingFingerprint, resolveMapping } from "@/lib/csv/import-mapping";
+import { stat } from "node:fs/promises";
 import { KeySet } from "@/lib/csv/key-set";
 import { type NumberStyle, detectNumberStyle } from "@/lib/csv/parse-number";
 import { type CsvFormat, readCsvBatches, readCsvRecords } from "@/lib/csv/read-csv";
@@ -84,11 +85,13 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   const sampleRows: string[][] = [];
   const sampleCells: string[] = [];
   let headRecords = 0;
+  let headChars = 0;
   for await (const record of readCsvRecords(input.path, input.format, { signal: input.signal })) {
     if (!headers) {
       headers = record.cells.map((h) => h.trim());
       continue;
     }
+    for (const cell of record.cells) headChars += cell.length + 1;
     if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(record.cells);
     for (const cell of record.cells) if (/\d/.test(cell)) sampleCells.push(cell);
     if (++headRecords >= STYLE_SAMPLE_RECORDS) break;
@@ -136,11 +139,15 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
     },
   };
   // One pass, row by row: extract, check, look the key up in the file-wide key set. Nothing
-  // is collected per chunk, so memory is the key set (≈ 24 bytes a fact, see KeySet) plus
-  // one read buffer: ≈ 50 MB for a million facts.
+  // is collected per chunk, so memory is the key set (16 bytes a fact, see KeySet: 16 MB for
+  // a million) plus one read buffer. The set is sized from the file size and the sampled
+  // records so that it does not grow (growing holds the old and the new table at once).
   const check = metricRowChecker({ customMeasures: input.customMeasures, maxDate: input.maxDate });
-  const keys = new KeySet(1 << 16);
-  const suspects: { row: number; firstRow: number; measure: string; key: string }[] = [];
+  const fileBytes = (await stat(input.path)).size;
+  const factsPerRecord = resolved.mapping.layout === "long" ? 1 : resolved.mapping.measures.length;
+  const expectedFacts = Math.ceil((fileBytes / Math.max(1, headChars / headRecords)) * factsPerRecord * 1.1);
+  const keys = new KeySet(Math.min(Math.max(expectedFacts, 1 << 12), 1 << 21));
+  const suspects: { row: number; measure: string; key: string }[] = [];
   const facts: FactDraft[] = [];
   const issues: ImportIssue[] = [];
   let fact: FactDraft;
@@ -172,9 +179,8 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
         if (check(fact, onProblem) === null) continue;
         const f = fact;
         const key = `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`;
-        const firstRow = keys.addOrGet(key, f.row);
-        if (firstRow >= 0) {
-          if (suspects.length < 10_000) suspects.push({ row: f.row, firstRow, measure: f.measure, key });
+        if (!keys.add(key)) {
+          if (suspects.length < 10_000) suspects.push({ row: f.row, measure: f.measure, key });
           continue;
         }
         report.factCount++;
@@ -188,7 +194,7 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   }
   input.onProgress?.(records);
   report.dataRows = records;
-  if (suspects.length > 0) await confirmDuplicates(input, ctx, suspects, (issue) => add(issue), () => report.factCount++);
+  if (suspects.length > 0) await confirmDuplicates(input, ctx, check, suspects, (issue) => add(issue), () => report.factCount++);
   report.unknownMeasures = [...unknown].map(([name, u]) => ({ name, ...u, suggestion: closestMeasure(name, input.customMeasures) }));
   return result();
 }
@@ -203,20 +209,23 @@ function codeOf(field: string, message: string): ImportIssueCode {
 }
 
 /**
- * Hash hits are suspects (see KeySet): re-read the rows they point at and report only real
- * duplicates; a false alarm becomes a counted fact again.
+ * Hash hits are suspects (see KeySet): re-read the file, find the first row that gave each
+ * suspect key (among facts that passed the checks, as in the first pass) and report a suspect
+ * only when that row comes before it; otherwise the hit was a hash collision and the suspect
+ * becomes a counted fact again.
  */
 async function confirmDuplicates(
   input: AnalyzeInput,
   ctx: ExtractContext,
-  suspects: { row: number; firstRow: number; measure: string; key: string }[],
+  check: ReturnType<typeof metricRowChecker>,
+  suspects: { row: number; measure: string; key: string }[],
   report: (issue: ImportIssue) => void,
   countFact: () => void,
 ): Promise<void> {
-  const wanted = new Set(suspects.map((s) => s.firstRow));
-  const keysOfRow = new Map<number, Set<string>>();
+  const firstRowOfKey = new Map<string, number>(suspects.map((s) => [s.key, -1]));
   const quiet = { ...ctx, onUnknownMeasure: undefined };
   const facts: FactDraft[] = [];
+  const ignore = () => undefined;
   let header = true;
   for await (const batch of readCsvBatches(input.path, input.format, { signal: input.signal })) {
     for (const record of batch) {
@@ -224,24 +233,24 @@ async function confirmDuplicates(
         header = false;
         continue;
       }
-      if (!wanted.has(record.row)) continue;
       facts.length = 0;
       extractFacts(quiet, record.cells, record.row, facts, []);
       for (const f of facts) {
-        let set = keysOfRow.get(f.row);
-        if (!set) keysOfRow.set(f.row, (set = new Set()));
-        set.add(`${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`);
+        const key = `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`;
+        if (firstRowOfKey.get(key) !== -1 || check(f, ignore) === null) continue;
+        firstRowOfKey.set(key, f.row);
       }
     }
   }
   for (const s of suspects) {
-    if (keysOfRow.get(s.firstRow)?.has(s.key)) {
+    const first = firstRowOfKey.get(s.key) ?? -1;
+    if (first >= 0 && first < s.row) {
       report({
         code: "DUPLICATE_KEY",
         row: s.row,
         column: null,
         value: s.measure,
-        reason: `row ${s.row} repeats row ${s.firstRow}: same date, channel, campaign and measure (${s.measure})`,
+        reason: `row ${s.row} repeats row ${first}: same date, channel, campaign and measure (${s.measure})`,
       });
     } else {
       countFact();
