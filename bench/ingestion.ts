@@ -1,7 +1,9 @@
 // Ingestion benchmark (issue 4): a 1 M-row CSV imported end to end (upload → whole-file
 // validation → chunked job) on PostgreSQL and on PGlite, with rows/s and peak RSS growth; in
-// the same run PostgreSQL COPY of the same file into a bare table as the floor; and the
-// GraphQL push (ingestMetrics through the in-process schema) in 10 000-row batches.
+// the same run PostgreSQL COPY of the same file into a bare table as the floor; a re-import
+// of the file's first BENCH_UPDATE_ROWS rows with every value changed (the update path: upsert,
+// rollup deltas and the rollback journal); and the GraphQL push (ingestMetrics through the
+// in-process schema) in 10 000-row batches.
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
@@ -23,10 +25,11 @@ import { round, writeResult } from "./lib/report";
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
 const PUSH_BATCHES = Number(process.env.BENCH_PUSH_BATCHES ?? 20);
+const UPDATE_ROWS = Math.min(ROWS, Number(process.env.BENCH_UPDATE_ROWS ?? 100_000));
 const MEASURES = ["spend", "impressions", "clicks", "leads", "revenue"];
 
 /** date × channel × campaign × measure, long layout, every key distinct. */
-async function writeBenchCsv(file: string, rows: number): Promise<void> {
+async function writeBenchCsv(file: string, rows: number, valueShift = 0): Promise<void> {
   const out = createWriteStream(file);
   out.write("date,channel,campaign,measure,value\n");
   const start = Date.UTC(2023, 0, 1);
@@ -37,7 +40,8 @@ async function writeBenchCsv(file: string, rows: number): Promise<void> {
     const channel = Math.floor(i / 250) % 10;
     const day = Math.floor(i / 2500);
     const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
-    const value = measure === "spend" || measure === "revenue" ? `${(i % 9973) + 1}.${String(i % 100).padStart(2, "0")}` : String((i % 9973) + 1);
+    const whole = (i % 9973) + 1 + valueShift;
+    const value = measure === "spend" || measure === "revenue" ? `${whole}.${String(i % 100).padStart(2, "0")}` : String(whole);
     buffer += `${date},channel-${channel},campaign-${campaign},${measure},${value}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, "drain");
@@ -64,8 +68,8 @@ async function workspace(db: Database): Promise<string> {
   return id;
 }
 
-async function importFile(db: Database, file: string) {
-  const workspaceId = await workspace(db);
+async function importFile(db: Database, file: string, rows = ROWS, into?: string) {
+  const workspaceId = into ?? (await workspace(db));
   global.gc?.();
   const rss = rssWatch();
   const t0 = performance.now();
@@ -77,15 +81,18 @@ async function importFile(db: Database, file: string) {
   const t2 = performance.now();
   const peak = rss.stop();
   const done = await withTenant(db, { workspaceId }, (tx) => tx.import.findFirstOrThrow({ where: { workspaceId, id: record.id } }));
-  if (outcome !== "done" || done.status !== "COMMITTED" || done.rowsDone !== ROWS) throw new Error(`import ended ${done.status} with ${done.rowsDone} rows`);
+  if (outcome !== "done" || done.status !== "COMMITTED" || done.rowsDone !== rows) throw new Error(`import ended ${done.status} with ${done.rowsDone} rows`);
   const seconds = (t2 - t0) / 1000;
   return {
-    rows: ROWS,
+    workspaceId,
+    rows,
+    inserted: done.inserted,
+    updated: done.updated,
     seconds: round(seconds),
-    rowsPerSecond: Math.round(ROWS / seconds),
+    rowsPerSecond: Math.round(rows / seconds),
     uploadAndValidateSeconds: round((t1 - t0) / 1000),
     commitSeconds: round((t2 - t1) / 1000),
-    commitRowsPerSecond: Math.round(ROWS / ((t2 - t1) / 1000)),
+    commitRowsPerSecond: Math.round(rows / ((t2 - t1) / 1000)),
     peakRssGrowthMB: round(peak / 2 ** 20, 1),
   };
 }
@@ -115,10 +122,19 @@ export async function run(): Promise<void> {
   setImportStoreRoot(path.join(dir, "store"));
   const file = path.join(dir, "bench.csv");
   await writeBenchCsv(file, ROWS);
+  const updateFile = path.join(dir, "bench-update.csv");
+  await writeBenchCsv(updateFile, UPDATE_ROWS, 1);
+  /** Imports the file into a fresh workspace, then the changed first rows into the same one. */
+  const importBoth = async (db: Database) => {
+    const { workspaceId, ...first } = await importFile(db, file);
+    const { workspaceId: _, ...update } = await importFile(db, updateFile, UPDATE_ROWS, workspaceId);
+    if (update.updated !== UPDATE_ROWS) throw new Error(`update import changed ${update.updated} of ${UPDATE_ROWS} facts`);
+    return { first, update };
+  };
   // The PostgreSQL server process reads the file for the COPY floor.
   await chmod(dir, 0o755);
   await chmod(file, 0o644);
-  const result: Record<string, unknown> = { rows: ROWS, layout: "long (date, channel, campaign, measure, value)", chunkSize: 10_000 };
+  const result: Record<string, unknown> = { rows: ROWS, updateRows: UPDATE_ROWS, layout: "long (date, channel, campaign, measure, value)", chunkSize: 10_000 };
   try {
     // PostgreSQL: COPY floor, then the import, then the GraphQL push.
     const bench = await createBenchDatabase("tl_bench_ingestion");
@@ -135,8 +151,10 @@ export async function run(): Promise<void> {
       await admin.end();
       result.postgresCopyFloor = { seconds: round(copySeconds), rowsPerSecond: Math.round(ROWS / copySeconds) };
       console.log("COPY floor", result.postgresCopyFloor);
-      result.postgresImport = await importFile(bench.db, file);
-      console.log("PostgreSQL import", result.postgresImport);
+      const pgImports = await importBoth(bench.db);
+      result.postgresImport = { ...pgImports.first, vsCopyFloor: round((result.postgresCopyFloor as { rowsPerSecond: number }).rowsPerSecond / pgImports.first.rowsPerSecond, 1) };
+      result.postgresUpdateImport = pgImports.update;
+      console.log("PostgreSQL import", result.postgresImport, "update import", result.postgresUpdateImport);
       result.postgresGraphqlPush = await pushBatches(bench.db, PUSH_BATCHES);
       console.log("PostgreSQL push", result.postgresGraphqlPush);
     } catch (error) {
@@ -148,8 +166,10 @@ export async function run(): Promise<void> {
     // PGlite, file-backed (as the app runs it).
     const pglite = await openDatabase({ dataDir: path.join(dir, "pglite") });
     try {
-      result.pgliteImport = await importFile(pglite, file);
-      console.log("PGlite import", result.pgliteImport);
+      const pgliteImports = await importBoth(pglite);
+      result.pgliteImport = pgliteImports.first;
+      result.pgliteUpdateImport = pgliteImports.update;
+      console.log("PGlite import", result.pgliteImport, "update import", result.pgliteUpdateImport);
       result.pgliteGraphqlPush = await pushBatches(pglite, Math.min(PUSH_BATCHES, 10));
       console.log("PGlite push", result.pgliteGraphqlPush);
     } finally {
