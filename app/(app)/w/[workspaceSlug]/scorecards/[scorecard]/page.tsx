@@ -82,7 +82,16 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
   const catalog = catalogMap(data?.workspace?.metricCatalog ?? []);
   const ctx = { locale, currency: workspace.currency };
 
-  const header = <PageHeader title={t(`titles.${scorecard}`)} description={t(`intro.${scorecard}`)} />;
+  const header = (
+    <PageHeader
+      title={t(`titles.${scorecard}`)}
+      description={
+        <>
+          {t(`intro.${scorecard}`)} <span className="whitespace-nowrap">({t("currencyLabel", { currency: workspace.currency })})</span>
+        </>
+      }
+    />
+  );
   const tabNav = tabs.length > 1 ? <TabLinks label={t("switcher")} items={tabs.map((tab) => ({ ...tab, href: tab.href }))} /> : null;
 
   if (!card) {
