@@ -38,7 +38,8 @@ test.describe("platform journey", () => {
     await shell.open("");
     await owner.waitForURL(new RegExp(`/w/${slug}/scorecards/company$`));
     await expect(owner.getByRole("heading", { level: 1 })).toHaveText("Company scorecard");
-    await expect(owner.getByText("KPIs appear once data arrives")).toBeVisible();
+    // With the demo data loaded, the company scorecard shows its KPI cards.
+    await expect(owner.getByTestId("kpi-card").first()).toBeVisible();
     await expect(shell.primaryNav().getByRole("link", { name: "Settings" })).toBeVisible();
     await checkPage(owner, "04-scorecard-company-en");
 
