@@ -74,7 +74,7 @@ export async function* readCsvBatches(path: string, format: CsvFormat, options: 
   }
 }
 
-const READ_BYTES = 256 * 1024;
+const READ_BYTES = 64 * 1024;
 
 /** The records of a CSV file one by one (see {@link readCsvBatches}). */
 export async function* readCsvRecords(path: string, format: CsvFormat, options: { signal?: AbortSignal } = {}): AsyncGenerator<CsvRecord> {

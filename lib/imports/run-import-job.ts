@@ -12,7 +12,7 @@ import { type Tx, withTenant } from "@/lib/tenancy/with-tenant";
 import { type ImportReport, analyzeImportFile } from "./analyze-import-file";
 import type { ImportRecord } from "./import-record";
 import { pathOfStorageKey, removeStoredFile } from "./import-store";
-import { readFactChunks } from "./read-fact-chunks";
+import { type FactChunk, readFactChunks } from "./read-fact-chunks";
 import { restoreImportFacts } from "./restore-import-facts";
 
 /** A claimed job whose heartbeat is older than this is taken to be dead (its worker crashed). */
@@ -36,6 +36,8 @@ export interface RunImportJobInput {
   hooks?: ImportJobHooks;
   /** Claim a running job whose heartbeat is older than this (0 right after a restart of the only worker). */
   staleAfterSeconds?: number;
+  /** Chunk transactions in flight at once (default 2 on PostgreSQL, 1 on PGlite). */
+  writers?: number;
 }
 
 /** Thrown by a hook to act like a process dying: nothing is recorded, the job stays claimed. */
@@ -52,7 +54,8 @@ class ImportDataError extends Error {}
  * 3. streams the file and writes it in chunks of ≤ 10 000 facts, each in ONE transaction that
  *    upserts the facts (lib/ingestion, rollups by trigger), records the chunk number and
  *    advances the progress; chunks already recorded are skipped, so a resumed job never
- *    writes a chunk twice, and a chunk cut off mid-way (killed connection) left nothing;
+ *    writes a chunk twice, and a chunk cut off mid-way (killed connection) left nothing. On
+ *    PostgreSQL two chunk transactions run at once (see writeChunks);
  * 4. on a transient failure retries from the last committed chunk; after MAX_ATTEMPTS, on a
  *    data error, or on cancel, undoes every committed chunk: nothing half-written remains.
  */
@@ -165,12 +168,54 @@ async function writeChunks(
   // INSERT first (see ingest_facts; an existing key falls back to the upsert).
   let expectNew = false;
   const chunks = readFactChunks(path, format, ctx, { chunkSize: record.chunkSize, check });
+
+  const writeChunk = (chunk: FactChunk) =>
+    withTenant(db, { workspaceId }, async (tx) => {
+      const columns = chunk.columns;
+      const rows = columns.dates.length;
+      // Arms the journal trigger: updated facts record the version they replace.
+      await tx.$queryRawUnsafe(`SELECT set_config('app.import_id', $1, true)`, importId);
+      const counts = await upsertFactColumns(tx, { workspaceId, columns, batchId: importId, expectNew });
+      expectNew = counts.inserted === rows;
+      // The chunk record and the progress in one statement; no row updated = cancel requested.
+      const [progressed] = await tx.$queryRawUnsafe<{ n: number }[]>(
+        `WITH chunk AS (
+           INSERT INTO import_chunks (workspace_id, import_id, chunk_no, rows, inserted, updated, unchanged)
+           VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7)
+         ), progressed AS (
+           UPDATE imports SET rows_done = rows_done + $4, inserted = inserted + $5, updated = updated + $6,
+                  unchanged = unchanged + $7, heartbeat_at = now()
+            WHERE workspace_id = $1::uuid AND id = $2::uuid AND status = 'RUNNING' AND NOT cancel_requested
+            RETURNING 1
+         )
+         SELECT count(*)::int AS n FROM progressed`,
+        workspaceId,
+        importId,
+        chunk.chunkNo,
+        rows,
+        counts.inserted,
+        counts.updated,
+        counts.unchanged,
+      );
+      if (Number(progressed?.n ?? 0) === 0) throw new CancelRequested("cancel requested");
+      await input.hooks?.beforeChunkCommit?.(chunk.chunkNo, tx);
+    });
+
+  // Up to `writers` chunk transactions at once (PostgreSQL: the server writes one chunk on
+  // each core while this process reads the next; PGlite has one connection). Chunks are
+  // independent — distinct keys (the report checked the file), each with its own chunk
+  // record — so they may commit in any order; a resumed job skips the recorded ones. On any
+  // failure no new chunk starts and the ones in flight settle before the error propagates,
+  // so the caller's undo or retry never races a chunk still being written.
+  const writers = Math.max(1, input.writers ?? (db.kind === "postgres" ? 2 : 1));
+  const inflight = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
   // Parse the next chunk while the database writes this one.
   let next = chunks.next();
   try {
     for (;;) {
       const item = await next;
-      if (item.done) break;
+      if (item.done || failure) break;
       next = chunks.next();
       next.catch(() => undefined);
       const chunk = item.value;
@@ -180,38 +225,20 @@ async function writeChunks(
       // checked again with the ingestion rules, and keys must not repeat within the chunk
       // (PostgreSQL cannot upsert one key twice in a statement; the report checked the file).
       if (chunk.problem) throw new ImportDataError(`row ${chunk.problem.row}: ${chunk.problem.message}`);
-      const columns = chunk.columns;
-      const rows = columns.dates.length;
-      await withTenant(db, { workspaceId }, async (tx) => {
-        // Arms the journal trigger: updated facts record the version they replace.
-        await tx.$queryRawUnsafe(`SELECT set_config('app.import_id', $1, true)`, importId);
-        const counts = await upsertFactColumns(tx, { workspaceId, columns, batchId: importId, expectNew });
-        expectNew = counts.inserted === rows;
-        // The chunk record and the progress in one statement; no row updated = cancel requested.
-        const [progressed] = await tx.$queryRawUnsafe<{ n: number }[]>(
-          `WITH chunk AS (
-             INSERT INTO import_chunks (workspace_id, import_id, chunk_no, rows, inserted, updated, unchanged)
-             VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7)
-           ), progressed AS (
-             UPDATE imports SET rows_done = rows_done + $4, inserted = inserted + $5, updated = updated + $6,
-                    unchanged = unchanged + $7, heartbeat_at = now()
-              WHERE workspace_id = $1::uuid AND id = $2::uuid AND status = 'RUNNING' AND NOT cancel_requested
-              RETURNING 1
-           )
-           SELECT count(*)::int AS n FROM progressed`,
-          workspaceId,
-          importId,
-          chunk.chunkNo,
-          rows,
-          counts.inserted,
-          counts.updated,
-          counts.unchanged,
-        );
-        if (Number(progressed?.n ?? 0) === 0) throw new CancelRequested("cancel requested");
-        await input.hooks?.beforeChunkCommit?.(chunk.chunkNo, tx);
-      });
+      const write: Promise<void> = writeChunk(chunk).then(
+        () => void inflight.delete(write),
+        (error: unknown) => {
+          inflight.delete(write);
+          failure ??= { error };
+        },
+      );
+      inflight.add(write);
+      while (inflight.size >= writers) await Promise.race(inflight);
     }
+    await Promise.all(inflight);
+    if (failure) throw (failure as { error: unknown }).error;
   } finally {
+    await Promise.all(inflight);
     await chunks.return(undefined);
   }
 }

@@ -207,8 +207,10 @@ describe(`CSV import jobs (${TEST_DB})`, () => {
       runToEnd({ db, workspaceId: ws, importId: record.id, hooks: { beforeChunkCommit: (n) => { if (n === 3) throw new SimulatedCrash("process died"); } } }),
     ).rejects.toBeInstanceOf(SimulatedCrash);
     const mid = await findImport(db, { workspaceId: ws, importId: record.id });
-    expect(mid).toMatchObject({ status: "RUNNING", rowsDone: 12, rowsTotal: 20 });
-    // "Restart": a fresh run claims the job (its worker is gone) and skips chunks 0–2.
+    expect(mid).toMatchObject({ status: "RUNNING", rowsTotal: 20 });
+    // Chunks 0–2 committed; on PostgreSQL chunk 4 was written beside chunk 3 and may have too.
+    expect(TEST_DB === "postgres" ? [12, 16] : [12]).toContain(mid.rowsDone);
+    // "Restart": a fresh run claims the job (its worker is gone) and skips the committed chunks.
     await runToEnd({ db, workspaceId: ws, importId: record.id });
     expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "COMMITTED", rowsDone: 20, inserted: 20 });
     expect(await readFacts(db, ws)).toHaveLength(20);
