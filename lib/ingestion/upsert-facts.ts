@@ -92,9 +92,16 @@ const ESCAPE = /["\\]/g;
 /** `{"a","b"}`: every element quoted, `"` and `\` backslash-escaped (PostgreSQL array input syntax). */
 export function textArrayLiteral(items: readonly string[]): string {
   const quoted = new Array<string>(items.length);
+  // Files repeat a channel, campaign or measure on consecutive rows: reuse the quoted form.
+  let previous: string | undefined;
+  let previousQuoted = "";
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    quoted[i] = NEEDS_ESCAPE.test(item) ? `"${item.replace(ESCAPE, "\\$&")}"` : `"${item}"`;
+    if (item !== previous) {
+      previous = item;
+      previousQuoted = NEEDS_ESCAPE.test(item) ? `"${item.replace(ESCAPE, "\\$&")}"` : `"${item}"`;
+    }
+    quoted[i] = previousQuoted;
   }
   return `{${quoted.join(",")}}`;
 }
