@@ -14,7 +14,9 @@ export const DEMO_WORKSPACE = { name: "Northwind Digital (demo)", currency: "RUB
  * Seeds the demo workspace on a database that has no users yet (a fresh install), unless
  * SEED_DEMO=0: the owner DEMO_OWNER signs up through the accounts module (so the workspace
  * gets everything a real one does), the metric settings get a realistic gross margin, and two
- * years of demo facts go in through the ingestion bulk path. Idempotent: a database with any
+ * years of demo facts go in through the ingestion bulk path, and every KPI gets targets for the
+ * current month and the 3 before it, derived from those facts (loadDemoData → setDemoTargets),
+ * so the first scorecards show on-track / at-risk / off-track. Idempotent: a database with any
  * user is left alone. About 10 s on PGlite (≈ 160 000 facts), measured in metrics-rollups.int.test.ts.
  */
 export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; workspaceId?: string; rows?: number; ms?: number }> {
@@ -35,6 +37,6 @@ export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; 
   await updateMetricSettings(db, { workspaceId: workspace.id, input: { grossMargin: "0.4" } });
   const loaded = await loadDemoData(db, { workspaceId: workspace.id });
   const ms = Date.now() - started;
-  console.log(`throughline: seeded the demo workspace (${loaded.accepted} facts, ${(ms / 1000).toFixed(1)} s); sign in as ${DEMO_OWNER.email}`);
+  console.log(`throughline: seeded the demo workspace (${loaded.accepted} facts, ${loaded.targets} targets, ${(ms / 1000).toFixed(1)} s); sign in as ${DEMO_OWNER.email}`);
   return { seeded: true, workspaceId: workspace.id, rows: loaded.accepted, ms };
 }
