@@ -423,6 +423,30 @@ const metricEntry = (m: Awaited<ReturnType<typeof createCustomMetric>>): MetricC
   problem: null,
 });
 
+/** The fields both custom-metric mutations pass on: the same names, enums lower-cased. */
+const customMetricFields = <
+  I extends {
+    key: string;
+    nameEn?: string | null;
+    nameRu?: string | null;
+    formula?: string | null;
+    class?: string | null;
+    direction?: string | null;
+  },
+>(
+  input: I,
+): Pick<I, "key" | "nameEn" | "nameRu" | "formula"> & {
+  class: "process" | "result" | undefined;
+  direction: "higher" | "lower" | undefined;
+} => ({
+  key: input.key,
+  nameEn: input.nameEn,
+  nameRu: input.nameRu,
+  formula: input.formula,
+  class: input.class ? (lower(input.class) as "process" | "result") : undefined,
+  direction: input.direction ? (lower(input.direction) as "higher" | "lower") : undefined,
+});
+
 builder.mutationField("createCustomMetric", (t) =>
   t.field({
     type: CustomMetricPayload,
@@ -433,14 +457,7 @@ builder.mutationField("createCustomMetric", (t) =>
       const workspaceId = await manage(ctx, String(input.workspaceId));
       const metric = await createCustomMetric(ctx.db, {
         workspaceId,
-        input: {
-          key: input.key,
-          nameEn: input.nameEn,
-          nameRu: input.nameRu,
-          formula: input.formula,
-          class: input.class ? (lower(input.class) as "process" | "result") : undefined,
-          direction: input.direction ? (lower(input.direction) as "higher" | "lower") : undefined,
-        },
+        input: customMetricFields(input),
       });
       return { metric: metricEntry(metric) };
     },
@@ -456,14 +473,7 @@ builder.mutationField("updateCustomMetric", (t) =>
       const workspaceId = await manage(ctx, String(input.workspaceId));
       const metric = await updateCustomMetric(ctx.db, {
         workspaceId,
-        input: {
-          key: input.key,
-          nameEn: input.nameEn,
-          nameRu: input.nameRu,
-          formula: input.formula,
-          class: input.class ? (lower(input.class) as "process" | "result") : undefined,
-          direction: input.direction ? (lower(input.direction) as "higher" | "lower") : undefined,
-        },
+        input: customMetricFields(input),
       });
       return { metric: metricEntry(metric) };
     },

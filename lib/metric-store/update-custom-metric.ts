@@ -1,12 +1,9 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { parseInput, prefixFieldErrors } from "@/lib/errors/parse-input";
-import type { MetricClass, MetricDirection } from "@/lib/metrics/metric-definition";
-import { withTenant } from "@/lib/tenancy/with-tenant";
-import { assertFormulaAccepted, checkCustomMetricFormula } from "./check-custom-metric-formula";
 import { metricClassSchema, metricDirectionSchema, metricNameSchema } from "./custom-metric-rules";
-import { type CustomMetricRecord, loadMetricDefinitions } from "./load-metric-definitions";
+import type { CustomMetricRecord } from "./load-metric-definitions";
+import { acceptCustomMetricFormula, customMetricRecord, saveCustomMetric } from "./save-custom-metric";
 
 export const updateCustomMetricSchema = z.object({
   key: z.string().trim(),
@@ -29,44 +26,29 @@ export async function updateCustomMetric(
   db: Database,
   { workspaceId, input }: { workspaceId: string; input: UpdateCustomMetricInput },
 ): Promise<CustomMetricRecord> {
-  try {
-    const data = parseInput(updateCustomMetricSchema, input);
-    return await withTenant(db, { workspaceId }, async (tx) => {
-      const defs = await loadMetricDefinitions(tx, workspaceId);
-      const existing = defs.customMetrics.find((m) => m.key === data.key);
-      if (!existing) throw new AppError("NOT_FOUND", `Custom metric "${data.key}" not found`);
-      const formula = data.formula ?? existing.formula;
-      const check = checkCustomMetricFormula(defs, data.key, formula);
-      assertFormulaAccepted(check, defs, data.key, ["formula"]);
-      const row = await tx.customMetric.update({
-        where: { workspaceId_key: { workspaceId, key: data.key } },
-        data: {
-          nameEn: data.nameEn ?? undefined,
-          nameRu: data.nameRu ?? undefined,
-          formula,
-          unit: check.unit!,
-          class: data.class ?? undefined,
-          direction: data.direction ?? undefined,
-        },
-      });
-      // A unit change flows to the metrics built on this one.
-      for (const compiled of check.compilation.metrics) {
-        const stored = defs.customMetrics.find((m) => m.key === compiled.key);
-        if (compiled.key !== data.key && stored && stored.unit !== compiled.unit) {
-          await tx.customMetric.update({ where: { workspaceId_key: { workspaceId, key: compiled.key } }, data: { unit: compiled.unit } });
-        }
-      }
-      return {
-        id: row.id,
-        key: row.key,
-        name: { en: row.nameEn, ru: row.nameRu },
-        formula: row.formula,
+  return saveCustomMetric(db, workspaceId, updateCustomMetricSchema, input, async (tx, defs, data) => {
+    const existing = defs.customMetrics.find((m) => m.key === data.key);
+    if (!existing) throw new AppError("NOT_FOUND", `Custom metric "${data.key}" not found`);
+    const formula = data.formula ?? existing.formula;
+    const check = acceptCustomMetricFormula(defs, data.key, formula);
+    const row = await tx.customMetric.update({
+      where: { workspaceId_key: { workspaceId, key: data.key } },
+      data: {
+        nameEn: data.nameEn ?? undefined,
+        nameRu: data.nameRu ?? undefined,
+        formula,
         unit: check.unit!,
-        class: row.class as MetricClass,
-        direction: row.direction as MetricDirection,
-      };
+        class: data.class ?? undefined,
+        direction: data.direction ?? undefined,
+      },
     });
-  } catch (error) {
-    throw prefixFieldErrors(error, ["input"]);
-  }
+    // A unit change flows to the metrics built on this one.
+    for (const compiled of check.compilation.metrics) {
+      const stored = defs.customMetrics.find((m) => m.key === compiled.key);
+      if (compiled.key !== data.key && stored && stored.unit !== compiled.unit) {
+        await tx.customMetric.update({ where: { workspaceId_key: { workspaceId, key: compiled.key } }, data: { unit: compiled.unit } });
+      }
+    }
+    return customMetricRecord(row, check.unit!);
+  });
 }
