@@ -8,7 +8,7 @@ import { TrendIndicator } from "@/components/scorecard/trend";
 import { type MetricInfo, catalogMap, formatValue, metricName, toNumber } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod, toPeriodInput } from "@/components/scorecard/period";
 import { CATALOG_FIELDS, HEALTH_CHECK_FIELDS, type HealthCheckData } from "@/components/scorecard/types";
-import { Alert } from "@/components/ui/alert";
+import { PageLoadError } from "@/components/app/page-load-error";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -71,14 +71,7 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
   const header = <PageHeader title={t("title")} description={t("lead")} />;
   const ws = data?.workspace;
   if (!ws) {
-    return (
-      <>
-        {header}
-        <Alert tone="bad" title={t("loadError")}>
-          {errors[0]?.message}
-        </Alert>
-      </>
-    );
+    return <PageLoadError header={header} title={t("loadError")} message={errors[0]?.message} />;
   }
   const catalog = catalogMap(ws.metricCatalog);
   const values = new Map(ws.metricComparison.map((c) => [c.key, c]));

@@ -5,7 +5,7 @@ import { periodLinks } from "@/components/scorecard/period-nav";
 import { type MetricInfo, catalogMap, metricName } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, toPeriodInput } from "@/components/scorecard/period";
 import { CATALOG_FIELDS } from "@/components/scorecard/types";
-import { Alert } from "@/components/ui/alert";
+import { PageLoadError } from "@/components/app/page-load-error";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { executeServer } from "@/lib/graphql-client/execute-server";
 import { can, requireWorkspace } from "../../../_lib/load";
@@ -63,14 +63,7 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
   // graphql-js results have null prototypes; client components need plain objects.
   const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
   if (!ws) {
-    return (
-      <>
-        {header}
-        <Alert tone="bad" title={t("loadError")}>
-          {errors[0]?.message}
-        </Alert>
-      </>
-    );
+    return <PageLoadError header={header} title={t("loadError")} message={errors[0]?.message} />;
   }
   const catalog = catalogMap(ws.metricCatalog);
   const period = ws.scorecard.period;

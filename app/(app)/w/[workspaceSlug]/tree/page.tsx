@@ -5,6 +5,7 @@ import { type MetricInfo, catalogMap } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, toPeriodInput } from "@/components/scorecard/period";
 import { KpiTreeView, type TreeNode } from "@/components/scorecard/kpi-tree";
 import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { PageLoadError } from "@/components/app/page-load-error";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -58,14 +59,7 @@ export default async function KpiTreePage({ params, searchParams }: { params: Pr
   const tree = data?.workspace?.kpiTree;
   const header = <PageHeader title={t("title")} description={t("lead")} />;
   if (!tree) {
-    return (
-      <>
-        {header}
-        <Alert tone="bad" title={t("loadError")}>
-          {errors[0]?.message}
-        </Alert>
-      </>
-    );
+    return <PageLoadError header={header} title={t("loadError")} message={errors[0]?.message} />;
   }
   const catalog = catalogMap(data!.workspace!.metricCatalog);
   const links = periodLinks(`${base}/tree`, periodParams, tree.period);

@@ -8,6 +8,7 @@ import { type MetricInfo, catalogMap, formatValue, metricName, toNumber } from "
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod } from "@/components/scorecard/period";
 import { TrendIndicator } from "@/components/scorecard/trend";
 import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { PageLoadError } from "@/components/app/page-load-error";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -117,14 +118,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
   const name = metricName(info, key, locale);
   const header = <PageHeader title={name} description={info ? t(`class.${info.class ?? info.kind ?? "METRIC"}` as "class.RESULT") : undefined} />;
   if (!ws) {
-    return (
-      <>
-        {header}
-        <Alert tone="bad" title={t("loadError")}>
-          {errors[0]?.message}
-        </Alert>
-      </>
-    );
+    return <PageLoadError header={header} title={t("loadError")} message={errors[0]?.message} />;
   }
 
   const comparison = ws.comparison[0];

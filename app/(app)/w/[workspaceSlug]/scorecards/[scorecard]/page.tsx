@@ -11,7 +11,7 @@ import { KpiStatusPill } from "@/components/scorecard/status-pill";
 import { type MetricInfo, catalogMap, formatValue, metricName } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, toPeriodInput } from "@/components/scorecard/period";
 import { CATALOG_FIELDS, HEALTH_CHECK_FIELDS, SCORECARD_KPI_FIELDS, type ScorecardData } from "@/components/scorecard/types";
-import { Alert } from "@/components/ui/alert";
+import { PageLoadError } from "@/components/app/page-load-error";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -96,13 +96,16 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
 
   if (!card) {
     return (
-      <>
-        {header}
-        {tabNav}
-        <Alert tone="bad" title={t("loadError")}>
-          {errors[0]?.message}
-        </Alert>
-      </>
+      <PageLoadError
+        header={
+          <>
+            {header}
+            {tabNav}
+          </>
+        }
+        title={t("loadError")}
+        message={errors[0]?.message}
+      />
     );
   }
 
