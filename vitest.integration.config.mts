@@ -1,17 +1,10 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import { defineConfig } from "vitest/config";
-
-const require = createRequire(import.meta.url);
+import { testAliases } from "./vitest.shared.mts";
 
 /** Integration tests: the GraphQL schema and lib/ against a real database (TEST_DB=pglite|postgres). */
 export default defineConfig({
   resolve: {
-    alias: [
-      { find: /^graphql$/, replacement: require.resolve("graphql") },
-      { find: /^@\/(.*)$/, replacement: path.resolve(import.meta.dirname, "$1") },
-      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "test/server-only-stub.ts") },
-    ],
+    alias: testAliases,
   },
   test: {
     include: ["test/integration/**/*.int.test.ts"],
