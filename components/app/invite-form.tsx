@@ -7,7 +7,7 @@ import type { WorkspaceRole } from "@/lib/permissions/roles";
 import { useGraphQLMutation } from "../forms/use-graphql-mutation";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { CopyButton } from "../ui/copy-button";
+import { CopyableValue } from "../ui/copy-button";
 import { Field, Input, Select } from "../ui/field";
 
 const CREATE_INVITE = /* GraphQL */ `
@@ -68,20 +68,7 @@ export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles:
       {created ? (
         <Alert tone="ok" title={t("inviteCreated", { email: created.email })}>
           <p>{created.emailSent ? t("inviteEmailed") : t("inviteShareLink")}</p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <label htmlFor="invite-link" className="sr-only">
-              {t("inviteLink")}
-            </label>
-            <input
-              id="invite-link"
-              data-testid="invite-link"
-              readOnly
-              value={created.url}
-              onFocus={(e) => e.currentTarget.select()}
-              className="min-h-9 min-w-0 flex-1 rounded-md border border-line bg-surface px-2 font-mono text-xs text-ink"
-            />
-            <CopyButton value={created.url} label={tc("copy")} copiedLabel={tc("copied")} />
-          </div>
+          <CopyableValue id="invite-link" label={t("inviteLink")} value={created.url} copyLabel={tc("copy")} copiedLabel={tc("copied")} />
         </Alert>
       ) : null}
     </div>

@@ -37,3 +37,26 @@ export function CopyButton({ value, label, copiedLabel }: { value: string; label
     </>
   );
 }
+
+/**
+ * A read-only value to copy (a secret, a link): selected on focus, with a copy button. The
+ * label is for screen readers; the input's id doubles as its test id.
+ */
+export function CopyableValue({ id, label, value, copyLabel, copiedLabel }: { id: string; label: string; value: string; copyLabel: string; copiedLabel: string }) {
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2">
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <input
+        id={id}
+        data-testid={id}
+        readOnly
+        value={value}
+        onFocus={(e) => e.currentTarget.select()}
+        className="min-h-9 min-w-0 flex-1 rounded-md border border-line bg-surface px-2 font-mono text-xs text-ink"
+      />
+      <CopyButton value={value} label={copyLabel} copiedLabel={copiedLabel} />
+    </div>
+  );
+}

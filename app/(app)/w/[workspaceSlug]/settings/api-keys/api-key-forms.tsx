@@ -3,11 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
+import { ConfirmMutationButton } from "@/components/app/confirm-mutation-button";
 import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { ConfirmButton } from "@/components/ui/dialog";
+import { CopyableValue } from "@/components/ui/copy-button";
 import { Field, FieldError, Input } from "@/components/ui/field";
 
 const SCOPES = ["READ", "WRITE_METRICS", "ADMIN"] as const;
@@ -61,20 +61,13 @@ export function CreateApiKeyForm({ workspaceId }: { workspaceId: string }) {
       {created ? (
         <Alert tone="warn" title={t("secretTitle")}>
           <p>{t("secretWarning")}</p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <label htmlFor="api-key-secret" className="sr-only">
-              {t("secretLabel", { name: created.name })}
-            </label>
-            <input
-              id="api-key-secret"
-              data-testid="api-key-secret"
-              readOnly
-              value={created.secret}
-              onFocus={(e) => e.currentTarget.select()}
-              className="min-h-9 min-w-0 flex-1 rounded-md border border-line bg-surface px-2 font-mono text-xs text-ink"
-            />
-            <CopyButton value={created.secret} label={tc("copy")} copiedLabel={tc("copied")} />
-          </div>
+          <CopyableValue
+            id="api-key-secret"
+            label={t("secretLabel", { name: created.name })}
+            value={created.secret}
+            copyLabel={tc("copy")}
+            copiedLabel={tc("copied")}
+          />
         </Alert>
       ) : null}
       <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
@@ -109,32 +102,13 @@ export function CreateApiKeyForm({ workspaceId }: { workspaceId: string }) {
 
 export function RevokeApiKeyButton({ apiKeyId, name }: { apiKeyId: string; name: string }) {
   const t = useTranslations("apiKeys");
-  const tc = useTranslations("common");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const revoke = useGraphQLMutation(REVOKE_API_KEY);
   return (
-    <>
-      <ConfirmButton
-        label={t("revoke")}
-        title={t("revokeTitle", { name })}
-        description={t("revokeBody")}
-        confirmLabel={t("revoke")}
-        cancelLabel={tc("cancel")}
-        pending={revoke.pending}
-        open={open}
-        setOpen={setOpen}
-        onConfirm={async () => {
-          const outcome = await revoke.run({ input: { apiKeyId } });
-          setOpen(false);
-          if (outcome.errors.length === 0) router.refresh();
-        }}
-      />
-      {revoke.formError ? (
-        <p role="alert" className="text-sm text-bad-ink">
-          {revoke.formError}
-        </p>
-      ) : null}
-    </>
+    <ConfirmMutationButton
+      mutation={REVOKE_API_KEY}
+      input={{ apiKeyId }}
+      label={t("revoke")}
+      title={t("revokeTitle", { name })}
+      description={t("revokeBody")}
+    />
   );
 }

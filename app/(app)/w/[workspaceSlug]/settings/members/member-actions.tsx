@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { ConfirmMutationButton } from "@/components/app/confirm-mutation-button";
 import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
@@ -87,32 +88,13 @@ export function MemberActions({ memberId, name, role, roles }: { memberId: strin
 
 export function RevokeInviteButton({ inviteId, email }: { inviteId: string; email: string }) {
   const t = useTranslations("members");
-  const tc = useTranslations("common");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const revoke = useGraphQLMutation(REVOKE_INVITE);
   return (
-    <>
-      <ConfirmButton
-        label={t("revoke")}
-        title={t("revokeTitle", { email })}
-        description={t("revokeBody")}
-        confirmLabel={t("revoke")}
-        cancelLabel={tc("cancel")}
-        pending={revoke.pending}
-        open={open}
-        setOpen={setOpen}
-        onConfirm={async () => {
-          const outcome = await revoke.run({ input: { inviteId } });
-          setOpen(false);
-          if (outcome.errors.length === 0) router.refresh();
-        }}
-      />
-      {revoke.formError ? (
-        <p role="alert" className="text-sm text-bad-ink">
-          {revoke.formError}
-        </p>
-      ) : null}
-    </>
+    <ConfirmMutationButton
+      mutation={REVOKE_INVITE}
+      input={{ inviteId }}
+      label={t("revoke")}
+      title={t("revokeTitle", { email })}
+      description={t("revokeBody")}
+    />
   );
 }
