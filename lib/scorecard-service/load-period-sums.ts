@@ -27,13 +27,19 @@ export type WindowSums = Map<string, Map<string, MeasureSums>>;
 export type SeriesSums = Map<string, Map<string, MeasureSums>>;
 
 interface Row {
-  w: string;
-  scope: string;
-  measure: string;
-  date: string | null;
+  /** Index of the window in request.windows. */
+  w: number;
+  /** 0 = all channels, i = the i-th scope of request.scopes. */
+  scope: number;
+  /** 1-based index of the measure in request.measures. */
+  m: number;
   total: string;
+  /** Stocks only: the value of the earliest / latest day with data. */
   first_value: string | null;
   last_value: string | null;
+  /** Series window only: its days and their values, in date order. */
+  dates: string[] | null;
+  day_values: string[] | null;
 }
 
 /**
@@ -47,61 +53,98 @@ interface Row {
 export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promise<{ sums: WindowSums; series: SeriesSums }> {
   const { windows, series, scopes, measures } = request;
   const measureKeys = [...measures.keys()];
-  const scopeNames: string[] = [];
+  const scopeKeys = [...scopes.keys()];
+  const stockIndexes: number[] = [];
+  measureKeys.forEach((m, i) => {
+    if (measures.get(m) !== "flow") stockIndexes.push(i + 1);
+  });
+  const scopeIndexes: number[] = [];
   const scopeChannels: string[] = [];
-  for (const [scope, channels] of scopes) {
-    for (const channel of channels) {
-      scopeNames.push(scope);
+  scopeKeys.forEach((scope, i) => {
+    for (const channel of new Set(scopes.get(scope))) {
+      scopeIndexes.push(i + 1);
       scopeChannels.push(channel);
     }
-  }
-
-  // One UNION ALL branch per window with its bounds as plain parameters, so that each reads
-  // exactly its own days through the primary-key range (a join against a list of windows let
-  // the planner scan every day between them and filter afterwards), and a scope reads only
-  // its channels. The cost follows the days of the windows × measures, not the facts.
-  const params: unknown[] = [request.workspaceId, measureKeys, scopeNames, scopeChannels];
-  const branches = windows.map((w) => {
-    params.push(w.name, w.from, w.to);
-    const [name, from, to] = [params.length - 2, params.length - 1, params.length];
-    return `SELECT $${name}::text AS w, ''::text AS scope, d.measure, d.date, d.value
-              FROM metric_daily_totals d
-             WHERE d.workspace_id = $1::uuid AND d.measure = ANY($2::text[]) AND d.date BETWEEN $${from}::date AND $${to}::date
-            UNION ALL
-            SELECT $${name}::text, sc.scope, c.measure, c.date, sum(c.value)
-              FROM metric_channel_daily_totals c JOIN sc ON c.channel = ANY(sc.channels)
-             WHERE c.workspace_id = $1::uuid AND c.measure = ANY($2::text[]) AND c.date BETWEEN $${from}::date AND $${to}::date
-               AND c.channel = ANY($4::text[])
-             GROUP BY sc.scope, c.measure, c.date`;
   });
-  params.push(series ?? "");
+  const seriesIndex = windows.findIndex((w) => w.name === series);
+
+  const params: unknown[] = [];
+  const param = (value: unknown, type: string) => {
+    params.push(value);
+    return `$${params.length}::${type}`;
+  };
+  const workspace = param(request.workspaceId, "uuid");
+  const channels = scopeChannels.length > 0 ? param(scopeChannels, "text[]") : "";
+
+  // One UNION ALL branch per window (and per window for the scopes) with its bounds as plain
+  // parameters. Each reads, for every measure in turn, exactly the primary-key range
+  // (workspace, measure, date BETWEEN from AND to): the LATERAL … OFFSET 0 keeps that plan
+  // whatever the statistics say (with `measure = ANY(…)` as a filter the planner walked all
+  // of the workspace's days in every branch). A scope reads only its channels, joined by
+  // equality to the (scope, channel) pairs. Windows, scopes and measures travel as small
+  // integers, so that grouping compares integers rather than collated text.
+  const branches: string[] = [];
+  windows.forEach((w, i) => {
+    const [from, to] = [param(w.from, "date"), param(w.to, "date")];
+    branches.push(`SELECT ${i} AS w, 0 AS scope, ms.m, d.date, d.value
+        FROM ms, LATERAL (SELECT d.date, d.value FROM metric_daily_totals d
+                           WHERE d.workspace_id = ${workspace} AND d.measure = ms.measure AND d.date BETWEEN ${from} AND ${to}
+                          OFFSET 0) d`);
+    if (scopeChannels.length > 0) {
+      branches.push(`SELECT ${i}, sc.scope, ms.m, c.date, sum(c.value)
+        FROM ms, LATERAL (SELECT c.date, c.channel, c.value FROM metric_channel_daily_totals c
+                           WHERE c.workspace_id = ${workspace} AND c.measure = ms.measure AND c.date BETWEEN ${from} AND ${to}
+                             AND c.channel = ANY(${channels})
+                          OFFSET 0) c
+        JOIN sc ON sc.channel = c.channel
+       GROUP BY sc.scope, ms.m, c.date`);
+    }
+  });
+  if (branches.length === 0 || measureKeys.length === 0) return { sums: emptySums(request), series: emptySeries(request) };
+
+  // One pass over the day rows, nothing materialised and read twice: Σ for every measure,
+  // the first / last day only for stocks, and the series window's days as two arrays per
+  // measure, so one row per window × scope × measure comes back.
+  const stocks = param(stockIndexes, "int[]");
+  const seriesWindow = param(seriesIndex, "int");
   const rows = await tx.$queryRawUnsafe<Row[]>(
-    `WITH sc AS (SELECT scope, array_agg(channel) AS channels FROM unnest($3::text[], $4::text[]) AS s(scope, channel) GROUP BY scope),
-     src AS (${branches.join("\n UNION ALL\n")})
-     SELECT s.w, s.scope, s.measure, NULL::text AS date, sum(s.value)::text AS total,
-            (array_agg(s.value ORDER BY s.date))[1]::text AS first_value,
-            (array_agg(s.value ORDER BY s.date DESC))[1]::text AS last_value
-       FROM src s
-      GROUP BY s.w, s.scope, s.measure
-     UNION ALL
-     SELECT '', s.scope, s.measure, s.date::text, s.value::text, NULL, NULL
-       FROM src s WHERE s.w = $${params.length}`,
+    `WITH ms AS (SELECT m.measure, m.m::int AS m FROM unnest(${param(measureKeys, "text[]")}) WITH ORDINALITY AS m(measure, m))${
+      scopeChannels.length > 0 ? `,\n     sc AS (SELECT scope, channel FROM unnest(${param(scopeIndexes, "int[]")}, ${channels}) AS s(scope, channel))` : ""
+    }
+     SELECT s.w, s.scope, s.m, sum(s.value)::text AS total,
+            (array_agg(s.value ORDER BY s.date) FILTER (WHERE s.m = ANY(${stocks})))[1]::text AS first_value,
+            (array_agg(s.value ORDER BY s.date DESC) FILTER (WHERE s.m = ANY(${stocks})))[1]::text AS last_value,
+            array_agg(s.date::text ORDER BY s.date) FILTER (WHERE s.w = ${seriesWindow}) AS dates,
+            array_agg(s.value::text ORDER BY s.date) FILTER (WHERE s.w = ${seriesWindow}) AS day_values
+       FROM (${branches.join("\n UNION ALL\n")}) s
+      GROUP BY s.w, s.scope, s.m`,
     ...params,
   );
 
-  const sums: WindowSums = new Map(windows.map((w) => [w.name, new Map([["", {}], ...[...scopes.keys()].map((s) => [s, {}] as [string, MeasureSums])])]));
-  const daily: SeriesSums = new Map([["", new Map()], ...[...scopes.keys()].map((s) => [s, new Map()] as [string, Map<string, MeasureSums>])]);
+  const sums = emptySums(request);
+  const daily = emptySeries(request);
   for (const row of rows) {
-    if (row.date !== null) {
-      const byDate = daily.get(row.scope)!;
-      const day = byDate.get(row.date) ?? {};
-      day[row.measure] = new Decimal(row.total);
-      byDate.set(row.date, day);
-      continue;
+    const scope = row.scope === 0 ? "" : scopeKeys[row.scope - 1];
+    const measure = measureKeys[row.m - 1];
+    if (row.dates && row.day_values) {
+      const byDate = daily.get(scope)!;
+      for (let i = 0; i < row.dates.length; i++) {
+        const day = byDate.get(row.dates[i]) ?? {};
+        day[measure] = new Decimal(row.day_values[i]);
+        byDate.set(row.dates[i], day);
+      }
     }
-    const aggregation = measures.get(row.measure) ?? "flow";
+    const aggregation = measures.get(measure) ?? "flow";
     const value = aggregation === "flow" ? row.total : aggregation === "stock_start" ? row.first_value : row.last_value;
-    sums.get(row.w)!.get(row.scope)![row.measure] = new Decimal(value ?? row.total);
+    sums.get(windows[row.w].name)!.get(scope)![measure] = new Decimal(value ?? row.total);
   }
   return { sums, series: daily };
+}
+
+function emptySums({ windows, scopes }: PeriodSumsRequest): WindowSums {
+  return new Map(windows.map((w) => [w.name, new Map([["", {}], ...[...scopes.keys()].map((s) => [s, {}] as [string, MeasureSums])])]));
+}
+
+function emptySeries({ scopes }: PeriodSumsRequest): SeriesSums {
+  return new Map([["", new Map()], ...[...scopes.keys()].map((s) => [s, new Map()] as [string, Map<string, MeasureSums>])]);
 }
