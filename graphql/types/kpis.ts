@@ -1,3 +1,4 @@
+import type { InputFieldBuilder } from "@pothos/core";
 import { actorOf } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { createKpi } from "@/lib/kpis/create-kpi";
@@ -220,23 +221,32 @@ const QualityGateInput = builder.inputType("QualityGateInput", {
   }),
 });
 
+type KpiInputFieldBuilder = InputFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never, "InputObject">;
+
+/** The optional KPI fields that createKpi and updateKpi both accept. */
+function optionalKpiFields(t: KpiInputFieldBuilder) {
+  return {
+    key: t.string({ required: false, description: "Slug, unique in the workspace; default <owner>.<metric>." }),
+    periodType: t.field({ type: KpiPeriodTypeEnum, required: false }),
+    range: t.field({ type: RangeInput, required: false }),
+    thresholds: t.field({ type: ThresholdsInput, required: false }),
+    weight: t.field({ type: "Decimal", required: false }),
+    parentId: t.id({ required: false, description: "The Kpi this one drives; null makes it a root." }),
+    qualityGate: t.field({ type: QualityGateInput, required: false }),
+    diagnostics: t.stringList({ required: false }),
+    channelScope: t.string({ required: false, description: 'A channel group ("paid", "social", "content") or one channel name.' }),
+    defaultTarget: t.field({ type: "Decimal", required: false }),
+    position: t.int({ required: false }),
+  };
+}
+
 const CreateKpiInput = builder.inputType("CreateKpiInput", {
   fields: (t) => ({
     workspaceId: t.id({ required: true }),
     metricKey: t.string({ required: true }),
     ownerRole: t.field({ type: ScorecardOwnerEnum, required: true }),
     direction: t.field({ type: KpiDirectionEnum, required: true }),
-      key: t.string({ required: false, description: "Slug, unique in the workspace; default <owner>.<metric>." }),
-      periodType: t.field({ type: KpiPeriodTypeEnum, required: false }),
-      range: t.field({ type: RangeInput, required: false }),
-      thresholds: t.field({ type: ThresholdsInput, required: false }),
-      weight: t.field({ type: "Decimal", required: false }),
-      parentId: t.id({ required: false, description: "The Kpi this one drives; null makes it a root." }),
-      qualityGate: t.field({ type: QualityGateInput, required: false }),
-      diagnostics: t.stringList({ required: false }),
-      channelScope: t.string({ required: false, description: 'A channel group ("paid", "social", "content") or one channel name.' }),
-      defaultTarget: t.field({ type: "Decimal", required: false }),
-      position: t.int({ required: false }),
+    ...optionalKpiFields(t),
   }),
 });
 const UpdateKpiInput = builder.inputType("UpdateKpiInput", {
@@ -246,17 +256,7 @@ const UpdateKpiInput = builder.inputType("UpdateKpiInput", {
     metricKey: t.string({ required: false }),
     ownerRole: t.field({ type: ScorecardOwnerEnum, required: false }),
     direction: t.field({ type: KpiDirectionEnum, required: false }),
-      key: t.string({ required: false, description: "Slug, unique in the workspace; default <owner>.<metric>." }),
-      periodType: t.field({ type: KpiPeriodTypeEnum, required: false }),
-      range: t.field({ type: RangeInput, required: false }),
-      thresholds: t.field({ type: ThresholdsInput, required: false }),
-      weight: t.field({ type: "Decimal", required: false }),
-      parentId: t.id({ required: false, description: "The Kpi this one drives; null makes it a root." }),
-      qualityGate: t.field({ type: QualityGateInput, required: false }),
-      diagnostics: t.stringList({ required: false }),
-      channelScope: t.string({ required: false, description: 'A channel group ("paid", "social", "content") or one channel name.' }),
-      defaultTarget: t.field({ type: "Decimal", required: false }),
-      position: t.int({ required: false }),
+    ...optionalKpiFields(t),
   }),
 });
 
