@@ -112,7 +112,9 @@ async function openPostgres(url: string, appRole: string, poolSize: number, runM
             return { rows: r.rows as never[], affected: r.rowCount ?? 0 };
           },
         });
-        await client.query("COMMIT");
+        // COMMIT of a transaction a swallowed error aborted answers ROLLBACK: that is a failure.
+        const commit = await client.query("COMMIT");
+        if (commit.command !== "COMMIT") throw new Error("the transaction was rolled back (a statement in it failed)");
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => (broken = true));
@@ -153,14 +155,17 @@ async function openPglite(dataDir: string, appRole: string, runMigrations: boole
     },
     // PGlite has one connection; its transaction() holds it (Prisma's adapter uses the same).
     sqlTransaction: (fn) =>
-      pglite.transaction((tx) =>
-        fn({
+      pglite.transaction(async (tx) => {
+        const result = await fn({
           query: async (text, params) => {
             const r = await tx.query(text, params as unknown[]);
             return { rows: r.rows as never[], affected: r.affectedRows ?? 0 };
           },
-        }),
-      ),
+        });
+        // Fails when a swallowed error aborted the transaction (its COMMIT would roll back silently).
+        await tx.query("SELECT 1");
+        return result;
+      }),
     async close() {
       await prisma.$disconnect();
       await pglite.close();
