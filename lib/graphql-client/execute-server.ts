@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { type DocumentNode, type GraphQLFormattedError, parse } from "graphql";
+import { cache } from "react";
 import { createContext } from "@/graphql/context";
 import { getApolloServer } from "@/graphql/server";
 import { SESSION_COOKIE, viewerFromSessionToken } from "@/lib/auth/session-cookie";
@@ -15,21 +16,30 @@ export interface ServerResult<T> {
 const parsed = new Map<string, DocumentNode>();
 
 /**
- * Pages read through the same GraphQL schema third parties use, executed in-process with the
- * request's session: every permission rule applies to pages too.
+ * The request's GraphQL context, built once per server render (React's cache()): the session
+ * cookie is decoded and checked against the user's session version once, and workspace access
+ * is looked up once, however many queries the layout and the page run.
  */
-export async function executeServer<T>(query: string, variables?: Record<string, unknown>): Promise<ServerResult<T>> {
+const requestContext = cache(async () => {
   const db = await getDatabase();
   const cookieStore = await cookies();
   const viewer = await viewerFromSessionToken(db, cookieStore.get(SESSION_COOKIE)?.value);
   const h = await headers();
   const host = h.get("host") ?? "localhost:3000";
   const proto = h.get("x-forwarded-proto") ?? "http";
-  const context = createContext({
+  return createContext({
     db,
     viewer,
     meta: { ip: null, secure: proto === "https", baseUrl: env().APP_URL ?? `${proto}://${host}` },
   });
+});
+
+/**
+ * Pages read through the same GraphQL schema third parties use, executed in-process with the
+ * request's session: every permission rule applies to pages too.
+ */
+export async function executeServer<T>(query: string, variables?: Record<string, unknown>): Promise<ServerResult<T>> {
+  const context = await requestContext();
   let document = parsed.get(query);
   if (!document) {
     document = parse(query);
