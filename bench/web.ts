@@ -9,6 +9,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { DEMO_OWNER } from "@/lib/demo/seed-demo";
+import { fetchFirstLoadJs, printFirstLoadJs } from "./lib/first-load-js";
 import { startNextServer } from "./lib/next-server";
 import { round, summarize, writeResult } from "./lib/report";
 
@@ -58,6 +59,13 @@ export async function run(): Promise<void> {
       const body = Buffer.from(await (await fetch(new URL(src, server.url))).arrayBuffer());
       raw += body.length;
       gzipped += gzipSync(body, { level: 6 }).length;
+    }
+    // BENCH_WEB_ONLY_JS=1: print what the first-load JS is made of, skip the load test.
+    if (process.env.BENCH_WEB_ONLY_JS === "1") {
+      printFirstLoadJs(await fetchFirstLoadJs(html, server.url), "/w/[workspaceSlug]/scorecards/[scorecard]");
+      console.log(`page HTML (with its inline RSC payload): ${round(html.length / 1024, 1)} KiB raw, ${round(gzipSync(html, { level: 6 }).length / 1024, 1)} KiB gzipped`);
+      console.log(`bench web (as measured above): ${scripts.length} scripts, ${round(raw / 1024, 1)} KiB raw, ${round(gzipped / 1024, 1)} KiB gzipped (goal 150)`);
+      return;
     }
 
     // Warm-up, then autocannon at a fixed 50 req/s.

@@ -1,46 +1,12 @@
-"use client";
-
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/config";
-import { cn } from "./ui/cn";
+import { isLocale } from "@/lib/i18n/config";
+import { LocaleButtons } from "./locale-buttons";
 
-const NAMES: Record<Locale, string> = { en: "English", ru: "Русский" };
+export { setLocaleCookie } from "@/lib/i18n/locale-cookie";
 
-export function setLocaleCookie(locale: Locale) {
-  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
-}
-
-/** The ru/en switch: stores the choice in the `tl.locale` cookie and re-renders on the server. */
+/** The ru/en switch (server part): the current locale and the group's name come from the server. */
 export function LocaleSwitcher() {
-  const current = useLocale();
+  const locale = useLocale();
   const t = useTranslations("common");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-
-  return (
-    <div role="group" aria-label={t("language")} className="inline-flex rounded-lg border border-line bg-surface p-0.5" aria-busy={pending || undefined}>
-      {LOCALES.map((locale) => (
-        <button
-          key={locale}
-          type="button"
-          lang={locale}
-          title={NAMES[locale]}
-          aria-pressed={current === locale}
-          onClick={() => {
-            setLocaleCookie(locale);
-            startTransition(() => router.refresh());
-          }}
-          className={cn(
-            "min-h-8 min-w-9 rounded-md px-2 text-xs font-semibold uppercase",
-            current === locale ? "bg-brand-600 text-white" : "text-ink-muted hover:text-ink",
-          )}
-        >
-          <span className="sr-only">{NAMES[locale]} </span>
-          <span aria-hidden="true">{locale}</span>
-        </button>
-      ))}
-    </div>
-  );
+  return <LocaleButtons current={isLocale(locale) ? locale : null} label={t("language")} />;
 }

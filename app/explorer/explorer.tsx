@@ -5,7 +5,7 @@ import { type KeyboardEvent, useEffect, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { Tabs } from "@/components/ui/tabs";
+import { Tabs } from "@/components/ui/tabs-panel";
 import { EXAMPLES } from "./examples";
 
 interface RunResult {

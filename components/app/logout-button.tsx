@@ -1,30 +1,9 @@
-"use client";
-
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { fetchGraphQL } from "@/lib/graphql-client/fetch-graphql";
-import { menuItemClass } from "../ui/menu";
+import { menuItemClass } from "../ui/menu-item";
+import { LogoutAction } from "./logout-action";
 
-const LOGOUT = /* GraphQL */ `mutation Logout { logout { ok } }`;
-const LOGOUT_EVERYWHERE = /* GraphQL */ `mutation LogoutEverywhere { logoutEverywhere { ok } }`;
-
-/** Ends this session (or every session) and goes to the login page with a full reload. */
+/** Ends this session (or every session) and goes to the login page; the label comes from the server. */
 export function LogoutButton({ everywhere = false, className = menuItemClass }: { everywhere?: boolean; className?: string }) {
   const t = useTranslations("nav");
-  const [pending, setPending] = useState(false);
-  return (
-    <button
-      type="button"
-      className={className}
-      disabled={pending}
-      aria-busy={pending || undefined}
-      onClick={async () => {
-        setPending(true);
-        await fetchGraphQL(everywhere ? LOGOUT_EVERYWHERE : LOGOUT);
-        window.location.assign("/login");
-      }}
-    >
-      {everywhere ? t("logoutEverywhere") : t("logout")}
-    </button>
-  );
+  return <LogoutAction everywhere={everywhere} className={className} label={everywhere ? t("logoutEverywhere") : t("logout")} />;
 }

@@ -1,17 +1,14 @@
-"use client";
-
-import Form from "next/form";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
 import { buttonClass } from "../ui/button";
 import { cn } from "../ui/cn";
-import { Input, Select } from "../ui/field";
 import type { CompareMode, PeriodKind } from "./period";
+import { PeriodForm } from "./period-form";
 
 /**
  * Period picker and comparison toggle. Everything lives in the URL (a GET form and links),
  * so a view can be bookmarked and shared, works without script and with the back button.
+ * Rendered on the server; only the form (PeriodForm) runs in the browser.
  */
 export function PeriodPicker({
   action,
@@ -41,8 +38,6 @@ export function PeriodPicker({
   showCompare?: boolean;
 }) {
   const t = useTranslations("period");
-  const [type, setType] = useState<PeriodKind>(kind);
-  const formRef = useRef<HTMLFormElement>(null);
 
   return (
     <div className="mb-6 flex flex-wrap items-end gap-x-4 gap-y-3 rounded-[var(--radius-card)] border border-line bg-surface p-3" data-testid="period-picker">
@@ -61,53 +56,16 @@ export function PeriodPicker({
           </Link>
         ) : null}
       </div>
-      <Form ref={formRef} action={action} className="flex flex-wrap items-end gap-2">
-        {Object.entries(keep).map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
-        {compare !== "previous" ? <input type="hidden" name="compare" value={compare} /> : null}
-        <div>
-          <label htmlFor="period-type" className="block text-xs font-medium text-ink-muted">
-            {t("type")}
-          </label>
-          <Select
-            id="period-type"
-            name="period"
-            value={type}
-            className="w-auto"
-            onChange={(e) => {
-              const next = e.target.value as PeriodKind;
-              setType(next);
-              if (next !== "custom") queueMicrotask(() => formRef.current?.requestSubmit());
-            }}
-          >
-            <option value="month">{t("month")}</option>
-            <option value="quarter">{t("quarter")}</option>
-            <option value="custom">{t("custom")}</option>
-          </Select>
-        </div>
-        {type === "custom" ? (
-          <>
-            <div>
-              <label htmlFor="period-from" className="block text-xs font-medium text-ink-muted">
-                {t("from")}
-              </label>
-              <Input id="period-from" type="date" name="from" defaultValue={from} required className="w-auto" />
-            </div>
-            <div>
-              <label htmlFor="period-to" className="block text-xs font-medium text-ink-muted">
-                {t("to")}
-              </label>
-              <Input id="period-to" type="date" name="to" defaultValue={to} required className="w-auto" />
-            </div>
-          </>
-        ) : anchor ? (
-          <input type="hidden" name="anchor" value={anchor} />
-        ) : null}
-        <button type="submit" className={buttonClass("secondary", "sm")}>
-          {t("apply")}
-        </button>
-      </Form>
+      <PeriodForm
+        action={action}
+        kind={kind}
+        anchor={anchor}
+        from={from}
+        to={to}
+        compare={compare}
+        keep={keep}
+        labels={{ type: t("type"), month: t("month"), quarter: t("quarter"), custom: t("custom"), from: t("from"), to: t("to"), apply: t("apply") }}
+      />
       {showCompare ? (
         <div className="sm:ml-auto">
           <p id="compare-label" className="text-xs font-medium text-ink-muted">

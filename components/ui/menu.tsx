@@ -50,5 +50,3 @@ export function Menu({ summary, children, align = "right" }: { summary: ReactNod
     </details>
   );
 }
-
-export const menuItemClass = "block w-full rounded-md px-3 py-2 text-left text-sm text-ink hover:bg-canvas";

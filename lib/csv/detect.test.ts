@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { detectDelimiter } from "./detect-delimiter";
 import { Utf8Validator, detectEncoding } from "./detect-encoding";
 import { csvCell, escapeFormula, toCsv } from "./escape-cell";
-import { KeySet } from "./key-set";
+import { KeySet, hashKey, hashKeyParts } from "./key-set";
 
 describe("detectEncoding", () => {
   const text = "Дата;Канал;Расход\n01.03.2026;Яндекс;1 234,56\n";
@@ -54,5 +54,14 @@ describe("KeySet", () => {
     expect(set.add("k42")).toBe(false);
     expect(set.count).toBe(10_000);
     expect(set.bytes).toBe(16_384 * 8);
+  });
+
+  it("hashes a key given in parts as the joined key", () => {
+    for (const [a, b, c, d] of [["2026-03-01", "google", "", "clicks"], ["", "", "", ""], ["a\u0000", "Кампания", "x", "y"]]) {
+      expect(hashKeyParts(a, b, c, d)).toBe(hashKey(`${a}\u0000${b}\u0000${c}\u0000${d}`));
+    }
+    const set = new KeySet(4);
+    expect(set.addParts("2026-03-01", "google", "", "clicks")).toBe(true);
+    expect(set.add("2026-03-01\u0000google\u0000\u0000clicks")).toBe(false);
   });
 });

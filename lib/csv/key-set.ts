@@ -34,6 +34,12 @@ export class KeySet {
     return this.insert(hashKey(key));
   }
 
+  /** {@link add} of `a\0b\0c\0d` without building that string (same hash, see hashKeyParts). */
+  addParts(a: string, b: string, c: string, d: string): boolean {
+    if (this.size + 1 > this.hashes.length * MAX_LOAD) this.grow();
+    return this.insert(hashKeyParts(a, b, c, d));
+  }
+
   private insert(hash: number): boolean {
     const mask = this.hashes.length - 1;
     let slot = hash % (mask + 1);
@@ -68,6 +74,32 @@ export function hashKey(key: string): number {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;
+  }
+  const hash = (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+  return hash === 0 ? 1 : hash;
+}
+
+/**
+ * hashKey(`${a}\0${b}\0${c}\0${d}`) from the parts: the import's natural key without a
+ * concatenated string per fact (a cons string that hashing would first have to flatten).
+ */
+export function hashKeyParts(a: string, b: string, c: string, d: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let part = 0; part < 4; part++) {
+    const text = part === 0 ? a : part === 1 ? b : part === 2 ? c : d;
+    if (part > 0) {
+      // The \0 between two parts.
+      h1 = Math.imul(h1, 0x01000193);
+      h2 = Math.imul(h2, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 0x01000193);
+      h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
   }
   const hash = (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
   return hash === 0 ? 1 : hash;

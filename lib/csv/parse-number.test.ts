@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectNumberStyle, formatLocaleNumber, parseLocaleNumber } from "./parse-number";
+import { detectNumberStyle, formatLocaleNumber, parseGeneralNumber, parseLocaleNumber } from "./parse-number";
 
 /** Canonical decimals: no leading zeros, no trailing fractional zeros, ≤ 18 + 10 digits. */
 const canonical = fc
@@ -12,6 +12,19 @@ const canonical = fc
   });
 
 describe("parseLocaleNumber", () => {
+  it("reads plain cells (its fast path) exactly as the general parser does", () => {
+    const cell = fc.stringMatching(/^[-+]?[0-9]{0,22}(?:[.,][0-9]{0,12})?[ ]?$/);
+    fc.assert(
+      fc.property(cell, fc.constantFrom("ru" as const, "en" as const), (text, style) => {
+        expect(parseLocaleNumber(text, style)).toEqual(parseGeneralNumber(text, style));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const text of ["0", "-0", "-0,0", "007", "1.", ".5", "1,", "00,100", "-000.000", "1234567890123456789", "1,12345678901", "0.0000000001"]) {
+      for (const style of ["ru", "en"] as const) expect(parseLocaleNumber(text, style)).toEqual(parseGeneralNumber(text, style));
+    }
+  });
+
   it("parses Russian figures: spaces, NBSP and narrow NBSP groups, comma decimals, dot groups", () => {
     expect(parseLocaleNumber("1 234 567,89", "ru")).toEqual({ ok: true, value: "1234567.89" });
     expect(parseLocaleNumber("1\u00a0234\u00a0567,89", "ru")).toEqual({ ok: true, value: "1234567.89" });

@@ -19,6 +19,12 @@ const MAX_INTEGER_DIGITS = 18;
 const MAX_FRACTION_DIGITS = 10;
 
 export function parseLocaleNumber(raw: string, style: NumberStyle = "ru"): ParsedNumber {
+  const plain = parsePlainNumber(raw, style === "ru" ? COMMA : DOT);
+  return plain !== null ? { ok: true, value: plain } : parseGeneralNumber(raw, style);
+}
+
+/** {@link parseLocaleNumber} without its fast path for plain cells (exported for the test that compares the two). */
+export function parseGeneralNumber(raw: string, style: NumberStyle): ParsedNumber {
   let text = raw.trim();
   if (text === "") return { ok: false, reason: "empty cell" };
   // Strip one currency mark on either side ("1 234 ₽", "$1,234.50").
@@ -82,6 +88,46 @@ export function parseLocaleNumber(raw: string, style: NumberStyle = "ru"): Parse
   const fraction = fractionPart.replace(/0+$/, "");
   const body = fraction ? `${integer}.${fraction}` : integer;
   return { ok: true, value: negative && body !== "0" ? `-${body}` : body };
+}
+
+const COMMA = 44;
+const DOT = 46;
+const MINUS = 45;
+const ZERO = 48;
+const NINE = 57;
+
+/**
+ * The common cell in one scan, no regular expression: optional "-", digits, optionally the
+ * style's decimal separator and digits — the one reading the full parser gives such a cell
+ * (no group separator can be in it). Returns the canonical decimal, or null for anything else
+ * (spaces, currency, groups, a leading "+", too many digits: the full parser decides those).
+ */
+function parsePlainNumber(text: string, decimal: number): string | null {
+  const n = text.length;
+  let i = text.charCodeAt(0) === MINUS ? 1 : 0;
+  const start = i;
+  let c = 0;
+  while (i < n && (c = text.charCodeAt(i)) >= ZERO && c <= NINE) i++;
+  const integerEnd = i;
+  if (integerEnd === start) return null;
+  let fractionEnd = i;
+  if (i < n) {
+    if (c !== decimal) return null;
+    i++;
+    while (i < n && (c = text.charCodeAt(i)) >= ZERO && c <= NINE) i++;
+    if (i < n || i === integerEnd + 1) return null;
+    fractionEnd = i;
+  }
+  if (fractionEnd > integerEnd && fractionEnd - integerEnd - 1 > MAX_FRACTION_DIGITS) return null;
+  let intStart = start;
+  while (intStart < integerEnd - 1 && text.charCodeAt(intStart) === ZERO) intStart++;
+  if (integerEnd - intStart > MAX_INTEGER_DIGITS) return null;
+  let fracEnd = fractionEnd;
+  while (fracEnd > integerEnd + 1 && text.charCodeAt(fracEnd - 1) === ZERO) fracEnd--;
+  const integer = text.slice(intStart, integerEnd);
+  const body = fracEnd > integerEnd + 1 ? `${integer}.${text.slice(integerEnd + 1, fracEnd)}` : integer;
+  if (start === 0) return body;
+  return body === "0" ? body : `-${body}`;
 }
 
 function count(text: string, ch: string): number {

@@ -178,9 +178,8 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
       for (fact of facts) {
         if (check(fact, onProblem) === null) continue;
         const f = fact;
-        const key = `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`;
-        if (!keys.add(key)) {
-          if (suspects.length < 10_000) suspects.push({ row: f.row, measure: f.measure, key });
+        if (!keys.addParts(f.date, f.channel, f.campaign, f.measure)) {
+          if (suspects.length < 10_000) suspects.push({ row: f.row, measure: f.measure, key: `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}` });
           continue;
         }
         report.factCount++;

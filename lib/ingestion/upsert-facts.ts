@@ -53,9 +53,14 @@ export function pushFact(c: FactColumns, r: MetricRow): void {
   c.values.push(r.value);
 }
 
+/** What the upsert needs of a transaction: Prisma's, or a raw one (the CSV import's chunks, see run-import-job). */
+export interface RawQueries {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
 /** {@link upsertFacts} for rows already in columns (the CSV import builds them while streaming). */
 export async function upsertFactColumns(
-  tx: Tx,
+  tx: RawQueries,
   { workspaceId, columns, batchId, expectNew = false }: { workspaceId: string; columns: FactColumns; batchId: string | null; expectNew?: boolean },
 ): Promise<UpsertCounts> {
   const n = columns.dates.length;

@@ -216,6 +216,66 @@ describe(`CSV import jobs (${TEST_DB})`, () => {
     expect(await readFacts(db, ws)).toHaveLength(20);
   });
 
+  it("writes each chunk as the app role within the workspace (row-level security applies)", async () => {
+    const ws = await createWorkspace(db);
+    const other = await createWorkspace(db);
+    const record = await uploadCsv(db, ws, "date,channel,clicks\n2026-01-01,vk,1\n2026-01-02,vk,2\n", { chunkSize: 1 });
+    await commitImport(db, { workspaceId: ws, importId: record.id });
+    const seen: unknown[] = [];
+    await runToEnd({
+      db,
+      workspaceId: ws,
+      importId: record.id,
+      hooks: {
+        async beforeChunkCommit(_n, tx) {
+          const [me] = await tx.$queryRawUnsafe<{ role: string; bypass: boolean; super: boolean; ws: string; visible: number }[]>(
+            `SELECT current_user AS role, r.rolbypassrls AS bypass, r.rolsuper AS super, current_setting('app.workspace_id') AS ws,
+                    (SELECT count(*)::int FROM metric_facts WHERE workspace_id <> $1::uuid) AS visible
+               FROM pg_roles r WHERE r.rolname = current_user`,
+            ws,
+          );
+          seen.push(me);
+          // Another workspace's rows are out of reach: the policy refuses the write.
+          await tx.$executeRawUnsafe("SAVEPOINT probe");
+          await expect(
+            tx.$executeRawUnsafe(`INSERT INTO metric_facts (workspace_id, date, channel, measure, value) VALUES ($1::uuid, '2026-01-01', 'x', 'clicks', 1)`, other),
+          ).rejects.toThrow(/row-level security/);
+          await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT probe");
+        },
+      },
+    });
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "COMMITTED", rowsDone: 2, inserted: 2 });
+    expect(await readFacts(db, ws)).toHaveLength(2);
+    expect(await readFacts(db, other)).toHaveLength(0);
+    expect(seen).toEqual([
+      { role: "throughline_app", bypass: false, super: false, ws, visible: 0 },
+      { role: "throughline_app", bypass: false, super: false, ws, visible: 0 },
+    ]);
+  });
+
+  it("a chunk whose transaction a swallowed error aborted does not count as written", async () => {
+    const ws = await createWorkspace(db);
+    const record = await uploadCsv(db, ws, "date,channel,clicks\n2026-01-01,vk,1\n2026-01-02,vk,2\n", { chunkSize: 1 });
+    await commitImport(db, { workspaceId: ws, importId: record.id });
+    let broke = false;
+    await runToEnd({
+      db,
+      workspaceId: ws,
+      importId: record.id,
+      hooks: {
+        async beforeChunkCommit(n, tx) {
+          if (n !== 1 || broke) return;
+          broke = true;
+          await tx.$executeRawUnsafe("SELECT 1/0").catch(() => undefined);
+        },
+      },
+    });
+    expect(broke).toBe(true);
+    // The aborted chunk was retried, not recorded as done with nothing written.
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "COMMITTED", rowsDone: 2, inserted: 2 });
+    expect(await readFacts(db, ws)).toHaveLength(2);
+  });
+
   it("cancel during the run undoes the committed chunks", async () => {
     const ws = await createWorkspace(db);
     await ingestRows(db, { workspaceId: ws, rows: [{ date: "2026-01-01", channel: "vk", measure: "clicks", value: "99" }] });

@@ -87,3 +87,26 @@ describe("ingest_facts", () => {
     expect(journal.map((j) => j.line)).toEqual(["2026-03-01|7"]);
   });
 });
+
+describe("fact key collation (migration 20261126000600_fact_key_collation)", () => {
+  it("compares the text key columns byte-wise on both databases, and keeps rows and rollups exact", async () => {
+    const { rows } = await db.sql.query<{ col: string; collation: string }>(
+      `SELECT c.relname || '.' || a.attname AS col, coalesce(co.collname, '') AS collation
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_collation co ON co.oid = a.attcollation
+        WHERE c.relname IN ('metric_facts', 'metric_daily_totals', 'metric_channel_daily_totals', 'import_fact_changes')
+          AND a.attname IN ('channel', 'campaign', 'measure') AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY 1`,
+    );
+    expect(rows.map((r) => r.collation)).toEqual(rows.map(() => "C"));
+    expect(rows).toHaveLength(9);
+    const ws = await createWorkspace(db);
+    const names = ["b", "B", "a", "Я", "я", "Ё", "z", "_x", "10", "9"];
+    await ingestRows(db, { workspaceId: ws, rows: names.map((channel, i) => ({ date: "2026-01-01", channel, campaign: channel, measure: "clicks", value: String(i) })) });
+    const ordered = await withTenant(db, { workspaceId: ws }, (tx) =>
+      tx.$queryRawUnsafe<{ channel: string }[]>(`SELECT channel FROM metric_facts ORDER BY channel`),
+    );
+    // Code point order (= UTF-8 byte order), the same on PostgreSQL and PGlite.
+    expect(ordered.map((r) => r.channel)).toEqual([...names].sort());
+    expect(await drift(ws)).toBe(0);
+  });
+});
