@@ -1,14 +1,19 @@
 // Web benchmark (issue 6): first-load JS of the scorecard page, gzipped, and the server's time
 // to first byte for that page at 50 requests/s (autocannon against `next start`, plus a
-// paced TTFB probe that times the first byte, not the whole body). Runs on the embedded
-// database with the seeded demo workspace, as `npm start` does.
-import { mkdtempSync, rmSync } from "node:fs";
+// paced TTFB probe that times the first byte, not the whole body). Runs against the embedded
+// database with the seeded demo workspace, as `npm start` does, and against PostgreSQL.
+// Alongside: the server's CPU time per page (from /proc), its capacity (unpaced autocannon),
+// the TTFB of pages whose scorecard is not cached yet, and the same figures for the login
+// page — a page with no data, the floor of what `next start` costs per page on this machine.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { DEMO_OWNER } from "@/lib/demo/seed-demo";
+import { createBenchDatabase } from "./lib/bench-database";
 import { fetchFirstLoadJs, printFirstLoadJs } from "./lib/first-load-js";
 import { startNextServer } from "./lib/next-server";
 import { round, summarize, writeResult } from "./lib/report";
@@ -37,9 +42,66 @@ function ttfb(target: URL, cookie: string): Promise<number> {
   });
 }
 
-export async function run(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tl-bench-web-"));
-  const server = await startNextServer({ PGLITE_DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: undefined, SEED_DEMO: "1" }, Number(process.env.BENCH_PORT ?? 3792));
+/** The pid listening on `port` (the next-server process), from `ss`. */
+function listeningPid(port: number): number {
+  const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const pid = Number(/pid=(\d+)/.exec(out)?.[1]);
+  if (!pid) throw new Error(`no process listens on ${port}: ${out}`);
+  return pid;
+}
+
+/** User + system CPU time of a process so far, in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  // After "pid (comm) ": state is field 0; utime and stime are fields 11 and 12.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** Sequential requests: TTFB percentiles and the server's CPU ms per request. */
+async function sequential(pid: number, urls: URL[], cookie: string) {
+  const before = cpuMs(pid);
+  const samples: number[] = [];
+  for (const url of urls) samples.push(await ttfb(url, cookie));
+  const cpu = (cpuMs(pid) - before) / urls.length;
+  const s = summarize(samples);
+  return { requests: urls.length, ttfbP50: round(s.p50), ttfbP95: round(s.p95), serverCpuMsPerRequest: round(cpu, 1) };
+}
+
+/** Autocannon at a fixed rate, then a paced TTFB probe at the same rate. */
+async function atRate(url: URL, cookie: string, rate: number) {
+  const cannon = await autocannon({ url: url.toString(), headers: { cookie }, connections: 10, overallRate: rate, duration: DURATION_S });
+  const samples: number[] = [];
+  const errors: string[] = [];
+  const pending: Promise<void>[] = [];
+  const total = rate * Math.min(DURATION_S, 20);
+  for (let i = 0; i < total; i++) {
+    pending.push(ttfb(url, cookie).then((ms) => void samples.push(ms), (e: Error) => void errors.push(e.message)));
+    await new Promise((r) => setTimeout(r, 1000 / rate));
+  }
+  await Promise.all(pending);
+  const probe = summarize(samples);
+  return {
+    rate,
+    autocannon: {
+      durationSeconds: DURATION_S,
+      completedPerSecond: round(cannon.requests.total / DURATION_S, 1),
+      latencyMs: { p50: cannon.latency.p50, p97_5: cannon.latency.p97_5, p99: cannon.latency.p99 },
+      requests: cannon.requests.total,
+      errors: cannon.errors,
+      non2xx: cannon.non2xx,
+    },
+    ttfbProbe: { requests: samples.length, errors: errors.length, p50: round(probe.p50), p95: round(probe.p95), p99: round(probe.p99) },
+  };
+}
+
+/** Pages per second the server completes with 10 connections and no pacing. */
+async function capacity(url: URL, cookie: string) {
+  const r = await autocannon({ url: url.toString(), headers: { cookie }, connections: 10, duration: 10 });
+  return { pagesPerSecond: round(r.requests.total / 10, 1), latencyP50: r.latency.p50, latencyP99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+async function measure(label: string, env: Record<string, string | undefined>, port: number, onlyJs: boolean) {
+  const server = await startNextServer({ ...env, SEED_DEMO: "1" }, port);
   try {
     const login = await graphql(server.url, "mutation($i: LoginInput!) { login(input: $i) { user { id } } }", {
       i: { email: DEMO_OWNER.email, password: DEMO_OWNER.password },
@@ -49,6 +111,7 @@ export async function run(): Promise<void> {
     const viewer = await graphql(server.url, "{ viewer { workspaces { workspace { slug } } } }", {}, cookie);
     const slug = viewer.body.data.viewer.workspaces[0].workspace.slug as string;
     const page = new URL(`/w/${slug}/scorecards/company`, server.url);
+    const loginPage = new URL("/login", server.url);
 
     // First-load JS: every script the page's HTML loads, gzipped as a CDN would serve it.
     const html = await (await fetch(page, { headers: { cookie } })).text();
@@ -60,46 +123,62 @@ export async function run(): Promise<void> {
       raw += body.length;
       gzipped += gzipSync(body, { level: 6 }).length;
     }
+    const firstLoadJs = { scripts: scripts.length, rawKiB: round(raw / 1024, 1), gzippedKiB: round(gzipped / 1024, 1), goalKiB: 150 };
+    const pageHtml = { rawKiB: round(html.length / 1024, 1), gzippedKiB: round(gzipSync(html, { level: 6 }).length / 1024, 1) };
     // BENCH_WEB_ONLY_JS=1: print what the first-load JS is made of, skip the load test.
-    if (process.env.BENCH_WEB_ONLY_JS === "1") {
+    if (onlyJs) {
       printFirstLoadJs(await fetchFirstLoadJs(html, server.url), "/w/[workspaceSlug]/scorecards/[scorecard]");
-      console.log(`page HTML (with its inline RSC payload): ${round(html.length / 1024, 1)} KiB raw, ${round(gzipSync(html, { level: 6 }).length / 1024, 1)} KiB gzipped`);
-      console.log(`bench web (as measured above): ${scripts.length} scripts, ${round(raw / 1024, 1)} KiB raw, ${round(gzipped / 1024, 1)} KiB gzipped (goal 150)`);
-      return;
+      console.log(`page HTML (with its inline RSC payload): ${pageHtml.rawKiB} KiB raw, ${pageHtml.gzippedKiB} KiB gzipped`);
+      console.log(`bench web (as measured above): ${scripts.length} scripts, ${firstLoadJs.rawKiB} KiB raw, ${firstLoadJs.gzippedKiB} KiB gzipped (goal 150)`);
+      return null;
     }
 
-    // Warm-up, then autocannon at a fixed 50 req/s.
-    for (let i = 0; i < 20; i++) await ttfb(page, cookie);
-    const cannon = await autocannon({ url: page.toString(), headers: { cookie }, connections: 10, overallRate: RATE, duration: DURATION_S });
-
-    // Paced probe: one request every 20 ms, time to the first byte of the response.
-    const samples: number[] = [];
-    const errors: string[] = [];
-    const pending: Promise<void>[] = [];
-    const total = RATE * Math.min(DURATION_S, 20);
-    for (let i = 0; i < total; i++) {
-      pending.push(ttfb(page, cookie).then((ms) => void samples.push(ms), (e: Error) => void errors.push(e.message)));
-      await new Promise((r) => setTimeout(r, 1000 / RATE));
-    }
-    await Promise.all(pending);
-    const probe = summarize(samples);
-
-    writeResult("web", {
-      page: "/w/<demo>/scorecards/company (demo owner, embedded database)",
-      firstLoadJs: { scripts: scripts.length, rawKiB: round(raw / 1024, 1), gzippedKiB: round(gzipped / 1024, 1), goalKiB: 150 },
-      autocannon: {
-        rate: RATE,
-        durationSeconds: DURATION_S,
-        latencyMs: { p50: cannon.latency.p50, p97_5: cannon.latency.p97_5, p99: cannon.latency.p99 },
-        requests: cannon.requests.total,
-        errors: cannon.errors,
-        non2xx: cannon.non2xx,
-      },
-      ttfbProbe: { rate: RATE, requests: samples.length, errors: errors.length, p50: round(probe.p50), p95: round(probe.p95), p99: round(probe.p99) },
-      goal: { ttfbP50Ms: 60, ttfbP95Ms: 200 },
-    });
+    const pid = listeningPid(port);
+    // Warm-up, then one client at a time: the unloaded TTFB and what each page costs the server.
+    await sequential(pid, Array.from({ length: 40 }, () => page), cookie);
+    // Scorecards not cached yet: 12 other months, once each (the demo holds 2 years).
+    const months = Array.from({ length: 12 }, (_, i) => new URL(`${page.pathname}?period=month&anchor=2025-${String(i + 1).padStart(2, "0")}-15`, server.url));
+    const uncached = await sequential(pid, months, cookie);
+    const scorecard = await sequential(pid, Array.from({ length: 200 }, () => page), cookie);
+    await sequential(pid, Array.from({ length: 40 }, () => loginPage), "");
+    const floor = await sequential(pid, Array.from({ length: 200 }, () => loginPage), "");
+    const scorecardCapacity = await capacity(page, cookie);
+    const floorCapacity = await capacity(loginPage, "");
+    const at50 = await atRate(page, cookie, RATE);
+    return {
+      database: label,
+      firstLoadJs,
+      pageHtml,
+      scorecardPage: { uncachedSequential: uncached, sequential: scorecard, capacity: scorecardCapacity, at50 },
+      loginPageFloor: { sequential: floor, capacity: floorCapacity },
+    };
   } finally {
     server.stop();
+  }
+}
+
+export async function run(): Promise<void> {
+  const onlyJs = process.env.BENCH_WEB_ONLY_JS === "1";
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tl-bench-web-"));
+  const port = Number(process.env.BENCH_PORT ?? 3792);
+  try {
+    const pglite = await measure("pglite (embedded, as npm start)", { PGLITE_DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: undefined }, port, onlyJs);
+    if (onlyJs) return;
+    // Let the port close before the next server takes it.
+    await new Promise((r) => setTimeout(r, 2000));
+    const bench = await createBenchDatabase("tl_bench_web");
+    let postgres;
+    try {
+      postgres = await measure("postgres", { DATABASE_URL: bench.url, DATABASE_POOL_SIZE: "16" }, port, false);
+    } finally {
+      await bench.drop();
+    }
+    writeResult("web", {
+      page: "/w/<demo>/scorecards/company (demo owner)",
+      goal: { firstLoadJsGzippedKiB: 150, ttfbP50Ms: 60, ttfbP95Ms: 200, atRequestsPerSecond: RATE },
+      runs: [pglite, postgres],
+    });
+  } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

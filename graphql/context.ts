@@ -1,8 +1,10 @@
+import type { Workspace } from "@/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/permissions/registry";
-import { type WorkspaceAccess, assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
+import { findWorkspace } from "@/lib/workspaces/find-workspace";
+import { type WorkspaceAccess, accessOfMembership, assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 
 export interface RequestMeta {
   /** Client IP for login throttling; null when unknown. */
@@ -21,6 +23,13 @@ export interface GraphQLContext {
   responseCookies: string[];
   /** Access of the caller to a workspace (cached per request), or null. */
   access(workspaceId: string): Promise<WorkspaceAccess | null>;
+  /**
+   * Records a membership read elsewhere in this request (viewer.workspaces): access() and
+   * workspaceRow() need not read it again.
+   */
+  knowMembership(workspace: Workspace, role: string): void;
+  /** The workspace's row, read once per request. The caller has checked access. */
+  workspaceRow(workspaceId: string): Promise<Workspace | null>;
   /** Access with `permission`, or NOT_FOUND / FORBIDDEN (see assertPermission). */
   requirePermission(workspaceId: string, permission: Permission): Promise<WorkspaceAccess>;
   /** The signed-in user, or UNAUTHENTICATED (API keys are not users). */
@@ -32,6 +41,7 @@ export interface GraphQLContext {
 export function createContext(input: { db: Database; viewer: Viewer | null; meta?: Partial<RequestMeta>; clock?: () => Date }): GraphQLContext {
   const requestTime = input.clock ? null : new Date();
   const cache = new Map<string, Promise<WorkspaceAccess | null>>();
+  const rows = new Map<string, Promise<Workspace | null>>();
   const ctx: GraphQLContext = {
     db: input.db,
     viewer: input.viewer,
@@ -44,6 +54,19 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
         cache.set(workspaceId, hit);
       }
       return hit;
+    },
+    knowMembership(workspace, role) {
+      if (ctx.viewer?.kind !== "user") return;
+      if (!cache.has(workspace.id)) cache.set(workspace.id, Promise.resolve(accessOfMembership(workspace.id, role)));
+      if (!rows.has(workspace.id)) rows.set(workspace.id, Promise.resolve(workspace));
+    },
+    workspaceRow(workspaceId) {
+      let row = rows.get(workspaceId);
+      if (!row) {
+        row = findWorkspace(input.db, { workspaceId });
+        rows.set(workspaceId, row);
+      }
+      return row;
     },
     async requirePermission(workspaceId, permission) {
       if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");

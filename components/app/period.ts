@@ -1,10 +1,12 @@
+import { dateTimeFormat } from "@/lib/i18n/format";
+
 /** The current calendar month in a time zone, as the API's Date strings. */
 export function currentMonth(timeZone: string, now = new Date()): { from: string; to: string } {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(now);
+    parts = dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(now);
   } catch {
-    parts = new Intl.DateTimeFormat("en-CA", { timeZone: "UTC", year: "numeric", month: "2-digit" }).formatToParts(now);
+    parts = dateTimeFormat("en-CA", { timeZone: "UTC", year: "numeric", month: "2-digit" }).formatToParts(now);
   }
   const year = Number(parts.find((p) => p.type === "year")?.value);
   const month = Number(parts.find((p) => p.type === "month")?.value);
@@ -15,5 +17,5 @@ export function currentMonth(timeZone: string, now = new Date()): { from: string
 
 /** "March 2026" / "март 2026 г." */
 export function formatMonthYear(day: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  return dateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 }

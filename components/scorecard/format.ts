@@ -1,4 +1,4 @@
-import { MISSING, formatMoney, formatNumber, formatPercent } from "@/lib/i18n/format";
+import { MISSING, formatMoney, formatNumber, formatPercent, numberFormat } from "@/lib/i18n/format";
 
 /** Units of the API (MetricUnit): ratios are fractions; the UI formats them. */
 export type MetricUnit = "COUNT" | "MONEY" | "MONTHS" | "RATIO";
@@ -40,7 +40,7 @@ export function formatValue(value: Numeric, unit: MetricUnit | undefined, metric
   const n = toNumber(value);
   if (n === null) return MISSING;
   if (opts.compact && Math.abs(n) >= 10_000 && unit !== "RATIO") {
-    const compact = new Intl.NumberFormat(ctx.locale, {
+    const compact = numberFormat(ctx.locale, {
       notation: "compact",
       maximumFractionDigits: 1,
       ...(unit === "MONEY" ? { style: "currency", currency: ctx.currency } : {}),
@@ -54,7 +54,7 @@ export function formatValue(value: Numeric, unit: MetricUnit | undefined, metric
       if (MULTIPLE_KEYS.has(metricKey)) return `${formatNumber(value, ctx.locale, { maximumFractionDigits: 1 })}×`;
       return formatPercent(value, ctx.locale, { maximumFractionDigits: Math.abs(n) < 0.1 ? 2 : 1 });
     case "MONTHS":
-      return new Intl.NumberFormat(ctx.locale, { style: "unit", unit: "month", unitDisplay: "short", maximumFractionDigits: 1 }).format(n);
+      return numberFormat(ctx.locale, { style: "unit", unit: "month", unitDisplay: "short", maximumFractionDigits: 1 }).format(n);
     case "COUNT":
     default:
       return formatNumber(value, ctx.locale, { maximumFractionDigits: Math.abs(n) >= 100 || Number.isInteger(n) ? 0 : 1 });
@@ -65,7 +65,7 @@ export function formatValue(value: Numeric, unit: MetricUnit | undefined, metric
 export function formatChange(value: Numeric, locale: string): string {
   const n = toNumber(value);
   if (n === null) return MISSING;
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(n);
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(n);
 }
 
 /** A signed difference in a metric's unit ("+1 234 ₽", "−0.4 pp" is left to the caller). */

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "@/lib/i18n/format";
+
 /**
  * The period a page shows, from its URL search params (shareable, back-button friendly):
  * `period=month|quarter|custom`, `anchor=YYYY-MM-DD` (any day inside the month/quarter),
@@ -95,9 +97,9 @@ export function formatPeriod(period: { type: string; from: string; to: string; l
   const from = new Date(`${period.from}T00:00:00Z`);
   const to = new Date(`${period.to}T00:00:00Z`);
   if (period.type === "MONTH") {
-    return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(from);
+    return dateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(from);
   }
-  const range = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).formatRange(from, to);
+  const range = dateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).formatRange(from, to);
   if (period.type === "QUARTER") {
     const q = /Q(\d)/.exec(period.label)?.[1];
     return q ? `${locale === "ru" ? `${q}-й квартал` : `Q${q}`} · ${range}` : range;
@@ -108,7 +110,7 @@ export function formatPeriod(period: { type: string; from: string; to: string; l
 /** Today's date in a time zone, "YYYY-MM-DD". */
 export function todayIn(timeZone: string, now = new Date()): string {
   try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+    return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
   } catch {
     return now.toISOString().slice(0, 10);
   }

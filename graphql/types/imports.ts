@@ -22,9 +22,8 @@ import { rollbackImport } from "@/lib/imports/rollback-import";
 import { updateImportMapping } from "@/lib/imports/update-import-mapping";
 import type { ImportReport, FactPreview } from "@/lib/imports/analyze-import-file";
 import { importWorkerFor } from "@/lib/jobs/import-worker";
-import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import { readMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import { BASE_MEASURES } from "@/lib/metrics/measures";
-import { withTenant } from "@/lib/tenancy/with-tenant";
 import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "@/lib/db/client";
 import { builder } from "../builder";
@@ -163,7 +162,7 @@ export const ImportRef = builder.node(ImportObject, {
       type: [ImportTargetRef],
       description: "What a column can be mapped to: dimensions, catalog measures and the workspace's custom measures.",
       resolve: async (r, _a, ctx) => {
-        const { customMeasures } = await withTenant(ctx.db, { workspaceId: r.workspaceId }, (tx) => loadMetricDefinitions(tx, r.workspaceId));
+        const { customMeasures } = await readMetricDefinitions(ctx.db, r.workspaceId);
         return [
           ...[...DIMENSION_TARGETS, IGNORE].map((key) => ({ key, kind: "DIMENSION" as const, nameEn: DIMENSION_NAMES[key][0], nameRu: DIMENSION_NAMES[key][1] })),
           ...[...BASE_MEASURES, ...customMeasures].map((m) => ({ key: m.key, kind: "MEASURE" as const, nameEn: m.name.en, nameRu: m.name.ru })),

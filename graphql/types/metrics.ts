@@ -8,12 +8,11 @@ import { type BreakdownRow, getMetricBreakdown } from "@/lib/metric-store/get-me
 import { buildCatalog, type MetricCatalogEntry } from "@/lib/metric-store/get-metric-catalog";
 import { getMetricSeries, type MetricSeries, type SeriesPoint } from "@/lib/metric-store/get-metric-series";
 import { getMetricValues, type MetricValueResult, type PeriodValues } from "@/lib/metric-store/get-metric-values";
-import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import { readMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import { updateCustomMetric } from "@/lib/metric-store/update-custom-metric";
 import { updateMetricSettings } from "@/lib/metric-store/update-metric-settings";
 import { type Decimal, formatDecimal } from "@/lib/metrics/decimal";
 import type { MetricSettings } from "@/lib/metrics/metric-settings";
-import { withTenant } from "@/lib/tenancy/with-tenant";
 import { builder } from "../builder";
 import { parseWorkspaceId } from "../ids";
 import { underInput } from "../input-errors";
@@ -304,12 +303,12 @@ builder.objectFields(WorkspaceRef, (t) => ({
     type: [MetricCatalogEntryRef],
     description: "Base measures, derived metrics and the workspace's custom ones.",
     authScopes: read,
-    resolve: async (ws, _args, ctx) => buildCatalog(await withTenant(ctx.db, { workspaceId: ws.id }, (tx) => loadMetricDefinitions(tx, ws.id))),
+    resolve: async (ws, _args, ctx) => buildCatalog(await readMetricDefinitions(ctx.db, ws.id)),
   }),
   metricSettings: t.field({
     type: MetricSettingsRef,
     authScopes: read,
-    resolve: async (ws, _args, ctx) => (await withTenant(ctx.db, { workspaceId: ws.id }, (tx) => loadMetricDefinitions(tx, ws.id))).settings,
+    resolve: async (ws, _args, ctx) => (await readMetricDefinitions(ctx.db, ws.id)).settings,
   }),
   validateMetricFormula: t.field({
     type: FormulaValidationRef,
@@ -320,7 +319,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
       key: t.arg.string({ description: "The metric being edited (its stored formula is replaced for cycle checks)." }),
     },
     resolve: async (ws, args, ctx) => {
-      const defs = await withTenant(ctx.db, { workspaceId: ws.id }, (tx) => loadMetricDefinitions(tx, ws.id));
+      const defs = await readMetricDefinitions(ctx.db, ws.id);
       const check = checkCustomMetricFormula(defs, args.key ?? "__new_metric__", args.formula);
       return { valid: check.ok, unit: check.unit, errors: check.errors, references: check.references };
     },

@@ -29,7 +29,11 @@ const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
       type: [WorkspaceMembershipRef],
       description: "Workspaces the viewer can open: a user's memberships, or an API key's own workspace.",
       resolve: async (v, _args, ctx) => {
-        if (v.kind === "user") return listUserWorkspaces(ctx.db, { userId: v.userId });
+        if (v.kind === "user") {
+          const memberships = await listUserWorkspaces(ctx.db, { userId: v.userId });
+          for (const m of memberships) ctx.knowMembership(m.workspace, m.role);
+          return memberships;
+        }
         const workspace = await findWorkspace(ctx.db, { workspaceId: v.workspaceId });
         return workspace ? [{ workspace, role: null }] : [];
       },

@@ -1,6 +1,5 @@
 import type { Workspace } from "@/generated/prisma/client";
 import { WORKSPACE_ROLES } from "@/lib/permissions/roles";
-import { findWorkspace } from "@/lib/workspaces/find-workspace";
 import { builder } from "../builder";
 import { parseWorkspaceId } from "../ids";
 
@@ -13,7 +12,7 @@ export const WorkspaceRoleEnum = builder.enumType("WorkspaceRole", {
 export const WorkspaceRef = builder.node(builder.objectRef<Workspace>("Workspace"), {
   id: { resolve: (ws) => ws.id },
   // node(id): only a workspace the caller can see; anything else is null, like a missing one.
-  loadOne: async (id, ctx) => ((await ctx.access(id)) ? findWorkspace(ctx.db, { workspaceId: id }) : null),
+  loadOne: async (id, ctx) => ((await ctx.access(id)) ? ctx.workspaceRow(id) : null),
   fields: (t) => ({
     name: t.exposeString("name"),
     slug: t.exposeString("slug"),
@@ -45,7 +44,7 @@ builder.queryField("workspace", (t) =>
       if (!ctx.viewer) return null;
       const workspaceId = parseWorkspaceId(String(args.id), ["id"]);
       if (!(await ctx.access(workspaceId))) return null;
-      return findWorkspace(ctx.db, { workspaceId });
+      return ctx.workspaceRow(workspaceId);
     },
   }),
 );

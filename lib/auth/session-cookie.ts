@@ -1,5 +1,6 @@
 import { decode, encode } from "next-auth/jwt";
 import type { Database } from "@/lib/db/client";
+import { scopedReader } from "@/lib/tenancy/read-as-tenant";
 import { authSecret } from "@/lib/env";
 import type { Viewer } from "./viewer";
 
@@ -38,6 +39,8 @@ export function clearSessionCookieHeader(): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The signed-in user behind a session token, or null when it is invalid, expired or revoked. */
 export async function viewerFromSessionToken(db: Database, token: string | undefined): Promise<Extract<Viewer, { kind: "user" }> | null> {
   if (!token) return null;
@@ -48,11 +51,12 @@ export async function viewerFromSessionToken(db: Database, token: string | undef
     return null;
   }
   if (!claims?.sub || typeof claims.sv !== "number") return null;
-  const { rows } = await db.sql.query<{ id: string; email: string; name: string; locale: string; session_version: number }>(
-    "SELECT id, email, name, locale, session_version FROM users WHERE id = $1",
-    [claims.sub],
-  );
-  const user = rows[0];
+  if (!UUID.test(claims.sub)) return null;
+  // One simple-protocol round trip: every signed-in request runs this.
+  const [rows] = await scopedReader(db, { workspaceId: null, userId: null })([
+    { text: "SELECT id::text AS id, email, name, locale, session_version FROM users WHERE id = $1::uuid", params: [claims.sub] },
+  ]);
+  const user = rows[0] as { id: string; email: string; name: string; locale: string; session_version: number } | undefined;
   if (!user || user.session_version !== claims.sv) return null;
   return { kind: "user", userId: user.id, email: user.email, name: user.name, locale: user.locale };
 }

@@ -21,14 +21,29 @@ function toIntlValue(value: Numeric): string | number | bigint | null {
   return DECIMAL.test(trimmed) ? trimmed : null;
 }
 
-// Intl formatters are costly to build; keep one per (locale, options).
+// Intl formatters are costly to build (tens of µs each; a scorecard page formats hundreds of
+// figures and dates): keep one per (locale, options), for every caller.
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A shared Intl.NumberFormat for (locale, options). */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale, options);
     numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A shared Intl.DateTimeFormat for (locale, options). */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
   }
   return format;
 }
@@ -74,7 +89,7 @@ export function formatDate(
   const isDay = typeof value === "string" && DATE_ONLY.test(value);
   const date = typeof value === "string" ? new Date(isDay ? `${value}T00:00:00Z` : value) : value;
   if (Number.isNaN(date.getTime())) return MISSING;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     dateStyle: options.style ?? "medium",
     timeZone: isDay ? "UTC" : options.timeZone ?? "UTC",
   }).format(date);
@@ -85,10 +100,10 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   if (value === null || value === undefined) return MISSING;
   const date = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return MISSING;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
 }
 
 /** A month name (fiscal-year start pickers): `formatMonth(4, "ru")` → `апрель`. */
 export function formatMonth(month: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, month - 1, 1)));
+  return dateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, month - 1, 1)));
 }

@@ -7,7 +7,7 @@ import { loadMetricDefinitions } from "./load-metric-definitions";
 import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";
 import { assertDateRange, previousRange } from "./period-ranges";
 import { type DateRange, queryMeasureAggregates } from "./query-measure-aggregates";
-import { txReader } from "./read-as-tenant";
+import { txReader } from "@/lib/tenancy/read-as-tenant";
 
 export type BreakdownDimension = "channel" | "campaign";
 

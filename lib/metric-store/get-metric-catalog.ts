@@ -2,8 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { METRIC_CATALOG } from "@/lib/metrics/catalog";
 import { BASE_MEASURES, type MeasureAggregation, type LocalizedName } from "@/lib/metrics/measures";
 import type { MetricClass, MetricDirection, MetricUnit } from "@/lib/metrics/metric-definition";
-import { withTenant } from "@/lib/tenancy/with-tenant";
-import { type MetricDefinitions, loadMetricDefinitions } from "./load-metric-definitions";
+import { type MetricDefinitions, readMetricDefinitions } from "./load-metric-definitions";
 
 /** One entry of a workspace's catalog: a base measure or a derived metric, built in or custom. */
 export interface MetricCatalogEntry {
@@ -27,8 +26,7 @@ export interface MetricCatalogEntry {
 
 /** The catalog as a workspace sees it: SPEC §4.1 measures, §4.2 metrics, then its custom ones. */
 export async function getMetricCatalog(db: Database, { workspaceId }: { workspaceId: string }): Promise<MetricCatalogEntry[]> {
-  const defs = await withTenant(db, { workspaceId }, (tx) => loadMetricDefinitions(tx, workspaceId));
-  return buildCatalog(defs);
+  return buildCatalog(await readMetricDefinitions(db, workspaceId));
 }
 
 export function buildCatalog(defs: MetricDefinitions): MetricCatalogEntry[] {

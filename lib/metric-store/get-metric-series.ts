@@ -9,7 +9,7 @@ import { loadMetricDefinitions } from "./load-metric-definitions";
 import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";
 import { assertDateRange } from "./period-ranges";
 import { type DateRange, queryMeasureAggregates } from "./query-measure-aggregates";
-import { txReader } from "./read-as-tenant";
+import { txReader } from "@/lib/tenancy/read-as-tenant";
 
 /** Calendar buckets of a series: days, ISO weeks (Monday first), months — of local dates. */
 export type SeriesGrain = "day" | "week" | "month";

@@ -4,7 +4,7 @@ import type { MeasureSums } from "@/lib/metrics/aggregate";
 import type { Decimal } from "@/lib/metrics/decimal";
 import type { MetricUnit } from "@/lib/metrics/metric-definition";
 import type { Tx } from "@/lib/tenancy/with-tenant";
-import { type SqlReader, tenantReader, txReader } from "./read-as-tenant";
+import { type SqlReader, tenantReader, txReader } from "@/lib/tenancy/read-as-tenant";
 import { daysInclusive } from "./calendar-date";
 import { type MetricDefinitions, parseDefinitions } from "./load-metric-definitions";
 import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";

@@ -2,6 +2,8 @@ import type { MeasureDefinition } from "@/lib/metrics/measures";
 import type { MetricClass, MetricDirection, MetricUnit } from "@/lib/metrics/metric-definition";
 import { DEFAULT_METRIC_SETTINGS, type MetricSettings, parseMetricSettings } from "@/lib/metrics/metric-settings";
 import { type CustomMetricsCompilation, compileCustomMetrics } from "@/lib/metrics/formula/compile-custom-metrics";
+import type { Database } from "@/lib/db/client";
+import { tenantReader } from "@/lib/tenancy/read-as-tenant";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
 /** A workspace's custom base measure as stored (SPEC §4.1). */
@@ -57,6 +59,12 @@ export const DEFINITIONS_SQL = `SELECT json_build_object(
 export async function loadMetricDefinitions(tx: Tx, workspaceId: string): Promise<MetricDefinitions> {
   const [row] = await tx.$queryRawUnsafe<{ defs: unknown }[]>(`SELECT (${DEFINITIONS_SQL})::text AS defs`, workspaceId);
   return parseDefinitions(JSON.parse(String(row.defs)) as DefinitionsRow);
+}
+
+/** {@link loadMetricDefinitions} outside a transaction, in one round trip (tenantReader). */
+export async function readMetricDefinitions(db: Database, workspaceId: string): Promise<MetricDefinitions> {
+  const [rows] = await tenantReader(db, workspaceId)([{ text: `SELECT (${DEFINITIONS_SQL})::text AS defs`, params: [workspaceId] }]);
+  return parseDefinitions(JSON.parse(String(rows[0].defs)) as DefinitionsRow);
 }
 
 export function parseDefinitions(row: DefinitionsRow): MetricDefinitions {

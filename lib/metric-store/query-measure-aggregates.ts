@@ -2,7 +2,7 @@ import type { MeasureSums } from "@/lib/metrics/aggregate";
 import { Decimal } from "@/lib/metrics/decimal";
 import type { MeasureDefinition } from "@/lib/metrics/measures";
 import { DEFINITIONS_SQL, type DefinitionsRow } from "./load-metric-definitions";
-import type { SqlReader } from "./read-as-tenant";
+import type { SqlReader } from "@/lib/tenancy/read-as-tenant";
 
 /** An inclusive range of local dates, "YYYY-MM-DD". */
 export interface DateRange {

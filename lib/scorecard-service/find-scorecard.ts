@@ -53,8 +53,15 @@ export async function findScorecard(
   input: { workspaceId: string; calendar: WorkspaceCalendar; owner: ScorecardOwner; period?: PeriodRequest | null; now: Date },
 ): Promise<ScorecardView> {
   const ctx = await loadScorecardContext(db, input);
-  return assembleScorecard(ctx, input.owner);
+  // A loaded context is immutable and cached (scorecard-cache.ts): so is each owner's view of it.
+  let views = assembled.get(ctx);
+  if (!views) assembled.set(ctx, (views = new Map()));
+  let view = views.get(input.owner);
+  if (!view) views.set(input.owner, (view = assembleScorecard(ctx, input.owner)));
+  return view;
 }
+
+const assembled = new WeakMap<ScorecardContext, Map<ScorecardOwner, ScorecardView>>();
 
 /** The scorecard of `owner` from a loaded context. Pure. */
 export function assembleScorecard(ctx: ScorecardContext, owner: ScorecardOwner): ScorecardView {

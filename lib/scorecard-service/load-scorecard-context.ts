@@ -10,6 +10,7 @@ import type { Decimal } from "@/lib/metrics/decimal";
 import { BASE_MEASURES, type MeasureAggregation } from "@/lib/metrics/measures";
 import { elapsedDays, elapsedShare } from "@/lib/periods/elapsed-share";
 import { addDays } from "@/lib/periods/local-date";
+import { localDateInTimeZone } from "@/lib/periods/local-date-in-time-zone";
 import type { Period } from "@/lib/periods/period";
 import { previousPeriod } from "@/lib/periods/previous-period";
 import { samePeriodLastYear } from "@/lib/periods/same-period-last-year";
@@ -21,6 +22,7 @@ import { computeWindowValues, measuresOf, type WindowValues } from "./compute-wi
 import { type DateWindow, loadPeriodSums } from "./load-period-sums";
 import { type ScorecardDefinitions, loadScorecardDefinitions } from "./load-scorecard-definitions";
 import { type PeriodRequest, type WorkspaceCalendar, resolveScorecardPeriod } from "./resolve-scorecard-period";
+import { createVersionedCache } from "./scorecard-cache";
 
 /** Everything the pure core needs for one workspace and period, loaded once. */
 export interface ScorecardContext {
@@ -44,6 +46,9 @@ export interface ScorecardContext {
 
 const BASE_AGGREGATION = new Map<string, MeasureAggregation>(BASE_MEASURES.map((m) => [m.key, m.aggregation]));
 
+/** Loaded contexts by workspace, data version, calendar, period and day (see scorecard-cache.ts). */
+export const scorecardContextCache = createVersionedCache<ScorecardContext>(256);
+
 /**
  * Loads a scorecard's inputs in one tenant transaction and two statements — KPIs with
  * targets, annotations and the metric definitions, then every measure aggregate of the four
@@ -54,6 +59,17 @@ const BASE_AGGREGATION = new Map<string, MeasureAggregation>(BASE_MEASURES.map((
  * the trend compares it with the same number of days at the start of the previous period.
  */
 export async function loadScorecardContext(
+  db: Database,
+  input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date },
+): Promise<ScorecardContext> {
+  // Everything below depends on the data, the calendar, the period asked for and today's date
+  // in the workspace zone (elapsed days count whole days) — nothing finer.
+  const today = localDateInTimeZone(input.now, input.calendar.timeZone);
+  const key = JSON.stringify([input.calendar.timeZone, input.calendar.fiscalYearStartMonth, input.period ?? null, today]);
+  return scorecardContextCache.get(db, input.workspaceId, key, () => computeScorecardContext(db, input));
+}
+
+async function computeScorecardContext(
   db: Database,
   input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date },
 ): Promise<ScorecardContext> {

@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { type Permission, permissionsOfRole, permissionsOfScopes } from "@/lib/permissions/registry";
 import { isWorkspaceRole, type WorkspaceRole } from "@/lib/permissions/roles";
-import { withTenant } from "./with-tenant";
+import { scopedReader } from "./read-as-tenant";
 
 /** What the caller may do in one workspace. */
 export interface WorkspaceAccess {
@@ -26,11 +26,17 @@ export async function findWorkspaceAccess(db: Database, viewer: Viewer | null, w
       ? { workspaceId, role: null, permissions: permissionsOfScopes(viewer.scopes) }
       : null;
   }
-  const membership = await withTenant(db, { workspaceId, userId: viewer.userId }, (tx) =>
-    tx.membership.findFirst({ where: { workspaceId, userId: viewer.userId }, select: { role: true } }),
-  );
-  if (!membership || !isWorkspaceRole(membership.role)) return null;
-  return { workspaceId, role: membership.role, permissions: permissionsOfRole(membership.role) };
+  // One round trip in the workspace's scope (this runs on every request that names a workspace).
+  const [rows] = await scopedReader(db, { workspaceId, userId: viewer.userId })([
+    { text: "SELECT role FROM memberships WHERE workspace_id = $1::uuid AND user_id = $2::uuid", params: [workspaceId, viewer.userId] },
+  ]);
+  const membership = rows[0] as { role: string } | undefined;
+  return membership ? accessOfMembership(workspaceId, membership.role) : null;
+}
+
+/** A member's access from their membership role (null for a role this build does not know). */
+export function accessOfMembership(workspaceId: string, role: string): WorkspaceAccess | null {
+  return isWorkspaceRole(role) ? { workspaceId, role, permissions: permissionsOfRole(role) } : null;
 }
 
 /**

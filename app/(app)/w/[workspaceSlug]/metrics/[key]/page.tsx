@@ -14,7 +14,7 @@ import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { THead, Table, Td, Th } from "@/components/ui/table";
-import { formatDate } from "@/lib/i18n/format";
+import { dateTimeFormat, formatDate } from "@/lib/i18n/format";
 import { executeServer } from "@/lib/graphql-client/execute-server";
 import { requirePermission } from "../../../../_lib/load";
 
@@ -139,8 +139,8 @@ export default async function MetricPage({ params, searchParams }: { params: Par
   const points: ChartPoint[] = ws.series.points.map((p, i) => ({ ...p, compare: compareSeries?.points[i]?.value ?? null }));
   const bucketLabel = (p: { from: string; to: string }) =>
     grain === "MONTH"
-      ? new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${p.from}T00:00:00Z`))
-      : new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${p.from}T00:00:00Z`));
+      ? dateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${p.from}T00:00:00Z`))
+      : dateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${p.from}T00:00:00Z`));
   const links = periodLinks(base, periodParams, period, keep);
   const hasData = points.some((p) => p.value !== null) || comparison?.current.value !== null;
   const compareLabel = periodParams.compare === "previous" ? t("previousPeriod") : t("lastYear");

@@ -40,13 +40,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function tenantReader(db: Database, workspaceId: string): SqlReader {
   if (!UUID.test(workspaceId)) throw new TypeError("workspaceId must be a UUID");
+  return scopedReader(db, { workspaceId, userId: null });
+}
+
+/**
+ * {@link tenantReader} for any scope: a workspace (its tenant policies), a user (the "of user"
+ * policies: their memberships and workspaces — only active when no workspace is named), both,
+ * or neither (tables without row-level security, like users). Ids must be UUIDs.
+ */
+export function scopedReader(db: Database, scope: { workspaceId: string | null; userId: string | null }): SqlReader {
+  for (const id of [scope.workspaceId, scope.userId]) if (id !== null && !UUID.test(id)) throw new TypeError("scope ids must be UUIDs");
+  const setScope = `SELECT set_config('app.workspace_id', '${scope.workspaceId?.toLowerCase() ?? ""}', true), set_config('app.user_id', '${scope.userId?.toLowerCase() ?? ""}', true)`;
   return async (statements) => {
-    const results = await db.sql.execMany<Record<string, unknown>>(
-      [
-        `SELECT set_config('app.workspace_id', '${workspaceId.toLowerCase()}', true), set_config('app.user_id', '', true)`,
-        ...statements.map((s) => inlineParams(s.text, s.params)),
-      ].join(";\n"),
-    );
+    const results = await db.sql.execMany<Record<string, unknown>>([setScope, ...statements.map((s) => inlineParams(s.text, s.params))].join(";\n"));
     // The first result is set_config's.
     return results.slice(1);
   };

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readDataVersion } from "@/lib/scorecard-service/scorecard-cache";
+import { scorecardContextCache } from "@/lib/scorecard-service/load-scorecard-context";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { type UserViewer, createWorkspaceWithOwner } from "./factories";
+import { type TestDatabase, openTestDatabase } from "./harness";
+import { APRIL_15, APRIL_ROWS, gqlAt, ingest } from "./scorecard-fixture";
+
+/**
+ * Scorecards are cached per workspace data version (lib/scorecard-service/scorecard-cache.ts).
+ * These tests hold the version to its promise: every table a scorecard reads carries the bump
+ * trigger, every kind of write bumps it (and only its own workspace's), a rolled-back write
+ * does not, and a scorecard read after any write shows the write.
+ */
+let db: TestDatabase;
+let owner: UserViewer;
+let workspaceId: string;
+let gid: string;
+let other: { viewer: UserViewer; workspaceId: string };
+
+/** The tables a scorecard is computed from (load-scorecard-definitions.ts, load-period-sums.ts). */
+const SCORECARD_TABLES = ["custom_measures", "custom_metrics", "kpi_annotations", "kpi_target_versions", "kpis", "metric_facts", "metric_settings"];
+
+const run = (query: string, variables?: Record<string, unknown>, viewer: UserViewer = owner) => gqlAt(db, viewer, APRIL_15, query, variables);
+const ok = async (query: string, variables?: Record<string, unknown>) => {
+  const r = await run(query, variables);
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data!;
+};
+
+const SCORECARD = `query($id: ID!) { workspace(id: $id) { scorecard(role: OWNER, period: { type: MONTH, anchor: "2026-04-01" }) {
+  kpis { key actual target annotation { body } } } } }`;
+const card = async () => (await ok(SCORECARD, { id: gid })).workspace.scorecard.kpis as { key: string; actual: string | null; target: string | null; annotation: { body: string } | null }[];
+const kpi = async (key: string) => (await card()).find((k) => k.key === key)!;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const created = await createWorkspaceWithOwner(db, { timeZone: "Europe/Moscow", locale: "en" });
+  owner = created.viewer;
+  workspaceId = created.workspace.id;
+  gid = (await ok(`query($id: ID!) { workspace(id: $id) { id } }`, { id: workspaceId })).workspace.id;
+  const b = await createWorkspaceWithOwner(db);
+  other = { viewer: b.viewer, workspaceId: b.workspace.id };
+  await ingest(db, workspaceId, APRIL_ROWS);
+});
+afterAll(async () => db?.close());
+
+describe("workspace data versions", () => {
+  it("every table a scorecard reads carries the bump trigger, and only those", async () => {
+    const { rows } = await db.sql.query<{ table: string }>(
+      `SELECT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE t.tgname = 'bump_data_version' AND NOT t.tgisinternal ORDER BY 1`,
+    );
+    expect(rows.length, "no bump_data_version trigger found at all").toBeGreaterThan(0);
+    expect(rows.map((r) => r.table)).toEqual(SCORECARD_TABLES);
+  });
+
+  it("each kind of write bumps its workspace's version, and no other workspace's", async () => {
+    const kpis = (await ok(`query($id: ID!) { workspace(id: $id) { kpis { id key } } }`, { id: gid })).workspace.kpis as { id: string; key: string }[];
+    const revenue = kpis.find((k) => k.key === "company.revenue")!;
+    const writes: [string, () => Promise<unknown>][] = [
+      ["facts", () => ingest(db, workspaceId, [{ date: "2026-04-02", channel: "paid_search", measure: "spend", value: "1" }])],
+      ["target", () => ok(`mutation($k: ID!) { setKpiTarget(kpiId: $k, period: { type: MONTH, anchor: "2026-04-01" }, value: "123456") { target } }`, { k: revenue.id })],
+      ["annotation", () => ok(`mutation($k: ID!) { setKpiAnnotation(kpiId: $k, body: "Campaign paused", period: { type: MONTH, anchor: "2026-04-01" }) { annotation { body } } }`, { k: revenue.id })],
+      ["kpi", () => ok(`mutation($i: UpdateKpiInput!) { updateKpi(input: $i) { kpi { weight } } }`, { i: { id: revenue.id, weight: "3" } })],
+      ["settings", () => ok(`mutation($i: UpdateMetricSettingsInput!) { updateMetricSettings(input: $i) { settings { grossMargin } } }`, { i: { workspaceId: gid, grossMargin: "0.5" } })],
+      ["custom measure", () => ok(`mutation($i: CreateCustomMeasureInput!) { createCustomMeasure(input: $i) { measure { key } } }`, { i: { workspaceId: gid, key: "webinar_signups", nameEn: "Webinar sign-ups", unit: "COUNT" } })],
+      ["custom metric", () => ok(`mutation($i: CreateCustomMetricInput!) { createCustomMetric(input: $i) { metric { key } } }`, { i: { workspaceId: gid, key: "spend_per_signup", nameEn: "Spend per sign-up", formula: "spend / webinar_signups" } })],
+    ];
+    for (const [what, write] of writes) {
+      const before = BigInt(await readDataVersion(db, workspaceId));
+      const otherBefore = await readDataVersion(db, other.workspaceId);
+      await write();
+      expect(BigInt(await readDataVersion(db, workspaceId)), `${what} did not bump the version`).toBeGreaterThan(before);
+      expect(await readDataVersion(db, other.workspaceId), `${what} bumped another workspace`).toBe(otherBefore);
+    }
+  });
+
+  it("a write that rolls back leaves the version as it was", async () => {
+    const before = await readDataVersion(db, workspaceId);
+    await expect(
+      withTenant(db, { workspaceId }, async (tx) => {
+        await tx.$executeRawUnsafe(`UPDATE metric_facts SET value = value + 1 WHERE workspace_id = $1::uuid`, workspaceId);
+        throw new Error("abort on purpose");
+      }),
+    ).rejects.toThrow("abort on purpose");
+    expect(await readDataVersion(db, workspaceId)).toBe(before);
+  });
+
+  it("a cached scorecard is reused while nothing changes and recomputed after any write", async () => {
+    const first = await card();
+    const cached = scorecardContextCache.size(db);
+    expect(cached).toBeGreaterThan(0);
+    expect(await card()).toEqual(first);
+    expect(scorecardContextCache.size(db), "an unchanged workspace must hit the cache").toBe(cached);
+
+    const revenueBefore = (await kpi("company.revenue")).actual;
+    await ingest(db, workspaceId, [{ date: "2026-04-03", channel: "paid_search", measure: "revenue", value: "1000" }]);
+    const revenueAfter = (await kpi("company.revenue")).actual;
+    expect(revenueAfter).not.toBe(revenueBefore);
+    expect(scorecardContextCache.size(db)).toBe(cached + 1);
+  });
+
+  it("versions are tenant data: without the tenant setting the app role sees none", async () => {
+    expect(await readDataVersion(db, workspaceId)).not.toBe("0");
+    const { rows } = await db.sql.query("SELECT version FROM workspace_data_versions WHERE workspace_id = $1::uuid", [workspaceId]);
+    expect(rows).toEqual([]);
+  });
+});
