@@ -7,7 +7,7 @@ import { deleteKpi } from "@/lib/kpis/delete-kpi";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
 import { isoDate, type TargetVersion } from "@/lib/kpis/target-version";
 import { listTargetHistory } from "@/lib/kpis/list-target-history";
-import { loadCurrentTargets } from "@/lib/kpis/load-current-targets";
+import { loadCurrentTargets, loadPartTargets } from "@/lib/kpis/load-current-targets";
 import { loadKpis } from "@/lib/kpis/load-kpis";
 import { resetScorecardTemplate } from "@/lib/kpis/reset-scorecard-template";
 import { resolveTargets } from "@/lib/kpis/resolve-targets";
@@ -42,8 +42,9 @@ export const ComparatorEnum = builder.enumType("GateComparator", {
   values: { GTE: { value: ">=" }, LTE: { value: "<=" } } as const,
 });
 export const TargetSourceEnum = builder.enumType("TargetSource", {
-  description: "MANUAL/PLANNER/TEMPLATE: an explicit version; DEFAULT: the KPI's standing target; DERIVED: from another target (pipeline = 3 × revenue).",
-  values: ["MANUAL", "PLANNER", "TEMPLATE", "DEFAULT", "DERIVED"] as const,
+  description:
+    "MANUAL/PLANNER/TEMPLATE: an explicit version; SUM: the sum of the targets of the periods inside this one (a quarter's three months; flow measures only); DEFAULT: the KPI's standing target; DERIVED: from another target (pipeline = 3 × revenue).",
+  values: ["MANUAL", "PLANNER", "TEMPLATE", "SUM", "DEFAULT", "DERIVED"] as const,
 });
 
 // ---------------------------------------------------------------- access helpers
@@ -167,8 +168,10 @@ export const KpiRef = builder.node(KpiObject, {
         const calendar = await calendarOf(ctx, k.workspaceId);
         const period = resolveScorecardPeriod(toPeriodRequest(args.period) ?? { type: k.periodType }, calendar, ctx.now());
         return withTenant(ctx.db, { workspaceId: k.workspaceId }, async (tx) => {
-          const [kpis, explicit] = await Promise.all([loadKpis(tx, k.workspaceId), loadCurrentTargets(tx, k.workspaceId, period)]);
-          const t = resolveTargets(kpis, explicit).get(k.key) ?? { value: null, source: null, effectiveFrom: null };
+          const kpis = await loadKpis(tx, k.workspaceId);
+          const explicit = await loadCurrentTargets(tx, k.workspaceId, period);
+          const parts = await loadPartTargets(tx, k.workspaceId, period);
+          const t = resolveTargets(kpis, explicit, parts, period).get(k.key) ?? { value: null, source: null, effectiveFrom: null };
           return { value: dec(t.value), source: t.source, effectiveFrom: t.effectiveFrom };
         });
       },

@@ -32,6 +32,30 @@ export async function loadCurrentTargets(tx: Tx, workspaceId: string, period: { 
   return new Map(rows.map((r) => [r.kpi_id, toTargetVersion(r)]));
 }
 
+/**
+ * The current versions of the periods strictly inside `period` (a quarter's months), by KPI
+ * id: what resolveTargets sums for a flow KPI without a target of its own for the period.
+ */
+export const PART_TARGETS_SQL = `SELECT DISTINCT ON (kpi_id, period_from, period_to) id, kpi_id, period_from::text, period_to::text, value::text, source,
+        effective_from, actor_user_id, actor_api_key_id
+   FROM kpi_target_versions
+  WHERE workspace_id = $1::uuid AND period_from >= $2::date AND period_to <= $3::date AND (period_from, period_to) <> ($2::date, $3::date)
+  ORDER BY kpi_id, period_from, period_to, effective_from DESC, id DESC`;
+
+export async function loadPartTargets(tx: Tx, workspaceId: string, period: { from: string; to: string }): Promise<Map<string, TargetVersion[]>> {
+  return groupByKpi(await tx.$queryRawUnsafe<Row[]>(PART_TARGETS_SQL, workspaceId, period.from, period.to));
+}
+
+export function groupByKpi(rows: readonly Row[]): Map<string, TargetVersion[]> {
+  const out = new Map<string, TargetVersion[]>();
+  for (const r of rows) {
+    const list = out.get(r.kpi_id) ?? [];
+    list.push(toTargetVersion(r));
+    out.set(r.kpi_id, list);
+  }
+  return out;
+}
+
 export function toTargetVersion(r: Row): TargetVersion {
   return {
     id: r.id,

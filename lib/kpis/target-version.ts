@@ -15,7 +15,7 @@ export interface TargetVersion {
 }
 
 /** Where a KPI's target for a period came from. */
-export type TargetSource = "manual" | "planner" | "template" | "default" | "derived";
+export type TargetSource = "manual" | "planner" | "template" | "default" | "derived" | "sum";
 
 export interface ResolvedTarget {
   value: Decimal | null;

@@ -107,7 +107,7 @@ async function computeScorecardContext(
       measures,
     });
 
-    const targets = resolveTargets(kpis, definitions.targets);
+    const targets = resolveTargets(kpis, definitions.targets, definitions.targetParts, period);
     const revenueKpi = kpis.find((k) => k.ownerRole === "COMPANY" && k.metricKey === "revenue" && !k.channelScope);
     const revenueTarget = revenueKpi ? (targets.get(revenueKpi.key)?.value ?? null) : null;
     const compute = (w: DateWindow, previousSums?: Map<string, MeasureSums>, target: Decimal | null = null) =>

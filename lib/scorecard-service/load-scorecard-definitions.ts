@@ -1,6 +1,6 @@
 import type { Kpi } from "@/generated/prisma/client";
 import { type KpiRecord, OWNER_ORDER, toKpiRecords } from "@/lib/kpis/kpi-record";
-import { toTargetVersion, type TargetVersionRow } from "@/lib/kpis/load-current-targets";
+import { PART_TARGETS_SQL, groupByKpi, toTargetVersion, type TargetVersionRow } from "@/lib/kpis/load-current-targets";
 import type { TargetVersion } from "@/lib/kpis/target-version";
 import { DEFINITIONS_SQL, type DefinitionsRow, type MetricDefinitions, parseDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import type { Tx } from "@/lib/tenancy/with-tenant";
@@ -17,6 +17,8 @@ export interface ScorecardDefinitions {
   kpis: KpiRecord[];
   /** Current explicit target versions of the period, by KPI id. */
   targets: Map<string, TargetVersion>;
+  /** Current versions of the periods inside it (a quarter's months), by KPI id. */
+  targetParts: Map<string, TargetVersion[]>;
   /** Annotations of the period, by KPI id. */
   annotations: Map<string, AnnotationRow>;
   /** Metric settings and custom measures/metrics (lib/metric-store), from the same statement. */
@@ -26,6 +28,7 @@ export interface ScorecardDefinitions {
 interface Row {
   kpis: unknown;
   targets: unknown;
+  parts: unknown;
   annotations: unknown;
   defs: unknown;
 }
@@ -54,6 +57,7 @@ export async function loadScorecardDefinitions(tx: Tx, workspaceId: string, peri
             FROM kpi_target_versions
            WHERE workspace_id = $1::uuid AND period_from = $2::date AND period_to = $3::date
            ORDER BY kpi_id, effective_from DESC, id DESC) t) AS targets,
+       (SELECT coalesce(json_agg(p), '[]'::json) FROM (${PART_TARGETS_SQL}) p) AS parts,
        (SELECT coalesce(json_agg(a), '[]'::json) FROM (
           SELECT id, kpi_id AS "kpiId", body, author_user_id AS "authorUserId", updated_at AS "updatedAt"
             FROM kpi_annotations
@@ -73,9 +77,12 @@ export async function loadScorecardDefinitions(tx: Tx, workspaceId: string, peri
       return [version.kpiId, version];
     }),
   );
+  const targetParts = groupByKpi(
+    (json(row.parts) as TargetVersionRow[]).map((t) => ({ ...t, effective_from: new Date(t.effective_from as unknown as string) })),
+  );
   const annotations = new Map(
     (json(row.annotations) as AnnotationRow[]).map((a) => [a.kpiId, { ...a, updatedAt: new Date(a.updatedAt as unknown as string) }]),
   );
   const metricDefinitions = parseDefinitions(JSON.parse(String(row.defs)) as DefinitionsRow);
-  return { kpis, targets, annotations, metricDefinitions };
+  return { kpis, targets, targetParts, annotations, metricDefinitions };
 }

@@ -253,3 +253,30 @@ describe("kpiTree and healthChecks", () => {
     }
   });
 });
+
+describe("a quarter's targets from its months", () => {
+  it("sums the monthly targets of flow KPIs (SUM), never of ratios; follows a changed or removed month", async () => {
+    await setTarget("company.revenue", "3000000", "2026-04-01");
+    await setTarget("company.revenue", "3500000", "2026-05-01");
+    await setTarget("company.revenue", "4000000", "2026-06-01");
+    await setTarget("company.cac", "20000", "2026-04-01");
+    await setTarget("company.cac", "20000", "2026-05-01");
+    await setTarget("company.cac", "20000", "2026-06-01");
+    const quarter = { type: "QUARTER", anchor: "2026-04-01" };
+    const card = await scorecard("OWNER", APRIL_15, quarter);
+    expect(kpiOf(card, "company.revenue")).toMatchObject({ target: "10500000", targetSource: "SUM" });
+    expect(kpiOf(card, "company.cac").targetSource).not.toBe("SUM");
+    const viaKpi = await gqlAt(db, owner, APRIL_15, `query($id: ID!, $p: PeriodInput) { node(id: $id) { ... on Kpi { target(period: $p) { value source } } } }`, {
+      id: kpiIds.get("company.revenue"),
+      p: quarter,
+    });
+    expect(viaKpi.errors, JSON.stringify(viaKpi.errors)).toBeUndefined();
+    expect(viaKpi.data!.node.target).toEqual({ value: "10500000", source: "SUM" });
+
+    await setTarget("company.revenue", "5000000", "2026-06-01");
+    expect(kpiOf(await scorecard("OWNER", APRIL_15, quarter), "company.revenue")).toMatchObject({ target: "11500000", targetSource: "SUM" });
+    // A removed month leaves the quarter without a sum (the standing default, if any, applies).
+    await setTarget("company.revenue", null, "2026-05-01");
+    expect(kpiOf(await scorecard("OWNER", APRIL_15, quarter), "company.revenue").targetSource).not.toBe("SUM");
+  });
+});
