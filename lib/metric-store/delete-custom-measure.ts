@@ -1,11 +1,12 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { kpisUsingMetric, usedByKpisMessage } from "./kpis-using-metric";
 import { loadMetricDefinitions } from "./load-metric-definitions";
 
 /**
  * Deletes a custom base measure by key. Refused (nothing deleted) while a custom metric's
- * formula reads it or facts of it exist — deleting data is an import rollback's job, not a
+ * formula or a KPI reads it, or facts of it exist — deleting data is an import rollback's job, not a
  * side effect of tidying the catalog.
  */
 export async function deleteCustomMeasure(db: Database, { workspaceId, key }: { workspaceId: string; key: string }): Promise<{ key: string }> {
@@ -18,6 +19,8 @@ export async function deleteCustomMeasure(db: Database, { workspaceId, key }: { 
     if (readers.length > 0) {
       throw AppError.badInput(["key"], `"${key}" is used by ${readers.map((k) => `"${k}"`).join(", ")}; change those formulas first`);
     }
+    const kpis = await kpisUsingMetric(tx, workspaceId, key);
+    if (kpis.length > 0) throw AppError.badInput(["key"], usedByKpisMessage(key, kpis));
     const [facts] = await tx.$queryRawUnsafe<{ any: boolean }[]>(
       "SELECT EXISTS (SELECT 1 FROM metric_daily_totals WHERE workspace_id = $1::uuid AND measure = $2) AS any",
       workspaceId,

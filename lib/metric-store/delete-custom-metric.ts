@@ -1,11 +1,12 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { kpisUsingMetric, usedByKpisMessage } from "./kpis-using-metric";
 import { loadMetricDefinitions } from "./load-metric-definitions";
 
 /**
  * Deletes a custom metric by key. Refused (BAD_USER_INPUT, nothing deleted) while another
- * custom metric's formula reads it.
+ * custom metric's formula or a KPI (metric, gate, diagnostic) reads it.
  */
 export async function deleteCustomMetric(db: Database, { workspaceId, key }: { workspaceId: string; key: string }): Promise<{ key: string }> {
   return withTenant(db, { workspaceId }, async (tx) => {
@@ -15,6 +16,8 @@ export async function deleteCustomMetric(db: Database, { workspaceId, key }: { w
     if (readers.length > 0) {
       throw AppError.badInput(["key"], `"${key}" is used by ${readers.map((k) => `"${k}"`).join(", ")}; change those formulas first`);
     }
+    const kpis = await kpisUsingMetric(tx, workspaceId, key);
+    if (kpis.length > 0) throw AppError.badInput(["key"], usedByKpisMessage(key, kpis));
     await tx.customMetric.delete({ where: { workspaceId_key: { workspaceId, key } } });
     return { key };
   });

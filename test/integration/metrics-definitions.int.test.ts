@@ -118,6 +118,35 @@ describe("custom metrics", () => {
     expect(errorCodes(del)).toEqual(["BAD_USER_INPUT"]);
   });
 
+  it("refuses to delete a metric or measure a KPI reads (metric, gate or diagnostic); allowed once the KPI lets go", async () => {
+    expect((await create(a.viewer, { key: "leads_per_post", formula: "leads / posts_published" })).errors).toBeUndefined();
+    const kpi = await gql(db, a.viewer, `mutation($i: CreateKpiInput!) { createKpi(input: $i) { kpi { id key } } }`, {
+      i: { workspaceId: a.workspace.id, metricKey: "leads_per_post", ownerRole: "SMM", direction: "HIGHER", key: "smm.leads_per_post" },
+    });
+    expect(kpi.errors, JSON.stringify(kpi.errors)).toBeUndefined();
+    const refused = await gql(db, a.viewer, DELETE, { input: { workspaceId: a.workspace.id, key: "leads_per_post" } });
+    expect(errorCodes(refused)).toEqual(["BAD_USER_INPUT"]);
+    expect(refused.errors![0].message).toContain('"smm.leads_per_post"');
+    expect(await customCount(a.workspace.id)).toBeGreaterThan(0);
+    const keys = async () => (await gql(db, a.viewer, `query($id: ID!) { workspace(id: $id) { metricCatalog { key } } }`, { id: a.workspace.id })).data!.workspace.metricCatalog.map((m: { key: string }) => m.key);
+    expect(await keys()).toContain("leads_per_post");
+
+    // A custom measure used as a diagnostic only is held the same way.
+    const m = await gql(db, a.viewer, `mutation($input: CreateCustomMeasureInput!) { createCustomMeasure(input: $input) { measure { key } } }`, {
+      input: { workspaceId: a.workspace.id, key: "podcast_plays", nameEn: "Podcast plays", unit: "COUNT" },
+    });
+    expect(m.errors).toBeUndefined();
+    const upd = await gql(db, a.viewer, `mutation($i: UpdateKpiInput!) { updateKpi(input: $i) { kpi { diagnostics } } }`, { i: { id: kpi.data!.createKpi.kpi.id, diagnostics: ["podcast_plays"] } });
+    expect(upd.errors, JSON.stringify(upd.errors)).toBeUndefined();
+    const delMeasure = `mutation($input: DeleteCustomMeasureInput!) { deleteCustomMeasure(input: $input) { key } }`;
+    expect(errorCodes(await gql(db, a.viewer, delMeasure, { input: { workspaceId: a.workspace.id, key: "podcast_plays" } }))).toEqual(["BAD_USER_INPUT"]);
+
+    expect((await gql(db, a.viewer, `mutation($id: ID!) { deleteKpi(id: $id) { key } }`, { id: kpi.data!.createKpi.kpi.id })).errors).toBeUndefined();
+    expect((await gql(db, a.viewer, DELETE, { input: { workspaceId: a.workspace.id, key: "leads_per_post" } })).data!.deleteCustomMetric.key).toBe("leads_per_post");
+    expect((await gql(db, a.viewer, delMeasure, { input: { workspaceId: a.workspace.id, key: "podcast_plays" } })).data!.deleteCustomMeasure.key).toBe("podcast_plays");
+    expect(await keys()).not.toContain("leads_per_post");
+  });
+
   it("updates settings with validation, and the numbers follow", async () => {
     const SET = `mutation($input: UpdateMetricSettingsInput!) { updateMetricSettings(input: $input) { settings { ltvMethod grossMargin romiBasis } } }`;
     const bad = await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, grossMargin: "1.5" } });
