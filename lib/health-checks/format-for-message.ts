@@ -1,19 +1,19 @@
 import Decimal from "decimal.js";
+import { formatNumber as formatLocaleNumber, formatPercent as formatLocalePercent } from "@/lib/i18n/format";
 import type { KpiOwner } from "@/lib/scorecards/types";
 
 /**
- * Minimal number formatting for health-check messages (the UI formats the raw
- * figures itself): two decimals at most, decimal comma in Russian.
+ * Numbers in health-check messages, formatted like every other figure (lib/i18n/format.ts,
+ * exact decimal strings through Intl): two decimals at most, digit groups and decimal comma
+ * by locale — 5425.5 → "5,425.5" / "5 425,5".
  */
 export function formatNumber(value: Decimal, locale: "ru" | "en"): string {
-  const text = value.toDecimalPlaces(2).toString();
-  return locale === "ru" ? text.replace(".", ",") : text;
+  return formatLocaleNumber(value.toDecimalPlaces(2).toFixed(), locale);
 }
 
-/** A ratio as a percentage with one decimal: 0.123 → "12.3%" / "12,3%". */
+/** A ratio as a percentage with one decimal: 0.123 → "12.3%" / "12,3 %". */
 export function formatPercent(value: Decimal, locale: "ru" | "en"): string {
-  const text = value.times(100).toDecimalPlaces(1).toString();
-  return `${locale === "ru" ? text.replace(".", ",") : text}%`;
+  return formatLocalePercent(value.toFixed(), locale);
 }
 
 export const OWNER_LABELS: Readonly<Record<KpiOwner, { ru: string; en: string }>> = {

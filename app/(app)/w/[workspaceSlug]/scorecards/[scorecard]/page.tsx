@@ -63,6 +63,7 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
   if (!isScorecardKey(scorecard) || !canOpenScorecard(workspace, scorecard)) notFound();
 
   const t = await getTranslations("scorecard");
+  const tTree = await getTranslations("tree");
   const locale = await getLocale();
   const periodParams = parsePeriodParams(await searchParams);
   const periodInput = toPeriodInput(periodParams);
@@ -115,7 +116,9 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
     if (k) return metricName(catalog.get(k.metricKey), k.metricKey, locale);
     // A KPI of another scorecard (health checks cite them): "<metric> (<role>)" from its key.
     const [owner, metric] = key.split(".");
-    return metric && catalog.has(metric) ? `${metricName(catalog.get(metric), metric, locale)} (${owner.toUpperCase()})` : key;
+    const ownerKey = owner.toUpperCase();
+    const ownerLabel = tTree.has(`owners.${ownerKey}`) ? tTree(`owners.${ownerKey}` as "owners.COMPANY") : ownerKey;
+    return metric && catalog.has(metric) ? `${metricName(catalog.get(metric), metric, locale)} (${ownerLabel})` : key;
   };
   const metricHref = (metricKey: string, channelScope: string | null) =>
     `${base}/metrics/${encodeURIComponent(metricKey)}${periodQuery(periodParams, { scope: channelScope })}`;
