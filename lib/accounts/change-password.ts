@@ -1,8 +1,15 @@
 import type { User } from "@/generated/prisma/client";
 import { checkPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { beginThrottledAttempt } from "@/lib/auth/verify-login";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
+
+/**
+ * Wrong current passwords are throttled like logins (a stolen session must not become an
+ * offline-speed password oracle): 5 failures in 15 minutes per account, then RATE_LIMITED.
+ */
+export const PASSWORD_CHANGE_LIMIT = { maxFailures: 5, windowSeconds: 15 * 60, resetOnSuccess: true } as const;
 
 /**
  * Replaces the password after checking the current one, and bumps session_version so that
@@ -15,9 +22,11 @@ export async function changePassword(
 ): Promise<User> {
   const user = await db.prisma.user.findUnique({ where: { id: actorId } });
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in again");
+  const attempt = await beginThrottledAttempt(db, [[`password-change:${user.id}`, PASSWORD_CHANGE_LIMIT]], "password checks");
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     throw AppError.badInput(["currentPassword"], "Current password is incorrect");
   }
+  await attempt.succeeded();
   const problems = checkPassword(newPassword, { email: user.email, path: ["newPassword"] });
   if (problems.length > 0) throw badInput(problems);
   if (newPassword === currentPassword) throw AppError.badInput(["newPassword"], "New password must differ from the current one");

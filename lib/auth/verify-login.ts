@@ -18,7 +18,7 @@ export const LOGIN_LIMITS = {
 
 export const WRONG_CREDENTIALS = "Wrong e-mail or password";
 
-type Limit = (typeof LOGIN_LIMITS)[keyof typeof LOGIN_LIMITS];
+export type Limit = { maxFailures: number; windowSeconds: number; resetOnSuccess: boolean };
 
 /**
  * The user for an e-mail and password, or UNAUTHENTICATED, or RATE_LIMITED with
@@ -32,27 +32,40 @@ export async function verifyLogin(db: Database, { email, password, ip }: { email
   const keys: [string, Limit][] = [[`account:${normalized}`, LOGIN_LIMITS.account]];
   if (ip) keys.push([`ip:${ip}`, LOGIN_LIMITS.ip]);
 
+  const attempt = await beginThrottledAttempt(db, keys, "logins");
+  const user = normalized ? await db.prisma.user.findUnique({ where: { email: normalized } }) : null;
+  const ok = user ? await verifyPassword(user.passwordHash, password ?? "") : (await burnPasswordVerification(password ?? ""), false);
+  if (!ok || !user) throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
+
+  await attempt.succeeded();
+  // Old attempts are useless after the window; trim them now and then rather than in a job.
+  if (Math.random() < 0.02) await db.sql.query("DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'");
+  return user;
+}
+
+/**
+ * Records a failed attempt under every key *before* the secret is checked (the count includes
+ * it, so concurrent guesses cannot slip past a limit), then refuses with RATE_LIMITED and
+ * `retryAfter` when a key is over its limit — removing the attempt again, as it tested nothing.
+ * Call `succeeded()` when the secret was right.
+ */
+export async function beginThrottledAttempt(db: Database, keys: readonly [string, Limit][], what: string): Promise<{ succeeded(): Promise<void> }> {
   const { rows: attemptRows } = await db.sql.query<{ id: string }>(
     `INSERT INTO login_attempts (key, succeeded) SELECT unnest($1::text[]), false RETURNING id`,
     [keys.map(([key]) => key)],
   );
   const attemptIds = attemptRows.map((r) => r.id);
-
   let retryAfter = 0;
   for (const [key, limit] of keys) retryAfter = Math.max(retryAfter, await throttled(db, key, limit));
   if (retryAfter > 0) {
     await db.sql.query("DELETE FROM login_attempts WHERE id = ANY($1::bigint[])", [attemptIds]);
-    throw new AppError("RATE_LIMITED", `Too many failed logins; try again in ${formatWait(retryAfter)}`, { retryAfter });
+    throw new AppError("RATE_LIMITED", `Too many failed ${what}; try again in ${formatWait(retryAfter)}`, { retryAfter });
   }
-
-  const user = normalized ? await db.prisma.user.findUnique({ where: { email: normalized } }) : null;
-  const ok = user ? await verifyPassword(user.passwordHash, password ?? "") : (await burnPasswordVerification(password ?? ""), false);
-  if (!ok || !user) throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
-
-  await db.sql.query("UPDATE login_attempts SET succeeded = true WHERE id = ANY($1::bigint[])", [attemptIds]);
-  // Old attempts are useless after the window; trim them now and then rather than in a job.
-  if (Math.random() < 0.02) await db.sql.query("DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'");
-  return user;
+  return {
+    async succeeded() {
+      await db.sql.query("UPDATE login_attempts SET succeeded = true WHERE id = ANY($1::bigint[])", [attemptIds]);
+    },
+  };
 }
 
 /**

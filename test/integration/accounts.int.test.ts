@@ -243,6 +243,19 @@ describe("logout, logoutEverywhere, changePassword", () => {
     await expect(verifyLogin(db, { email: owner.email, password: "brand new passphrase", ip: null })).resolves.toMatchObject({ id: owner.id });
   });
 
+  it("changePassword throttles wrong current passwords like logins: the 6th try in 15 minutes is refused, right or wrong", async () => {
+    const { owner, viewer } = await createWorkspaceWithOwner(db);
+    for (let i = 0; i < 5; i++) {
+      const wrong = await gql(db, viewer, CHANGE, { input: { currentPassword: `guess number ${i}`, newPassword: "brand new passphrase" } });
+      expect(errorCodes(wrong)).toEqual(["BAD_USER_INPUT"]);
+    }
+    const limited = await gql(db, viewer, CHANGE, { input: { currentPassword: FACTORY_PASSWORD, newPassword: "brand new passphrase" } });
+    expect(errorCodes(limited)).toEqual(["RATE_LIMITED"]);
+    expect(limited.errors![0].extensions!.retryAfter).toBeGreaterThan(0);
+    // Nothing changed: the old password still logs in.
+    await expect(verifyLogin(db, { email: owner.email, password: FACTORY_PASSWORD, ip: null })).resolves.toMatchObject({ id: owner.id });
+  });
+
   it("changePassword needs a signed-in user", async () => {
     const result = await gql(db, null, CHANGE, { input: { currentPassword: "x", newPassword: "brand new passphrase" } });
     expect(errorCodes(result)).toEqual(["UNAUTHENTICATED"]);
