@@ -291,7 +291,7 @@ builder.mutationField("createKpi", (t) =>
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       const access = await accessOrNotFound(ctx, workspaceId);
       const fields = toLibKpiInput(input as unknown as KpiInputShape, workspaceId);
-      const kpi = await underInput(() => createKpi(ctx.db, { workspaceId, permissions: access.permissions, ...(fields as unknown as KpiFieldsInput) }));
+      const kpi = await underInput(() => createKpi(ctx.db, { workspaceId, permissions: access.permissions, actor: actorOf(ctx.viewer!), ...(fields as unknown as KpiFieldsInput) }));
       return { kpi };
     },
   }),
@@ -306,7 +306,7 @@ builder.mutationField("updateKpi", (t) =>
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.id), "Kpi", ["input", "id"]);
       const access = await accessOrNotFound(ctx, workspaceId);
       const fields = toLibKpiInput(input as unknown as KpiInputShape, workspaceId);
-      const kpi = await underInput(() => updateKpi(ctx.db, { workspaceId, kpiId: rowId, permissions: access.permissions, ...(fields as unknown as KpiFieldsInput) }));
+      const kpi = await underInput(() => updateKpi(ctx.db, { workspaceId, kpiId: rowId, permissions: access.permissions, actor: actorOf(ctx.viewer!), ...(fields as unknown as KpiFieldsInput) }));
       return { kpi };
     },
   }),
@@ -327,7 +327,7 @@ builder.mutationField("deleteKpi", (t) =>
     resolve: async (_root, args, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(args.id), "Kpi", ["id"]);
       const access = await accessOrNotFound(ctx, workspaceId);
-      return { kpi: await deleteKpi(ctx.db, { workspaceId, kpiId: rowId, permissions: access.permissions }) };
+      return { kpi: await deleteKpi(ctx.db, { workspaceId, kpiId: rowId, permissions: access.permissions, actor: actorOf(ctx.viewer!) }) };
     },
   }),
 );
@@ -380,7 +380,7 @@ builder.mutationField("resetScorecardTemplate", (t) =>
     resolve: async (_root, args, ctx) => {
       const workspaceId = parseWorkspaceId(String(args.workspaceId));
       const access = await accessOrNotFound(ctx, workspaceId);
-      return { kpis: await resetScorecardTemplate(ctx.db, { workspaceId, owner: args.role, permissions: access.permissions }) };
+      return { kpis: await resetScorecardTemplate(ctx.db, { workspaceId, owner: args.role, permissions: access.permissions, actor: actorOf(ctx.viewer!) }) };
     },
   }),
 );

@@ -1,3 +1,4 @@
+import { actorOf } from "@/lib/audit/actor";
 import type { Workspace } from "@/generated/prisma/client";
 import { checkCustomMetricFormula } from "@/lib/metric-store/check-custom-metric-formula";
 import { createCustomMeasure } from "@/lib/metric-store/create-custom-measure";
@@ -364,7 +365,7 @@ builder.mutationField("updateMetricSettings", (t) =>
       const change = Object.fromEntries(
         Object.entries(fields).map(([k, v]) => [k, typeof v === "string" && ["ltvMethod", "romiBasis", "engagementBasis"].includes(k) ? v.toLowerCase() : v]),
       );
-      return { settings: await updateMetricSettings(ctx.db, { workspaceId, input: change }) };
+      return { settings: await updateMetricSettings(ctx.db, { workspaceId, input: change, actor: actorOf(ctx.viewer!) }) };
     },
   }),
 );
@@ -456,6 +457,7 @@ builder.mutationField("createCustomMetric", (t) =>
       const workspaceId = await manage(ctx, String(input.workspaceId));
       const metric = await createCustomMetric(ctx.db, {
         workspaceId,
+        actor: actorOf(ctx.viewer!),
         input: customMetricFields(input),
       });
       return { metric: metricEntry(metric) };
@@ -472,6 +474,7 @@ builder.mutationField("updateCustomMetric", (t) =>
       const workspaceId = await manage(ctx, String(input.workspaceId));
       const metric = await updateCustomMetric(ctx.db, {
         workspaceId,
+        actor: actorOf(ctx.viewer!),
         input: customMetricFields(input),
       });
       return { metric: metricEntry(metric) };
@@ -486,7 +489,7 @@ builder.mutationField("deleteCustomMetric", (t) =>
     args: { input: t.arg({ type: DeleteCustomKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = await manage(ctx, String(input.workspaceId));
-      return underInput(() => deleteCustomMetric(ctx.db, { workspaceId, key: input.key }));
+      return underInput(() => deleteCustomMetric(ctx.db, { workspaceId, key: input.key, actor: actorOf(ctx.viewer!) }));
     },
   }),
 );
@@ -515,6 +518,7 @@ builder.mutationField("createCustomMeasure", (t) =>
       const workspaceId = await manage(ctx, String(input.workspaceId));
       const m = await createCustomMeasure(ctx.db, {
         workspaceId,
+        actor: actorOf(ctx.viewer!),
         input: {
           key: input.key,
           nameEn: input.nameEn,
@@ -536,7 +540,7 @@ builder.mutationField("deleteCustomMeasure", (t) =>
     args: { input: t.arg({ type: DeleteCustomMeasureInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = await manage(ctx, String(input.workspaceId));
-      return underInput(() => deleteCustomMeasure(ctx.db, { workspaceId, key: input.key }));
+      return underInput(() => deleteCustomMeasure(ctx.db, { workspaceId, key: input.key, actor: actorOf(ctx.viewer!) }));
     },
   }),
 );

@@ -13,9 +13,19 @@ export type AuditAction =
   | "invite.revoked"
   | "invite.accepted"
   | "apiKey.created"
-  | "apiKey.revoked";
+  | "apiKey.revoked"
+  | "kpi.created"
+  | "kpi.updated"
+  | "kpi.deleted"
+  | "kpi.templateReset"
+  | "metric.created"
+  | "metric.updated"
+  | "metric.deleted"
+  | "measure.created"
+  | "measure.deleted"
+  | "metricSettings.updated";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey";
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure";
 
 export interface AuditEventInput {
   workspaceId: string;

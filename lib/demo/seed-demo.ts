@@ -24,7 +24,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; 
   const { rows } = await db.sql.query<{ any: boolean }>("SELECT EXISTS (SELECT 1 FROM users) AS any");
   if (rows[0]?.any) return { seeded: false };
   const started = Date.now();
-  const { workspace } = await signUp(db, {
+  const { workspace, user } = await signUp(db, {
     email: DEMO_OWNER.email,
     password: DEMO_OWNER.password,
     name: DEMO_OWNER.name,
@@ -34,7 +34,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; 
     locale: DEMO_WORKSPACE.locale,
   });
   // A services business: 40 % gross margin (LTV and ROMI on gross profit read it).
-  await updateMetricSettings(db, { workspaceId: workspace.id, input: { grossMargin: "0.4" } });
+  await updateMetricSettings(db, { workspaceId: workspace.id, input: { grossMargin: "0.4" }, actor: { kind: "user", userId: user.id } });
   const loaded = await loadDemoData(db, { workspaceId: workspace.id });
   const ms = Date.now() - started;
   console.log(`throughline: seeded the demo workspace (${loaded.accepted} facts, ${loaded.targets} targets, ${(ms / 1000).toFixed(1)} s); sign in as ${DEMO_OWNER.email}`);

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { Permission } from "@/lib/permissions/registry";
@@ -17,7 +19,7 @@ import { lockKpiTree } from "./lock-kpi-tree";
  */
 export async function createKpi(
   db: Database,
-  { workspaceId, permissions, ...input }: { workspaceId: string; permissions: ReadonlySet<Permission> } & KpiFieldsInput,
+  { workspaceId, permissions, actor, ...input }: { workspaceId: string; permissions: ReadonlySet<Permission>; actor: Actor } & KpiFieldsInput,
 ): Promise<KpiRecord> {
   const data = parseInput(kpiFieldsSchema, input);
   assertCanEdit(permissions, "kpi", [data.ownerRole]);
@@ -30,6 +32,7 @@ export async function createKpi(
     const candidate = mergeKpi(null, { ...data, key, position }, id, workspaceId, all);
     await assertValidKpi(tx, candidate, all);
     await tx.kpi.create({ data: { id, workspaceId, ...kpiColumns(candidate) } });
+    await recordAuditEvent(tx, { workspaceId, actor, action: "kpi.created", targetType: "kpi", targetId: id, data: { key, metricKey: data.metricKey, ownerRole: data.ownerRole } });
     return (await loadKpis(tx, workspaceId)).find((k) => k.id === id)!;
   });
 }

@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import type { Permission } from "@/lib/permissions/registry";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -13,7 +15,7 @@ import { lockKpiTree } from "./lock-kpi-tree";
  */
 export async function deleteKpi(
   db: Database,
-  { workspaceId, kpiId, permissions }: { workspaceId: string; kpiId: string; permissions: ReadonlySet<Permission> },
+  { workspaceId, kpiId, permissions, actor }: { workspaceId: string; kpiId: string; permissions: ReadonlySet<Permission>; actor: Actor },
 ): Promise<KpiRecord> {
   return withTenant(db, { workspaceId }, async (tx) => {
     await lockKpiTree(tx, workspaceId);
@@ -21,6 +23,7 @@ export async function deleteKpi(
     assertCanEdit(permissions, "kpi", [kpi.ownerRole]);
     await tx.kpi.updateMany({ where: { workspaceId, parentId: kpi.id }, data: { parentId: kpi.parentId } });
     await tx.kpi.delete({ where: { workspaceId_id: { workspaceId, id: kpi.id } } });
+    await recordAuditEvent(tx, { workspaceId, actor, action: "kpi.deleted", targetType: "kpi", targetId: kpi.id, data: { key: kpi.key, metricKey: kpi.metricKey, ownerRole: kpi.ownerRole } });
     return kpi;
   });
 }

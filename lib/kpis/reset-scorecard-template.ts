@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { badInput } from "@/lib/errors/parse-input";
 import type { Permission, ScorecardOwner } from "@/lib/permissions/registry";
@@ -19,11 +21,12 @@ import { newId, templateRowsOf } from "./template-rows";
  */
 export async function resetScorecardTemplate(
   db: Database,
-  { workspaceId, owner, permissions }: { workspaceId: string; owner: ScorecardOwner; permissions: ReadonlySet<Permission> },
+  { workspaceId, owner, permissions, actor }: { workspaceId: string; owner: ScorecardOwner; permissions: ReadonlySet<Permission>; actor: Actor },
 ): Promise<KpiRecord[]> {
   assertCanEdit(permissions, "kpi", [owner]);
   return withTenant(db, { workspaceId }, async (tx) => {
     await lockKpiTree(tx, workspaceId);
+    await recordAuditEvent(tx, { workspaceId, actor, action: "kpi.templateReset", targetType: "workspace", targetId: workspaceId, data: { owner } });
     const before = await loadKpis(tx, workspaceId);
     const rows = templateRowsOf(owner);
     const templateKeys = new Set(rows.map((r) => r.templateKey));

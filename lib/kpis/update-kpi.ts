@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { Permission } from "@/lib/permissions/registry";
@@ -16,7 +18,7 @@ import { lockKpiTree } from "./lock-kpi-tree";
  */
 export async function updateKpi(
   db: Database,
-  { workspaceId, kpiId, permissions, ...input }: { workspaceId: string; kpiId: string; permissions: ReadonlySet<Permission> } & KpiPatchInput,
+  { workspaceId, kpiId, permissions, actor, ...input }: { workspaceId: string; kpiId: string; permissions: ReadonlySet<Permission>; actor: Actor } & KpiPatchInput,
 ): Promise<KpiRecord> {
   const patch = parseInput(kpiPatchSchema, input);
   return withTenant(db, { workspaceId }, async (tx) => {
@@ -26,6 +28,7 @@ export async function updateKpi(
     const candidate = mergeKpi(kpi, patch, kpi.id, workspaceId, all);
     await assertValidKpi(tx, candidate, all);
     await tx.kpi.update({ where: { workspaceId_id: { workspaceId, id: kpi.id } }, data: kpiColumns(candidate) });
+    await recordAuditEvent(tx, { workspaceId, actor, action: "kpi.updated", targetType: "kpi", targetId: kpi.id, data: { key: kpi.key, fields: Object.keys(patch).sort() } });
     return (await loadKpis(tx, workspaceId)).find((k) => k.id === kpi.id)!;
   });
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { parseInput, prefixFieldErrors } from "@/lib/errors/parse-input";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -21,7 +23,7 @@ export type CreateCustomMeasureInput = z.input<typeof createCustomMeasureSchema>
  */
 export async function createCustomMeasure(
   db: Database,
-  { workspaceId, input }: { workspaceId: string; input: CreateCustomMeasureInput },
+  { workspaceId, input, actor }: { workspaceId: string; input: CreateCustomMeasureInput; actor: Actor },
 ): Promise<CustomMeasureRecord> {
   try {
     const data = parseInput(createCustomMeasureSchema, input);
@@ -31,6 +33,7 @@ export async function createCustomMeasure(
       const row = await tx.customMeasure.create({
         data: { workspaceId, key: data.key, nameEn: data.nameEn, nameRu: data.nameRu ?? data.nameEn, unit: data.unit, aggregation: data.aggregation },
       });
+      await recordAuditEvent(tx, { workspaceId, actor, action: "measure.created", targetType: "measure", targetId: row.id, data: { key: row.key, unit: data.unit, aggregation: data.aggregation } });
       return { id: row.id, key: row.key, name: { en: row.nameEn, ru: row.nameRu }, unit: data.unit, aggregation: data.aggregation };
     });
   } catch (error) {

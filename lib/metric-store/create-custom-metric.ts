@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/audit/actor";
 import type { Database } from "@/lib/db/client";
 import { z } from "zod";
 import { assertNewCustomKey, metricClassSchema, metricDirectionSchema, metricNameSchema } from "./custom-metric-rules";
@@ -22,7 +23,7 @@ export type CreateCustomMetricInput = z.input<typeof createCustomMetricSchema>;
  */
 export async function createCustomMetric(
   db: Database,
-  { workspaceId, input }: { workspaceId: string; input: CreateCustomMetricInput },
+  { workspaceId, input, actor }: { workspaceId: string; actor: Actor; input: CreateCustomMetricInput },
 ): Promise<CustomMetricRecord> {
   return saveCustomMetric(db, workspaceId, createCustomMetricSchema, input, async (tx, defs, data) => {
     assertNewCustomKey(defs, data.key, ["key"]);
@@ -40,5 +41,5 @@ export async function createCustomMetric(
       },
     });
     return customMetricRecord(row, check.unit!);
-  });
+  }, { actor, action: "metric.created" });
 }

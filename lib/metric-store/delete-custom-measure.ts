@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -9,7 +11,7 @@ import { loadMetricDefinitions } from "./load-metric-definitions";
  * formula or a KPI reads it, or facts of it exist — deleting data is an import rollback's job, not a
  * side effect of tidying the catalog.
  */
-export async function deleteCustomMeasure(db: Database, { workspaceId, key }: { workspaceId: string; key: string }): Promise<{ key: string }> {
+export async function deleteCustomMeasure(db: Database, { workspaceId, key, actor }: { workspaceId: string; key: string; actor: Actor }): Promise<{ key: string }> {
   return withTenant(db, { workspaceId }, async (tx) => {
     const defs = await loadMetricDefinitions(tx, workspaceId);
     if (!defs.customMeasures.some((m) => m.key === key)) throw new AppError("NOT_FOUND", `Custom measure "${key}" not found`);
@@ -27,7 +29,8 @@ export async function deleteCustomMeasure(db: Database, { workspaceId, key }: { 
       key,
     );
     if (facts?.any) throw AppError.badInput(["key"], `"${key}" has data; roll back or delete its imports first`);
-    await tx.customMeasure.delete({ where: { workspaceId_key: { workspaceId, key } } });
+    const deleted = await tx.customMeasure.delete({ where: { workspaceId_key: { workspaceId, key } } });
+    await recordAuditEvent(tx, { workspaceId, actor, action: "measure.deleted", targetType: "measure", targetId: deleted.id, data: { key } });
     return { key };
   });
 }

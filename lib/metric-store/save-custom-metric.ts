@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { parseInput, prefixFieldErrors } from "@/lib/errors/parse-input";
@@ -17,12 +19,15 @@ export async function saveCustomMetric<S extends z.ZodType>(
   schema: S,
   input: z.input<S>,
   save: (tx: Tx, defs: MetricDefinitions, data: z.output<S>) => Promise<CustomMetricRecord>,
+  audit: { actor: Actor; action: "metric.created" | "metric.updated" },
 ): Promise<CustomMetricRecord> {
   try {
     const data = parseInput(schema, input);
     return await withTenant(db, { workspaceId }, async (tx) => {
       const defs = await loadMetricDefinitions(tx, workspaceId);
-      return save(tx, defs, data);
+      const saved = await save(tx, defs, data);
+      await recordAuditEvent(tx, { workspaceId, actor: audit.actor, action: audit.action, targetType: "metric", targetId: saved.id, data: { key: saved.key, formula: saved.formula } });
+      return saved;
     });
   } catch (error) {
     throw prefixFieldErrors(error, ["input"]);

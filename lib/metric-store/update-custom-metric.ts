@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/audit/actor";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { metricClassSchema, metricDirectionSchema, metricNameSchema } from "./custom-metric-rules";
@@ -24,7 +25,7 @@ export type UpdateCustomMetricInput = z.input<typeof updateCustomMetricSchema>;
  */
 export async function updateCustomMetric(
   db: Database,
-  { workspaceId, input }: { workspaceId: string; input: UpdateCustomMetricInput },
+  { workspaceId, input, actor }: { workspaceId: string; actor: Actor; input: UpdateCustomMetricInput },
 ): Promise<CustomMetricRecord> {
   return saveCustomMetric(db, workspaceId, updateCustomMetricSchema, input, async (tx, defs, data) => {
     const existing = defs.customMetrics.find((m) => m.key === data.key);
@@ -50,5 +51,5 @@ export async function updateCustomMetric(
       }
     }
     return customMetricRecord(row, check.unit!);
-  });
+  }, { actor, action: "metric.updated" });
 }

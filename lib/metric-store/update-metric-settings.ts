@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { badInput } from "@/lib/errors/parse-input";
 import { formatDecimal } from "@/lib/metrics/decimal";
@@ -24,7 +26,7 @@ export interface UpdateMetricSettingsInput {
  */
 export async function updateMetricSettings(
   db: Database,
-  { workspaceId, input }: { workspaceId: string; input: UpdateMetricSettingsInput },
+  { workspaceId, input, actor }: { workspaceId: string; input: UpdateMetricSettingsInput; actor: Actor },
 ): Promise<MetricSettings> {
   return withTenant(db, { workspaceId }, async (tx) => {
     const { settings: current } = await loadMetricDefinitions(tx, workspaceId);
@@ -41,6 +43,10 @@ export async function updateMetricSettings(
     for (const [field, value] of Object.entries(input)) if (value !== undefined) merged[field] = value;
     if (merged.grossMargin === null) merged.grossMargin = undefined;
     const parsed = parseMetricSettings(merged);
+    if (parsed.ok) {
+      const changed = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k).sort();
+      await recordAuditEvent(tx, { workspaceId, actor, action: "metricSettings.updated", targetType: "workspace", targetId: workspaceId, data: { fields: changed } });
+    }
     if (!parsed.ok) throw badInput(parsed.errors.map((e) => ({ path: ["input", e.field], message: e.message })));
     const s = parsed.settings;
     const text = (d: MetricSettings["orderValue"]) => (d === null ? null : d.toString());

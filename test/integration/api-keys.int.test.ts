@@ -213,3 +213,48 @@ describe("Workspace.auditEvents", () => {
     expect((await gql(db, cmo.viewer, NODE, { id: gid })).data?.node).toBeNull();
   });
 });
+
+describe("Workspace.auditEvents: KPI and metric definitions", () => {
+  it("records who created, changed and deleted KPIs, custom metrics and measures, and metric settings; refused writes leave no event", async () => {
+    const { workspace, viewer, owner } = await createWorkspaceWithOwner(db);
+    const key = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["ADMIN"] });
+    const ok = async (v: typeof viewer | typeof key.viewer, query: string, variables: Record<string, unknown>) => {
+      const r = await gql(db, v, query, variables);
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      return r.data!;
+    };
+    const ws = workspace.id;
+    await ok(viewer, `mutation($i: CreateCustomMeasureInput!) { createCustomMeasure(input: $i) { measure { key } } }`, { i: { workspaceId: ws, key: "webinars", nameEn: "Webinars", unit: "COUNT" } });
+    await ok(viewer, `mutation($i: CreateCustomMetricInput!) { createCustomMetric(input: $i) { metric { key } } }`, { i: { workspaceId: ws, key: "leads_per_webinar", nameEn: "Leads per webinar", formula: "leads / webinars" } });
+    await ok(key.viewer, `mutation($i: UpdateCustomMetricInput!) { updateCustomMetric(input: $i) { metric { key } } }`, { i: { workspaceId: ws, key: "leads_per_webinar", nameEn: "Leads / webinar" } });
+    const created = await ok(viewer, `mutation($i: CreateKpiInput!) { createKpi(input: $i) { kpi { id key } } }`, { i: { workspaceId: ws, metricKey: "leads_per_webinar", ownerRole: "CONTENT", direction: "HIGHER" } });
+    const kpiId = created.createKpi.kpi.id;
+    await ok(key.viewer, `mutation($i: UpdateKpiInput!) { updateKpi(input: $i) { kpi { weight } } }`, { i: { id: kpiId, weight: "2" } });
+    // Refused: still used by the KPI. Nothing may be recorded for it.
+    expect(errorCodes(await gql(db, viewer, `mutation($i: DeleteCustomMetricInput!) { deleteCustomMetric(input: $i) { key } }`, { i: { workspaceId: ws, key: "leads_per_webinar" } }))).toEqual(["BAD_USER_INPUT"]);
+    await ok(viewer, `mutation($id: ID!) { deleteKpi(id: $id) { key } }`, { id: kpiId });
+    await ok(viewer, `mutation($i: DeleteCustomMetricInput!) { deleteCustomMetric(input: $i) { key } }`, { i: { workspaceId: ws, key: "leads_per_webinar" } });
+    await ok(viewer, `mutation($i: DeleteCustomMeasureInput!) { deleteCustomMeasure(input: $i) { key } }`, { i: { workspaceId: ws, key: "webinars" } });
+    await ok(viewer, `mutation($i: UpdateMetricSettingsInput!) { updateMetricSettings(input: $i) { settings { grossMargin } } }`, { i: { workspaceId: ws, grossMargin: "0.35" } });
+    expect(errorCodes(await gql(db, viewer, `mutation($i: UpdateMetricSettingsInput!) { updateMetricSettings(input: $i) { settings { grossMargin } } }`, { i: { workspaceId: ws, grossMargin: "1.5" } }))).toEqual(["BAD_USER_INPUT"]);
+    await ok(viewer, `mutation($w: ID!) { resetScorecardTemplate(workspaceId: $w, role: CONTENT) { kpis { key } } }`, { w: ws });
+
+    const edges = (await ok(viewer, AUDIT, { id: ws })).workspace.auditEvents.edges as { node: { action: string; actorKind: string; data: Record<string, unknown> } }[];
+    const events = edges.map((e) => e.node).filter((n) => /^(kpi|metric|measure|metricSettings)\./.test(n.action)).reverse();
+    expect(events.map((e) => [e.action, e.actorKind])).toEqual([
+      ["measure.created", "USER"],
+      ["metric.created", "USER"],
+      ["metric.updated", "API_KEY"],
+      ["kpi.created", "USER"],
+      ["kpi.updated", "API_KEY"],
+      ["kpi.deleted", "USER"],
+      ["metric.deleted", "USER"],
+      ["measure.deleted", "USER"],
+      ["metricSettings.updated", "USER"],
+      ["kpi.templateReset", "USER"],
+    ]);
+    const dataOf = (d: unknown) => (typeof d === "string" ? JSON.parse(d) : d);
+    expect(dataOf(events[4].data)).toMatchObject({ key: created.createKpi.kpi.key, fields: ["weight"] });
+    expect(dataOf(events[8].data)).toEqual({ fields: ["grossMargin"] });
+  });
+});

@@ -77,7 +77,7 @@ describe("demo targets", () => {
     const created = await createWorkspaceWithOwner(db, { timeZone: "Europe/Moscow", currency: "RUB", locale: "en" });
     owner = created.viewer;
     workspaceId = created.workspace.id;
-    await updateMetricSettings(db, { workspaceId, input: { grossMargin: "0.4" } });
+    await updateMetricSettings(db, { workspaceId, input: { grossMargin: "0.4" }, actor: { kind: "user", userId: owner.userId } });
     const loaded = await loadDemoData(db, { workspaceId, endDate: END_DATE });
     expect(loaded.targets).toBe(KPI_COUNT * MONTHS);
     const ws = await gqlAt(db, owner, NOW, `query($id: ID!) { workspace(id: $id) { id } }`, { id: workspaceId });
