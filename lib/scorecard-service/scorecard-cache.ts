@@ -4,9 +4,10 @@ import { tenantReader } from "@/lib/tenancy/read-as-tenant";
 /**
  * Loaded scorecard contexts, reused while the workspace's data has not changed.
  *
- * Every write to a table a scorecard reads (facts, KPIs, targets, annotations, metric
- * settings, custom measures and metrics) bumps the workspace's row in
- * `workspace_data_versions` in the same transaction (migration 20261126000900). A reader asks
+ * Every transaction that writes to a table a scorecard reads (facts, KPIs, targets,
+ * annotations, metric settings, custom measures and metrics) adds one row to
+ * `workspace_data_changes` — lock-free, so parallel writers never wait for each other — and the
+ * version is their sum (migration 20261126000900). A reader asks
  * for the version first and only then loads the data, so an entry stored under version v holds
  * data at least as new as v: a hit is exact, a write anywhere is a miss on the next read, on
  * every server process. Entries are immutable (callers never mutate a loaded context) and the
@@ -20,7 +21,7 @@ export interface VersionedCache<T> {
   clear(): void;
 }
 
-export const DATA_VERSION_SQL = "SELECT version::text AS version FROM workspace_data_versions WHERE workspace_id = $1::uuid";
+export const DATA_VERSION_SQL = "SELECT coalesce(sum(weight), 0)::text AS version FROM workspace_data_changes WHERE workspace_id = $1::uuid";
 
 /** The workspace's data version as a string ("0" before its first write). One round trip. */
 export async function readDataVersion(db: Database, workspaceId: string): Promise<string> {

@@ -3,7 +3,7 @@ import { readDataVersion } from "@/lib/scorecard-service/scorecard-cache";
 import { scorecardContextCache } from "@/lib/scorecard-service/load-scorecard-context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { type UserViewer, createWorkspaceWithOwner } from "./factories";
-import { type TestDatabase, openTestDatabase } from "./harness";
+import { TEST_DB, type TestDatabase, openTestDatabase } from "./harness";
 import { APRIL_15, APRIL_ROWS, gqlAt, ingest } from "./scorecard-fixture";
 
 /**
@@ -103,7 +103,51 @@ describe("workspace data versions", () => {
 
   it("versions are tenant data: without the tenant setting the app role sees none", async () => {
     expect(await readDataVersion(db, workspaceId)).not.toBe("0");
-    const { rows } = await db.sql.query("SELECT version FROM workspace_data_versions WHERE workspace_id = $1::uuid", [workspaceId]);
+    const { rows } = await db.sql.query("SELECT weight FROM workspace_data_changes WHERE workspace_id = $1::uuid", [workspaceId]);
     expect(rows).toEqual([]);
+  });
+
+  it("compaction folds the change rows into one and keeps the version", async () => {
+    // Rows of three earlier writers (the trigger compacts at random now and then, so make sure there are several).
+    await withTenant(db, { workspaceId }, (tx) =>
+      tx.$executeRawUnsafe("INSERT INTO workspace_data_changes (workspace_id, txid) VALUES ($1::uuid, '11'::xid8), ($1::uuid, '12'::xid8), ($1::uuid, '13'::xid8) ON CONFLICT DO NOTHING", workspaceId),
+    );
+    const before = await readDataVersion(db, workspaceId);
+    const count = (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) =>
+      tx.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM workspace_data_changes WHERE workspace_id = $1::uuid", workspaceId);
+    const rowsAfter = await withTenant(db, { workspaceId }, async (tx) => {
+      expect((await count(tx))[0].n).toBeGreaterThan(1);
+      // A writing transaction (it adds its own row) that compacts.
+      await tx.$executeRawUnsafe("UPDATE metric_settings SET updated_at = now() WHERE workspace_id = $1::uuid", workspaceId);
+      await tx.$executeRawUnsafe("SELECT compact_workspace_data_changes($1::uuid)", workspaceId);
+      return (await count(tx))[0].n;
+    });
+    expect(rowsAfter).toBe(1);
+    // The compacting transaction was itself a write: exactly one more.
+    expect(BigInt(await readDataVersion(db, workspaceId))).toBe(BigInt(before) + 1n);
+  });
+
+  it.runIf(TEST_DB === "postgres")("concurrent writers of one workspace do not wait for each other (an import's parallel chunks)", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let firstWrote!: () => void;
+    const wrote = new Promise<void>((r) => (firstWrote = r));
+    const before = BigInt(await readDataVersion(db, workspaceId));
+    const first = withTenant(db, { workspaceId }, async (tx) => {
+      await tx.$executeRawUnsafe("INSERT INTO metric_facts (workspace_id, date, channel, measure, value) VALUES ($1::uuid, '2026-04-25', 'seo', 'sessions', 1)", workspaceId);
+      firstWrote();
+      await gate;
+    }, );
+    await wrote;
+    // The second transaction writes and commits while the first still holds its rows open.
+    const second = withTenant(db, { workspaceId }, (tx) =>
+      tx.$executeRawUnsafe("INSERT INTO metric_facts (workspace_id, date, channel, measure, value) VALUES ($1::uuid, '2026-04-26', 'seo', 'sessions', 1)", workspaceId),
+    );
+    const outcome = await Promise.race([second.then(() => "committed"), new Promise((r) => setTimeout(() => r("blocked"), 5000))]);
+    release();
+    await first;
+    await second;
+    expect(outcome).toBe("committed");
+    expect(BigInt(await readDataVersion(db, workspaceId))).toBe(before + 2n);
   });
 });
