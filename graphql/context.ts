@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/permissions/registry";
+import { readDataVersion } from "@/lib/scorecard-service/scorecard-cache";
 import { findWorkspace } from "@/lib/workspaces/find-workspace";
 import { type WorkspaceAccess, accessOfMembership, assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 
@@ -36,9 +37,16 @@ export interface GraphQLContext {
   requireUser(): Extract<Viewer, { kind: "user" }>;
   /** The request's "now" (pacing, default periods); injectable so tests can pin the day. */
   now(): Date;
+  /**
+   * The workspace's data version read once for this request (scorecard-cache.ts) — only for
+   * read-only page renders (createContext `readOnly`); otherwise undefined and every cache read
+   * asks the database, since a mutation in the same operation may change it.
+   */
+  dataVersion(workspaceId: string): Promise<string> | undefined;
 }
 
-export function createContext(input: { db: Database; viewer: Viewer | null; meta?: Partial<RequestMeta>; clock?: () => Date }): GraphQLContext {
+export function createContext(input: { db: Database; viewer: Viewer | null; meta?: Partial<RequestMeta>; clock?: () => Date; readOnly?: boolean }): GraphQLContext {
+  const versions = new Map<string, Promise<string>>();
   const requestTime = input.clock ? null : new Date();
   const cache = new Map<string, Promise<WorkspaceAccess | null>>();
   const rows = new Map<string, Promise<Workspace | null>>();
@@ -79,6 +87,15 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
       return ctx.viewer;
     },
     now: () => (input.clock ? input.clock() : requestTime!),
+    dataVersion(workspaceId) {
+      if (!input.readOnly) return undefined;
+      let version = versions.get(workspaceId);
+      if (!version) {
+        version = readDataVersion(input.db, workspaceId);
+        versions.set(workspaceId, version);
+      }
+      return version;
+    },
   };
   return ctx;
 }

@@ -1,4 +1,5 @@
 import { actorOf } from "@/lib/audit/actor";
+import { createVersionedCache } from "@/lib/scorecard-service/scorecard-cache";
 import type { Workspace } from "@/generated/prisma/client";
 import { checkCustomMetricFormula } from "@/lib/metric-store/check-custom-metric-formula";
 import { createCustomMeasure } from "@/lib/metric-store/create-custom-measure";
@@ -20,6 +21,9 @@ import { underInput } from "../input-errors";
 import { WorkspaceRef } from "./workspace";
 
 // ---------------------------------------------------------------- enums
+
+/** Built catalogs by workspace and data version (lib/scorecard-service/scorecard-cache.ts). */
+const catalogCache = createVersionedCache<MetricCatalogEntry[]>(256);
 
 const upper = <T extends string>(v: T) => v.toUpperCase();
 const lower = <T extends string>(v: T) => v.toLowerCase();
@@ -304,7 +308,8 @@ builder.objectFields(WorkspaceRef, (t) => ({
     type: [MetricCatalogEntryRef],
     description: "Base measures, derived metrics and the workspace's custom ones.",
     authScopes: read,
-    resolve: async (ws, _args, ctx) => buildCatalog(await readMetricDefinitions(ctx.db, ws.id)),
+    // Cached per workspace data version (custom measures and metrics bump it): every page that names metrics reads it.
+    resolve: (ws, _args, ctx) => catalogCache.get(ctx.db, ws.id, "catalog", async () => buildCatalog(await readMetricDefinitions(ctx.db, ws.id)), ctx.dataVersion(ws.id)),
   }),
   metricSettings: t.field({
     type: MetricSettingsRef,

@@ -203,7 +203,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
       const readable = owner ? canReadScorecard(access.permissions, access.role, owner) : access.permissions.has("scorecard.readAny");
       if (!readable) throw new AppError("FORBIDDEN", `Not allowed to read the ${args.role} scorecard`);
       if (!owner) throw AppError.badInput(["role"], `${args.role} has no scorecard`);
-      const view = await findScorecard(ctx.db, { workspaceId: ws.id, calendar: calendarOf(ws), owner, period: toPeriodRequest(args.period), now: ctx.now() });
+      const view = await findScorecard(ctx.db, { workspaceId: ws.id, calendar: calendarOf(ws), owner, period: toPeriodRequest(args.period), now: ctx.now(), dataVersion: ctx.dataVersion(ws.id) });
       return { ...view, role: args.role, locale: viewerLocale(ctx, ws), workspaceId: ws.id };
     },
   }),
@@ -213,7 +213,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     args: { period: t.arg({ type: PeriodInput, required: false }) },
     resolve: async (ws, args, ctx) => {
       const owners = await requireReadable(ctx, ws.id);
-      return findKpiTree(ctx.db, { workspaceId: ws.id, calendar: calendarOf(ws), period: toPeriodRequest(args.period), now: ctx.now(), owners });
+      return findKpiTree(ctx.db, { workspaceId: ws.id, calendar: calendarOf(ws), period: toPeriodRequest(args.period), now: ctx.now(), dataVersion: ctx.dataVersion(ws.id), owners });
     },
   }),
   healthChecks: t.field({
@@ -222,7 +222,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     args: { period: t.arg({ type: PeriodInput, required: false }) },
     resolve: async (ws, args, ctx) => {
       const owners = await requireReadable(ctx, ws.id);
-      const { findings } = await findHealthChecks(ctx.db, { workspaceId: ws.id, calendar: calendarOf(ws), period: toPeriodRequest(args.period), now: ctx.now(), owners });
+      const { findings } = await findHealthChecks(ctx.db, { workspaceId: ws.id, calendar: calendarOf(ws), period: toPeriodRequest(args.period), now: ctx.now(), dataVersion: ctx.dataVersion(ws.id), owners });
       const locale = viewerLocale(ctx, ws);
       return findings.map((f) => ({ ...f, locale, workspaceId: ws.id }));
     },

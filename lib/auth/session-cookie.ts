@@ -41,15 +41,35 @@ export function clearSessionCookieHeader(): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The signed-in user behind a session token, or null when it is invalid, expired or revoked. */
-export async function viewerFromSessionToken(db: Database, token: string | undefined): Promise<Extract<Viewer, { kind: "user" }> | null> {
-  if (!token) return null;
-  let claims: Partial<SessionClaims> | null;
+/**
+ * Decrypted session tokens, by token: decoding derives the key (HKDF) and decrypts the JWE on
+ * every call (~1 ms), and a browser sends the same token with every request. Only the pure
+ * decode is remembered — expiry is re-checked on every hit and the session version is still
+ * read from the database every time, so revocation stays immediate. Bounded (FIFO).
+ */
+const decoded = new Map<string, { claims: Partial<SessionClaims> & { exp?: number }; secret: string }>();
+const DECODED_MAX = 2_000;
+
+async function decodeSession(token: string): Promise<Partial<SessionClaims> | null> {
+  const secret = authSecret();
+  const hit = decoded.get(token);
+  if (hit && hit.secret === secret) return typeof hit.claims.exp === "number" && hit.claims.exp * 1000 > Date.now() ? hit.claims : null;
+  let claims: (Partial<SessionClaims> & { exp?: number }) | null;
   try {
-    claims = (await decode({ token, secret: authSecret() })) as Partial<SessionClaims> | null;
+    claims = (await decode({ token, secret })) as (Partial<SessionClaims> & { exp?: number }) | null;
   } catch {
     return null;
   }
+  if (!claims || typeof claims.exp !== "number") return null;
+  decoded.set(token, { claims, secret });
+  if (decoded.size > DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+  return claims;
+}
+
+/** The signed-in user behind a session token, or null when it is invalid, expired or revoked. */
+export async function viewerFromSessionToken(db: Database, token: string | undefined): Promise<Extract<Viewer, { kind: "user" }> | null> {
+  if (!token) return null;
+  const claims = await decodeSession(token);
   if (!claims?.sub || typeof claims.sv !== "number") return null;
   if (!UUID.test(claims.sub)) return null;
   // One simple-protocol round trip: every signed-in request runs this.

@@ -31,6 +31,8 @@ const requestContext = cache(async () => {
   return createContext({
     db,
     viewer,
+    // Pages only read: one data-version read serves every cached read of the render.
+    readOnly: true,
     meta: { ip: null, secure: proto === "https", baseUrl: env().APP_URL ?? `${proto}://${host}` },
   });
 });

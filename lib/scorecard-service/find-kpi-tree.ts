@@ -21,7 +21,7 @@ export interface KpiTreeView extends KpiTree {
  */
 export async function findKpiTree(
   db: Database,
-  input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date; owners: readonly ScorecardOwner[] | null },
+  input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date; dataVersion?: Promise<string>; owners: readonly ScorecardOwner[] | null },
 ): Promise<KpiTreeView> {
   const ctx = await loadScorecardContext(db, input);
   const visible = input.owners ? new Set<string>(input.owners) : null;

@@ -50,7 +50,7 @@ export interface ScorecardView {
  */
 export async function findScorecard(
   db: Database,
-  input: { workspaceId: string; calendar: WorkspaceCalendar; owner: ScorecardOwner; period?: PeriodRequest | null; now: Date },
+  input: { workspaceId: string; calendar: WorkspaceCalendar; owner: ScorecardOwner; period?: PeriodRequest | null; now: Date; dataVersion?: Promise<string> },
 ): Promise<ScorecardView> {
   const ctx = await loadScorecardContext(db, input);
   // A loaded context is immutable and cached (scorecard-cache.ts): so is each owner's view of it.

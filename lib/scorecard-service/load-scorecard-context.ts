@@ -60,13 +60,13 @@ export const scorecardContextCache = createVersionedCache<ScorecardContext>(256)
  */
 export async function loadScorecardContext(
   db: Database,
-  input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date },
+  input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date; dataVersion?: Promise<string> },
 ): Promise<ScorecardContext> {
   // Everything below depends on the data, the calendar, the period asked for and today's date
   // in the workspace zone (elapsed days count whole days) — nothing finer.
   const today = localDateInTimeZone(input.now, input.calendar.timeZone);
   const key = JSON.stringify([input.calendar.timeZone, input.calendar.fiscalYearStartMonth, input.period ?? null, today]);
-  return scorecardContextCache.get(db, input.workspaceId, key, () => computeScorecardContext(db, input));
+  return scorecardContextCache.get(db, input.workspaceId, key, () => computeScorecardContext(db, input), input.dataVersion);
 }
 
 async function computeScorecardContext(

@@ -14,8 +14,11 @@ import { tenantReader } from "@/lib/tenancy/read-as-tenant";
  * cache is a small LRU per process.
  */
 export interface VersionedCache<T> {
-  /** The cached value for `key` at the workspace's current data version, or a fresh `load()`. */
-  get(db: Database, workspaceId: string, key: string, load: () => Promise<T>): Promise<T>;
+  /**
+   * The cached value for `key` at the workspace's current data version, or a fresh `load()`.
+   * `version`: the version the caller already read for this request (read-only requests only).
+   */
+  get(db: Database, workspaceId: string, key: string, load: () => Promise<T>, version?: Promise<string>): Promise<T>;
   /** Entries held for one database (for tests and the bench). */
   size(db: Database): number;
   clear(): void;
@@ -34,8 +37,8 @@ export function createVersionedCache<T>(maxEntries: number): VersionedCache<T> {
   // A Map iterates in insertion order: re-inserting on a hit makes the first key the least recently used.
   let byDb = new WeakMap<Database, Map<string, Promise<T>>>();
   return {
-    async get(db, workspaceId, key, load) {
-      const version = await readDataVersion(db, workspaceId);
+    async get(db, workspaceId, key, load, known) {
+      const version = await (known ?? readDataVersion(db, workspaceId));
       const fullKey = `${workspaceId}|${version}|${key}`;
       let entries = byDb.get(db);
       if (!entries) byDb.set(db, (entries = new Map()));
