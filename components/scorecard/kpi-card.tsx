@@ -78,6 +78,7 @@ export function KpiCard({
         {kpi.target !== null ? (
           <>
             {t("targetOf", { target: fmt(kpi.target) })}
+            {kpi.targetSource === "SUM" ? <> ({t("targetSum")})</> : null}
             {kpi.attainment !== null ? <> · {t("attained", { value: formatValue(kpi.attainment, "RATIO", "attainment", ctx) })}</> : null}
           </>
         ) : kpi.actual === null ? (
