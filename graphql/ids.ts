@@ -1,7 +1,7 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { AppError } from "@/lib/errors/app-error";
+import { UUID } from "@/lib/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Tenant-owned nodes carry their workspace in the id ("<workspaceId>.<rowId>") so that

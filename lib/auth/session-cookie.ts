@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { scopedReader } from "@/lib/tenancy/read-as-tenant";
 import { authSecret } from "@/lib/env";
 import type { Viewer } from "./viewer";
+import { UUID } from "@/lib/uuid";
 
 /**
  * The session is next-auth's JWT cookie. Login (next-auth credentials) and the signUp
@@ -39,7 +40,6 @@ export function clearSessionCookieHeader(): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Decrypted session tokens, by token: decoding derives the key (HKDF) and decrypts the JWE on

@@ -8,9 +8,9 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 import { createImport } from "./create-import";
 import { MAX_IMPORT_BYTES } from "./save-upload";
+import { UUID } from "@/lib/uuid";
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Non-"simple" content types only: a cross-site form cannot send them without a CORS preflight. */
 const ACCEPTED_TYPES = /^(text\/csv|application\/octet-stream|application\/vnd\.ms-excel)\b/i;
 

@@ -12,9 +12,9 @@ import { isValidChannelScope } from "./channel-groups";
 import type { KpiRecord } from "./kpi-record";
 import { findKnownMetrics } from "./metric-catalog-lookup";
 import { validateTargetValue } from "./validate-target-value";
+import { UUID } from "@/lib/uuid";
 
 const decimalString = z.string().refine((s) => parseDecimal(s) !== null, "must be a decimal number");
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every editable field of a KPI; on update every field is optional (a patch). */
 export const kpiFieldsSchema = z.object({

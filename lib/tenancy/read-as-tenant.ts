@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import type { Tx } from "@/lib/tenancy/with-tenant";
+import { UUID } from "@/lib/uuid";
 
 /** A read statement with `$n` parameters. */
 export interface SqlStatement {
@@ -22,7 +23,6 @@ export function txReader(tx: Tx): SqlReader {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The read hot path of metricValues: the same tenant wall as withTenant — set_config(…, true)

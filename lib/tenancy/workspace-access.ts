@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { type Permission, permissionsOfRole, permissionsOfScopes } from "@/lib/permissions/registry";
 import { isWorkspaceRole, type WorkspaceRole } from "@/lib/permissions/roles";
 import { scopedReader } from "./read-as-tenant";
+import { UUID } from "@/lib/uuid";
 
 /** What the caller may do in one workspace. */
 export interface WorkspaceAccess {
@@ -13,7 +14,6 @@ export interface WorkspaceAccess {
   permissions: Set<Permission>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The caller's access to a workspace, or null when it has none. A client-sent workspace id
