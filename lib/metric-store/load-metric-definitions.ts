@@ -3,7 +3,7 @@ import type { MetricClass, MetricDirection, MetricUnit } from "@/lib/metrics/met
 import { DEFAULT_METRIC_SETTINGS, type MetricSettings, parseMetricSettings } from "@/lib/metrics/metric-settings";
 import { type CustomMetricsCompilation, compileCustomMetrics } from "@/lib/metrics/formula/compile-custom-metrics";
 import type { Database } from "@/lib/db/client";
-import { tenantReader } from "@/lib/tenancy/read-as-tenant";
+import { type SqlReader, tenantReader, txReader } from "@/lib/tenancy/read-as-tenant";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
 /** A workspace's custom base measure as stored (SPEC §4.1). */
@@ -55,16 +55,20 @@ export const DEFINITIONS_SQL = `SELECT json_build_object(
                  'formula', c.formula, 'unit', c.unit, 'class', c.class, 'direction', c.direction) ORDER BY c.key), '[]'::json)
                FROM custom_metrics c WHERE c.workspace_id = $1::uuid))`;
 
-/** Settings, custom measures and custom metrics in one round trip, inside the caller's tenant transaction. */
-export async function loadMetricDefinitions(tx: Tx, workspaceId: string): Promise<MetricDefinitions> {
-  const [row] = await tx.$queryRawUnsafe<{ defs: unknown }[]>(`SELECT (${DEFINITIONS_SQL})::text AS defs`, workspaceId);
-  return parseDefinitions(JSON.parse(String(row.defs)) as DefinitionsRow);
+/** Settings, custom measures and custom metrics in one statement, through any tenant reader. */
+async function readDefinitions(read: SqlReader, workspaceId: string): Promise<MetricDefinitions> {
+  const [rows] = await read([{ text: `SELECT (${DEFINITIONS_SQL})::text AS defs`, params: [workspaceId] }]);
+  return parseDefinitions(JSON.parse(String(rows[0].defs)) as DefinitionsRow);
 }
 
-/** {@link loadMetricDefinitions} outside a transaction, in one round trip (tenantReader). */
-export async function readMetricDefinitions(db: Database, workspaceId: string): Promise<MetricDefinitions> {
-  const [rows] = await tenantReader(db, workspaceId)([{ text: `SELECT (${DEFINITIONS_SQL})::text AS defs`, params: [workspaceId] }]);
-  return parseDefinitions(JSON.parse(String(rows[0].defs)) as DefinitionsRow);
+/** The definitions inside the caller's tenant transaction. */
+export function loadMetricDefinitions(tx: Tx, workspaceId: string): Promise<MetricDefinitions> {
+  return readDefinitions(txReader(tx), workspaceId);
+}
+
+/** The definitions outside a transaction, in one round trip (tenantReader). */
+export function readMetricDefinitions(db: Database, workspaceId: string): Promise<MetricDefinitions> {
+  return readDefinitions(tenantReader(db, workspaceId), workspaceId);
 }
 
 export function parseDefinitions(row: DefinitionsRow): MetricDefinitions {
