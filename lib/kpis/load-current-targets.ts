@@ -14,22 +14,29 @@ interface Row {
   actor_api_key_id: string | null;
 }
 
+/** The current (latest) version of every KPI's target for exactly the period $2…$3 of workspace $1. */
+export const CURRENT_TARGETS_SQL = `SELECT DISTINCT ON (kpi_id) id, kpi_id, period_from::text, period_to::text, value::text, source, effective_from,
+        actor_user_id, actor_api_key_id
+   FROM kpi_target_versions
+  WHERE workspace_id = $1::uuid AND period_from = $2::date AND period_to = $3::date
+  ORDER BY kpi_id, effective_from DESC, id DESC`;
+
 /**
  * The current (latest) target version of every KPI of the workspace for exactly this period,
  * keyed by KPI id. KPIs without a version are absent (their default applies).
  */
 export async function loadCurrentTargets(tx: Tx, workspaceId: string, period: { from: string; to: string }): Promise<Map<string, TargetVersion>> {
-  const rows = await tx.$queryRawUnsafe<Row[]>(
-    `SELECT DISTINCT ON (kpi_id) id, kpi_id, period_from::text, period_to::text, value::text, source, effective_from,
-            actor_user_id, actor_api_key_id
-       FROM kpi_target_versions
-      WHERE workspace_id = $1::uuid AND period_from = $2::date AND period_to = $3::date
-      ORDER BY kpi_id, effective_from DESC, id DESC`,
-    workspaceId,
-    period.from,
-    period.to,
-  );
+  return byKpi(await tx.$queryRawUnsafe<Row[]>(CURRENT_TARGETS_SQL, workspaceId, period.from, period.to));
+}
+
+/** One version per KPI id (rows of {@link CURRENT_TARGETS_SQL}). */
+export function byKpi(rows: readonly Row[]): Map<string, TargetVersion> {
   return new Map(rows.map((r) => [r.kpi_id, toTargetVersion(r)]));
+}
+
+/** A target row that travelled inside json_agg (its timestamp as text). */
+export function targetRowFromJson(row: Row): Row {
+  return { ...row, effective_from: new Date(row.effective_from as unknown as string) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Kpi } from "@/generated/prisma/client";
 import { type KpiRecord, OWNER_ORDER, toKpiRecords } from "@/lib/kpis/kpi-record";
-import { PART_TARGETS_SQL, groupByKpi, toTargetVersion, type TargetVersionRow } from "@/lib/kpis/load-current-targets";
+import { CURRENT_TARGETS_SQL, PART_TARGETS_SQL, byKpi, groupByKpi, targetRowFromJson, type TargetVersionRow } from "@/lib/kpis/load-current-targets";
 import type { TargetVersion } from "@/lib/kpis/target-version";
 import { DEFINITIONS_SQL, type DefinitionsRow, type MetricDefinitions, parseDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import type { Tx } from "@/lib/tenancy/with-tenant";
@@ -51,12 +51,7 @@ export async function loadScorecardDefinitions(tx: Tx, workspaceId: string, peri
                  diagnostics, channel_scope AS "channelScope", template_key AS "templateKey", position,
                  created_at AS "createdAt", updated_at AS "updatedAt"
             FROM kpis WHERE workspace_id = $1::uuid ORDER BY position, key) k) AS kpis,
-       (SELECT coalesce(json_agg(t), '[]'::json) FROM (
-          SELECT DISTINCT ON (kpi_id) id, kpi_id, period_from::text, period_to::text, value::text, source, effective_from,
-                 actor_user_id, actor_api_key_id
-            FROM kpi_target_versions
-           WHERE workspace_id = $1::uuid AND period_from = $2::date AND period_to = $3::date
-           ORDER BY kpi_id, effective_from DESC, id DESC) t) AS targets,
+       (SELECT coalesce(json_agg(t), '[]'::json) FROM (${CURRENT_TARGETS_SQL}) t) AS targets,
        (SELECT coalesce(json_agg(p), '[]'::json) FROM (${PART_TARGETS_SQL}) p) AS parts,
        (SELECT coalesce(json_agg(a), '[]'::json) FROM (
           SELECT id, kpi_id AS "kpiId", body, author_user_id AS "authorUserId", updated_at AS "updatedAt"
@@ -71,15 +66,8 @@ export async function loadScorecardDefinitions(tx: Tx, workspaceId: string, peri
     (k) => ({ ...k, createdAt: new Date(k.createdAt as string), updatedAt: new Date(k.updatedAt as string) }) as unknown as Kpi,
   );
   const kpis = toKpiRecords(kpiRows).sort((a, b) => OWNER_ORDER[a.ownerRole] - OWNER_ORDER[b.ownerRole] || a.position - b.position);
-  const targets = new Map(
-    (json(row.targets) as TargetVersionRow[]).map((t) => {
-      const version = toTargetVersion({ ...t, effective_from: new Date(t.effective_from as unknown as string) });
-      return [version.kpiId, version];
-    }),
-  );
-  const targetParts = groupByKpi(
-    (json(row.parts) as TargetVersionRow[]).map((t) => ({ ...t, effective_from: new Date(t.effective_from as unknown as string) })),
-  );
+  const targets = byKpi((json(row.targets) as TargetVersionRow[]).map(targetRowFromJson));
+  const targetParts = groupByKpi((json(row.parts) as TargetVersionRow[]).map(targetRowFromJson));
   const annotations = new Map(
     (json(row.annotations) as AnnotationRow[]).map((a) => [a.kpiId, { ...a, updatedAt: new Date(a.updatedAt as unknown as string) }]),
   );
