@@ -40,14 +40,13 @@ export async function updateMetricSettings(
       years: current.years && formatDecimal(current.years),
       fixedLtv: current.fixedLtv && formatDecimal(current.fixedLtv),
     };
-    for (const [field, value] of Object.entries(input)) if (value !== undefined) merged[field] = value;
+    const given = Object.entries(input).filter(([, value]) => value !== undefined);
+    for (const [field, value] of given) merged[field] = value;
     if (merged.grossMargin === null) merged.grossMargin = undefined;
     const parsed = parseMetricSettings(merged);
-    if (parsed.ok) {
-      const changed = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k).sort();
-      await recordAuditEvent(tx, { workspaceId, actor, action: "metricSettings.updated", targetType: "workspace", targetId: workspaceId, data: { fields: changed } });
-    }
     if (!parsed.ok) throw badInput(parsed.errors.map((e) => ({ path: ["input", e.field], message: e.message })));
+    const fields = given.map(([field]) => field).sort();
+    await recordAuditEvent(tx, { workspaceId, actor, action: "metricSettings.updated", targetType: "workspace", targetId: workspaceId, data: { fields } });
     const s = parsed.settings;
     const text = (d: MetricSettings["orderValue"]) => (d === null ? null : d.toString());
     await tx.$executeRawUnsafe(
