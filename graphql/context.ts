@@ -46,36 +46,23 @@ export interface GraphQLContext {
 }
 
 export function createContext(input: { db: Database; viewer: Viewer | null; meta?: Partial<RequestMeta>; clock?: () => Date; readOnly?: boolean }): GraphQLContext {
-  const versions = new Map<string, Promise<string>>();
   const requestTime = input.clock ? null : new Date();
-  const cache = new Map<string, Promise<WorkspaceAccess | null>>();
+  // Per-request memos, by workspace id.
+  const accesses = new Map<string, Promise<WorkspaceAccess | null>>();
   const rows = new Map<string, Promise<Workspace | null>>();
+  const versions = new Map<string, Promise<string>>();
   const ctx: GraphQLContext = {
     db: input.db,
     viewer: input.viewer,
     meta: { ip: null, secure: false, baseUrl: "http://localhost:3000", ...input.meta },
     responseCookies: [],
-    access(workspaceId) {
-      let hit = cache.get(workspaceId);
-      if (!hit) {
-        hit = findWorkspaceAccess(input.db, ctx.viewer, workspaceId);
-        cache.set(workspaceId, hit);
-      }
-      return hit;
-    },
+    access: (workspaceId) => remember(accesses, workspaceId, () => findWorkspaceAccess(input.db, ctx.viewer, workspaceId)),
     knowMembership(workspace, role) {
       if (ctx.viewer?.kind !== "user") return;
-      if (!cache.has(workspace.id)) cache.set(workspace.id, Promise.resolve(accessOfMembership(workspace.id, role)));
-      if (!rows.has(workspace.id)) rows.set(workspace.id, Promise.resolve(workspace));
+      remember(accesses, workspace.id, async () => accessOfMembership(workspace.id, role));
+      remember(rows, workspace.id, async () => workspace);
     },
-    workspaceRow(workspaceId) {
-      let row = rows.get(workspaceId);
-      if (!row) {
-        row = findWorkspace(input.db, { workspaceId });
-        rows.set(workspaceId, row);
-      }
-      return row;
-    },
+    workspaceRow: (workspaceId) => remember(rows, workspaceId, () => findWorkspace(input.db, { workspaceId })),
     async requirePermission(workspaceId, permission) {
       if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
       return assertPermission(await ctx.access(workspaceId), permission);
@@ -87,15 +74,17 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
       return ctx.viewer;
     },
     now: () => (input.clock ? input.clock() : requestTime!),
-    dataVersion(workspaceId) {
-      if (!input.readOnly) return undefined;
-      let version = versions.get(workspaceId);
-      if (!version) {
-        version = readDataVersion(input.db, workspaceId);
-        versions.set(workspaceId, version);
-      }
-      return version;
-    },
+    dataVersion: (workspaceId) => (input.readOnly ? remember(versions, workspaceId, () => readDataVersion(input.db, workspaceId)) : undefined),
   };
   return ctx;
+}
+
+/** The value under `key`, computed by `load` the first time it is asked for. */
+function remember<V>(memo: Map<string, V>, key: string, load: () => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = load();
+    memo.set(key, value);
+  }
+  return value;
 }

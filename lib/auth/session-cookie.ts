@@ -47,13 +47,13 @@ export function clearSessionCookieHeader(): string {
  * decode is remembered — expiry is re-checked on every hit and the session version is still
  * read from the database every time, so revocation stays immediate. Bounded (FIFO).
  */
-const decoded = new Map<string, { claims: Partial<SessionClaims> & { exp?: number }; secret: string }>();
+const decoded = new Map<string, { claims: Partial<SessionClaims>; secret: string; expiresAt: number }>();
 const DECODED_MAX = 2_000;
 
 async function decodeSession(token: string): Promise<Partial<SessionClaims> | null> {
   const secret = authSecret();
   const hit = decoded.get(token);
-  if (hit && hit.secret === secret) return typeof hit.claims.exp === "number" && hit.claims.exp * 1000 > Date.now() ? hit.claims : null;
+  if (hit && hit.secret === secret) return hit.expiresAt > Date.now() ? hit.claims : null;
   let claims: (Partial<SessionClaims> & { exp?: number }) | null;
   try {
     claims = (await decode({ token, secret })) as (Partial<SessionClaims> & { exp?: number }) | null;
@@ -61,7 +61,7 @@ async function decodeSession(token: string): Promise<Partial<SessionClaims> | nu
     return null;
   }
   if (!claims || typeof claims.exp !== "number") return null;
-  decoded.set(token, { claims, secret });
+  decoded.set(token, { claims, secret, expiresAt: claims.exp * 1000 });
   if (decoded.size > DECODED_MAX) decoded.delete(decoded.keys().next().value!);
   return claims;
 }
