@@ -61,19 +61,14 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER bump_data_version BEFORE INSERT OR UPDATE OR DELETE ON metric_facts
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_workspace_data_version();
-CREATE TRIGGER bump_data_version BEFORE INSERT OR UPDATE OR DELETE ON kpis
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_workspace_data_version();
-CREATE TRIGGER bump_data_version BEFORE INSERT OR UPDATE OR DELETE ON kpi_target_versions
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_workspace_data_version();
-CREATE TRIGGER bump_data_version BEFORE INSERT OR UPDATE OR DELETE ON kpi_annotations
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_workspace_data_version();
-CREATE TRIGGER bump_data_version BEFORE INSERT OR UPDATE OR DELETE ON metric_settings
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_workspace_data_version();
-CREATE TRIGGER bump_data_version BEFORE INSERT OR UPDATE OR DELETE ON custom_measures
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_workspace_data_version();
-CREATE TRIGGER bump_data_version BEFORE INSERT OR UPDATE OR DELETE ON custom_metrics
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_workspace_data_version();
+-- The tables a scorecard is computed from (test/integration/data-versions.int.test.ts lists them too).
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['metric_facts', 'kpis', 'kpi_target_versions', 'kpi_annotations', 'metric_settings', 'custom_measures', 'custom_metrics'] LOOP
+    EXECUTE format('CREATE TRIGGER bump_data_version BEFORE INSERT OR UPDATE OR DELETE ON %I FOR EACH STATEMENT EXECUTE FUNCTION bump_workspace_data_version()', t);
+  END LOOP;
+END $$;
 -- The rollups (metric_daily_totals, metric_channel_daily_totals) are written only by the
 -- metric_facts triggers, inside a statement that has already bumped the version.
