@@ -26,26 +26,24 @@ function toIntlValue(value: Numeric): string | number | bigint | null {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A shared Intl.NumberFormat for (locale, options). */
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function shared<F, O>(formats: Map<string, F>, create: (locale: string, options: O) => F, locale: string, options: O): F {
   const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
+    format = create(locale, options);
+    formats.set(key, format);
   }
   return format;
 }
 
+/** A shared Intl.NumberFormat for (locale, options). */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return shared(numberFormats, (l, o) => new Intl.NumberFormat(l, o), locale, options);
+}
+
 /** A shared Intl.DateTimeFormat for (locale, options). */
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    dateFormats.set(key, format);
-  }
-  return format;
+  return shared(dateFormats, (l, o) => new Intl.DateTimeFormat(l, o), locale, options);
 }
 
 function formatWith(value: Numeric, locale: string, options: Intl.NumberFormatOptions): string {
