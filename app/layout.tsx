@@ -18,7 +18,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
-  // Only what client components translate goes to the browser (server components get the rest).
+  // Only what the shell's client components translate goes to the browser; pages add their own
+  // namespaces with <ClientMessages> (server components get everything on the server).
   const messages = pickMessages(await getMessages());
   return (
     <html lang={locale}>

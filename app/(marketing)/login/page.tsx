@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { LoginForm } from "./login-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("login");
@@ -18,18 +19,20 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("login");
   const next = safeNext((await searchParams).next);
   return (
-    <div className="mx-auto max-w-md px-4 py-10 sm:py-14">
-      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-      <p className="mt-2 text-ink-muted">{t("lead")}</p>
-      <Card className="mt-6">
-        <LoginForm next={next} />
-      </Card>
-      <p className="mt-4 text-sm text-ink-muted">
-        {t("noAccount")}{" "}
-        <Link href="/signup" className="font-medium text-brand-700 underline">
-          {t("signUp")}
-        </Link>
-      </p>
-    </div>
+    <ClientMessages namespaces={["login"]}>
+      <div className="mx-auto max-w-md px-4 py-10 sm:py-14">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-2 text-ink-muted">{t("lead")}</p>
+        <Card className="mt-6">
+          <LoginForm next={next} />
+        </Card>
+        <p className="mt-4 text-sm text-ink-muted">
+          {t("noAccount")}{" "}
+          <Link href="/signup" className="font-medium text-brand-700 underline">
+            {t("signUp")}
+          </Link>
+        </p>
+      </div>
+    </ClientMessages>
   );
 }

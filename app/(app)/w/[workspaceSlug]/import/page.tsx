@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { requirePermission } from "../../../_lib/load";
 import { ImportWorkbench } from "./import-workbench";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
@@ -14,9 +15,11 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
   const workspace = await requirePermission(workspaceSlug, "import.manage");
   const t = await getTranslations("import");
   return (
-    <>
-      <PageHeader title={t("title")} description={t("lead")} />
-      <ImportWorkbench workspaceId={workspace.id} timeZone={workspace.timeZone} />
-    </>
+    <ClientMessages namespaces={["import"]}>
+      <>
+        <PageHeader title={t("title")} description={t("lead")} />
+        <ImportWorkbench workspaceId={workspace.id} timeZone={workspace.timeZone} />
+      </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/card";
 import { executeServer } from "@/lib/graphql-client/execute-server";
 import { can, requireWorkspace } from "../../../_lib/load";
 import { type KpiDef, KpiEditor } from "./kpi-editor";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("kpiEditor");
@@ -45,21 +46,23 @@ export default async function KpiEditorPage({ params }: { params: Promise<{ work
   // graphql-js results have null prototypes; client components need plain objects.
   const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
   return (
-    <>
-      <PageHeader title={t("title")} description={t("lead")} />
-      {!ws ? (
-        <Alert tone="bad" title={t("loadError")}>
-          {errors[0]?.message}
-        </Alert>
-      ) : (
-        <KpiEditor
-          workspaceId={workspace.id}
-          kpis={ws.kpis}
-          catalog={ws.metricCatalog}
-          locale={locale}
-          editable={{ COMPANY: canCompany, SALES: canCompany, CMO: canRoles, PERFORMANCE: canRoles, SMM: canRoles, CONTENT: canRoles }}
-        />
-      )}
-    </>
+    <ClientMessages namespaces={["kpiEditor", "tree.owners"]}>
+      <>
+        <PageHeader title={t("title")} description={t("lead")} />
+        {!ws ? (
+          <Alert tone="bad" title={t("loadError")}>
+            {errors[0]?.message}
+          </Alert>
+        ) : (
+          <KpiEditor
+            workspaceId={workspace.id}
+            kpis={ws.kpis}
+            catalog={ws.metricCatalog}
+            locale={locale}
+            editable={{ COMPANY: canCompany, SALES: canCompany, CMO: canRoles, PERFORMANCE: canRoles, SMM: canRoles, CONTENT: canRoles }}
+          />
+        )}
+      </>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { WORKSPACE_ROLES } from "@/lib/permissions/roles";
 import { can, requirePermission } from "../../../_lib/load";
 import { workspaceMutation } from "../../../_lib/schema-features";
 import { DemoDataButton } from "./demo-data-button";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("onboarding");
@@ -24,31 +25,33 @@ export default async function OnboardingPage({ params }: { params: Promise<{ wor
   const invitableRoles = WORKSPACE_ROLES.filter((r) => r !== "OWNER" || can(workspace, "owner.manage"));
 
   return (
-    <div className="max-w-3xl space-y-6">
-      <PageHeader title={t("title", { name: workspace.name })} description={t("lead")} />
-      <Card aria-labelledby="step-basics">
-        <CardHeader title={<span id="step-basics">{t("basicsTitle")}</span>} description={t("basicsLead")} />
-        <WorkspaceSettingsForm
-          workspace={workspace}
-          timeZones={timeZones()}
-          fields={["currency", "timeZone", "fiscalYearStartMonth"]}
-        />
-      </Card>
-      {can(workspace, "invite.manage") ? (
-        <Card aria-labelledby="step-team">
-          <CardHeader title={<span id="step-team">{t("teamTitle")}</span>} description={t("teamLead")} />
-          <InviteForm workspaceId={workspace.id} roles={invitableRoles} />
+    <ClientMessages namespaces={["onboarding", "settings", "members", "roles"]}>
+      <div className="max-w-3xl space-y-6">
+        <PageHeader title={t("title", { name: workspace.name })} description={t("lead")} />
+        <Card aria-labelledby="step-basics">
+          <CardHeader title={<span id="step-basics">{t("basicsTitle")}</span>} description={t("basicsLead")} />
+          <WorkspaceSettingsForm
+            workspace={workspace}
+            timeZones={timeZones()}
+            fields={["currency", "timeZone", "fiscalYearStartMonth"]}
+          />
         </Card>
-      ) : null}
-      {demo ? (
-        <Card aria-labelledby="step-demo">
-          <CardHeader title={<span id="step-demo">{t("demoTitle")}</span>} description={t("demoLead")} />
-          <DemoDataButton workspaceId={workspace.id} shape={demo} />
-        </Card>
-      ) : null}
-      <div className="flex flex-wrap gap-3">
-        <ButtonLink href={landingPath(workspace.slug, workspace.viewerRole)}>{t("done")}</ButtonLink>
+        {can(workspace, "invite.manage") ? (
+          <Card aria-labelledby="step-team">
+            <CardHeader title={<span id="step-team">{t("teamTitle")}</span>} description={t("teamLead")} />
+            <InviteForm workspaceId={workspace.id} roles={invitableRoles} />
+          </Card>
+        ) : null}
+        {demo ? (
+          <Card aria-labelledby="step-demo">
+            <CardHeader title={<span id="step-demo">{t("demoTitle")}</span>} description={t("demoLead")} />
+            <DemoDataButton workspaceId={workspace.id} shape={demo} />
+          </Card>
+        ) : null}
+        <div className="flex flex-wrap gap-3">
+          <ButtonLink href={landingPath(workspace.slug, workspace.viewerRole)}>{t("done")}</ButtonLink>
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

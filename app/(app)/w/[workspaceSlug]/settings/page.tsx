@@ -3,6 +3,7 @@ import { WorkspaceSettingsForm } from "@/components/app/workspace-settings-form"
 import { timeZones } from "@/components/forms/workspace-options";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePermission } from "../../../_lib/load";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("settings");
@@ -14,13 +15,15 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
   const workspace = await requirePermission(workspaceSlug, "workspace.update");
   const t = await getTranslations("settings");
   return (
-    <Card className="max-w-3xl">
-      <CardHeader title={t("generalTitle")} description={t("generalLead")} />
-      <WorkspaceSettingsForm
-        workspace={workspace}
-        timeZones={timeZones()}
-        fields={["name", "slug", "currency", "timeZone", "fiscalYearStartMonth", "locale"]}
-      />
-    </Card>
+    <ClientMessages namespaces={["settings"]}>
+      <Card className="max-w-3xl">
+        <CardHeader title={t("generalTitle")} description={t("generalLead")} />
+        <WorkspaceSettingsForm
+          workspace={workspace}
+          timeZones={timeZones()}
+          fields={["name", "slug", "currency", "timeZone", "fiscalYearStartMonth", "locale"]}
+        />
+      </Card>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { executeServer } from "@/lib/graphql-client/execute-server";
 import { can, requireWorkspace } from "../../../_lib/load";
 import { TargetPlanner } from "./target-planner";
 import { type TargetRow, TargetTable } from "./target-table";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("targets");
@@ -76,35 +77,37 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
   }));
 
   return (
-    <>
-      {header}
-      <PeriodPicker
-        action={`${base}/targets`}
-        kind={periodParams.kind}
-        anchor={periodParams.anchor}
-        from={period.from}
-        to={period.to}
-        compare={periodParams.compare}
-        label={formatPeriod(period, locale)}
-        showCompare={false}
-        {...links}
-      />
-      <Card className="mb-6">
-        <CardHeader title={t("plannerTitle")} description={t("plannerLead")} />
-        <TargetPlanner workspaceId={workspace.id} period={periodInput} currency={workspace.currency} />
-      </Card>
-      <div className="space-y-6">
-        {OWNERS.map((owner) => {
-          const ownerRows = rows.filter((r) => r.ownerRole === owner);
-          if (ownerRows.length === 0) return null;
-          return (
-            <Card key={owner}>
-              <CardHeader title={tr(owner)} />
-              <TargetTable rows={ownerRows} period={periodInput} currency={workspace.currency} caption={t("tableCaption", { owner: tr(owner) })} />
-            </Card>
-          );
-        })}
-      </div>
-    </>
+    <ClientMessages namespaces={["targets", "planner", "tree.owners"]}>
+      <>
+        {header}
+        <PeriodPicker
+          action={`${base}/targets`}
+          kind={periodParams.kind}
+          anchor={periodParams.anchor}
+          from={period.from}
+          to={period.to}
+          compare={periodParams.compare}
+          label={formatPeriod(period, locale)}
+          showCompare={false}
+          {...links}
+        />
+        <Card className="mb-6">
+          <CardHeader title={t("plannerTitle")} description={t("plannerLead")} />
+          <TargetPlanner workspaceId={workspace.id} period={periodInput} currency={workspace.currency} />
+        </Card>
+        <div className="space-y-6">
+          {OWNERS.map((owner) => {
+            const ownerRows = rows.filter((r) => r.ownerRole === owner);
+            if (ownerRows.length === 0) return null;
+            return (
+              <Card key={owner}>
+                <CardHeader title={tr(owner)} />
+                <TargetTable rows={ownerRows} period={periodInput} currency={workspace.currency} caption={t("tableCaption", { owner: tr(owner) })} />
+              </Card>
+            );
+          })}
+        </div>
+      </>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { type Connection, collectConnection } from "../../../../_lib/connection";
 import { requirePermission } from "../../../../_lib/load";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("apiKeys");
@@ -52,62 +53,64 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
   const now = Date.now();
 
   return (
-    <div className="space-y-6">
-      <p className="max-w-prose text-sm text-ink-muted">{t("lead")}</p>
-      <Card>
-        <CardHeader title={t("createTitle")} />
-        <CreateApiKeyForm workspaceId={workspace.id} />
-      </Card>
-      <Card>
-        <CardHeader title={t("title")} />
-        {errors.length > 0 ? <Alert tone="bad">{errors[0].message}</Alert> : null}
-        {keys.length === 0 ? (
-          <EmptyState title={t("empty")} />
-        ) : (
-          <Table caption={t("listCaption")}>
-            <THead>
-              <tr>
-                <Th>{t("name")}</Th>
-                <Th>{t("prefix")}</Th>
-                <Th>{t("scopes")}</Th>
-                <Th>{t("lastUsed")}</Th>
-                <Th>{t("expires")}</Th>
-                <Th>{t("status")}</Th>
-                <Th>
-                  <span className="sr-only">{t("revoke")}</span>
-                </Th>
-              </tr>
-            </THead>
-            <tbody>
-              {keys.map((key) => {
-                const expired = key.expiresAt !== null && new Date(key.expiresAt).getTime() <= now;
-                const state = key.revokedAt ? "revoked" : expired ? "expired" : "active";
-                return (
-                  <tr key={key.id} data-testid="api-key-row">
-                    <Td className="font-medium">{key.name}</Td>
-                    <Td>
-                      <code className="font-mono text-xs">tl_{key.prefix}_…</code>
-                    </Td>
-                    <Td>
-                      <span className="flex flex-wrap gap-1">
-                        {key.scopes.map((s) => (
-                          <Badge key={s}>{t(`scopeShort.${s}`)}</Badge>
-                        ))}
-                      </span>
-                    </Td>
-                    <Td className="whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale, workspace.timeZone) : tc("never")}</Td>
-                    <Td className="whitespace-nowrap">{key.expiresAt ? formatDate(key.expiresAt, locale, { timeZone: workspace.timeZone }) : tc("never")}</Td>
-                    <Td>
-                      <StatusPill tone={state === "active" ? "ok" : state === "expired" ? "warn" : "neutral"} label={t(state)} />
-                    </Td>
-                    <Td>{state === "revoked" ? null : <RevokeApiKeyButton apiKeyId={key.id} name={key.name} />}</Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-        )}
-      </Card>
-    </div>
+    <ClientMessages namespaces={["apiKeys"]}>
+      <div className="space-y-6">
+        <p className="max-w-prose text-sm text-ink-muted">{t("lead")}</p>
+        <Card>
+          <CardHeader title={t("createTitle")} />
+          <CreateApiKeyForm workspaceId={workspace.id} />
+        </Card>
+        <Card>
+          <CardHeader title={t("title")} />
+          {errors.length > 0 ? <Alert tone="bad">{errors[0].message}</Alert> : null}
+          {keys.length === 0 ? (
+            <EmptyState title={t("empty")} />
+          ) : (
+            <Table caption={t("listCaption")}>
+              <THead>
+                <tr>
+                  <Th>{t("name")}</Th>
+                  <Th>{t("prefix")}</Th>
+                  <Th>{t("scopes")}</Th>
+                  <Th>{t("lastUsed")}</Th>
+                  <Th>{t("expires")}</Th>
+                  <Th>{t("status")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("revoke")}</span>
+                  </Th>
+                </tr>
+              </THead>
+              <tbody>
+                {keys.map((key) => {
+                  const expired = key.expiresAt !== null && new Date(key.expiresAt).getTime() <= now;
+                  const state = key.revokedAt ? "revoked" : expired ? "expired" : "active";
+                  return (
+                    <tr key={key.id} data-testid="api-key-row">
+                      <Td className="font-medium">{key.name}</Td>
+                      <Td>
+                        <code className="font-mono text-xs">tl_{key.prefix}_…</code>
+                      </Td>
+                      <Td>
+                        <span className="flex flex-wrap gap-1">
+                          {key.scopes.map((s) => (
+                            <Badge key={s}>{t(`scopeShort.${s}`)}</Badge>
+                          ))}
+                        </span>
+                      </Td>
+                      <Td className="whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale, workspace.timeZone) : tc("never")}</Td>
+                      <Td className="whitespace-nowrap">{key.expiresAt ? formatDate(key.expiresAt, locale, { timeZone: workspace.timeZone }) : tc("never")}</Td>
+                      <Td>
+                        <StatusPill tone={state === "active" ? "ok" : state === "expired" ? "warn" : "neutral"} label={t(state)} />
+                      </Td>
+                      <Td>{state === "revoked" ? null : <RevokeApiKeyButton apiKeyId={key.id} name={key.name} />}</Td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { WORKSPACE_ROLES, type WorkspaceRole } from "@/lib/permissions/roles";
 import { type Connection, collectConnection } from "../../../../_lib/connection";
 import { can, loadViewer, requirePermission } from "../../../../_lib/load";
 import { MemberActions, RevokeInviteButton } from "./member-actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("settings");
@@ -82,94 +83,96 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   );
 
   return (
-    <div className="space-y-6">
-      {canInvite ? (
-        <Card>
-          <CardHeader title={t("inviteTitle")} description={t("inviteLead")} />
-          <InviteForm workspaceId={workspace.id} roles={assignable} />
-        </Card>
-      ) : null}
+    <ClientMessages namespaces={["members", "roles"]}>
+      <div className="space-y-6">
+        {canInvite ? (
+          <Card>
+            <CardHeader title={t("inviteTitle")} description={t("inviteLead")} />
+            <InviteForm workspaceId={workspace.id} roles={assignable} />
+          </Card>
+        ) : null}
 
-      <Card>
-        <CardHeader title={t("title")} />
-        {members.errors.length > 0 ? <Alert tone="bad">{members.errors[0].message}</Alert> : null}
-        {memberRows.length === 0 ? (
-          <EmptyState title={t("noMembers")} />
-        ) : (
-          <Table caption={t("membersCaption")}>
-            <THead>
-              <tr>
-                <Th>{t("name")}</Th>
-                <Th>{t("email")}</Th>
-                <Th>{t("role")}</Th>
-                <Th>{t("joined")}</Th>
-                {canManage ? <Th>{t("actions")}</Th> : null}
-              </tr>
-            </THead>
-            <tbody>
-              {memberRows.map((m) => {
-                const isSelf = m.user.id === viewer?.userId;
-                const manageable = canManage && !isSelf && (m.role !== "OWNER" || canManageOwners);
-                return (
-                  <tr key={m.id} data-testid="member-row">
-                    <Td className="font-medium">
-                      {m.user.name}
-                      {isSelf ? <span className="ml-1 text-ink-muted">({t("you")})</span> : null}
-                    </Td>
-                    <Td className="whitespace-nowrap">{m.user.email}</Td>
-                    <Td>{tr(m.role)}</Td>
-                    <Td className="whitespace-nowrap">{formatDate(m.joinedAt, locale, { timeZone: workspace.timeZone })}</Td>
-                    {canManage ? (
-                      <Td>
-                        {manageable ? (
-                          <MemberActions memberId={m.id} name={m.user.name} role={m.role} roles={assignable} />
-                        ) : (
-                          <span className="text-ink-muted">—</span>
-                        )}
-                      </Td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-        )}
-      </Card>
-
-      {canInvite ? (
         <Card>
-          <CardHeader title={t("invitesTitle")} />
-          {invites?.errors.length ? <Alert tone="bad">{invites.errors[0].message}</Alert> : null}
-          {inviteRows.length === 0 ? (
-            <EmptyState title={t("invitesEmpty")} />
+          <CardHeader title={t("title")} />
+          {members.errors.length > 0 ? <Alert tone="bad">{members.errors[0].message}</Alert> : null}
+          {memberRows.length === 0 ? (
+            <EmptyState title={t("noMembers")} />
           ) : (
-            <Table caption={t("invitesCaption")}>
+            <Table caption={t("membersCaption")}>
               <THead>
                 <tr>
+                  <Th>{t("name")}</Th>
                   <Th>{t("email")}</Th>
                   <Th>{t("role")}</Th>
-                  <Th>{t("state")}</Th>
-                  <Th>{t("expires")}</Th>
-                  <Th>{t("actions")}</Th>
+                  <Th>{t("joined")}</Th>
+                  {canManage ? <Th>{t("actions")}</Th> : null}
                 </tr>
               </THead>
               <tbody>
-                {inviteRows.map((inv) => (
-                  <tr key={inv.id} data-testid="invite-row">
-                    <Td className="whitespace-nowrap">{inv.email}</Td>
-                    <Td>{tr(inv.role)}</Td>
-                    <Td>
-                      <StatusPill tone={INVITE_TONE[inv.state]} label={t(`inviteStates.${inv.state}`)} />
-                    </Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(inv.expiresAt, locale, workspace.timeZone)}</Td>
-                    <Td>{inv.state === "PENDING" ? <RevokeInviteButton inviteId={inv.id} email={inv.email} /> : <span className="text-ink-muted">—</span>}</Td>
-                  </tr>
-                ))}
+                {memberRows.map((m) => {
+                  const isSelf = m.user.id === viewer?.userId;
+                  const manageable = canManage && !isSelf && (m.role !== "OWNER" || canManageOwners);
+                  return (
+                    <tr key={m.id} data-testid="member-row">
+                      <Td className="font-medium">
+                        {m.user.name}
+                        {isSelf ? <span className="ml-1 text-ink-muted">({t("you")})</span> : null}
+                      </Td>
+                      <Td className="whitespace-nowrap">{m.user.email}</Td>
+                      <Td>{tr(m.role)}</Td>
+                      <Td className="whitespace-nowrap">{formatDate(m.joinedAt, locale, { timeZone: workspace.timeZone })}</Td>
+                      {canManage ? (
+                        <Td>
+                          {manageable ? (
+                            <MemberActions memberId={m.id} name={m.user.name} role={m.role} roles={assignable} />
+                          ) : (
+                            <span className="text-ink-muted">—</span>
+                          )}
+                        </Td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
               </tbody>
             </Table>
           )}
         </Card>
-      ) : null}
-    </div>
+
+        {canInvite ? (
+          <Card>
+            <CardHeader title={t("invitesTitle")} />
+            {invites?.errors.length ? <Alert tone="bad">{invites.errors[0].message}</Alert> : null}
+            {inviteRows.length === 0 ? (
+              <EmptyState title={t("invitesEmpty")} />
+            ) : (
+              <Table caption={t("invitesCaption")}>
+                <THead>
+                  <tr>
+                    <Th>{t("email")}</Th>
+                    <Th>{t("role")}</Th>
+                    <Th>{t("state")}</Th>
+                    <Th>{t("expires")}</Th>
+                    <Th>{t("actions")}</Th>
+                  </tr>
+                </THead>
+                <tbody>
+                  {inviteRows.map((inv) => (
+                    <tr key={inv.id} data-testid="invite-row">
+                      <Td className="whitespace-nowrap">{inv.email}</Td>
+                      <Td>{tr(inv.role)}</Td>
+                      <Td>
+                        <StatusPill tone={INVITE_TONE[inv.state]} label={t(`inviteStates.${inv.state}`)} />
+                      </Td>
+                      <Td className="whitespace-nowrap">{formatDateTime(inv.expiresAt, locale, workspace.timeZone)}</Td>
+                      <Td>{inv.state === "PENDING" ? <RevokeInviteButton inviteId={inv.id} email={inv.email} /> : <span className="text-ink-muted">—</span>}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+          </Card>
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { executeServer } from "@/lib/graphql-client/execute-server";
 import { requirePermission } from "../../../../_lib/load";
 import { CustomMetricEditor, type CustomMetric } from "./custom-metric-editor";
 import { MetricSettingsForm, type MetricSettings } from "./metric-settings-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("metricSettings");
@@ -38,15 +39,17 @@ export default async function MetricSettingsPage({ params }: { params: Promise<{
     );
   }
   return (
-    <div className="space-y-6">
-      <Card className="max-w-3xl">
-        <CardHeader title={t("settingsTitle")} description={t("settingsLead")} />
-        <MetricSettingsForm workspaceId={workspace.id} settings={ws.metricSettings} currency={workspace.currency} />
-      </Card>
-      <Card>
-        <CardHeader title={t("customTitle")} description={t("customLead")} />
-        <CustomMetricEditor workspaceId={workspace.id} metrics={ws.metricCatalog.filter((m) => m.custom)} references={ws.metricCatalog.map((m) => m.key)} locale={locale} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["metricSettings"]}>
+      <div className="space-y-6">
+        <Card className="max-w-3xl">
+          <CardHeader title={t("settingsTitle")} description={t("settingsLead")} />
+          <MetricSettingsForm workspaceId={workspace.id} settings={ws.metricSettings} currency={workspace.currency} />
+        </Card>
+        <Card>
+          <CardHeader title={t("customTitle")} description={t("customLead")} />
+          <CustomMetricEditor workspaceId={workspace.id} metrics={ws.metricCatalog.filter((m) => m.custom)} references={ws.metricCatalog.map((m) => m.key)} locale={locale} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }
