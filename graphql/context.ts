@@ -43,6 +43,14 @@ export interface GraphQLContext {
    * asks the database, since a mutation in the same operation may change it.
    */
   dataVersion(workspaceId: string): Promise<string> | undefined;
+  /**
+   * A value computed once per operation under `key` (batching for fields that would otherwise
+   * read per list item, e.g. every KPI's target). Emptied when a mutation field starts
+   * (graphql/schema.ts), so a read after a write in the same document reads again.
+   */
+  memo<V>(key: string, load: () => Promise<V>): Promise<V>;
+  /** Empties memo(); see there. */
+  forgetMemos(): void;
 }
 
 export function createContext(input: { db: Database; viewer: Viewer | null; meta?: Partial<RequestMeta>; clock?: () => Date; readOnly?: boolean }): GraphQLContext {
@@ -51,6 +59,7 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
   const accesses = new Map<string, Promise<WorkspaceAccess | null>>();
   const rows = new Map<string, Promise<Workspace | null>>();
   const versions = new Map<string, Promise<string>>();
+  const memos = new Map<string, Promise<unknown>>();
   const ctx: GraphQLContext = {
     db: input.db,
     viewer: input.viewer,
@@ -75,6 +84,8 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
     },
     now: () => (input.clock ? input.clock() : requestTime!),
     dataVersion: (workspaceId) => (input.readOnly ? remember(versions, workspaceId, () => readDataVersion(input.db, workspaceId)) : undefined),
+    memo: <V>(key: string, load: () => Promise<V>) => remember(memos, key, load) as Promise<V>,
+    forgetMemos: () => memos.clear(),
   };
   return ctx;
 }

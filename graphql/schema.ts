@@ -1,5 +1,6 @@
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder";
+import type { GraphQLContext } from "./context";
 // Each module registers its types, queries and mutations on the builder.
 import "./types/scalars";
 import "./types/workspace";
@@ -22,3 +23,13 @@ builder.queryType({});
 builder.mutationType({});
 
 export const schema = lexicographicSortSchema(builder.toSchema());
+
+// Mutations run one after another; each starts with the operation's memos emptied (context.ts memo).
+for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+  const resolve = field.resolve;
+  if (!resolve) continue;
+  field.resolve = (source, args, ctx: GraphQLContext, info) => {
+    ctx.forgetMemos();
+    return resolve(source, args, ctx, info);
+  };
+}

@@ -6,7 +6,7 @@ import type { KpiFieldsInput } from "@/lib/kpis/kpi-input";
 import { deleteKpi } from "@/lib/kpis/delete-kpi";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
 import { isoDate, type TargetVersion } from "@/lib/kpis/target-version";
-import { listTargetHistory } from "@/lib/kpis/list-target-history";
+import { listTargetHistories } from "@/lib/kpis/list-target-history";
 import { loadCurrentTargets, loadPartTargets } from "@/lib/kpis/load-current-targets";
 import { loadKpis } from "@/lib/kpis/load-kpis";
 import { resetScorecardTemplate } from "@/lib/kpis/reset-scorecard-template";
@@ -61,17 +61,32 @@ async function accessOrNotFound(ctx: GraphQLContext, workspaceId: string) {
   return access;
 }
 
-async function loadKpi(ctx: GraphQLContext, workspaceId: string, kpiId: string): Promise<KpiRecord | null> {
-  const kpis = await withTenant(ctx.db, { workspaceId }, (tx) => loadKpis(tx, workspaceId));
-  return kpis.find((k) => k.id === kpiId) ?? null;
+/** The workspace's KPI definitions, read once per operation. */
+function kpisOf(ctx: GraphQLContext, workspaceId: string): Promise<KpiRecord[]> {
+  return ctx.memo(`kpis:${workspaceId}`, () => withTenant(ctx.db, { workspaceId }, (tx) => loadKpis(tx, workspaceId)));
 }
 
+async function loadKpi(ctx: GraphQLContext, workspaceId: string, kpiId: string): Promise<KpiRecord | null> {
+  return (await kpisOf(ctx, workspaceId)).find((k) => k.id === kpiId) ?? null;
+}
+
+/** The workspace's time zone and fiscal year (its row is read once per request). */
 async function calendarOf(ctx: GraphQLContext, workspaceId: string) {
-  return withTenant(ctx.db, { workspaceId }, async (tx) => {
-    const ws = await tx.workspace.findFirst({ where: { id: workspaceId }, select: { timeZone: true, fiscalYearStartMonth: true } });
-    if (!ws) throw AppError.notFound("Workspace not found");
-    return ws;
-  });
+  const ws = await ctx.workspaceRow(workspaceId);
+  if (!ws) throw AppError.notFound("Workspace not found");
+  return { timeZone: ws.timeZone, fiscalYearStartMonth: ws.fiscalYearStartMonth };
+}
+
+/** Every KPI's resolved target for a period, by KPI key: read once per operation for a KPI list. */
+function targetsFor(ctx: GraphQLContext, workspaceId: string, period: Period) {
+  return ctx.memo(`targets:${workspaceId}:${period.from}:${period.to}`, () =>
+    withTenant(ctx.db, { workspaceId }, async (tx) => {
+      const kpis = await loadKpis(tx, workspaceId);
+      const explicit = await loadCurrentTargets(tx, workspaceId, period);
+      const parts = await loadPartTargets(tx, workspaceId, period);
+      return resolveTargets(kpis, explicit, parts, period);
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- types
@@ -167,13 +182,8 @@ export const KpiRef = builder.node(KpiObject, {
       resolve: async (k, args, ctx) => {
         const calendar = await calendarOf(ctx, k.workspaceId);
         const period = resolveScorecardPeriod(toPeriodRequest(args.period) ?? { type: k.periodType }, calendar, ctx.now());
-        return withTenant(ctx.db, { workspaceId: k.workspaceId }, async (tx) => {
-          const kpis = await loadKpis(tx, k.workspaceId);
-          const explicit = await loadCurrentTargets(tx, k.workspaceId, period);
-          const parts = await loadPartTargets(tx, k.workspaceId, period);
-          const t = resolveTargets(kpis, explicit, parts, period).get(k.key) ?? { value: null, source: null, effectiveFrom: null };
-          return { value: dec(t.value), source: t.source, effectiveFrom: t.effectiveFrom };
-        });
+        const t = (await targetsFor(ctx, k.workspaceId, period)).get(k.key) ?? { value: null, source: null, effectiveFrom: null };
+        return { value: dec(t.value), source: t.source, effectiveFrom: t.effectiveFrom };
       },
     }),
     targetHistory: t.field({
@@ -183,7 +193,10 @@ export const KpiRef = builder.node(KpiObject, {
       resolve: async (k, args, ctx) => {
         const request = toPeriodRequest(args.period);
         const period = request ? resolveScorecardPeriod(request, await calendarOf(ctx, k.workspaceId), ctx.now()) : null;
-        return withTenant(ctx.db, { workspaceId: k.workspaceId }, (tx) => listTargetHistory(tx, { workspaceId: k.workspaceId, kpiId: k.id, period }));
+        const histories = await ctx.memo(`targetHistory:${k.workspaceId}:${period ? `${period.from}:${period.to}` : "all"}`, () =>
+          withTenant(ctx.db, { workspaceId: k.workspaceId }, (tx) => listTargetHistories(tx, { workspaceId: k.workspaceId, period })),
+        );
+        return histories.get(k.id) ?? [];
       },
     }),
   }),
@@ -202,7 +215,7 @@ builder.objectField(WorkspaceRef, "kpis", (t) =>
       if (args.role && !canReadScorecard(access.permissions, access.role, args.role)) {
         throw new AppError("FORBIDDEN", `Not allowed to read the ${args.role} scorecard`);
       }
-      const kpis = await withTenant(ctx.db, { workspaceId: ws.id }, (tx) => loadKpis(tx, ws.id));
+      const kpis = await kpisOf(ctx, ws.id);
       return kpis.filter((k) => (args.role ? k.ownerRole === args.role : canReadScorecard(access.permissions, access.role, k.ownerRole)));
     },
   }),

@@ -210,6 +210,36 @@ describe("target history", () => {
     expect(kpiOf(card, "performance.lead_to_deal_conversion")).toMatchObject({ target: "0.3", attainmentToDate: "0.8333333333", status: "OFF_TRACK" });
     await setTarget("performance.lead_to_deal_conversion", "0.25");
   });
+  it("a KPI list reads every KPI's own target and history (one read per list, not per KPI)", async () => {
+    await setTarget("performance.lead_to_deal_conversion", "0.3");
+    const p = { type: "MONTH", anchor: "2026-04-20" };
+    const list = await gqlAt(db, owner, APRIL_15, `query($id: ID!, $p: PeriodInput) { workspace(id: $id) { kpis { id key target(period: $p) { value source } targetHistory(period: $p) { value periodFrom } } } }`, { id: workspaceId, p });
+    expect(list.errors).toBeUndefined();
+    const kpis = list.data!.workspace.kpis as { id: string; key: string; target: unknown; targetHistory: unknown }[];
+    expect(kpis.length).toBeGreaterThan(3);
+    // Each KPI's list entry equals what the KPI alone returns.
+    for (const k of kpis) {
+      const one = await gqlAt(db, owner, APRIL_15, `query($id: ID!, $p: PeriodInput) { node(id: $id) { ... on Kpi { target(period: $p) { value source } targetHistory(period: $p) { value periodFrom } } } }`, { id: k.id, p });
+      expect({ key: k.key, target: k.target, history: k.targetHistory }).toEqual({ key: k.key, target: one.data!.node.target, history: one.data!.node.targetHistory });
+    }
+    const ltd = kpis.find((k) => k.key === "performance.lead_to_deal_conversion")!;
+    expect((ltd.targetHistory as unknown[]).slice(0, 2)).toEqual([{ value: "0.3", periodFrom: "2026-04-01" }, { value: "0.25", periodFrom: "2026-04-01" }]);
+    expect(kpis.filter((k) => (k.targetHistory as unknown[]).length > 0).length).toBeGreaterThan(1);
+    await setTarget("performance.lead_to_deal_conversion", "0.25");
+  });
+
+  it("a read after a write in the same document sees the write", async () => {
+    const id = kpiIds.get("performance.lead_to_deal_conversion");
+    const doc = `mutation($id: ID!, $p: PeriodInput!) {
+      a: setKpiTarget(kpiId: $id, period: $p, value: "0.4") { kpi { target(period: $p) { value } targetHistory(period: $p) { value } } }
+      b: setKpiTarget(kpiId: $id, period: $p, value: "0.25") { kpi { target(period: $p) { value } targetHistory(period: $p) { value } } }
+    }`;
+    const result = await gqlAt(db, owner, APRIL_15, doc, { id, p: { type: "MONTH", anchor: "2026-04-01" } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.a.kpi.target).toEqual({ value: "0.4" });
+    expect(result.data!.b.kpi.target).toEqual({ value: "0.25" });
+    expect(result.data!.b.kpi.targetHistory.slice(0, 2)).toEqual([{ value: "0.25" }, { value: "0.4" }]);
+  });
 });
 
 describe("quality gate", () => {
