@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { listUserWorkspaces } from "@/lib/workspaces/list-user-workspaces";
 import { type TestDatabase, openTestDatabase } from "./harness";
 
 /**
@@ -12,6 +13,13 @@ beforeAll(async () => {
   db = await openTestDatabase();
 }, 300_000);
 afterAll(async () => db?.close());
+
+/**
+ * Functions that run with their owner's rights, bypassing row-level security: each is a
+ * narrow door (an API key's hash, an invite token's hash, the job sweeper). Anything else
+ * must run as the caller, under the policies.
+ */
+const SECURITY_DEFINER_DOORS = ["authenticate_api_key", "find_invite_by_token_hash", "live_import_jobs"];
 
 /** Global tables: not tenant-owned by design (a user spans workspaces). */
 const GLOBAL_TABLES = new Set(["users", "login_attempts", "_prisma_migrations"]);
@@ -75,5 +83,37 @@ describe("tenancy catalog", () => {
         tx.$executeRawUnsafe("INSERT INTO audit_events (workspace_id, action, target_type) VALUES ($1::uuid, 'x', 'y')", a),
       ),
     ).rejects.toThrow(/row-level security/i);
+  });
+
+  it("runs only the listed doors as SECURITY DEFINER; app_user_workspaces runs as the caller", async () => {
+    const { rows } = await db.sql.query<{ proname: string; prosecdef: boolean }>(
+      `SELECT p.proname, p.prosecdef FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' ORDER BY p.proname`,
+    );
+    expect(rows.length, "functions found in the public schema").toBeGreaterThanOrEqual(5);
+    expect(rows.filter((r) => r.prosecdef).map((r) => r.proname).sort()).toEqual(SECURITY_DEFINER_DOORS);
+    expect(rows.find((r) => r.proname === "app_user_workspaces")).toEqual({ proname: "app_user_workspaces", prosecdef: false });
+  });
+
+  it("lists a user's own workspaces only, and nothing in a workspace-scoped or user-less transaction", async () => {
+    const [a, b] = ["00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-0000000000b1"];
+    const [userA, userB] = ["00000000-0000-4000-8000-00000000a0a0", "00000000-0000-4000-8000-00000000b0b0"];
+    for (const [user, email] of [[userA, "a@catalog.test"], [userB, "b@catalog.test"]]) {
+      await db.sql.query("INSERT INTO users (id, email, name, password_hash) VALUES ($1::uuid, $2, 'U', 'x')", [user, email]);
+    }
+    for (const [id, user] of [[a, userA], [b, userB]]) {
+      await withTenant(db, { workspaceId: id }, async (tx) => {
+        await tx.workspace.create({ data: { id, name: `W ${id}`, slug: `uw-${id}`, currency: "RUB", timeZone: "Europe/Moscow" } });
+        await tx.membership.create({ data: { workspaceId: id, userId: user, role: "OWNER" } });
+      });
+    }
+    expect((await listUserWorkspaces(db, { userId: userA })).map((w) => [w.workspace.id, w.role])).toEqual([[a, "OWNER"]]);
+    expect((await listUserWorkspaces(db, { userId: userB })).map((w) => [w.workspace.id, w.role])).toEqual([[b, "OWNER"]]);
+    // The policies, not the function, decide: named workspace → the "of user" policies are off.
+    const scoped = await db.sql.execMany<{ id: string }>(
+      `SELECT set_config('app.workspace_id', '${b}', true), set_config('app.user_id', '${userA}', true); SELECT * FROM app_user_workspaces()`,
+    );
+    expect(scoped[1]).toEqual([]);
+    const noUser = await db.sql.execMany<{ id: string }>(`SELECT set_config('app.workspace_id', '', true), set_config('app.user_id', '', true); SELECT * FROM app_user_workspaces()`);
+    expect(noUser[1]).toEqual([]);
   });
 });
