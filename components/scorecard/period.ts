@@ -1,4 +1,5 @@
 import { dateTimeFormat } from "@/lib/i18n/format";
+import { isValidTimeZone, localDateInTimeZone } from "@/lib/periods/local-date-in-time-zone";
 
 /**
  * The period a page shows, from its URL search params (shareable, back-button friendly):
@@ -107,13 +108,9 @@ export function formatPeriod(period: { type: string; from: string; to: string; l
   return range;
 }
 
-/** Today's date in a time zone, "YYYY-MM-DD". */
+/** Today's date in a time zone, "YYYY-MM-DD" (UTC's for a zone the runtime does not know). */
 export function todayIn(timeZone: string, now = new Date()): string {
-  try {
-    return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
+  return localDateInTimeZone(now, isValidTimeZone(timeZone) ? timeZone : "UTC");
 }
 
 function lastDayOfMonth(year: number, month: number): number {

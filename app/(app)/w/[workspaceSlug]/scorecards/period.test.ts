@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, parsePeriodParams, periodQuery, resolvePeriod, toPeriodInput } from "@/components/scorecard/period";
+import { addDays, parsePeriodParams, periodQuery, resolvePeriod, toPeriodInput, todayIn } from "@/components/scorecard/period";
 import { changeIsGood, formatValue } from "@/components/scorecard/format";
 
 describe("scorecard period params", () => {
@@ -59,5 +59,14 @@ describe("decimal inputs", () => {
     expect(parseDecimalInput("0,5", true)).toBe("0.005");
     expect(toInputValue("0.2", true)).toBe("20");
     expect(toInputValue("0.0158391173", true)).toBe("1.583912");
+  });
+});
+
+describe("todayIn", () => {
+  it("is the workspace's calendar date, and UTC's for a zone the runtime does not know", () => {
+    const instant = new Date("2026-03-31T22:30:00Z");
+    expect(todayIn("Europe/Moscow", instant)).toBe("2026-04-01");
+    expect(todayIn("America/Los_Angeles", instant)).toBe("2026-03-31");
+    expect(todayIn("Not/AZone", instant)).toBe("2026-03-31");
   });
 });
