@@ -15,6 +15,7 @@ import { updateCustomMetric } from "@/lib/metric-store/update-custom-metric";
 import { updateMetricSettings } from "@/lib/metric-store/update-metric-settings";
 import { type Decimal, formatDecimal } from "@/lib/metrics/decimal";
 import type { MetricSettings } from "@/lib/metrics/metric-settings";
+import type { GraphQLContext } from "../context";
 import { builder } from "../builder";
 import { parseWorkspaceId } from "../ids";
 import { underInput } from "../input-errors";
@@ -24,6 +25,18 @@ import { WorkspaceRef } from "./workspace";
 
 /** Built catalogs by workspace and data version (lib/scorecard-service/scorecard-cache.ts). */
 const catalogCache = createVersionedCache<MetricCatalogEntry[]>(256);
+export const metricReadCache = createVersionedCache<unknown>(512);
+
+/**
+ * Page renders (read-only contexts, which read the workspace's data version once) reuse a
+ * metric read while the workspace's data is unchanged — exact, see scorecard-cache.ts. API
+ * calls always compute (no extra version read on their path).
+ */
+function cachedRead<T>(ctx: GraphQLContext, workspaceId: string, field: string, args: object, load: () => Promise<T>): Promise<T> {
+  const version = ctx.dataVersion(workspaceId);
+  if (!version) return load();
+  return metricReadCache.get(ctx.db, workspaceId, `${field}:${JSON.stringify(args)}`, load, version) as Promise<T>;
+}
 
 const upper = <T extends string>(v: T) => v.toUpperCase();
 const lower = <T extends string>(v: T) => v.toLowerCase();
@@ -224,7 +237,9 @@ builder.objectFields(WorkspaceRef, (t) => ({
       campaign: t.arg.string(),
     },
     resolve: async (ws, args, ctx) => {
-      const result = await getMetricValues({ db: ctx.db, workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign });
+      const result = await cachedRead(ctx, ws.id, "metricValues", args, () =>
+        getMetricValues({ db: ctx.db, workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign }),
+      );
       return result.current.values;
     },
   }),
@@ -240,16 +255,18 @@ builder.objectFields(WorkspaceRef, (t) => ({
       campaign: t.arg.string(),
     },
     resolve: async (ws, args, ctx) => {
-      const r = await getMetricValues({
-        db: ctx.db,
-        workspaceId: ws.id,
-        keys: args.keys,
-        from: args.from,
-        to: args.to,
-        channel: args.channel,
-        campaign: args.campaign,
-        compare: { previousPeriod: true, lastYear: true },
-      });
+      const r = await cachedRead(ctx, ws.id, "metricComparison", args, () =>
+        getMetricValues({
+          db: ctx.db,
+          workspaceId: ws.id,
+          keys: args.keys,
+          from: args.from,
+          to: args.to,
+          channel: args.channel,
+          campaign: args.campaign,
+          compare: { previousPeriod: true, lastYear: true },
+        }),
+      );
       const compared = (period: PeriodValues, i: number, current: MetricValueResult): ComparedValue => ({ range: period.range, base: period.values[i], current });
       return r.current.values.map((current, i) => ({
         current,
@@ -271,16 +288,18 @@ builder.objectFields(WorkspaceRef, (t) => ({
       campaign: t.arg.string(),
     },
     resolve: (ws, args, ctx) =>
-      getMetricSeries({
-        db: ctx.db,
-        workspaceId: ws.id,
-        key: args.key,
-        from: args.from,
-        to: args.to,
-        grain: lower(args.grain) as "day" | "week" | "month",
-        channel: args.channel,
-        campaign: args.campaign,
-      }),
+      cachedRead(ctx, ws.id, "metricSeries", args, () =>
+        getMetricSeries({
+          db: ctx.db,
+          workspaceId: ws.id,
+          key: args.key,
+          from: args.from,
+          to: args.to,
+          grain: lower(args.grain) as "day" | "week" | "month",
+          channel: args.channel,
+          campaign: args.campaign,
+        }),
+      ),
   }),
   metricBreakdown: t.field({
     type: [BreakdownRowRef],
@@ -294,15 +313,17 @@ builder.objectFields(WorkspaceRef, (t) => ({
       channel: t.arg.string({ description: "Restrict a campaign breakdown to one channel." }),
     },
     resolve: (ws, args, ctx) =>
-      getMetricBreakdown({
-        db: ctx.db,
-        workspaceId: ws.id,
-        keys: args.keys,
-        from: args.from,
-        to: args.to,
-        by: lower(args.by) as "channel" | "campaign",
-        channel: args.channel,
-      }),
+      cachedRead(ctx, ws.id, "metricBreakdown", args, () =>
+        getMetricBreakdown({
+          db: ctx.db,
+          workspaceId: ws.id,
+          keys: args.keys,
+          from: args.from,
+          to: args.to,
+          by: lower(args.by) as "channel" | "campaign",
+          channel: args.channel,
+        }),
+      ),
   }),
   metricCatalog: t.field({
     type: [MetricCatalogEntryRef],

@@ -1,4 +1,8 @@
+import { execute, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createContext } from "@/graphql/context";
+import { schema } from "@/graphql/schema";
+import { metricReadCache } from "@/graphql/types/metrics";
 import { readDataVersion } from "@/lib/scorecard-service/scorecard-cache";
 import { scorecardContextCache } from "@/lib/scorecard-service/load-scorecard-context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -99,6 +103,41 @@ describe("workspace data versions", () => {
     const revenueAfter = (await kpi("company.revenue")).actual;
     expect(revenueAfter).not.toBe(revenueBefore);
     expect(scorecardContextCache.size(db)).toBe(cached + 1);
+  });
+
+  it("a page render reuses metric reads while nothing changes and reads again after a write", async () => {
+    // As lib/graphql-client/execute-server.ts runs a page: a read-only context per request.
+    const page = async () => {
+      const result = await execute({
+        schema,
+        document: parse(`query($id: ID!) { workspace(id: $id) {
+          metricSeries(key: "spend", from: "2026-04-01", to: "2026-04-15", grain: DAY) { points { from value } }
+          metricBreakdown(keys: ["spend"], from: "2026-04-01", to: "2026-04-15", by: CHANNEL) { channel values { key value } }
+          metricComparison(keys: ["spend"], from: "2026-04-01", to: "2026-04-15") { current { value } previousPeriod { value } }
+          metricValues(keys: ["spend"], from: "2026-04-01", to: "2026-04-15") { key value } } }`),
+        variableValues: { id: gid },
+        contextValue: createContext({ db, viewer: owner, readOnly: true, clock: () => APRIL_15 }),
+      });
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return JSON.parse(JSON.stringify(result.data)).workspace;
+    };
+    const before = metricReadCache.size(db);
+    const first = await page();
+    expect(metricReadCache.size(db) - before, "the four reads were stored").toBe(4);
+    expect(await page()).toEqual(first);
+    expect(metricReadCache.size(db) - before, "an unchanged workspace must hit the cache").toBe(4);
+
+    await ingest(db, workspaceId, [{ date: "2026-04-07", channel: "paid_search", measure: "spend", value: "777" }]);
+    const after = await page();
+    expect(metricReadCache.size(db) - before, "a write is a miss").toBe(8);
+    expect(Number(after.metricValues[0].value) - Number(first.metricValues[0].value)).toBe(777);
+    const day7 = (w: typeof first) => w.metricSeries.points.find((p: { from: string }) => p.from === "2026-04-07").value;
+    expect(Number(day7(after)) - Number(day7(first) ?? 0)).toBe(777);
+    expect(after.metricComparison[0].current.value).toBe(after.metricValues[0].value);
+    // API calls (not read-only) are never served from the cache: they see the same data.
+    const api = (await ok(`query($id: ID!) { workspace(id: $id) { metricValues(keys: ["spend"], from: "2026-04-01", to: "2026-04-15") { value } } }`, { id: gid })).workspace;
+    expect(api.metricValues[0].value).toBe(after.metricValues[0].value);
+    expect(metricReadCache.size(db) - before).toBe(8);
   });
 
   it("versions are tenant data: without the tenant setting the app role sees none", async () => {
