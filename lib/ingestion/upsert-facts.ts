@@ -65,28 +65,49 @@ export async function upsertFactColumns(
 ): Promise<UpsertCounts> {
   const n = columns.dates.length;
   if (n === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  // ingest_facts (migration 20261126000500_ingest_speed): the upsert below, or a plain INSERT
-  // when no key can exist yet — same rows, same triggers, ~1/3 less work for new data.
-  // Each column goes as ONE array literal string: the driver and Prisma pass a string through
-  // as it is, where a JS array of 10 000 strings was escaped element by element and copied
-  // several times on the way (profiled: the largest share of the job's heap churn).
-  // Rows go in primary-key order (see keyOrder): the function's ORDER BY then finds them
-  // sorted and does not have to sort them itself.
+  return upsertFactLiterals(tx, { workspaceId, rows: n, literals: factLiterals(columns), batchId, expectNew });
+}
+
+/**
+ * A batch's five columns as the array literals ingest_facts takes (dates, channels, campaigns,
+ * measures, values), rows in primary-key order (see keyOrder): the function's ORDER BY then
+ * finds them sorted and does not have to sort them itself.
+ */
+export type FactLiterals = readonly [dates: string, channels: string, campaigns: string, measures: string, values: string];
+
+export function factLiterals(columns: FactColumns): FactLiterals {
   const order = keyOrder(columns);
-  const result = await tx.$queryRawUnsafe<{ inserted: number | string; updated: number | string }[]>(
-    `SELECT inserted, updated FROM ingest_facts($1::uuid, $2::uuid, $3::date[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::boolean)`,
-    workspaceId,
-    batchId,
+  return [
     plainArrayLiteral(columns.dates, order),
     textArrayLiteral(columns.channels, order),
     textArrayLiteral(columns.campaigns, order),
     textArrayLiteral(columns.measures, order),
     plainArrayLiteral(columns.values, order),
+  ];
+}
+
+/** {@link upsertFactColumns} for a batch of `rows` rows already as literals (the CSV import's spill). */
+export async function upsertFactLiterals(
+  tx: RawQueries,
+  { workspaceId, rows, literals, batchId, expectNew = false }: { workspaceId: string; rows: number; literals: FactLiterals; batchId: string | null; expectNew?: boolean },
+): Promise<UpsertCounts> {
+  if (rows === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  // ingest_facts (migrations 20261126000500_ingest_speed, 20261126001000_ingest_cpu): the
+  // upsert below, or a plain INSERT when no key can exist yet — same rows, same triggers, ~1/3
+  // less work for new data. Each column goes as ONE array literal string: the driver and
+  // Prisma pass a string through as it is, where a JS array of 10 000 strings was escaped
+  // element by element and copied several times on the way (profiled: the largest share of
+  // the job's heap churn).
+  const result = await tx.$queryRawUnsafe<{ inserted: number | string; updated: number | string }[]>(
+    `SELECT inserted, updated FROM ingest_facts($1::uuid, $2::uuid, $3::date[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::boolean)`,
+    workspaceId,
+    batchId,
+    ...literals,
     expectNew,
   );
   const inserted = Number(result[0]?.inserted ?? 0);
   const updated = Number(result[0]?.updated ?? 0);
-  return { inserted, updated, unchanged: n - inserted - updated };
+  return { inserted, updated, unchanged: rows - inserted - updated };
 }
 
 /**
