@@ -58,11 +58,13 @@ class ImportDataError extends Error {}
  * 1. claims it (one live import per workspace at a time, under an advisory lock: two
  *    overlapping imports run one after the other, so the result equals a serial run);
  * 2. validates the whole file first when the mapping is not the one the report was made for;
- * 3. streams the file and writes it in chunks of ≤ 10 000 facts, each in ONE transaction that
- *    upserts the facts (lib/ingestion, rollups by trigger), records the chunk number and
- *    advances the progress; chunks already recorded are skipped, so a resumed job never
- *    writes a chunk twice, and a chunk cut off mid-way (killed connection) left nothing. On
- *    PostgreSQL three chunk transactions run at once (see writeChunks);
+ * 3. writes the file in chunks of ≤ 10 000 facts — taken from the validation pass's spill
+ *    when it fits exactly (fact-spill.ts), else streamed from the file and checked again —
+ *    each in ONE transaction that upserts the facts (lib/ingestion, rollups by trigger),
+ *    records the chunk number and advances the progress; chunks already recorded are skipped,
+ *    so a resumed job never writes a chunk twice, and a chunk cut off mid-way (killed
+ *    connection) left nothing. On PostgreSQL two or three chunk transactions run at once (see
+ *    writeChunks);
  * 4. on a transient failure retries from the last committed chunk; after MAX_ATTEMPTS, on a
  *    data error, or on cancel, undoes every committed chunk: nothing half-written remains.
  */
