@@ -9,6 +9,7 @@ import { type CsvFormat, readCsvBatches, readCsvRecords } from "@/lib/csv/read-c
 import { closestMeasure, suggestMapping } from "@/lib/csv/suggest-mapping";
 import { type MetricRowField, metricRowChecker } from "@/lib/ingestion/validate-metric-rows";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
+import { SpillWriter, measuresKey } from "./fact-spill";
 
 /** Issues kept in a report (all are counted): enough to fix a file, small enough to store. */
 export const MAX_REPORTED_ISSUES = 200;
@@ -64,6 +65,11 @@ export interface AnalyzeInput {
   signal?: AbortSignal;
   /** Called with the number of data records read so far (about every ANALYSIS_CHUNK records, and at the end). */
   onProgress?(records: number): void;
+  /**
+   * Keep the validated facts at `path` for the commit pass (see fact-spill.ts): written only
+   * when the file has no problem at all, in chunks of `chunkSize`; `checksum` is the file's.
+   */
+  spill?: { path: string; checksum: string; chunkSize: number };
 }
 
 /**
@@ -164,32 +170,57 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   let records = 0;
   let reported = 0;
   let header = true;
-  for await (const batch of readCsvBatches(input.path, input.format, { signal: input.signal })) {
-    for (const record of batch) {
-      if (header) {
-        header = false;
-        continue;
-      }
-      records++;
-      facts.length = 0;
-      issues.length = 0;
-      extractFacts(ctx, record.cells, record.row, facts, issues);
-      for (const issue of issues) add(issue);
-      for (fact of facts) {
-        if (check(fact, onProblem) === null) continue;
-        const f = fact;
-        if (!keys.addParts(f.date, f.channel, f.campaign, f.measure)) {
-          if (suspects.length < 10_000) suspects.push({ row: f.row, measure: f.measure, key: `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}` });
+  // The spill is kept only while the file has no problem (and no suspected duplicate, which
+  // confirmDuplicates might turn back into a fact the spill skipped): the first one drops it.
+  let spill = input.spill
+    ? await SpillWriter.create(input.spill.path, {
+        checksum: input.spill.checksum,
+        fingerprint,
+        numberStyle,
+        measures: measuresKey(input.customMeasures),
+        chunkSize: input.spill.chunkSize,
+      })
+    : null;
+  try {
+    for await (const batch of readCsvBatches(input.path, input.format, { signal: input.signal })) {
+      for (const record of batch) {
+        if (header) {
+          header = false;
           continue;
         }
-        report.factCount++;
-        if (preview.length < PREVIEW_FACTS) preview.push({ row: f.row, date: f.date, channel: f.channel, campaign: f.campaign, measure: f.measure, value: f.value });
+        records++;
+        facts.length = 0;
+        issues.length = 0;
+        extractFacts(ctx, record.cells, record.row, facts, issues);
+        for (const issue of issues) add(issue);
+        for (fact of facts) {
+          const row = check(fact, onProblem);
+          if (row === null) continue;
+          const f = fact;
+          if (!keys.addParts(f.date, f.channel, f.campaign, f.measure)) {
+            if (suspects.length < 10_000) suspects.push({ row: f.row, measure: f.measure, key: `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}` });
+            continue;
+          }
+          report.factCount++;
+          spill?.add(row);
+          if (preview.length < PREVIEW_FACTS) preview.push({ row: f.row, date: f.date, channel: f.channel, campaign: f.campaign, measure: f.measure, value: f.value });
+        }
+      }
+      if (spill && (report.errorCount > 0 || suspects.length > 0)) {
+        await spill.abandon();
+        spill = null;
+      }
+      await spill?.flush();
+      if (records - reported >= ANALYSIS_CHUNK) {
+        reported = records;
+        input.onProgress?.(records);
       }
     }
-    if (records - reported >= ANALYSIS_CHUNK) {
-      reported = records;
-      input.onProgress?.(records);
-    }
+    if (spill && report.errorCount === 0 && suspects.length === 0) await spill.finish();
+    else await spill?.abandon();
+    spill = null;
+  } finally {
+    await spill?.abandon();
   }
   input.onProgress?.(records);
   report.dataRows = records;

@@ -8,7 +8,8 @@ import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definition
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { analyzeImportFile } from "./analyze-import-file";
 import type { ImportRecord } from "./import-record";
-import { moveIntoStore, storageKeyOf } from "./import-store";
+import { IMPORT_CHUNK_SIZE } from "./fact-spill";
+import { moveIntoStore, spillPathOfStorageKey, storageKeyOf } from "./import-store";
 import { saveUpload } from "./save-upload";
 
 export interface CreateImportInput {
@@ -19,6 +20,8 @@ export interface CreateImportInput {
   /** Content-Length when the client sent one: over the limit is refused before reading. */
   declaredSize?: number | null;
   maxBytes?: number;
+  /** Facts per chunk transaction of the job (default IMPORT_CHUNK_SIZE; tests use small ones). */
+  chunkSize?: number;
 }
 
 /**
@@ -35,7 +38,12 @@ export async function createImport(db: Database, input: CreateImportInput): Prom
     const encoding = saved.encoding.encoding;
     const delimiter = saved.size > 0 ? await sniffDelimiter(saved.path, encoding) : ",";
     const { customMeasures } = await withTenant(db, { workspaceId: input.workspaceId }, (tx) => loadMetricDefinitions(tx, input.workspaceId));
-    const analysis = await analyzeImportFile({ path: saved.path, format: { encoding, delimiter }, customMeasures });
+    const analysis = await analyzeImportFile({
+      path: saved.path,
+      format: { encoding, delimiter },
+      customMeasures,
+      spill: { path: spillPathOfStorageKey(storageKey), checksum: saved.checksum, chunkSize: input.chunkSize ?? IMPORT_CHUNK_SIZE },
+    });
     await moveIntoStore(saved.path, storageKey);
     const json = (v: unknown) => v as Prisma.InputJsonValue;
     return await withTenant(db, { workspaceId: input.workspaceId }, (tx) =>
@@ -61,6 +69,7 @@ export async function createImport(db: Database, input: CreateImportInput): Prom
           dataRows: analysis.report.dataRows,
           rowsTotal: analysis.report.factCount,
           status: "UPLOADED",
+          chunkSize: input.chunkSize ?? IMPORT_CHUNK_SIZE,
           createdByUserId: input.actor.kind === "user" ? input.actor.userId : null,
           createdByApiKeyId: input.actor.kind === "apiKey" ? input.actor.apiKeyId : null,
         },
@@ -68,6 +77,7 @@ export async function createImport(db: Database, input: CreateImportInput): Prom
     );
   } catch (error) {
     await rm(saved.path, { force: true });
+    await rm(spillPathOfStorageKey(storageKey), { force: true });
     throw error;
   }
 }

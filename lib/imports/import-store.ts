@@ -45,6 +45,13 @@ export async function moveIntoStore(from: string, key: string): Promise<string> 
   return to;
 }
 
+/** The stored file's spill (validated chunks kept for the commit pass, see fact-spill.ts). */
+export function spillPathOfStorageKey(key: string): string {
+  return pathOfStorageKey(key).replace(/\.csv$/, "") + ".chunks";
+}
+
+/** Removes the stored file and its spill. */
 export async function removeStoredFile(key: string): Promise<void> {
+  await rm(spillPathOfStorageKey(key), { force: true });
   await rm(pathOfStorageKey(key), { force: true });
 }

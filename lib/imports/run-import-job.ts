@@ -4,15 +4,17 @@ import type { CsvEncoding } from "@/lib/csv/detect-encoding";
 import { type ImportMapping, resolveMapping } from "@/lib/csv/import-mapping";
 import type { NumberStyle } from "@/lib/csv/parse-number";
 import type { Database } from "@/lib/db/client";
-import { type RawQueries, upsertFactColumns } from "@/lib/ingestion/upsert-facts";
+import { type FactLiterals, type RawQueries, factLiterals, upsertFactLiterals } from "@/lib/ingestion/upsert-facts";
 import { metricRowChecker } from "@/lib/ingestion/validate-metric-rows";
 import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
+import { utcToday } from "@/lib/metric-store/calendar-date";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { type ImportReport, analyzeImportFile } from "./analyze-import-file";
 import type { ImportRecord } from "./import-record";
-import { pathOfStorageKey, removeStoredFile } from "./import-store";
-import { type FactChunk, readFactChunks } from "./read-fact-chunks";
+import { measuresKey, openSpill } from "./fact-spill";
+import { pathOfStorageKey, removeStoredFile, spillPathOfStorageKey } from "./import-store";
+import { readFactChunks } from "./read-fact-chunks";
 import { restoreImportFacts } from "./restore-import-facts";
 
 /** A claimed job whose heartbeat is older than this is taken to be dead (its worker crashed). */
@@ -41,7 +43,7 @@ export interface RunImportJobInput {
   hooks?: ImportJobHooks;
   /** Claim a running job whose heartbeat is older than this (0 right after a restart of the only worker). */
   staleAfterSeconds?: number;
-  /** Chunk transactions in flight at once (default 3 on PostgreSQL, 1 on PGlite). */
+  /** Chunk transactions in flight at once (default on PostgreSQL 2 from a spill, 3 reading the file; 1 on PGlite). */
   writers?: number;
 }
 
@@ -56,11 +58,13 @@ class ImportDataError extends Error {}
  * 1. claims it (one live import per workspace at a time, under an advisory lock: two
  *    overlapping imports run one after the other, so the result equals a serial run);
  * 2. validates the whole file first when the mapping is not the one the report was made for;
- * 3. streams the file and writes it in chunks of ≤ 10 000 facts, each in ONE transaction that
- *    upserts the facts (lib/ingestion, rollups by trigger), records the chunk number and
- *    advances the progress; chunks already recorded are skipped, so a resumed job never
- *    writes a chunk twice, and a chunk cut off mid-way (killed connection) left nothing. On
- *    PostgreSQL three chunk transactions run at once (see writeChunks);
+ * 3. writes the file in chunks of ≤ 10 000 facts — taken from the validation pass's spill
+ *    when it fits exactly (fact-spill.ts), else streamed from the file and checked again —
+ *    each in ONE transaction that upserts the facts (lib/ingestion, rollups by trigger),
+ *    records the chunk number and advances the progress; chunks already recorded are skipped,
+ *    so a resumed job never writes a chunk twice, and a chunk cut off mid-way (killed
+ *    connection) left nothing. On PostgreSQL two or three chunk transactions run at once (see
+ *    writeChunks);
  * 4. on a transient failure retries from the last committed chunk; after MAX_ATTEMPTS, on a
  *    data error, or on cancel, undoes every committed chunk: nothing half-written remains.
  */
@@ -85,6 +89,7 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
         mapping,
         numberStyle,
         onProgress: () => void heartbeat(db, workspaceId, importId),
+        spill: { path: spillPathOfStorageKey(record.storageKey), checksum: record.checksum, chunkSize: record.chunkSize },
       });
       const json = (v: unknown) => v as Prisma.InputJsonValue;
       const failed = analysis.report.errorCount > 0;
@@ -168,24 +173,33 @@ async function writeChunks(
       tx.importChunk.findMany({ where: { workspaceId, importId }, select: { chunkNo: true } }),
     )).map((c) => c.chunkNo),
   );
-  const check = metricRowChecker({ customMeasures });
   // While chunks only insert, the next one most likely does too (new data): try a plain
   // INSERT first (see ingest_facts; an existing key falls back to the upsert).
   let expectNew = false;
-  const chunks = readFactChunks(path, format, ctx, { chunkSize: record.chunkSize, check });
+  // The validation pass's spill when it is exactly for this file, mapping, number style and
+  // workspace (fact-spill.ts) — the very chunks the file gives, already checked — else the file.
+  const spilled = await openSpill(spillPathOfStorageKey(record.storageKey), {
+    checksum: record.checksum,
+    fingerprint: record.mappingFingerprint,
+    numberStyle: record.numberStyle,
+    measures: measuresKey(customMeasures),
+    chunkSize: record.chunkSize,
+    facts: record.rowsTotal,
+    maxDate: utcToday(1),
+  });
+  const chunks = spilled ?? chunksOfFile(path, format, ctx, record.chunkSize, metricRowChecker({ customMeasures }), done);
 
   // Each chunk in one transaction on a raw connection of the app role, tenant set as
   // withTenant sets it (RLS applies as everywhere): not through Prisma, which copied each
   // chunk's parameters (≈ 0.5 MB) several times — measured: peak RSS +200 MB over 100
   // chunks through Prisma, +23 MB raw.
-  const writeChunk = (chunk: FactChunk) =>
+  const writeChunk = (chunk: ChunkToWrite) =>
     db.sqlTransaction(async (sql) => {
       const tx: ChunkTx = {
         $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await sql.query(query, values)).rows as T,
         $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await sql.query(query, values)).affected,
       };
-      const columns = chunk.columns;
-      const rows = columns.dates.length;
+      const rows = chunk.rows;
       // The tenant (as withTenant), and the import id that arms the journal trigger: updated
       // facts record the version they replace. The chunk commits without waiting for its WAL
       // flush (synchronous_commit off, this transaction only): a server crash can lose the last
@@ -196,7 +210,7 @@ async function writeChunks(
         `SELECT set_config('app.workspace_id', $1, true), set_config('app.user_id', '', true), set_config('app.import_id', $2, true), set_config('synchronous_commit', 'off', true)`,
         [workspaceId, importId],
       );
-      const counts = await upsertFactColumns(tx, { workspaceId, columns, batchId: importId, expectNew });
+      const counts = await upsertFactLiterals(tx, { workspaceId, rows, literals: chunk.literals, batchId: importId, expectNew });
       expectNew = counts.inserted === rows;
       // The chunk record and the progress in one statement; no row updated = cancel requested.
       const [progressed] = await tx.$queryRawUnsafe<{ n: number }[]>(
@@ -223,14 +237,16 @@ async function writeChunks(
     });
 
   // Up to `writers` chunk transactions at once (PostgreSQL: the server writes chunks on every
-  // core while this process reads the next — three keep the cores busy while one chunk waits
-  // for its round trips, measured 1 M rows in 9.2–9.6 s against 10.6–15.5 s with two; PGlite
-  // has one connection). Chunks are
+  // core while this process reads the next; PGlite has one connection). Reading the file, three
+  // keep the cores busy while one chunk waits for its round trips (measured 1 M rows in
+  // 9.2–9.6 s against 10.6–15.5 s with two); from a spill this process needs almost no CPU and
+  // two are best on 2 cores (commit of 1 M rows 5.3–5.4 s against 5.7–6.0 s with three: more
+  // backends only contend for the same index pages). Chunks are
   // independent — distinct keys (the report checked the file), each with its own chunk
   // record — so they may commit in any order; a resumed job skips the recorded ones. On any
   // failure no new chunk starts and the ones in flight settle before the error propagates,
   // so the caller's undo or retry never races a chunk still being written.
-  const writers = Math.max(1, input.writers ?? (db.kind === "postgres" ? 3 : 1));
+  const writers = Math.max(1, input.writers ?? (db.kind === "postgres" ? (spilled ? 2 : 3) : 1));
   const inflight = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;
   // Parse the next chunk while the database writes this one.
@@ -243,11 +259,6 @@ async function writeChunks(
       next.catch(() => undefined);
       const chunk = item.value;
       if (done.has(chunk.chunkNo)) continue;
-      if (chunk.issues.length > 0) throw new ImportDataError(`row ${chunk.issues[0].row}: ${chunk.issues[0].reason}`);
-      // The report may predate a change to the workspace's custom measures: every fact is
-      // checked again with the ingestion rules, and keys must not repeat within the chunk
-      // (PostgreSQL cannot upsert one key twice in a statement; the report checked the file).
-      if (chunk.problem) throw new ImportDataError(`row ${chunk.problem.row}: ${chunk.problem.message}`);
       const write: Promise<void> = writeChunk(chunk).then(
         () => void inflight.delete(write),
         (error: unknown) => {
@@ -263,6 +274,33 @@ async function writeChunks(
   } finally {
     await Promise.all(inflight);
     await chunks.return(undefined);
+  }
+}
+
+/** One chunk as the job writes it: its number, its facts as the upsert's literals. */
+interface ChunkToWrite {
+  chunkNo: number;
+  rows: number;
+  literals: FactLiterals;
+}
+
+/** The chunks of the file itself (no usable spill): read, checked, and turned into literals. */
+async function* chunksOfFile(
+  path: string,
+  format: { encoding: CsvEncoding; delimiter: Delimiter },
+  ctx: Parameters<typeof readFactChunks>[2],
+  chunkSize: number,
+  check: ReturnType<typeof metricRowChecker>,
+  done: ReadonlySet<number>,
+): AsyncGenerator<ChunkToWrite> {
+  for await (const chunk of readFactChunks(path, format, ctx, { chunkSize, check })) {
+    if (done.has(chunk.chunkNo)) continue;
+    if (chunk.issues.length > 0) throw new ImportDataError(`row ${chunk.issues[0].row}: ${chunk.issues[0].reason}`);
+    // The report may predate a change to the workspace's custom measures: every fact is
+    // checked again with the ingestion rules, and keys must not repeat within the chunk
+    // (PostgreSQL cannot upsert one key twice in a statement; the report checked the file).
+    if (chunk.problem) throw new ImportDataError(`row ${chunk.problem.row}: ${chunk.problem.message}`);
+    yield { chunkNo: chunk.chunkNo, rows: chunk.columns.dates.length, literals: factLiterals(chunk.columns) };
   }
 }
 

@@ -9,7 +9,7 @@ import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definition
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { analyzeImportFile } from "./analyze-import-file";
 import { getImportOrThrow, type ImportRecord } from "./import-record";
-import { pathOfStorageKey } from "./import-store";
+import { pathOfStorageKey, spillPathOfStorageKey } from "./import-store";
 
 /**
  * Re-validates an uploaded file with another mapping (and optionally number style) and stores
@@ -31,6 +31,7 @@ export async function updateImportMapping(
     customMeasures: defs.customMeasures,
     mapping: input.mapping,
     numberStyle: input.numberStyle ?? (record.numberStyle as NumberStyle),
+    spill: { path: spillPathOfStorageKey(record.storageKey), checksum: record.checksum, chunkSize: record.chunkSize },
   });
   const json = (v: unknown) => v as Prisma.InputJsonValue;
   return withTenant(db, { workspaceId }, async (tx) => {

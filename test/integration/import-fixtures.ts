@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
@@ -8,7 +8,7 @@ import type { Database } from "@/lib/db/client";
 import { createImport } from "@/lib/imports/create-import";
 import type { ImportRecord } from "@/lib/imports/import-record";
 import { type RunImportJobInput, runImportJob } from "@/lib/imports/run-import-job";
-import { setImportStoreRoot } from "@/lib/imports/import-store";
+import { setImportStoreRoot, spillPathOfStorageKey } from "@/lib/imports/import-store";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 /** Shared fixtures of the import integration tests. */
@@ -34,19 +34,32 @@ export async function writeCsv(text: string, encoding: "utf-8" | "utf-8-bom" | "
   return file;
 }
 
-export async function uploadCsv(db: Database, workspaceId: string, text: string, options: { encoding?: "utf-8" | "utf-8-bom" | "windows-1251"; fileName?: string; chunkSize?: number } = {}): Promise<ImportRecord> {
+/**
+ * Where the job takes the chunks from (see lib/imports/fact-spill.ts): "spill" — the validated
+ * chunks the upload kept, as in production; "file" — the upload's spill is removed, so the job
+ * reads and checks the CSV again (as when the spill does not fit). Suites run in both.
+ */
+export type ChunkSource = "spill" | "file";
+let defaultSource: ChunkSource = "spill";
+export function setChunkSource(source: ChunkSource): void {
+  defaultSource = source;
+}
+
+export async function uploadCsv(
+  db: Database,
+  workspaceId: string,
+  text: string,
+  options: { encoding?: "utf-8" | "utf-8-bom" | "windows-1251"; fileName?: string; chunkSize?: number; source?: ChunkSource } = {},
+): Promise<ImportRecord> {
   const file = await writeCsv(text, options.encoding);
   const record = await createImport(db, {
     workspaceId,
     actor: { kind: "user", userId: randomUUID() },
     fileName: options.fileName ?? "upload.csv",
     body: createReadStream(file),
+    chunkSize: options.chunkSize,
   });
-  if (options.chunkSize) {
-    await withTenant(db, { workspaceId }, (tx) =>
-      tx.import.update({ where: { workspaceId_id: { workspaceId, id: record.id } }, data: { chunkSize: options.chunkSize } }),
-    );
-  }
+  if ((options.source ?? defaultSource) === "file") await rm(spillPathOfStorageKey(record.storageKey), { force: true });
   return record;
 }
 

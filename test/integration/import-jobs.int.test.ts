@@ -1,14 +1,16 @@
+import { access, open, readdir, rm } from "node:fs/promises";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelImport } from "@/lib/imports/cancel-import";
 import { commitImport } from "@/lib/imports/commit-import";
 import { findImport } from "@/lib/imports/find-import";
+import { pathOfStorageKey, spillPathOfStorageKey } from "@/lib/imports/import-store";
 import { rollbackImport } from "@/lib/imports/rollback-import";
 import { SimulatedCrash } from "@/lib/imports/run-import-job";
 import { ingestRows } from "@/lib/ingestion/ingest-rows";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { TEST_DB, type TestDatabase, adminUrl, openTestDatabase } from "./harness";
-import { createWorkspace, readFacts, rollupDrift, runToEnd, uploadCsv, useTempImportStore, values } from "./import-fixtures";
+import { createWorkspace, readFacts, rollupDrift, runToEnd, setChunkSource, uploadCsv, useTempImportStore, values } from "./import-fixtures";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -26,7 +28,10 @@ const RU_WIDE = [
   "02.03.2026;Яндекс Директ;Весна;1 300;11 000;260;15;0",
 ].join("\r\n");
 
-describe(`CSV import jobs (${TEST_DB})`, () => {
+describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks from the %s)`, (source) => {
+  beforeAll(() => setChunkSource(source));
+  afterAll(() => setChunkSource("spill"));
+
   it("reads a Windows-1251 ';' file with Russian numbers and dates, previews it and commits it", async () => {
     const ws = await createWorkspace(db);
     const record = await uploadCsv(db, ws, RU_WIDE, { encoding: "windows-1251", chunkSize: 4 });
@@ -295,5 +300,82 @@ describe(`CSV import jobs (${TEST_DB})`, () => {
     // Cancelling a not-yet-started import ends it at once.
     const other = await uploadCsv(db, ws, text);
     expect(await cancelImport(db, { workspaceId: ws, importId: other.id })).toMatchObject({ status: "CANCELLED" });
+  });
+});
+
+describe(`CSV import spill (${TEST_DB})`, () => {
+  const exists = (p: string) => access(p).then(() => true, () => false);
+  const LONG = "date,channel,campaign,measure,value\n" + Array.from({ length: 30 }, (_, i) => `2026-02-${String((i % 10) + 1).padStart(2, "0")},ch-${Math.floor(i / 10)},c,clicks,${i}`).join("\n");
+
+  it("keeps the validated chunks of a file without problems, none for a file with one, and removes them with the file", async () => {
+    const ws = await createWorkspace(db);
+    const good = await uploadCsv(db, ws, LONG, { chunkSize: 7 });
+    expect(await exists(spillPathOfStorageKey(good.storageKey))).toBe(true);
+    for (const problem of ["2026-02-28,ch-0,c,clicks,-1", "2026-02-01,ch-0,c,clicks,5"]) {
+      const bad = await uploadCsv(db, ws, LONG + "\n" + problem); // a negative count; a repeated key
+      expect(bad.errorCount).toBe(1);
+      expect(await exists(spillPathOfStorageKey(bad.storageKey))).toBe(false);
+    }
+    // The job takes the chunks from the spill alone: it does not even need the file.
+    await rm(pathOfStorageKey(good.storageKey));
+    await commitImport(db, { workspaceId: ws, importId: good.id });
+    await runToEnd({ db, workspaceId: ws, importId: good.id });
+    expect(await findImport(db, { workspaceId: ws, importId: good.id })).toMatchObject({ status: "COMMITTED", rowsDone: 30, inserted: 30, attempts: 0 });
+    const chunks = await withTenant(db, { workspaceId: ws }, (tx) => tx.importChunk.findMany({ where: { workspaceId: ws, importId: good.id }, orderBy: { chunkNo: "asc" } }));
+    expect(chunks.map((c) => c.rows)).toEqual([7, 7, 7, 7, 2]);
+    expect((await readFacts(db, ws)).map((f) => Number(f.value)).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(await exists(spillPathOfStorageKey(good.storageKey))).toBe(false);
+    expect(await exists(pathOfStorageKey(good.storageKey))).toBe(false);
+    expect(await rollupDrift(db, ws)).toEqual([]);
+  });
+
+  it("a damaged spill is removed and the retry reads the file: every fact exactly once", async () => {
+    const ws = await createWorkspace(db);
+    const record = await uploadCsv(db, ws, LONG, { chunkSize: 7 });
+    const spill = spillPathOfStorageKey(record.storageKey);
+    // Flip one byte in the last chunk's values: its CRC no longer matches.
+    const handle = await open(spill, "r+");
+    const { size } = await handle.stat();
+    const byte = Buffer.alloc(1);
+    await handle.read(byte, 0, 1, size - 2);
+    byte[0] = byte[0] === 0x31 ? 0x32 : 0x31;
+    await handle.write(byte, 0, 1, size - 2);
+    await handle.close();
+    await commitImport(db, { workspaceId: ws, importId: record.id });
+    await runToEnd({ db, workspaceId: ws, importId: record.id });
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "COMMITTED", rowsDone: 30, inserted: 30, attempts: 1 });
+    expect((await readFacts(db, ws)).map((f) => Number(f.value)).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(await rollupDrift(db, ws)).toEqual([]);
+  });
+
+  it("is not used when the workspace's custom measures changed after the upload: the file is checked again", async () => {
+    const ws = await createWorkspace(db);
+    await withTenant(db, { workspaceId: ws }, (tx) =>
+      tx.customMeasure.create({ data: { workspaceId: ws, key: "webinars", nameEn: "Webinars", nameRu: "Вебинары", unit: "money", aggregation: "flow" } }),
+    );
+    const record = await uploadCsv(db, ws, "date,channel,measure,value\n2026-02-01,vk,webinars,1.5\n2026-02-02,vk,webinars,2\n");
+    expect(record.errorCount).toBe(0);
+    expect(await exists(spillPathOfStorageKey(record.storageKey))).toBe(true);
+    // Now a count: 1.5 is no longer valid, and nothing may be written.
+    await withTenant(db, { workspaceId: ws }, (tx) => tx.customMeasure.updateMany({ where: { workspaceId: ws, key: "webinars" }, data: { unit: "count" } }));
+    await commitImport(db, { workspaceId: ws, importId: record.id });
+    await runToEnd({ db, workspaceId: ws, importId: record.id });
+    const done = await findImport(db, { workspaceId: ws, importId: record.id });
+    expect(done.status).toBe("FAILED");
+    expect(done.error).toMatch(/whole number/);
+    expect(await readFacts(db, ws)).toEqual([]);
+  });
+
+  it("a spill made for another mapping is not used; the job validates again and writes from a fresh one", async () => {
+    const ws = await createWorkspace(db);
+    const text = "date,channel,clicks,leads\n2026-02-01,vk,10,1\n2026-02-02,vk,20,2\n";
+    const record = await uploadCsv(db, ws, text);
+    const mapping = record.mapping as any;
+    const leadsIgnored = { ...mapping, columns: mapping.columns.map((c: any) => (c.target === "leads" ? { ...c, target: "ignore" } : c)) };
+    await commitImport(db, { workspaceId: ws, importId: record.id, mapping: leadsIgnored });
+    await runToEnd({ db, workspaceId: ws, importId: record.id });
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "COMMITTED", rowsDone: 2, inserted: 2 });
+    expect((await readFacts(db, ws)).map((f) => [f.measure, f.value])).toEqual([["clicks", "10"], ["clicks", "20"]]);
+    expect((await readdir(pathOfStorageKey(record.storageKey).replace(/[^/]+$/, ""))).filter((f) => f.startsWith(record.id))).toEqual([]);
   });
 });
