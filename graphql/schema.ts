@@ -2,6 +2,7 @@ import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
 // Each module registers its types, queries and mutations on the builder.
+import "./connections";
 import "./types/scalars";
 import "./types/workspace";
 import "./types/viewer";

@@ -1,4 +1,3 @@
-import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { actorOf } from "@/lib/audit/actor";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { findMember } from "@/lib/members/find-member";
@@ -6,6 +5,7 @@ import { listMembers } from "@/lib/members/list-members";
 import type { MemberRow } from "@/lib/members/member-row";
 import { removeMember } from "@/lib/members/remove-member";
 import { builder } from "../builder";
+import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
 import { UserRef } from "./account";
@@ -32,8 +32,8 @@ builder.objectField(WorkspaceRef, "members", (t) =>
     nullable: true,
     description: "People in the workspace, oldest first (member.read).",
     authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "member.read" } }),
-    resolve: (ws, args, ctx) =>
-      resolveOffsetConnection({ args }, ({ limit, offset }) => listMembers(ctx.db, { workspaceId: ws.id, offset, limit })),
+    resolve: (ws, args, ctx, info) =>
+      resolveCountedConnection(args, info, (page) => listMembers(ctx.db, { workspaceId: ws.id, ...page })),
   }),
 );
 
