@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type WorkspaceWithOwner, addMember, createKey, createWorkspaceWithOwner } from "./factories";
-import { type TestDatabase, errorCodes, gql, openTestDatabase } from "./harness";
+import { type GqlResult, type TestDatabase, errorCodes, gql, openTestDatabase } from "./harness";
 import { uploadCsv, useTempImportStore } from "./import-fixtures";
 
 /**
@@ -56,7 +56,7 @@ async function pageThrough(w: WorkspaceWithOwner, field: string, args = "") {
   const totals: number[] = [];
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
-    const res = await gql<{ workspace: Record<string, PageResult> }>(
+    const res: GqlResult<{ workspace: Record<string, PageResult> }> = await gql<{ workspace: Record<string, PageResult> }>(
       db,
       w.viewer,
       `query ($id: ID!, $after: String) { workspace(id: $id) { ${field}(first: 2, after: $after${args}) {
@@ -64,7 +64,7 @@ async function pageThrough(w: WorkspaceWithOwner, field: string, args = "") {
       { id: w.workspace.id, after },
     );
     expect(res.errors).toBeUndefined();
-    const connection = res.data!.workspace[field];
+    const connection: PageResult = res.data!.workspace[field];
     totals.push(connection.totalCount);
     ids.push(...connection.edges.map((e) => e.node.id));
     if (!connection.pageInfo.hasNextPage) break;
