@@ -5,6 +5,7 @@ import type { GraphQLContext } from "./context";
 import "./connections";
 import "./types/scalars";
 import "./types/workspace";
+import "./types/periods";
 import "./types/viewer";
 import "./types/account";
 import "./types/workspace-settings";
