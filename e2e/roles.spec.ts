@@ -82,4 +82,42 @@ test.describe("role landing pages and access", () => {
     }
     await ownerContext.close();
   });
+
+  test("a member leaves a workspace from the account page (en); the last owner is refused (ru)", async ({ browser }) => {
+    const ownerContext = await browser.newContext();
+    const signUp = await graphql(ownerContext.request, `mutation($i: SignUpInput!) { signUp(input: $i) { workspace { id } } }`, {
+      i: { email: uniqueEmail("owner"), password: PASSWORD, name: "Client Owner", workspaceName: "Client Co", locale: "en" },
+    });
+    const context = await member(browser, ownerContext.request, signUp.signUp.workspace.id, "CONTENT");
+    const own = await graphql(context.request, `mutation($i: CreateWorkspaceInput!) { createWorkspace(input: $i) { workspace { slug } } }`, {
+      i: { name: "Own Studio" },
+    });
+    const page = await context.newPage();
+    await page.goto("/account");
+    const rows = page.getByTestId("account-workspace-row");
+    await expect(rows).toHaveCount(2);
+    await checkPage(page, "31-account-workspaces-en");
+
+    await rows.filter({ hasText: "Client Co" }).getByRole("button", { name: "Leave workspace" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText("Leave Client Co?");
+    await dialog.getByRole("button", { name: "Leave workspace" }).click();
+    // Off to /w, which opens the only workspace left.
+    await page.waitForURL(new RegExp(`/w/${own.createWorkspace.workspace.slug}(/|$)`));
+    await page.goto("/account");
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText("Own Studio");
+
+    // The only owner of "Own Studio" cannot leave it: the refusal is shown, in Russian.
+    await context.addCookies([{ name: "tl.locale", value: "ru", url: new URL(page.url()).origin }]);
+    await page.goto("/account");
+    await rows.getByRole("button", { name: "Покинуть пространство" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Покинуть пространство" }).click();
+    await expect(rows.getByRole("alert")).toHaveText("Вы единственный владелец. Назначьте владельцем другого участника, прежде чем уйти.");
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(rows).toHaveCount(1);
+    await checkPage(page, "32-account-last-owner-ru");
+    await context.close();
+    await ownerContext.close();
+  });
 });

@@ -13,6 +13,8 @@ import type { GraphQLContext } from "./context";
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   DefaultFieldNullability: false;
+  /** What every connection resolver returns beside edges and pageInfo (graphql/connections.ts). */
+  Connection: { totalCount: () => Promise<number> };
   AuthScopes: {
     /** A user session or an API key. */
     authenticated: boolean;

@@ -29,6 +29,8 @@ export interface GraphQLContext {
    * workspaceRow() need not read it again.
    */
   knowMembership(workspace: Workspace, role: string): void;
+  /** Drops the cached access to a workspace after the caller's own membership changed (left, role). */
+  forgetAccess(workspaceId: string): void;
   /** The workspace's row, read once per request. The caller has checked access. */
   workspaceRow(workspaceId: string): Promise<Workspace | null>;
   /** Access with `permission`, or NOT_FOUND / FORBIDDEN (see assertPermission). */
@@ -71,6 +73,7 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
       remember(accesses, workspace.id, async () => accessOfMembership(workspace.id, role));
       remember(rows, workspace.id, async () => workspace);
     },
+    forgetAccess: (workspaceId) => void accesses.delete(workspaceId),
     workspaceRow: (workspaceId) => remember(rows, workspaceId, () => findWorkspace(input.db, { workspaceId })),
     async requirePermission(workspaceId, permission) {
       if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");

@@ -2,8 +2,10 @@ import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
 // Each module registers its types, queries and mutations on the builder.
+import "./connections";
 import "./types/scalars";
 import "./types/workspace";
+import "./types/periods";
 import "./types/viewer";
 import "./types/account";
 import "./types/workspace-settings";

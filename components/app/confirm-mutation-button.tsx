@@ -7,27 +7,38 @@ import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { ConfirmButton } from "@/components/ui/dialog";
 
 /**
- * A button that asks for confirmation, then runs `mutation` with `{ input }`, closes the
- * dialog and refreshes the page on success; a form-level error is shown under the button.
- * The confirm button repeats `label`.
+ * A button that asks for confirmation, then runs `mutation` with `{ input }` (or with
+ * `variables` as they are), closes the dialog and refreshes the page on success — or goes to
+ * `redirectTo` when the current page no longer makes sense (e.g. after leaving a workspace).
+ * An error is shown under the button: the form-level message, else the first field error
+ * (`fieldErrorMessages` can replace it by field name with a translated text). The confirm
+ * button repeats `label`.
  */
 export function ConfirmMutationButton({
   mutation,
   input,
+  variables,
   label,
   title,
   description,
+  redirectTo,
+  fieldErrorMessages,
 }: {
   mutation: string;
-  input: Record<string, unknown>;
+  input?: Record<string, unknown>;
+  variables?: Record<string, unknown>;
   label: string;
   title: string;
   description: string;
+  redirectTo?: string;
+  fieldErrorMessages?: Record<string, string>;
 }) {
   const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const action = useGraphQLMutation(mutation);
+  const [field, fieldMessage] = Object.entries(action.fieldErrors)[0] ?? [];
+  const error = action.formError ?? (field ? (fieldErrorMessages?.[field] ?? fieldMessage) : null);
   return (
     <>
       <ConfirmButton
@@ -40,14 +51,16 @@ export function ConfirmMutationButton({
         open={open}
         setOpen={setOpen}
         onConfirm={async () => {
-          const outcome = await action.run({ input });
+          const outcome = await action.run(variables ?? { input });
           setOpen(false);
-          if (outcome.errors.length === 0) router.refresh();
+          if (outcome.errors.length > 0) return;
+          if (redirectTo) router.push(redirectTo);
+          router.refresh();
         }}
       />
-      {action.formError ? (
+      {error ? (
         <p role="alert" className="text-sm text-bad-ink">
-          {action.formError}
+          {error}
         </p>
       ) : null}
     </>

@@ -1,4 +1,3 @@
-import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import type { ApiKey } from "@/generated/prisma/client";
 import { createApiKey, createApiKeyInputSchema } from "@/lib/api-keys/create-api-key";
 import { findApiKey } from "@/lib/api-keys/find-api-key";
@@ -7,6 +6,7 @@ import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { actorOf } from "@/lib/audit/actor";
 import { API_KEY_SCOPES } from "@/lib/permissions/registry";
 import { builder } from "../builder";
+import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
 import { WorkspaceRef } from "./workspace";
@@ -46,8 +46,8 @@ builder.objectField(WorkspaceRef, "apiKeys", (t) =>
     nullable: true,
     description: "API keys, newest first (apiKey.manage).",
     authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "apiKey.manage" } }),
-    resolve: (ws, args, ctx) =>
-      resolveOffsetConnection({ args }, ({ limit, offset }) => listApiKeys(ctx.db, { workspaceId: ws.id, offset, limit })),
+    resolve: (ws, args, ctx, info) =>
+      resolveCountedConnection(args, info, (page) => listApiKeys(ctx.db, { workspaceId: ws.id, ...page })),
   }),
 );
 

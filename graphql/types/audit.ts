@@ -1,7 +1,8 @@
-import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import { z } from "zod";
 import { findAuditEvent } from "@/lib/audit/find-audit-event";
 import { type AuditEventRow, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { builder } from "../builder";
+import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, tenantNodeId } from "../ids";
 import { WorkspaceRef } from "./workspace";
 
@@ -33,8 +34,14 @@ builder.objectField(WorkspaceRef, "auditEvents", (t) =>
     type: AuditEventRef,
     nullable: true,
     description: "The audit log, newest first (audit.read).",
+    args: {
+      actions: t.arg.stringList({
+        description: 'Only these actions, e.g. ["member.left", "member.removed"]; totalCount counts the same rows.',
+        validate: z.array(z.string().min(1).max(100)).max(50),
+      }),
+    },
     authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "audit.read" } }),
-    resolve: (ws, args, ctx) =>
-      resolveOffsetConnection({ args }, ({ limit, offset }) => listAuditEvents(ctx.db, { workspaceId: ws.id, offset, limit })),
+    resolve: (ws, args, ctx, info) =>
+      resolveCountedConnection(args, info, (page) => listAuditEvents(ctx.db, { workspaceId: ws.id, actions: args.actions, ...page })),
   }),
 );

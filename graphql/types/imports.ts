@@ -1,4 +1,3 @@
-import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { actorOf } from "@/lib/audit/actor";
 import type { ImportIssue } from "@/lib/csv/import-issue";
@@ -27,6 +26,7 @@ import { BASE_MEASURES } from "@/lib/metrics/measures";
 import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "@/lib/db/client";
 import { builder } from "../builder";
+import { resolveCountedConnection } from "../connections";
 import type { GraphQLContext } from "../context";
 import { parseTenantNodeId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput } from "../input-errors";
@@ -205,9 +205,9 @@ builder.objectField(WorkspaceRef, "imports", (t) =>
     type: ImportRef,
     description: "CSV import history, newest first (import.manage).",
     authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "import.manage" } }),
-    resolve: (ws, args, ctx) => {
+    resolve: (ws, args, ctx, info) => {
       wakeWorker(ctx.db);
-      return resolveOffsetConnection({ args }, ({ limit, offset }) => listImports(ctx.db, { workspaceId: ws.id, offset, limit }));
+      return resolveCountedConnection(args, info, (page) => listImports(ctx.db, { workspaceId: ws.id, ...page }));
     },
   }),
 );

@@ -1,4 +1,3 @@
-import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import type { Invite } from "@/generated/prisma/client";
 import { emailSchema } from "@/lib/accounts/account-rules";
 import { actorOf } from "@/lib/audit/actor";
@@ -10,6 +9,7 @@ import { INVITE_STATES, inviteState } from "@/lib/invites/invite-state";
 import { listInvites } from "@/lib/invites/list-invites";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { builder } from "../builder";
+import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
 import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
@@ -42,8 +42,8 @@ builder.objectField(WorkspaceRef, "invites", (t) =>
     nullable: true,
     description: "Invitations, newest first, in every state (invite.manage).",
     authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "invite.manage" } }),
-    resolve: (ws, args, ctx) =>
-      resolveOffsetConnection({ args }, ({ limit, offset }) => listInvites(ctx.db, { workspaceId: ws.id, offset, limit })),
+    resolve: (ws, args, ctx, info) =>
+      resolveCountedConnection(args, info, (page) => listInvites(ctx.db, { workspaceId: ws.id, ...page })),
   }),
 );
 

@@ -1,12 +1,14 @@
-import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { actorOf } from "@/lib/audit/actor";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { findMember } from "@/lib/members/find-member";
+import { leaveWorkspace } from "@/lib/members/leave-workspace";
 import { listMembers } from "@/lib/members/list-members";
 import type { MemberRow } from "@/lib/members/member-row";
 import { removeMember } from "@/lib/members/remove-member";
 import { builder } from "../builder";
-import { parseTenantNodeId, tenantNodeId } from "../ids";
+import { resolveCountedConnection } from "../connections";
+import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
 import { UserRef } from "./account";
 import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
@@ -32,8 +34,8 @@ builder.objectField(WorkspaceRef, "members", (t) =>
     nullable: true,
     description: "People in the workspace, oldest first (member.read).",
     authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "member.read" } }),
-    resolve: (ws, args, ctx) =>
-      resolveOffsetConnection({ args }, ({ limit, offset }) => listMembers(ctx.db, { workspaceId: ws.id, offset, limit })),
+    resolve: (ws, args, ctx, info) =>
+      resolveCountedConnection(args, info, (page) => listMembers(ctx.db, { workspaceId: ws.id, ...page })),
   }),
 );
 
@@ -65,6 +67,8 @@ builder.mutationField("changeMemberRole", (t) =>
           role: input.role,
         }),
       );
+      // The caller may have changed their own role: later fields of the operation re-read it.
+      ctx.forgetAccess(workspaceId);
       return { member };
     },
   }),
@@ -90,7 +94,34 @@ builder.mutationField("removeMember", (t) =>
           memberId: rowId,
         }),
       );
+      ctx.forgetAccess(workspaceId);
       return { member };
+    },
+  }),
+);
+
+const LeaveWorkspacePayload = builder.objectRef<{ workspaceId: string }>("LeaveWorkspacePayload").implement({
+  fields: (t) => ({
+    workspaceId: t.id({
+      description: "Global id of the workspace left; it no longer appears in viewer.workspaces.",
+      resolve: (p) => encodeGlobalID("Workspace", p.workspaceId),
+    }),
+  }),
+});
+
+builder.mutationField("leaveWorkspace", (t) =>
+  t.field({
+    type: LeaveWorkspacePayload,
+    description:
+      "Removes the signed-in user's own membership (any role; not API keys). The last owner cannot leave (BAD_USER_INPUT on workspaceId): make another member an owner first. Recorded as member.left.",
+    args: { workspaceId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const viewer = ctx.requireUser();
+      const workspaceId = parseWorkspaceId(String(args.workspaceId), ["workspaceId"]);
+      await ctx.requirePermission(workspaceId, "workspace.read");
+      await leaveWorkspace(ctx.db, { workspaceId, userId: viewer.userId });
+      ctx.forgetAccess(workspaceId);
+      return { workspaceId };
     },
   }),
 );

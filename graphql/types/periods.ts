@@ -1,8 +1,11 @@
+import { AppError } from "@/lib/errors/app-error";
 import { type Decimal, formatDecimal } from "@/lib/metrics/decimal";
-import type { Period } from "@/lib/periods/period";
+import { currentPeriod } from "@/lib/periods/current-period";
+import type { Period, PeriodType } from "@/lib/periods/period";
 import { PERIOD_TYPES } from "@/lib/periods/period";
 import type { PeriodRequest } from "@/lib/scorecard-service/resolve-scorecard-period";
 import { builder } from "../builder";
+import { WorkspaceRef } from "./workspace";
 
 /** Decimals leave the API as exact strings (SPEC §9.1); null stays null. */
 export const dec = (value: Decimal | null | undefined): string | null => (value == null ? null : formatDecimal(value));
@@ -40,3 +43,19 @@ export const PeriodRef = builder.objectRef<Period>("Period").implement({
   }),
 });
 
+builder.objectField(WorkspaceRef, "currentPeriod", (t) =>
+  t.field({
+    type: PeriodRef,
+    description:
+      "The day, ISO week, month, fiscal quarter or fiscal year that contains today in the workspace time zone and fiscal calendar (the scorecard default for MONTH). CUSTOM is BAD_USER_INPUT.",
+    args: { type: t.arg({ type: PeriodTypeEnum, required: true }) },
+    resolve: (ws, args, ctx) => {
+      const type = args.type.toLowerCase() as PeriodType;
+      if (type === "custom") throw AppError.badInput(["type"], "a current period needs DAY, WEEK, MONTH, QUARTER or YEAR");
+      const result = currentPeriod(type, ctx.now(), ws.timeZone, ws.fiscalYearStartMonth);
+      // The workspace's own calendar is validated when saved; a failure here is a bug, not input.
+      if (!result.ok) throw new Error(`currentPeriod: ${result.error.code} ${result.error.message}`);
+      return result.period;
+    },
+  }),
+);

@@ -1,24 +1,27 @@
-import type { AuditEvent } from "@/generated/prisma/client";
+import type { AuditEvent, Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/lib/db/client";
+import type { Page, PageRequest } from "@/lib/db/page";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 export type AuditEventRow = AuditEvent & { actorName: string | null };
 
-/** A page of a workspace's audit log, newest first, with the acting person's name. */
+/**
+ * A page of a workspace's audit log, newest first, with the acting person's name.
+ * `actions` (when given) keeps only those actions, e.g. ["member.left", "member.removed"];
+ * the total count uses the same filter.
+ */
 export async function listAuditEvents(
   db: Database,
-  { workspaceId, offset, limit }: { workspaceId: string; offset: number; limit: number },
-): Promise<AuditEventRow[]> {
+  { workspaceId, actions, offset, limit, withTotalCount }: { workspaceId: string; actions?: readonly string[] | null } & PageRequest,
+): Promise<Page<AuditEventRow>> {
+  const where: Prisma.AuditEventWhereInput = actions ? { workspaceId, action: { in: [...actions] } } : { workspaceId };
   return withTenant(db, { workspaceId }, async (tx) => {
-    const events = await tx.auditEvent.findMany({
-      where: { workspaceId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: offset,
-      take: limit,
-    });
+    const events =
+      limit > 0 ? await tx.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: offset, take: limit }) : [];
+    const totalCount = withTotalCount ? await tx.auditEvent.count({ where }) : null;
     const userIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
     const users = userIds.length ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
     const names = new Map(users.map((u) => [u.id, u.name]));
-    return events.map((e) => ({ ...e, actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null }));
+    return { rows: events.map((e) => ({ ...e, actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null })), totalCount };
   });
 }

@@ -9,6 +9,7 @@ export type AuditAction =
   | "member.joined"
   | "member.roleChanged"
   | "member.removed"
+  | "member.left"
   | "invite.created"
   | "invite.revoked"
   | "invite.accepted"

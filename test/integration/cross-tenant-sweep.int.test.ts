@@ -284,6 +284,12 @@ describe("cross-tenant sweep", () => {
     expect(await snapshotTenant(db, A.workspaceId)).toEqual(before);
   }, 600_000);
 
+  it("left the intruders' own footing in B intact (e.g. leaveWorkspace refused B's last owner), so every aim was a real one", async () => {
+    const res = await gql(db, B.owner, `{ viewer { workspaces { role workspace { id } } } }`);
+    // (createWorkspace may have given B's owner a second workspace; B itself must still be theirs.)
+    expect(res.data?.viewer.workspaces).toContainEqual({ role: "OWNER", workspace: { id: B.globalId } });
+  });
+
   it("visited every root field and Workspace field of the schema", () => {
     const expected = [
       ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),

@@ -210,3 +210,100 @@ describe("removeMember", () => {
     expect(await roleOf(a.workspace.id, smm.membership.id)).toBe("SMM");
   });
 });
+
+describe("leaveWorkspace", () => {
+  const LEAVE = `mutation ($w: ID!) { leaveWorkspace(workspaceId: $w) { workspaceId } }`;
+  const VIEWER = `{ viewer { workspaces { role workspace { id } } } }`;
+  const workspaceGid = (id: string) => encodeGlobalID("Workspace", id);
+
+  it("removes the caller's own membership: the workspace disappears for them; recorded as member.left", async () => {
+    const a = await createWorkspaceWithOwner(db);
+    const b = await createWorkspaceWithOwner(db);
+    const content = await addMember(db, a.workspace.id, "CONTENT");
+    await withTenant(db, { workspaceId: b.workspace.id }, (tx) => tx.membership.create({ data: { workspaceId: b.workspace.id, userId: content.user.id, role: "SMM" } }));
+    const before = await gql(db, content.viewer, VIEWER);
+    expect(before.data!.viewer.workspaces).toHaveLength(2);
+
+    const r = await gql(db, content.viewer, LEAVE, { w: workspaceGid(a.workspace.id) });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.leaveWorkspace).toEqual({ workspaceId: workspaceGid(a.workspace.id) });
+
+    expect(await roleOf(a.workspace.id, content.membership.id)).toBeNull();
+    const after = await gql(db, content.viewer, VIEWER);
+    expect(after.data!.viewer.workspaces).toEqual([{ role: "SMM", workspace: { id: workspaceGid(b.workspace.id) } }]);
+    expect((await gql(db, content.viewer, `query ($id: ID!) { workspace(id: $id) { id } }`, { id: a.workspace.id })).data?.workspace).toBeNull();
+    expect((await gql(db, content.viewer, `query ($id: ID!) { node(id: $id) { id } }`, { id: workspaceGid(a.workspace.id) })).data?.node).toBeNull();
+    expect(errorCodes(await gql(db, content.viewer, LEAVE, { w: a.workspace.id }))).toEqual(["NOT_FOUND"]);
+
+    const event = await withTenant(db, { workspaceId: a.workspace.id }, (tx) =>
+      tx.auditEvent.findFirstOrThrow({ where: { workspaceId: a.workspace.id, action: "member.left" } }),
+    );
+    expect(event).toMatchObject({ actorUserId: content.user.id, targetId: content.membership.id, data: { email: content.user.email, role: "CONTENT" } });
+    // The owner finds it through the audit filter too.
+    const log = await gql(db, a.viewer, `query ($id: ID!) { workspace(id: $id) { auditEvents(actions: ["member.left"]) { totalCount edges { node { actorName } } } } }`, { id: a.workspace.id });
+    expect(log.data!.workspace.auditEvents).toEqual({ totalCount: 1, edges: [{ node: { actorName: content.user.name } }] });
+  });
+
+  it("refuses the last owner with BAD_USER_INPUT on workspaceId; an owner with a co-owner may leave", async () => {
+    const { workspace, owner, viewer } = await createWorkspaceWithOwner(db);
+    const ownerMid = await ownerMembershipId(workspace.id, owner.id);
+    const last = await gql(db, viewer, LEAVE, { w: workspaceGid(workspace.id) });
+    expect(errorCodes(last)).toEqual(["BAD_USER_INPUT"]);
+    expect(last.errors?.[0].extensions?.fieldErrors).toEqual([
+      { path: ["workspaceId"], message: "You are the last owner: make another member an owner before you leave" },
+    ]);
+    expect(await roleOf(workspace.id, ownerMid)).toBe("OWNER");
+
+    const second = await addMember(db, workspace.id, "OWNER");
+    expect((await gql(db, viewer, LEAVE, { w: workspace.id })).errors).toBeUndefined();
+    expect(await roleOf(workspace.id, ownerMid)).toBeNull();
+    expect(errorCodes(await gql(db, second.viewer, LEAVE, { w: workspace.id }))).toEqual(["BAD_USER_INPUT"]);
+    expect(await roleOf(workspace.id, second.membership.id)).toBe("OWNER");
+  });
+
+  it("lets only one of the last two owners leave when both try at once", async () => {
+    for (let round = 0; round < 3; round++) {
+      const { workspace, owner, viewer } = await createWorkspaceWithOwner(db);
+      const second = await addMember(db, workspace.id, "OWNER");
+      const results = await Promise.all([gql(db, viewer, LEAVE, { w: workspace.id }), gql(db, second.viewer, LEAVE, { w: workspace.id })]);
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      expect(results.flatMap(errorCodes)).toEqual(["BAD_USER_INPUT"]);
+      const owners = await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.membership.findMany({ where: { workspaceId: workspace.id, role: "OWNER" } }));
+      expect(owners).toHaveLength(1);
+      expect([owner.id, second.user.id]).toContain(owners[0].userId);
+    }
+  });
+
+  it("is for signed-in people: an API key is FORBIDDEN, no session is UNAUTHENTICATED, a non-member gets NOT_FOUND", async () => {
+    const a = await createWorkspaceWithOwner(db);
+    const b = await createWorkspaceWithOwner(db);
+    const key = await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] });
+    const smm = await addMember(db, a.workspace.id, "SMM");
+    expect(errorCodes(await gql(db, key.viewer, LEAVE, { w: a.workspace.id }))).toEqual(["FORBIDDEN"]);
+    expect(errorCodes(await gql(db, null, LEAVE, { w: a.workspace.id }))).toEqual(["UNAUTHENTICATED"]);
+    expect(errorCodes(await gql(db, b.viewer, LEAVE, { w: a.workspace.id }))).toEqual(["NOT_FOUND"]);
+    const bad = await gql(db, smm.viewer, LEAVE, { w: "nonsense" });
+    expect(bad.errors?.[0].extensions?.fieldErrors).toEqual([{ path: ["workspaceId"], message: "is not a workspace id" }]);
+    expect(await roleOf(a.workspace.id, smm.membership.id)).toBe("SMM");
+  });
+
+  it("takes effect for the rest of the same operation: a later mutation on that workspace is NOT_FOUND", async () => {
+    const { workspace } = await createWorkspaceWithOwner(db);
+    const admin = await addMember(db, workspace.id, "ADMIN");
+    const r = await gql(
+      db,
+      admin.viewer,
+      `mutation ($w: ID!) {
+        leaveWorkspace(workspaceId: $w) { workspaceId }
+        createInvite(input: { workspaceId: $w, email: "after-leaving@example.test", role: SMM }) { __typename }
+      }`,
+      { w: workspace.id },
+    );
+    // createInvite is non-null, so its error nulls `data`; the leave itself has committed.
+    expect(errorCodes(r)).toEqual(["NOT_FOUND"]);
+    expect(r.errors?.[0].path).toEqual(["createInvite"]);
+    expect(await roleOf(workspace.id, admin.membership.id)).toBeNull();
+    const invites = await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.invite.count({ where: { workspaceId: workspace.id } }));
+    expect(invites).toBe(0);
+  });
+});
