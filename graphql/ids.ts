@@ -1,6 +1,6 @@
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import { AppError } from "@/lib/errors/app-error";
 import { UUID } from "@/lib/uuid";
+import { workspaceIdOf } from "@/lib/workspaces/workspace-id";
 
 
 /**
@@ -22,12 +22,7 @@ export function parseTenantNodeId(raw: string): { workspaceId: string; rowId: st
  * Anything else is a BAD_USER_INPUT naming the field.
  */
 export function parseWorkspaceId(raw: string, path: (string | number)[] = ["workspaceId"]): string {
-  if (UUID.test(raw)) return raw.toLowerCase();
-  try {
-    const { typename, id } = decodeGlobalID(raw);
-    if (typename === "Workspace" && UUID.test(id)) return id.toLowerCase();
-  } catch {
-    // fall through
-  }
-  throw AppError.badInput(path, "is not a workspace id");
+  const id = workspaceIdOf(raw);
+  if (id === null) throw AppError.badInput(path, "is not a workspace id");
+  return id;
 }

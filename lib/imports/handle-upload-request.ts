@@ -1,4 +1,4 @@
-import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { actorOf } from "@/lib/audit/actor";
 import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
@@ -8,7 +8,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 import { createImport } from "./create-import";
 import { MAX_IMPORT_BYTES } from "./save-upload";
-import { UUID } from "@/lib/uuid";
+import { workspaceIdOf } from "@/lib/workspaces/workspace-id";
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
 /** Non-"simple" content types only: a cross-site form cannot send them without a CORS preflight. */
@@ -61,17 +61,6 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
     }
     console.error("[imports] upload failed", error);
     return json(500, { errors: [{ message: "Unexpected error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
-  }
-}
-
-/** The workspace's UUID, or its relay global id (what pages get from GraphQL); null otherwise. */
-function workspaceIdOf(raw: string): string | null {
-  if (UUID.test(raw)) return raw.toLowerCase();
-  try {
-    const { typename, id } = decodeGlobalID(raw);
-    return typename === "Workspace" && UUID.test(id) ? id.toLowerCase() : null;
-  } catch {
-    return null;
   }
 }
 
