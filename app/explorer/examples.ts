@@ -40,15 +40,45 @@ query MetricValues($id: ID!, $from: Date!, $to: Date!) {
   },
   {
     id: "scorecard",
-    query: `# One role's scorecard for a period.
-query Scorecard($id: ID!) {
+    query: `# One role's scorecard for a period (default: the current month in the workspace's zone):
+# each KPI with actual, target, pacing, forecast and status; the health checks with their rule.
+query Scorecard($id: ID!, $period: PeriodInput) {
   workspace(id: $id) {
-    scorecard(role: SMM) {
-      __typename
+    scorecard(role: PERFORMANCE, period: $period) {
+      period { type from to label }
+      elapsedShare
+      score
+      statusCounts { onTrack atRisk offTrack noData }
+      kpis {
+        key
+        actual
+        target
+        expectedToDate
+        attainmentToDate
+        forecast
+        status
+        trend
+      }
+      healthChecks { code severity message rule }
     }
   }
 }`,
-    variables: { id: "<workspace id>" },
+    variables: { id: "<workspace id>", period: { type: "MONTH", anchor: "2026-01-15" } },
+  },
+  {
+    id: "auditEvents",
+    query: `# Any list is a connection: page with first/after; totalCount counts the whole
+# (filtered) list, whatever the page.
+query AuditLog($id: ID!, $after: String) {
+  workspace(id: $id) {
+    auditEvents(first: 20, after: $after, actions: ["member.roleChanged", "member.left"]) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { action actorName createdAt data } }
+    }
+  }
+}`,
+    variables: { id: "<workspace id>", after: null },
   },
   {
     id: "ingestMetrics",
