@@ -7,7 +7,7 @@ import { deleteKpi } from "@/lib/kpis/delete-kpi";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
 import { isoDate, type TargetVersion } from "@/lib/kpis/target-version";
 import { listTargetHistories } from "@/lib/kpis/list-target-history";
-import { loadCurrentTargets, loadPartTargets } from "@/lib/kpis/load-current-targets";
+import { byKpi, CURRENT_TARGETS_SQL, groupByKpi, PART_TARGETS_SQL, type TargetVersionRow, targetRowFromJson } from "@/lib/kpis/load-current-targets";
 import { loadKpis } from "@/lib/kpis/load-kpis";
 import { resetScorecardTemplate } from "@/lib/kpis/reset-scorecard-template";
 import { resolveTargets } from "@/lib/kpis/resolve-targets";
@@ -17,6 +17,7 @@ import { updateKpi } from "@/lib/kpis/update-kpi";
 import type { Period } from "@/lib/periods/period";
 import { SCORECARD_OWNERS, type ScorecardOwner, canReadScorecard } from "@/lib/permissions/registry";
 import { resolveScorecardPeriod } from "@/lib/scorecard-service/resolve-scorecard-period";
+import { tenantReader } from "@/lib/tenancy/read-as-tenant";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import type { GraphQLContext } from "../context";
 import { builder } from "../builder";
@@ -79,14 +80,17 @@ async function calendarOf(ctx: GraphQLContext, workspaceId: string) {
 
 /** Every KPI's resolved target for a period, by KPI key: read once per operation for a KPI list. */
 function targetsFor(ctx: GraphQLContext, workspaceId: string, period: Period) {
-  return ctx.memo(`targets:${workspaceId}:${period.from}:${period.to}`, () =>
-    withTenant(ctx.db, { workspaceId }, async (tx) => {
-      const kpis = await loadKpis(tx, workspaceId);
-      const explicit = await loadCurrentTargets(tx, workspaceId, period);
-      const parts = await loadPartTargets(tx, workspaceId, period);
-      return resolveTargets(kpis, explicit, parts, period);
-    }),
-  );
+  return ctx.memo(`targets:${workspaceId}:${period.from}:${period.to}`, async () => {
+    const kpis = await kpisOf(ctx, workspaceId);
+    // The period's own versions and those of the months inside it, in one round trip.
+    const params = [workspaceId, period.from, period.to];
+    const [current, parts] = await tenantReader(ctx.db, workspaceId)([
+      { text: CURRENT_TARGETS_SQL, params },
+      { text: PART_TARGETS_SQL, params },
+    ]);
+    const rows = (list: Record<string, unknown>[]) => list.map((r) => targetRowFromJson(r as unknown as TargetVersionRow));
+    return resolveTargets(kpis, byKpi(rows(current)), groupByKpi(rows(parts)), period);
+  });
 }
 
 // ---------------------------------------------------------------- types
@@ -194,7 +198,7 @@ export const KpiRef = builder.node(KpiObject, {
         const request = toPeriodRequest(args.period);
         const period = request ? resolveScorecardPeriod(request, await calendarOf(ctx, k.workspaceId), ctx.now()) : null;
         const histories = await ctx.memo(`targetHistory:${k.workspaceId}:${period ? `${period.from}:${period.to}` : "all"}`, () =>
-          withTenant(ctx.db, { workspaceId: k.workspaceId }, (tx) => listTargetHistories(tx, { workspaceId: k.workspaceId, period })),
+          listTargetHistories(tenantReader(ctx.db, k.workspaceId), { workspaceId: k.workspaceId, period }),
         );
         return histories.get(k.id) ?? [];
       },

@@ -1,5 +1,5 @@
-import type { Tx } from "@/lib/tenancy/with-tenant";
-import { groupByKpi, type TargetVersionRow } from "./load-current-targets";
+import type { SqlReader } from "@/lib/tenancy/read-as-tenant";
+import { groupByKpi, type TargetVersionRow, targetRowFromJson } from "./load-current-targets";
 import type { TargetVersion } from "./target-version";
 
 /** The most versions returned per KPI. */
@@ -10,13 +10,15 @@ export const TARGET_HISTORY_LIMIT = 500;
  * for one period or for all (at most {@link TARGET_HISTORY_LIMIT} per KPI). Versions are never
  * updated or deleted, so a target changed mid-period keeps its earlier value on record.
  * One statement for the whole workspace: a list of KPIs asks for its histories once, not per KPI.
+ * `read`: the workspace's reader (tenantReader: one round trip, or txReader inside a transaction).
  */
 export async function listTargetHistories(
-  tx: Tx,
+  read: SqlReader,
   { workspaceId, period }: { workspaceId: string; period?: { from: string; to: string } | null },
 ): Promise<Map<string, TargetVersion[]>> {
-  const rows = await tx.$queryRawUnsafe<TargetVersionRow[]>(
-    `SELECT id, kpi_id, period_from, period_to, value, source, effective_from, actor_user_id, actor_api_key_id
+  const [rows] = await read([
+    {
+      text: `SELECT id, kpi_id, period_from, period_to, value, source, effective_from, actor_user_id, actor_api_key_id
        FROM (SELECT id, kpi_id, period_from::text, period_to::text, value::text, source, effective_from, actor_user_id, actor_api_key_id,
                     row_number() OVER (PARTITION BY kpi_id ORDER BY period_from DESC, effective_from DESC, id DESC) AS n
                FROM kpi_target_versions
@@ -24,9 +26,9 @@ export async function listTargetHistories(
                 AND ($2::date IS NULL OR (period_from = $2::date AND period_to = $3::date))) v
       WHERE n <= ${TARGET_HISTORY_LIMIT}
       ORDER BY kpi_id, n`,
-    workspaceId,
-    period?.from ?? null,
-    period?.to ?? null,
-  );
-  return groupByKpi(rows);
+      params: [workspaceId, period?.from ?? null, period?.to ?? null],
+    },
+  ]);
+  // Drivers differ on timestamps in the one-round-trip path: a Date or its text.
+  return groupByKpi(rows.map((r) => targetRowFromJson(r as unknown as TargetVersionRow)));
 }

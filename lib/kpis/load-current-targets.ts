@@ -1,5 +1,4 @@
 import { Decimal } from "@/lib/metrics/decimal";
-import type { Tx } from "@/lib/tenancy/with-tenant";
 import type { TargetVersion } from "./target-version";
 
 interface Row {
@@ -21,20 +20,13 @@ export const CURRENT_TARGETS_SQL = `SELECT DISTINCT ON (kpi_id) id, kpi_id, peri
   WHERE workspace_id = $1::uuid AND period_from = $2::date AND period_to = $3::date
   ORDER BY kpi_id, effective_from DESC, id DESC`;
 
-/**
- * The current (latest) target version of every KPI of the workspace for exactly this period,
- * keyed by KPI id. KPIs without a version are absent (their default applies).
- */
-export async function loadCurrentTargets(tx: Tx, workspaceId: string, period: { from: string; to: string }): Promise<Map<string, TargetVersion>> {
-  return byKpi(await tx.$queryRawUnsafe<Row[]>(CURRENT_TARGETS_SQL, workspaceId, period.from, period.to));
-}
 
 /** One version per KPI id (rows of {@link CURRENT_TARGETS_SQL}). */
 export function byKpi(rows: readonly Row[]): Map<string, TargetVersion> {
   return new Map(rows.map((r) => [r.kpi_id, toTargetVersion(r)]));
 }
 
-/** A target row that travelled inside json_agg (its timestamp as text). */
+/** A target row that travelled inside json_agg or a one-round-trip read (its timestamp as text or a Date). */
 export function targetRowFromJson(row: Row): Row {
   return { ...row, effective_from: new Date(row.effective_from as unknown as string) };
 }
@@ -49,10 +41,7 @@ export const PART_TARGETS_SQL = `SELECT DISTINCT ON (kpi_id, period_from, period
   WHERE workspace_id = $1::uuid AND period_from >= $2::date AND period_to <= $3::date AND (period_from, period_to) <> ($2::date, $3::date)
   ORDER BY kpi_id, period_from, period_to, effective_from DESC, id DESC`;
 
-export async function loadPartTargets(tx: Tx, workspaceId: string, period: { from: string; to: string }): Promise<Map<string, TargetVersion[]>> {
-  return groupByKpi(await tx.$queryRawUnsafe<Row[]>(PART_TARGETS_SQL, workspaceId, period.from, period.to));
-}
-
+/** Versions by KPI id, in row order (rows of {@link PART_TARGETS_SQL} or a history). */
 export function groupByKpi(rows: readonly Row[]): Map<string, TargetVersion[]> {
   const out = new Map<string, TargetVersion[]>();
   for (const r of rows) {
