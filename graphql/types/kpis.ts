@@ -7,7 +7,7 @@ import { deleteKpi } from "@/lib/kpis/delete-kpi";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
 import { isoDate, type TargetVersion } from "@/lib/kpis/target-version";
 import { listTargetHistories } from "@/lib/kpis/list-target-history";
-import { byKpi, CURRENT_TARGETS_SQL, groupByKpi, PART_TARGETS_SQL, type TargetVersionRow, targetRowFromJson } from "@/lib/kpis/load-current-targets";
+import { loadPeriodTargets } from "@/lib/kpis/load-current-targets";
 import { loadKpis } from "@/lib/kpis/load-kpis";
 import { resetScorecardTemplate } from "@/lib/kpis/reset-scorecard-template";
 import { resolveTargets } from "@/lib/kpis/resolve-targets";
@@ -82,14 +82,8 @@ async function calendarOf(ctx: GraphQLContext, workspaceId: string) {
 function targetsFor(ctx: GraphQLContext, workspaceId: string, period: Period) {
   return ctx.memo(`targets:${workspaceId}:${period.from}:${period.to}`, async () => {
     const kpis = await kpisOf(ctx, workspaceId);
-    // The period's own versions and those of the months inside it, in one round trip.
-    const params = [workspaceId, period.from, period.to];
-    const [current, parts] = await tenantReader(ctx.db, workspaceId)([
-      { text: CURRENT_TARGETS_SQL, params },
-      { text: PART_TARGETS_SQL, params },
-    ]);
-    const rows = (list: Record<string, unknown>[]) => list.map((r) => targetRowFromJson(r as unknown as TargetVersionRow));
-    return resolveTargets(kpis, byKpi(rows(current)), groupByKpi(rows(parts)), period);
+    const { explicit, parts } = await loadPeriodTargets(tenantReader(ctx.db, workspaceId), workspaceId, period);
+    return resolveTargets(kpis, explicit, parts, period);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { SqlReader } from "@/lib/tenancy/read-as-tenant";
-import { groupByKpi, type TargetVersionRow, targetRowFromJson } from "./load-current-targets";
+import { groupByKpi, targetRows } from "./load-current-targets";
 import type { TargetVersion } from "./target-version";
 
 /** The most versions returned per KPI. */
@@ -29,6 +29,5 @@ export async function listTargetHistories(
       params: [workspaceId, period?.from ?? null, period?.to ?? null],
     },
   ]);
-  // Drivers differ on timestamps in the one-round-trip path: a Date or its text.
-  return groupByKpi(rows.map((r) => targetRowFromJson(r as unknown as TargetVersionRow)));
+  return groupByKpi(targetRows(rows));
 }

@@ -1,4 +1,5 @@
 import { Decimal } from "@/lib/metrics/decimal";
+import type { SqlReader } from "@/lib/tenancy/read-as-tenant";
 import type { TargetVersion } from "./target-version";
 
 interface Row {
@@ -26,9 +27,12 @@ export function byKpi(rows: readonly Row[]): Map<string, TargetVersion> {
   return new Map(rows.map((r) => [r.kpi_id, toTargetVersion(r)]));
 }
 
-/** A target row that travelled inside json_agg or a one-round-trip read (its timestamp as text or a Date). */
-export function targetRowFromJson(row: Row): Row {
-  return { ...row, effective_from: new Date(row.effective_from as unknown as string) };
+/**
+ * Target rows that travelled inside json_agg or a one-round-trip read: the timestamp arrives
+ * as text or as a Date depending on the path and the driver; it leaves as a Date.
+ */
+export function targetRows(rows: readonly unknown[]): Row[] {
+  return (rows as Row[]).map((row) => ({ ...row, effective_from: new Date(row.effective_from as unknown as string) }));
 }
 
 /**
@@ -67,3 +71,20 @@ export function toTargetVersion(r: Row): TargetVersion {
 }
 
 export type TargetVersionRow = Row;
+
+/**
+ * A period's own current target versions (by KPI id) and those of the periods strictly inside
+ * it (a quarter's months), in one round trip of `read` — what resolveTargets takes.
+ */
+export async function loadPeriodTargets(
+  read: SqlReader,
+  workspaceId: string,
+  period: { from: string; to: string },
+): Promise<{ explicit: Map<string, TargetVersion>; parts: Map<string, TargetVersion[]> }> {
+  const params = [workspaceId, period.from, period.to];
+  const [current, parts] = await read([
+    { text: CURRENT_TARGETS_SQL, params },
+    { text: PART_TARGETS_SQL, params },
+  ]);
+  return { explicit: byKpi(targetRows(current)), parts: groupByKpi(targetRows(parts)) };
+}

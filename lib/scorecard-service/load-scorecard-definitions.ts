@@ -1,6 +1,6 @@
 import type { Kpi } from "@/generated/prisma/client";
 import { type KpiRecord, OWNER_ORDER, toKpiRecords } from "@/lib/kpis/kpi-record";
-import { CURRENT_TARGETS_SQL, PART_TARGETS_SQL, byKpi, groupByKpi, targetRowFromJson, type TargetVersionRow } from "@/lib/kpis/load-current-targets";
+import { CURRENT_TARGETS_SQL, PART_TARGETS_SQL, byKpi, groupByKpi, targetRows } from "@/lib/kpis/load-current-targets";
 import type { TargetVersion } from "@/lib/kpis/target-version";
 import { DEFINITIONS_SQL, type DefinitionsRow, type MetricDefinitions, parseDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import type { Tx } from "@/lib/tenancy/with-tenant";
@@ -66,8 +66,8 @@ export async function loadScorecardDefinitions(tx: Tx, workspaceId: string, peri
     (k) => ({ ...k, createdAt: new Date(k.createdAt as string), updatedAt: new Date(k.updatedAt as string) }) as unknown as Kpi,
   );
   const kpis = toKpiRecords(kpiRows).sort((a, b) => OWNER_ORDER[a.ownerRole] - OWNER_ORDER[b.ownerRole] || a.position - b.position);
-  const targets = byKpi((json(row.targets) as TargetVersionRow[]).map(targetRowFromJson));
-  const targetParts = groupByKpi((json(row.parts) as TargetVersionRow[]).map(targetRowFromJson));
+  const targets = byKpi(targetRows(json(row.targets) as unknown[]));
+  const targetParts = groupByKpi(targetRows(json(row.parts) as unknown[]));
   const annotations = new Map(
     (json(row.annotations) as AnnotationRow[]).map((a) => [a.kpiId, { ...a, updatedAt: new Date(a.updatedAt as unknown as string) }]),
   );
