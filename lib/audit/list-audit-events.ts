@@ -1,6 +1,6 @@
 import type { AuditEvent, Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/lib/db/client";
-import type { Page, PageRequest } from "@/lib/db/page";
+import { type Page, type PageRequest, readPage } from "@/lib/db/page";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 export type AuditEventRow = AuditEvent & { actorName: string | null };
@@ -12,13 +12,14 @@ export type AuditEventRow = AuditEvent & { actorName: string | null };
  */
 export async function listAuditEvents(
   db: Database,
-  { workspaceId, actions, offset, limit, withTotalCount }: { workspaceId: string; actions?: readonly string[] | null } & PageRequest,
+  { workspaceId, actions, ...page }: { workspaceId: string; actions?: readonly string[] | null } & PageRequest,
 ): Promise<Page<AuditEventRow>> {
   const where: Prisma.AuditEventWhereInput = actions ? { workspaceId, action: { in: [...actions] } } : { workspaceId };
   return withTenant(db, { workspaceId }, async (tx) => {
-    const events =
-      limit > 0 ? await tx.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: offset, take: limit }) : [];
-    const totalCount = withTotalCount ? await tx.auditEvent.count({ where }) : null;
+    const { rows: events, totalCount } = await readPage(page, {
+      rows: (skip, take) => tx.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
+      count: () => tx.auditEvent.count({ where }),
+    });
     const userIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
     const users = userIds.length ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
     const names = new Map(users.map((u) => [u.id, u.name]));

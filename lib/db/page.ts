@@ -16,3 +16,18 @@ export interface Page<Row> {
   /** Rows of the whole list; null when not asked for. */
   totalCount: number | null;
 }
+
+/**
+ * Reads a page as `request` asks: `rows(skip, take)` unless the request is count-only, and
+ * `count()` only when the total is wanted. Call it inside the list's tenant transaction, with
+ * both reads using the same `where`.
+ */
+export async function readPage<Row>(
+  { offset, limit, withTotalCount }: PageRequest,
+  read: { rows: (skip: number, take: number) => Promise<Row[]>; count: () => Promise<number> },
+): Promise<Page<Row>> {
+  return {
+    rows: limit > 0 ? await read.rows(offset, limit) : [],
+    totalCount: withTotalCount ? await read.count() : null,
+  };
+}
