@@ -9,7 +9,7 @@ const PASSWORD = "amber-harbor-lantern-73";
 async function signUpWithDemo(page: Page, label: string): Promise<string> {
   const signUp = new SignUpPage(page, "en");
   await signUp.goto();
-  const slug = await signUp.signUp({
+  return signUp.signUpWithDemo({
     name: "Nora Owner",
     email: uniqueEmail(label),
     password: PASSWORD,
@@ -18,9 +18,6 @@ async function signUpWithDemo(page: Page, label: string): Promise<string> {
     timeZone: "Europe/Moscow",
     language: "en",
   });
-  await page.getByRole("button", { name: "Load demo data" }).click();
-  await expect(page.getByText("Demo data loaded.")).toBeVisible({ timeout: 120_000 });
-  return slug;
 }
 
 /** The path of an invite link on the server under test (the link's host comes from APP_URL). */

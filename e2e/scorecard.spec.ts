@@ -10,7 +10,7 @@ const STATUS_RU = /В плане|Под угрозой|Отстаёт|Нет д�
 async function signUpWithDemo(page: Page): Promise<string> {
   const signUp = new SignUpPage(page, "en");
   await signUp.goto();
-  const slug = await signUp.signUp({
+  return signUp.signUpWithDemo({
     name: "Marta Owner",
     email: uniqueEmail("scorecards"),
     password: PASSWORD,
@@ -19,9 +19,6 @@ async function signUpWithDemo(page: Page): Promise<string> {
     timeZone: "Europe/Moscow",
     language: "en",
   });
-  await page.getByRole("button", { name: "Load demo data" }).click();
-  await expect(page.getByText("Demo data loaded.")).toBeVisible({ timeout: 120_000 });
-  return slug;
 }
 
 test.describe("scorecards, KPI tree, sales view, targets and planner", () => {

@@ -28,8 +28,8 @@ export interface SignUpDetails {
 
 /** Labels per locale, so the same page object drives the ru and en forms. */
 const SIGN_UP_LABELS = {
-  en: { name: "Your name", email: "Work e-mail", password: "Password", workspace: "Company or workspace name", currency: "Reporting currency", timeZone: "Time zone", language: "Language", submit: "Create workspace" },
-  ru: { name: "Ваше имя", email: "Рабочий e-mail", password: "Пароль", workspace: "Название компании или пространства", currency: "Валюта отчётов", timeZone: "Часовой пояс", language: "Язык", submit: "Создать пространство" },
+  en: { name: "Your name", email: "Work e-mail", password: "Password", workspace: "Company or workspace name", currency: "Reporting currency", timeZone: "Time zone", language: "Language", submit: "Create workspace", loadDemo: "Load demo data", demoLoaded: "Demo data loaded." },
+  ru: { name: "Ваше имя", email: "Рабочий e-mail", password: "Пароль", workspace: "Название компании или пространства", currency: "Валюта отчётов", timeZone: "Часовой пояс", language: "Язык", submit: "Создать пространство", loadDemo: "Загрузить демо-данные", demoLoaded: "Демо-данные загружены." },
 } as const;
 
 export class SignUpPage {
@@ -57,6 +57,15 @@ export class SignUpPage {
     await form.getByRole("button", { name: l.submit }).click();
     await this.page.waitForURL(/\/w\/[a-z0-9-]+\/onboarding$/, { timeout: 45_000 });
     return new URL(this.page.url()).pathname.split("/")[2];
+  }
+
+  /** {@link signUp}, then "Load demo data" on the onboarding page; resolves once it is loaded. */
+  async signUpWithDemo(details: SignUpDetails): Promise<string> {
+    const slug = await this.signUp(details);
+    const l = SIGN_UP_LABELS[this.locale];
+    await this.page.getByRole("button", { name: l.loadDemo }).click();
+    await expect(this.page.getByText(l.demoLoaded)).toBeVisible({ timeout: 120_000 });
+    return slug;
   }
 }
 
