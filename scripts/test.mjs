@@ -3,6 +3,7 @@
 // PostgreSQL, and the Playwright suite against `next start` in Debian's Chromium.
 // Every step runs even when an earlier one failed; the last line is "N passed, N failed".
 // Flags: --only=<step,step>  (typecheck, lint, unit, int-pglite, int-postgres, e2e)
+//        --e2e-spec=<file>     (repeatable: run only these Playwright specs, e.g. e2e/agency.spec.ts)
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -12,6 +13,7 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 const only = (process.argv.find((a) => a.startsWith("--only="))?.slice(7) ?? "").split(",").filter(Boolean);
+const e2eSpecs = process.argv.filter((a) => a.startsWith("--e2e-spec=")).map((a) => a.slice("--e2e-spec=".length));
 const wants = (step) => only.length === 0 || only.includes(step);
 const outDir = path.join(root, "test-results");
 mkdirSync(outDir, { recursive: true });
@@ -96,7 +98,7 @@ async function e2eStep() {
     if (!up) { console.error("e2e: server did not come up"); results.push({ step: "e2e", ok: false, passed: 0, failed: 1, seconds: "-" }); return; }
     const json = path.join(outDir, "e2e.json");
     rmSync(json, { force: true });
-    const r = run("e2e", "npx", ["playwright", "test", "--reporter=list,json"], { E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
+    const r = run("e2e", "npx", ["playwright", "test", "--reporter=list,json", ...e2eSpecs], { E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
     let passed = 0, failed = 0;
     if (existsSync(json)) {
       const stats = JSON.parse(readFileSync(json, "utf8")).stats ?? {};
