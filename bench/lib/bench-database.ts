@@ -6,7 +6,10 @@ export function adminUrl(): string {
 }
 
 /** A fresh PostgreSQL database for a benchmark, migrated; returns its URL too. */
-export async function createBenchDatabase(name: string): Promise<{ db: Database; url: string; drop(): Promise<void> }> {
+export async function createBenchDatabase(baseName: string): Promise<{ db: Database; url: string; drop(): Promise<void> }> {
+  // Engineers sharing one PostgreSQL run benches in parallel: a suffix keeps their databases apart.
+  const suffix = (process.env.BENCH_DB_SUFFIX ?? "").replace(/[^a-z0-9_]/gi, "").toLowerCase();
+  const name = suffix ? `${baseName}_${suffix}` : baseName;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
