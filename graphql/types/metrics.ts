@@ -190,6 +190,13 @@ const MetricSettingsRef = builder.objectRef<MetricSettings>("MetricSettings").im
     grossMargin: t.field({ type: "Decimal", description: "A fraction in (0, 1]; default 1.", resolve: (s) => formatDecimal(s.grossMargin) }),
     romiBasis: t.field({ type: RomiBasisEnum, resolve: (s) => upper(s.romiBasis) as never }),
     engagementBasis: t.field({ type: EngagementBasisEnum, resolve: (s) => upper(s.engagementBasis) as never }),
+    maxCustomerLifetimeMonths: t.field({
+      type: "Decimal",
+      nullable: true,
+      description:
+        "Subscription LTV: the longest customer lifetime assumed, in months (1…600, default 60); it caps LTV when churn is zero or tiny. Null = no cap: LTV without churn then has no value (reason NO_CHURN).",
+      resolve: (s) => decimalOrNull(s.maxCustomerLifetimeMonths),
+    }),
   }),
 });
 
@@ -373,6 +380,10 @@ const UpdateMetricSettingsInput = builder.inputType("UpdateMetricSettingsInput",
     grossMargin: t.field({ type: "Decimal" }),
     romiBasis: t.field({ type: RomiBasisEnum }),
     engagementBasis: t.field({ type: EngagementBasisEnum }),
+    maxCustomerLifetimeMonths: t.field({
+      type: "Decimal",
+      description: "Maximum customer lifetime in months, 1…600 (SPEC §4.2); null removes the cap. Out of range is a field error, nothing saved.",
+    }),
   }),
 });
 

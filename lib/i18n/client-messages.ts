@@ -22,6 +22,7 @@ export const CLIENT_NAMESPACES = [
   "login",
   "members",
   "metricSettings",
+  "numbers.settings",
   "onboarding",
   "planner",
   "roles",

@@ -46,7 +46,8 @@ export interface DefinitionsRow {
 export const DEFINITIONS_SQL = `SELECT json_build_object(
   'settings', (SELECT json_build_object('ltvMethod', s.ltv_method, 'orderValue', s.order_value::text,
                  'ordersPerYear', s.orders_per_year::text, 'years', s.years::text, 'fixedLtv', s.fixed_ltv::text,
-                 'grossMargin', s.gross_margin::text, 'romiBasis', s.romi_basis, 'engagementBasis', s.engagement_basis)
+                 'grossMargin', s.gross_margin::text, 'romiBasis', s.romi_basis, 'engagementBasis', s.engagement_basis,
+                 'maxCustomerLifetimeMonths', s.max_customer_lifetime_months::text)
                FROM metric_settings s WHERE s.workspace_id = $1::uuid),
   'measures', (SELECT coalesce(json_agg(json_build_object('id', m.id, 'key', m.key, 'nameEn', m.name_en, 'nameRu', m.name_ru,
                  'unit', m.unit, 'aggregation', m.aggregation) ORDER BY m.key), '[]'::json)
@@ -103,6 +104,7 @@ export function parseDefinitions(row: DefinitionsRow): MetricDefinitions {
   return { settings, customMeasures, customMetrics, compilation };
 }
 
-function dropNulls(record: Record<string, string | null>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null)) as Record<string, string>;
+function dropNulls(record: Record<string, string | null>): Record<string, string | null> {
+  // A NULL maximum lifetime is a choice ("no cap"), not a missing value.
+  return Object.fromEntries(Object.entries(record).filter(([k, v]) => v !== null || k === "maxCustomerLifetimeMonths"));
 }

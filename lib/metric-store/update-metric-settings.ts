@@ -17,10 +17,12 @@ export interface UpdateMetricSettingsInput {
   grossMargin?: string | null;
   romiBasis?: string | null;
   engagementBasis?: string | null;
+  /** Months, 1…600; null = no cap (SPEC §4.2 "Time-normalised unit economics"). */
+  maxCustomerLifetimeMonths?: string | null;
 }
 
 /**
- * Changes the workspace's metric settings (SPEC §4.2: LTV method and parameters, gross margin,
+ * Changes the workspace's metric settings (SPEC §4.2: LTV method and parameters, maximum customer lifetime, gross margin,
  * ROMI basis, engagement-rate basis), validated by lib/metrics parseMetricSettings as a whole
  * (e.g. repeat-purchase LTV needs its three parameters). Errors name ["input", field].
  */
@@ -39,6 +41,7 @@ export async function updateMetricSettings(
       ordersPerYear: current.ordersPerYear && formatDecimal(current.ordersPerYear),
       years: current.years && formatDecimal(current.years),
       fixedLtv: current.fixedLtv && formatDecimal(current.fixedLtv),
+      maxCustomerLifetimeMonths: current.maxCustomerLifetimeMonths && formatDecimal(current.maxCustomerLifetimeMonths),
     };
     const given = Object.entries(input).filter(([, value]) => value !== undefined);
     for (const [field, value] of given) merged[field] = value;
@@ -50,12 +53,12 @@ export async function updateMetricSettings(
     const s = parsed.settings;
     const text = (d: MetricSettings["orderValue"]) => (d === null ? null : d.toString());
     await tx.$executeRawUnsafe(
-      `INSERT INTO metric_settings AS m (workspace_id, ltv_method, order_value, orders_per_year, years, fixed_ltv, gross_margin, romi_basis, engagement_basis)
-       VALUES ($1::uuid, $2, $3::numeric, $4::numeric, $5::numeric, $6::numeric, $7::numeric, $8, $9)
+      `INSERT INTO metric_settings AS m (workspace_id, ltv_method, order_value, orders_per_year, years, fixed_ltv, gross_margin, romi_basis, engagement_basis, max_customer_lifetime_months)
+       VALUES ($1::uuid, $2, $3::numeric, $4::numeric, $5::numeric, $6::numeric, $7::numeric, $8, $9, $10::numeric)
        ON CONFLICT (workspace_id) DO UPDATE SET ltv_method = excluded.ltv_method, order_value = excluded.order_value,
          orders_per_year = excluded.orders_per_year, years = excluded.years, fixed_ltv = excluded.fixed_ltv,
          gross_margin = excluded.gross_margin, romi_basis = excluded.romi_basis, engagement_basis = excluded.engagement_basis,
-         updated_at = now()`,
+         max_customer_lifetime_months = excluded.max_customer_lifetime_months, updated_at = now()`,
       workspaceId,
       s.ltvMethod,
       text(s.orderValue),
@@ -65,6 +68,7 @@ export async function updateMetricSettings(
       s.grossMargin.toString(),
       s.romiBasis,
       s.engagementBasis,
+      text(s.maxCustomerLifetimeMonths),
     );
     return s;
   });

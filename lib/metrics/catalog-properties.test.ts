@@ -117,8 +117,9 @@ describe("zero denominators", () => {
     average_deal_size: { zero: { deals_won: "0" }, reason: "ZERO_DENOMINATOR:deals_won" },
     cac: { zero: { deals_won: "0" }, reason: "ZERO_DENOMINATOR:deals_won" },
     churn_rate: { zero: { customers_active: "0" }, reason: "ZERO_DENOMINATOR:customers_active" },
-    // Subscription LTV = ADS × margin / churn: no churn means an unbounded lifetime.
-    ltv: { zero: { customers_churned: "0" }, reason: "ZERO_DENOMINATOR:churn_rate" },
+    // Subscription LTV = ADS × margin / monthly churn: no churn and no maximum lifetime
+    // means an unbounded lifetime (with the default maximum it is capped, see catalog.test.ts).
+    ltv: { zero: { customers_churned: "0" }, reason: "NO_CHURN", extra: { settings: { ...DEFAULT_METRIC_SETTINGS, maxCustomerLifetimeMonths: null } } },
     ltv_to_cac: { zero: { spend: "0", sales_cost: "0" }, reason: "ZERO_DENOMINATOR:cac" },
     romi: { zero: { spend: "0" }, reason: "ZERO_DENOMINATOR:spend" },
     roi: { zero: { spend: "0", sales_cost: "0" }, reason: "ZERO_DENOMINATOR:spend+sales_cost" },

@@ -211,10 +211,26 @@ describe("every formula against a hand-worked example", () => {
     expect(formatted("churn_rate", input({ customers_churned: "12", customers_active: "400" }))).toBe("0.03");
   });
 
-  it("ltv (subscription) = average deal size × margin / churn: 60,000 × 0.5 / 0.05 = 600,000", () => {
-    // average deal size = 600,000 / 10 = 60,000; churn = 5 / 100 = 0.05.
-    const sums = { revenue: "600000", deals_won: "10", customers_churned: "5", customers_active: "100" };
-    expect(formatted("ltv", input(sums, { settings: { grossMargin: new Decimal("0.5") } }))).toBe("600000");
+  it("ltv (subscription) = average deal size × margin / MONTHLY churn: 60,000 × 0.5 / 0.05 = 600,000", () => {
+    // average deal size = 600,000 / 10 = 60,000; 80 of 100 churned over 487 days = 16 months
+    // (487 / 30.4375) → monthly churn 0.8 / 16 = 0.05 → a 20-month lifetime.
+    const sums = { revenue: "600000", deals_won: "10", customers_churned: "80", customers_active: "100" };
+    expect(formatted("ltv", input(sums, { periodDays: 487, settings: { grossMargin: new Decimal("0.5") } }))).toBe("600000");
+    // churn_rate itself stays the share lost within the window.
+    expect(formatted("churn_rate", input(sums, { periodDays: 487 }))).toBe("0.8");
+  });
+
+  it("ltv (subscription) without churn takes the maximum customer lifetime (default 60 months), or no value without one", () => {
+    const sums = { revenue: "600000", deals_won: "10", customers_churned: "0", customers_active: "100" };
+    // 60,000 × 60 months.
+    expect(formatted("ltv", input(sums))).toBe("3600000");
+    expect(formatted("ltv", input(sums, { settings: { maxCustomerLifetimeMonths: new Decimal(24) } }))).toBe("1440000");
+    expect(compute("ltv", input(sums, { settings: { maxCustomerLifetimeMonths: null } })).reason).toBe("NO_CHURN");
+    // Tiny churn: 1 of 100 000 in a month is an 8-year lifetime, capped at 60 months.
+    const tiny = { ...sums, customers_churned: "1", customers_active: "100000" };
+    expect(formatted("ltv", input(tiny, { periodDays: 31 }))).toBe("3600000");
+    // The cap never lengthens a short lifetime: 80 of 100 in 16 months is a 20-month lifetime.
+    expect(formatted("ltv", input({ ...sums, customers_churned: "80" }, { periodDays: 487 }))).toBe("1200000");
   });
 
   it("ltv (repeat purchase) = order value × orders/year × years × margin: 2,000 × 4 × 3 × 0.4 = 9,600", () => {
@@ -237,10 +253,10 @@ describe("every formula against a hand-worked example", () => {
   });
 
   it("ltv_to_cac with a subscription LTV: 1,000,000 / 60,000 = 16.666…", () => {
-    // ADS = 250,000 / 5 = 50,000; churn = 5 / 100 = 0.05; LTV = 50,000 / 0.05 = 1,000,000.
+    // ADS = 250,000 / 5 = 50,000; monthly churn = 80 / 100 / 16 months = 0.05; LTV = 50,000 / 0.05 = 1,000,000.
     // CAC = 300,000 / 5 = 60,000; LTV:CAC = 50 / 3.
-    const sums = { spend: "300000", revenue: "250000", deals_won: "5", customers_churned: "5", customers_active: "100" };
-    expect(formatted("ltv_to_cac", input(sums))).toBe("16.6666666667");
+    const sums = { spend: "300000", revenue: "250000", deals_won: "5", customers_churned: "80", customers_active: "100" };
+    expect(formatted("ltv_to_cac", input(sums, { periodDays: 487 }))).toBe("16.6666666667");
   });
 
   it("romi on a gross-profit basis: (1,000,000 × 0.6 − 200,000) / 200,000 = 2", () => {
@@ -250,8 +266,8 @@ describe("every formula against a hand-worked example", () => {
     expect(formatted("romi", input({ revenue: "1000000", spend: "200000" }, { settings: { grossMargin: new Decimal("0.6") } }))).toBe("4");
   });
 
-  it("payback_months = CAC / (monthly revenue per average customer × margin)", () => {
-    // CAC = 300,000 / 5 = 60,000. Average customers = 100 + (5 − 5) / 2 = 100.
+  it("payback_months = CAC / (monthly revenue per customer active at the start × margin)", () => {
+    // CAC = 300,000 / 5 = 60,000. Customers active at the start = 100.
     // Months in a 30-day period = 30 / 30.4375. Monthly revenue per customer =
     // 500,000 / (30 / 30.4375) / 100 = 500,000 × 30.4375 / 3,000.
     // Payback = 60,000 × 3,000 / (500,000 × 30.4375) = 180,000,000 / 15,218,750.
@@ -273,14 +289,14 @@ describe("every formula against a hand-worked example", () => {
     expect(formatDecimal(yearly.value!)).toBe(formatDecimal(monthly.value!));
   });
 
-  it("payback_months counts half of the net change in customers", () => {
-    // Average customers = 0 + (10 − 0) / 2 = 5 (a new business). CAC = 50,000 / 10 = 5,000.
-    // periodDays 487 = 16 × 30.4375 → 16 months; monthly revenue per customer = 80,000 / 16 / 5 = 1,000.
-    // Payback = 5,000 / 1,000 = 5 months.
-    const sums = { spend: "50000", deals_won: "10", revenue: "80000", customers_active: "0" };
+  it("payback_months divides by the customers active at the window's start", () => {
+    // CAC = 50,000 / 10 = 5,000. periodDays 487 = 16 × 30.4375 → 16 months; monthly revenue
+    // per customer = 80,000 / 16 / 5 = 1,000. Payback = 5,000 / 1,000 = 5 months.
+    const sums = { spend: "50000", deals_won: "10", revenue: "80000", customers_active: "5" };
     expect(formatted("payback_months", input(sums, { periodDays: 487 }))).toBe("5");
     expect(compute("payback_months", input({ ...sums, revenue: "-1" }, { periodDays: 487 })).reason).toBe("NO_PAYBACK");
     expect(compute("payback_months", input(sums, { periodDays: 0 })).reason).toBe("INVALID_PERIOD");
+    expect(compute("payback_months", input({ ...sums, customers_active: "0" }, { periodDays: 487 })).reason).toBe("ZERO_DENOMINATOR:customers_active");
     const { customers_active: _, ...withoutBase } = sums;
     expect(compute("payback_months", input(withoutBase, { periodDays: 487 })).reason).toBe("NO_DATA:customers_active");
   });

@@ -64,4 +64,19 @@ describe("parseMetricSettings", () => {
     expect(parseMetricSettings([]).ok).toBe(false);
     expect(parseMetricSettings("x").ok).toBe(false);
   });
+
+  it("maximum customer lifetime: default 60 months, null = no cap, 1…600 months valid", () => {
+    const defaults = parseMetricSettings({});
+    expect(defaults.ok && defaults.settings.maxCustomerLifetimeMonths?.toString()).toBe("60");
+    const none = parseMetricSettings({ maxCustomerLifetimeMonths: null });
+    expect(none.ok && none.settings.maxCustomerLifetimeMonths).toBeNull();
+    for (const ok of ["1", "600", "36.5"]) expect(parseMetricSettings({ maxCustomerLifetimeMonths: ok }).ok).toBe(true);
+    for (const bad of ["0", "-3", "600.01", "1000"]) {
+      const r = parseMetricSettings({ maxCustomerLifetimeMonths: bad });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.map((e) => `${e.field}:${e.code}`)).toEqual(["maxCustomerLifetimeMonths:OUT_OF_RANGE"]);
+    }
+    const text = parseMetricSettings({ maxCustomerLifetimeMonths: "sixty" });
+    expect(!text.ok && text.errors.map((e) => `${e.field}:${e.code}`)).toEqual(["maxCustomerLifetimeMonths:INVALID_NUMBER"]);
+  });
 });

@@ -25,7 +25,18 @@ export interface MetricSettings {
   grossMargin: Decimal;
   romiBasis: RomiBasis;
   engagementBasis: EngagementBasis;
+  /**
+   * SPEC §4.2 "Time-normalised unit economics": the longest customer lifetime, in months,
+   * that subscription LTV assumes — it caps LTV when churn is zero or tiny. null = no cap
+   * (then LTV without churn has no value).
+   */
+  maxCustomerLifetimeMonths: Decimal | null;
 }
+
+/** SPEC §4.2: default maximum customer lifetime (months). */
+export const DEFAULT_MAX_CUSTOMER_LIFETIME_MONTHS = 60;
+/** Valid maximum customer lifetimes: 1…600 months (50 years). */
+export const MAX_CUSTOMER_LIFETIME_RANGE = { min: 1, max: 600 } as const;
 
 export const DEFAULT_METRIC_SETTINGS: Readonly<MetricSettings> = Object.freeze({
   ltvMethod: "subscription",
@@ -36,6 +47,7 @@ export const DEFAULT_METRIC_SETTINGS: Readonly<MetricSettings> = Object.freeze({
   grossMargin: new Decimal(1),
   romiBasis: "revenue",
   engagementBasis: "reach",
+  maxCustomerLifetimeMonths: new Decimal(DEFAULT_MAX_CUSTOMER_LIFETIME_MONTHS),
 });
 
 export interface MetricSettingsError {
@@ -51,7 +63,7 @@ export type ParseMetricSettingsResult =
 const LTV_METHODS: readonly LtvMethod[] = ["subscription", "repeat_purchase", "fixed"];
 const ROMI_BASES: readonly RomiBasis[] = ["revenue", "gross_profit"];
 const ENGAGEMENT_BASES: readonly EngagementBasis[] = ["reach", "impressions", "followers"];
-const DECIMAL_FIELDS = ["orderValue", "ordersPerYear", "years", "fixedLtv", "grossMargin"] as const;
+const DECIMAL_FIELDS = ["orderValue", "ordersPerYear", "years", "fixedLtv", "grossMargin", "maxCustomerLifetimeMonths"] as const;
 const KNOWN_FIELDS = new Set<string>(["ltvMethod", "romiBasis", "engagementBasis", ...DECIMAL_FIELDS]);
 
 /**
@@ -60,7 +72,7 @@ const KNOWN_FIELDS = new Set<string>(["ltvMethod", "romiBasis", "engagementBasis
  * numbers may be Decimals, plain decimal strings or safe integers (never
  * fractional JS numbers). All problems are reported at once.
  *
- * Rules: gross margin in (0, 1]; `repeat_purchase` requires positive
+ * Rules: gross margin in (0, 1]; maximum customer lifetime in [1, 600] months or null (no cap); `repeat_purchase` requires positive
  * `orderValue`, `ordersPerYear` and `years`; `fixed` requires `fixedLtv` ≥ 0.
  */
 export function parseMetricSettings(input: unknown): ParseMetricSettingsResult {
@@ -101,7 +113,18 @@ export function parseMetricSettings(input: unknown): ParseMetricSettingsResult {
     years: decimal("years"),
     fixedLtv: decimal("fixedLtv"),
     grossMargin: decimal("grossMargin") ?? DEFAULT_METRIC_SETTINGS.grossMargin,
+    // Absent = the default; null = no cap (an explicit choice).
+    maxCustomerLifetimeMonths: raw.maxCustomerLifetimeMonths === undefined ? DEFAULT_METRIC_SETTINGS.maxCustomerLifetimeMonths : decimal("maxCustomerLifetimeMonths"),
   };
+
+  const lifetime = settings.maxCustomerLifetimeMonths;
+  if (lifetime !== null && (lifetime.lt(MAX_CUSTOMER_LIFETIME_RANGE.min) || lifetime.gt(MAX_CUSTOMER_LIFETIME_RANGE.max))) {
+    errors.push({
+      field: "maxCustomerLifetimeMonths",
+      code: "OUT_OF_RANGE",
+      message: `maxCustomerLifetimeMonths must be between ${MAX_CUSTOMER_LIFETIME_RANGE.min} and ${MAX_CUSTOMER_LIFETIME_RANGE.max} months`,
+    });
+  }
 
   if (settings.grossMargin.lte(0) || settings.grossMargin.gt(1)) {
     errors.push({ field: "grossMargin", code: "OUT_OF_RANGE", message: "grossMargin must be > 0 and ≤ 1" });

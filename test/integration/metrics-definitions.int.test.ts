@@ -157,8 +157,31 @@ describe("custom metrics", () => {
     const ok = await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, grossMargin: "0.5", romiBasis: "GROSS_PROFIT" } });
     expect(ok.data!.updateMetricSettings.settings).toEqual({ ltvMethod: "SUBSCRIPTION", grossMargin: "0.5", romiBasis: "GROSS_PROFIT" });
     const v = await gql(db, a.viewer, VALUES, { id: a.workspace.id, keys: ["romi", "ltv"] });
-    // ROMI on gross profit: (125 000 − 300 000) / 300 000; LTV = 50 000 × 0.5 / 0.04.
-    expect(v.data!.workspace.metricValues.map((x: { value: string }) => x.value)).toEqual(["-0.5833333333", "625000"]);
+    // ROMI on gross profit: (125 000 − 300 000) / 300 000; LTV = 50 000 × 0.5 / MONTHLY churn, where
+    // monthly churn = 6 / 150 / (31 / 30.4375) (SPEC §4.2 "Time-normalised unit economics").
+    expect(v.data!.workspace.metricValues.map((x: { value: string }) => x.value)).toEqual(["-0.5833333333", "636550.3080082136"]);
+  });
+
+  it("sets the maximum customer lifetime (1…600 months, null = no cap); out of range names the field and saves nothing", async () => {
+    const SET = `mutation($input: UpdateMetricSettingsInput!) { updateMetricSettings(input: $input) { settings { maxCustomerLifetimeMonths } } }`;
+    const READ = `query($id: ID!) { workspace(id: $id) { metricSettings { maxCustomerLifetimeMonths } } }`;
+    const read = async () => (await gql(db, a.viewer, READ, { id: a.workspace.id })).data!.workspace.metricSettings.maxCustomerLifetimeMonths;
+    expect(await read()).toBe("60");
+    for (const bad of ["0", "-1", "601"]) {
+      const r = await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, maxCustomerLifetimeMonths: bad } });
+      expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
+      expect(r.errors![0].extensions!.fieldErrors).toEqual([{ path: ["input", "maxCustomerLifetimeMonths"], message: expect.stringContaining("600") }]);
+      expect(await read()).toBe("60");
+    }
+    const set = await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, maxCustomerLifetimeMonths: "24" } });
+    expect(set.data!.updateMetricSettings.settings.maxCustomerLifetimeMonths).toBe("24");
+    // Another change keeps the lifetime; null removes the cap.
+    await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, romiBasis: "REVENUE" } });
+    expect(await read()).toBe("24");
+    const none = await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, maxCustomerLifetimeMonths: null } });
+    expect(none.data!.updateMetricSettings.settings.maxCustomerLifetimeMonths).toBeNull();
+    expect(await read()).toBeNull();
+    await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, maxCustomerLifetimeMonths: "60" } });
   });
 });
 

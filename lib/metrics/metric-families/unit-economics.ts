@@ -51,15 +51,47 @@ export const churnRate = defineMetric({
 });
 
 /**
+ * Days per month for per-month figures: 365.25 / 12, the Julian-year convention
+ * (leap years included on average), chosen so that 12 such months are one year.
+ * SPEC §4.2 "Time-normalised unit economics": a window's length in months is
+ * elapsed days ÷ 30.4375.
+ */
+export const DAYS_PER_MONTH = new Decimal("30.4375");
+
+/**
+ * The expected customer lifetime in months (SPEC §4.2): 1 / monthly churn rate, where
+ * monthly churn = churned in the window ÷ active at its start ÷ the window's months —
+ * computed as active × months ÷ churned in one division so that a steady business gives
+ * the very same Decimal through any window. No churn observed (or a lifetime longer than
+ * the workspace's maximum) takes the maximum customer lifetime; without a maximum, no
+ * churn is `NO_CHURN`.
+ */
+export function customerLifetimeMonths(input: MetricInput): MetricValue {
+  const { sums, settings, periodDays } = input;
+  const missing = noDataUnlessAny(sums, ["customers_churned", "customers_active"]);
+  if (missing) return missing;
+  if (!Number.isSafeInteger(periodDays) || periodDays <= 0) return noValue("INVALID_PERIOD");
+  const active = sums.customers_active;
+  if (active === undefined) return noValue("NO_DATA:customers_active");
+  if (active.lte(0)) return zeroDenominator("customers_active");
+  const churned = flowSum(sums, "customers_churned");
+  const cap = settings.maxCustomerLifetimeMonths;
+  if (churned.lte(0)) return cap === null ? noValue("NO_CHURN") : valueOf(cap);
+  const lifetime = active.times(periodDays).div(churned.times(DAYS_PER_MONTH));
+  return valueOf(cap !== null && lifetime.gt(cap) ? cap : lifetime);
+}
+
+/**
  * LTV — SPEC §4.2: "method is a workspace setting: subscription = average deal
- * size × gross margin / churn rate; repeat purchase = order value × orders per
+ * size × gross margin / **monthly** churn rate; repeat purchase = order value × orders per
  * year × years × gross margin; or a fixed value. Gross margin is a workspace
  * setting (default 100%)" (result).
  *
- * - subscription: both average deal size and churn rate are taken over the same
- *   period, so the deal size stands for revenue per customer per period and
- *   1 / churn for the expected lifetime in periods. No churn at all gives
- *   `ZERO_DENOMINATOR:churn_rate` (an unbounded lifetime is not a number).
+ * - subscription: average deal size × gross margin × the customer lifetime in months
+ *   ({@link customerLifetimeMonths}: 1 / monthly churn, capped by the workspace's maximum
+ *   lifetime). The window's length cancels out: a steady business shows the same LTV by
+ *   week, month, quarter or year (SPEC §4.2 "Time-normalised unit economics"). No churn
+ *   and no maximum lifetime gives `NO_CHURN`.
  * - repeat_purchase: missing parameters give `MISSING_SETTING:<field>`.
  * - fixed: the configured value as is (the workspace already decided what it is).
  */
@@ -67,21 +99,21 @@ export const ltv = defineMetric({
   key: "ltv",
   name: { en: "LTV", ru: "LTV (пожизненная ценность клиента)" },
   formula:
-    "subscription: average_deal_size × gross margin / churn_rate; repeat purchase: order value × orders per year × years × gross margin; fixed: a set value",
+    "subscription: average_deal_size × gross margin / monthly churn rate (churned ÷ active at start ÷ (days ÷ 30.4375)), capped at the maximum customer lifetime; repeat purchase: order value × orders per year × years × gross margin; fixed: a set value",
   unit: "money",
   class: "result",
   direction: "higher",
   measures: ["revenue", "deals_won", "customers_churned", "customers_active"],
-  dependsOn: ["average_deal_size", "churn_rate"],
+  dependsOn: ["average_deal_size"],
   compute: (input) => {
     const { settings } = input;
     switch (settings.ltvMethod) {
       case "subscription": {
         const dealSize = averageDealSize.compute(input);
         if (dealSize.value === null) return dealSize;
-        const churn = churnRate.compute(input);
-        if (churn.value === null) return churn;
-        return ratioOfSums(dealSize.value.times(settings.grossMargin), churn.value, "churn_rate");
+        const lifetime = customerLifetimeMonths(input);
+        if (lifetime.value === null) return lifetime;
+        return valueOf(dealSize.value.times(settings.grossMargin).times(lifetime.value));
       }
       case "repeat_purchase": {
         for (const field of ["orderValue", "ordersPerYear", "years"] as const) {
@@ -165,45 +197,29 @@ export const roi = defineMetric({
 });
 
 /**
- * Days per month for per-month figures: 365.25 / 12, the Julian-year convention
- * (leap years included on average), chosen so that 12 such months are one year.
- */
-export const DAYS_PER_MONTH = new Decimal("30.4375");
-
-/**
  * Payback period — SPEC §4.2: `cac / (monthly revenue per customer × gross
  * margin)` (result), in months.
  *
- * Definitions (the SPEC leaves "monthly revenue per customer" open):
- * - months in the period = periodDays / 30.4375 (365.25 / 12);
- * - average customers = customers_active + (deals_won − customers_churned) / 2,
- *   i.e. the base at the period start plus half of the net change, assuming new
- *   and lost customers spread evenly over the period;
- * - monthly revenue per customer = revenue / months / average customers (ARPA).
- *
- * So payback = CAC / (revenue / months / average customers × gross margin).
- *
- * Why not `revenue / deals_won / months`: `revenue` is earned by the whole
- * paying base, not only by the customers won in the period, and that quotient
- * depends on the period length — a year with 12× a month's revenue and deals has
- * the same revenue / deals_won but divides by 12 months, so the same business
- * would show a payback 12× longer on the yearly scorecard. ARPA over the average
- * base gives the same answer for a month and for a year of steady business.
+ * "Monthly revenue per customer" is measured the way the monthly churn rate is (SPEC §4.2
+ * "Time-normalised unit economics"): revenue of the window ÷ its length in months (elapsed
+ * days ÷ 30.4375) ÷ the customers active at its start. So payback = CAC × active × months ÷
+ * (revenue × gross margin) — a steady business gives the same payback by week, month,
+ * quarter or year (the window's length cancels out).
  *
  * Reasons: CAC's own reason when it has no value; `NO_DATA:customers_active`
- * without a start-of-period snapshot; `ZERO_DENOMINATOR:average_customers`;
+ * without a start-of-window snapshot; `ZERO_DENOMINATOR:customers_active`;
  * `ZERO_DENOMINATOR:revenue` when no revenue (CAC is never paid back at this
- * rate); `NO_PAYBACK` when revenue or the average base is negative;
+ * rate); `NO_PAYBACK` when revenue is negative;
  * `INVALID_PERIOD` when periodDays is not a positive integer.
  */
 export const paybackMonths = defineMetric({
   key: "payback_months",
   name: { en: "Payback period", ru: "Срок окупаемости CAC" },
-  formula: "cac / (monthly revenue per customer × gross margin)",
+  formula: "cac / (monthly revenue per customer × gross margin); monthly revenue per customer = revenue ÷ (days ÷ 30.4375) ÷ customers active at start",
   unit: "months",
   class: "result",
   direction: "lower",
-  measures: ["spend", "sales_cost", "deals_won", "revenue", "customers_active", "customers_churned"],
+  measures: ["spend", "sales_cost", "deals_won", "revenue", "customers_active"],
   dependsOn: ["cac"],
   compute: (input: MetricInput): MetricValue => {
     const { sums, settings, periodDays } = input;
@@ -212,13 +228,11 @@ export const paybackMonths = defineMetric({
     if (acquisition.value === null) return acquisition;
     const active = sums.customers_active;
     if (active === undefined) return noValue("NO_DATA:customers_active");
-    const averageCustomers = active.plus(flowSum(sums, "deals_won").minus(flowSum(sums, "customers_churned")).div(2));
-    if (averageCustomers.isZero()) return zeroDenominator("average_customers");
+    if (active.lte(0)) return zeroDenominator("customers_active");
     const revenue = flowSum(sums, "revenue");
     if (revenue.isZero()) return zeroDenominator("revenue");
-    if (revenue.isNegative() || averageCustomers.isNegative()) return noValue("NO_PAYBACK");
-    const months = new Decimal(periodDays).div(DAYS_PER_MONTH);
-    const monthlyGrossProfitPerCustomer = revenue.div(months).div(averageCustomers).times(settings.grossMargin);
-    return ratioOfSums(acquisition.value, monthlyGrossProfitPerCustomer, "monthly_gross_profit_per_customer");
+    if (revenue.isNegative()) return noValue("NO_PAYBACK");
+    // CAC ÷ (revenue ÷ months ÷ active × margin), as one division: months = days ÷ 30.4375.
+    return valueOf(acquisition.value.times(active).times(periodDays).div(revenue.times(settings.grossMargin).times(DAYS_PER_MONTH)));
   },
 });

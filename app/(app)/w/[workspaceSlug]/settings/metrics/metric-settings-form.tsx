@@ -18,6 +18,7 @@ export interface MetricSettings {
   orderValue: string | null;
   ordersPerYear: string | null;
   years: string | null;
+  maxCustomerLifetimeMonths: string | null;
 }
 
 const UPDATE = /* GraphQL */ `
@@ -27,6 +28,7 @@ const UPDATE = /* GraphQL */ `
 /** LTV method, gross margin, ROMI and engagement bases (updateMetricSettings). */
 export function MetricSettingsForm({ workspaceId, settings, currency }: { workspaceId: string; settings: MetricSettings; currency: string }) {
   const t = useTranslations("metricSettings");
+  const tn = useTranslations("numbers.settings");
   const tc = useTranslations("common");
   const router = useRouter();
   const [s, setS] = useState({
@@ -38,6 +40,7 @@ export function MetricSettingsForm({ workspaceId, settings, currency }: { worksp
     orderValue: settings.orderValue ?? "",
     ordersPerYear: settings.ordersPerYear ?? "",
     years: settings.years ?? "",
+    maxCustomerLifetimeMonths: settings.maxCustomerLifetimeMonths ?? "",
   });
   const [saved, setSaved] = useState(false);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
@@ -52,7 +55,7 @@ export function MetricSettingsForm({ workspaceId, settings, currency }: { worksp
       onSubmit={async (event) => {
         event.preventDefault();
         const errors: Record<string, string> = {};
-        const num = (k: "fixedLtv" | "orderValue" | "ordersPerYear" | "years") => {
+        const num = (k: "fixedLtv" | "orderValue" | "ordersPerYear" | "years" | "maxCustomerLifetimeMonths") => {
           if (s[k].trim() === "") return null;
           const v = parseDecimalInput(s[k]);
           if (v === null) errors[k] = t("notANumber");
@@ -70,6 +73,8 @@ export function MetricSettingsForm({ workspaceId, settings, currency }: { worksp
           orderValue: num("orderValue"),
           ordersPerYear: num("ordersPerYear"),
           years: num("years"),
+          // Empty = no cap (null); the server checks 1…600 and names the field.
+          maxCustomerLifetimeMonths: num("maxCustomerLifetimeMonths"),
         };
         setLocalErrors(errors);
         if (Object.keys(errors).length > 0) return;
@@ -98,6 +103,13 @@ export function MetricSettingsForm({ workspaceId, settings, currency }: { worksp
         {s.ltvMethod === "FIXED" ? (
           <Field id="ms-fixed" label={t("fixedLtv", { currency })} error={err("fixedLtv")}>
             {(c) => <Input {...c} inputMode="decimal" value={s.fixedLtv} onChange={(e) => set("fixedLtv", e.target.value)} />}
+          </Field>
+        ) : null}
+        {s.ltvMethod === "SUBSCRIPTION" ? (
+          <Field id="ms-max-lifetime" label={tn("maxLifetime")} hint={tn("maxLifetimeHint")} error={err("maxCustomerLifetimeMonths")}>
+            {(c) => (
+              <Input {...c} inputMode="decimal" value={s.maxCustomerLifetimeMonths} onChange={(e) => set("maxCustomerLifetimeMonths", e.target.value)} />
+            )}
           </Field>
         ) : null}
         {s.ltvMethod === "REPEAT_PURCHASE" ? (

@@ -16,7 +16,7 @@ export async function generateMetadata() {
 const QUERY = /* GraphQL */ `
   query MetricSettingsPage($id: ID!) {
     workspace(id: $id) {
-      metricSettings { ltvMethod grossMargin romiBasis engagementBasis fixedLtv orderValue ordersPerYear years }
+      metricSettings { ltvMethod grossMargin romiBasis engagementBasis fixedLtv orderValue ordersPerYear years maxCustomerLifetimeMonths }
       metricCatalog { key unit nameEn nameRu direction class kind custom formula problem }
     }
   }
@@ -39,7 +39,7 @@ export default async function MetricSettingsPage({ params }: { params: Promise<{
     );
   }
   return (
-    <ClientMessages namespaces={["metricSettings"]}>
+    <ClientMessages namespaces={["metricSettings", "numbers.settings"]}>
       <div className="space-y-6">
         <Card className="max-w-3xl">
           <CardHeader title={t("settingsTitle")} description={t("settingsLead")} />
