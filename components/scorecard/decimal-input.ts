@@ -1,10 +1,11 @@
 import type { MetricUnit } from "./format";
 
-const MULTIPLES = new Set(["ltv_to_cac", "pipeline_coverage"]);
-
-/** Whether a ratio is typed as a percent in forms (ROMI 400 %, conversion 20 %) rather than a multiple (LTV:CAC 3). */
-export function entersAsPercent(unit: MetricUnit | undefined, metricKey: string): boolean {
-  return unit === "RATIO" && !MULTIPLES.has(metricKey);
+/**
+ * Whether a ratio is typed as a percent in forms (ROMI 400 %, conversion 20 %) rather than a
+ * multiple (LTV:CAC 3 — unit MULTIPLE, from the catalog through catalogMap).
+ */
+export function entersAsPercent(unit: MetricUnit | undefined, _metricKey?: string): boolean {
+  return unit === "RATIO";
 }
 
 /**

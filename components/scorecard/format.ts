@@ -1,8 +1,11 @@
 import { MISSING, formatMoney, formatNumber, formatPercent, numberFormat } from "@/lib/i18n/format";
 
-/** Units of the API (MetricUnit): ratios are fractions; the UI formats them. */
-export type MetricUnit = "COUNT" | "MONEY" | "MONTHS" | "RATIO";
-export type KpiStatus = "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_DATA";
+/**
+ * Units of the API (MetricUnit): ratios are fractions; the UI formats them. MULTIPLE is a
+ * RATIO the catalog marks `multiple` (LTV:CAC 3.2×) — catalogMap sets it from the API.
+ */
+export type MetricUnit = "COUNT" | "MONEY" | "MONTHS" | "RATIO" | "MULTIPLE";
+export type KpiStatus = "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_DATA" | "NO_TARGET";
 export type Direction = "HIGHER" | "LOWER" | "RANGE";
 
 export interface MetricInfo {
@@ -13,6 +16,8 @@ export interface MetricInfo {
   direction: "HIGHER" | "LOWER" | null;
   class: "PROCESS" | "RESULT" | null;
   kind?: "MEASURE" | "METRIC";
+  /** The catalog's "multiple" trait (LTV:CAC, pipeline coverage); catalogMap folds it into `unit`. */
+  multiple?: boolean;
 }
 
 export interface FormatContext {
@@ -20,11 +25,6 @@ export interface FormatContext {
   currency: string;
 }
 
-/**
- * Ratios read as multiples rather than percents: "LTV:CAC 3.2×" is how the seeds say it
- * ("LTV must be at least 3 × CAC"), and pipeline coverage is "3×" the revenue target.
- */
-const MULTIPLE_KEYS = new Set(["ltv_to_cac", "pipeline_coverage"]);
 
 type Numeric = string | number | null | undefined;
 
@@ -39,7 +39,7 @@ export function formatValue(value: Numeric, unit: MetricUnit | undefined, metric
   if (value === null || value === undefined) return MISSING;
   const n = toNumber(value);
   if (n === null) return MISSING;
-  if (opts.compact && Math.abs(n) >= 10_000 && unit !== "RATIO") {
+  if (opts.compact && Math.abs(n) >= 10_000 && unit !== "RATIO" && unit !== "MULTIPLE") {
     const compact = numberFormat(ctx.locale, {
       notation: "compact",
       maximumFractionDigits: 1,
@@ -50,8 +50,10 @@ export function formatValue(value: Numeric, unit: MetricUnit | undefined, metric
   switch (unit) {
     case "MONEY":
       return formatMoney(value, ctx.currency, ctx.locale, { maximumFractionDigits: Math.abs(n) >= 1000 ? 0 : 2, minimumFractionDigits: 0 });
+    case "MULTIPLE":
+      // "LTV:CAC 3.2×" is how the seeds say it ("LTV must be at least 3 × CAC").
+      return `${formatNumber(value, ctx.locale, { maximumFractionDigits: 1 })}×`;
     case "RATIO":
-      if (MULTIPLE_KEYS.has(metricKey)) return `${formatNumber(value, ctx.locale, { maximumFractionDigits: 1 })}×`;
       return formatPercent(value, ctx.locale, { maximumFractionDigits: Math.abs(n) < 0.1 ? 2 : 1 });
     case "MONTHS":
       return numberFormat(ctx.locale, { style: "unit", unit: "month", unitDisplay: "short", maximumFractionDigits: 1 }).format(n);
@@ -61,12 +63,6 @@ export function formatValue(value: Numeric, unit: MetricUnit | undefined, metric
   }
 }
 
-/** A relative change with its sign: "+5.8 %", "−12 %". */
-export function formatChange(value: Numeric, locale: string): string {
-  const n = toNumber(value);
-  if (n === null) return MISSING;
-  return numberFormat(locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(n);
-}
 
 /** A signed difference in a metric's unit ("+1 234 ₽", "−0.4 pp" is left to the caller). */
 export function formatSignedValue(value: Numeric, unit: MetricUnit | undefined, metricKey: string, ctx: FormatContext): string {
@@ -96,15 +92,7 @@ export function statusTone(status: KpiStatus | null | undefined): Tone {
   }
 }
 
-/**
- * Whether a change is good news: up is good for higher-is-better metrics, down for
- * lower-is-better ones (CAC, CPL, churn, bounce); a range has no good direction.
- */
-export function changeIsGood(change: number | null, direction: Direction | "HIGHER" | "LOWER" | null | undefined): boolean | null {
-  if (change === null || change === 0 || !direction || direction === "RANGE") return null;
-  return direction === "HIGHER" ? change > 0 : change < 0;
-}
-
+/** The catalog by key; a ratio the catalog marks `multiple` gets the MULTIPLE unit (formatted "3.2×"). */
 export function catalogMap(entries: MetricInfo[]): Map<string, MetricInfo> {
-  return new Map(entries.map((e) => [e.key, e]));
+  return new Map(entries.map((e) => [e.key, e.multiple && e.unit === "RATIO" ? { ...e, unit: "MULTIPLE" as const } : e]));
 }

@@ -4,18 +4,11 @@ import { Sparkline } from "../charts/sparkline";
 import { formatDate } from "@/lib/i18n/format";
 import { AnnotationEditor } from "./annotation-editor";
 import { type CompareMode, type PeriodInput } from "./period";
-import { type FormatContext, type MetricInfo, formatSignedValue, formatValue, metricName, statusTone, toNumber } from "./format";
+import { type FormatContext, type MetricInfo, formatSignedValue, formatValue, metricName, statusTone } from "./format";
 import { KpiStatusPill } from "./status-pill";
 import { PacingBar } from "./pacing-bar";
 import { TrendIndicator } from "./trend";
 import type { ScorecardKpiData } from "./types";
-
-function relativeChange(current: string | null, base: string | null): number | null {
-  const c = toNumber(current);
-  const b = toNumber(base);
-  if (c === null || b === null || b === 0) return null;
-  return (c - b) / Math.abs(b);
-}
 
 /**
  * One KPI for one period: the verdict first (status, actual vs target), then why (pacing,
@@ -48,7 +41,8 @@ export function KpiCard({
   const isFlow = kpi.expectedToDate !== null && kpi.target !== null && kpi.expectedToDate !== kpi.target;
   const tone = statusTone(kpi.status);
   const direction = kpi.kpi.direction;
-  const change = compare === "previous" ? toNumber(kpi.trend) : relativeChange(kpi.forecast ?? kpi.actual, kpi.lastYearValue);
+  // SPEC §4.2 "Comparisons": to date against the same elapsed days, from the API (one rule everywhere).
+  const change = compare === "previous" ? kpi.change : kpi.lastYearChange;
   const compareBase = compare === "previous" ? kpi.previousToDateValue : kpi.lastYearValue;
   const drivesInfo = kpi.drives ? catalog.get(kpi.drives.metricKey) : undefined;
   const scope = kpi.channelScope ? ts.has(`scopes.${kpi.channelScope}`) ? ts(`scopes.${kpi.channelScope}` as "scopes.paid") : kpi.channelScope : null;
@@ -104,7 +98,7 @@ export function KpiCard({
         <dd className="tabular-nums">{fmt(kpi.forecast)}</dd>
         <dt className="text-ink-muted">{compare === "previous" ? t("vsPrevious") : t("vsLastYear")}</dt>
         <dd>
-          <TrendIndicator change={change} direction={direction} locale={ctx.locale} />
+          <TrendIndicator change={change} locale={ctx.locale} />
           {compareBase !== null ? <span className="block text-xs text-ink-muted">{t("was", { value: fmt(compareBase) })}</span> : null}
         </dd>
         {kpi.drives ? (
@@ -155,7 +149,7 @@ export function KpiCard({
                   </Link>
                   <span className="tabular-nums">
                     {formatValue(d.value, dInfo?.unit, d.metricKey, ctx)}{" "}
-                    <TrendIndicator change={d.trend} direction={dInfo?.direction ?? null} locale={ctx.locale} />
+                    <TrendIndicator change={d.change} locale={ctx.locale} />
                   </span>
                 </li>
               );

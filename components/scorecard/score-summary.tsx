@@ -58,6 +58,9 @@ export function ScoreSummary({ card, ctx, kpiName }: { card: ScorecardData; ctx:
           <li>
             <StatusPill tone="neutral" label={`${ts("NO_DATA")}: ${c.noData}`} />
           </li>
+          <li>
+            <StatusPill tone="neutral" label={`${ts("NO_TARGET")}: ${c.noTarget}`} />
+          </li>
         </ul>
         <div className="mt-3 text-sm text-ink-muted">
           <p>{t("elapsed", { day: dayOf, days: card.period.days, date: formatDate(card.asOf, ctx.locale) })}</p>

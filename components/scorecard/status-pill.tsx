@@ -3,11 +3,11 @@ import { StatusPill } from "../ui/badge";
 import { type KpiStatus, statusTone } from "./format";
 
 /**
- * A KPI's status as colour and words. "No data" splits in two for the reader: no actual at
- * all, or an actual without a target to judge it against ("no target set").
+ * A KPI's status as colour and words: NO_DATA (no actual at all) and NO_TARGET (an actual
+ * without a target to judge it against) are separate statuses of the API (SPEC §5).
  */
-export function KpiStatusPill({ status, hasActual, hasTarget }: { status: KpiStatus | null; hasActual: boolean; hasTarget: boolean }) {
+export function KpiStatusPill({ status }: { status: KpiStatus | null; hasActual?: boolean; hasTarget?: boolean }) {
   const t = useTranslations("scorecard.status");
-  const label = !status ? t("NO_DATA") : status === "NO_DATA" && hasActual && !hasTarget ? t("NO_TARGET") : t(status);
+  const label = t(status ?? "NO_DATA");
   return <StatusPill tone={statusTone(status)} label={label} />;
 }

@@ -1,4 +1,5 @@
 import type { Direction, KpiStatus, MetricInfo } from "./format";
+import { type ShownChange, SHOWN_CHANGE_FIELDS } from "./trend";
 
 /** The scorecard fields the pages read (GraphQL Scorecard / ScorecardKpi). */
 export interface ScorecardKpiData {
@@ -18,6 +19,9 @@ export interface ScorecardKpiData {
   status: KpiStatus;
   trend: string | null;
   trendDirection: "IMPROVING" | "WORSENING" | "FLAT" | null;
+  /** vs the previous period over the same elapsed days, and vs last year likewise (SPEC §4.2). */
+  change: ShownChange | null;
+  lastYearChange: ShownChange | null;
   previousValue: string | null;
   previousToDateValue: string | null;
   lastYearValue: string | null;
@@ -26,7 +30,7 @@ export interface ScorecardKpiData {
   gate: { metricKey: string; comparator: "GTE" | "LTE"; threshold: string; actual: string | null; state: "PASSED" | "FAILED" | "NO_DATA" } | null;
   series: { date: string; value: string | null }[];
   drives: { key: string; metricKey: string } | null;
-  diagnostics: { metricKey: string; channelScope: string | null; value: string | null; previousValue: string | null; trend: string | null }[];
+  diagnostics: { metricKey: string; channelScope: string | null; value: string | null; previousValue: string | null; trend: string | null; change: ShownChange | null }[];
   annotation: { body: string; updatedAt: string } | null;
   kpi: { id: string; direction: Direction };
 }
@@ -54,7 +58,7 @@ export interface ScorecardData {
   elapsedShare: string;
   score: string | null;
   period: { type: string; from: string; to: string; label: string; days: number };
-  statusCounts: { onTrack: number; atRisk: number; offTrack: number; noData: number };
+  statusCounts: { onTrack: number; atRisk: number; offTrack: number; noData: number; noTarget: number };
   kpis: ScorecardKpiData[];
   companyTargets: ScorecardKpiData[];
   healthChecks: HealthCheckData[];
@@ -64,17 +68,18 @@ export const SCORECARD_KPI_FIELDS = /* GraphQL */ `
   fragment ScorecardKpiFields on ScorecardKpi {
     key metricKey channelScope actual actualReason target targetSource attainment attainmentToDate expectedToDate forecast
     variance varianceToDate status trend trendDirection previousValue previousToDateValue lastYearValue gateFailed weight
+    change { ${SHOWN_CHANGE_FIELDS} } lastYearChange { ${SHOWN_CHANGE_FIELDS} }
     gate { metricKey comparator threshold actual state }
     series { date value }
     drives { key metricKey }
-    diagnostics { metricKey channelScope value previousValue trend }
+    diagnostics { metricKey channelScope value previousValue trend change { ${SHOWN_CHANGE_FIELDS} } }
     annotation { body updatedAt }
     kpi { id direction }
   }
 `;
 
 export const CATALOG_FIELDS = /* GraphQL */ `
-  fragment CatalogFields on MetricCatalogEntry { key unit nameEn nameRu direction class kind }
+  fragment CatalogFields on MetricCatalogEntry { key unit nameEn nameRu direction class kind multiple }
 `;
 
 export type { MetricInfo };

@@ -14,6 +14,9 @@ import { readMetricDefinitions } from "@/lib/metric-store/load-metric-definition
 import { updateCustomMetric } from "@/lib/metric-store/update-custom-metric";
 import { updateMetricSettings } from "@/lib/metric-store/update-metric-settings";
 import { type Decimal, formatDecimal } from "@/lib/metrics/decimal";
+import { type MetricChange, describeChange } from "@/lib/metrics/describe-change";
+import { metricTraits } from "@/lib/metrics/metric-traits";
+import { localDateInTimeZone } from "@/lib/periods/local-date-in-time-zone";
 import type { MetricSettings } from "@/lib/metrics/metric-settings";
 import type { GraphQLContext } from "../context";
 import { builder } from "../builder";
@@ -86,6 +89,36 @@ const MetricValueRef = builder.objectRef<MetricValueResult>("MetricValue").imple
   }),
 });
 
+const ChangeKindEnum = builder.enumType("ChangeKind", {
+  description: "How a change is shown (SPEC §4.2 \"Comparisons\").",
+  values: {
+    PERCENT: { description: "Flows, money and multiples: (current − comparison) / |comparison|." },
+    PERCENTAGE_POINTS: { description: "Ratios (rates such as ROMI or CTR): current − comparison, in points of the fraction." },
+  },
+});
+const ChangeVerdictEnum = builder.enumType("ChangeVerdict", {
+  description: "Whether a change is good news by the metric's direction (lower is better for CAC).",
+  values: {
+    BETTER: { description: "Moved the way the metric's direction prefers." },
+    WORSE: { description: "Moved against the metric's direction." },
+    FLAT: { description: "Did not move." },
+  },
+});
+
+/** SPEC §4.2 "Comparisons": the change every page and the API show, from lib/metrics describeChange. */
+export const MetricChangeRef = builder.objectRef<MetricChange>("MetricChange").implement({
+  description: "A change as the product shows it: ratios in percentage points, flows and money in percent, judged by the metric's direction.",
+  fields: (t) => ({
+    kind: t.field({ type: ChangeKindEnum, description: "Percent or percentage points.", resolve: (c) => (c.kind === "points" ? "PERCENTAGE_POINTS" : "PERCENT") }),
+    value: t.field({
+      type: "Decimal",
+      description: "A fraction in both kinds: PERCENT 0.05 = +5 %; PERCENTAGE_POINTS 0.0576 = +5.76 pp.",
+      resolve: (c) => formatDecimal(c.value),
+    }),
+    verdict: t.field({ type: ChangeVerdictEnum, nullable: true, description: "Null when the metric has no preferred direction (a raw measure, a range KPI).", resolve: (c) => (c.verdict ? (c.verdict.toUpperCase() as never) : null) }),
+  }),
+});
+
 interface ComparedValue {
   range: { from: string; to: string };
   base: MetricValueResult;
@@ -105,10 +138,16 @@ const ComparedMetricValueRef = builder.objectRef<ComparedValue>("ComparedMetricV
       description: "current − comparison; null when either has no value.",
       resolve: (c) => (c.current.value && c.base.value ? formatDecimal(c.current.value.minus(c.base.value)) : null),
     }),
+    shownChange: t.field({
+      type: MetricChangeRef,
+      nullable: true,
+      description: "The change as every page shows it (SPEC §4.2): percentage points for ratios, percent for flows and money, with better/worse.",
+      resolve: (c) => (c.current.traits ? describeChange(c.current.value, c.base.value, c.current.traits) : null),
+    }),
     relativeChange: t.field({
       type: "Decimal",
       nullable: true,
-      description: "(current − comparison) / |comparison| as a fraction; null when the comparison is 0 or missing.",
+      description: "(current − comparison) / |comparison| as a fraction; null when the comparison is 0 or missing. For ratios read shownChange (percentage points).",
       resolve: (c) =>
         c.current.value && c.base.value && !c.base.value.isZero()
           ? formatDecimal(c.current.value.minus(c.base.value).div(c.base.value.abs()))
@@ -118,6 +157,8 @@ const ComparedMetricValueRef = builder.objectRef<ComparedValue>("ComparedMetricV
 });
 
 interface Comparison {
+  range: { from: string; to: string };
+  complete: boolean;
   current: MetricValueResult;
   previousPeriod: ComparedValue;
   lastYear: ComparedValue;
@@ -127,6 +168,9 @@ const MetricComparisonRef = builder.objectRef<Comparison>("MetricComparison").im
   description: "A key over a period, against the previous period and the same period last year (SPEC §4.2).",
   fields: (t) => ({
     key: t.string({ resolve: (c) => c.current.key }),
+    from: t.field({ type: "Date", description: "The window read: the period's first day.", resolve: (c) => c.range.from }),
+    to: t.field({ type: "Date", description: "The window read: the period's last day, or today while it is in progress (SPEC §4.2 \"Comparisons\").", resolve: (c) => c.range.to }),
+    complete: t.boolean({ description: "True when the period is over (whole compared with whole); false while in progress (to date vs the same elapsed days).", resolve: (c) => c.complete }),
     unit: t.field({ type: MetricUnitEnum, resolve: (c) => upper(c.current.unit) as never }),
     current: t.field({ type: MetricValueRef, resolve: (c) => c.current }),
     previousPeriod: t.field({ type: ComparedMetricValueRef, resolve: (c) => c.previousPeriod }),
@@ -173,6 +217,10 @@ const MetricCatalogEntryRef = builder.objectRef<MetricCatalogEntry>("MetricCatal
     unit: t.field({ type: MetricUnitEnum, resolve: (e) => upper(e.unit) as never }),
     aggregation: t.field({ type: MeasureAggregationEnum, nullable: true, resolve: (e) => (e.aggregation ? (upper(e.aggregation) as never) : null) }),
     class: t.field({ type: MetricClassEnum, nullable: true, resolve: (e) => (e.class ? (upper(e.class) as never) : null) }),
+    multiple: t.boolean({
+      description: "A ratio read as a multiple (LTV:CAC 3.2×, pipeline coverage 3×) rather than a percent; its changes are in percent, not percentage points.",
+      resolve: (e) => metricTraits(e.key).multiple,
+    }),
     direction: t.field({ type: MetricDirectionEnum, nullable: true, resolve: (e) => (e.direction ? (upper(e.direction) as never) : null) }),
     custom: t.exposeBoolean("custom"),
     problem: t.string({ nullable: true, description: "Custom metrics whose formula no longer compiles: why.", resolve: (e) => e.problem }),
@@ -244,15 +292,17 @@ builder.objectFields(WorkspaceRef, (t) => ({
       campaign: t.arg.string(),
     },
     resolve: async (ws, args, ctx) => {
-      const result = await cachedRead(ctx, ws.id, "metricValues", args, () =>
-        getMetricValues({ db: ctx.db, workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign }),
+      const today = localDateInTimeZone(ctx.now(), ws.timeZone);
+      const result = await cachedRead(ctx, ws.id, "metricValues", { ...args, today }, () =>
+        getMetricValues({ db: ctx.db, workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign, today }),
       );
       return result.current.values;
     },
   }),
   metricComparison: t.field({
     type: [MetricComparisonRef],
-    description: "metricValues with the previous period and the same period last year, in one round trip.",
+    description:
+      "metricValues with the previous period and the same period last year, in one round trip. While the period is in progress it is read to today and compared with the same number of elapsed days of the previous period and of last year (SPEC §4.2 \"Comparisons\").",
     authScopes: read,
     args: {
       keys: t.arg.stringList({ required: true }),
@@ -262,8 +312,10 @@ builder.objectFields(WorkspaceRef, (t) => ({
       campaign: t.arg.string(),
     },
     resolve: async (ws, args, ctx) => {
-      const r = await cachedRead(ctx, ws.id, "metricComparison", args, () =>
+      const today = localDateInTimeZone(ctx.now(), ws.timeZone);
+      const r = await cachedRead(ctx, ws.id, "metricComparison", { ...args, today }, () =>
         getMetricValues({
+          today,
           db: ctx.db,
           workspaceId: ws.id,
           keys: args.keys,
@@ -276,6 +328,8 @@ builder.objectFields(WorkspaceRef, (t) => ({
       );
       const compared = (period: PeriodValues, i: number, current: MetricValueResult): ComparedValue => ({ range: period.range, base: period.values[i], current });
       return r.current.values.map((current, i) => ({
+        range: r.current.range,
+        complete: today >= args.to,
         current,
         previousPeriod: compared(r.previousPeriod!, i, current),
         lastYear: compared(r.lastYear!, i, current),

@@ -10,6 +10,7 @@ import { findKpiTree, type KpiTreeView } from "@/lib/scorecard-service/find-kpi-
 import { findScorecard, type ScorecardKpiView, type ScorecardView } from "@/lib/scorecard-service/find-scorecard";
 import type { KpiTreeNode } from "@/lib/scorecards/build-kpi-tree";
 import { KPI_STATUSES } from "@/lib/scorecards/types";
+import { MetricChangeRef } from "./metrics";
 import { AppError } from "@/lib/errors/app-error";
 import type { GraphQLContext } from "../context";
 import { builder } from "../builder";
@@ -19,7 +20,17 @@ import { PeriodInput, PeriodRef, dec, toPeriodRequest } from "./periods";
 
 // ---------------------------------------------------------------- enums
 
-export const KpiStatusEnum = builder.enumType("KpiStatus", { values: KPI_STATUSES });
+const KPI_STATUS_DESCRIPTIONS: Record<(typeof KPI_STATUSES)[number], string> = {
+  ON_TRACK: "Attainment to date at or above the KPI's on-track threshold.",
+  AT_RISK: "Attainment to date between the at-risk and on-track thresholds.",
+  OFF_TRACK: "Attainment to date below the at-risk threshold.",
+  NO_DATA: "No actual in the period (nothing happened yet, or no data arrived): nothing to judge.",
+  NO_TARGET: "An actual but no target for the period: set a target to judge it. Distinct from NO_DATA.",
+};
+export const KpiStatusEnum = builder.enumType("KpiStatus", {
+  description: "SPEC §5 status of a KPI for a period, from its attainment to date and thresholds.",
+  values: Object.fromEntries(KPI_STATUSES.map((s) => [s, { description: KPI_STATUS_DESCRIPTIONS[s] }])) as { [K in (typeof KPI_STATUSES)[number]]: { description: string } },
+});
 const TrendDirectionEnum = builder.enumType("TrendDirection", { values: ["IMPROVING", "WORSENING", "FLAT"] as const });
 const GateStateEnum = builder.enumType("QualityGateState", { values: ["PASSED", "FAILED", "NO_DATA"] as const });
 const SeverityEnum = builder.enumType("HealthCheckSeverity", { values: ["INFO", "WARNING", "CRITICAL"] as const });
@@ -54,6 +65,7 @@ const DiagnosticRef = builder.objectRef<ScorecardKpiView["diagnostics"][number]>
     value: t.field({ type: "Decimal", nullable: true, resolve: (d) => dec(d.actual) }),
     previousValue: t.field({ type: "Decimal", nullable: true, description: "Same span of the previous period.", resolve: (d) => dec(d.previousActual) }),
     trend: t.field({ type: "Decimal", nullable: true, description: "Relative change vs previousValue (0.1 = +10%).", resolve: (d) => dec(d.trend) }),
+    change: t.field({ type: MetricChangeRef, nullable: true, description: "The change vs previousValue as every page shows it (SPEC §4.2): percentage points for ratios, percent otherwise.", resolve: (d) => d.change }),
   }),
 });
 
@@ -79,9 +91,21 @@ ScorecardKpiRef.implement({
     status: t.field({ type: KpiStatusEnum, resolve: (i) => i.status }),
     trend: t.field({ type: "Decimal", nullable: true, description: "Relative change vs the same span of the previous period.", resolve: (i) => dec(i.trend) }),
     trendDirection: t.field({ type: TrendDirectionEnum, nullable: true, resolve: (i) => (i.trendDirection?.toUpperCase() as never) ?? null }),
+    change: t.field({
+      type: MetricChangeRef,
+      nullable: true,
+      description: "The change vs the previous period over the same elapsed days, as every page shows it (SPEC §4.2 \"Comparisons\"): percentage points for ratios, percent otherwise, better/worse by the KPI's direction.",
+      resolve: (i) => i.change,
+    }),
+    lastYearChange: t.field({
+      type: MetricChangeRef,
+      nullable: true,
+      description: "The change vs the same period last year over the same elapsed days (SPEC §4.2 \"Comparisons\").",
+      resolve: (i) => i.lastYearChange,
+    }),
     previousToDateValue: t.field({ type: "Decimal", nullable: true, description: "The previous period over as many days as have elapsed now.", resolve: (i) => dec(i.previousToDateValue) }),
     previousValue: t.field({ type: "Decimal", nullable: true, description: "The whole previous period.", resolve: (i) => dec(i.previousValue) }),
-    lastYearValue: t.field({ type: "Decimal", nullable: true, description: "The same period last year.", resolve: (i) => dec(i.lastYearValue) }),
+    lastYearValue: t.field({ type: "Decimal", nullable: true, description: "The same period last year over as many days as have elapsed now (the whole one once the period is over).", resolve: (i) => dec(i.lastYearValue) }),
     series: t.field({ type: [SeriesPointRef], resolve: (i) => [...i.series] }),
     gate: t.field({ type: GateRef, nullable: true, resolve: (i) => i.gate }),
     gateFailed: t.exposeBoolean("gateFailed"),
@@ -120,7 +144,8 @@ const StatusCountsRef = builder.objectRef<Record<string, number>>("KpiStatusCoun
     onTrack: t.int({ resolve: (c) => c.ON_TRACK ?? 0 }),
     atRisk: t.int({ resolve: (c) => c.AT_RISK ?? 0 }),
     offTrack: t.int({ resolve: (c) => c.OFF_TRACK ?? 0 }),
-    noData: t.int({ resolve: (c) => c.NO_DATA ?? 0 }),
+    noData: t.int({ description: "KPIs without an actual in the period.", resolve: (c) => c.NO_DATA ?? 0 }),
+    noTarget: t.int({ description: "KPIs with an actual but no target (not counted as no data).", resolve: (c) => c.NO_TARGET ?? 0 }),
   }),
 });
 

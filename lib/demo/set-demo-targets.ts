@@ -11,7 +11,7 @@ import type { Period } from "@/lib/periods/period";
 import { previousPeriod } from "@/lib/periods/previous-period";
 import { loadScorecardContext } from "@/lib/scorecard-service/load-scorecard-context";
 import { type WorkspaceCalendar, resolveScorecardPeriod } from "@/lib/scorecard-service/resolve-scorecard-period";
-import { metricTraits } from "@/lib/scorecards/metric-traits";
+import { metricTraits } from "@/lib/metrics/metric-traits";
 import { scopedMetricKey } from "@/lib/scorecards/scoped-metric-key";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 

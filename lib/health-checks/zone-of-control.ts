@@ -1,4 +1,4 @@
-import { isKnownMetric } from "@/lib/scorecards/metric-traits";
+import { metricTraits } from "@/lib/metrics/metric-traits";
 import type { KpiOwner } from "@/lib/scorecards/types";
 
 /**
@@ -51,6 +51,6 @@ export const ZONE_OF_CONTROL: Readonly<Record<KpiOwner, "ALL" | ReadonlySet<stri
 /** Whether `owner` can influence `metricKey`. Unknown (custom) metrics get the benefit of the doubt. */
 export function isInZoneOfControl(owner: KpiOwner, metricKey: string): boolean {
   const zone = ZONE_OF_CONTROL[owner];
-  if (zone === "ALL" || !isKnownMetric(metricKey)) return true;
+  if (zone === "ALL" || !metricTraits(metricKey).known) return true;
   return zone.has(metricKey);
 }

@@ -1,21 +1,26 @@
 import { Decimal } from "@/lib/metrics/decimal";
-import { BASE_MEASURES } from "@/lib/metrics/measures";
+import { type WorkspaceDefinitions, metricTraits } from "@/lib/metrics/metric-traits";
 import { addDays } from "@/lib/periods/local-date";
 import { TEMPLATES } from "@/lib/scorecards/templates";
 import type { KpiRecord } from "./kpi-record";
 import type { ResolvedTarget, TargetVersion } from "./target-version";
 
 const TEMPLATE_KPIS = new Map(TEMPLATES.flatMap((t) => t.kpis).map((k) => [k.key, k]));
-/** Flow measures add up over time: a quarter's revenue target is the sum of its months'. */
-const FLOW_MEASURES = new Set<string>(BASE_MEASURES.filter((m) => m.aggregation === "flow").map((m) => m.key));
 
 /**
  * The sum of the current targets of the periods inside `period` when they tile it exactly —
  * contiguous, no overlap, from its first day to its last — and every one has a value; else null.
  * Only for flow measures: ratios (CPL, ROMI) and stocks do not add up over time.
  */
-export function sumOfPartTargets(metricKey: string, period: { from: string; to: string }, parts: readonly TargetVersion[]): Decimal | null {
-  if (!FLOW_MEASURES.has(metricKey) || parts.length < 2) return null;
+export function sumOfPartTargets(
+  metricKey: string,
+  period: { from: string; to: string },
+  parts: readonly TargetVersion[],
+  definitions?: WorkspaceDefinitions | null,
+): Decimal | null {
+  // Flows add up over time (a quarter's revenue target is the sum of its months'), custom FLOW
+  // measures included: the catalog (lib/metrics metricTraits) says which keys are flows.
+  if (metricTraits(metricKey, definitions).kind !== "flow" || parts.length < 2) return null;
   const sorted = [...parts].sort((a, b) => (a.periodFrom < b.periodFrom ? -1 : a.periodFrom > b.periodFrom ? 1 : 0));
   let next = period.from;
   let sum = new Decimal(0);
@@ -44,6 +49,7 @@ export function resolveTargets(
   explicit: ReadonlyMap<string, TargetVersion>,
   parts: ReadonlyMap<string, readonly TargetVersion[]> = new Map(),
   period: { from: string; to: string } | null = null,
+  definitions?: WorkspaceDefinitions | null,
 ): Map<string, ResolvedTarget> {
   const resolved = new Map<string, ResolvedTarget>();
   const byTemplateKey = new Map(kpis.filter((k) => k.templateKey).map((k) => [k.templateKey!, k]));
@@ -52,7 +58,7 @@ export function resolveTargets(
     if (hit) return hit;
     let result: ResolvedTarget = { value: null, source: null, effectiveFrom: null };
     const version = explicit.get(kpi.id);
-    const summed = !version && period ? sumOfPartTargets(kpi.metricKey, period, parts.get(kpi.id) ?? []) : null;
+    const summed = !version && period ? sumOfPartTargets(kpi.metricKey, period, parts.get(kpi.id) ?? [], definitions) : null;
     if (version) result = { value: version.value, source: version.source, effectiveFrom: version.effectiveFrom };
     else if (summed) result = { value: summed, source: "sum", effectiveFrom: null };
     else if (kpi.defaultTarget) result = { value: kpi.defaultTarget, source: "default", effectiveFrom: null };

@@ -2,13 +2,16 @@ import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { MeasureSums } from "@/lib/metrics/aggregate";
 import type { Decimal } from "@/lib/metrics/decimal";
+import type { ChangeTraits } from "@/lib/metrics/describe-change";
 import type { MetricUnit } from "@/lib/metrics/metric-definition";
+import { metricTraits } from "@/lib/metrics/metric-traits";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import { type SqlReader, tenantReader, txReader } from "@/lib/tenancy/read-as-tenant";
 import { daysInclusive } from "./calendar-date";
 import { type MetricDefinitions, parseDefinitions } from "./load-metric-definitions";
 import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";
-import { assertDateRange, previousRange, sameRangeLastYear } from "./period-ranges";
+import { comparisonWindows, previousRange, sameRangeLastYear } from "@/lib/periods/comparison-windows";
+import { assertDateRange } from "./period-ranges";
 import { type DateRange, queryMeasureAggregates } from "./query-measure-aggregates";
 
 /** Keys per request: a dashboard asks for a few dozen; more is a mistake or abuse. */
@@ -34,6 +37,13 @@ export interface GetMetricValuesInput extends MetricFilter {
    * is used as given.
    */
   compare?: { previousPeriod?: boolean | DateRange; lastYear?: boolean | DateRange };
+  /**
+   * Today in the workspace's time zone. With it, a range still in progress is read to date and
+   * compared by SPEC §4.2 "Comparisons" (lib/periods comparisonWindows): the same number of
+   * elapsed days of the previous period and of last year; per-month figures (LTV, payback)
+   * divide by the elapsed days, not by days still to come. Without it the range is read as is.
+   */
+  today?: string;
   /** The period's revenue target, for pipeline_coverage (null → NO_TARGET). */
   revenueTarget?: Decimal | null;
   /** Field paths for errors (defaults: ["keys"], ["from"], ["to"]). */
@@ -46,6 +56,8 @@ export interface MetricValueResult {
   unit: MetricUnit;
   value: Decimal | null;
   reason: string | null;
+  /** What the comparison rule needs (lib/metrics describeChange): unit, multiple, direction. */
+  traits?: ChangeTraits;
 }
 
 export interface PeriodValues {
@@ -85,12 +97,21 @@ async function computeWith(read: SqlReader, input: Omit<GetMetricValuesInput, "d
   const keys = [...new Set(input.keys)];
   const keysPath = input.paths?.keys ?? ["keys"];
   if (keys.length > MAX_KEYS_PER_REQUEST) throw AppError.badInput(keysPath, `At most ${MAX_KEYS_PER_REQUEST} keys per request`);
-  const current: DateRange = { from: input.from, to: input.to };
-  assertDateRange(current, { from: input.paths?.from ?? ["from"], to: input.paths?.to ?? ["to"] });
+  const asked: DateRange = { from: input.from, to: input.to };
+  assertDateRange(asked, { from: input.paths?.from ?? ["from"], to: input.paths?.to ?? ["to"] });
+  // SPEC §4.2 "Comparisons": one rule (lib/periods) for every page and the API. A period that
+  // has not started yet is read whole (it holds no data).
+  const windows = input.today ? comparisonWindows(asked, input.today) : null;
+  const started = windows !== null && windows.elapsedDays > 0;
+  const current: DateRange = started ? windows.current : asked;
+  const compareRanges = {
+    previousPeriod: started ? windows.previous : windows?.previousWhole,
+    lastYear: started ? windows.lastYear : windows?.lastYearWhole,
+  };
 
   const load = async (defs: MetricDefinitions | null) => {
     const plan = planMeasures(keys, defs);
-    const layout = rangeLayout(current, input.compare ?? {}, plan.needsPrevious);
+    const layout = rangeLayout(current, input.compare ?? {}, plan.needsPrevious, compareRanges);
     const result = await queryMeasureAggregates(read, {
       workspaceId: input.workspaceId,
       measures: plan.measures,
@@ -132,7 +153,9 @@ async function computeWith(read: SqlReader, input: Omit<GetMetricValuesInput, "d
       range,
       values: keys.map((key) => {
         const v = computed.get(key)!;
-        return { key, unit: unitOfKey(key, defs) ?? "count", value: v.value, reason: v.reason };
+        const unit = unitOfKey(key, defs) ?? "count";
+        const t = metricTraits(key, defs);
+        return { key, unit, value: v.value, reason: v.reason, traits: { unit, multiple: t.multiple, direction: t.direction } };
       }),
     };
   };
@@ -156,7 +179,12 @@ interface RangeLayout {
  * reads `prev` or a comparison asks for it, the period before that when both do, and the
  * same for last year.
  */
-function rangeLayout(current: DateRange, compare: NonNullable<GetMetricValuesInput["compare"]>, needsPrevious: boolean): RangeLayout {
+function rangeLayout(
+  current: DateRange,
+  compare: NonNullable<GetMetricValuesInput["compare"]>,
+  needsPrevious: boolean,
+  ruled: { previousPeriod?: DateRange; lastYear?: DateRange },
+): RangeLayout {
   const ranges: DateRange[] = [current];
   const previousOf: Record<number, number | undefined> = {};
   const add = (range: DateRange): number => {
@@ -166,16 +194,17 @@ function rangeLayout(current: DateRange, compare: NonNullable<GetMetricValuesInp
     return ranges.length - 1;
   };
   const withPrevious = (index: number) => {
+    // `prev(x)` in a formula reads the period before, over the same span.
     if (needsPrevious) previousOf[index] = add(previousRange(ranges[index]));
   };
   withPrevious(0);
   const layout: RangeLayout = { ranges, previousOf };
   if (compare.previousPeriod) {
-    layout.previousPeriod = add(compare.previousPeriod === true ? previousRange(current) : compare.previousPeriod);
+    layout.previousPeriod = add(compare.previousPeriod === true ? (ruled.previousPeriod ?? previousRange(current)) : compare.previousPeriod);
     withPrevious(layout.previousPeriod);
   }
   if (compare.lastYear) {
-    layout.lastYear = add(compare.lastYear === true ? sameRangeLastYear(current) : compare.lastYear);
+    layout.lastYear = add(compare.lastYear === true ? (ruled.lastYear ?? sameRangeLastYear(current)) : compare.lastYear);
     withPrevious(layout.lastYear);
   }
   return layout;

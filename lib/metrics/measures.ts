@@ -76,6 +76,53 @@ export const BASE_MEASURES = [
 
 export type BaseMeasureKey = (typeof BASE_MEASURES)[number]["key"];
 
+/**
+ * SPEC §1 class of the base measures (the SPEC §4.1 table has none): money and funnel
+ * outcomes are results; traffic, audience and output counts describe activity (process).
+ * Leads are "the start of the road, not a result" — but they are the result a lead-generation
+ * role is paid for, so they are classed as result and guarded by the QUANTITY_TRAP check.
+ * The PROCESS_METRIC_AS_KPI health check reads this (through lib/metrics/metric-traits).
+ */
+export const PROCESS_MEASURES: ReadonlySet<BaseMeasureKey> = new Set<BaseMeasureKey>([
+  "spend",
+  "sales_cost",
+  "impressions",
+  "reach",
+  "clicks",
+  "sessions",
+  "bounces",
+  "engagements",
+  "followers",
+  "posts_published",
+  "content_published",
+  "content_views",
+  "email_sent",
+  "email_opens",
+  "email_clicks",
+  "branded_sessions",
+]);
+
+/**
+ * Which way is better for the base measures that are outcomes (SPEC §4.2 "Comparisons":
+ * "better" and "worse" follow the metric's direction). Activity and cost measures (spend,
+ * impressions, …) have no better direction of their own: more spend is neither.
+ */
+export const MEASURE_DIRECTIONS: Readonly<Partial<Record<BaseMeasureKey, "higher" | "lower">>> = {
+  leads: "higher",
+  qualified_leads: "higher",
+  opportunities: "higher",
+  deals_won: "higher",
+  revenue: "higher",
+  pipeline_value: "higher",
+  customers_active: "higher",
+  customers_churned: "lower",
+  followers: "higher",
+  nps_promoters: "higher",
+  nps_detractors: "lower",
+  bounces: "lower",
+  branded_sessions: "higher",
+};
+
 export type BaseMeasureDefinition = (typeof BASE_MEASURES)[number];
 
 export const BASE_MEASURE_KEYS: readonly BaseMeasureKey[] = BASE_MEASURES.map((m) => m.key);

@@ -73,14 +73,19 @@ export interface MetricDefinition<K extends string = MetricKey> {
   usesRevenueTarget: boolean;
   /** True for metrics added beyond the SPEC §4.2 table (needed by SPEC §5 templates). */
   extension: boolean;
+  /**
+   * A ratio read as a multiple ("LTV:CAC 3.2×", "pipeline 3× the revenue target") rather than a
+   * percent: its changes are shown in percent, not percentage points (SPEC §4.2 "Comparisons").
+   */
+  multiple: boolean;
   compute(input: MetricInput): MetricValue;
 }
 
 type MetricDefinitionDraft<K extends string> = Omit<
   MetricDefinition<K>,
-  "dependsOn" | "usesPreviousPeriod" | "usesRevenueTarget" | "extension"
+  "dependsOn" | "usesPreviousPeriod" | "usesRevenueTarget" | "extension" | "multiple"
 > &
-  Partial<Pick<MetricDefinition<K>, "dependsOn" | "usesPreviousPeriod" | "usesRevenueTarget" | "extension">>;
+  Partial<Pick<MetricDefinition<K>, "dependsOn" | "usesPreviousPeriod" | "usesRevenueTarget" | "extension" | "multiple">>;
 
 /** Fills the flags most metrics leave at their defaults (no dependencies, no previous period, no target). */
 export function defineMetric<K extends MetricKey>(draft: MetricDefinitionDraft<K>): MetricDefinition<K> {
@@ -89,6 +94,7 @@ export function defineMetric<K extends MetricKey>(draft: MetricDefinitionDraft<K
     usesPreviousPeriod: false,
     usesRevenueTarget: false,
     extension: false,
+    multiple: false,
     ...draft,
   });
 }

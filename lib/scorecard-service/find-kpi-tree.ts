@@ -27,6 +27,6 @@ export async function findKpiTree(
   const visible = input.owners ? new Set<string>(input.owners) : null;
   const kpis = ctx.definitions.kpis.filter((k) => !visible || visible.has(k.ownerRole));
   const targets: KpiTargets = Object.fromEntries([...ctx.targets].map(([key, t]) => [key, t.value]));
-  const tree = buildKpiTree({ kpis, values: ctx.current.values, previousValues: ctx.previousToDate.values, targets, elapsedShare: ctx.elapsedShare });
+  const tree = buildKpiTree({ kpis, values: ctx.current.values, previousValues: ctx.previousToDate.values, targets, elapsedShare: ctx.elapsedShare, traits: ctx.traits });
   return { ...tree, period: ctx.period, asOf: ctx.asOf, elapsedShare: ctx.elapsedShare };
 }

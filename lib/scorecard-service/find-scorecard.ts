@@ -1,4 +1,6 @@
 import type { Database } from "@/lib/db/client";
+import { type MetricChange, describeChange } from "@/lib/metrics/describe-change";
+import { metricTraits } from "@/lib/metrics/metric-traits";
 import type { HealthCheckFinding } from "@/lib/health-checks/types";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
 import type { ResolvedTarget } from "@/lib/kpis/target-version";
@@ -25,6 +27,8 @@ export interface ScorecardKpiView extends ScorecardItem {
   /** The whole previous period. */
   previousValue: Decimal | null;
   lastYearValue: Decimal | null;
+  /** The change vs last year over the same elapsed days (SPEC §4.2 "Comparisons"). */
+  lastYearChange: MetricChange | null;
   annotation: AnnotationRow | null;
 }
 
@@ -76,6 +80,7 @@ export function assembleScorecard(ctx: ScorecardContext, owner: ScorecardOwner):
       targets: targetValues,
       elapsedShare: ctx.elapsedShare,
       series: Object.fromEntries(ctx.series),
+      traits: ctx.traits,
     });
   const byKey = new Map(kpis.map((k) => [k.key, k]));
   const view = (item: ScorecardItem): ScorecardKpiView => {
@@ -89,6 +94,10 @@ export function assembleScorecard(ctx: ScorecardContext, owner: ScorecardOwner):
       previousToDateValue: ctx.previousToDate.values[valueKey] ?? null,
       previousValue: ctx.previous.values[valueKey] ?? null,
       lastYearValue: ctx.lastYear.values[valueKey] ?? null,
+      lastYearChange: describeChange(item.actual, ctx.lastYear.values[valueKey] ?? null, {
+        ...(ctx.traits[item.metricKey] ?? metricTraits(item.metricKey)),
+        direction: item.direction,
+      }),
       annotation: ctx.definitions.annotations.get(kpi.id) ?? null,
     };
   };

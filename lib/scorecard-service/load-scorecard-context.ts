@@ -8,12 +8,12 @@ import type { MeasureSums } from "@/lib/metrics/aggregate";
 import { computeMetrics } from "@/lib/metrics/compute-metrics";
 import type { Decimal } from "@/lib/metrics/decimal";
 import { BASE_MEASURES, type MeasureAggregation } from "@/lib/metrics/measures";
-import { elapsedDays, elapsedShare } from "@/lib/periods/elapsed-share";
-import { addDays } from "@/lib/periods/local-date";
+import { type MetricTraits, metricTraits } from "@/lib/metrics/metric-traits";
+import { comparisonWindows } from "@/lib/periods/comparison-windows";
+import { elapsedShare } from "@/lib/periods/elapsed-share";
+import { addDays, diffDays } from "@/lib/periods/local-date";
 import { localDateInTimeZone } from "@/lib/periods/local-date-in-time-zone";
 import type { Period } from "@/lib/periods/period";
-import { previousPeriod } from "@/lib/periods/previous-period";
-import { samePeriodLastYear } from "@/lib/periods/same-period-last-year";
 import { listRequiredMetrics } from "@/lib/scorecards/list-required-metrics";
 import { scopedMetricKey } from "@/lib/scorecards/scoped-metric-key";
 import type { SeriesPoint } from "@/lib/scorecards/types";
@@ -42,6 +42,8 @@ export interface ScorecardContext {
   lastYear: WindowValues;
   /** Daily values of each KPI's metric over the period so far, by scoped metric key. */
   series: Map<string, SeriesPoint[]>;
+  /** Each KPI metric's traits (kind, unit, …) from the catalog and the workspace's definitions. */
+  traits: Record<string, MetricTraits>;
 }
 
 const BASE_AGGREGATION = new Map<string, MeasureAggregation>(BASE_MEASURES.map((m) => [m.key, m.aggregation]));
@@ -74,17 +76,17 @@ async function computeScorecardContext(
   input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date },
 ): Promise<ScorecardContext> {
   const period = resolveScorecardPeriod(input.period, input.calendar, input.now);
-  const days = elapsedDays(period, input.now);
+  // SPEC §4.2 "Comparisons": the one rule of lib/periods — the period to date against the same
+  // elapsed days of the previous period and of last year (whole against whole once complete).
+  const cw = comparisonWindows(period, localDateInTimeZone(input.now, period.timeZone));
+  const days = cw.elapsedDays;
   const share = elapsedShare(period, input.now);
-  const asOf = days === 0 ? addDays(period.from, -1) : addDays(period.from, days - 1);
-  const prev = previousPeriod(period);
-  const lastYear = samePeriodLastYear(period);
-  const prevToDateEnd = days === 0 ? addDays(prev.from, -1) : minDate(addDays(prev.from, days - 1), prev.to);
+  const asOf = cw.current.to;
   const windows = {
-    current: { name: "current", from: period.from, to: asOf },
-    previousToDate: { name: "previousToDate", from: prev.from, to: prevToDateEnd },
-    previous: { name: "previous", from: prev.from, to: prev.to },
-    lastYear: { name: "lastYear", from: lastYear.from, to: lastYear.to },
+    current: { name: "current", ...cw.current },
+    previousToDate: { name: "previousToDate", ...cw.previous },
+    previous: { name: "previous", ...cw.previousWhole },
+    lastYear: { name: "lastYear", ...cw.lastYear },
   };
 
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
@@ -107,7 +109,8 @@ async function computeScorecardContext(
       measures,
     });
 
-    const targets = resolveTargets(kpis, definitions.targets, definitions.targetParts, period);
+    const targets = resolveTargets(kpis, definitions.targets, definitions.targetParts, period, metricDefinitions);
+    const traits = Object.fromEntries(kpis.flatMap((k) => [k.metricKey, ...k.diagnostics]).map((key) => [key, metricTraits(key, metricDefinitions)]));
     const revenueKpi = kpis.find((k) => k.ownerRole === "COMPANY" && k.metricKey === "revenue" && !k.channelScope);
     const revenueTarget = revenueKpi ? (targets.get(revenueKpi.key)?.value ?? null) : null;
     const compute = (w: DateWindow, previousSums?: Map<string, MeasureSums>, target: Decimal | null = null) =>
@@ -117,7 +120,7 @@ async function computeScorecardContext(
         previousSums,
         definitions: metricDefinitions,
         revenueTarget: target,
-        periodDays: Math.max(1, daysBetween(w.from, w.to)),
+        periodDays: Math.max(1, diffDays(w.from, w.to) + 1),
       });
 
     return {
@@ -133,6 +136,7 @@ async function computeScorecardContext(
       previous: compute(windows.previous),
       lastYear: compute(windows.lastYear),
       series: buildSeries(kpis, daily, metricDefinitions, period.from, asOf, days),
+      traits,
     };
   });
 }
@@ -168,7 +172,3 @@ function buildSeries(
   return out;
 }
 
-const minDate = (a: string, b: string) => (a < b ? a : b);
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}

@@ -1,4 +1,5 @@
 import type Decimal from "decimal.js";
+import type { MetricTraits } from "@/lib/metrics/metric-traits";
 import { evaluateKpi } from "@/lib/scorecards/evaluate-kpi";
 import { toElapsedShare } from "@/lib/scorecards/elapsed-share";
 import { scopedMetricKey } from "@/lib/scorecards/scoped-metric-key";
@@ -19,6 +20,8 @@ export interface BuildKpiTreeInput {
   previousValues?: MetricValues;
   targets: KpiTargets;
   elapsedShare: Decimal.Value;
+  /** Traits by metric key from the catalog and the workspace's definitions (lib/metrics metricTraits). */
+  traits?: Readonly<Record<string, MetricTraits>>;
 }
 
 export interface KpiTreeKpiNode {
@@ -112,6 +115,7 @@ export function buildKpiTree(input: BuildKpiTreeInput): KpiTree {
       gateActual: kpi.qualityGate
         ? (input.values[scopedMetricKey(kpi.qualityGate.metricKey, scope)] ?? null)
         : null,
+      traits: input.traits?.[kpi.metricKey],
     });
 
     const kpiChildren = (childrenByParent.get(kpi.key) ?? []).filter((child) => !reached.has(child.key)).map(buildNode);

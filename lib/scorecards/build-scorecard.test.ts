@@ -96,7 +96,7 @@ describe("buildScorecard — golden Performance scorecard on 15 April (elapsed s
     // (1 × 1.1 + 1 × 10/11 + 1 × 0.75 + 1 × 1.0) / 4 = 3.759090… / 4 = 0.939772…
     expect(scorecard.score.score!.toDecimalPlaces(6).toString()).toBe("0.939773");
     expect(scorecard.score.countedKpis).toBe(4);
-    expect(scorecard.statusCounts).toEqual({ ON_TRACK: 2, AT_RISK: 1, OFF_TRACK: 1, NO_DATA: 0 });
+    expect(scorecard.statusCounts).toEqual({ ON_TRACK: 2, AT_RISK: 1, OFF_TRACK: 1, NO_DATA: 0, NO_TARGET: 0 });
   });
 
   it("flips when lead→deal conversion falls below the 20% gate", () => {
@@ -179,9 +179,13 @@ describe("buildScorecard — a period with no data", () => {
     expect(scorecard.statusCounts.NO_DATA).toBe(5);
   });
 
-  it("gives NO_DATA with NO_TARGET when data arrived but no target was set", () => {
+  it("gives NO_TARGET (not NO_DATA) when data arrived but no target was set, and counts them apart", () => {
     const scorecard = buildScorecard({ role: "SALES", kpis, values: { cac: d(1) }, targets: {}, elapsedShare: 1 });
-    expect(item(scorecard, "sales.cac")).toMatchObject({ status: "NO_DATA", attainmentReason: "NO_TARGET" });
+    expect(item(scorecard, "sales.cac")).toMatchObject({ status: "NO_TARGET", attainmentReason: "NO_TARGET" });
+    // The KPIs without an actual stay NO_DATA; neither kind enters the score.
+    expect(scorecard.statusCounts.NO_TARGET).toBe(1);
+    expect(scorecard.statusCounts.NO_DATA).toBe(scorecard.items.length - 1);
+    expect(scorecard.score.countedKpis).toBe(0);
   });
 
   it("on day 1 of 30 a flow KPI is judged on one day's pace", () => {

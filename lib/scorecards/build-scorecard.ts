@@ -1,4 +1,6 @@
 import type Decimal from "decimal.js";
+import { type MetricChange, describeChange } from "@/lib/metrics/describe-change";
+import { type MetricTraits, metricTraits } from "@/lib/metrics/metric-traits";
 import { evaluateKpi, type KpiEvaluation } from "@/lib/scorecards/evaluate-kpi";
 import { toElapsedShare } from "@/lib/scorecards/elapsed-share";
 import { findCompanyTarget } from "@/lib/scorecards/find-company-target";
@@ -36,6 +38,8 @@ export interface BuildScorecardInput {
   elapsedShare: Decimal.Value;
   /** Daily values for sparklines, keyed by `scopedMetricKey`. */
   series?: Readonly<Record<string, readonly SeriesPoint[]>>;
+  /** Traits by metric key from the catalog and the workspace's definitions (lib/metrics metricTraits). */
+  traits?: Readonly<Record<string, MetricTraits>>;
 }
 
 export interface DiagnosticValue {
@@ -44,6 +48,8 @@ export interface DiagnosticValue {
   actual: Decimal | null;
   previousActual: Decimal | null;
   trend: Decimal | null;
+  /** The change as every page shows it (SPEC §4.2 "Comparisons"), by the catalog's traits. */
+  change: MetricChange | null;
 }
 
 export interface ScorecardItem extends KpiEvaluation {
@@ -99,6 +105,7 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
         gateActual: kpi.qualityGate
           ? valueOf(input.values, scopedMetricKey(kpi.qualityGate.metricKey, scope))
           : null,
+        traits: input.traits?.[kpi.metricKey],
       });
       const companyTarget = findCompanyTarget(kpi, kpisByKey);
 
@@ -118,7 +125,9 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
           const diagnosticKey = scopedMetricKey(metricKey, scope);
           const actual = valueOf(input.values, diagnosticKey);
           const previousActual = valueOf(input.previousValues, diagnosticKey);
-          return { metricKey, channelScope: scope, actual, previousActual, trend: trend(actual, previousActual).change };
+          const traits = input.traits?.[metricKey] ?? metricTraits(metricKey);
+          const change = describeChange(actual, previousActual, traits);
+          return { metricKey, channelScope: scope, actual, previousActual, trend: trend(actual, previousActual).change, change };
         }),
       };
     });

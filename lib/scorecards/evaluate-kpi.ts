@@ -1,14 +1,15 @@
 import type Decimal from "decimal.js";
 import { attainment, type AttainmentReason } from "@/lib/scorecards/attainment";
 import { attainmentToDate } from "@/lib/scorecards/attainment-to-date";
-import { metricTraits } from "@/lib/scorecards/metric-traits";
+import { type MetricChange, describeChange } from "@/lib/metrics/describe-change";
+import { type MetricTraits, metricTraits } from "@/lib/metrics/metric-traits";
 import { pacing } from "@/lib/scorecards/pacing";
 import {
   applyQualityGate,
   evaluateQualityGate,
   type QualityGateEvaluation,
 } from "@/lib/scorecards/quality-gate";
-import { classifyAttainment } from "@/lib/scorecards/status";
+import { classifyAttainment, missingStatus } from "@/lib/scorecards/status";
 import { trend, trendDirection, type TrendDirection } from "@/lib/scorecards/trend";
 import type { KpiDefinition, KpiStatus, MetricKind } from "@/lib/scorecards/types";
 
@@ -20,8 +21,8 @@ export interface EvaluateKpiInput {
   elapsedShare: Decimal.Value;
   /** Value of the quality gate's metric in the KPI's scope; ignored without a gate. */
   gateActual?: Decimal | null;
-  /** Overrides the local metric-traits map (the catalog will supply it). */
-  kind?: MetricKind;
+  /** The metric's traits with the workspace's definitions (a custom FLOW measure is a flow); default: the catalog's. */
+  traits?: MetricTraits;
 }
 
 /** Everything the KPI core says about one KPI in one period. */
@@ -46,6 +47,8 @@ export interface KpiEvaluation {
   varianceToDate: Decimal | null;
   trend: Decimal | null;
   trendDirection: TrendDirection | null;
+  /** The change vs the previous period to date as every page shows it (SPEC §4.2 "Comparisons"). */
+  change: MetricChange | null;
   gate: QualityGateEvaluation | null;
   gateFailed: boolean;
 }
@@ -60,7 +63,8 @@ export function evaluateKpi(input: EvaluateKpiInput): KpiEvaluation {
   const actual = input.actual ?? null;
   const target = input.target ?? null;
   const previousActual = input.previousActual ?? null;
-  const kind = input.kind ?? metricTraits(kpi.metricKey).kind;
+  const traits = input.traits ?? metricTraits(kpi.metricKey);
+  const kind = traits.kind;
 
   const period = attainment(actual, target, kpi.direction, kpi.range);
   const toDate = attainmentToDate({
@@ -89,11 +93,12 @@ export function evaluateKpi(input: EvaluateKpiInput): KpiEvaluation {
     attainmentReason: toDate.reason,
     expectedToDate,
     forecast,
-    status: classifyAttainment(gatedToDate.value, kpi.thresholds),
+    status: missingStatus(actual, target, kpi.direction, kpi.range) ?? classifyAttainment(gatedToDate.value, kpi.thresholds),
     variance: actual !== null && target !== null ? actual.minus(target) : null,
     varianceToDate: actual !== null && expectedToDate !== null ? actual.minus(expectedToDate) : null,
     trend: change.change,
     trendDirection: trendDirection(change.change, kpi.direction),
+    change: describeChange(actual, previousActual, { unit: traits.unit, multiple: traits.multiple, direction: kpi.direction }),
     gate,
     gateFailed: gatedToDate.gateFailed && actual !== null,
   };

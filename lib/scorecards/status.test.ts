@@ -84,8 +84,10 @@ describe("status of ratios is judged directly whatever the day", () => {
       .toBe("ON_TRACK");
   });
 
-  it("is NO_DATA without an actual or a target", () => {
+  it("is NO_DATA without an actual, NO_TARGET with an actual but no target (SPEC §5)", () => {
     expect(status({ actual: null, target: d(1), direction: "higher", kind: "ratio", thresholds, elapsedShare: 1 })).toBe("NO_DATA");
-    expect(status({ actual: d(1), target: null, direction: "higher", kind: "ratio", thresholds, elapsedShare: 1 })).toBe("NO_DATA");
+    expect(status({ actual: null, target: null, direction: "higher", kind: "ratio", thresholds, elapsedShare: 1 })).toBe("NO_DATA");
+    expect(status({ actual: d(1), target: null, direction: "higher", kind: "ratio", thresholds, elapsedShare: 1 })).toBe("NO_TARGET");
+    expect(status({ actual: d(0), target: null, direction: "lower", kind: "flow", thresholds, elapsedShare: "0.5" })).toBe("NO_TARGET");
   });
 });

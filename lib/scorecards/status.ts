@@ -15,7 +15,7 @@ export function classifyAttainment(value: Decimal | null, thresholds: StatusThre
 }
 
 /**
- * Status of a KPI — SPEC §5: on track / at risk / off track / no data.
+ * Status of a KPI — SPEC §5: on track / at risk / off track / no data / no target.
  *
  * Judged on `attainmentToDate`: for flows mid-period that is actual vs expected-to-date
  * (target × elapsed share), so a KPI exactly on pace is ON_TRACK on the 10th; ratios
@@ -23,5 +23,16 @@ export function classifyAttainment(value: Decimal | null, thresholds: StatusThre
  * or the period has not started. (Quality gates are applied by `evaluateKpi`.)
  */
 export function status(input: AttainmentToDateInput & { thresholds: StatusThresholds }): KpiStatus {
-  return classifyAttainment(attainmentToDate(input).value, input.thresholds);
+  const missing = missingStatus(input.actual ?? null, input.target ?? null, input.direction, input.range ?? null);
+  return missing ?? classifyAttainment(attainmentToDate(input).value, input.thresholds);
+}
+
+/**
+ * SPEC §5: NO_DATA when there is no actual; NO_TARGET when there is an actual but nothing to
+ * judge it against (no target, and for a range KPI no range either); null when both are there.
+ */
+export function missingStatus(actual: Decimal | null, target: Decimal | null, direction: string, range: unknown): "NO_DATA" | "NO_TARGET" | null {
+  if (actual === null) return "NO_DATA";
+  if (target === null && !(direction === "range" && range)) return "NO_TARGET";
+  return null;
 }

@@ -79,16 +79,17 @@ export interface KpiDefinition {
   diagnostics: readonly string[];
 }
 
-/**
- * How a metric aggregates over a period, which decides pacing: flows are summed
- * (pace them against target × elapsed share), ratios and stocks are compared directly.
- */
-export type MetricKind = "flow" | "ratio" | "stock";
+/** The catalog's kind (lib/metrics/metric-traits): flows are paced, ratios and stocks compared directly. */
+export type { MetricKind } from "@/lib/metrics/metric-traits";
 
 /** Process metrics describe activity (diagnosis); result metrics say whether a goal is reached (evaluation). */
 export type MetricClass = "process" | "result";
 
-export const KPI_STATUSES = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA"] as const;
+/**
+ * SPEC §5 statuses. NO_DATA: no actual in the period (nothing to judge); NO_TARGET: an actual
+ * but no target to judge it against (the KPI says so instead of hiding among "no data").
+ */
+export const KPI_STATUSES = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA", "NO_TARGET"] as const;
 export type KpiStatus = (typeof KPI_STATUSES)[number];
 
 /**

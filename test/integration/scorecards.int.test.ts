@@ -148,8 +148,8 @@ describe("golden PERFORMANCE scorecard, April 2026, now = the 15th (elapsed 15/3
     // CAC (spend + sales cost) / deals = 300 000 / 100 = 3 000 vs target 4 000 → 4 000 / 3 000.
     expect(kpiOf(card, "company.cac")).toMatchObject({ actual: "3000", target: "4000", attainmentToDate: "1.3333333333", status: "ON_TRACK" });
     expect(kpiOf(card, "company.ltv_to_cac")).toMatchObject({ target: "3", targetSource: "DEFAULT" });
-    // No target set for new customers: NO_DATA.
-    expect(kpiOf(card, "company.new_customers")).toMatchObject({ actual: "100", target: null, status: "NO_DATA" });
+    // Data but no target set for new customers: NO_TARGET, not NO_DATA (SPEC §5).
+    expect(kpiOf(card, "company.new_customers")).toMatchObject({ actual: "100", target: null, status: "NO_TARGET" });
   });
 
   it("derives the CMO pipeline target as 3 × the revenue target", async () => {
@@ -178,8 +178,8 @@ describe("pacing with an injected now", () => {
     const card = await scorecard("PERFORMANCE", APRIL_15, { type: "QUARTER" });
     expect(card.period).toMatchObject({ type: "QUARTER", from: "2026-04-01", to: "2026-06-30", days: 91 });
     expect(card.elapsedShare).toBe("0.1648351648");
-    // Monthly targets do not apply to a quarter: no target → NO_DATA.
-    expect(kpiOf(card, "performance.qualified_leads")).toMatchObject({ actual: "120", target: null, status: "NO_DATA" });
+    // Monthly targets do not apply to a quarter: data but no target → NO_TARGET.
+    expect(kpiOf(card, "performance.qualified_leads")).toMatchObject({ actual: "120", target: null, status: "NO_TARGET" });
   });
 });
 

@@ -2,7 +2,7 @@ import { createFinding } from "@/lib/health-checks/create-finding";
 import { OWNER_LABELS } from "@/lib/health-checks/format-for-message";
 import type { HealthCheckFinding, HealthCheckInput } from "@/lib/health-checks/types";
 import { findCompanyTarget } from "@/lib/scorecards/find-company-target";
-import { metricTraits } from "@/lib/scorecards/metric-traits";
+import { metricTraits } from "@/lib/metrics/metric-traits";
 
 /**
  * PROCESS_METRIC_AS_KPI — SPEC §5: "a process metric used as a KPI".

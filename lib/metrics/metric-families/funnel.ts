@@ -55,6 +55,7 @@ export const pipelineCoverage = defineMetric({
   name: { en: "Pipeline coverage", ru: "Покрытие воронки" },
   formula: "pipeline_value / revenue target",
   unit: "ratio",
+  multiple: true,
   class: "result",
   direction: "higher",
   measures: ["pipeline_value"],

@@ -140,6 +140,7 @@ export const ltvToCac = defineMetric({
   name: { en: "LTV:CAC", ru: "LTV:CAC" },
   formula: "ltv / cac",
   unit: "ratio",
+  multiple: true,
   class: "result",
   direction: "higher",
   measures: [...new Set([...ltv.measures, ...cac.measures])],

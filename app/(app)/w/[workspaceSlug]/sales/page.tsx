@@ -4,8 +4,8 @@ import { HealthChecks } from "@/components/scorecard/health-checks";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
 import { KpiStatusPill } from "@/components/scorecard/status-pill";
-import { TrendIndicator } from "@/components/scorecard/trend";
-import { type MetricInfo, catalogMap, formatValue, metricName, toNumber } from "@/components/scorecard/format";
+import { SHOWN_CHANGE_FIELDS, type ShownChange, TrendIndicator } from "@/components/scorecard/trend";
+import { type KpiStatus, type MetricInfo, catalogMap, formatValue, metricName, toNumber } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod, toPeriodInput } from "@/components/scorecard/period";
 import { CATALOG_FIELDS, HEALTH_CHECK_FIELDS, type HealthCheckData } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
@@ -25,7 +25,7 @@ const FUNNEL = ["impressions", "clicks", "leads", "qualified_leads", "deals_won"
 
 interface Compared {
   value: string | null;
-  relativeChange: string | null;
+  shownChange: ShownChange | null;
 }
 
 const SALES_QUERY = /* GraphQL */ `
@@ -34,8 +34,8 @@ const SALES_QUERY = /* GraphQL */ `
       metricCatalog { ...CatalogFields }
       metricComparison(from: $from, to: $to, keys: $keys) {
         key current { value reason }
-        previousPeriod { value relativeChange }
-        lastYear { value relativeChange }
+        previousPeriod { value shownChange { ${SHOWN_CHANGE_FIELDS} } }
+        lastYear { value shownChange { ${SHOWN_CHANGE_FIELDS} } }
       }
       scorecard(role: SALES, period: $period) {
         kpis { key metricKey status actual target }
@@ -64,7 +64,7 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
     workspace: {
       metricCatalog: MetricInfo[];
       metricComparison: { key: string; current: { value: string | null; reason: string | null }; previousPeriod: Compared; lastYear: Compared }[];
-      scorecard: { kpis: { key: string; metricKey: string; status: "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_DATA"; actual: string | null; target: string | null }[]; healthChecks: HealthCheckData[] } | null;
+      scorecard: { kpis: { key: string; metricKey: string; status: KpiStatus; actual: string | null; target: string | null }[]; healthChecks: HealthCheckData[] } | null;
     } | null;
   }>(SALES_QUERY, { id: workspace.id, from: period.from, to: period.to, keys: [...HEADLINE, ...FUNNEL], period: toPeriodInput(periodParams) });
 
@@ -131,12 +131,12 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
                       <Link href={metricHref(k)} className="font-semibold text-ink hover:underline">
                         {metricName(catalog.get(k), k, locale)}
                       </Link>
-                      {kpi ? <KpiStatusPill status={kpi.status} hasActual={kpi.actual !== null} hasTarget={kpi.target !== null} /> : null}
+                      {kpi ? <KpiStatusPill status={kpi.status} /> : null}
                     </div>
                     <p className="mt-2 text-3xl font-semibold tabular-nums">{fmt(k)}</p>
                     {kpi?.target ? <p className="text-sm text-ink-muted">{t("target", { value: fmt(k, kpi.target) })}</p> : null}
                     <p className="mt-1 text-sm">
-                      <TrendIndicator change={cmp?.relativeChange ?? null} direction={catalog.get(k)?.direction ?? null} locale={locale} context={periodParams.compare === "previous" ? t("vsPrevious") : t("vsLastYear")} />
+                      <TrendIndicator change={cmp?.shownChange ?? null} locale={locale} context={periodParams.compare === "previous" ? t("vsPrevious") : t("vsLastYear")} />
                     </p>
                     {k === "ltv_to_cac" ? (
                       <p

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, parsePeriodParams, periodQuery, resolvePeriod, toPeriodInput, todayIn } from "@/components/scorecard/period";
-import { changeIsGood, formatValue } from "@/components/scorecard/format";
+import { catalogMap, formatValue } from "@/components/scorecard/format";
 
 describe("scorecard period params", () => {
   it("defaults to the current month and ignores junk", () => {
@@ -33,16 +33,14 @@ describe("scorecard formatting", () => {
     const ru = { locale: "ru", currency: "RUB" };
     expect(formatValue("1234567.89", "MONEY", "revenue", ru)).toBe("1\u00a0234\u00a0568\u00a0₽");
     expect(formatValue("0.25", "RATIO", "ctr", ru)).toBe("25\u00a0%");
-    expect(formatValue("3.2", "RATIO", "ltv_to_cac", { locale: "en", currency: "USD" })).toBe("3.2×");
+    // The catalog's "multiple" trait (through catalogMap) makes LTV:CAC read "3.2×".
+    const unit = catalogMap([{ key: "ltv_to_cac", unit: "RATIO", nameEn: "LTV:CAC", nameRu: "LTV:CAC", direction: "HIGHER", class: "RESULT", multiple: true }]).get("ltv_to_cac")!.unit;
+    expect(unit).toBe("MULTIPLE");
+    expect(formatValue("3.2", unit, "ltv_to_cac", { locale: "en", currency: "USD" })).toBe("3.2×");
+    expect(formatValue("3.2", "RATIO", "romi", { locale: "en", currency: "USD" })).toBe("320%");
     expect(formatValue(null, "COUNT", "leads", ru)).toBe("—");
   });
 
-  it("knows which way is good", () => {
-    expect(changeIsGood(0.1, "HIGHER")).toBe(true);
-    expect(changeIsGood(0.1, "LOWER")).toBe(false);
-    expect(changeIsGood(-0.1, "LOWER")).toBe(true);
-    expect(changeIsGood(0.1, "RANGE")).toBe(null);
-  });
 });
 
 import { parseDecimalInput, toInputValue } from "@/components/scorecard/decimal-input";

@@ -5,8 +5,9 @@ import { type ChartPoint, SeriesChart } from "@/components/charts/series-chart";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
 import { type MetricInfo, catalogMap, formatValue, metricName, toNumber } from "@/components/scorecard/format";
-import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod } from "@/components/scorecard/period";
-import { TrendIndicator } from "@/components/scorecard/trend";
+import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod, todayIn } from "@/components/scorecard/period";
+import { SHOWN_CHANGE_FIELDS, type ShownChange, TrendIndicator } from "@/components/scorecard/trend";
+import { comparisonWindows } from "@/lib/periods/comparison-windows";
 import { CATALOG_FIELDS } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
 import { Alert } from "@/components/ui/alert";
@@ -36,7 +37,7 @@ interface Compared {
   from: string;
   to: string;
   value: string | null;
-  relativeChange: string | null;
+  shownChange: ShownChange | null;
 }
 interface BreakdownRow {
   channel: string;
@@ -48,15 +49,15 @@ interface Series {
 }
 
 const MAIN_QUERY = /* GraphQL */ `
-  query MetricPage($id: ID!, $from: Date!, $to: Date!, $key: String!, $keys: [String!]!, $grain: MetricSeriesGrain!, $channel: String) {
+  query MetricPage($id: ID!, $from: Date!, $to: Date!, $seriesTo: Date!, $key: String!, $keys: [String!]!, $grain: MetricSeriesGrain!, $channel: String) {
     workspace(id: $id) {
       metricCatalog { ...CatalogFields }
       comparison: metricComparison(from: $from, to: $to, keys: [$key], channel: $channel) {
         key current { value reason }
-        previousPeriod { from to value relativeChange }
-        lastYear { from to value relativeChange }
+        previousPeriod { from to value shownChange { ${SHOWN_CHANGE_FIELDS} } }
+        lastYear { from to value shownChange { ${SHOWN_CHANGE_FIELDS} } }
       }
-      series: metricSeries(from: $from, to: $to, grain: $grain, key: $key, channel: $channel) { points { from to value } }
+      series: metricSeries(from: $from, to: $seriesTo, grain: $grain, key: $key, channel: $channel) { points { from to value } }
       byChannel: metricBreakdown(by: CHANNEL, from: $from, to: $to, keys: $keys) { channel campaign values { key value reason } }
       byCampaign: metricBreakdown(by: CAMPAIGN, from: $from, to: $to, keys: $keys, channel: $channel) { channel campaign values { key value reason } }
     }
@@ -100,6 +101,9 @@ export default async function MetricPage({ params, searchParams }: { params: Par
   const base = `/w/${workspace.slug}/metrics/${encodeURIComponent(key)}`;
   const keep = { grain: grain.toLowerCase(), channel, scope };
   const keys = [key, ...CONTEXT_KEYS.filter((k) => k !== key)].slice(0, 4);
+  // SPEC §4.2: days that have not come yet are never drawn — the chart stops at today.
+  const windows = comparisonWindows(period, todayIn(workspace.timeZone));
+  const seriesTo = windows.elapsedDays > 0 ? windows.current.to : period.to;
 
   const { data, errors } = await executeServer<{
     workspace: {
@@ -109,7 +113,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
       byChannel: BreakdownRow[];
       byCampaign: BreakdownRow[];
     } | null;
-  }>(MAIN_QUERY, { id: workspace.id, from: period.from, to: period.to, key, keys, grain, channel });
+  }>(MAIN_QUERY, { id: workspace.id, from: period.from, to: period.to, seriesTo, key, keys, grain, channel });
 
   const ws = data?.workspace;
   if (ws && !ws.metricCatalog.some((m) => m.key === key)) notFound();
@@ -237,7 +241,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
                     {c ? <span className="text-xs">({formatDate(c.from, locale, { style: "short" })} – {formatDate(c.to, locale, { style: "short" })})</span> : null}
                   </p>
                   <p className="text-xl font-semibold tabular-nums">{fmt(c?.value ?? null)}</p>
-                  <TrendIndicator change={c?.relativeChange ?? null} direction={info?.direction ?? null} locale={locale} />
+                  <TrendIndicator change={c?.shownChange ?? null} locale={locale} />
                 </Card>
               );
             })}
