@@ -1,4 +1,6 @@
 import { actorOf } from "@/lib/audit/actor";
+import { type ChannelGroup, parseGroupArgument } from "@/lib/channel-groups/channel-groups";
+import { AppError } from "@/lib/errors/app-error";
 import { createVersionedCache } from "@/lib/scorecard-service/scorecard-cache";
 import type { Workspace } from "@/generated/prisma/client";
 import { checkCustomMetricFormula } from "@/lib/metric-store/check-custom-metric-formula";
@@ -36,6 +38,13 @@ function cachedRead<T>(ctx: GraphQLContext, workspaceId: string, field: string, 
   const version = ctx.dataVersion(workspaceId);
   if (!version) return load();
   return metricReadCache.get(ctx.db, workspaceId, `${field}:${JSON.stringify(args)}`, load, version) as Promise<T>;
+}
+
+/** The `group` argument of a metric read, checked (an unknown group is a field error on ["group"]). */
+function groupArg(value: string | null | undefined): ChannelGroup | null {
+  const parsed = parseGroupArgument(value);
+  if (!parsed.ok) throw AppError.badInput(["group"], parsed.message);
+  return parsed.group;
 }
 
 const upper = <T extends string>(v: T) => v.toUpperCase();
@@ -235,10 +244,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
       to: t.arg({ type: "Date", required: true }),
       channel: t.arg.string(),
       campaign: t.arg.string(),
+      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: async (ws, args, ctx) => {
       const result = await cachedRead(ctx, ws.id, "metricValues", args, () =>
-        getMetricValues({ db: ctx.db, workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign }),
+        getMetricValues({ db: ctx.db, workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign, group: groupArg(args.group) }),
       );
       return result.current.values;
     },
@@ -253,6 +263,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
       to: t.arg({ type: "Date", required: true }),
       channel: t.arg.string(),
       campaign: t.arg.string(),
+      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: async (ws, args, ctx) => {
       const r = await cachedRead(ctx, ws.id, "metricComparison", args, () =>
@@ -264,6 +275,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
           to: args.to,
           channel: args.channel,
           campaign: args.campaign,
+          group: groupArg(args.group),
           compare: { previousPeriod: true, lastYear: true },
         }),
       );
@@ -286,6 +298,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
       grain: t.arg({ type: SeriesGrainEnum, required: true }),
       channel: t.arg.string(),
       campaign: t.arg.string(),
+      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: (ws, args, ctx) =>
       cachedRead(ctx, ws.id, "metricSeries", args, () =>
@@ -298,6 +311,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
           grain: lower(args.grain) as "day" | "week" | "month",
           channel: args.channel,
           campaign: args.campaign,
+          group: groupArg(args.group),
         }),
       ),
   }),
@@ -311,6 +325,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
       to: t.arg({ type: "Date", required: true }),
       by: t.arg({ type: BreakdownDimensionEnum, required: true }),
       channel: t.arg.string({ description: "Restrict a campaign breakdown to one channel." }),
+      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: (ws, args, ctx) =>
       cachedRead(ctx, ws.id, "metricBreakdown", args, () =>
@@ -322,6 +337,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
           to: args.to,
           by: lower(args.by) as "channel" | "campaign",
           channel: args.channel,
+          group: groupArg(args.group),
         }),
       ),
   }),

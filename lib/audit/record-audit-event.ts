@@ -24,9 +24,14 @@ export type AuditAction =
   | "metric.deleted"
   | "measure.created"
   | "measure.deleted"
-  | "metricSettings.updated";
+  | "metricSettings.updated"
+  | "channelGroup.updated"
+  | "import.committed"
+  | "import.rolledBack"
+  | "demo.loaded"
+  | "workspace.currencyChanged";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure";
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import";
 
 export interface AuditEventInput {
   workspaceId: string;
