@@ -22,6 +22,7 @@ import { updateImportMapping } from "@/lib/imports/update-import-mapping";
 import type { ImportReport, FactPreview } from "@/lib/imports/analyze-import-file";
 import { importWorkerFor } from "@/lib/jobs/import-worker";
 import { readMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import { groupOfChannel } from "@/lib/channel-groups/channel-groups";
 import { BASE_MEASURES } from "@/lib/metrics/measures";
 import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "@/lib/db/client";
@@ -85,7 +86,7 @@ const ImportUnknownMeasureRef = builder.objectRef<ImportReport["unknownMeasures"
     suggestion: t.exposeString("suggestion", { nullable: true, description: "A measure key the name resembles: offer it as the mapping." }),
   }),
 });
-const ImportReportRef = builder.objectRef<ImportReport>("ImportReport").implement({
+const ImportReportRef = builder.objectRef<ImportReport & { workspaceId: string }>("ImportReport").implement({
   fields: (t) => ({
     errorCount: t.exposeInt("errorCount", { description: "All problems found (issues lists the first 200)." }),
     issues: t.field({ type: [ImportIssueRef], resolve: (r) => r.issues }),
@@ -93,6 +94,15 @@ const ImportReportRef = builder.objectRef<ImportReport>("ImportReport").implemen
     unmappedColumns: t.stringList({ resolve: (r) => r.unmappedColumns }),
     dataRows: t.exposeInt("dataRows"),
     factCount: t.exposeInt("factCount", { description: "Facts (date × channel × campaign × measure) the file gives with this mapping." }),
+    unmappedChannels: t.stringList({
+      description:
+        "Channels of the file in no channel group of the workspace (as mapped now): group-scoped KPIs (ROMI of paid channels…) leave them out until they are mapped (setChannelGroup). At most 100.",
+      resolve: async (r, _a, ctx) => {
+        if (!r.unmappedChannels || r.unmappedChannels.length === 0) return [];
+        const { channelGroups } = await readMetricDefinitions(ctx.db, r.workspaceId);
+        return r.unmappedChannels.filter((c) => groupOfChannel(c, channelGroups) === null);
+      },
+    }),
   }),
 });
 const ImportPreviewRowRef = builder.objectRef<FactPreview>("ImportPreviewRow").implement({
@@ -170,7 +180,7 @@ export const ImportRef = builder.node(ImportObject, {
       },
     }),
     preview: t.field({ type: [ImportPreviewRowRef], description: "The first facts the mapping gives.", resolve: (r) => previewOf(r) }),
-    report: t.field({ type: ImportReportRef, description: "Validation of the whole file with the mapping, made before anything is written.", resolve: (r) => reportOf(r) }),
+    report: t.field({ type: ImportReportRef, description: "Validation of the whole file with the mapping, made before anything is written.", resolve: (r) => ({ ...reportOf(r), workspaceId: r.workspaceId }) }),
     dataRows: t.exposeInt("dataRows"),
     inserted: t.exposeInt("inserted"),
     updated: t.exposeInt("updated"),

@@ -37,11 +37,12 @@ export async function createImport(db: Database, input: CreateImportInput): Prom
   try {
     const encoding = saved.encoding.encoding;
     const delimiter = saved.size > 0 ? await sniffDelimiter(saved.path, encoding) : ",";
-    const { customMeasures } = await withTenant(db, { workspaceId: input.workspaceId }, (tx) => loadMetricDefinitions(tx, input.workspaceId));
+    const { customMeasures, channelGroups } = await withTenant(db, { workspaceId: input.workspaceId }, (tx) => loadMetricDefinitions(tx, input.workspaceId));
     const analysis = await analyzeImportFile({
       path: saved.path,
       format: { encoding, delimiter },
       customMeasures,
+      channelGroups,
       spill: { path: spillPathOfStorageKey(storageKey), checksum: saved.checksum, chunkSize: input.chunkSize ?? IMPORT_CHUNK_SIZE },
     });
     await moveIntoStore(saved.path, storageKey);

@@ -77,7 +77,7 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
   const format = { encoding: record.encoding as CsvEncoding, delimiter: record.delimiter as Delimiter };
   const numberStyle = record.numberStyle as NumberStyle;
   const mapping = record.mapping as unknown as ImportMapping;
-  const { customMeasures } = await withTenant(db, { workspaceId }, (tx) => loadMetricDefinitions(tx, workspaceId));
+  const { customMeasures, channelGroups } = await withTenant(db, { workspaceId }, (tx) => loadMetricDefinitions(tx, workspaceId));
 
   try {
     const report = record.report as unknown as ImportReport;
@@ -86,6 +86,7 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
         path,
         format,
         customMeasures,
+        channelGroups,
         mapping,
         numberStyle,
         onProgress: () => void heartbeat(db, workspaceId, importId),

@@ -29,6 +29,7 @@ export async function updateImportMapping(
     path: pathOfStorageKey(record.storageKey),
     format: { encoding: record.encoding as CsvEncoding, delimiter: record.delimiter as Delimiter },
     customMeasures: defs.customMeasures,
+    channelGroups: defs.channelGroups,
     mapping: input.mapping,
     numberStyle: input.numberStyle ?? (record.numberStyle as NumberStyle),
     spill: { path: spillPathOfStorageKey(record.storageKey), checksum: record.checksum, chunkSize: record.chunkSize },
