@@ -42,6 +42,10 @@ export const ImportStatusEnum = builder.enumType("ImportStatus", {
   description: "UPLOADED: validated, waiting for commit · QUEUED/VALIDATING/RUNNING: the job works · COMMITTED · FAILED (nothing written) · CANCELLED (nothing written) · ROLLED_BACK.",
   values: IMPORT_STATUSES,
 });
+const ImportSourceEnum = builder.enumType("ImportSource", {
+  description: "Where an import came from.",
+  values: { CSV: { description: "An uploaded CSV file." }, DEMO: { description: "The demo dataset (loadDemoData)." } } as const,
+});
 const ImportLayoutEnum = builder.enumType("ImportLayout", {
   description: "WIDE: a measure per column · LONG: date, channel, campaign, measure, value.",
   values: { WIDE: { value: "wide" }, LONG: { value: "long" } } as const,
@@ -66,6 +70,8 @@ const ImportMappingRef = builder.objectRef<ImportMapping>("ImportMapping").imple
     columns: t.field({ type: [ImportColumnRef], resolve: (m) => m.columns }),
     measureAliases: t.field({ type: [ImportMeasureAliasRef], resolve: (m) => m.measureAliases }),
     defaultChannel: t.exposeString("defaultChannel", { nullable: true }),
+    currency: t.string({ nullable: true, description: "ISO 4217 code of the file's money; null = the workspace's reporting currency.", resolve: (m) => m.currency ?? null }),
+    rate: t.field({ type: "Decimal", nullable: true, description: "One unit of `currency` in the reporting currency (exact).", resolve: (m) => m.rate ?? null }),
   }),
 });
 const ImportIssueRef = builder.objectRef<ImportIssue>("ImportIssue").implement({
@@ -142,6 +148,7 @@ const DIMENSION_NAMES: Record<string, [string, string]> = {
   campaign: ["Campaign", "Кампания"],
   measure: ["Measure (long layout)", "Показатель (длинный формат)"],
   value: ["Value (long layout)", "Значение (длинный формат)"],
+  currency: ["Currency of the row's money", "Валюта денежных значений строки"],
   [IGNORE]: ["Ignore", "Не загружать"],
 };
 
@@ -159,6 +166,14 @@ export const ImportRef = builder.node(ImportObject, {
     fileName: t.exposeString("fileName"),
     fileSize: t.float({ description: "Bytes.", resolve: (r) => Number(r.fileSize) }),
     checksum: t.exposeString("checksum", { description: "SHA-256 of the file, hex." }),
+    currency: t.exposeString("currency", { nullable: true, description: "ISO 4217 code of the import's money; null = the reporting currency." }),
+    currencyRate: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "The rate the import's money was converted at into the reporting currency (exact), stored with the import.",
+      resolve: (r) => (r.currencyRate === null ? null : r.currencyRate.toString()),
+    }),
+    source: t.field({ type: ImportSourceEnum, description: "Where the import came from: a CSV file or the demo dataset.", resolve: (r) => (r.source === "demo" ? "DEMO" : "CSV") }),
     status: t.field({ type: ImportStatusEnum, resolve: (r) => r.status as ImportStatus }),
     progress: t.field({ type: ImportProgressRef, resolve: (r) => r }),
     encoding: t.exposeString("encoding"),
@@ -255,14 +270,30 @@ const ImportMappingInput = builder.inputType("ImportMappingInput", {
     columns: t.field({ type: [ImportColumnInput], required: true, validate: z.array(z.unknown()).max(500) }),
     measureAliases: t.field({ type: [ImportMeasureAliasInput], validate: z.array(z.unknown()).max(500) }),
     defaultChannel: t.string({ validate: z.string().max(100) }),
+    currency: t.string({
+      description: "ISO 4217 code of the file's money (RUB, USD…); absent = the workspace's reporting currency. An unknown code is a field error.",
+      validate: z.string().max(10),
+    }),
+    rate: t.field({
+      type: "Decimal",
+      description: "One unit of `currency` in the reporting currency (exact decimal > 0); required when `currency` differs from it. A rate ≤ 0 is a field error.",
+    }),
   }),
 });
 
-type MappingInput = { columns: { index: number; target: string }[]; measureAliases?: { value: string; measure: string }[] | null; defaultChannel?: string | null };
+type MappingInput = {
+  columns: { index: number; target: string }[];
+  measureAliases?: { value: string; measure: string }[] | null;
+  defaultChannel?: string | null;
+  currency?: string | null;
+  rate?: string | null;
+};
 const toMapping = (m: MappingInput): ImportMapping => ({
   columns: m.columns.map((c) => ({ index: c.index, target: c.target })),
   measureAliases: (m.measureAliases ?? []).map((a) => ({ value: a.value, measure: a.measure })),
   defaultChannel: m.defaultChannel ?? null,
+  ...(m.currency?.trim() ? { currency: m.currency.trim().toUpperCase() } : {}),
+  ...(m.rate ? { rate: m.rate } : {}),
 });
 
 async function importTarget(ctx: GraphQLContext, rawId: string): Promise<{ workspaceId: string; importId: string }> {

@@ -35,7 +35,8 @@ export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kp
 
 export interface AuditEventInput {
   workspaceId: string;
-  actor: Actor;
+  /** null: nobody can be named (a background job acting on its own). */
+  actor: Actor | null;
   action: AuditAction;
   targetType: AuditTargetType;
   targetId?: string | null;
@@ -51,8 +52,8 @@ export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<
   await tx.auditEvent.create({
     data: {
       workspaceId: event.workspaceId,
-      actorUserId: event.actor.kind === "user" ? event.actor.userId : null,
-      actorApiKeyId: event.actor.kind === "apiKey" ? event.actor.apiKeyId : null,
+      actorUserId: event.actor?.kind === "user" ? event.actor.userId : null,
+      actorApiKeyId: event.actor?.kind === "apiKey" ? event.actor.apiKeyId : null,
       action: event.action,
       targetType: event.targetType,
       targetId: event.targetId ?? null,

@@ -11,6 +11,7 @@ import { closestMeasure, suggestMapping } from "@/lib/csv/suggest-mapping";
 import { type MetricRowField, metricRowChecker } from "@/lib/ingestion/validate-metric-rows";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
 import { SpillWriter, measuresKey } from "./fact-spill";
+import { moneyMeasureTest } from "./load-import-definitions";
 
 /** Issues kept in a report (all are counted): enough to fix a file, small enough to store. */
 export const MAX_REPORTED_ISSUES = 200;
@@ -71,6 +72,8 @@ export interface AnalyzeInput {
   numberStyle?: NumberStyle | null;
   /** Latest date accepted (default: tomorrow, UTC — see validateMetricRows). */
   maxDate?: string;
+  /** The workspace's reporting currency: money cells are checked against the import's currency and converted (absent: no checks). */
+  reportingCurrency?: string;
   /** The workspace's channel-group choices, to report channels in no group (default: none, the defaults alone). */
   channelGroups?: ChannelGroupOverrides;
   signal?: AbortSignal;
@@ -138,7 +141,7 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   }
   const mapped = new Set(mapping.columns.filter((c) => c.target !== IGNORE).map((c) => c.index));
   report.unmappedColumns = headers.map((_, i) => columnName(headers!, i)).filter((_, i) => !mapped.has(i));
-  const resolved = resolveMapping(mapping, headers.length, isMeasureKey);
+  const resolved = resolveMapping(mapping, headers.length, isMeasureKey, { reportingCurrency: input.reportingCurrency });
   if (!resolved.ok) {
     for (const p of resolved.problems) {
       add({ code: "MAPPING", row: 1, column: p.column === null ? null : columnName(headers, p.column), value: p.column === null ? null : (headers[p.column] ?? null), reason: p.message });
@@ -152,6 +155,7 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
     headers,
     numberStyle,
     isMeasureKey,
+    isMoneyMeasure: moneyMeasureTest(input.customMeasures),
     onUnknownMeasure(name, row) {
       const u = unknown.get(name);
       if (u) u.rows++;
