@@ -7,7 +7,7 @@ import pg from "pg";
 import { createContext } from "@/graphql/context";
 import { schema } from "@/graphql/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { channelsOfScope } from "@/lib/kpis/channel-groups";
+import { keysOfScope } from "@/lib/channel-groups/channel-groups";
 import { loadKpis } from "@/lib/kpis/load-kpis";
 import { seedDefaultKpis } from "@/lib/kpis/seed-default-kpis";
 import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
@@ -167,7 +167,7 @@ async function floorRequest(db: Awaited<ReturnType<typeof createBenchDatabase>>[
     const ly = samePeriodLastYear(period);
     const asOf = "2026-10-15";
     const scopes = new Map<string, readonly string[]>();
-    for (const r of required) if (r.channelScope) scopes.set(r.channelScope, channelsOfScope(r.channelScope));
+    for (const r of required) if (r.channelScope) scopes.set(r.channelScope, keysOfScope(r.channelScope, definitions.channelGroups));
     return {
       workspaceId: WORKSPACE_ID,
       windows: [

@@ -14,6 +14,7 @@ import "./types/invites";
 import "./types/api-keys";
 import "./types/audit";
 import "./types/metrics";
+import "./types/channel-groups";
 import "./types/ingestion";
 import "./types/imports";
 

@@ -62,6 +62,8 @@ export interface ScorecardData {
   kpis: ScorecardKpiData[];
   companyTargets: ScorecardKpiData[];
   healthChecks: HealthCheckData[];
+  /** Channels in no channel group that a group-scoped KPI of this scorecard would read. */
+  unmappedChannels?: string[];
 }
 
 export const SCORECARD_KPI_FIELDS = /* GraphQL */ `

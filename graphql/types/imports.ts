@@ -22,6 +22,7 @@ import { updateImportMapping } from "@/lib/imports/update-import-mapping";
 import type { ImportReport, FactPreview } from "@/lib/imports/analyze-import-file";
 import { importWorkerFor } from "@/lib/jobs/import-worker";
 import { readMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import { groupOfChannel } from "@/lib/channel-groups/channel-groups";
 import { BASE_MEASURES } from "@/lib/metrics/measures";
 import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "@/lib/db/client";
@@ -40,6 +41,10 @@ function wakeWorker(db: Database): void {
 export const ImportStatusEnum = builder.enumType("ImportStatus", {
   description: "UPLOADED: validated, waiting for commit · QUEUED/VALIDATING/RUNNING: the job works · COMMITTED · FAILED (nothing written) · CANCELLED (nothing written) · ROLLED_BACK.",
   values: IMPORT_STATUSES,
+});
+const ImportSourceEnum = builder.enumType("ImportSource", {
+  description: "Where an import came from.",
+  values: { CSV: { description: "An uploaded CSV file." }, DEMO: { description: "The demo dataset (loadDemoData)." } } as const,
 });
 const ImportLayoutEnum = builder.enumType("ImportLayout", {
   description: "WIDE: a measure per column · LONG: date, channel, campaign, measure, value.",
@@ -65,6 +70,8 @@ const ImportMappingRef = builder.objectRef<ImportMapping>("ImportMapping").imple
     columns: t.field({ type: [ImportColumnRef], resolve: (m) => m.columns }),
     measureAliases: t.field({ type: [ImportMeasureAliasRef], resolve: (m) => m.measureAliases }),
     defaultChannel: t.exposeString("defaultChannel", { nullable: true }),
+    currency: t.string({ nullable: true, description: "ISO 4217 code of the file's money; null = the workspace's reporting currency.", resolve: (m) => m.currency ?? null }),
+    rate: t.field({ type: "Decimal", nullable: true, description: "One unit of `currency` in the reporting currency (exact).", resolve: (m) => m.rate ?? null }),
   }),
 });
 const ImportIssueRef = builder.objectRef<ImportIssue>("ImportIssue").implement({
@@ -85,7 +92,7 @@ const ImportUnknownMeasureRef = builder.objectRef<ImportReport["unknownMeasures"
     suggestion: t.exposeString("suggestion", { nullable: true, description: "A measure key the name resembles: offer it as the mapping." }),
   }),
 });
-const ImportReportRef = builder.objectRef<ImportReport>("ImportReport").implement({
+const ImportReportRef = builder.objectRef<ImportReport & { workspaceId: string }>("ImportReport").implement({
   fields: (t) => ({
     errorCount: t.exposeInt("errorCount", { description: "All problems found (issues lists the first 200)." }),
     issues: t.field({ type: [ImportIssueRef], resolve: (r) => r.issues }),
@@ -93,6 +100,15 @@ const ImportReportRef = builder.objectRef<ImportReport>("ImportReport").implemen
     unmappedColumns: t.stringList({ resolve: (r) => r.unmappedColumns }),
     dataRows: t.exposeInt("dataRows"),
     factCount: t.exposeInt("factCount", { description: "Facts (date × channel × campaign × measure) the file gives with this mapping." }),
+    unmappedChannels: t.stringList({
+      description:
+        "Channels of the file in no channel group of the workspace (as mapped now): group-scoped KPIs (ROMI of paid channels…) leave them out until they are mapped (setChannelGroup). At most 100.",
+      resolve: async (r, _a, ctx) => {
+        if (!r.unmappedChannels || r.unmappedChannels.length === 0) return [];
+        const { channelGroups } = await readMetricDefinitions(ctx.db, r.workspaceId);
+        return r.unmappedChannels.filter((c) => groupOfChannel(c, channelGroups) === null);
+      },
+    }),
   }),
 });
 const ImportPreviewRowRef = builder.objectRef<FactPreview>("ImportPreviewRow").implement({
@@ -132,6 +148,7 @@ const DIMENSION_NAMES: Record<string, [string, string]> = {
   campaign: ["Campaign", "Кампания"],
   measure: ["Measure (long layout)", "Показатель (длинный формат)"],
   value: ["Value (long layout)", "Значение (длинный формат)"],
+  currency: ["Currency of the row's money", "Валюта денежных значений строки"],
   [IGNORE]: ["Ignore", "Не загружать"],
 };
 
@@ -149,6 +166,14 @@ export const ImportRef = builder.node(ImportObject, {
     fileName: t.exposeString("fileName"),
     fileSize: t.float({ description: "Bytes.", resolve: (r) => Number(r.fileSize) }),
     checksum: t.exposeString("checksum", { description: "SHA-256 of the file, hex." }),
+    currency: t.exposeString("currency", { nullable: true, description: "ISO 4217 code of the import's money; null = the reporting currency." }),
+    currencyRate: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "The rate the import's money was converted at into the reporting currency (exact), stored with the import.",
+      resolve: (r) => (r.currencyRate === null ? null : r.currencyRate.toString()),
+    }),
+    source: t.field({ type: ImportSourceEnum, description: "Where the import came from: a CSV file or the demo dataset.", resolve: (r) => (r.source === "demo" ? "DEMO" : "CSV") }),
     status: t.field({ type: ImportStatusEnum, resolve: (r) => r.status as ImportStatus }),
     progress: t.field({ type: ImportProgressRef, resolve: (r) => r }),
     encoding: t.exposeString("encoding"),
@@ -170,7 +195,7 @@ export const ImportRef = builder.node(ImportObject, {
       },
     }),
     preview: t.field({ type: [ImportPreviewRowRef], description: "The first facts the mapping gives.", resolve: (r) => previewOf(r) }),
-    report: t.field({ type: ImportReportRef, description: "Validation of the whole file with the mapping, made before anything is written.", resolve: (r) => reportOf(r) }),
+    report: t.field({ type: ImportReportRef, description: "Validation of the whole file with the mapping, made before anything is written.", resolve: (r) => ({ ...reportOf(r), workspaceId: r.workspaceId }) }),
     dataRows: t.exposeInt("dataRows"),
     inserted: t.exposeInt("inserted"),
     updated: t.exposeInt("updated"),
@@ -245,14 +270,30 @@ const ImportMappingInput = builder.inputType("ImportMappingInput", {
     columns: t.field({ type: [ImportColumnInput], required: true, validate: z.array(z.unknown()).max(500) }),
     measureAliases: t.field({ type: [ImportMeasureAliasInput], validate: z.array(z.unknown()).max(500) }),
     defaultChannel: t.string({ validate: z.string().max(100) }),
+    currency: t.string({
+      description: "ISO 4217 code of the file's money (RUB, USD…); absent = the workspace's reporting currency. An unknown code is a field error.",
+      validate: z.string().max(10),
+    }),
+    rate: t.field({
+      type: "Decimal",
+      description: "One unit of `currency` in the reporting currency (exact decimal > 0); required when `currency` differs from it. A rate ≤ 0 is a field error.",
+    }),
   }),
 });
 
-type MappingInput = { columns: { index: number; target: string }[]; measureAliases?: { value: string; measure: string }[] | null; defaultChannel?: string | null };
+type MappingInput = {
+  columns: { index: number; target: string }[];
+  measureAliases?: { value: string; measure: string }[] | null;
+  defaultChannel?: string | null;
+  currency?: string | null;
+  rate?: string | null;
+};
 const toMapping = (m: MappingInput): ImportMapping => ({
   columns: m.columns.map((c) => ({ index: c.index, target: c.target })),
   measureAliases: (m.measureAliases ?? []).map((a) => ({ value: a.value, measure: a.measure })),
   defaultChannel: m.defaultChannel ?? null,
+  ...(m.currency?.trim() ? { currency: m.currency.trim().toUpperCase() } : {}),
+  ...(m.rate ? { rate: m.rate } : {}),
 });
 
 async function importTarget(ctx: GraphQLContext, rawId: string): Promise<{ workspaceId: string; importId: string }> {

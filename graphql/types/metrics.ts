@@ -1,4 +1,6 @@
 import { actorOf } from "@/lib/audit/actor";
+import { type ChannelGroup, parseGroupArgument } from "@/lib/channel-groups/channel-groups";
+import { AppError } from "@/lib/errors/app-error";
 import { createVersionedCache } from "@/lib/scorecard-service/scorecard-cache";
 import type { Workspace } from "@/generated/prisma/client";
 import { checkCustomMetricFormula } from "@/lib/metric-store/check-custom-metric-formula";
@@ -39,6 +41,13 @@ function cachedRead<T>(ctx: GraphQLContext, workspaceId: string, field: string, 
   const version = ctx.dataVersion(workspaceId);
   if (!version) return load();
   return metricReadCache.get(ctx.db, workspaceId, `${field}:${JSON.stringify(args)}`, load, version) as Promise<T>;
+}
+
+/** The `group` argument of a metric read, checked (an unknown group is a field error on ["group"]). */
+function groupArg(value: string | null | undefined): ChannelGroup | null {
+  const parsed = parseGroupArgument(value);
+  if (!parsed.ok) throw AppError.badInput(["group"], parsed.message);
+  return parsed.group;
 }
 
 const upper = <T extends string>(v: T) => v.toUpperCase();
@@ -290,11 +299,12 @@ builder.objectFields(WorkspaceRef, (t) => ({
       to: t.arg({ type: "Date", required: true }),
       channel: t.arg.string(),
       campaign: t.arg.string(),
+      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: async (ws, args, ctx) => {
       const today = localDateInTimeZone(ctx.now(), ws.timeZone);
       const result = await cachedRead(ctx, ws.id, "metricValues", { ...args, today }, () =>
-        getMetricValues({ db: ctx.db, workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign, today }),
+        getMetricValues({ db: ctx.db, workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign, group: groupArg(args.group), today }),
       );
       return result.current.values;
     },
@@ -310,6 +320,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
       to: t.arg({ type: "Date", required: true }),
       channel: t.arg.string(),
       campaign: t.arg.string(),
+      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: async (ws, args, ctx) => {
       const today = localDateInTimeZone(ctx.now(), ws.timeZone);
@@ -323,6 +334,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
           to: args.to,
           channel: args.channel,
           campaign: args.campaign,
+          group: groupArg(args.group),
           compare: { previousPeriod: true, lastYear: true },
         }),
       );
@@ -347,6 +359,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
       grain: t.arg({ type: SeriesGrainEnum, required: true }),
       channel: t.arg.string(),
       campaign: t.arg.string(),
+      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: (ws, args, ctx) =>
       cachedRead(ctx, ws.id, "metricSeries", args, () =>
@@ -359,6 +372,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
           grain: lower(args.grain) as "day" | "week" | "month",
           channel: args.channel,
           campaign: args.campaign,
+          group: groupArg(args.group),
         }),
       ),
   }),
@@ -372,6 +386,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
       to: t.arg({ type: "Date", required: true }),
       by: t.arg({ type: BreakdownDimensionEnum, required: true }),
       channel: t.arg.string({ description: "Restrict a campaign breakdown to one channel." }),
+      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: (ws, args, ctx) =>
       cachedRead(ctx, ws.id, "metricBreakdown", args, () =>
@@ -383,6 +398,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
           to: args.to,
           by: lower(args.by) as "channel" | "campaign",
           channel: args.channel,
+          group: groupArg(args.group),
         }),
       ),
   }),

@@ -186,6 +186,11 @@ const ScorecardRef = builder.objectRef<Located<ScorecardView> & { role: Workspac
       description: "The company targets this scorecard drives, with their own figures.",
       resolve: (s) => s.companyTargets.map((k) => ({ ...k, workspaceId: s.workspaceId })),
     }),
+    unmappedChannels: t.stringList({
+      description:
+        "Channels with facts in the period that no channel group takes in and that a group-scoped KPI of this scorecard would read (SPEC §4.2): map them in the channel settings.",
+      resolve: (s) => s.unmappedChannels,
+    }),
   }),
 });
 

@@ -53,6 +53,11 @@ const UpdateWorkspaceInput = builder.inputType("UpdateWorkspaceInput", {
     timeZone: t.string({ validate: timeZoneSchema }),
     fiscalYearStartMonth: t.int({ validate: fiscalYearStartMonthSchema }),
     locale: t.string({ validate: localeSchema }),
+    currencyConversionRate: t.field({
+      type: "Decimal",
+      description:
+        "One unit of the current reporting currency in the new `currency` (exact, > 0). Required to change the currency of a workspace that has data: stored money facts and money targets are converted exactly (audited). Without it such a change is refused.",
+    }),
   }),
 });
 

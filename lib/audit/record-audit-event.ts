@@ -24,13 +24,19 @@ export type AuditAction =
   | "metric.deleted"
   | "measure.created"
   | "measure.deleted"
-  | "metricSettings.updated";
+  | "metricSettings.updated"
+  | "channelGroup.updated"
+  | "import.committed"
+  | "import.rolledBack"
+  | "demo.loaded"
+  | "workspace.currencyChanged";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure";
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import";
 
 export interface AuditEventInput {
   workspaceId: string;
-  actor: Actor;
+  /** null: nobody can be named (a background job acting on its own). */
+  actor: Actor | null;
   action: AuditAction;
   targetType: AuditTargetType;
   targetId?: string | null;
@@ -46,8 +52,8 @@ export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<
   await tx.auditEvent.create({
     data: {
       workspaceId: event.workspaceId,
-      actorUserId: event.actor.kind === "user" ? event.actor.userId : null,
-      actorApiKeyId: event.actor.kind === "apiKey" ? event.actor.apiKeyId : null,
+      actorUserId: event.actor?.kind === "user" ? event.actor.userId : null,
+      actorApiKeyId: event.actor?.kind === "apiKey" ? event.actor.apiKeyId : null,
       action: event.action,
       targetType: event.targetType,
       targetId: event.targetId ?? null,

@@ -2,6 +2,7 @@ import type { ImportIssue } from "./import-issue";
 import type { ResolvedMapping } from "./import-mapping";
 import { normalizeHeader } from "./import-mapping";
 import { type NumberStyle, parseLocaleNumber } from "./parse-number";
+import { convertCell } from "./cell-currency";
 import { type ParsedDate, parseCsvDate } from "./parse-date";
 
 /** A fact read from a file, before the metric-row validation (lib/ingestion). */
@@ -23,6 +24,8 @@ export interface ExtractContext {
   numberStyle: NumberStyle;
   /** Known measure keys (catalog + the workspace's custom measures). */
   isMeasureKey(key: string): boolean;
+  /** Whether a measure is money (converted into the reporting currency; others must carry no currency mark). */
+  isMoneyMeasure?(key: string): boolean;
   /** Long layout: a name in the measure column that nothing maps (reported as UNKNOWN_MEASURE). */
   onUnknownMeasure?(name: string, row: number): void;
 }
@@ -81,7 +84,10 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
     }
     const value = parseLocaleNumber(cell, ctx.numberStyle);
     if (!value.ok) pushIssue(issues, headers, record, row, "BAD_NUMBER", mapping.value, value.reason);
-    else out.push({ date: date.value, channel, campaign, measure, value: value.value, row, column: mapping.value! });
+    else {
+      const amount = inReportingCurrency(ctx, record, row, measure, value, mapping.value!, issues);
+      if (amount !== null) out.push({ date: date.value, channel, campaign, measure, value: amount, row, column: mapping.value! });
+    }
     return;
   }
   for (const { index, measure } of mapping.measures) {
@@ -89,8 +95,37 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
     if (cell.trim() === "") continue;
     const value = parseLocaleNumber(cell, ctx.numberStyle);
     if (!value.ok) pushIssue(issues, headers, record, row, "BAD_NUMBER", index, value.reason);
-    else out.push({ date: date.value, channel, campaign, measure, value: value.value, row, column: index });
+    else {
+      const amount = inReportingCurrency(ctx, record, row, measure, value, index, issues);
+      if (amount !== null) out.push({ date: date.value, channel, campaign, measure, value: amount, row, column: index });
+    }
   }
+}
+
+/**
+ * A parsed cell's value in the reporting currency (lib/csv/cell-currency.ts), or null after
+ * reporting why not (a mark that disagrees, a currency without a rate, an unknown code in the
+ * currency column). Without currency context (no reporting currency given) the value as read.
+ */
+function inReportingCurrency(
+  ctx: ExtractContext,
+  record: readonly string[],
+  row: number,
+  measure: string,
+  parsed: { value: string; currency?: string },
+  column: number,
+  issues: ImportIssue[],
+): string | null {
+  const { mapping } = ctx;
+  if (mapping.currency === null) return parsed.value;
+  const currencyCell = mapping.currencyColumn === null ? null : (record[mapping.currencyColumn] ?? "").trim();
+  if (parsed.currency === undefined && currencyCell === null && mapping.currency.rate === null) return parsed.value;
+  const money = ctx.isMoneyMeasure?.(measure) ?? false;
+  // A currency column is read only for money: a row of clicks and spend carries one currency.
+  const result = convertCell({ value: parsed.value, mark: parsed.currency, column: money ? currencyCell : null, money, currency: mapping.currency });
+  if (result.ok) return result.value;
+  pushIssue(issues, ctx.headers, record, row, result.code, result.code === "UNKNOWN_CURRENCY" ? mapping.currencyColumn : column, result.reason);
+  return null;
 }
 
 function pushIssue(

@@ -30,6 +30,9 @@ export const IMPORT_ISSUE_CODES = [
   "BAD_TEXT",
   "DUPLICATE_KEY",
   "BAD_CSV",
+  "CURRENCY_MISMATCH",
+  "NO_RATE",
+  "UNKNOWN_CURRENCY",
 ] as const;
 
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];

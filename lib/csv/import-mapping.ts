@@ -1,3 +1,5 @@
+import { type ImportCurrency, isCurrencyCode, parseRate } from "./cell-currency";
+
 /**
  * How the columns of a CSV file become facts (SPEC §7).
  *
@@ -5,10 +7,12 @@
  *   (`Дата;Канал;Расход;Клики`);
  * - long layout: one row per fact (`date,channel,campaign,measure,value`).
  *
- * A mapping assigns every column a target: a dimension (`date`, `channel`, `campaign`), in
- * long layout `measure` and `value`, in wide layout a measure key, or `ignore`.
+ * A mapping assigns every column a target: a dimension (`date`, `channel`, `campaign`, the
+ * row's `currency`), in long layout `measure` and `value`, in wide layout a measure key, or
+ * `ignore`. Money in a currency other than the workspace's reporting currency needs the
+ * import's `currency` and `rate` (SPEC §7, lib/csv/cell-currency.ts).
  */
-export const DIMENSION_TARGETS = ["date", "channel", "campaign", "measure", "value"] as const;
+export const DIMENSION_TARGETS = ["date", "channel", "campaign", "measure", "value", "currency"] as const;
 export type DimensionTarget = (typeof DIMENSION_TARGETS)[number];
 export const IGNORE = "ignore";
 
@@ -25,6 +29,10 @@ export interface ImportMapping {
   measureAliases: { value: string; measure: string }[];
   /** Channel for every row when the file has no channel column. */
   defaultChannel: string | null;
+  /** ISO 4217 code of the file's money; absent/null = the workspace's reporting currency. */
+  currency?: string | null;
+  /** One unit of `currency` in the reporting currency (decimal string > 0); required when they differ. */
+  rate?: string | null;
 }
 
 export type ImportLayout = "wide" | "long";
@@ -45,6 +53,10 @@ export interface ResolvedMapping {
   measures: { index: number; measure: string }[];
   aliases: Map<string, string>;
   defaultChannel: string | null;
+  /** The row's currency column, if mapped. */
+  currencyColumn: number | null;
+  /** The import's currencies; null when the caller did not name a reporting currency (no checks). */
+  currency: ImportCurrency | null;
 }
 
 export type MappingProblem = { column: number | null; message: string };
@@ -57,8 +69,10 @@ export function resolveMapping(
   mapping: ImportMapping,
   columnCount: number,
   isMeasureKey: (key: string) => boolean,
+  options: { reportingCurrency?: string | null } = {},
 ): { ok: true; mapping: ResolvedMapping } | { ok: false; problems: MappingProblem[] } {
   const problems: MappingProblem[] = [];
+  const currency = resolveCurrency(mapping, options.reportingCurrency ?? null, problems);
   const seen = new Map<string, number>();
   const byTarget = new Map<string, number>();
   const measures: { index: number; measure: string }[] = [];
@@ -114,8 +128,40 @@ export function resolveMapping(
       measures: measures.sort((a, b) => a.index - b.index),
       aliases,
       defaultChannel,
+      currencyColumn: byTarget.get("currency") ?? null,
+      currency,
     },
   };
+}
+
+/**
+ * The import's currencies from the mapping: an unknown code, a rate that is not a positive
+ * number, a foreign currency without a rate or a rate without one are problems of the
+ * whole mapping (each naming its field).
+ */
+function resolveCurrency(mapping: ImportMapping, reporting: string | null, problems: MappingProblem[]): ImportCurrency | null {
+  const code = mapping.currency?.trim().toUpperCase() || null;
+  const rawRate = mapping.rate?.trim() || null;
+  if (code !== null && !isCurrencyCode(code)) {
+    problems.push({ column: null, message: `currency: unknown currency "${mapping.currency}"; use an ISO 4217 code such as RUB, USD or EUR` });
+    return null;
+  }
+  const rate = rawRate === null ? null : parseRate(rawRate);
+  if (rawRate !== null && rate === null) {
+    problems.push({ column: null, message: `rate: "${rawRate}" is not a positive number` });
+    return null;
+  }
+  if (reporting === null) return null;
+  const importCode = code ?? reporting;
+  if (importCode !== reporting && rate === null) {
+    problems.push({ column: null, message: `rate: the import is in ${importCode}; give the rate of 1 ${importCode} in ${reporting}` });
+    return null;
+  }
+  if (importCode === reporting && rate !== null && rate !== "1") {
+    problems.push({ column: null, message: `rate: the import is in the reporting currency ${reporting}; a rate is only for another currency` });
+    return null;
+  }
+  return { reporting, import: importCode, rate: importCode === reporting ? null : rate };
 }
 
 /** Canonical JSON of a mapping (sorted), for comparing mappings and for re-import detection. */
@@ -124,6 +170,8 @@ export function mappingFingerprint(mapping: ImportMapping): string {
     columns: [...mapping.columns].filter((c) => c.target !== IGNORE).sort((a, b) => a.index - b.index).map((c) => [c.index, c.target]),
     aliases: [...mapping.measureAliases].map((a) => [normalizeHeader(a.value), a.measure]).sort(),
     defaultChannel: mapping.defaultChannel?.trim() || null,
+    ...(mapping.currency?.trim() ? { currency: mapping.currency.trim().toUpperCase() } : {}),
+    ...(mapping.rate?.trim() ? { rate: parseRate(mapping.rate) ?? mapping.rate.trim() } : {}),
   });
 }
 

@@ -32,13 +32,13 @@ describe("parseLocaleNumber", () => {
     expect(parseLocaleNumber("1.234,56", "ru")).toEqual({ ok: true, value: "1234.56" });
     expect(parseLocaleNumber("0,50", "ru")).toEqual({ ok: true, value: "0.5" });
     expect(parseLocaleNumber("−15", "ru")).toEqual({ ok: true, value: "-15" });
-    expect(parseLocaleNumber("1 500 ₽", "ru")).toEqual({ ok: true, value: "1500" });
+    expect(parseLocaleNumber("1 500 ₽", "ru")).toEqual({ ok: true, value: "1500", currency: "RUB" });
   });
 
   it("parses English figures", () => {
     expect(parseLocaleNumber("1,234.56", "en")).toEqual({ ok: true, value: "1234.56" });
     expect(parseLocaleNumber("1,234,567", "en")).toEqual({ ok: true, value: "1234567" });
-    expect(parseLocaleNumber("$1,234.50", "en")).toEqual({ ok: true, value: "1234.5" });
+    expect(parseLocaleNumber("$1,234.50", "en")).toEqual({ ok: true, value: "1234.5", currency: "USD" });
     expect(parseLocaleNumber("12.5", "en")).toEqual({ ok: true, value: "12.5" });
   });
 
@@ -103,5 +103,16 @@ describe("detectNumberStyle", () => {
     expect(detectNumberStyle(["1,234.56", "12"], ";")).toBe("en");
     expect(detectNumberStyle(["1,234", "01.03.2026"], ";")).toBe("ru");
     expect(detectNumberStyle(["1,234", "2026-03-01"], ",")).toBe("en");
+  });
+
+  it("reads a currency mark as its ISO code instead of stripping it (issue 11)", () => {
+    expect(parseLocaleNumber("$1,234", "en")).toEqual({ ok: true, value: "1234", currency: "USD" });
+    expect(parseLocaleNumber("1 234 ₽", "ru")).toEqual({ ok: true, value: "1234", currency: "RUB" });
+    expect(parseLocaleNumber("€5", "en")).toEqual({ ok: true, value: "5", currency: "EUR" });
+    expect(parseLocaleNumber("1234 руб.", "ru")).toEqual({ ok: true, value: "1234", currency: "RUB" });
+    expect(parseLocaleNumber("-$5.5", "en")).toEqual({ ok: true, value: "-5.5", currency: "USD" });
+    expect(parseLocaleNumber("USD 10", "en")).toEqual({ ok: true, value: "10", currency: "USD" });
+    expect(parseLocaleNumber("1234", "ru")).toEqual({ ok: true, value: "1234" });
+    expect(parseLocaleNumber("$5 €", "en")).toEqual({ ok: false, reason: "two different currency marks" });
   });
 });

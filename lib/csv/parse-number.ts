@@ -8,13 +8,23 @@
  */
 export type NumberStyle = "ru" | "en";
 
-export type ParsedNumber = { ok: true; value: string } | { ok: false; reason: string };
+/**
+ * A parsed cell. `currency`: the ISO 4217 code of a currency mark the cell carried ("$1,234" →
+ * USD, "1 234 ₽" → RUB, "€5" → EUR), absent when it had none. The mark is read, never
+ * dropped: the import checks it against its currency (lib/csv/cell-currency.ts).
+ */
+export type ParsedNumber = { ok: true; value: string; currency?: string } | { ok: false; reason: string };
 
 /** Space-like group separators: space, NBSP, narrow NBSP, thin space, figure space. */
 const SPACES = /[ \u00a0\u202f\u2009\u2007]/g;
 const HAS_SPACE = /[ \u00a0\u202f\u2009\u2007]/;
-/** Currency marks a cell may carry around the figure (stripped, never interpreted). */
-const CURRENCY = /^(?:₽|руб\.?|р\.|rub|\$|€|usd|eur)\s*|\s*(?:₽|руб\.?|р\.|rub|\$|€|usd|eur)$/i;
+/** Currency marks a cell may carry before or after the figure, captured to be checked against the import's currency. */
+const CURRENCY_BEFORE = /^(₽|руб\.?|р\.|rub|\$|€|usd|eur|£|gbp|₸|kzt|¥|cny)\s*/i;
+const CURRENCY_AFTER = /\s*(₽|руб\.?|р\.|rub|\$|€|usd|eur|£|gbp|₸|kzt|¥|cny)$/i;
+const MARK_CODES: Record<string, string> = {
+  "₽": "RUB", "руб": "RUB", "руб.": "RUB", "р.": "RUB", rub: "RUB",
+  $: "USD", usd: "USD", "€": "EUR", eur: "EUR", "£": "GBP", gbp: "GBP", "₸": "KZT", kzt: "KZT", "¥": "CNY", cny: "CNY",
+};
 const MAX_INTEGER_DIGITS = 18;
 const MAX_FRACTION_DIGITS = 10;
 
@@ -27,8 +37,22 @@ export function parseLocaleNumber(raw: string, style: NumberStyle = "ru"): Parse
 export function parseGeneralNumber(raw: string, style: NumberStyle): ParsedNumber {
   let text = raw.trim();
   if (text === "") return { ok: false, reason: "empty cell" };
-  // Strip one currency mark on either side ("1 234 ₽", "$1,234.50").
-  for (let i = 0; i < 2; i++) text = text.replace(CURRENCY, "").trim();
+  // One currency mark on either side ("1 234 ₽", "$1,234.50", "-$5"), read as its ISO code.
+  let currency: string | undefined;
+  let sign = "";
+  if (/^[-\u2212+]/.test(text) && CURRENCY_BEFORE.test(text.slice(1).trim())) {
+    sign = text[0];
+    text = text.slice(1).trim();
+  }
+  for (const pattern of [CURRENCY_BEFORE, CURRENCY_AFTER]) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const code = MARK_CODES[m[1].toLowerCase()];
+    if (currency !== undefined && code !== currency) return { ok: false, reason: "two different currency marks" };
+    currency = code;
+    text = text.replace(pattern, "").trim();
+  }
+  text = sign + text;
   let negative = false;
   if (/^[-\u2212]/.test(text)) {
     negative = true;
@@ -87,7 +111,8 @@ export function parseGeneralNumber(raw: string, style: NumberStyle): ParsedNumbe
   if (integer.length > MAX_INTEGER_DIGITS) return { ok: false, reason: "number too large" };
   const fraction = fractionPart.replace(/0+$/, "");
   const body = fraction ? `${integer}.${fraction}` : integer;
-  return { ok: true, value: negative && body !== "0" ? `-${body}` : body };
+  const value = negative && body !== "0" ? `-${body}` : body;
+  return currency === undefined ? { ok: true, value } : { ok: true, value, currency };
 }
 
 const COMMA = 44;

@@ -12,6 +12,7 @@ const DIMENSION_ALIASES: Record<DimensionTarget, string[]> = {
   campaign: ["campaign", "campaign name", "кампания", "рекламная кампания", "название кампании", "utm campaign"],
   measure: ["measure", "metric", "показатель", "метрика", "мера"],
   value: ["value", "значение", "величина", "количество"],
+  currency: ["currency", "currency code", "валюта", "код валюты"],
 };
 
 const MEASURE_ALIASES: Record<string, string[]> = {

@@ -1,3 +1,4 @@
+import { type ChannelGroupOverrides, groupOfChannel } from "@/lib/channel-groups/channel-groups";
 import type { ExtractContext } from "@/lib/csv/extract-facts";
 import { type FactDraft, columnName, extractFacts } from "@/lib/csv/extract-facts";
 import type { ImportIssue, ImportIssueCode } from "@/lib/csv/import-issue";
@@ -10,11 +11,15 @@ import { closestMeasure, suggestMapping } from "@/lib/csv/suggest-mapping";
 import { type MetricRowField, metricRowChecker } from "@/lib/ingestion/validate-metric-rows";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
 import { SpillWriter, measuresKey } from "./fact-spill";
+import { moneyMeasureTest } from "./load-import-definitions";
 
 /** Issues kept in a report (all are counted): enough to fix a file, small enough to store. */
 export const MAX_REPORTED_ISSUES = 200;
 export const PREVIEW_FACTS = 20;
 export const SAMPLE_ROWS = 10;
+/** Distinct channel names checked against the channel groups, and unmapped ones reported. */
+const MAX_SEEN_CHANNELS = 10_000;
+const MAX_REPORTED_CHANNELS = 100;
 /** Records read to detect the number style. */
 const STYLE_SAMPLE_RECORDS = 200;
 /** Records between progress calls; facts re-read together when confirming duplicates. */
@@ -41,6 +46,11 @@ export interface ImportReport {
   dataRows: number;
   /** Facts the file gives with this mapping (valid ones). */
   factCount: number;
+  /**
+   * Channels of the file in no channel group of the workspace (SPEC §4.2): group-scoped KPIs
+   * will not read them until they are mapped. Absent in reports made before channel groups.
+   */
+  unmappedChannels?: string[];
 }
 
 export interface ImportAnalysis {
@@ -62,6 +72,10 @@ export interface AnalyzeInput {
   numberStyle?: NumberStyle | null;
   /** Latest date accepted (default: tomorrow, UTC — see validateMetricRows). */
   maxDate?: string;
+  /** The workspace's reporting currency: money cells are checked against the import's currency and converted (absent: no checks). */
+  reportingCurrency?: string;
+  /** The workspace's channel-group choices, to report channels in no group (default: none, the defaults alone). */
+  channelGroups?: ChannelGroupOverrides;
   signal?: AbortSignal;
   /** Called with the number of data records read so far (about every ANALYSIS_CHUNK records, and at the end). */
   onProgress?(records: number): void;
@@ -106,7 +120,10 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   const suggestedMapping = suggestMapping(headers ?? [], input.customMeasures);
   const mapping = input.mapping ?? suggestedMapping;
   const fingerprint = mappingFingerprint(mapping);
-  const report: ImportReport = { fingerprint, errorCount: 0, issues: [], unknownMeasures: [], unmappedColumns: [], dataRows: 0, factCount: 0 };
+  const report: ImportReport = { fingerprint, errorCount: 0, issues: [], unknownMeasures: [], unmappedColumns: [], dataRows: 0, factCount: 0, unmappedChannels: [] };
+  // Channel names seen (bounded), and the unmapped ones in first-seen order.
+  const seenChannels = new Set<string>();
+  const overrides = input.channelGroups ?? new Map();
   const preview: FactPreview[] = [];
   const result = (): ImportAnalysis => ({ headers: headers ?? [], sampleRows, numberStyle, suggestedMapping, mapping, fingerprint, preview, report });
   const add = (issue: ImportIssue) => {
@@ -124,7 +141,7 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   }
   const mapped = new Set(mapping.columns.filter((c) => c.target !== IGNORE).map((c) => c.index));
   report.unmappedColumns = headers.map((_, i) => columnName(headers!, i)).filter((_, i) => !mapped.has(i));
-  const resolved = resolveMapping(mapping, headers.length, isMeasureKey);
+  const resolved = resolveMapping(mapping, headers.length, isMeasureKey, { reportingCurrency: input.reportingCurrency });
   if (!resolved.ok) {
     for (const p of resolved.problems) {
       add({ code: "MAPPING", row: 1, column: p.column === null ? null : columnName(headers, p.column), value: p.column === null ? null : (headers[p.column] ?? null), reason: p.message });
@@ -138,6 +155,7 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
     headers,
     numberStyle,
     isMeasureKey,
+    isMoneyMeasure: moneyMeasureTest(input.customMeasures),
     onUnknownMeasure(name, row) {
       const u = unknown.get(name);
       if (u) u.rows++;
@@ -202,6 +220,10 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
             continue;
           }
           report.factCount++;
+          if (!seenChannels.has(f.channel) && seenChannels.size < MAX_SEEN_CHANNELS) {
+            seenChannels.add(f.channel);
+            if (groupOfChannel(f.channel, overrides) === null && report.unmappedChannels!.length < MAX_REPORTED_CHANNELS) report.unmappedChannels!.push(f.channel);
+          }
           spill?.add(row);
           if (preview.length < PREVIEW_FACTS) preview.push({ row: f.row, date: f.date, channel: f.channel, campaign: f.campaign, measure: f.measure, value: f.value });
         }

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import type { ImportReport } from "./analyze-import-file";
 import { getImportOrThrow, type ImportRecord } from "./import-record";
-import { assertEditable } from "./update-import-mapping";
+import { assertEditable, assertMappingCurrency, currencyColumns } from "./update-import-mapping";
 
 /**
  * Queues an uploaded import for writing. With the mapping the report was made for, a report
@@ -23,6 +23,10 @@ export async function commitImport(
     assertEditable(record);
     const report = record.report as unknown as ImportReport;
     const mapping = input.mapping ?? (record.mapping as unknown as ImportMapping);
+    if (input.mapping) {
+      const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { currency: true } });
+      assertMappingCurrency(input.mapping, workspace?.currency ?? "RUB", ["mapping"]);
+    }
     const fingerprint = mappingFingerprint(mapping);
     if (fingerprint === report.fingerprint && record.errorCount > 0) {
       throw new AppError("BAD_USER_INPUT", `The file has ${record.errorCount} problem(s); fix the file or the mapping first`, {
@@ -34,6 +38,7 @@ export async function commitImport(
       data: {
         mapping: mapping as unknown as Prisma.InputJsonValue,
         mappingFingerprint: fingerprint,
+        ...currencyColumns(mapping),
         status: "QUEUED",
         cancelRequested: false,
         commitRequestedAt: new Date(),

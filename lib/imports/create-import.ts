@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/audit/actor";
 import { sniffDelimiter } from "@/lib/csv/read-csv";
 import type { Database } from "@/lib/db/client";
-import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import { loadImportDefinitions } from "./load-import-definitions";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { analyzeImportFile } from "./analyze-import-file";
 import type { ImportRecord } from "./import-record";
@@ -37,11 +37,13 @@ export async function createImport(db: Database, input: CreateImportInput): Prom
   try {
     const encoding = saved.encoding.encoding;
     const delimiter = saved.size > 0 ? await sniffDelimiter(saved.path, encoding) : ",";
-    const { customMeasures } = await withTenant(db, { workspaceId: input.workspaceId }, (tx) => loadMetricDefinitions(tx, input.workspaceId));
+    const { customMeasures, channelGroups, reportingCurrency } = await withTenant(db, { workspaceId: input.workspaceId }, (tx) => loadImportDefinitions(tx, input.workspaceId));
     const analysis = await analyzeImportFile({
       path: saved.path,
       format: { encoding, delimiter },
       customMeasures,
+      channelGroups,
+      reportingCurrency,
       spill: { path: spillPathOfStorageKey(storageKey), checksum: saved.checksum, chunkSize: input.chunkSize ?? IMPORT_CHUNK_SIZE },
     });
     await moveIntoStore(saved.path, storageKey);

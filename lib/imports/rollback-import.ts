@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { getImportOrThrow, type ImportRecord } from "./import-record";
 import { restoreImportFacts } from "./restore-import-facts";
+import { recordImportEvent } from "./record-import-event";
 
 /**
  * Rolls a committed import back in ONE transaction: every fact it changed gets back the exact
@@ -22,6 +23,7 @@ export async function rollbackImport(
       where: { workspaceId_id: { workspaceId, id: importId } },
       data: { status: "ROLLED_BACK", rolledBackAt: new Date(), rolledBackByUserId: actor.kind === "user" ? actor.userId : null, rowsDone: 0 },
     });
+    await recordImportEvent(tx, record, "import.rolledBack", actor, { restoredFacts: restored, deletedFacts: deleted });
     return { ...record, restoredFacts: restored, deletedFacts: deleted };
   });
 }

@@ -6,7 +6,7 @@ import type { NumberStyle } from "@/lib/csv/parse-number";
 import type { Database } from "@/lib/db/client";
 import { type FactLiterals, type RawQueries, factLiterals, upsertFactLiterals } from "@/lib/ingestion/upsert-facts";
 import { metricRowChecker } from "@/lib/ingestion/validate-metric-rows";
-import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import { loadImportDefinitions, moneyMeasureTest } from "./load-import-definitions";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
 import { utcToday } from "@/lib/metric-store/calendar-date";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -15,6 +15,7 @@ import type { ImportRecord } from "./import-record";
 import { measuresKey, openSpill } from "./fact-spill";
 import { pathOfStorageKey, removeStoredFile, spillPathOfStorageKey } from "./import-store";
 import { readFactChunks } from "./read-fact-chunks";
+import { recordImportEvent } from "./record-import-event";
 import { restoreImportFacts } from "./restore-import-facts";
 
 /** A claimed job whose heartbeat is older than this is taken to be dead (its worker crashed). */
@@ -77,7 +78,7 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
   const format = { encoding: record.encoding as CsvEncoding, delimiter: record.delimiter as Delimiter };
   const numberStyle = record.numberStyle as NumberStyle;
   const mapping = record.mapping as unknown as ImportMapping;
-  const { customMeasures } = await withTenant(db, { workspaceId }, (tx) => loadMetricDefinitions(tx, workspaceId));
+  const { customMeasures, channelGroups, reportingCurrency } = await withTenant(db, { workspaceId }, (tx) => loadImportDefinitions(tx, workspaceId));
 
   try {
     const report = record.report as unknown as ImportReport;
@@ -86,6 +87,8 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
         path,
         format,
         customMeasures,
+        channelGroups,
+        reportingCurrency,
         mapping,
         numberStyle,
         onProgress: () => void heartbeat(db, workspaceId, importId),
@@ -112,9 +115,9 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
 
     const custom = new Map(customMeasures.map((m) => [m.key, m]));
     const isMeasureKey = (key: string) => getBaseMeasure(key) !== undefined || custom.has(key);
-    const resolved = resolveMapping(mapping, (record.headers as unknown as string[]).length, isMeasureKey);
+    const resolved = resolveMapping(mapping, (record.headers as unknown as string[]).length, isMeasureKey, { reportingCurrency });
     if (!resolved.ok) throw new ImportDataError(resolved.problems.map((p) => p.message).join("; "));
-    const ctx = { mapping: resolved.mapping, headers: record.headers as unknown as string[], numberStyle, isMeasureKey };
+    const ctx = { mapping: resolved.mapping, headers: record.headers as unknown as string[], numberStyle, isMeasureKey, isMoneyMeasure: moneyMeasureTest(customMeasures) };
 
     for (let attempt = record.attempts; ; attempt++) {
       try {
@@ -130,9 +133,13 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
         );
       }
     }
-    await withTenant(db, { workspaceId }, (tx) =>
-      tx.import.update({ where: { workspaceId_id: { workspaceId, id: importId } }, data: { status: "COMMITTED", finishedAt: new Date(), heartbeatAt: new Date() } }),
-    );
+    await withTenant(db, { workspaceId }, async (tx) => {
+      const done = await tx.import.update({
+        where: { workspaceId_id: { workspaceId, id: importId } },
+        data: { status: "COMMITTED", finishedAt: new Date(), heartbeatAt: new Date() },
+      });
+      await recordImportEvent(tx, done, "import.committed");
+    });
     await removeStoredFile(record.storageKey);
     return "done";
   } catch (error) {

@@ -1,11 +1,12 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { ImportMapping } from "@/lib/csv/import-mapping";
+import { isCurrencyCode, parseRate } from "@/lib/csv/cell-currency";
 import type { NumberStyle } from "@/lib/csv/parse-number";
 import type { CsvEncoding } from "@/lib/csv/detect-encoding";
 import type { Delimiter } from "@/lib/csv/detect-delimiter";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import { loadImportDefinitions } from "./load-import-definitions";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { analyzeImportFile } from "./analyze-import-file";
 import { getImportOrThrow, type ImportRecord } from "./import-record";
@@ -22,13 +23,16 @@ export async function updateImportMapping(
   const { workspaceId, importId } = input;
   const [record, defs] = await withTenant(db, { workspaceId }, async (tx) => [
     await getImportOrThrow(tx, { workspaceId, importId }),
-    await loadMetricDefinitions(tx, workspaceId),
+    await loadImportDefinitions(tx, workspaceId),
   ] as const);
   assertEditable(record);
+  assertMappingCurrency(input.mapping, defs.reportingCurrency, ["mapping"]);
   const analysis = await analyzeImportFile({
     path: pathOfStorageKey(record.storageKey),
     format: { encoding: record.encoding as CsvEncoding, delimiter: record.delimiter as Delimiter },
     customMeasures: defs.customMeasures,
+    channelGroups: defs.channelGroups,
+    reportingCurrency: defs.reportingCurrency,
     mapping: input.mapping,
     numberStyle: input.numberStyle ?? (record.numberStyle as NumberStyle),
     spill: { path: spillPathOfStorageKey(record.storageKey), checksum: record.checksum, chunkSize: record.chunkSize },
@@ -42,6 +46,7 @@ export async function updateImportMapping(
         mapping: json(analysis.mapping),
         mappingFingerprint: analysis.fingerprint,
         numberStyle: analysis.numberStyle,
+        ...currencyColumns(analysis.mapping),
         preview: json(analysis.preview),
         report: json(analysis.report),
         errorCount: analysis.report.errorCount,
@@ -57,4 +62,31 @@ export function assertEditable(record: ImportRecord): void {
   if (record.status !== "UPLOADED" && record.status !== "FAILED") {
     throw AppError.badInput(["id"], `The import is ${record.status.toLowerCase()}; only an uploaded or failed import can be changed`);
   }
+}
+
+/** The import's currency and rate as stored on the record (exact decimal), from its mapping. */
+export function currencyColumns(mapping: ImportMapping): { currency: string | null; currencyRate: string | null } {
+  const currency = mapping.currency?.trim().toUpperCase() || null;
+  const rate = mapping.rate?.trim() ? parseRate(mapping.rate) : null;
+  return { currency, currencyRate: currency === null ? null : rate };
+}
+
+/**
+ * The mapping's currency and rate as field errors before anything runs (nothing is saved): an
+ * unknown code (["mapping", "currency"]), a rate that is not a positive number, a foreign
+ * currency without a rate, or a rate for the reporting currency itself (["mapping", "rate"]).
+ */
+export function assertMappingCurrency(mapping: ImportMapping, reportingCurrency: string, path: (string | number)[]): void {
+  const code = mapping.currency?.trim().toUpperCase() || null;
+  const rawRate = mapping.rate?.trim() || null;
+  const errors: { path: (string | number)[]; message: string }[] = [];
+  if (code !== null && !isCurrencyCode(code)) errors.push({ path: [...path, "currency"], message: `Unknown currency "${mapping.currency}": use an ISO 4217 code such as RUB, USD or EUR` });
+  const rate = rawRate === null ? null : parseRate(rawRate);
+  if (rawRate !== null && rate === null) errors.push({ path: [...path, "rate"], message: `The rate must be a number greater than 0 (got "${rawRate}")` });
+  else if (code !== null && isCurrencyCode(code) && code !== reportingCurrency && rate === null) {
+    errors.push({ path: [...path, "rate"], message: `The import is in ${code}: give the rate of 1 ${code} in ${reportingCurrency}` });
+  } else if ((code === null || code === reportingCurrency) && rate !== null && rate !== "1") {
+    errors.push({ path: [...path, "rate"], message: `A rate is only for an import in another currency than ${reportingCurrency}` });
+  }
+  if (errors.length > 0) throw new AppError("BAD_USER_INPUT", errors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; "), { fieldErrors: errors });
 }

@@ -8,7 +8,7 @@ import { DEFAULT_THRESHOLDS, DIRECTIONS, PERIOD_TYPES } from "@/lib/scorecards/t
 import { validateKpiDefinition } from "@/lib/scorecards/validate-kpi-definition";
 import { validateKpiTree } from "@/lib/scorecards/validate-kpi-tree";
 import type { Tx } from "@/lib/tenancy/with-tenant";
-import { isValidChannelScope } from "./channel-groups";
+import { isValidChannelScope } from "@/lib/channel-groups/channel-groups";
 import type { KpiRecord } from "./kpi-record";
 import { findKnownMetrics } from "./metric-catalog-lookup";
 import { validateTargetValue } from "./validate-target-value";

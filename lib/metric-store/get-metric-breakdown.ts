@@ -11,7 +11,7 @@ import { txReader } from "@/lib/tenancy/read-as-tenant";
 
 export type BreakdownDimension = "channel" | "campaign";
 
-export interface GetMetricBreakdownInput extends Pick<MetricFilter, "channel"> {
+export interface GetMetricBreakdownInput extends Pick<MetricFilter, "channel" | "group"> {
   db: Database;
   workspaceId: string;
   keys: readonly string[];
@@ -51,6 +51,7 @@ export async function getMetricBreakdown(input: GetMetricBreakdownInput): Promis
       measures: plan.measures,
       ranges,
       channel: input.channel,
+      group: input.group,
       groupBy: input.by,
     });
     const id = (g: { key: string | null; campaign: string | null }) => `${g.key}\u0000${g.campaign ?? ""}`;

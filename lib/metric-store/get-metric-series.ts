@@ -62,6 +62,7 @@ export async function getMetricSeries(input: GetMetricSeriesInput): Promise<Metr
       ranges,
       channel: input.channel,
       campaign: input.campaign,
+      group: input.group,
       groupBy: input.grain,
     });
     // Group keys are bucket starts (the calendar start, even when the bucket is clipped).

@@ -1,3 +1,4 @@
+import type { ChannelGroup } from "@/lib/channel-groups/channel-groups";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { MeasureSums } from "@/lib/metrics/aggregate";
@@ -21,6 +22,8 @@ export interface MetricFilter {
   /** One channel or several (a channel group); absent = all channels. */
   channel?: string | readonly string[] | null;
   campaign?: string | null;
+  /** A channel group ("paid"…, lib/channel-groups): the workspace's channels in it; absent = no group filter. */
+  group?: ChannelGroup | null;
 }
 
 export interface GetMetricValuesInput extends MetricFilter {
@@ -118,6 +121,7 @@ async function computeWith(read: SqlReader, input: Omit<GetMetricValuesInput, "d
       ranges: layout.ranges,
       channel: input.channel,
       campaign: input.campaign,
+      group: input.group,
       withDefinitions: defs === null,
     });
     return { plan, layout, sums: result.ranges.map((groups) => groups[0]?.sums ?? {}), definitions: result.definitions };

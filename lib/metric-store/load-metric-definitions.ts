@@ -1,3 +1,4 @@
+import { type ChannelGroupOverrides, parseOverrides } from "@/lib/channel-groups/channel-groups";
 import type { MeasureDefinition } from "@/lib/metrics/measures";
 import type { MetricClass, MetricDirection, MetricUnit } from "@/lib/metrics/metric-definition";
 import { DEFAULT_METRIC_SETTINGS, type MetricSettings, parseMetricSettings } from "@/lib/metrics/metric-settings";
@@ -29,6 +30,8 @@ export interface MetricDefinitions {
   customMetrics: CustomMetricRecord[];
   /** The custom metrics compiled together (dependency order, per-key errors). */
   compilation: CustomMetricsCompilation;
+  /** The workspace's own channel-group choices over the defaults (lib/channel-groups). */
+  channelGroups: ChannelGroupOverrides;
 }
 
 /** The raw definitions as the SQL returns them (JSON; numerics as text). */
@@ -36,6 +39,8 @@ export interface DefinitionsRow {
   settings: Record<string, string | null> | null;
   measures: Record<string, string>[];
   metrics: Record<string, string>[];
+  /** Channel key → group, the workspace's choices (absent in rows made before channel groups). */
+  channelGroups?: { key: string; group: string }[];
 }
 
 /**
@@ -54,7 +59,9 @@ export const DEFINITIONS_SQL = `SELECT json_build_object(
                FROM custom_measures m WHERE m.workspace_id = $1::uuid),
   'metrics', (SELECT coalesce(json_agg(json_build_object('id', c.id, 'key', c.key, 'nameEn', c.name_en, 'nameRu', c.name_ru,
                  'formula', c.formula, 'unit', c.unit, 'class', c.class, 'direction', c.direction) ORDER BY c.key), '[]'::json)
-               FROM custom_metrics c WHERE c.workspace_id = $1::uuid))`;
+               FROM custom_metrics c WHERE c.workspace_id = $1::uuid),
+  'channelGroups', (SELECT coalesce(json_agg(json_build_object('key', g.channel_key, 'group', g.group_key) ORDER BY g.channel_key), '[]'::json)
+               FROM channel_group_mappings g WHERE g.workspace_id = $1::uuid))`;
 
 /** Settings, custom measures and custom metrics in one statement, through any tenant reader. */
 async function readDefinitions(read: SqlReader, workspaceId: string): Promise<MetricDefinitions> {
@@ -101,7 +108,7 @@ export function parseDefinitions(row: DefinitionsRow): MetricDefinitions {
     customMetrics.map((c) => ({ key: c.key, formula: c.formula })),
     customMeasures,
   );
-  return { settings, customMeasures, customMetrics, compilation };
+  return { settings, customMeasures, customMetrics, compilation, channelGroups: parseOverrides(row.channelGroups) };
 }
 
 function dropNulls(record: Record<string, string | null>): Record<string, string | null> {

@@ -1,3 +1,4 @@
+import { type ChannelGroup, defaultKeysOfGroup, groupKeysSql } from "@/lib/channel-groups/channel-groups";
 import type { MeasureSums } from "@/lib/metrics/aggregate";
 import { Decimal } from "@/lib/metrics/decimal";
 import type { MeasureDefinition } from "@/lib/metrics/measures";
@@ -25,6 +26,8 @@ export interface AggregateQuery {
   /** One channel, or several (a channel group such as "paid"); null/empty = all channels. */
   channel?: string | readonly string[] | null;
   campaign?: string | null;
+  /** A channel group of the workspace (its own mappings over the defaults, resolved in SQL). */
+  group?: ChannelGroup | null;
   groupBy?: AggregateGrouping;
   /** Also return the workspace's metric definitions (settings, custom measures/metrics) in the same statement. */
   withDefinitions?: boolean;
@@ -84,7 +87,7 @@ export async function queryMeasureAggregates(read: SqlReader, q: AggregateQuery)
 
   const channels = q.channel == null ? [] : typeof q.channel === "string" ? [q.channel] : [...q.channel];
   const useFacts = Boolean(q.campaign) || groupBy === "campaign";
-  const useChannel = !useFacts && (channels.length > 0 || groupBy === "channel");
+  const useChannel = !useFacts && (channels.length > 0 || Boolean(q.group) || groupBy === "channel");
   const table = useFacts ? "metric_facts" : useChannel ? "metric_channel_daily_totals" : "metric_daily_totals";
   const [g1, g2] = GROUP_SQL[groupBy];
 
@@ -102,6 +105,7 @@ export async function queryMeasureAggregates(read: SqlReader, q: AggregateQuery)
   if (channels.length === 1) filters.push(`s.channel = ${param(channels[0])}`);
   else if (channels.length > 1) filters.push(`s.channel = ANY(${param(channels)}::text[])`);
   if (q.campaign) filters.push(`s.campaign = ${param(q.campaign)}`);
+  if (q.group) filters.push(`channel_key(s.channel) IN ${groupKeysSql("$1", param(defaultKeysOfGroup(q.group)), param(q.group))}`);
   const filterSql = filters.map((f) => ` AND ${f}`).join("");
   // The outer bounds of all ranges, as plain parameters, let the planner use an index range scan.
   const lo = param(q.ranges.reduce((m, r) => (r.from < m ? r.from : m), q.ranges[0]?.from ?? "1970-01-01"));

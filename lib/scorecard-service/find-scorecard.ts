@@ -10,6 +10,9 @@ import type { ScorecardOwner } from "@/lib/permissions/registry";
 import { buildScorecard, type ScorecardItem } from "@/lib/scorecards/build-scorecard";
 import type { ScorecardScore } from "@/lib/scorecards/scorecard-score";
 import { scopedMetricKey } from "@/lib/scorecards/scoped-metric-key";
+import { isChannelGroup } from "@/lib/channel-groups/channel-groups";
+import { listRequiredMetrics } from "@/lib/scorecards/list-required-metrics";
+import { measuresOf } from "./compute-window-values";
 import type { KpiStatus, KpiTargets } from "@/lib/scorecards/types";
 import type { AnnotationRow } from "./load-scorecard-definitions";
 import { type ScorecardContext, loadScorecardContext } from "./load-scorecard-context";
@@ -43,6 +46,8 @@ export interface ScorecardView {
   healthChecks: HealthCheckFinding[];
   /** The company targets this scorecard's KPIs drive (for the company view: its root KPIs). */
   companyTargets: ScorecardKpiView[];
+  /** Channels in no channel group whose facts a group-scoped KPI of this scorecard would read (SPEC §4.2). */
+  unmappedChannels: string[];
 }
 
 /**
@@ -118,5 +123,17 @@ export function assembleScorecard(ctx: ScorecardContext, owner: ScorecardOwner):
     kpis: items,
     healthChecks: findingsFor(runWorkspaceHealthChecks(ctx), [owner]),
     companyTargets: driven.flatMap((key) => (companyViews.has(key) ? [companyViews.get(key)!] : [])),
+    unmappedChannels: unmappedChannelsOf(ctx, items),
   };
+}
+
+/** The unmapped channels that would change a group-scoped KPI (its metric, gate or diagnostics) of these items. */
+function unmappedChannelsOf(ctx: ScorecardContext, items: readonly ScorecardKpiView[]): string[] {
+  if (ctx.unmappedChannels.length === 0) return [];
+  const scoped = listRequiredMetrics(items.map((i) => i.kpi).filter((k) => k.channelScope && isChannelGroup(k.channelScope))).filter(
+    (r) => r.channelScope !== null,
+  );
+  if (scoped.length === 0) return [];
+  const measures = measuresOf(scoped, ctx.metricDefinitions, ctx.metricDefinitions.customMeasures.map((m) => m.key));
+  return ctx.unmappedChannels.filter((c) => c.measures.some((m) => measures.has(m))).map((c) => c.channel);
 }

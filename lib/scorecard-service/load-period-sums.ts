@@ -15,7 +15,7 @@ export interface PeriodSumsRequest {
   windows: readonly DateWindow[];
   /** The window whose days are also returned one by one, for sparklines (usually "current"); null = none. */
   series: string | null;
-  /** Channel scopes besides "all channels", each with the channel names it reads. */
+  /** Channel scopes besides "all channels", each with the channel keys it reads (lib/channel-groups channelKey). */
   scopes: ReadonlyMap<string, readonly string[]>;
   /** Measures to read, with their aggregation (flows sum; stocks take the first/last day). */
   measures: ReadonlyMap<string, MeasureAggregation>;
@@ -82,7 +82,9 @@ export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promis
   // whatever the statistics say (with `measure = ANY(…)` as a filter the planner walked all
   // of the workspace's days in every branch). A scope reads only its channels, joined by
   // equality to the (scope, channel) pairs. Windows, scopes and measures travel as small
-  // integers, so that grouping compares integers rather than collated text.
+  // integers, so that grouping compares integers rather than collated text. Channels match by
+  // key (channel_key(): case- and space-insensitive), the workspace's channel groups having
+  // been resolved to keys by the caller.
   const branches: string[] = [];
   windows.forEach((w, i) => {
     const [from, to] = [param(w.from, "date"), param(w.to, "date")];
@@ -94,9 +96,9 @@ export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promis
       branches.push(`SELECT ${i}, sc.scope, ms.m, c.date, sum(c.value)
         FROM ms, LATERAL (SELECT c.date, c.channel, c.value FROM metric_channel_daily_totals c
                            WHERE c.workspace_id = ${workspace} AND c.measure = ms.measure AND c.date BETWEEN ${from} AND ${to}
-                             AND c.channel = ANY(${channels})
+                             AND channel_key(c.channel) = ANY(${channels})
                           OFFSET 0) c
-        JOIN sc ON sc.channel = c.channel
+        JOIN sc ON sc.channel = channel_key(c.channel)
        GROUP BY sc.scope, ms.m, c.date`);
     }
   });

@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { channelsOfScope } from "@/lib/kpis/channel-groups";
+import { isChannelGroup, keysOfScope, mappedKeys } from "@/lib/channel-groups/channel-groups";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
 import { resolveTargets } from "@/lib/kpis/resolve-targets";
 import type { ResolvedTarget } from "@/lib/kpis/target-version";
@@ -23,6 +23,7 @@ import { type DateWindow, loadPeriodSums } from "./load-period-sums";
 import { type ScorecardDefinitions, loadScorecardDefinitions } from "./load-scorecard-definitions";
 import { type PeriodRequest, type WorkspaceCalendar, resolveScorecardPeriod } from "./resolve-scorecard-period";
 import { createVersionedCache } from "./scorecard-cache";
+import { type UnmappedChannel, loadUnmappedChannels } from "./load-unmapped-channels";
 
 /** Everything the pure core needs for one workspace and period, loaded once. */
 export interface ScorecardContext {
@@ -44,6 +45,11 @@ export interface ScorecardContext {
   series: Map<string, SeriesPoint[]>;
   /** Each KPI metric's traits (kind, unit, …) from the catalog and the workspace's definitions. */
   traits: Record<string, MetricTraits>;
+  /**
+   * Channels with facts in the period so far that no channel group takes in, with the
+   * measures they carry — only when some KPI is scoped to a group (empty otherwise).
+   */
+  unmappedChannels: UnmappedChannel[];
 }
 
 const BASE_AGGREGATION = new Map<string, MeasureAggregation>(BASE_MEASURES.map((m) => [m.key, m.aggregation]));
@@ -99,7 +105,7 @@ async function computeScorecardContext(
     const measureKeys = measuresOf(required, metricDefinitions, [...aggregation.keys()]);
     const measures = new Map([...measureKeys].filter((m) => aggregation.has(m)).map((m) => [m, aggregation.get(m)!]));
     const scopes = new Map<string, readonly string[]>();
-    for (const r of required) if (r.channelScope) scopes.set(r.channelScope, channelsOfScope(r.channelScope));
+    for (const r of required) if (r.channelScope) scopes.set(r.channelScope, keysOfScope(r.channelScope, metricDefinitions.channelGroups));
 
     const { sums, series: daily } = await loadPeriodSums(tx, {
       workspaceId: input.workspaceId,
@@ -108,6 +114,18 @@ async function computeScorecardContext(
       scopes,
       measures,
     });
+
+    const groupScoped = required.filter((r) => r.channelScope !== null && isChannelGroup(r.channelScope));
+    const unmappedChannels =
+      groupScoped.length > 0 && days > 0
+        ? await loadUnmappedChannels(tx, {
+            workspaceId: input.workspaceId,
+            from: windows.current.from,
+            to: windows.current.to,
+            measures: [...measuresOf(groupScoped, metricDefinitions, [...aggregation.keys()])].filter((m) => aggregation.has(m)),
+            mappedKeys: mappedKeys(metricDefinitions.channelGroups),
+          })
+        : [];
 
     const targets = resolveTargets(kpis, definitions.targets, definitions.targetParts, period, metricDefinitions);
     const traits = Object.fromEntries(kpis.flatMap((k) => [k.metricKey, ...k.diagnostics]).map((key) => [key, metricTraits(key, metricDefinitions)]));
@@ -137,6 +155,7 @@ async function computeScorecardContext(
       lastYear: compute(windows.lastYear),
       series: buildSeries(kpis, daily, metricDefinitions, period.from, asOf, days),
       traits,
+      unmappedChannels,
     };
   });
 }

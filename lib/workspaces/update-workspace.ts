@@ -7,6 +7,8 @@ import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { parseRate } from "@/lib/csv/cell-currency";
+import { type CurrencyConversion, convertWorkspaceCurrency } from "./convert-workspace-currency";
 import type { LooseSettings } from "./workspace-settings";
 import {
   currencySchema,
@@ -24,6 +26,8 @@ export const updateWorkspaceInputSchema = z.object({
   timeZone: timeZoneSchema.nullish(),
   fiscalYearStartMonth: fiscalYearStartMonthSchema.nullish(),
   locale: localeSchema.nullish(),
+  /** One unit of the old reporting currency in the new one: required to change the currency of a workspace with data. */
+  currencyConversionRate: z.string().nullish(),
 });
 
 const SETTINGS = ["name", "slug", "currency", "timeZone", "fiscalYearStartMonth", "locale"] as const;
@@ -49,9 +53,34 @@ export async function updateWorkspace(
         patch[key] = value;
         changes[key] = { from: before[key], to: value };
       }
+      const rawRate = data.currencyConversionRate?.trim() || null;
+      const rate = rawRate === null ? null : parseRate(rawRate);
+      if (rawRate !== null && rate === null) throw AppError.badInput(["currencyConversionRate"], `The rate must be a number greater than 0 (got "${rawRate}")`);
+      if (rate !== null && patch.currency === undefined) throw AppError.badInput(["currencyConversionRate"], "A conversion rate goes with a change of the reporting currency");
       if (Object.keys(patch).length === 0) return before;
+      let conversion: CurrencyConversion | null = null;
+      if (patch.currency !== undefined) {
+        const [{ any }] = await tx.$queryRawUnsafe<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM metric_facts WHERE workspace_id = $1::uuid) AS any`, workspaceId);
+        if (any && rate === null) {
+          throw AppError.badInput(
+            ["currencyConversionRate"],
+            `The workspace has data in ${before.currency}: give the rate of 1 ${before.currency} in ${patch.currency} to convert it, or keep ${before.currency}`,
+          );
+        }
+        if (any) conversion = await convertWorkspaceCurrency(tx, { workspaceId, rate: rate!, actorUserId: actor.kind === "user" ? actor.userId : null });
+      }
       const after = await tx.workspace.update({ where: { id: workspaceId }, data: patch as Partial<Pick<Workspace, (typeof SETTINGS)[number]>> });
       await recordAuditEvent(tx, { workspaceId, actor, action: "workspace.updated", targetType: "workspace", targetId: workspaceId, data: { changes } });
+      if (conversion) {
+        await recordAuditEvent(tx, {
+          workspaceId,
+          actor,
+          action: "workspace.currencyChanged",
+          targetType: "workspace",
+          targetId: workspaceId,
+          data: { from: before.currency, to: String(patch.currency), rate: rate!, facts: conversion.facts, targets: conversion.targets },
+        });
+      }
       return after;
     });
   } catch (error) {

@@ -23,7 +23,7 @@ let gid: string;
 let other: { viewer: UserViewer; workspaceId: string };
 
 /** The tables a scorecard is computed from (load-scorecard-definitions.ts, load-period-sums.ts). */
-const SCORECARD_TABLES = ["custom_measures", "custom_metrics", "kpi_annotations", "kpi_target_versions", "kpis", "metric_facts", "metric_settings"];
+const SCORECARD_TABLES = ["channel_group_mappings", "custom_measures", "custom_metrics", "kpi_annotations", "kpi_target_versions", "kpis", "metric_facts", "metric_settings"];
 
 const run = (query: string, variables?: Record<string, unknown>, viewer: UserViewer = owner) => gqlAt(db, viewer, APRIL_15, query, variables);
 const ok = async (query: string, variables?: Record<string, unknown>) => {
@@ -69,6 +69,7 @@ describe("workspace data versions", () => {
       ["kpi", () => ok(`mutation($i: UpdateKpiInput!) { updateKpi(input: $i) { kpi { weight } } }`, { i: { id: revenue.id, weight: "3" } })],
       ["settings", () => ok(`mutation($i: UpdateMetricSettingsInput!) { updateMetricSettings(input: $i) { settings { grossMargin } } }`, { i: { workspaceId: gid, grossMargin: "0.5" } })],
       ["custom measure", () => ok(`mutation($i: CreateCustomMeasureInput!) { createCustomMeasure(input: $i) { measure { key } } }`, { i: { workspaceId: gid, key: "webinar_signups", nameEn: "Webinar sign-ups", unit: "COUNT" } })],
+      ["channel group", () => ok(`mutation($i: SetChannelGroupInput!) { setChannelGroup(input: $i) { group } }`, { i: { workspaceId: gid, channel: "Partner Network", group: "referral" } })],
       ["custom metric", () => ok(`mutation($i: CreateCustomMetricInput!) { createCustomMetric(input: $i) { metric { key } } }`, { i: { workspaceId: gid, key: "spend_per_signup", nameEn: "Spend per sign-up", formula: "spend / webinar_signups" } })],
     ];
     for (const [what, write] of writes) {

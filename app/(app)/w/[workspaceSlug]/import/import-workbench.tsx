@@ -271,6 +271,7 @@ function ImportDetails({
   onCancel(): void;
 }) {
   const t = useTranslations("import");
+  const tGroups = useTranslations("channelGroups");
   const editable = current.status === "UPLOADED" || current.status === "FAILED";
   const [targets, setTargets] = useState<string[]>(() => current.headers.map((_, i) => current.mapping.columns.find((c) => c.index === i)?.target ?? "ignore"));
   const [aliases, setAliases] = useState<Record<string, string>>(() => Object.fromEntries(current.mapping.measureAliases.map((a) => [a.value, a.measure])));
@@ -415,6 +416,11 @@ function ImportDetails({
 
       <section className="mt-6 space-y-2" aria-labelledby="import-report-title">
         <h3 id="import-report-title" className="font-semibold">{t("reportTitle")}</h3>
+        {report.unmappedChannels.length > 0 ? (
+          <div data-testid="import-unmapped-channels">
+            <Alert tone="warn">{tGroups("importUnmapped", { channels: report.unmappedChannels.join(", ") })}</Alert>
+          </div>
+        ) : null}
         {report.errorCount === 0 ? (
           <Alert tone="ok">{t("reportOk", { facts: report.factCount })}</Alert>
         ) : (

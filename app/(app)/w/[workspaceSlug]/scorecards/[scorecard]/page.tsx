@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
 import { SCORECARD_KEYS, canOpenScorecard, isScorecardKey, roleOfScorecard } from "@/components/app/landing-path";
 import { KpiCard } from "@/components/scorecard/kpi-card";
 import { HealthChecks } from "@/components/scorecard/health-checks";
@@ -37,6 +38,7 @@ const SCORECARD_QUERY = /* GraphQL */ `
         kpis { ...ScorecardKpiFields }
         companyTargets { ...ScorecardKpiFields }
         healthChecks { ${HEALTH_CHECK_FIELDS} }
+        unmappedChannels
       }
       metricCatalog { ...CatalogFields }
     }
@@ -64,6 +66,7 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
 
   const t = await getTranslations("scorecard");
   const tTree = await getTranslations("tree");
+  const tGroups = await getTranslations("channelGroups");
   const locale = await getLocale();
   const periodParams = parsePeriodParams(await searchParams);
   const periodInput = toPeriodInput(periodParams);
@@ -158,6 +161,19 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
       ) : (
         <ScoreSummary card={card} ctx={ctx} kpiName={kpiName} />
       )}
+
+      {card.unmappedChannels && card.unmappedChannels.length > 0 ? (
+        <div className="mt-6" data-testid="unmapped-channels">
+          <Alert tone="warn">
+            {tGroups("scorecardUnmapped", { channels: card.unmappedChannels.join(", ") })}{" "}
+            {can(workspace, "metricDefinition.manage") ? (
+              <Link href={`${base}/settings/channels`} className="font-medium underline">
+                {tGroups("scorecardUnmappedLink")}
+              </Link>
+            ) : null}
+          </Alert>
+        </div>
+      ) : null}
 
       <section aria-labelledby="kpis-title" className="mb-8 mt-6">
         <h2 id="kpis-title" className="mb-3 text-lg font-semibold">
