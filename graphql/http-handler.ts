@@ -4,11 +4,15 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { type Database, getDatabase } from "@/lib/db/client";
 import { env, isTruthy } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { BodyTooLargeError, payloadTooLarge, readBodyText } from "@/lib/http/read-body";
 import { createContext } from "./context";
 import { HeaderMap, getApolloServer } from "./server";
 
 const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, BAD_REQUEST: 400 };
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Largest GraphQL request body of a caller with credentials (a cookie or an API key). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** …and of one without: sign-up, sign-in and public reads are small, and cost nothing to refuse. */
+export const MAX_ANONYMOUS_BODY_BYTES = 256 * 1024;
 
 /**
  * The GraphQL-over-HTTP transport: authenticates (session cookie or `Authorization: Bearer`),
@@ -24,9 +28,14 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
   const url = new URL(request.url);
   let body: unknown;
   if (request.method === "POST") {
-    const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > MAX_BODY_BYTES) return errorResponse("BAD_REQUEST", "Request body too large", 413);
-    const text = await request.text();
+    const hasCredentials = request.headers.has("authorization") || Boolean(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
+    let text: string;
+    try {
+      text = await readBodyText(request, hasCredentials ? MAX_BODY_BYTES : MAX_ANONYMOUS_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return payloadTooLarge(error, "application/graphql-response+json; charset=utf-8");
+      throw error;
+    }
     const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
     if (/^application\/(graphql-response\+)?json\b/.test(contentType)) {
       try {
