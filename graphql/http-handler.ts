@@ -2,7 +2,8 @@ import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
 import type { Viewer } from "@/lib/auth/viewer";
 import { type Database, getDatabase } from "@/lib/db/client";
-import { env, isTruthy } from "@/lib/env";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { BodyTooLargeError, payloadTooLarge, readBodyText } from "@/lib/http/read-body";
 import { createContext } from "./context";
@@ -68,7 +69,7 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
     db,
     viewer,
     meta: {
-      ip: clientIp(request),
+      ip: clientAddress(request.headers),
       secure: url.protocol === "https:" || forwardedProto === "https",
       baseUrl: env().APP_URL ?? url.origin,
     },
@@ -93,14 +94,6 @@ async function resolveViewer(db: Database, request: Request): Promise<Viewer | n
     return authenticateApiKey(db, match[1]);
   }
   return viewerFromSessionToken(db, readCookie(request.headers.get("cookie"), SESSION_COOKIE));
-}
-
-/** The client address: Next's server appends the socket address to X-Forwarded-For. */
-function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  if (!forwarded) return null;
-  const hops = forwarded.split(",").map((h) => h.trim()).filter(Boolean);
-  return (isTruthy(env().TRUST_PROXY) ? hops[0] : hops[hops.length - 1]) ?? null;
 }
 
 function errorResponse(code: string, message: string, status: number, headers?: Record<string, string>): Response {

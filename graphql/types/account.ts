@@ -8,6 +8,7 @@ import {
   encodeSessionToken,
   sessionCookieHeader,
 } from "@/lib/auth/session-cookie";
+import { throttleClient } from "@/lib/auth/throttle-client";
 import { verifyLogin } from "@/lib/auth/verify-login";
 import { signUpWithInvite } from "@/lib/invites/sign-up-with-invite";
 import { currencySchema, localeSchema, timeZoneSchema, workspaceNameSchema } from "@/lib/workspaces/workspace-settings";
@@ -61,7 +62,8 @@ builder.mutationField("signUp", (t) =>
     description: "Public: creates the user, the workspace (with its defaults) and starts a session (SPEC §9.1).",
     args: { input: t.arg({ type: SignUpInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const result = await underInput(() => signUp(ctx.db, input));
+      await throttleClient(ctx.db, { action: "signUp", ip: ctx.meta.ip });
+      const result = await underInput(() => signUp(ctx.db, { ...input, baseUrl: ctx.meta.baseUrl }));
       await startSession(ctx, result.user);
       return result;
     },
@@ -83,7 +85,9 @@ builder.mutationField("signUpWithInvite", (t) =>
     description: "Public: a new person creates an account from an invite link, joins the workspace and starts a session.",
     args: { input: t.arg({ type: SignUpWithInviteInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
+      const attempt = await throttleClient(ctx.db, { action: "invite", ip: ctx.meta.ip });
       const result = await underInput(() => signUpWithInvite(ctx.db, input));
+      await attempt.succeeded();
       await startSession(ctx, result.user);
       return result;
     },

@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "@/lib/db/client";
 import { authSecret, env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
-import { clientIpFromForwardedFor } from "./client-ip";
+import { clientAddress } from "@/lib/http/client-address";
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 import { verifyLogin } from "./verify-login";
 
@@ -47,12 +47,11 @@ export function getAuthOptions(): NextAuthOptions {
           password: { label: "Password", type: "password" },
         },
         async authorize(credentials, req) {
-          const forwarded = req?.headers?.["x-forwarded-for"] as string | undefined;
           try {
             const user = await verifyLogin(await getDatabase(), {
               email: credentials?.email ?? "",
               password: credentials?.password ?? "",
-              ip: clientIpFromForwardedFor(forwarded),
+              ip: clientAddress(req?.headers as Record<string, string | undefined> | undefined),
             });
             return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
           } catch (error) {
