@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { type Database, getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
+import { withApiSecurityHeaders } from "@/lib/http/security-headers";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { BodyTooLargeError, payloadTooLarge, readBodyText } from "@/lib/http/read-body";
 import { createContext } from "./context";
@@ -20,8 +21,8 @@ export const MAX_ANONYMOUS_BODY_BYTES = 256 * 1024;
  * parses the body itself (a malformed body is a 400, never a 500), hands the request to Apollo
  * and adds the Set-Cookie headers resolvers asked for.
  */
-export function handleGraphQLRequest(request: Request): Promise<Response> {
-  return executeGraphQLHttp(request, getDatabase);
+export async function handleGraphQLRequest(request: Request): Promise<Response> {
+  return withApiSecurityHeaders(await executeGraphQLHttp(request, getDatabase), env().APP_URL?.startsWith("https://") ?? false);
 }
 
 /** The transport with the database passed in (tests hand it their own). */
@@ -70,6 +71,7 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
     viewer,
     meta: {
       ip: clientAddress(request.headers),
+      userAgent: request.headers.get("user-agent"),
       secure: url.protocol === "https:" || forwardedProto === "https",
       baseUrl: env().APP_URL ?? url.origin,
     },

@@ -1,4 +1,3 @@
-import "server-only";
 import http from "node:http";
 import { env } from "@/lib/env";
 

@@ -1,5 +1,3 @@
-import "server-only";
-
 /**
  * Request bodies read under a byte limit that holds *while streaming*: a declared
  * Content-Length over the limit is refused before the first byte is read, and a chunked or
