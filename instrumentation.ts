@@ -1,10 +1,14 @@
 /**
- * Runs once when a server instance starts: opens the database (migrating it) so the first
+ * Runs once when a server instance starts: stamps requests with their socket address
+ * (lib/http/client-address.ts), opens the database (migrating it) so the first
  * request does not pay for it, seeds the demo workspace on a fresh database, and starts the
  * import worker, which resumes imports a restart interrupted.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request is served: per-IP throttles read the socket address this stamps.
+  const { installPeerAddressHeader } = await import("./lib/http/client-address");
+  installPeerAddressHeader();
   const { getDatabase } = await import("./lib/db/client");
   const db = await getDatabase();
   const { seedDemoIfEmpty } = await import("./lib/demo/seed-demo");

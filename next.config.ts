@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { BASELINE_HEADERS, contentSecurityPolicy } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./lib/i18n/request.ts",
@@ -32,6 +33,16 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder; bundling breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "pg-boss"],
   poweredByHeader: false,
+  // The security baseline on every response — pages (proxy.ts adds their CSP with a nonce and
+  // HSTS), API routes (a CSP that allows nothing: JSON is never a document) and static assets.
+  async headers() {
+    const baseline = Object.entries(BASELINE_HEADERS).map(([key, value]) => ({ key, value }));
+    return [
+      { source: "/:path*", headers: baseline },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ https: false }) }] },
+      { source: "/schema.graphql", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ https: false }) }] },
+    ];
+  },
   typedRoutes: false,
   // `npm test` runs `tsc --noEmit` over the whole project as its own step; checking types again
   // inside `next build` doubled the first `npm start` on two cores.

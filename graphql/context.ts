@@ -14,6 +14,8 @@ export interface RequestMeta {
   secure: boolean;
   /** Public base URL for links (invites). */
   baseUrl: string;
+  /** The client's User-Agent, shown beside a session on the account page. */
+  userAgent?: string | null;
 }
 
 export interface GraphQLContext {

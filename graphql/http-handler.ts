@@ -2,21 +2,27 @@ import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
 import type { Viewer } from "@/lib/auth/viewer";
 import { type Database, getDatabase } from "@/lib/db/client";
-import { env, isTruthy } from "@/lib/env";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
+import { withApiSecurityHeaders } from "@/lib/http/security-headers";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { BodyTooLargeError, payloadTooLarge, readBodyText } from "@/lib/http/read-body";
 import { createContext } from "./context";
 import { HeaderMap, getApolloServer } from "./server";
 
 const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, BAD_REQUEST: 400 };
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Largest GraphQL request body of a caller with credentials (a cookie or an API key). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** …and of one without: sign-up, sign-in and public reads are small, and cost nothing to refuse. */
+export const MAX_ANONYMOUS_BODY_BYTES = 256 * 1024;
 
 /**
  * The GraphQL-over-HTTP transport: authenticates (session cookie or `Authorization: Bearer`),
  * parses the body itself (a malformed body is a 400, never a 500), hands the request to Apollo
  * and adds the Set-Cookie headers resolvers asked for.
  */
-export function handleGraphQLRequest(request: Request): Promise<Response> {
-  return executeGraphQLHttp(request, getDatabase);
+export async function handleGraphQLRequest(request: Request): Promise<Response> {
+  return withApiSecurityHeaders(await executeGraphQLHttp(request, getDatabase), env().APP_URL?.startsWith("https://") ?? false);
 }
 
 /** The transport with the database passed in (tests hand it their own). */
@@ -24,9 +30,14 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
   const url = new URL(request.url);
   let body: unknown;
   if (request.method === "POST") {
-    const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > MAX_BODY_BYTES) return errorResponse("BAD_REQUEST", "Request body too large", 413);
-    const text = await request.text();
+    const hasCredentials = request.headers.has("authorization") || Boolean(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
+    let text: string;
+    try {
+      text = await readBodyText(request, hasCredentials ? MAX_BODY_BYTES : MAX_ANONYMOUS_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return payloadTooLarge(error, "application/graphql-response+json; charset=utf-8");
+      throw error;
+    }
     const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
     if (/^application\/(graphql-response\+)?json\b/.test(contentType)) {
       try {
@@ -59,7 +70,8 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
     db,
     viewer,
     meta: {
-      ip: clientIp(request),
+      ip: clientAddress(request.headers),
+      userAgent: request.headers.get("user-agent"),
       secure: url.protocol === "https:" || forwardedProto === "https",
       baseUrl: env().APP_URL ?? url.origin,
     },
@@ -84,14 +96,6 @@ async function resolveViewer(db: Database, request: Request): Promise<Viewer | n
     return authenticateApiKey(db, match[1]);
   }
   return viewerFromSessionToken(db, readCookie(request.headers.get("cookie"), SESSION_COOKIE));
-}
-
-/** The client address: Next's server appends the socket address to X-Forwarded-For. */
-function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  if (!forwarded) return null;
-  const hops = forwarded.split(",").map((h) => h.trim()).filter(Boolean);
-  return (isTruthy(env().TRUST_PROXY) ? hops[0] : hops[hops.length - 1]) ?? null;
 }
 
 function errorResponse(code: string, message: string, status: number, headers?: Record<string, string>): Response {

@@ -8,6 +8,7 @@ import "./types/workspace";
 import "./types/periods";
 import "./types/viewer";
 import "./types/account";
+import "./types/sessions";
 import "./types/workspace-settings";
 import "./types/members";
 import "./types/invites";

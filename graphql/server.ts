@@ -2,6 +2,7 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLContext } from "./context";
 import { formatError } from "./errors";
+import { rejectNulPlugin } from "./reject-nul";
 import { schema } from "./schema";
 
 /**
@@ -24,7 +25,7 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
     ...protection,
-    plugins: [...protection.plugins],
+    plugins: [...protection.plugins, rejectNulPlugin],
     validationRules: [...protection.validationRules],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError,

@@ -25,8 +25,14 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Throughline <no-reply@throughline.local>"),
   /** Seed the demo workspace on first start (default on). */
   SEED_DEMO: z.enum(["0", "1", "true", "false"]).default("1"),
-  /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
-  TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
+  /** Proxy hops in front of the app whose X-Forwarded-For entries are believed (0 = use the socket address). */
+  /** A session ends after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(525_600).default(720),
+  /** …and this many days after sign-in in any case. */
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Sign-ups allowed per client address per hour. */
+  SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  TRUST_PROXY: z.string().regex(/^(\d{1,2}|true|false)$/, "a number of proxy hops (0, 1, 2, …)").default("0"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -86,7 +86,8 @@ async function e2eStep() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tl-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
   // The browser suite runs on the embedded database, as `npm start` does for a new user.
-  const serverEnv = { ...env, PGLITE_DATA_DIR: path.join(dataDir, "pglite"), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl };
+  // The suite signs up many accounts from 127.0.0.1: lift the per-address sign-up limit.
+  const serverEnv = { ...env, PGLITE_DATA_DIR: path.join(dataDir, "pglite"), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, SIGNUP_LIMIT_PER_HOUR: "100000" };
   delete serverEnv.DATABASE_URL;
   const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: serverEnv,

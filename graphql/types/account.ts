@@ -8,7 +8,10 @@ import {
   encodeSessionToken,
   sessionCookieHeader,
 } from "@/lib/auth/session-cookie";
+import { throttleClient } from "@/lib/auth/throttle-client";
 import { verifyLogin } from "@/lib/auth/verify-login";
+import { createSession } from "@/lib/sessions/create-session";
+import { revokeSession } from "@/lib/sessions/revoke-session";
 import { signUpWithInvite } from "@/lib/invites/sign-up-with-invite";
 import { currencySchema, localeSchema, timeZoneSchema, workspaceNameSchema } from "@/lib/workspaces/workspace-settings";
 import { builder } from "../builder";
@@ -30,9 +33,17 @@ export const UserRef = builder.objectRef<Pick<User, "id" | "email" | "name" | "l
   }),
 });
 
-/** Issues the session cookie (the same one next-auth's login sets) for this response. */
-export async function startSession(ctx: GraphQLContext, user: Pick<User, "id" | "email" | "name" | "sessionVersion">): Promise<void> {
-  const token = await encodeSessionToken({ sub: user.id, sv: user.sessionVersion, email: user.email, name: user.name });
+/**
+ * Starts a server-side session (lib/sessions) and issues its cookie (the same one next-auth's
+ * login sets) for this response.
+ */
+export async function startSession(
+  ctx: GraphQLContext,
+  user: Pick<User, "id" | "email" | "name" | "sessionVersion">,
+  reason: "signIn" | "signUp" | "passwordChanged" = "signIn",
+): Promise<void> {
+  const session = await createSession(ctx.db, { userId: user.id, userAgent: ctx.meta.userAgent, ip: ctx.meta.ip, reason });
+  const token = await encodeSessionToken({ sub: user.id, sv: user.sessionVersion, sid: session.id, email: user.email, name: user.name });
   ctx.responseCookies.push(sessionCookieHeader(token, ctx.meta.secure));
 }
 
@@ -61,8 +72,9 @@ builder.mutationField("signUp", (t) =>
     description: "Public: creates the user, the workspace (with its defaults) and starts a session (SPEC §9.1).",
     args: { input: t.arg({ type: SignUpInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const result = await underInput(() => signUp(ctx.db, input));
-      await startSession(ctx, result.user);
+      await throttleClient(ctx.db, { action: "signUp", ip: ctx.meta.ip });
+      const result = await underInput(() => signUp(ctx.db, { ...input, baseUrl: ctx.meta.baseUrl }));
+      await startSession(ctx, result.user, "signUp");
       return result;
     },
   }),
@@ -83,8 +95,10 @@ builder.mutationField("signUpWithInvite", (t) =>
     description: "Public: a new person creates an account from an invite link, joins the workspace and starts a session.",
     args: { input: t.arg({ type: SignUpWithInviteInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
+      const attempt = await throttleClient(ctx.db, { action: "invite", ip: ctx.meta.ip });
       const result = await underInput(() => signUpWithInvite(ctx.db, input));
-      await startSession(ctx, result.user);
+      await attempt.succeeded();
+      await startSession(ctx, result.user, "signUp");
       return result;
     },
   }),
@@ -121,8 +135,12 @@ const OkPayload = builder.objectRef<{ ok: boolean }>("OkPayload").implement({
 builder.mutationField("logout", (t) =>
   t.field({
     type: OkPayload,
-    description: "Clears this browser's session cookie. Other sessions stay; use logoutEverywhere for those.",
-    resolve: (_root, _args, ctx) => {
+    description: "Ends this browser's session on the server (a copied cookie stops working too) and clears the cookie. Other sessions stay; use logoutEverywhere or revokeSession for those.",
+    resolve: async (_root, _args, ctx) => {
+      const viewer = ctx.viewer;
+      if (viewer?.kind === "user" && viewer.sessionId) {
+        await revokeSession(ctx.db, { actorId: viewer.userId, sessionId: viewer.sessionId, ip: ctx.meta.ip }).catch(() => undefined);
+      }
       ctx.responseCookies.push(clearSessionCookieHeader());
       return { ok: true };
     },
@@ -135,7 +153,7 @@ builder.mutationField("logoutEverywhere", (t) =>
     description: "Ends every session of the signed-in user, in every browser (this one included).",
     authScopes: { user: true },
     resolve: async (_root, _args, ctx) => {
-      await logoutEverywhere(ctx.db, { actorId: ctx.requireUser().userId });
+      await logoutEverywhere(ctx.db, { actorId: ctx.requireUser().userId, ip: ctx.meta.ip });
       ctx.responseCookies.push(clearSessionCookieHeader());
       return { ok: true };
     },
@@ -156,8 +174,8 @@ builder.mutationField("changePassword", (t) =>
     authScopes: { user: true },
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const user = await underInput(() => changePassword(ctx.db, { actorId: ctx.requireUser().userId, ...input }));
-      await startSession(ctx, user);
+      const user = await underInput(() => changePassword(ctx.db, { actorId: ctx.requireUser().userId, ip: ctx.meta.ip, ...input }));
+      await startSession(ctx, user, "passwordChanged");
       return { user };
     },
   }),

@@ -82,6 +82,11 @@ const ImportIssueRef = builder.objectRef<ImportIssue>("ImportIssue").implement({
     column: t.exposeString("column", { nullable: true }),
     value: t.exposeString("value", { nullable: true }),
     reason: t.exposeString("reason"),
+    byteOffset: t.int({
+      nullable: true,
+      description: "For a file that does not decode (code BAD_ENCODING): the 0-based byte offset of the first byte that does not.",
+      resolve: (i) => i.offset ?? null,
+    }),
   }),
 });
 const ImportUnknownMeasureRef = builder.objectRef<ImportReport["unknownMeasures"][number]>("ImportUnknownMeasure").implement({

@@ -2,6 +2,7 @@ import type { Invite } from "@/generated/prisma/client";
 import { emailSchema } from "@/lib/accounts/account-rules";
 import { actorOf } from "@/lib/audit/actor";
 import { acceptInvite } from "@/lib/invites/accept-invite";
+import { throttleClient } from "@/lib/auth/throttle-client";
 import { createInvite } from "@/lib/invites/create-invite";
 import { findInvitation, type Invitation } from "@/lib/invites/find-invitation";
 import { findInvite } from "@/lib/invites/find-invite";
@@ -151,9 +152,11 @@ builder.mutationField("acceptInvite", (t) =>
     args: { input: t.arg({ type: AcceptInviteInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
+      const attempt = await throttleClient(ctx.db, { action: "invite", ip: ctx.meta.ip });
       const { workspace, membership } = await underInput(() =>
         acceptInvite(ctx.db, { actorId: viewer.userId, actorEmail: viewer.email, token: input.token }),
       );
+      await attempt.succeeded();
       return { workspace, role: membership.role };
     },
   }),

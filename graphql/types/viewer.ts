@@ -17,7 +17,7 @@ const WorkspaceMembershipRef = builder
   });
 
 /** The user or API key behind the request (SPEC §9.1). */
-const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
+export const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
   fields: (t) => ({
     kind: t.field({ type: ViewerKind, resolve: (v) => (v.kind === "user" ? "USER" : "API_KEY") }),
     userId: t.id({ nullable: true, resolve: (v) => (v.kind === "user" ? v.userId : null) }),

@@ -4,6 +4,8 @@ import { beginThrottledAttempt } from "@/lib/auth/verify-login";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
+import { recordAccountEvent } from "@/lib/sessions/record-account-event";
+import { revokeAllSessions } from "@/lib/sessions/revoke-all-sessions";
 
 /**
  * Wrong current passwords are throttled like logins (a stolen session must not become an
@@ -18,7 +20,7 @@ export const PASSWORD_CHANGE_LIMIT = { maxFailures: 5, windowSeconds: 15 * 60, r
  */
 export async function changePassword(
   db: Database,
-  { actorId, currentPassword, newPassword }: { actorId: string; currentPassword: string; newPassword: string },
+  { actorId, currentPassword, newPassword, ip }: { actorId: string; currentPassword: string; newPassword: string; ip?: string | null },
 ): Promise<User> {
   const user = await db.prisma.user.findUnique({ where: { id: actorId } });
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in again");
@@ -31,8 +33,11 @@ export async function changePassword(
   if (problems.length > 0) throw badInput(problems);
   if (newPassword === currentPassword) throw AppError.badInput(["newPassword"], "New password must differ from the current one");
   const passwordHash = await hashPassword(newPassword);
-  return db.prisma.user.update({
+  const updated = await db.prisma.user.update({
     where: { id: actorId },
     data: { passwordHash, sessionVersion: { increment: 1 } },
   });
+  await revokeAllSessions(db, { userId: actorId, ip, reason: "passwordChanged" });
+  await recordAccountEvent(db, { userId: actorId, action: "password.changed", ip });
+  return updated;
 }

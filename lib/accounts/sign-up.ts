@@ -4,7 +4,10 @@ import type { User, Workspace } from "@/generated/prisma/client";
 import { checkPassword, hashPassword } from "@/lib/auth/password";
 import type { Database } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send-mail";
+import { signUpAttemptEmail } from "./account-emails";
 import { badInput, parseInput } from "@/lib/errors/parse-input";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { insertWorkspace } from "@/lib/workspaces/insert-workspace";
@@ -38,6 +41,8 @@ export interface SignUpInput {
   currency?: string | null;
   timeZone?: string | null;
   locale?: string | null;
+  /** Public base URL for the links of the e-mail an existing address's owner gets. */
+  baseUrl?: string;
 }
 
 export interface SignUpResult {
@@ -48,6 +53,11 @@ export interface SignUpResult {
 /**
  * Creates a person, their first workspace and their OWNER membership in one transaction
  * (SPEC §2.1). Starting the session is the caller's job (the mutation sets the cookie).
+ *
+ * An address that already has an account: the answer is still "taken" (a new account is
+ * signed in at once, so no answer could look like one), but the password is hashed first in
+ * either case (equal work), the owner is e-mailed about the attempt, and the mutation is
+ * throttled per client address (lib/auth/throttle-client.ts), so enumeration is slow and seen.
  * Field errors name paths inside `input` (e.g. ["email"]).
  */
 export async function signUp(db: Database, input: SignUpInput): Promise<SignUpResult> {
@@ -74,7 +84,12 @@ export async function signUp(db: Database, input: SignUpInput): Promise<SignUpRe
       return { user, workspace };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw AppError.badInput(["email"], EMAIL_TAKEN);
-    throw error;
+    const taken = isUniqueViolation(error) || (isAppError(error) && error.message.endsWith(EMAIL_TAKEN));
+    if (!taken) throw error;
+    // The owner of the address hears of the attempt (in the background: the answer must not
+    // wait for, or be timed by, the mail server).
+    const owner = await db.prisma.user.findUnique({ where: { email: data.email }, select: { email: true, locale: true } });
+    if (owner) void sendMail(signUpAttemptEmail({ to: owner.email, locale: owner.locale, baseUrl: input.baseUrl ?? env().APP_URL ?? "http://localhost:3000" }));
+    throw AppError.badInput(["email"], EMAIL_TAKEN);
   }
 }

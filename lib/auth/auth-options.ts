@@ -3,8 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "@/lib/db/client";
 import { authSecret, env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
-import { clientIpFromForwardedFor } from "./client-ip";
-import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { clientAddress } from "@/lib/http/client-address";
+import { SESSION_COOKIE, sessionMaxAgeSeconds } from "./session-cookie";
+import { createSession } from "@/lib/sessions/create-session";
 import { verifyLogin } from "./verify-login";
 
 /**
@@ -17,21 +18,23 @@ export const RATE_LIMITED_SIGNIN_ERROR = "RATE_LIMITED";
 declare module "next-auth" {
   interface User {
     sv?: number;
+    sid?: string;
   }
 }
 
 /**
  * next-auth v4: Credentials provider + JWT sessions in the cookie `tl.session`. The JWT is
  * next-auth's default (encrypted, salt ""), so lib/auth/session-cookie.ts can issue
- * (signUp, login mutation) and read the very same cookie. `sv` = users.session_version.
+ * (signUp, login mutation) and read the very same cookie. `sv` = users.session_version,
+ * `sid` = the server-side session row created at sign-in (lib/sessions).
  * Built per request: reading the secret at import time would run during `next build`.
  */
 export function getAuthOptions(): NextAuthOptions {
   const secure = env().APP_URL?.startsWith("https://") ?? false;
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
+    jwt: { maxAge: sessionMaxAgeSeconds() },
     cookies: {
       sessionToken: {
         name: SESSION_COOKIE,
@@ -47,14 +50,13 @@ export function getAuthOptions(): NextAuthOptions {
           password: { label: "Password", type: "password" },
         },
         async authorize(credentials, req) {
-          const forwarded = req?.headers?.["x-forwarded-for"] as string | undefined;
           try {
-            const user = await verifyLogin(await getDatabase(), {
-              email: credentials?.email ?? "",
-              password: credentials?.password ?? "",
-              ip: clientIpFromForwardedFor(forwarded),
-            });
-            return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
+            const db = await getDatabase();
+            const headers = req?.headers as Record<string, string | undefined> | undefined;
+            const ip = clientAddress(headers);
+            const user = await verifyLogin(db, { email: credentials?.email ?? "", password: credentials?.password ?? "", ip });
+            const session = await createSession(db, { userId: user.id, userAgent: headers?.["user-agent"], ip });
+            return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid: session.id };
           } catch (error) {
             if (isAppError(error) && error.code === "RATE_LIMITED") {
               throw new Error(`${RATE_LIMITED_SIGNIN_ERROR}:${error.retryAfter ?? 60}`);
@@ -71,6 +73,7 @@ export function getAuthOptions(): NextAuthOptions {
         if (user) {
           token.sub = user.id;
           token.sv = user.sv;
+          token.sid = user.sid;
           token.email = user.email;
           token.name = user.name;
         }

@@ -16,8 +16,9 @@ describe("checkPassword", () => {
   });
 
   it("allows 64 and up to 128 characters, rejects 129", () => {
-    expect(checkPassword("k".repeat(30) + "Q".repeat(34))).toEqual([]);
-    expect(checkPassword("k".repeat(64) + "Q".repeat(64))).toEqual([]);
+    const phrase = "violet harbour morning 42 copper meadow signal 58 amber lantern river 73 ";
+    expect(checkPassword(phrase.repeat(2).slice(0, 64))).toEqual([]);
+    expect(checkPassword(phrase.repeat(2).slice(0, 128))).toEqual([]);
     expect(checkPassword("k".repeat(PASSWORD_MAX_LENGTH + 1))[0]?.message).toMatch(/at most 128/);
   });
 
@@ -25,6 +26,13 @@ describe("checkPassword", () => {
     expect(checkPassword("password1")[0]?.message).toMatch(/too common/);
     expect(checkPassword("QWERTY123")[0]?.message).toMatch(/too common/);
     expect(checkPassword("Iloveyou")[0]?.message).toMatch(/too common/);
+  });
+
+  it("rejects guessable passwords beside the common list: repeats, blanks, keyboard walks", () => {
+    for (const weak of ["aaaaaaaa", "        ", "kkkkkkkkkkkkQQQQQQQQQQQQ", "1qaz2wsx3edc", "qwertyuiop12"]) {
+      expect(checkPassword(weak, { email: "zoe.quill@example.com" })[0]?.message, weak).toMatch(/too (easy to guess|common)/);
+    }
+    expect(checkPassword("a sturdy passphrase", { email: "zoe.quill@example.com" })).toEqual([]);
   });
 
   it("rejects the account's e-mail address", () => {

@@ -2,6 +2,7 @@ import type { User } from "@/generated/prisma/client";
 import { normalizeEmail } from "@/lib/accounts/account-rules";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { recordAccountEvent } from "@/lib/sessions/record-account-event";
 import { burnPasswordVerification, verifyPassword } from "./password";
 
 /**
@@ -32,7 +33,14 @@ export async function verifyLogin(db: Database, { email, password, ip }: { email
   const keys: [string, Limit][] = [[`account:${normalized}`, LOGIN_LIMITS.account]];
   if (ip) keys.push([`ip:${ip}`, LOGIN_LIMITS.ip]);
 
-  const attempt = await beginThrottledAttempt(db, keys, "logins");
+  const attempt = await beginThrottledAttempt(db, keys, "logins").catch(async (error: unknown) => {
+    // Failed sign-ins over the limit go to the account security log (of the account, when it exists).
+    if (error instanceof AppError && error.code === "RATE_LIMITED") {
+      const known = normalized ? await db.prisma.user.findUnique({ where: { email: normalized }, select: { id: true } }) : null;
+      await recordAccountEvent(db, { userId: known?.id ?? null, action: "signIn.throttled", ip, data: known ? {} : { email: normalized.slice(0, 200) } });
+    }
+    throw error;
+  });
   const user = normalized ? await db.prisma.user.findUnique({ where: { email: normalized } }) : null;
   const ok = user ? await verifyPassword(user.passwordHash, password ?? "") : (await burnPasswordVerification(password ?? ""), false);
   if (!ok || !user) throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvTokenizer } from "./csv-tokenizer";
+import { CsvFormatError, CsvTokenizer } from "./csv-tokenizer";
 
 /** csv-parse with the options the importer used before the tokenizer replaced it. */
 function reference(text: string, delimiter: string): [string[], number][] {
@@ -15,6 +15,17 @@ function reference(text: string, delimiter: string): [string[], number][] {
     info: true,
   }) as unknown as { record: string[]; info: { lines: number } }[];
   return rows.map((r) => [r.record, r.info.lines]);
+}
+
+/** The CsvFormatError tokenizing `text` raises (null when none). */
+function formatError(text: string, delimiter: string, cuts: number[] = []): { code: string; row: number; column: number } | null {
+  try {
+    tokenize(text, delimiter, cuts);
+    return null;
+  } catch (error) {
+    if (!(error instanceof CsvFormatError)) throw error;
+    return { code: error.code, row: error.row, column: error.column };
+  }
 }
 
 /** Feeds `text` in pieces cut at `cuts` (chunk boundaries anywhere, even inside "" or \r\n). */
@@ -59,8 +70,30 @@ describe("CsvTokenizer", () => {
     ]);
   });
 
-  it("refuses a quote left open at the end", () => {
-    expect(() => tokenize('a,b\n"open,1\n', ",")).toThrow(/Quote Not Closed/);
+  it("refuses a quote left open at the end, naming where it opened", () => {
+    expect(formatError('a,b\n1,"open\n2,3\n', ",")).toEqual({ code: "UNCLOSED_QUOTE", row: 2, column: 1 });
+  });
+
+  it("refuses NUL and other control characters with their row and column, in any chunking", () => {
+    for (const cuts of [[], [5], [1, 2, 3, 9]]) {
+      expect(formatError("a,b\n1,2\n3,x\u0000y\n", ",", cuts)).toEqual({ code: "NUL_BYTE", row: 3, column: 1 });
+      expect(formatError("a;b\n1;2\n\u000b;4\n", ";", cuts)).toEqual({ code: "BINARY_DATA", row: 3, column: 0 });
+      expect(formatError('a,b\n"x\u0001",2\n', ",", cuts)).toEqual({ code: "BINARY_DATA", row: 2, column: 0 });
+    }
+    // Tab and line breaks are text.
+    expect(tokenize("a\tb\r\n1\t2\n", "\t")).toEqual([
+      [["a", "b"], 1],
+      [["1", "2"], 2],
+    ]);
+  });
+
+  it("refuses a record wider than maxColumns at the first cell past it, and one too long", () => {
+    const t = new CsvTokenizer(",", { maxColumns: 3 });
+    expect(() => t.push("a,b,c,d,e,f,g", () => undefined)).toThrow(CsvFormatError);
+    expect(formatError(",".repeat(2_000) + "\n", ",")).toEqual({ code: "TOO_MANY_COLUMNS", row: 1, column: 2_000 });
+    expect(formatError(",".repeat(1_999) + "\n", ",")).toBeNull();
+    const long = new CsvTokenizer(",", { maxRecordChars: 10 });
+    expect(() => long.push("abcdef,ghijkl\n", () => undefined)).toThrow(/longer than 10/);
   });
 
   it("gives what csv-parse gave on generated files, however the input is chunked", () => {

@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { CsvTokenizer } from "./csv-tokenizer";
 import { detectDelimiter } from "./detect-delimiter";
-import { Utf8Validator, detectEncoding } from "./detect-encoding";
+import { EncodingDetector, detectEncoding } from "./detect-encoding";
 import { csvCell, escapeFormula, toCsv } from "./escape-cell";
 import { KeySet, hashKey, hashKeyParts } from "./key-set";
 
@@ -19,10 +21,46 @@ describe("detectEncoding", () => {
   });
   it("streams: a character split between chunks is still valid UTF-8", () => {
     const bytes = Buffer.from("Выручка", "utf8");
-    const v = new Utf8Validator();
+    const v = new EncodingDetector();
     v.push(bytes.subarray(0, 3));
     v.push(bytes.subarray(3));
     expect(v.finish().encoding).toBe("utf-8");
+  });
+});
+
+describe("detectEncoding: strict", () => {
+  const text = "Дата;Канал;Расход\n01.03.2026;Яндекс Директ;1 234,56\n02.03.2026;Яндекс Директ;10\n";
+  it("one stray byte in a UTF-8 file is an error naming its row and offset, not Windows-1251", () => {
+    const bytes = Buffer.from(text, "utf8");
+    const at = bytes.indexOf(Buffer.from("10\n", "utf8"));
+    const damaged = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xa0]), bytes.subarray(at)]);
+    expect(detectEncoding(damaged)).toEqual({ encoding: "unknown", bom: false, problem: { offset: at, row: 3 } });
+  });
+  it("UTF-16 with a BOM, both byte orders; a lone surrogate is an error", () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    expect(detectEncoding(le)).toEqual({ encoding: "utf-16le", bom: true });
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(detectEncoding(be)).toEqual({ encoding: "utf-16be", bom: true });
+    const lone = Buffer.concat([le, Buffer.from([0x00, 0xd8, 0x41, 0x00])]);
+    expect(detectEncoding(lone)).toMatchObject({ encoding: "unknown", problem: { offset: le.length, row: 4 } });
+  });
+  it("binary bytes are neither UTF-8 nor Windows-1251", () => {
+    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xc3]);
+    expect(detectEncoding(binary)).toMatchObject({ encoding: "unknown", problem: { offset: 0, row: 1 } });
+  });
+  it("Windows-1251 with «quotes» that happen to form valid UTF-8 pairs is still Windows-1251", () => {
+    const cp = iconv.encode("Канал;Кампания\nООО «РЕСУРС»;Весна\n", "win1251");
+    expect(detectEncoding(cp).encoding).toBe("windows-1251");
+  });
+  it("a chunked stream decides like the whole buffer (BOM split across chunks)", () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const d = new EncodingDetector();
+    d.push(le.subarray(0, 1));
+    d.push(le.subarray(1, 2));
+    d.push(le.subarray(2, 7));
+    d.push(le.subarray(7));
+    expect(d.finish()).toEqual({ encoding: "utf-16le", bom: true });
   });
 });
 
@@ -44,6 +82,25 @@ describe("CSV export escaping", () => {
     expect(escapeFormula("Весна")).toBe("Весна");
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(toCsv([["row", "value"], [2, "=1+1"]])).toBe("row,value\r\n2,'=1+1\r\n");
+  });
+
+  it("quotes on both separators: a ru Excel splitting on ';' sees no live formula", () => {
+    expect(csvCell("x;=cmd|' /C calc'!A0;")).toBe(`"x;'=cmd|' /C calc'!A0;"`);
+    const cell = fc.stringMatching(/^[a-z=+\-@;,\t" ]{0,12}$/);
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(",", ";"), (rows, written) => {
+        const text = toCsv(rows, written);
+        for (const opened of [",", ";"]) {
+          const cells: string[] = [];
+          const tokenizer = new CsvTokenizer(opened);
+          tokenizer.push(text, (record) => cells.push(...record));
+          // A quote left open by the other separator's split makes the rest one text cell: no formula there.
+          if (!tokenizer.inQuotedField) tokenizer.end((record) => cells.push(...record));
+          for (const c of cells) expect(c.trimStart()).not.toMatch(/^[=+\-@]/);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

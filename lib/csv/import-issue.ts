@@ -11,6 +11,8 @@ export interface ImportIssue {
   /** The offending cell as it was in the file, null when there is none. */
   value: string | null;
   reason: string;
+  /** A byte offset in the file (0-based), for problems of the encoding (BAD_ENCODING). */
+  offset?: number | null;
 }
 
 export const IMPORT_ISSUE_CODES = [
@@ -33,6 +35,14 @@ export const IMPORT_ISSUE_CODES = [
   "CURRENCY_MISMATCH",
   "NO_RATE",
   "UNKNOWN_CURRENCY",
+  // The file's structure (lib/csv/csv-tokenizer.ts, check-cell-count.ts, detect-encoding.ts):
+  "CELL_COUNT",
+  "BAD_ENCODING",
+  "NUL_BYTE",
+  "BINARY_DATA",
+  "UNCLOSED_QUOTE",
+  "TOO_MANY_COLUMNS",
+  "RECORD_TOO_LONG",
 ] as const;
 
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];

@@ -3,7 +3,7 @@ import { StringDecoder } from "node:string_decoder";
 import iconv from "iconv-lite";
 import { CsvTokenizer } from "./csv-tokenizer";
 import { type Delimiter, detectDelimiter } from "./detect-delimiter";
-import { type CsvEncoding, hasUtf8Bom } from "./detect-encoding";
+import { type CsvEncoding, bomLength } from "./detect-encoding";
 
 export interface CsvFormat {
   encoding: CsvEncoding;
@@ -26,8 +26,8 @@ export async function readHead(path: string, encoding: CsvEncoding, bytes = SNIF
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
     const head = buffer.subarray(0, bytesRead);
-    const body = hasUtf8Bom(head) ? head.subarray(3) : head;
-    return encoding === "utf-8" ? body.toString("utf8") : iconv.decode(body, "win1251");
+    const decoder = decoderOf(encoding);
+    return decoder.write(head.subarray(bomLength(head, encoding))) + (bytesRead < bytes ? (decoder.end() ?? "") : "");
   } finally {
     await handle.close();
   }
@@ -50,7 +50,7 @@ export async function* readCsvBatches(path: string, format: CsvFormat, options: 
   // 45 MB file). The decoder copies what it needs into strings.
   const handle = await open(path, "r");
   const buffer = Buffer.allocUnsafe(READ_BYTES);
-  const decoder = format.encoding === "utf-8" ? new StringDecoder("utf8") : iconv.getDecoder("win1251");
+  const decoder = decoderOf(format.encoding);
   const tokenizer = new CsvTokenizer(format.delimiter);
   let batch: CsvRecord[] = [];
   const emit = (cells: string[], row: number) => void batch.push({ cells, row });
@@ -75,6 +75,18 @@ export async function* readCsvBatches(path: string, format: CsvFormat, options: 
 }
 
 const READ_BYTES = 64 * 1024;
+
+/**
+ * A streaming decoder for the file's encoding. A BOM that reaches it is kept as U+FEFF and
+ * dropped by the tokenizer. `unknown` (a file that decodes in nothing) never gets here: the
+ * analysis reports it first; reading it anyway decodes UTF-8 with replacement characters.
+ */
+function decoderOf(encoding: CsvEncoding): { write(bytes: Buffer): string; end(): string | undefined } {
+  if (encoding === "windows-1251") return iconv.getDecoder("win1251");
+  if (encoding === "utf-16be") return iconv.getDecoder("utf-16be", { stripBOM: false });
+  if (encoding === "utf-16le") return new StringDecoder("utf16le");
+  return new StringDecoder("utf8");
+}
 
 /** The records of a CSV file one by one (see {@link readCsvBatches}). */
 export async function* readCsvRecords(path: string, format: CsvFormat, options: { signal?: AbortSignal } = {}): AsyncGenerator<CsvRecord> {

@@ -16,6 +16,7 @@ export const CLIENT_NAMESPACES = [
   "account",
   "apiKeys",
   "channelGroups",
+  "csvIntegrity",
   "explorer",
   "import",
   "invite",

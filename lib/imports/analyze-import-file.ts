@@ -3,10 +3,14 @@ import type { ExtractContext } from "@/lib/csv/extract-facts";
 import { type FactDraft, columnName, extractFacts } from "@/lib/csv/extract-facts";
 import type { ImportIssue, ImportIssueCode } from "@/lib/csv/import-issue";
 import { type ImportMapping, IGNORE, mappingFingerprint, resolveMapping } from "@/lib/csv/import-mapping";
-import { stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { checkCellCount } from "@/lib/csv/check-cell-count";
+import { CsvFormatError, CsvTokenizer } from "@/lib/csv/csv-tokenizer";
+import { EncodingDetector } from "@/lib/csv/detect-encoding";
 import { KeySet } from "@/lib/csv/key-set";
 import { type NumberStyle, detectNumberStyle } from "@/lib/csv/parse-number";
-import { type CsvFormat, readCsvBatches, readCsvRecords } from "@/lib/csv/read-csv";
+import { type CsvFormat, readCsvBatches, readCsvRecords, readHead } from "@/lib/csv/read-csv";
 import { closestMeasure, suggestMapping } from "@/lib/csv/suggest-mapping";
 import { type MetricRowField, metricRowChecker } from "@/lib/ingestion/validate-metric-rows";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
@@ -97,6 +101,17 @@ export interface AnalyzeInput {
  * file that means a sum should carry the sum (the same rule as ingestMetrics).
  */
 export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnalysis> {
+  if (input.format.encoding === "unknown") return unreadable(input, await encodingIssue(input.path));
+  const seen: { headers: string[] | null } = { headers: null };
+  try {
+    return await analyze(input, seen);
+  } catch (error) {
+    if (error instanceof CsvFormatError) return unreadable(input, formatIssue(error, seen.headers ?? (error.row > 1 ? await headerOf(input) : null)));
+    throw error;
+  }
+}
+
+async function analyze(input: AnalyzeInput, seen: { headers: string[] | null }): Promise<ImportAnalysis> {
   const custom = new Map(input.customMeasures.map((m) => [m.key, m]));
   const isMeasureKey = (key: string) => getBaseMeasure(key) !== undefined || custom.has(key);
 
@@ -109,9 +124,14 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   for await (const record of readCsvRecords(input.path, input.format, { signal: input.signal })) {
     if (!headers) {
       headers = record.cells.map((h) => h.trim());
+      seen.headers = headers;
       continue;
     }
     for (const cell of record.cells) headChars += cell.length + 1;
+    if (checkCellCount(headers, record.cells, record.row)) {
+      ++headRecords; // counted, but not a sample of the file's numbers (the main pass reports it)
+      continue;
+    }
     if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(record.cells);
     for (const cell of record.cells) if (/\d/.test(cell)) sampleCells.push(cell);
     if (++headRecords >= STYLE_SAMPLE_RECORDS) break;
@@ -188,6 +208,7 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   let records = 0;
   let reported = 0;
   let header = true;
+  let sliceStart = performance.now();
   // The spill is kept only while the file has no problem (and no suspected duplicate, which
   // confirmDuplicates might turn back into a fact the spill skipped): the first one drops it.
   let spill = input.spill
@@ -207,6 +228,11 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
           continue;
         }
         records++;
+        const shape = checkCellCount(headers, record.cells, record.row);
+        if (shape) {
+          add(shape);
+          continue;
+        }
         facts.length = 0;
         issues.length = 0;
         extractFacts(ctx, record.cells, record.row, facts, issues);
@@ -233,6 +259,12 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
         spill = null;
       }
       await spill?.flush();
+      // File reads already return to the event loop between batches; a slow batch (wide rows,
+      // a cold cache) still gives way after SLICE_MS so that other requests are served.
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
       if (records - reported >= ANALYSIS_CHUNK) {
         reported = records;
         input.onProgress?.(records);
@@ -249,6 +281,72 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   if (suspects.length > 0) await confirmDuplicates(input, ctx, check, suspects, (issue) => add(issue), () => report.factCount++);
   report.unknownMeasures = [...unknown].map(([name, u]) => ({ name, ...u, suggestion: closestMeasure(name, input.customMeasures) }));
   return result();
+}
+
+/** Longest stretch of analysis between two turns of the event loop. */
+const SLICE_MS = 20;
+
+/** The report of a file that cannot be read at all: one issue, no mapping work. */
+function unreadable(input: AnalyzeInput, issue: ImportIssue): ImportAnalysis {
+  const mapping: ImportMapping = input.mapping ?? { columns: [], measureAliases: [], defaultChannel: null };
+  const fingerprint = mappingFingerprint(mapping);
+  return {
+    headers: [],
+    sampleRows: [],
+    numberStyle: input.numberStyle ?? "ru",
+    suggestedMapping: mapping,
+    mapping,
+    fingerprint,
+    preview: [],
+    report: { fingerprint, errorCount: 1, issues: [issue], unknownMeasures: [], unmappedColumns: [], dataRows: 0, factCount: 0 },
+  };
+}
+
+function formatIssue(error: CsvFormatError, headers: readonly string[] | null): ImportIssue {
+  return {
+    code: error.code,
+    row: error.row,
+    column: headers && error.column < headers.length ? columnName(headers, error.column) : `column ${error.column + 1}`,
+    value: null,
+    reason: error.message,
+  };
+}
+
+/** The header alone, for naming a column when the error came before the header was handed out. */
+async function headerOf(input: AnalyzeInput): Promise<string[] | null> {
+  let header: string[] | null = null;
+  const tokenizer = new CsvTokenizer(input.format.delimiter);
+  try {
+    tokenizer.push(await readHead(input.path, input.format.encoding), (cells) => void (header ??= cells.map((h) => h.trim())));
+  } catch {
+    // The error itself: the header, when it came before, is already kept.
+  }
+  return header;
+}
+
+/** Re-reads the file to name where it stops decoding (the upload only kept the verdict). */
+async function encodingIssue(path: string): Promise<ImportIssue> {
+  const detector = new EncodingDetector();
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(64 * 1024);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      detector.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  const problem = detector.finish().problem ?? { offset: 0, row: 1 };
+  return {
+    code: "BAD_ENCODING",
+    row: problem.row,
+    column: null,
+    value: null,
+    offset: problem.offset,
+    reason: `the file is neither UTF-8, UTF-16 with a byte order mark nor Windows-1251 throughout: the first byte that does not decode is in row ${problem.row}, at byte offset ${problem.offset}. Save it again as "CSV UTF-8".`,
+  };
 }
 
 function codeOf(field: string, message: string): ImportIssueCode {

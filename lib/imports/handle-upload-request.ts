@@ -7,7 +7,8 @@ import type { Database } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 import { createImport } from "./create-import";
-import { MAX_IMPORT_BYTES } from "./save-upload";
+import { MAX_IMPORT_BYTES, fileTooLarge } from "./save-upload";
+import { BodyTooLargeError, declaredLength, limitBody } from "@/lib/http/read-body";
 import { workspaceIdOf } from "@/lib/workspaces/workspace-id";
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
@@ -28,8 +29,7 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
     const contentType = request.headers.get("content-type") ?? "";
     if (!ACCEPTED_TYPES.test(contentType)) throw AppError.badInput(["file"], "send the file as the body with Content-Type text/csv");
     const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
-    const declared = request.headers.get("content-length");
-    const declaredSize = declared !== null && /^\d+$/.test(declared) ? Number(declared) : null;
+    const declaredSize = declaredLength(request);
     const db = await openDb();
     const viewer = await resolveViewer(db, request);
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
@@ -45,7 +45,7 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
       workspaceId,
       actor: actorOf(viewer),
       fileName: url.searchParams.get("fileName") ?? "upload.csv",
-      body: request.body as unknown as AsyncIterable<Uint8Array>,
+      body: limitBody(request, maxBytes),
       declaredSize,
       maxBytes,
     });
@@ -53,11 +53,15 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
       import: { id: encodeGlobalID("Import", `${record.workspaceId}.${record.id}`), status: record.status, errorCount: record.errorCount, dataRows: record.dataRows },
     });
   } catch (error) {
+    if (error instanceof BodyTooLargeError) return json(413, tooLargeBody(error.maxBytes), { connection: "close" });
     if (isAppError(error)) {
       const tooLarge = error.fieldErrors.some((e) => e.message === "FILE_TOO_LARGE");
-      return json(tooLarge ? 413 : (STATUS[error.code] ?? 400), {
-        errors: [{ message: error.message, extensions: { code: error.code, ...(error.fieldErrors.length ? { fieldErrors: error.fieldErrors } : {}) } }],
-      });
+      return json(
+        tooLarge ? 413 : (STATUS[error.code] ?? 400),
+        { errors: [{ message: error.message, extensions: { code: error.code, ...(error.fieldErrors.length ? { fieldErrors: error.fieldErrors } : {}) } }] },
+        // The client may still be sending: the rest of a refused body is not read.
+        tooLarge ? { connection: "close" } : {},
+      );
     }
     console.error("[imports] upload failed", error);
     return json(500, { errors: [{ message: "Unexpected error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
@@ -74,6 +78,11 @@ async function resolveViewer(db: Database, request: Request): Promise<Viewer | n
   return viewerFromSessionToken(db, readCookie(request.headers.get("cookie"), SESSION_COOKIE));
 }
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+}
+
+function tooLargeBody(maxBytes: number) {
+  const error = fileTooLarge(maxBytes);
+  return { errors: [{ message: error.message, extensions: { code: error.code, fieldErrors: error.fieldErrors } }] };
 }

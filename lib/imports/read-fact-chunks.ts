@@ -1,3 +1,4 @@
+import { checkCellCount } from "@/lib/csv/check-cell-count";
 import { type FactDraft, extractFacts, type ExtractContext } from "@/lib/csv/extract-facts";
 import type { ImportIssue } from "@/lib/csv/import-issue";
 import { type CsvFormat, readCsvBatches } from "@/lib/csv/read-csv";
@@ -50,6 +51,11 @@ export async function* readFactChunks(
         continue;
       }
       options.onRecord?.(record.row);
+      const shape = checkCellCount(ctx.headers, record.cells, record.row);
+      if (shape) {
+        chunk.issues.push(shape);
+        continue;
+      }
       drafts.length = 0;
       extractFacts(ctx, record.cells, record.row, drafts, chunk.issues);
       for (draft of drafts) {

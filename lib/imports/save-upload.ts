@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { once } from "node:events";
-import { type EncodingGuess, Utf8Validator } from "@/lib/csv/detect-encoding";
+import { type EncodingGuess, EncodingDetector } from "@/lib/csv/detect-encoding";
 import { AppError } from "@/lib/errors/app-error";
 import { incomingPath } from "./import-store";
 
@@ -33,7 +33,7 @@ export async function saveUpload(input: {
   const path = await incomingPath(`${randomUUID()}.part`);
   const out = createWriteStream(path, { flags: "wx" });
   const hash = createHash("sha256");
-  const utf8 = new Utf8Validator();
+  const utf8 = new EncodingDetector();
   let size = 0;
   try {
     for await (const chunk of input.body) {

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSessionToken } from "@/lib/auth/session-cookie";
+import { createSession } from "@/lib/sessions/create-session";
 import { handleImportUpload } from "@/lib/imports/handle-upload-request";
 import { InProcessQueue } from "@/lib/jobs/in-process-queue";
 import { type ImportWorker, registerImportWorker, startImportWorker } from "@/lib/jobs/import-worker";
@@ -43,7 +44,7 @@ const CSV = "Дата;Канал;Расход;Клики\n01.03.2026;Яндек�
 
 async function upload(viewer: UserViewer | { bearer: string }, workspaceId: string, body: string | ReadableStream, headers: Record<string, string> = {}, maxBytes?: number): Promise<Response> {
   const auth: Record<string, string> =
-    "bearer" in viewer ? { authorization: `Bearer ${viewer.bearer}` } : { cookie: `tl.session=${await encodeSessionToken({ sub: viewer.userId, sv: 1, email: viewer.email, name: viewer.name })}` };
+    "bearer" in viewer ? { authorization: `Bearer ${viewer.bearer}` } : { cookie: `tl.session=${await encodeSessionToken({ sub: viewer.userId, sv: 1, sid: (await createSession(db, { userId: viewer.userId })).id, email: viewer.email, name: viewer.name })}` };
   const stream = typeof body === "string" ? (Readable.toWeb(Readable.from([Buffer.from(body)])) as unknown as ReadableStream) : body;
   const request = new Request(`http://localhost/api/imports?workspaceId=${workspaceId}&fileName=${encodeURIComponent("март.csv")}`, {
     method: "POST",

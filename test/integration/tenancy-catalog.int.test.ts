@@ -22,7 +22,8 @@ afterAll(async () => db?.close());
 const SECURITY_DEFINER_DOORS = ["authenticate_api_key", "find_invite_by_token_hash", "live_import_jobs"];
 
 /** Global tables: not tenant-owned by design (a user spans workspaces). */
-const GLOBAL_TABLES = new Set(["users", "login_attempts", "_prisma_migrations"]);
+// Per person, not per workspace: sessions, password resets and the account security log (issue 16).
+const GLOBAL_TABLES = new Set(["users", "login_attempts", "user_sessions", "password_resets", "account_events", "_prisma_migrations"]);
 
 describe("tenancy catalog", () => {
   it("runs as a non-superuser role without BYPASSRLS that owns no table", async () => {

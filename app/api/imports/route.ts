@@ -1,4 +1,6 @@
 import { getDatabase } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { withApiSecurityHeaders } from "@/lib/http/security-headers";
 import { handleImportUpload } from "@/lib/imports/handle-upload-request";
 
 // Uploads stream to disk as they arrive: Node runtime, never cached, no body size cap of
@@ -6,6 +8,6 @@ import { handleImportUpload } from "@/lib/imports/handle-upload-request";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request): Promise<Response> {
-  return handleImportUpload(request, getDatabase);
+export async function POST(request: Request): Promise<Response> {
+  return withApiSecurityHeaders(await handleImportUpload(request, getDatabase), env().APP_URL?.startsWith("https://") ?? false);
 }

@@ -272,6 +272,10 @@ function ImportDetails({
 }) {
   const t = useTranslations("import");
   const tGroups = useTranslations("channelGroups");
+  const tci = useTranslations("csvIntegrity");
+  // Problems of the file's structure are told in the reader's language; the others keep their reason for now.
+  const reasonOf = (i: ImportView["report"]["issues"][number]) =>
+    tci.has(i.code) ? tci(i.code, { row: i.row, column: i.column ?? "—", offset: i.byteOffset ?? 0, max: 2000 }) : i.reason;
   const editable = current.status === "UPLOADED" || current.status === "FAILED";
   const [targets, setTargets] = useState<string[]>(() => current.headers.map((_, i) => current.mapping.columns.find((c) => c.index === i)?.target ?? "ignore"));
   const [aliases, setAliases] = useState<Record<string, string>>(() => Object.fromEntries(current.mapping.measureAliases.map((a) => [a.value, a.measure])));
@@ -286,7 +290,7 @@ function ImportDetails({
   function downloadReport() {
     const csv = toCsv([
       [t("row"), t("column"), t("value"), t("reason")],
-      ...report.issues.map((i) => [i.row, i.column ?? "", i.value ?? "", i.reason]),
+      ...report.issues.map((i) => [i.row, i.column ?? "", i.value ?? "", reasonOf(i)]),
     ]);
     const url = URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" }));
     const a = document.createElement("a");
@@ -441,7 +445,7 @@ function ImportDetails({
                     <Td className="tabular-nums">{issue.row || t("wholeFile")}</Td>
                     <Td>{issue.column ?? "—"}</Td>
                     <Td className="max-w-40 truncate"><code>{issue.value ?? ""}</code></Td>
-                    <Td>{issue.reason}</Td>
+                    <Td>{reasonOf(issue)}</Td>
                   </tr>
                 ))}
               </tbody>

@@ -15,7 +15,7 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
   const workspace = await requirePermission(workspaceSlug, "import.manage");
   const t = await getTranslations("import");
   return (
-    <ClientMessages namespaces={["import", "channelGroups"]}>
+    <ClientMessages namespaces={["import", "channelGroups", "csvIntegrity"]}>
       <>
         <PageHeader title={t("title")} description={t("lead")} />
         <ImportWorkbench workspaceId={workspace.id} timeZone={workspace.timeZone} />
