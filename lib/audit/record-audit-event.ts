@@ -24,7 +24,8 @@ export type AuditAction =
   | "metric.deleted"
   | "measure.created"
   | "measure.deleted"
-  | "metricSettings.updated";
+  | "metricSettings.updated"
+  | "target.set";
 
 export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure";
 

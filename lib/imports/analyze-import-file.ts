@@ -1,6 +1,7 @@
 import type { ExtractContext } from "@/lib/csv/extract-facts";
 import { type FactDraft, columnName, extractFacts } from "@/lib/csv/extract-facts";
-import type { ImportIssue, ImportIssueCode } from "@/lib/csv/import-issue";
+import { type ImportIssue, type ImportIssueCode, issueReason } from "@/lib/csv/import-issue";
+import { type Reason, reason } from "@/lib/i18n/reasons";
 import { type ImportMapping, IGNORE, mappingFingerprint, resolveMapping } from "@/lib/csv/import-mapping";
 import { stat } from "node:fs/promises";
 import { KeySet } from "@/lib/csv/key-set";
@@ -115,11 +116,11 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   };
 
   if (!headers) {
-    add({ code: "EMPTY_FILE", row: 0, column: null, value: null, reason: "the file is empty" });
+    add({ code: "EMPTY_FILE", row: 0, column: null, value: null, ...issueReason(reason("EMPTY_FILE")) });
     return result();
   }
   if (headRecords === 0) {
-    add({ code: "NO_ROWS", row: 1, column: null, value: null, reason: "the file has a header but no data rows" });
+    add({ code: "NO_ROWS", row: 1, column: null, value: null, ...issueReason(reason("NO_ROWS")) });
     return result();
   }
   const mapped = new Set(mapping.columns.filter((c) => c.target !== IGNORE).map((c) => c.index));
@@ -127,7 +128,7 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   const resolved = resolveMapping(mapping, headers.length, isMeasureKey);
   if (!resolved.ok) {
     for (const p of resolved.problems) {
-      add({ code: "MAPPING", row: 1, column: p.column === null ? null : columnName(headers, p.column), value: p.column === null ? null : (headers[p.column] ?? null), reason: p.message });
+      add({ code: "MAPPING", row: 1, column: p.column === null ? null : columnName(headers, p.column), value: p.column === null ? null : (headers[p.column] ?? null), ...issueReason(p.reason) });
     }
     return result();
   }
@@ -157,14 +158,14 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   const facts: FactDraft[] = [];
   const issues: ImportIssue[] = [];
   let fact: FactDraft;
-  const onProblem = (field: MetricRowField, message: string) => {
+  const onProblem = (field: MetricRowField, why: Reason) => {
     const column = field === "value" ? fact.column : field === "date" ? resolved.mapping.date : field === "channel" ? resolved.mapping.channel : field === "campaign" ? resolved.mapping.campaign : resolved.mapping.measure;
     add({
-      code: codeOf(field, message),
+      code: codeOf(field, why),
       row: fact.row,
       column: column === null ? field : columnName(headers!, column),
       value: fact[field],
-      reason: message,
+      ...issueReason(why),
     });
   };
   let records = 0;
@@ -229,12 +230,12 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   return result();
 }
 
-function codeOf(field: string, message: string): ImportIssueCode {
+function codeOf(field: string, why: Reason): ImportIssueCode {
   if (field === "date") return "DATE_OUT_OF_RANGE";
   if (field === "channel" || field === "campaign") return "BAD_TEXT";
   if (field === "measure") return "UNKNOWN_MEASURE";
-  if (/negative/.test(message)) return "NEGATIVE_COUNT";
-  if (/whole/.test(message)) return "FRACTIONAL_COUNT";
+  if (why.code === "NEGATIVE_COUNT") return "NEGATIVE_COUNT";
+  if (why.code === "FRACTIONAL_COUNT") return "FRACTIONAL_COUNT";
   return "BAD_NUMBER";
 }
 
@@ -279,11 +280,16 @@ async function confirmDuplicates(
         code: "DUPLICATE_KEY",
         row: s.row,
         column: null,
-        value: s.measure,
-        reason: `row ${s.row} repeats row ${first}: same date, channel, campaign and measure (${s.measure})`,
+        value: null,
+        ...issueReason(reason("ROW_REPEATS", { row: s.row, first, measure: measureName(s.measure, input.customMeasures) })),
       });
     } else {
       countFact();
     }
   }
+}
+
+/** A measure's name in both languages for reasons (a base or custom measure; else its key). */
+function measureName(key: string, custom: AnalyzeInput["customMeasures"]): { en: string; ru: string } | string {
+  return getBaseMeasure(key)?.name ?? custom?.find((m) => m.key === key)?.name ?? key;
 }

@@ -8,7 +8,7 @@ export const IMPORT_FIELDS = /* GraphQL */ `
     mapping { layout defaultChannel columns { index target } measureAliases { value measure } }
     mappingTargets { key kind nameEn nameRu }
     preview { row date channel campaign measure value }
-    report { errorCount factCount dataRows unmappedColumns issues { code row column value reason } unknownMeasures { name rows firstRow suggestion } }
+    report { errorCount factCount dataRows unmappedColumns issues { code row column value reason reasonCode reasonRu reasonEn } unknownMeasures { name rows firstRow suggestion } }
     duplicateOf { id createdAt }
   }
 `;
@@ -70,7 +70,7 @@ export interface ImportView {
     factCount: number;
     dataRows: number;
     unmappedColumns: string[];
-    issues: { code: string; row: number; column: string | null; value: string | null; reason: string }[];
+    issues: { code: string; row: number; column: string | null; value: string | null; reason: string; reasonCode: string | null; reasonRu: string; reasonEn: string }[];
     unknownMeasures: { name: string; rows: number; firstRow: number; suggestion: string | null }[];
   };
   duplicateOf: { id: string; createdAt: string } | null;

@@ -18,7 +18,7 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
     <ClientMessages namespaces={["import"]}>
       <>
         <PageHeader title={t("title")} description={t("lead")} />
-        <ImportWorkbench workspaceId={workspace.id} timeZone={workspace.timeZone} />
+        <ImportWorkbench workspaceId={workspace.id} timeZone={workspace.timeZone} measuresHref={`/w/${workspaceSlug}/settings/measures`} />
       </>
     </ClientMessages>
   );
