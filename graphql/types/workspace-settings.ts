@@ -1,5 +1,6 @@
 import { actorOf } from "@/lib/audit/actor";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { type FirstDayChecklist, getFirstDayChecklist } from "@/lib/workspaces/get-first-day-checklist";
 import { updateWorkspace } from "@/lib/workspaces/update-workspace";
 import {
   currencySchema,
@@ -53,6 +54,8 @@ const UpdateWorkspaceInput = builder.inputType("UpdateWorkspaceInput", {
     timeZone: t.string({ validate: timeZoneSchema }),
     fiscalYearStartMonth: t.int({ validate: fiscalYearStartMonthSchema }),
     locale: t.string({ validate: localeSchema }),
+    confirmSettings: t.boolean({ description: "First-day checklist: mark currency, time zone and fiscal year as confirmed (also when unchanged)." }),
+    dismissChecklist: t.boolean({ description: "First-day checklist: dismiss it; it no longer opens the workspace." }),
   }),
 });
 
@@ -68,5 +71,28 @@ builder.mutationField("updateWorkspace", (t) =>
       const workspace = await underInput(() => updateWorkspace(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), ...settings }));
       return { workspace };
     },
+  }),
+);
+
+const FirstDayChecklistRef = builder
+  .objectRef<FirstDayChecklist>("FirstDayChecklist")
+  .implement({
+    description: "The first-day checklist of a new workspace; each step ticks from the workspace's own state.",
+    fields: (t) => ({
+      settingsConfirmed: t.exposeBoolean("settingsConfirmed", { description: "Currency, time zone and fiscal year were confirmed." }),
+      dataLoaded: t.exposeBoolean("dataLoaded", { description: "The workspace has metric data (CSV import, API or demo)." }),
+      targetsSet: t.exposeBoolean("targetsSet", { description: "A target was set by a person or the planner." }),
+      teamInvited: t.exposeBoolean("teamInvited", { description: "Someone was invited or another member joined." }),
+      dismissed: t.exposeBoolean("dismissed", { description: "The checklist was dismissed." }),
+    }),
+  });
+
+builder.objectField(WorkspaceRef, "firstDayChecklist", (t) =>
+  t.field({
+    type: FirstDayChecklistRef,
+    nullable: true,
+    description: "The first-day checklist (workspace.update).",
+    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "workspace.update" } }),
+    resolve: (ws, _args, ctx) => getFirstDayChecklist(ctx.db, { workspaceId: ws.id }),
   }),
 );

@@ -24,6 +24,10 @@ export const updateWorkspaceInputSchema = z.object({
   timeZone: timeZoneSchema.nullish(),
   fiscalYearStartMonth: fiscalYearStartMonthSchema.nullish(),
   locale: localeSchema.nullish(),
+  /** First-day checklist: the owner confirms the money-and-calendar settings (even unchanged). */
+  confirmSettings: z.boolean().nullish(),
+  /** First-day checklist: hide it for good. */
+  dismissChecklist: z.boolean().nullish(),
 });
 
 const SETTINGS = ["name", "slug", "currency", "timeZone", "fiscalYearStartMonth", "locale"] as const;
@@ -49,8 +53,14 @@ export async function updateWorkspace(
         patch[key] = value;
         changes[key] = { from: before[key], to: value };
       }
-      if (Object.keys(patch).length === 0) return before;
-      const after = await tx.workspace.update({ where: { id: workspaceId }, data: patch as Partial<Pick<Workspace, (typeof SETTINGS)[number]>> });
+      const now = new Date();
+      const marks = {
+        ...(data.confirmSettings && !before.settingsConfirmedAt ? { settingsConfirmedAt: now } : {}),
+        ...(data.dismissChecklist && !before.checklistDismissedAt ? { checklistDismissedAt: now } : {}),
+      };
+      if (Object.keys(patch).length === 0 && Object.keys(marks).length === 0) return before;
+      const after = await tx.workspace.update({ where: { id: workspaceId }, data: { ...(patch as Partial<Pick<Workspace, (typeof SETTINGS)[number]>>), ...marks } });
+      if (Object.keys(patch).length === 0) return after;
       await recordAuditEvent(tx, { workspaceId, actor, action: "workspace.updated", targetType: "workspace", targetId: workspaceId, data: { changes } });
       return after;
     });
