@@ -20,7 +20,7 @@ export const RU_LATIN_ALLOWLIST: ReadonlySet<string> = new Set(
     "URL", "UTC", "GMT", "GraphQL", "Throughline", "e-mail", "email", "Email", "E-mail", "Performance",
     "RUB", "USD", "EUR", "GBP", "KZT", "BYN", "UAH", "CNY", "TRY", "AED", "CHF", "JPY", "ID", "XLSX",
     "Google", "Yandex", "VK", "Telegram", "SEO", "CRM", "B2B", "B2C", "UTM", "Ads",
-    "en", "ru", "English",
+    "en", "ru", "English", "Windows-1251", "UTF-8", "myTarget", "Meta", "YouTube", "Telegram", "Tab",
   ].map((w) => w.toLowerCase()),
 );
 

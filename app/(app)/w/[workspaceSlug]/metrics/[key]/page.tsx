@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { type ChartPoint, SeriesChart } from "@/components/charts/series-chart";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
-import { type MetricInfo, catalogMap, formatValue, metricName, toNumber } from "@/components/scorecard/format";
+import { type MetricInfo, catalogMap, channelLabel, formatValue, metricName, toNumber } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod } from "@/components/scorecard/period";
 import { TrendIndicator } from "@/components/scorecard/trend";
 import { CATALOG_FIELDS } from "@/components/scorecard/types";
@@ -168,12 +168,12 @@ export default async function MetricPage({ params, searchParams }: { params: Par
             <Td className="font-medium">
               {dimension === "channel" ? (
                 <Link href={channelHref(row.channel)} className="text-brand-700 hover:underline" aria-current={row.channel === channel ? "true" : undefined}>
-                  {row.channel}
+                  {channelLabel(row.channel, locale)}
                 </Link>
               ) : (
                 <>
                   {row.campaign || t("noCampaign")}
-                  {channel ? null : <span className="block text-xs font-normal text-ink-muted">{row.channel}</span>}
+                  {channel ? null : <span className="block text-xs font-normal text-ink-muted">{channelLabel(row.channel, locale)}</span>}
                 </>
               )}
             </Td>
@@ -302,7 +302,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
             </Card>
           ) : null}
           <Card>
-            <CardHeader title={channel ? t("byCampaignIn", { channel }) : t("byCampaign")} description={t("byCampaignLead")} />
+            <CardHeader title={channel ? t("byCampaignIn", { channel: channelLabel(channel, locale) }) : t("byCampaign")} description={t("byCampaignLead")} />
             {ws.byCampaign.length === 0 ? <p className="text-sm text-ink-muted">{t("noRows")}</p> : breakdownTable(ws.byCampaign, "campaign", t("byCampaign"))}
           </Card>
         </>
