@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = [
   "invite",
   "kpiEditor",
   "login",
+  "measures",
   "members",
   "metricSettings",
   "onboarding",
