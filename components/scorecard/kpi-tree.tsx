@@ -53,7 +53,7 @@ function NodeBox({ node, catalog, ctx, metricHref, level }: { node: TreeNode; ca
       <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
         <div className="min-w-0">
           <Heading className={cn("font-semibold text-ink", level === 0 ? "text-base" : "text-sm")}>
-            <Link href={metricHref(node.metricKey, node.channelScope)} className="hover:underline">
+            <Link prefetch={false} href={metricHref(node.metricKey, node.channelScope)} className="hover:underline">
               {metricName(info, node.metricKey, ctx.locale)}
               {node.channelScope ? <span className="font-normal text-ink-muted"> · {channelLabel(node.channelScope, ctx.locale)}</span> : null}
             </Link>

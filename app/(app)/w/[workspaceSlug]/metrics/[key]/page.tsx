@@ -167,7 +167,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
           <tr key={`${row.channel}/${row.campaign ?? ""}`} data-testid={`breakdown-${dimension}`}>
             <Td className="font-medium">
               {dimension === "channel" ? (
-                <Link href={channelHref(row.channel)} className="text-brand-700 hover:underline" aria-current={row.channel === channel ? "true" : undefined}>
+                <Link prefetch={false} href={channelHref(row.channel)} className="text-brand-700 hover:underline" aria-current={row.channel === channel ? "true" : undefined}>
                   {channelLabel(row.channel, locale)}
                 </Link>
               ) : (
@@ -191,7 +191,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/w/${workspace.slug}/tree${periodQuery(periodParams)}`} className="text-brand-700 hover:underline">
+        <Link prefetch={false} href={`/w/${workspace.slug}/tree${periodQuery(periodParams)}`} className="text-brand-700 hover:underline">
           ← {t("backToTree")}
         </Link>
       </p>
@@ -211,7 +211,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
       {channel ? (
         <Alert className="mb-4">
           {t("channelFilter", { channel })}{" "}
-          <Link href={channelHref(null)} className="font-medium underline">
+          <Link prefetch={false} href={channelHref(null)} className="font-medium underline">
             {t("allChannels")}
           </Link>
         </Alert>
