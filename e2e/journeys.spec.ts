@@ -36,7 +36,7 @@ test.describe("notes, custom ranges, role changes and used invitations", () => {
     const card = scorecards.cards().first();
     const kpiKey = (await card.getAttribute("data-kpi"))!;
     const note = `Budget moved to search on the 10th (${Date.now().toString(36)})`;
-    await card.getByRole("button", { name: /^Edit the note on / }).click();
+    await card.getByRole("button", { name: /^(Add a note|Edit note): / }).click();
     await card.getByLabel(/^Note on /).fill(note);
     await card.getByRole("button", { name: "Save" }).click();
     await expect(scorecards.card(kpiKey)).toContainText(note);
@@ -72,7 +72,7 @@ test.describe("notes, custom ranges, role changes and used invitations", () => {
     await expect(page.getByLabel("С", { exact: true })).toHaveValue(from);
     await scorecards.goto("company");
     await expect(scorecards.card(kpiKey)).toContainText(note);
-    await expect(scorecards.card(kpiKey).getByRole("button", { name: /^Изменить комментарий к / })).toBeVisible();
+    await expect(scorecards.card(kpiKey).getByRole("button", { name: /^Изменить комментарий: / })).toBeVisible();
     await checkPage(page, "jr-03-scorecard-note-ru");
     await context.close();
   });

@@ -28,15 +28,18 @@ test.describe("platform journey", () => {
       timeZone: "Europe/Berlin",
       language: "en",
     });
-    await expect(owner.getByRole("heading", { level: 1 })).toContainText("Welcome to Acme");
+    await expect(owner.getByRole("heading", { level: 1 })).toContainText("Your first day in Acme");
     await checkPage(owner, "03-onboarding-en");
     // The schema offers loadDemoData, so onboarding shows a working button (never a dead one).
     await owner.getByRole("button", { name: "Load demo data" }).click();
     await expect(owner.getByText("Demo data loaded.")).toBeVisible({ timeout: 60_000 });
 
     const shell = new AppShell(owner, slug);
+    // The checklist stays the home until it is done: data ticked, the planner and the team not yet.
     await shell.open("");
-    await owner.waitForURL(new RegExp(`/w/${slug}/scorecards/company$`));
+    await owner.waitForURL(new RegExp(`/w/${slug}/onboarding$`));
+    await expect(owner.locator("[data-step=step-data]")).toHaveAttribute("data-done", "true");
+    await shell.open("/scorecards/company");
     await expect(owner.getByRole("heading", { level: 1 })).toHaveText("Company scorecard");
     // With the demo data loaded, the company scorecard shows its KPI cards.
     await expect(owner.getByTestId("kpi-card").first()).toBeVisible();
@@ -169,10 +172,15 @@ test.describe("platform journey", () => {
       timeZone: "Europe/Moscow",
       language: "ru",
     });
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("Добро пожаловать в Ромашка");
-    await expect(page.getByRole("heading", { name: "1. Деньги и календарь" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Первый день в «Ромашка»");
+    await expect(page.getByRole("heading", { name: "1. Подтвердите валюту и календарь" })).toBeVisible();
     await checkPage(page, "23-onboarding-ru");
 
+    // A new workspace's home is its first-day checklist until it is done or hidden.
+    await page.goto(`/w/${slug}`);
+    await page.waitForURL(new RegExp(`/w/${slug}/onboarding$`));
+    await page.getByRole("button", { name: "Скрыть этот список" }).click();
+    await page.waitForURL(new RegExp(`/w/${slug}/scorecards/company$`));
     await page.goto(`/w/${slug}`);
     await page.waitForURL(new RegExp(`/w/${slug}/scorecards/company$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Скоркарта компании");

@@ -58,8 +58,9 @@ test.describe("role landing pages and access", () => {
     const { id: workspaceId, slug } = signUp.signUp.workspace;
 
     const ownerPage = await ownerContext.newPage();
+    // A new workspace opens on its first-day checklist for the owner (issue 12).
     await ownerPage.goto(`/w/${slug}`);
-    await ownerPage.waitForURL(new RegExp(`/w/${slug}/scorecards/company$`));
+    await ownerPage.waitForURL(new RegExp(`/w/${slug}/onboarding$`));
 
     for (const c of ROLES) {
       const context = await member(browser, ownerContext.request, workspaceId, c.role);

@@ -1,3 +1,4 @@
+import { requestOrigin } from "./request-origin";
 import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -73,7 +74,7 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
       ip: clientAddress(request.headers),
       userAgent: request.headers.get("user-agent"),
       secure: url.protocol === "https:" || forwardedProto === "https",
-      baseUrl: env().APP_URL ?? url.origin,
+      baseUrl: env().APP_URL ?? requestOrigin(request, url, forwardedProto),
     },
   });
   const server = await getApolloServer();
@@ -110,3 +111,4 @@ async function collect(iterator: AsyncIterableIterator<string>): Promise<string>
   for await (const chunk of iterator) out += chunk;
   return out;
 }
+

@@ -11,7 +11,10 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 process.chdir(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const port = process.env.PORT ?? "3000";
-env.NEXTAUTH_URL ??= env.APP_URL ?? `http://localhost:${port}`;
+// next-auth's own URLs: APP_URL when set; otherwise the address the app is opened at (the
+// request's Host), so sign-in and invite links work from any address, not only localhost.
+if (env.APP_URL) env.NEXTAUTH_URL ??= env.APP_URL;
+else if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= "1";
 
 const SOURCES = ["app", "components", "graphql", "lib", "messages", "prisma", "public", "generated", "next.config.ts", "package-lock.json", "postcss.config.mjs", "instrumentation.ts", "tsconfig.json"];
 
@@ -39,6 +42,7 @@ if (!built) {
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeFileSync(stamp, current);
 }
+console.log(`throughline: starting on http://localhost:${port} — the demo sign-in (e-mail and password) is in README.md, section "Run it"`);
 const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -38,7 +38,7 @@ export async function AppFrame({ viewer, workspace, children }: { viewer: ShellV
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
           <Logo href={workspace ? `/w/${workspace.slug}` : "/w"} />
-          <span aria-hidden="true" className="hidden text-line sm:inline">
+          <span aria-hidden="true" className="hidden text-ink-muted sm:inline">
             /
           </span>
           <Menu
@@ -54,7 +54,7 @@ export async function AppFrame({ viewer, workspace, children }: { viewer: ShellV
             <ul>
               {viewer.workspaces.map(({ workspace: ws, role }) => (
                 <li key={ws.id}>
-                  <Link href={`/w/${ws.slug}`} className={menuItemClass} aria-current={ws.id === workspace?.id ? "true" : undefined}>
+                  <Link prefetch={false} href={`/w/${ws.slug}`} className={menuItemClass} aria-current={ws.id === workspace?.id ? "true" : undefined}>
                     <span className="block font-medium">{ws.name}</span>
                     {role ? <span className="block text-xs text-ink-muted">{tr(role)}</span> : null}
                   </Link>
@@ -73,14 +73,24 @@ export async function AppFrame({ viewer, workspace, children }: { viewer: ShellV
               }
             >
               <p className="truncate px-3 pb-2 pt-2 text-xs text-ink-muted">{viewer.email}</p>
-              <Link href="/account" className={menuItemClass}>
-                {t("account")}
-              </Link>
-              <Link href="/explorer" className={menuItemClass}>
-                {t("explorer")}
-              </Link>
-              <LogoutButton />
-              <LogoutButton everywhere />
+              <ul>
+                <li>
+                  <Link prefetch={false} href="/account" className={menuItemClass}>
+                    {t("account")}
+                  </Link>
+                </li>
+                <li>
+                  <Link prefetch={false} href="/explorer" className={menuItemClass}>
+                    {t("explorer")}
+                  </Link>
+                </li>
+                <li>
+                  <LogoutButton />
+                </li>
+                <li>
+                  <LogoutButton everywhere />
+                </li>
+              </ul>
             </Menu>
           </div>
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { TimeZoneSelect } from "@/components/forms/time-zone-select";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
@@ -34,16 +35,17 @@ type FieldName = "name" | "slug" | "currency" | "timeZone" | "fiscalYearStartMon
  */
 export function WorkspaceSettingsForm({
   workspace,
-  timeZones,
   fields,
   submitLabel,
   onSaved,
+  confirm,
 }: {
   workspace: WorkspaceSettingsValues;
-  timeZones: string[];
   fields: FieldName[];
   submitLabel?: string;
   onSaved?: () => void;
+  /** First-day checklist: saving also confirms the settings (even when nothing changed). */
+  confirm?: boolean;
 }) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
@@ -57,7 +59,7 @@ export function WorkspaceSettingsForm({
     event.preventDefault();
     setSaved(false);
     const form = new FormData(event.currentTarget);
-    const input: Record<string, unknown> = { workspaceId: workspace.id };
+    const input: Record<string, unknown> = { workspaceId: workspace.id, ...(confirm ? { confirmSettings: true } : {}) };
     for (const f of fields) {
       const value = form.get(f);
       if (value === null) continue;
@@ -116,15 +118,7 @@ export function WorkspaceSettingsForm({
         ) : null}
         {show("timeZone") ? (
           <Field id="ws-timezone" label={t("timeZone")} error={fieldErrors.timeZone}>
-            {(p) => (
-              <Select {...p} name="timeZone" defaultValue={workspace.timeZone}>
-                {withValue(timeZones, workspace.timeZone).map((z) => (
-                  <option key={z} value={z}>
-                    {z}
-                  </option>
-                ))}
-              </Select>
-            )}
+            {(p) => <TimeZoneSelect control={p} name="timeZone" defaultValue={workspace.timeZone} />}
           </Field>
         ) : null}
         {show("locale") ? (

@@ -22,7 +22,7 @@ export function AnnotationEditor({ kpiId, kpiName, body, canEdit, period }: { kp
       kpiId={kpiId}
       body={body}
       period={period}
-      labels={{ edit: body ? t("edit") : t("add"), editFor: t("editFor", { kpi: kpiName }), labelFor: t("labelFor", { kpi: kpiName }), save: tc("save"), cancel: tc("cancel") }}
+      labels={{ edit: body ? t("edit") : t("add"), editFor: t("editFor", { action: body ? t("edit") : t("add"), kpi: kpiName }), labelFor: t("labelFor", { kpi: kpiName }), save: tc("save"), cancel: tc("cancel") }}
     >
       {note}
     </AnnotationToggle>

@@ -25,10 +25,12 @@ export function parseDecimalInput(raw: string, asPercent = false): string | null
   return `${negative ? "-" : ""}${trimmed}`;
 }
 
-/** The API's Decimal → what a form shows (percent fields × 100). */
-export function toInputValue(value: string | null, asPercent = false): string {
+/**
+ * The API's Decimal → what a form shows (percent fields × 100), with the locale's decimal
+ * separator ("233,33" in ru; parseDecimalInput reads both).
+ */
+export function toInputValue(value: string | null, asPercent = false, locale = "en"): string {
   if (value === null) return "";
-  if (!asPercent) return value;
-  const n = Number(value) * 100;
-  return String(Math.round(n * 1e6) / 1e6);
+  const shown = asPercent ? String(Math.round(Number(value) * 100 * 1e6) / 1e6) : value;
+  return locale === "ru" ? shown.replace(".", ",") : shown;
 }

@@ -96,3 +96,42 @@ export function statusTone(status: KpiStatus | null | undefined): Tone {
 export function catalogMap(entries: MetricInfo[]): Map<string, MetricInfo> {
   return new Map(entries.map((e) => [e.key, e.multiple && e.unit === "RATIO" ? { ...e, unit: "MULTIPLE" as const } : e]));
 }
+
+/**
+ * Channel groups and the channel names integrations use, as a person reads them (SPEC §10).
+ * Any other channel is the customer's own name and is shown as their data spells it.
+ */
+const CHANNEL_LABELS: Readonly<Record<string, { ru: string; en: string }>> = {
+  paid: { ru: "платные каналы", en: "paid channels" },
+  social: { ru: "соцсети", en: "social" },
+  content: { ru: "контент", en: "content" },
+  google_ads: { ru: "Google Ads", en: "Google Ads" },
+  yandex_direct: { ru: "Яндекс Директ", en: "Yandex Direct" },
+  vk_ads: { ru: "VK Реклама", en: "VK Ads" },
+  telegram_ads: { ru: "Telegram Ads", en: "Telegram Ads" },
+  meta_ads: { ru: "Meta Ads", en: "Meta Ads" },
+  mytarget: { ru: "myTarget", en: "myTarget" },
+  seo: { ru: "SEO", en: "SEO" },
+  email: { ru: "e-mail рассылки", en: "e-mail" },
+  blog: { ru: "блог", en: "blog" },
+  organic: { ru: "органический трафик", en: "organic" },
+  telegram: { ru: "Telegram", en: "Telegram" },
+  vk: { ru: "ВКонтакте", en: "VK" },
+  youtube: { ru: "YouTube", en: "YouTube" },
+  direct: { ru: "прямые заходы", en: "direct" },
+  referral: { ru: "переходы с сайтов", en: "referral" },
+  newsletter: { ru: "рассылка", en: "newsletter" },
+  webinar: { ru: "вебинары", en: "webinars" },
+};
+
+/** A channel or channel group by name ("paid" → "платные каналы"); unknown names as they are. */
+export function channelLabel(channel: string, locale: string): string {
+  const label = CHANNEL_LABELS[channel];
+  return label ? (locale === "ru" ? label.ru : label.en) : channel;
+}
+
+/** A KPI as a person reads it: its metric's name, with its channel scope when it has one. */
+export function kpiLabel(kpi: { metricKey: string; channelScope?: string | null }, catalog: ReadonlyMap<string, MetricInfo>, locale: string): string {
+  const name = metricName(catalog.get(kpi.metricKey), kpi.metricKey, locale);
+  return kpi.channelScope ? `${name} (${channelLabel(kpi.channelScope, locale)})` : name;
+}

@@ -52,7 +52,7 @@ export function KpiCard({
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 id={headingId} className="font-semibold text-ink">
-            <Link href={metricHref(kpi.metricKey, kpi.channelScope)} className="hover:underline">
+            <Link prefetch={false} href={metricHref(kpi.metricKey, kpi.channelScope)} className="hover:underline">
               {name}
             </Link>
             {scope ? <span className="font-normal text-ink-muted"> · {scope}</span> : null}
@@ -144,7 +144,7 @@ export function KpiCard({
               const dInfo = catalog.get(d.metricKey);
               return (
                 <li key={`${d.metricKey}-${d.channelScope ?? ""}`} className="flex flex-wrap items-baseline justify-between gap-x-2">
-                  <Link href={metricHref(d.metricKey, d.channelScope)} className="text-brand-700 hover:underline">
+                  <Link prefetch={false} href={metricHref(d.metricKey, d.channelScope)} className="text-brand-700 hover:underline">
                     {metricName(dInfo, d.metricKey, ctx.locale)}
                   </Link>
                   <span className="tabular-nums">

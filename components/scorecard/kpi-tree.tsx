@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { cn } from "../ui/cn";
-import { type FormatContext, type KpiStatus, type MetricInfo, formatSignedValue, formatValue, metricName, statusTone, toNumber } from "./format";
+import { type FormatContext, type KpiStatus, type MetricInfo, channelLabel, formatSignedValue, formatValue, metricName, statusTone, toNumber } from "./format";
 import { KpiStatusPill } from "./status-pill";
 
 export interface TreeNode {
@@ -53,9 +53,9 @@ function NodeBox({ node, catalog, ctx, metricHref, level }: { node: TreeNode; ca
       <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
         <div className="min-w-0">
           <Heading className={cn("font-semibold text-ink", level === 0 ? "text-base" : "text-sm")}>
-            <Link href={metricHref(node.metricKey, node.channelScope)} className="hover:underline">
+            <Link prefetch={false} href={metricHref(node.metricKey, node.channelScope)} className="hover:underline">
               {metricName(info, node.metricKey, ctx.locale)}
-              {node.channelScope ? <span className="font-normal text-ink-muted"> · {node.channelScope}</span> : null}
+              {node.channelScope ? <span className="font-normal text-ink-muted"> · {channelLabel(node.channelScope, ctx.locale)}</span> : null}
             </Link>
           </Heading>
           <p className="text-xs text-ink-muted">

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actorOf } from "@/lib/audit/actor";
-import type { ImportIssue } from "@/lib/csv/import-issue";
+import { type ImportIssue, issueReasonText } from "@/lib/csv/import-issue";
 import { DIMENSION_TARGETS, IGNORE, type ImportMapping, layoutOf } from "@/lib/csv/import-mapping";
 import { cancelImport } from "@/lib/imports/cancel-import";
 import { commitImport } from "@/lib/imports/commit-import";
@@ -81,7 +81,14 @@ const ImportIssueRef = builder.objectRef<ImportIssue>("ImportIssue").implement({
     row: t.exposeInt("row"),
     column: t.exposeString("column", { nullable: true }),
     value: t.exposeString("value", { nullable: true }),
-    reason: t.exposeString("reason"),
+    reason: t.exposeString("reason", { description: "The reason in English (reasonRu / reasonEn give it in either language)." }),
+    reasonCode: t.string({
+      nullable: true,
+      description: "A stable machine code of the reason, finer than code (e.g. NOT_A_DATE, ROW_REPEATS); null in reports made before reasons had codes.",
+      resolve: (i) => i.why?.code ?? null,
+    }),
+    reasonRu: t.string({ description: "The reason in Russian.", resolve: (i) => issueReasonText(i, "ru") }),
+    reasonEn: t.string({ description: "The reason in English.", resolve: (i) => issueReasonText(i, "en") }),
     byteOffset: t.int({
       nullable: true,
       description: "For a file that does not decode (code BAD_ENCODING): the 0-based byte offset of the first byte that does not.",

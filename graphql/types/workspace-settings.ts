@@ -1,5 +1,6 @@
 import { actorOf } from "@/lib/audit/actor";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { type FirstDayChecklist, getFirstDayChecklist } from "@/lib/workspaces/get-first-day-checklist";
 import { updateWorkspace } from "@/lib/workspaces/update-workspace";
 import {
   currencySchema,
@@ -58,6 +59,8 @@ const UpdateWorkspaceInput = builder.inputType("UpdateWorkspaceInput", {
       description:
         "One unit of the current reporting currency in the new `currency` (exact, > 0). Required to change the currency of a workspace that has data: stored money facts and money targets are converted exactly (audited). Without it such a change is refused.",
     }),
+    confirmSettings: t.boolean({ description: "First-day checklist: mark currency, time zone and fiscal year as confirmed (also when unchanged)." }),
+    dismissChecklist: t.boolean({ description: "First-day checklist: dismiss it; it no longer opens the workspace." }),
   }),
 });
 
@@ -73,5 +76,28 @@ builder.mutationField("updateWorkspace", (t) =>
       const workspace = await underInput(() => updateWorkspace(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), ...settings }));
       return { workspace };
     },
+  }),
+);
+
+const FirstDayChecklistRef = builder
+  .objectRef<FirstDayChecklist>("FirstDayChecklist")
+  .implement({
+    description: "The first-day checklist of a new workspace; each step ticks from the workspace's own state.",
+    fields: (t) => ({
+      settingsConfirmed: t.exposeBoolean("settingsConfirmed", { description: "Currency, time zone and fiscal year were confirmed." }),
+      dataLoaded: t.exposeBoolean("dataLoaded", { description: "The workspace has metric data (CSV import, API or demo)." }),
+      targetsSet: t.exposeBoolean("targetsSet", { description: "A target was set by a person or the planner." }),
+      teamInvited: t.exposeBoolean("teamInvited", { description: "Someone was invited or another member joined." }),
+      dismissed: t.exposeBoolean("dismissed", { description: "The checklist was dismissed." }),
+    }),
+  });
+
+builder.objectField(WorkspaceRef, "firstDayChecklist", (t) =>
+  t.field({
+    type: FirstDayChecklistRef,
+    nullable: true,
+    description: "The first-day checklist (workspace.update).",
+    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "workspace.update" } }),
+    resolve: (ws, _args, ctx) => getFirstDayChecklist(ctx.db, { workspaceId: ws.id }),
   }),
 );

@@ -29,7 +29,8 @@ export type AuditAction =
   | "import.committed"
   | "import.rolledBack"
   | "demo.loaded"
-  | "workspace.currencyChanged";
+  | "workspace.currencyChanged"
+  | "target.set";
 
 export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import";
 

@@ -1,3 +1,4 @@
+import { type Reason, reason } from "@/lib/i18n/reasons";
 import { Decimal } from "@/lib/metrics/decimal";
 
 /**
@@ -17,7 +18,7 @@ const MAX_FRACTION_DIGITS = 10;
 
 export type CellCurrencyResult =
   | { ok: true; value: string }
-  | { ok: false; code: "CURRENCY_MISMATCH" | "NO_RATE" | "UNKNOWN_CURRENCY"; reason: string };
+  | { ok: false; code: "CURRENCY_MISMATCH" | "NO_RATE" | "UNKNOWN_CURRENCY"; reason: Reason };
 
 /**
  * Brings one parsed cell into the reporting currency. The cell's money is in, in order: the
@@ -38,14 +39,14 @@ export function convertCell(input: {
 }): CellCurrencyResult {
   const { value, mark, money, currency } = input;
   if (!money) {
-    return mark === undefined ? { ok: true, value } : { ok: false, code: "CURRENCY_MISMATCH", reason: `a currency mark (${mark}) on a measure that is not money` };
+    return mark === undefined ? { ok: true, value } : { ok: false, code: "CURRENCY_MISMATCH", reason: reason("MARK_ON_NON_MONEY", { mark }) };
   }
   let columnCode: string | null = null;
   if (input.column !== null && input.column !== "") {
     columnCode = input.column.toUpperCase();
-    if (!isCurrencyCode(columnCode)) return { ok: false, code: "UNKNOWN_CURRENCY", reason: `unknown currency "${input.column}": use an ISO 4217 code such as RUB, USD or EUR` };
+    if (!isCurrencyCode(columnCode)) return { ok: false, code: "UNKNOWN_CURRENCY", reason: reason("UNKNOWN_CURRENCY", { currency: input.column }) };
     if (mark !== undefined && mark !== columnCode) {
-      return { ok: false, code: "CURRENCY_MISMATCH", reason: `the cell is marked ${mark} but the currency column says ${columnCode}` };
+      return { ok: false, code: "CURRENCY_MISMATCH", reason: reason("MARK_DISAGREES_WITH_COLUMN", { mark, column: columnCode }) };
     }
   }
   const code = mark ?? columnCode ?? currency.import;
@@ -59,8 +60,8 @@ export function convertCell(input: {
     code: mark !== undefined && columnCode === null ? "CURRENCY_MISMATCH" : "NO_RATE",
     reason:
       mark !== undefined && columnCode === null
-        ? `the cell is in ${code} but the import is in ${currency.import} and has no rate from ${code} to ${currency.reporting}`
-        : `no rate from ${code} to ${currency.reporting}: give the import a rate for ${code}`,
+        ? reason("CELL_CURRENCY_WITHOUT_RATE", { code, importCurrency: currency.import, reporting: currency.reporting })
+        : reason("NO_RATE", { code, reporting: currency.reporting }),
   };
 }
 

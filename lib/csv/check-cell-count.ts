@@ -1,5 +1,6 @@
 import { columnName } from "./extract-facts";
-import type { ImportIssue } from "./import-issue";
+import { type ImportIssue, issueReason } from "./import-issue";
+import { reason } from "@/lib/i18n/reasons";
 
 /**
  * A record must have as many cells as the header: `date,channel,spend` then
@@ -27,7 +28,7 @@ export function checkCellCount(headers: readonly string[], cells: readonly strin
       row,
       column: `column ${firstExtra + 1}`,
       value: cells[firstExtra],
-      reason: `row ${row} has ${cells.length} cells but the header has ${width} columns: column ${firstExtra + 1} ("${clip(cells[firstExtra])}") has no header — is a number written with "," unquoted, or a delimiter inside a text cell?`,
+      ...issueReason(reason("CELL_COUNT_EXTRA", { row, cells: cells.length, width, column: firstExtra + 1, value: clip(cells[firstExtra]) })),
     };
   }
   const missing = headers.slice(cells.length).map((_, k) => columnName(headers, cells.length + k));
@@ -36,7 +37,7 @@ export function checkCellCount(headers: readonly string[], cells: readonly strin
     row,
     column: missing[0] ?? null,
     value: null,
-    reason: `row ${row} has ${cells.length} cells but the header has ${width} columns: ${missing.length === 1 ? "column" : "columns"} ${clip(missing.join(", "))} ${missing.length === 1 ? "is" : "are"} missing`,
+    ...issueReason(reason("CELL_COUNT_MISSING", { row, cells: cells.length, width, columns: clip(missing.join(", ")) })),
   };
 }
 

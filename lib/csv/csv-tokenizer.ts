@@ -180,13 +180,13 @@ export class CsvTokenizer {
 
   private checkLength(): void {
     if (this.recordChars + this.field.length > this.maxRecordChars) {
-      throw new CsvFormatError("RECORD_TOO_LONG", this.line, this.record.length, `row ${this.line} is longer than ${this.maxRecordChars} characters`);
+      throw new CsvFormatError("RECORD_TOO_LONG", this.line, this.record.length, `row ${this.line} is longer than ${this.maxRecordChars} characters`, this.maxRecordChars);
     }
   }
 
   private endField(): void {
     if (this.record.length >= this.maxColumns) {
-      throw new CsvFormatError("TOO_MANY_COLUMNS", this.line, this.record.length, `row ${this.line} has more than ${this.maxColumns} columns`);
+      throw new CsvFormatError("TOO_MANY_COLUMNS", this.line, this.record.length, `row ${this.line} has more than ${this.maxColumns} columns`, this.maxColumns);
     }
     this.recordChars += this.field.length;
     this.record.push(this.field);
@@ -237,6 +237,8 @@ export class CsvFormatError extends Error {
     readonly row: number,
     readonly column: number,
     message: string,
+    /** The limit a TOO_MANY_COLUMNS / RECORD_TOO_LONG record went over. */
+    readonly limit: number | null = null,
   ) {
     super(message);
     this.name = "CsvFormatError";

@@ -1,4 +1,5 @@
-import type { ImportIssue } from "./import-issue";
+import { type Reason, reason } from "@/lib/i18n/reasons";
+import { type ImportIssue, issueReason } from "./import-issue";
 import type { ResolvedMapping } from "./import-mapping";
 import { normalizeHeader } from "./import-mapping";
 import { type NumberStyle, parseLocaleNumber } from "./parse-number";
@@ -58,7 +59,7 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
   }
   if (!date.ok) pushIssue(issues, headers, record, row, "BAD_DATE", mapping.date, date.reason);
   const channel = mapping.channel === null ? (mapping.defaultChannel ?? "") : (record[mapping.channel] ?? "").trim();
-  if (channel === "") pushIssue(issues, headers, record, row, "MISSING_CHANNEL", mapping.channel, "channel is empty");
+  if (channel === "") pushIssue(issues, headers, record, row, "MISSING_CHANNEL", mapping.channel, reason("CHANNEL_EMPTY"));
   const campaign = mapping.campaign === null ? "" : (record[mapping.campaign] ?? "").trim();
   if (issues.length > before || !date.ok) return;
 
@@ -74,12 +75,12 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
     if (measure === "ignore") return;
     if (!measure) {
       ctx.onUnknownMeasure?.(name, row);
-      pushIssue(issues, headers, record, row, "UNKNOWN_MEASURE", mapping.measure, name === "" ? "measure is empty" : `unknown measure "${name}": map it to a measure`);
+      pushIssue(issues, headers, record, row, "UNKNOWN_MEASURE", mapping.measure, name === "" ? reason("MEASURE_EMPTY") : reason("UNKNOWN_MEASURE", { name }));
       return;
     }
     const cell = record[mapping.value!] ?? "";
     if (cell.trim() === "") {
-      pushIssue(issues, headers, record, row, "MISSING_VALUE", mapping.value, "value is empty");
+      pushIssue(issues, headers, record, row, "MISSING_VALUE", mapping.value, reason("VALUE_EMPTY"));
       return;
     }
     const value = parseLocaleNumber(cell, ctx.numberStyle);
@@ -135,9 +136,9 @@ function pushIssue(
   row: number,
   code: ImportIssue["code"],
   column: number | null,
-  reason: string,
+  why: Reason,
 ): void {
-  issues.push({ code, row, column: column === null ? null : columnName(headers, column), value: column === null ? null : (record[column] ?? ""), reason });
+  issues.push({ code, row, column: column === null ? null : columnName(headers, column), value: column === null ? null : (record[column] ?? ""), ...issueReason(why) });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type Reason, reason, reasonText } from "@/lib/i18n/reasons";
 import { type ImportCurrency, isCurrencyCode, parseRate } from "./cell-currency";
 
 /**
@@ -59,7 +60,10 @@ export interface ResolvedMapping {
   currency: ImportCurrency | null;
 }
 
-export type MappingProblem = { column: number | null; message: string };
+/** A mapping problem: the column (0-based, null for the whole mapping), its reason and the reason's English text. */
+export type MappingProblem = { column: number | null; message: string; reason: Reason };
+
+const problem = (column: number | null, r: Reason): MappingProblem => ({ column, message: reasonText(r, "en"), reason: r });
 
 /**
  * Checks a mapping against the header and the known measure keys; returns the resolved
@@ -79,11 +83,11 @@ export function resolveMapping(
   const indexes = new Set<number>();
   for (const c of mapping.columns) {
     if (!Number.isInteger(c.index) || c.index < 0 || c.index >= columnCount) {
-      problems.push({ column: c.index, message: `column ${c.index + 1} does not exist` });
+      problems.push(problem(c.index, reason("COLUMN_MISSING", { column: c.index + 1 })));
       continue;
     }
     if (indexes.has(c.index)) {
-      problems.push({ column: c.index, message: `column ${c.index + 1} is mapped twice` });
+      problems.push(problem(c.index, reason("COLUMN_MAPPED_TWICE", { column: c.index + 1 })));
       continue;
     }
     indexes.add(c.index);
@@ -91,29 +95,29 @@ export function resolveMapping(
     if (target === IGNORE) continue;
     const previous = seen.get(target);
     if (previous !== undefined) {
-      problems.push({ column: c.index, message: `"${target}" is already mapped to column ${previous + 1}` });
+      problems.push(problem(c.index, reason("TARGET_MAPPED_TWICE", { target, column: previous + 1 })));
       continue;
     }
     seen.set(target, c.index);
     if ((DIMENSION_TARGETS as readonly string[]).includes(target)) byTarget.set(target, c.index);
     else if (isMeasureKey(target)) measures.push({ index: c.index, measure: target });
-    else problems.push({ column: c.index, message: `unknown measure "${target}"` });
+    else problems.push(problem(c.index, reason("UNKNOWN_MEASURE", { name: target })));
   }
   const defaultChannel = mapping.defaultChannel?.trim() || null;
-  if (!byTarget.has("date")) problems.push({ column: null, message: "map a column to the date" });
-  if (!byTarget.has("channel") && !defaultChannel) problems.push({ column: null, message: "map a column to the channel or give a default channel" });
+  if (!byTarget.has("date")) problems.push(problem(null, reason("MAP_DATE")));
+  if (!byTarget.has("channel") && !defaultChannel) problems.push(problem(null, reason("MAP_CHANNEL")));
   const long = byTarget.has("measure") || byTarget.has("value");
   if (long) {
-    if (!byTarget.has("measure")) problems.push({ column: null, message: "long layout: map a column to the measure" });
-    if (!byTarget.has("value")) problems.push({ column: null, message: "long layout: map a column to the value" });
-    if (measures.length > 0) problems.push({ column: measures[0].index, message: "long layout: measure columns are not allowed besides measure/value" });
+    if (!byTarget.has("measure")) problems.push(problem(null, reason("MAP_MEASURE_COLUMN")));
+    if (!byTarget.has("value")) problems.push(problem(null, reason("MAP_VALUE_COLUMN")));
+    if (measures.length > 0) problems.push(problem(measures[0].index, reason("LONG_LAYOUT_EXTRA_MEASURES")));
   } else if (measures.length === 0) {
-    problems.push({ column: null, message: "map at least one column to a measure" });
+    problems.push(problem(null, reason("MAP_SOME_MEASURE")));
   }
   const aliases = new Map<string, string>();
   for (const a of mapping.measureAliases) {
     if (a.measure === IGNORE || isMeasureKey(a.measure)) aliases.set(normalizeHeader(a.value), a.measure);
-    else problems.push({ column: byTarget.get("measure") ?? null, message: `unknown measure "${a.measure}" for "${a.value}"` });
+    else problems.push(problem(byTarget.get("measure") ?? null, reason("UNKNOWN_ALIAS_MEASURE", { measure: a.measure, name: a.value })));
   }
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -143,22 +147,22 @@ function resolveCurrency(mapping: ImportMapping, reporting: string | null, probl
   const code = mapping.currency?.trim().toUpperCase() || null;
   const rawRate = mapping.rate?.trim() || null;
   if (code !== null && !isCurrencyCode(code)) {
-    problems.push({ column: null, message: `currency: unknown currency "${mapping.currency}"; use an ISO 4217 code such as RUB, USD or EUR` });
+    problems.push(problem(null, reason("UNKNOWN_CURRENCY", { currency: mapping.currency ?? "" })));
     return null;
   }
   const rate = rawRate === null ? null : parseRate(rawRate);
   if (rawRate !== null && rate === null) {
-    problems.push({ column: null, message: `rate: "${rawRate}" is not a positive number` });
+    problems.push(problem(null, reason("RATE_NOT_POSITIVE", { rate: rawRate })));
     return null;
   }
   if (reporting === null) return null;
   const importCode = code ?? reporting;
   if (importCode !== reporting && rate === null) {
-    problems.push({ column: null, message: `rate: the import is in ${importCode}; give the rate of 1 ${importCode} in ${reporting}` });
+    problems.push(problem(null, reason("RATE_REQUIRED", { importCurrency: importCode, reporting })));
     return null;
   }
   if (importCode === reporting && rate !== null && rate !== "1") {
-    problems.push({ column: null, message: `rate: the import is in the reporting currency ${reporting}; a rate is only for another currency` });
+    problems.push(problem(null, reason("RATE_NOT_NEEDED", { reporting })));
     return null;
   }
   return { reporting, import: importCode, rate: importCode === reporting ? null : rate };

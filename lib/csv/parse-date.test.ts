@@ -13,9 +13,9 @@ describe("parseCsvDate", () => {
   });
 
   it("refuses ambiguous and impossible dates", () => {
-    expect(parseCsvDate("03/04/2026")).toMatchObject({ ok: false, reason: expect.stringMatching(/ambiguous/) });
-    expect(parseCsvDate("03.04.26")).toMatchObject({ ok: false, reason: expect.stringMatching(/ambiguous/) });
-    expect(parseCsvDate("31.02.2026")).toMatchObject({ ok: false, reason: expect.stringMatching(/no such/) });
+    expect(parseCsvDate("03/04/2026")).toMatchObject({ ok: false, reason: { code: "AMBIGUOUS_DATE" } });
+    expect(parseCsvDate("03.04.26")).toMatchObject({ ok: false, reason: { code: "AMBIGUOUS_DATE" } });
+    expect(parseCsvDate("31.02.2026")).toMatchObject({ ok: false, reason: { code: "NO_SUCH_DATE" } });
     expect(parseCsvDate("2026-13-01").ok).toBe(false);
     expect(parseCsvDate("")).toMatchObject({ ok: false });
     expect(parseCsvDate("=TODAY()")).toMatchObject({ ok: false });

@@ -1,6 +1,7 @@
+import { type Reason, reason } from "@/lib/i18n/reasons";
 import { isCalendarDate } from "@/lib/metric-store/calendar-date";
 
-export type ParsedDate = { ok: true; value: string } | { ok: false; reason: string };
+export type ParsedDate = { ok: true; value: string } | { ok: false; reason: Reason };
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?: 0?0:00(?::00)?)?$/;
@@ -15,19 +16,19 @@ const SHORT_YEAR = /^\d{1,2}\.\d{1,2}\.\d{2}$/;
  */
 export function parseCsvDate(raw: string): ParsedDate {
   const text = raw.trim();
-  if (text === "") return { ok: false, reason: "empty date" };
+  if (text === "") return { ok: false, reason: reason("EMPTY_DATE") };
   let y: string, m: string, d: string;
   const iso = ISO.exec(text);
   const dotted = iso ? null : DOTTED.exec(text);
   if (iso) [, y, m, d] = iso;
   else if (dotted) [, d, m, y] = dotted;
   else if (SLASHED.test(text) || SHORT_YEAR.test(text)) {
-    return { ok: false, reason: "ambiguous date: use DD.MM.YYYY or YYYY-MM-DD" };
+    return { ok: false, reason: reason("AMBIGUOUS_DATE") };
   } else {
-    return { ok: false, reason: "not a date: use DD.MM.YYYY or YYYY-MM-DD" };
+    return { ok: false, reason: reason("NOT_A_DATE") };
   }
   const value = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
-  if (!isCalendarDate(value)) return { ok: false, reason: "no such calendar date" };
+  if (!isCalendarDate(value)) return { ok: false, reason: reason("NO_SUCH_DATE") };
   return { ok: true, value };
 }
 

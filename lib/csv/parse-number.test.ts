@@ -113,6 +113,6 @@ describe("detectNumberStyle", () => {
     expect(parseLocaleNumber("-$5.5", "en")).toEqual({ ok: true, value: "-5.5", currency: "USD" });
     expect(parseLocaleNumber("USD 10", "en")).toEqual({ ok: true, value: "10", currency: "USD" });
     expect(parseLocaleNumber("1234", "ru")).toEqual({ ok: true, value: "1234" });
-    expect(parseLocaleNumber("$5 €", "en")).toEqual({ ok: false, reason: "two different currency marks" });
+    expect(parseLocaleNumber("$5 €", "en")).toEqual({ ok: false, reason: { code: "TWO_CURRENCY_MARKS" } });
   });
 });

@@ -1,3 +1,4 @@
+import { type Reason, reason } from "@/lib/i18n/reasons";
 /**
  * Numbers as marketers' exports write them (SPEC §7): Russian `1 234 567,89` (spaces, NBSP or
  * narrow NBSP between groups, comma decimal), `1.234,56` (dot groups), English `1,234.56`, or
@@ -13,7 +14,7 @@ export type NumberStyle = "ru" | "en";
  * USD, "1 234 ₽" → RUB, "€5" → EUR), absent when it had none. The mark is read, never
  * dropped: the import checks it against its currency (lib/csv/cell-currency.ts).
  */
-export type ParsedNumber = { ok: true; value: string; currency?: string } | { ok: false; reason: string };
+export type ParsedNumber = { ok: true; value: string; currency?: string } | { ok: false; reason: Reason };
 
 /** Space-like group separators: space, NBSP, narrow NBSP, thin space, figure space. */
 const SPACES = /[ \u00a0\u202f\u2009\u2007]/g;
@@ -36,7 +37,7 @@ export function parseLocaleNumber(raw: string, style: NumberStyle = "ru"): Parse
 /** {@link parseLocaleNumber} without its fast path for plain cells (exported for the test that compares the two). */
 export function parseGeneralNumber(raw: string, style: NumberStyle): ParsedNumber {
   let text = raw.trim();
-  if (text === "") return { ok: false, reason: "empty cell" };
+  if (text === "") return { ok: false, reason: reason("EMPTY_CELL") };
   // One currency mark on either side ("1 234 ₽", "$1,234.50", "-$5"), read as its ISO code.
   let currency: string | undefined;
   let sign = "";
@@ -48,7 +49,7 @@ export function parseGeneralNumber(raw: string, style: NumberStyle): ParsedNumbe
     const m = pattern.exec(text);
     if (!m) continue;
     const code = MARK_CODES[m[1].toLowerCase()];
-    if (currency !== undefined && code !== currency) return { ok: false, reason: "two different currency marks" };
+    if (currency !== undefined && code !== currency) return { ok: false, reason: reason("TWO_CURRENCY_MARKS") };
     currency = code;
     text = text.replace(pattern, "").trim();
   }
@@ -60,27 +61,27 @@ export function parseGeneralNumber(raw: string, style: NumberStyle): ParsedNumbe
   } else if (text.startsWith("+")) {
     text = text.slice(1).trim();
   }
-  if (text === "" || !/^[\d.,]/.test(text)) return { ok: false, reason: "not a number" };
+  if (text === "" || !/^[\d.,]/.test(text)) return { ok: false, reason: reason("NOT_A_NUMBER") };
 
   let integerPart: string;
   let fractionPart = "";
   if (HAS_SPACE.test(text)) {
     // Space groups: "1 234 567,89" / "1 234 567.89" — the separator after the groups is the decimal.
     const m = /^(\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+)(?:[.,](\d+))?$/.exec(text);
-    if (!m) return { ok: false, reason: "not a number (digit groups must have 3 digits)" };
+    if (!m) return { ok: false, reason: reason("BAD_DIGIT_GROUPS") };
     integerPart = m[1].replace(SPACES, "");
     fractionPart = m[2] ?? "";
   } else {
     const commas = count(text, ",");
     const dots = count(text, ".");
-    if (!/^[\d.,]+$/.test(text)) return { ok: false, reason: "not a number" };
+    if (!/^[\d.,]+$/.test(text)) return { ok: false, reason: reason("NOT_A_NUMBER") };
     if (commas > 0 && dots > 0) {
       // Both: the last one is the decimal separator, the other groups thousands.
       const decimal = text.lastIndexOf(",") > text.lastIndexOf(".") ? "," : ".";
       const group = decimal === "," ? "." : ",";
-      if (count(text, decimal) !== 1) return { ok: false, reason: "not a number (two decimal separators)" };
+      if (count(text, decimal) !== 1) return { ok: false, reason: reason("TWO_DECIMAL_SEPARATORS") };
       const [intText, frac] = text.split(decimal);
-      if (!isGrouped(intText, group)) return { ok: false, reason: "not a number (misplaced digit group separator)" };
+      if (!isGrouped(intText, group)) return { ok: false, reason: reason("MISPLACED_GROUP_SEPARATOR") };
       integerPart = intText.split(group).join("");
       fractionPart = frac;
     } else if (commas + dots === 0) {
@@ -90,7 +91,7 @@ export function parseGeneralNumber(raw: string, style: NumberStyle): ParsedNumbe
       const n = commas + dots;
       if (n > 1) {
         // "1,234,567" / "1.234.567": only groups.
-        if (!isGrouped(text, sep)) return { ok: false, reason: "not a number (misplaced digit group separator)" };
+        if (!isGrouped(text, sep)) return { ok: false, reason: reason("MISPLACED_GROUP_SEPARATOR") };
         integerPart = text.split(sep).join("");
       } else {
         const [intText, frac] = text.split(sep);
@@ -105,10 +106,10 @@ export function parseGeneralNumber(raw: string, style: NumberStyle): ParsedNumbe
     }
   }
   if (integerPart === "") integerPart = "0";
-  if (!/^\d+$/.test(integerPart) || !/^\d*$/.test(fractionPart)) return { ok: false, reason: "not a number" };
-  if (fractionPart.length > MAX_FRACTION_DIGITS) return { ok: false, reason: `more than ${MAX_FRACTION_DIGITS} decimal places` };
+  if (!/^\d+$/.test(integerPart) || !/^\d*$/.test(fractionPart)) return { ok: false, reason: reason("NOT_A_NUMBER") };
+  if (fractionPart.length > MAX_FRACTION_DIGITS) return { ok: false, reason: reason("TOO_MANY_DECIMALS", { max: MAX_FRACTION_DIGITS }) };
   const integer = integerPart.replace(/^0+(?=\d)/, "");
-  if (integer.length > MAX_INTEGER_DIGITS) return { ok: false, reason: "number too large" };
+  if (integer.length > MAX_INTEGER_DIGITS) return { ok: false, reason: reason("NUMBER_TOO_LARGE") };
   const fraction = fractionPart.replace(/0+$/, "");
   const body = fraction ? `${integer}.${fraction}` : integer;
   const value = negative && body !== "0" ? `-${body}` : body;

@@ -54,6 +54,40 @@ const CHANNELS: ChannelModel[] = [
     campaignNames: ["newsletter", "nurture", "onboarding", "winback", "promo"] },
 ];
 
+/** The demo campaigns' names as a Russian advertiser names them in the ad accounts. */
+const CAMPAIGN_NAMES: Readonly<Record<string, string>> = {
+  brand_search: "Бренд — поиск",
+  generic_search: "Общий поиск",
+  competitors: "Конкуренты",
+  remarketing: "Ремаркетинг",
+  performance_max: "Максимальная эффективность",
+  search_brand: "Поиск — бренд",
+  search_generic: "Поиск — общие запросы",
+  rsya_retargeting: "РСЯ — ретаргетинг",
+  rsya_lookalike: "РСЯ — похожие аудитории",
+  master_campaign: "Мастер кампаний",
+  feed_awareness: "Лента — охват",
+  lead_forms: "Лид-формы",
+  video_views: "Просмотры видео",
+  lookalike_buyers: "Похожие покупатели",
+  community_promo: "Продвижение сообщества",
+  tg_ads_it: "Реклама в Telegram — IT",
+  tg_ads_marketing: "Реклама в Telegram — маркетинг",
+  channel_posts: "Посты в канале",
+  partner_posts: "Посты партнёров",
+  bot_funnel: "Воронка в боте",
+  blog: "Блог",
+  case_studies: "Кейсы",
+  glossary: "Глоссарий",
+  webinars: "Вебинары",
+  landing_pages: "Посадочные страницы",
+  newsletter: "Рассылка",
+  nurture: "Прогрев",
+  onboarding: "Онбординг",
+  winback: "Возврат клиентов",
+  promo: "Акции",
+};
+
 export const DEMO_CHANNELS = CHANNELS.map((c) => c.channel);
 export const DEFAULT_DEMO_SEED = 20_261_126;
 
@@ -74,8 +108,13 @@ export function* demoFacts(options: DemoOptions = {}): Generator<MetricRowInput>
     const season = seasonality(date);
     for (const model of CHANNELS) {
       for (let c = 0; c < perChannel; c++) {
-        const campaign = c < model.campaignNames.length ? model.campaignNames[c] : `${model.campaignNames[c % model.campaignNames.length]}_${Math.floor(c / model.campaignNames.length) + 1}`;
-        const rng = prng(hash(`${seed}|${date}|${model.channel}|${campaign}`));
+        const base = model.campaignNames[c % model.campaignNames.length];
+        const round = Math.floor(c / model.campaignNames.length) + 1;
+        const campaignKey = c < model.campaignNames.length ? base : `${base}_${round}`;
+        // The draw is seeded by the stable key (figures do not change); the fact carries the
+        // campaign's name as an advertiser writes it (SPEC §10: no snake_case keys on pages).
+        const campaign = c < model.campaignNames.length ? CAMPAIGN_NAMES[base] ?? base : `${CAMPAIGN_NAMES[base] ?? base} ${round}`;
+        const rng = prng(hash(`${seed}|${date}|${model.channel}|${campaignKey}`));
         // Campaigns take breaks: some run only part of the year.
         if (c % 5 === 3 && !isActiveSeason(date, c)) continue;
         yield* campaignDay(date, model, campaign, c, season, rng);

@@ -37,6 +37,6 @@ export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; 
   await updateMetricSettings(db, { workspaceId: workspace.id, input: { grossMargin: "0.4" }, actor: { kind: "user", userId: user.id } });
   const loaded = await loadDemoData(db, { workspaceId: workspace.id });
   const ms = Date.now() - started;
-  console.log(`throughline: seeded the demo workspace (${loaded.accepted} facts, ${loaded.targets} targets, ${(ms / 1000).toFixed(1)} s); sign in as ${DEMO_OWNER.email}`);
+  console.log(`throughline: seeded the demo workspace (${loaded.accepted} facts, ${loaded.targets} targets, ${(ms / 1000).toFixed(1)} s); sign in as ${DEMO_OWNER.email} with the password given in README.md ("Run it")`);
   return { seeded: true, workspaceId: workspace.id, rows: loaded.accepted, ms };
 }

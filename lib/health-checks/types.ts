@@ -36,4 +36,6 @@ export interface HealthCheckInput {
    * KPI. Pass the roles explicitly to also flag a role with no KPIs at all.
    */
   owners?: readonly KpiOwner[];
+  /** Names of the workspace's custom measures and metrics, so messages name them too. */
+  metricNames?: ReadonlyMap<string, LocalizedText>;
 }

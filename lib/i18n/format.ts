@@ -98,7 +98,9 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   if (value === null || value === undefined) return MISSING;
   const date = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return MISSING;
-  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  // The zone is always named (SPEC §10: "dates and times show their time zone"): two people in
+  // different zones reading the same invitation must not see two unexplained times.
+  return dateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone }).format(date);
 }
 
 /** A month name (fiscal-year start pickers): `formatMonth(4, "ru")` → `апрель`. */

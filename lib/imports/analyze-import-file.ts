@@ -1,7 +1,8 @@
 import { type ChannelGroupOverrides, groupOfChannel } from "@/lib/channel-groups/channel-groups";
 import type { ExtractContext } from "@/lib/csv/extract-facts";
 import { type FactDraft, columnName, extractFacts } from "@/lib/csv/extract-facts";
-import type { ImportIssue, ImportIssueCode } from "@/lib/csv/import-issue";
+import { type ImportIssue, type ImportIssueCode, issueReason } from "@/lib/csv/import-issue";
+import { type Reason, reason } from "@/lib/i18n/reasons";
 import { type ImportMapping, IGNORE, mappingFingerprint, resolveMapping } from "@/lib/csv/import-mapping";
 import { open, stat } from "node:fs/promises";
 import { setImmediate as nextTurn } from "node:timers/promises";
@@ -152,11 +153,11 @@ async function analyze(input: AnalyzeInput, seen: { headers: string[] | null }):
   };
 
   if (!headers) {
-    add({ code: "EMPTY_FILE", row: 0, column: null, value: null, reason: "the file is empty" });
+    add({ code: "EMPTY_FILE", row: 0, column: null, value: null, ...issueReason(reason("EMPTY_FILE")) });
     return result();
   }
   if (headRecords === 0) {
-    add({ code: "NO_ROWS", row: 1, column: null, value: null, reason: "the file has a header but no data rows" });
+    add({ code: "NO_ROWS", row: 1, column: null, value: null, ...issueReason(reason("NO_ROWS")) });
     return result();
   }
   const mapped = new Set(mapping.columns.filter((c) => c.target !== IGNORE).map((c) => c.index));
@@ -164,7 +165,7 @@ async function analyze(input: AnalyzeInput, seen: { headers: string[] | null }):
   const resolved = resolveMapping(mapping, headers.length, isMeasureKey, { reportingCurrency: input.reportingCurrency });
   if (!resolved.ok) {
     for (const p of resolved.problems) {
-      add({ code: "MAPPING", row: 1, column: p.column === null ? null : columnName(headers, p.column), value: p.column === null ? null : (headers[p.column] ?? null), reason: p.message });
+      add({ code: "MAPPING", row: 1, column: p.column === null ? null : columnName(headers, p.column), value: p.column === null ? null : (headers[p.column] ?? null), ...issueReason(p.reason) });
     }
     return result();
   }
@@ -195,14 +196,14 @@ async function analyze(input: AnalyzeInput, seen: { headers: string[] | null }):
   const facts: FactDraft[] = [];
   const issues: ImportIssue[] = [];
   let fact: FactDraft;
-  const onProblem = (field: MetricRowField, message: string) => {
+  const onProblem = (field: MetricRowField, why: Reason) => {
     const column = field === "value" ? fact.column : field === "date" ? resolved.mapping.date : field === "channel" ? resolved.mapping.channel : field === "campaign" ? resolved.mapping.campaign : resolved.mapping.measure;
     add({
-      code: codeOf(field, message),
+      code: codeOf(field, why),
       row: fact.row,
       column: column === null ? field : columnName(headers!, column),
       value: fact[field],
-      reason: message,
+      ...issueReason(why),
     });
   };
   let records = 0;
@@ -303,12 +304,13 @@ function unreadable(input: AnalyzeInput, issue: ImportIssue): ImportAnalysis {
 }
 
 function formatIssue(error: CsvFormatError, headers: readonly string[] | null): ImportIssue {
+  const column = headers && error.column < headers.length ? columnName(headers, error.column) : `${error.column + 1}`;
   return {
     code: error.code,
     row: error.row,
-    column: headers && error.column < headers.length ? columnName(headers, error.column) : `column ${error.column + 1}`,
+    column,
     value: null,
-    reason: error.message,
+    ...issueReason(reason(error.code, { row: error.row, column, max: error.limit ?? 0 })),
   };
 }
 
@@ -345,16 +347,16 @@ async function encodingIssue(path: string): Promise<ImportIssue> {
     column: null,
     value: null,
     offset: problem.offset,
-    reason: `the file is neither UTF-8, UTF-16 with a byte order mark nor Windows-1251 throughout: the first byte that does not decode is in row ${problem.row}, at byte offset ${problem.offset}. Save it again as "CSV UTF-8".`,
+    ...issueReason(reason("BAD_ENCODING", { row: problem.row, offset: problem.offset })),
   };
 }
 
-function codeOf(field: string, message: string): ImportIssueCode {
+function codeOf(field: string, why: Reason): ImportIssueCode {
   if (field === "date") return "DATE_OUT_OF_RANGE";
   if (field === "channel" || field === "campaign") return "BAD_TEXT";
   if (field === "measure") return "UNKNOWN_MEASURE";
-  if (/negative/.test(message)) return "NEGATIVE_COUNT";
-  if (/whole/.test(message)) return "FRACTIONAL_COUNT";
+  if (why.code === "NEGATIVE_COUNT") return "NEGATIVE_COUNT";
+  if (why.code === "FRACTIONAL_COUNT") return "FRACTIONAL_COUNT";
   return "BAD_NUMBER";
 }
 
@@ -399,11 +401,16 @@ async function confirmDuplicates(
         code: "DUPLICATE_KEY",
         row: s.row,
         column: null,
-        value: s.measure,
-        reason: `row ${s.row} repeats row ${first}: same date, channel, campaign and measure (${s.measure})`,
+        value: null,
+        ...issueReason(reason("ROW_REPEATS", { row: s.row, first, measure: measureName(s.measure, input.customMeasures) })),
       });
     } else {
       countFact();
     }
   }
+}
+
+/** A measure's name in both languages for reasons (a base or custom measure; else its key). */
+function measureName(key: string, custom: AnalyzeInput["customMeasures"]): { en: string; ru: string } | string {
+  return getBaseMeasure(key)?.name ?? custom?.find((m) => m.key === key)?.name ?? key;
 }

@@ -1,4 +1,5 @@
 import { checkCellCount } from "@/lib/csv/check-cell-count";
+import { type Reason, reasonText } from "@/lib/i18n/reasons";
 import { type FactDraft, extractFacts, type ExtractContext } from "@/lib/csv/extract-facts";
 import type { ImportIssue } from "@/lib/csv/import-issue";
 import { type CsvFormat, readCsvBatches } from "@/lib/csv/read-csv";
@@ -42,7 +43,7 @@ export async function* readFactChunks(
   const intern = new Interner();
   const drafts: FactDraft[] = [];
   let draft: FactDraft;
-  const onProblem = (_field: MetricRowField, message: string) => void (chunk.problem ??= { row: draft.row, message });
+  const onProblem = (_field: MetricRowField, why: Reason) => void (chunk.problem ??= { row: draft.row, message: reasonText(why, "en") });
   let header = true;
   for await (const batch of readCsvBatches(path, format, { signal: options.signal })) {
     for (const record of batch) {

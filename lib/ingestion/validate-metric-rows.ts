@@ -1,3 +1,4 @@
+import { type Reason, reason, reasonText } from "@/lib/i18n/reasons";
 import type { FieldError } from "@/lib/errors/app-error";
 import { isCalendarDate, utcToday } from "@/lib/metric-store/calendar-date";
 import { type MeasureDefinition, getBaseMeasure } from "@/lib/metrics/measures";
@@ -68,7 +69,7 @@ export function validateMetricRows(
   const out: MetricRow[] = new Array(rows.length);
   const firstRowOfKey = new Map<string, number>();
   let index = 0;
-  const onProblem = (field: MetricRowField, message: string) => void errors.push({ path: [...path, index, field], message });
+  const onProblem = (field: MetricRowField, why: Reason) => void errors.push({ path: [...path, index, field], message: reasonText(why, "en") });
 
   for (let i = 0; i < rows.length && errors.length < maxErrors; i++) {
     index = i;
@@ -100,14 +101,14 @@ export type MetricRowField = "date" | "channel" | "campaign" | "measure" | "valu
 export function metricRowChecker(options: Pick<ValidateRowsOptions, "customMeasures" | "maxDate"> = {}) {
   const maxDate = options.maxDate ?? utcToday(1);
   const custom = new Map((options.customMeasures ?? []).map((m) => [m.key, m]));
-  const dateProblem = new Map<string, string | null>();
-  const checkDate = (date: string): string | null => {
+  const dateProblem = new Map<string, Reason | null>();
+  const checkDate = (date: string): Reason | null => {
     let problem = dateProblem.get(date);
     if (problem === undefined) {
       problem = !isCalendarDate(date)
-        ? `"${date}" is not a calendar date YYYY-MM-DD`
+        ? reason("NOT_A_DATE")
         : date < MIN_FACT_DATE || date > maxDate
-          ? `${date} is out of range (${MIN_FACT_DATE} … ${maxDate})`
+          ? reason("DATE_OUT_OF_RANGE", { date, min: MIN_FACT_DATE, max: maxDate })
           : null;
       // Bounded: a hostile batch of distinct bad dates cannot grow it without limit.
       if (dateProblem.size >= 10_000) dateProblem.clear();
@@ -119,13 +120,13 @@ export function metricRowChecker(options: Pick<ValidateRowsOptions, "customMeasu
   // One `at` for all rows (not a closure per row: under esbuild's keepNames — tsx, vitest —
   // each would be wrapped in __name, which profiled as a fifth of a CSV validation pass).
   let ok = true;
-  let report: (field: MetricRowField, message: string) => void = () => undefined;
-  const at = (field: MetricRowField, message: string) => {
+  let report: (field: MetricRowField, why: Reason) => void = () => undefined;
+  const at = (field: MetricRowField, why: Reason) => {
     ok = false;
-    report(field, message);
+    report(field, why);
   };
 
-  return (row: MetricRowInput, onProblem: (field: MetricRowField, message: string) => void): MetricRow | null => {
+  return (row: MetricRowInput, onProblem: (field: MetricRowField, why: Reason) => void): MetricRow | null => {
     ok = true;
     report = onProblem;
 
@@ -134,24 +135,24 @@ export function metricRowChecker(options: Pick<ValidateRowsOptions, "customMeasu
     if (dateError) at("date", dateError);
 
     const channel = typeof row.channel === "string" ? row.channel.trim() : "";
-    if (channel.length === 0) at("channel", "channel is required");
-    else if (channel.length > MAX_CHANNEL_LENGTH) at("channel", `channel is longer than ${MAX_CHANNEL_LENGTH} characters`);
-    else if (CONTROL.test(channel)) at("channel", "channel contains control characters");
+    if (channel.length === 0) at("channel", reason("CHANNEL_EMPTY"));
+    else if (channel.length > MAX_CHANNEL_LENGTH) at("channel", reason("TEXT_TOO_LONG", { max: MAX_CHANNEL_LENGTH }));
+    else if (CONTROL.test(channel)) at("channel", reason("CONTROL_CHARACTERS"));
 
     const campaign = typeof row.campaign === "string" ? row.campaign.trim() : "";
-    if (campaign.length > MAX_CAMPAIGN_LENGTH) at("campaign", `campaign is longer than ${MAX_CAMPAIGN_LENGTH} characters`);
-    else if (CONTROL.test(campaign)) at("campaign", "campaign contains control characters");
+    if (campaign.length > MAX_CAMPAIGN_LENGTH) at("campaign", reason("TEXT_TOO_LONG", { max: MAX_CAMPAIGN_LENGTH }));
+    else if (CONTROL.test(campaign)) at("campaign", reason("CONTROL_CHARACTERS"));
 
     const measureKey = typeof row.measure === "string" ? row.measure.trim() : "";
     const measure = getBaseMeasure(measureKey) ?? custom.get(measureKey);
-    if (!measure) at("measure", `Unknown measure "${measureKey}"`);
+    if (!measure) at("measure", measureKey === "" ? reason("MEASURE_EMPTY") : reason("UNKNOWN_MEASURE", { name: measureKey }));
 
     const value = typeof row.value === "string" ? canonicalDecimal(row.value.trim()) : null;
     if (value === null) {
-      at("value", `"${String(row.value)}" is not a decimal number (plain digits, "." as the separator, ≤ ${MAX_FRACTION_DIGITS} decimals)`);
+      at("value", reason("NOT_A_DECIMAL", { value: String(row.value) }));
     } else if (measure?.unit === "count") {
-      if (value.startsWith("-")) at("value", `${measure.key} is a count and cannot be negative`);
-      else if (value.includes(".")) at("value", `${measure.key} is a count and must be a whole number`);
+      if (value.startsWith("-")) at("value", reason("NEGATIVE_COUNT", { measure: measure.name }));
+      else if (value.includes(".")) at("value", reason("FRACTIONAL_COUNT", { measure: measure.name }));
     }
     return ok ? { date, channel, campaign, measure: measureKey, value: value! } : null;
   };

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
@@ -45,6 +46,33 @@ export async function setKpiTarget(
     const known = await findKnownMetrics(tx, workspaceId, [kpi.metricKey]);
     const errors = validateTargetValue(kpi, known.get(kpi.metricKey), value === null ? null : new Decimal(value), ["value"]);
     if (errors.length > 0) throw badInput(errors);
+    // The audit entry reads "changed the ROMI target for November from 10 % to 12 %": the
+    // value in force for exactly this period before the change (the latest version).
+    const previous = await tx.$queryRawUnsafe<{ value: string | null }[]>(
+      `SELECT value::text AS value FROM kpi_target_versions
+        WHERE workspace_id = $1::uuid AND kpi_id = $2::uuid AND period_from = $3::date AND period_to = $4::date
+        ORDER BY effective_from DESC, id DESC LIMIT 1`,
+      workspaceId,
+      kpi.id,
+      period.from,
+      period.to,
+    );
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor: input.actor,
+      action: "target.set",
+      targetType: "kpi",
+      targetId: kpi.id,
+      data: {
+        key: kpi.key,
+        metricKey: kpi.metricKey,
+        channelScope: kpi.channelScope,
+        ownerRole: kpi.ownerRole,
+        period: { type: period.type, from: period.from, to: period.to },
+        from: previous[0]?.value ?? null,
+        to: value === null ? null : value.toString(),
+      },
+    });
     await insertTargetVersions(tx, {
       workspaceId,
       versions: [{ kpiId: kpi.id, periodFrom: period.from, periodTo: period.to, value }],

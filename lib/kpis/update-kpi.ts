@@ -28,7 +28,7 @@ export async function updateKpi(
     const candidate = mergeKpi(kpi, patch, kpi.id, workspaceId, all);
     await assertValidKpi(tx, candidate, all);
     await tx.kpi.update({ where: { workspaceId_id: { workspaceId, id: kpi.id } }, data: kpiColumns(candidate) });
-    await recordAuditEvent(tx, { workspaceId, actor, action: "kpi.updated", targetType: "kpi", targetId: kpi.id, data: { key: kpi.key, fields: Object.keys(patch).sort() } });
+    await recordAuditEvent(tx, { workspaceId, actor, action: "kpi.updated", targetType: "kpi", targetId: kpi.id, data: { key: kpi.key, metricKey: kpi.metricKey, channelScope: kpi.channelScope ?? null, ownerRole: kpi.ownerRole, fields: Object.keys(patch).sort() } });
     return (await loadKpis(tx, workspaceId)).find((k) => k.id === kpi.id)!;
   });
 }

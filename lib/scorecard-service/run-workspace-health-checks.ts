@@ -14,6 +14,9 @@ export function runWorkspaceHealthChecks(ctx: ScorecardContext): HealthCheckFind
     values: ctx.current.values,
     previousValues: ctx.previousToDate.values,
     owners: SCORECARD_OWNERS,
+    metricNames: new Map(
+      [...ctx.definitions.metricDefinitions.customMeasures, ...ctx.definitions.metricDefinitions.customMetrics].map((m) => [m.key, m.name]),
+    ),
   });
 }
 

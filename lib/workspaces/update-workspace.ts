@@ -28,6 +28,10 @@ export const updateWorkspaceInputSchema = z.object({
   locale: localeSchema.nullish(),
   /** One unit of the old reporting currency in the new one: required to change the currency of a workspace with data. */
   currencyConversionRate: z.string().nullish(),
+  /** First-day checklist: the owner confirms the money-and-calendar settings (even unchanged). */
+  confirmSettings: z.boolean().nullish(),
+  /** First-day checklist: hide it for good. */
+  dismissChecklist: z.boolean().nullish(),
 });
 
 const SETTINGS = ["name", "slug", "currency", "timeZone", "fiscalYearStartMonth", "locale"] as const;
@@ -57,7 +61,6 @@ export async function updateWorkspace(
       const rate = rawRate === null ? null : parseRate(rawRate);
       if (rawRate !== null && rate === null) throw AppError.badInput(["currencyConversionRate"], `The rate must be a number greater than 0 (got "${rawRate}")`);
       if (rate !== null && patch.currency === undefined) throw AppError.badInput(["currencyConversionRate"], "A conversion rate goes with a change of the reporting currency");
-      if (Object.keys(patch).length === 0) return before;
       let conversion: CurrencyConversion | null = null;
       if (patch.currency !== undefined) {
         const [{ any }] = await tx.$queryRawUnsafe<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM metric_facts WHERE workspace_id = $1::uuid) AS any`, workspaceId);
@@ -69,7 +72,14 @@ export async function updateWorkspace(
         }
         if (any) conversion = await convertWorkspaceCurrency(tx, { workspaceId, rate: rate!, actorUserId: actor.kind === "user" ? actor.userId : null });
       }
-      const after = await tx.workspace.update({ where: { id: workspaceId }, data: patch as Partial<Pick<Workspace, (typeof SETTINGS)[number]>> });
+      const now = new Date();
+      const marks = {
+        ...(data.confirmSettings && !before.settingsConfirmedAt ? { settingsConfirmedAt: now } : {}),
+        ...(data.dismissChecklist && !before.checklistDismissedAt ? { checklistDismissedAt: now } : {}),
+      };
+      if (Object.keys(patch).length === 0 && Object.keys(marks).length === 0) return before;
+      const after = await tx.workspace.update({ where: { id: workspaceId }, data: { ...(patch as Partial<Pick<Workspace, (typeof SETTINGS)[number]>>), ...marks } });
+      if (Object.keys(patch).length === 0) return after;
       await recordAuditEvent(tx, { workspaceId, actor, action: "workspace.updated", targetType: "workspace", targetId: workspaceId, data: { changes } });
       if (conversion) {
         await recordAuditEvent(tx, {

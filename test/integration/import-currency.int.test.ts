@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSessionToken } from "@/lib/auth/session-cookie";
+import { createSession } from "@/lib/sessions/create-session";
 import { handleImportUpload } from "@/lib/imports/handle-upload-request";
 import { InProcessQueue } from "@/lib/jobs/in-process-queue";
 import { type ImportWorker, registerImportWorker, startImportWorker } from "@/lib/jobs/import-worker";
@@ -37,7 +38,7 @@ afterAll(async () => {
 });
 
 async function upload(viewer: UserViewer, workspaceId: string, body: string): Promise<string> {
-  const cookie = `tl.session=${await encodeSessionToken({ sub: viewer.userId, sv: 1, email: viewer.email, name: viewer.name })}`;
+  const cookie = `tl.session=${await encodeSessionToken({ sub: viewer.userId, sv: 1, sid: (await createSession(db, { userId: viewer.userId })).id, email: viewer.email, name: viewer.name })}`;
   const request = new Request(`http://localhost/api/imports?workspaceId=${workspaceId}&fileName=costs.csv`, {
     method: "POST",
     headers: { "content-type": "text/csv", cookie },

@@ -46,8 +46,10 @@ describe("formatDate", () => {
     expect(formatDate("2026-03-01", "en", { style: "long" })).toBe("March 1, 2026");
     expect(formatDate("2026-03-01", "ru", { style: "long" })).toBe("1 марта 2026 г.");
   });
-  it("formats instants in the given time zone", () => {
-    expect(formatDateTime("2026-03-01T22:30:00Z", "en", "Europe/Moscow")).toBe("Mar 2, 2026, 1:30 AM");
+  it("formats instants in the given time zone and names the zone", () => {
+    expect(formatDateTime("2026-03-01T22:30:00Z", "en", "Europe/Moscow")).toBe("Mar 2, 2026, 1:30 AM GMT+3");
+    expect(formatDateTime("2026-03-01T22:30:00Z", "ru", "Europe/Moscow")).toBe("2 мар. 2026 г., 01:30 GMT+3");
+    expect(formatDateTime("2026-03-01T22:30:00Z", "en")).toBe("Mar 1, 2026, 10:30 PM UTC");
   });
   it("names months", () => {
     expect(formatMonth(4, "ru")).toBe("апрель");

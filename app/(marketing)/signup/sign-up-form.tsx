@@ -1,5 +1,6 @@
 "use client";
 
+import { TimeZoneSelect } from "@/components/forms/time-zone-select";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
@@ -92,21 +93,15 @@ export function SignUpForm({ timeZones, defaults }: { timeZones: string[]; defau
       </div>
       <Field id="timeZone" label={t("timeZone")} error={fieldErrors.timeZone}>
         {(p) => (
-          <Select
-            {...p}
+          <TimeZoneSelect
+            control={p}
             name="timeZone"
             value={timeZone}
-            onChange={(e) => {
+            onChange={(zone) => {
               setZoneTouched(true);
-              setTimeZone(e.target.value);
+              setTimeZone(zone);
             }}
-          >
-            {timeZones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </Select>
+          />
         )}
       </Field>
       <Button type="submit" pending={pending} className="w-full">

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { createFinding } from "@/lib/health-checks/create-finding";
-import { formatPercent } from "@/lib/health-checks/format-for-message";
+import { channelScopeLabel, formatPercent } from "@/lib/health-checks/format-for-message";
 import type { HealthCheckFinding, HealthCheckInput } from "@/lib/health-checks/types";
 import { scopedMetricKey } from "@/lib/scorecards/scoped-metric-key";
 
@@ -36,7 +36,7 @@ export function checkHighCtrNoConversion({ kpis, values }: HealthCheckInput): He
     ].filter((x) => x !== null);
     if (failing.length === 0) continue;
 
-    const where = scope ? ` (${scope})` : "";
+    const where = scope ? channelScopeLabel(scope) : null;
     findings.push(
       createFinding("HIGH_CTR_NO_CONVERSION", {
         owner: "COMPANY",
@@ -44,8 +44,8 @@ export function checkHighCtrNoConversion({ kpis, values }: HealthCheckInput): He
           .filter((k) => (k.channelScope ?? null) === scope && (k.metricKey === "ctr" || k.diagnostics.includes("ctr")))
           .map((k) => k.key),
         message: {
-          en: `CTR${where} is ${formatPercent(ctr, "en")}, but ${failing.map((f) => `${f.en} is ${formatPercent(f.value, "en")}`).join(" and ")}.`,
-          ru: `CTR${where} — ${formatPercent(ctr, "ru")}, но ${failing.map((f) => `${f.ru} — ${formatPercent(f.value, "ru")}`).join(", а ")}.`,
+          en: `CTR${where ? ` (${where.en})` : ""} is ${formatPercent(ctr, "en")}, but ${failing.map((f) => `${f.en} is ${formatPercent(f.value, "en")}`).join(" and ")}.`,
+          ru: `CTR${where ? ` (${where.ru})` : ""} — ${formatPercent(ctr, "ru")}, но ${failing.map((f) => `${f.ru} — ${formatPercent(f.value, "ru")}`).join(", а ")}.`,
         },
       }),
     );

@@ -1,5 +1,5 @@
 import { createFinding } from "@/lib/health-checks/create-finding";
-import { formatNumber, formatPercent } from "@/lib/health-checks/format-for-message";
+import { channelScopeLabel, formatNumber, formatPercent } from "@/lib/health-checks/format-for-message";
 import type { HealthCheckFinding, HealthCheckInput } from "@/lib/health-checks/types";
 import { scopedMetricKey } from "@/lib/scorecards/scoped-metric-key";
 import type { KpiOwner } from "@/lib/scorecards/types";
@@ -42,14 +42,14 @@ export function checkQuantityTrap({ kpis, values, previousValues }: HealthCheckI
 
     const owner: KpiOwner = subject.owners.size === 1 ? [...subject.owners][0] : "COMPANY";
     const what = { en: subject.metricKey === "leads" ? "Leads" : "Qualified leads", ru: subject.metricKey === "leads" ? "Лиды" : "Квалифицированные лиды" };
-    const where = subject.scope ? ` (${subject.scope})` : "";
+    const scope = subject.scope ? channelScopeLabel(subject.scope) : null;
     findings.push(
       createFinding("QUANTITY_TRAP", {
         owner,
         kpiKeys: [...subject.kpiKeys, ...conversionKpis],
         message: {
-          en: `${what.en}${where} rose from ${formatNumber(before, "en")} to ${formatNumber(now, "en")} while lead→deal conversion fell from ${formatPercent(conversionBefore, "en")} to ${formatPercent(conversionNow, "en")}.`,
-          ru: `${what.ru}${where} выросли с ${formatNumber(before, "ru")} до ${formatNumber(now, "ru")}, а конверсия из лида в сделку упала с ${formatPercent(conversionBefore, "ru")} до ${formatPercent(conversionNow, "ru")}.`,
+          en: `${what.en}${scope ? ` (${scope.en})` : ""} rose from ${formatNumber(before, "en")} to ${formatNumber(now, "en")} while lead→deal conversion fell from ${formatPercent(conversionBefore, "en")} to ${formatPercent(conversionNow, "en")}.`,
+          ru: `${what.ru}${scope ? ` (${scope.ru})` : ""} выросли с ${formatNumber(before, "ru")} до ${formatNumber(now, "ru")}, а конверсия из лида в сделку упала с ${formatPercent(conversionBefore, "ru")} до ${formatPercent(conversionNow, "ru")}.`,
         },
       }),
     );

@@ -1,10 +1,27 @@
 import { redirect } from "next/navigation";
 import { landingPath } from "@/components/app/landing-path";
-import { requireWorkspace } from "../../_lib/load";
+import { executeServer } from "@/lib/graphql-client/execute-server";
+import { can, requireWorkspace } from "../../_lib/load";
 
-/** /w/<slug> sends each member to their role's landing page (SPEC §2.3). */
+const CHECKLIST = /* GraphQL */ `
+  query HomeChecklist($id: ID!) { workspace(id: $id) { firstDayChecklist { settingsConfirmed dataLoaded targetsSet teamInvited dismissed } } }
+`;
+
+/**
+ * /w/<slug> sends each member to their role's landing page (SPEC §2.3); an owner or admin of a
+ * new workspace first lands on the first-day checklist until it is done or dismissed.
+ */
 export default async function WorkspaceHome({ params }: { params: Promise<{ workspaceSlug: string }> }) {
   const { workspaceSlug } = await params;
   const workspace = await requireWorkspace(workspaceSlug);
+  if (can(workspace, "workspace.update")) {
+    const { data } = await executeServer<{
+      workspace: { firstDayChecklist: { settingsConfirmed: boolean; dataLoaded: boolean; targetsSet: boolean; teamInvited: boolean; dismissed: boolean } | null } | null;
+    }>(CHECKLIST, { id: workspace.id });
+    const list = data?.workspace?.firstDayChecklist;
+    if (list && !list.dismissed && !(list.settingsConfirmed && list.dataLoaded && list.targetsSet && list.teamInvited)) {
+      redirect(`/w/${workspace.slug}/onboarding`);
+    }
+  }
   redirect(landingPath(workspace.slug, workspace.viewerRole));
 }

@@ -8,7 +8,7 @@ export const IMPORT_FIELDS = /* GraphQL */ `
     mapping { layout defaultChannel columns { index target } measureAliases { value measure } }
     mappingTargets { key kind nameEn nameRu }
     preview { row date channel campaign measure value }
-    report { errorCount factCount dataRows unmappedColumns unmappedChannels issues { code row column value reason byteOffset } unknownMeasures { name rows firstRow suggestion } }
+    report { errorCount factCount dataRows unmappedColumns unmappedChannels issues { code row column value reason reasonCode reasonRu reasonEn } unknownMeasures { name rows firstRow suggestion } }
     duplicateOf { id createdAt }
   }
 `;
@@ -72,7 +72,7 @@ export interface ImportView {
     unmappedColumns: string[];
     /** Channels of the file in no channel group. */
     unmappedChannels: string[];
-    issues: { code: string; row: number; column: string | null; value: string | null; reason: string; byteOffset: number | null }[];
+    issues: { code: string; row: number; column: string | null; value: string | null; reason: string; reasonCode: string | null; reasonRu: string; reasonEn: string }[];
     unknownMeasures: { name: string; rows: number; firstRow: number; suggestion: string | null }[];
   };
   duplicateOf: { id: string; createdAt: string } | null;

@@ -10,8 +10,9 @@ import { ConfirmButton } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Table, THead, Td, Th } from "@/components/ui/table";
 import { fetchGraphQL } from "@/lib/graphql-client/fetch-graphql";
-import { toCsv } from "@/lib/csv/escape-cell";
-import { formatDateTime, formatNumber, formatPercent } from "@/lib/i18n/format";
+import { channelLabel } from "@/components/scorecard/format";
+import { formatDate, formatDateTime, formatNumber, formatPercent } from "@/lib/i18n/format";
+import { importReportCsv } from "@/lib/imports/import-report-csv";
 import {
   CANCEL,
   COMMIT,
@@ -42,7 +43,7 @@ const TONE: Record<ImportStatus, "neutral" | "ok" | "warn" | "bad" | "info"> = {
  * once a second; the selected import is kept in the URL (?import=…), so a reload picks the
  * progress bar up again.
  */
-export function ImportWorkbench({ workspaceId, timeZone }: { workspaceId: string; timeZone: string }) {
+export function ImportWorkbench({ workspaceId, timeZone, measuresHref }: { workspaceId: string; timeZone: string; measuresHref: string }) {
   const t = useTranslations("import");
   const tc = useTranslations("common");
   const te = useTranslations("errors");
@@ -182,6 +183,7 @@ export function ImportWorkbench({ workspaceId, timeZone }: { workspaceId: string
           percent={percent}
           pending={pending}
           locale={locale}
+          measuresHref={measuresHref}
           onRecheck={(mapping, numberStyle) => mutate(UPDATE_MAPPING, { id: current.id, mapping, numberStyle }, "updateImportMapping")}
           onCommit={() => mutate(COMMIT, { id: current.id }, "commitImport")}
           onCancel={() => mutate(CANCEL, { id: current.id }, "cancelImport")}
@@ -258,6 +260,7 @@ function ImportDetails({
   percent,
   pending,
   locale,
+  measuresHref,
   onRecheck,
   onCommit,
   onCancel,
@@ -266,32 +269,34 @@ function ImportDetails({
   percent: number;
   pending: boolean;
   locale: string;
+  measuresHref: string;
   onRecheck(mapping: MappingInput, numberStyle: "RU" | "EN"): void;
   onCommit(): void;
   onCancel(): void;
 }) {
   const t = useTranslations("import");
   const tGroups = useTranslations("channelGroups");
-  const tci = useTranslations("csvIntegrity");
-  // Problems of the file's structure are told in the reader's language; the others keep their reason for now.
-  const reasonOf = (i: ImportView["report"]["issues"][number]) =>
-    tci.has(i.code) ? tci(i.code, { row: i.row, column: i.column ?? "—", offset: i.byteOffset ?? 0, max: 2000 }) : i.reason;
   const editable = current.status === "UPLOADED" || current.status === "FAILED";
   const [targets, setTargets] = useState<string[]>(() => current.headers.map((_, i) => current.mapping.columns.find((c) => c.index === i)?.target ?? "ignore"));
   const [aliases, setAliases] = useState<Record<string, string>>(() => Object.fromEntries(current.mapping.measureAliases.map((a) => [a.value, a.measure])));
   const [defaultChannel, setDefaultChannel] = useState(current.mapping.defaultChannel ?? "");
   const [numberStyle, setNumberStyle] = useState<"RU" | "EN">(current.numberStyle);
   const nameOf = (x: { nameEn: string; nameRu: string }) => (locale === "ru" ? x.nameRu : x.nameEn);
+  const measureName = (key: string) => {
+    const target = current.mappingTargets.find((x) => x.key === key);
+    return target ? nameOf(target) : key;
+  };
   const dims = current.mappingTargets.filter((x) => x.kind === "DIMENSION");
   const measures = current.mappingTargets.filter((x) => x.kind === "MEASURE");
   const live = LIVE.includes(current.status);
   const { report } = current;
+  // A column nothing maps is never dropped silently: the person maps it, creates a measure
+  // from it, or says explicitly that it is not to be loaded (SPEC §7, issue 12).
+  const [ignored, setIgnored] = useState<ReadonlySet<number>>(new Set());
+  const unresolved = editable ? current.headers.map((_, i) => i).filter((i) => targets[i] === "ignore" && !ignored.has(i)) : [];
 
   function downloadReport() {
-    const csv = toCsv([
-      [t("row"), t("column"), t("value"), t("reason")],
-      ...report.issues.map((i) => [i.row, i.column ?? "", i.value ?? "", reasonOf(i)]),
-    ]);
+    const csv = importReportCsv(report.issues, locale, { row: t("row"), column: t("column"), value: t("value"), reason: t("reason"), wholeFile: t("wholeFile") });
     const url = URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" }));
     const a = document.createElement("a");
     a.href = url;
@@ -364,6 +369,25 @@ function ImportDetails({
                         {measures.map((m) => <option key={m.key} value={m.key}>{nameOf(m)}</option>)}
                       </optgroup>
                     </Select>
+                    {targets[i] === "ignore" ? (
+                      <div className="mt-2 space-y-1 text-sm" data-testid="unknown-column">
+                        {ignored.has(i) ? null : <p className="text-warn-ink">{t("unknownColumn", { column: header || `#${i + 1}` })}</p>}
+                        <label className="flex items-center gap-2">
+                          <input
+                            type="checkbox"
+                            className="size-4"
+                            checked={ignored.has(i)}
+                            onChange={(e) => setIgnored((all) => { const next = new Set(all); if (e.target.checked) next.add(i); else next.delete(i); return next; })}
+                          />
+                          {t("ignoreColumn", { column: header || `#${i + 1}` })}
+                        </label>
+                        {header ? (
+                          <a className="text-brand-700 underline" href={`${measuresHref}?name=${encodeURIComponent(header)}`}>
+                            {t("createMeasureFrom", { column: header })}
+                          </a>
+                        ) : null}
+                      </div>
+                    ) : null}
                   </Td>
                 </tr>
               ))}
@@ -426,7 +450,15 @@ function ImportDetails({
           </div>
         ) : null}
         {report.errorCount === 0 ? (
-          <Alert tone="ok">{t("reportOk", { facts: report.factCount })}</Alert>
+          <Alert tone="ok">
+            {current.status === "COMMITTED"
+              ? t("reportCommitted", { facts: report.factCount })
+              : current.status === "ROLLED_BACK"
+                ? t("reportRolledBack", { facts: report.factCount })
+                : live
+                  ? t("reportLoading", { facts: report.factCount })
+                  : t("reportOk", { facts: report.factCount })}
+          </Alert>
         ) : (
           <>
             <Alert tone="bad">{t("reportErrors", { count: report.errorCount })}</Alert>
@@ -445,7 +477,7 @@ function ImportDetails({
                     <Td className="tabular-nums">{issue.row || t("wholeFile")}</Td>
                     <Td>{issue.column ?? "—"}</Td>
                     <Td className="max-w-40 truncate"><code>{issue.value ?? ""}</code></Td>
-                    <Td>{reasonOf(issue)}</Td>
+                    <Td>{locale === "ru" ? issue.reasonRu : issue.reasonEn}</Td>
                   </tr>
                 ))}
               </tbody>
@@ -473,10 +505,10 @@ function ImportDetails({
               {current.preview.map((p, i) => (
                 <tr key={i}>
                   <Td className="tabular-nums">{p.row}</Td>
-                  <Td className="whitespace-nowrap">{p.date}</Td>
-                  <Td>{p.channel}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(p.date, locale)}</Td>
+                  <Td>{channelLabel(p.channel, locale)}</Td>
                   <Td>{p.campaign || "—"}</Td>
-                  <Td>{p.measure}</Td>
+                  <Td>{measureName(p.measure)}</Td>
                   <Td className="text-right tabular-nums">{formatNumber(p.value, locale, { maximumFractionDigits: 10 })}</Td>
                 </tr>
               ))}
@@ -485,9 +517,12 @@ function ImportDetails({
         </section>
       ) : null}
 
+      {current.canCommit && unresolved.length > 0 ? (
+        <Alert tone="warn" className="mt-6">{t("unresolvedColumns", { count: unresolved.length })}</Alert>
+      ) : null}
       <div className="mt-6 flex flex-wrap gap-3">
         {current.canCommit ? (
-          <Button pending={pending} disabled={report.errorCount > 0} onClick={onCommit}>
+          <Button pending={pending} disabled={report.errorCount > 0 || unresolved.length > 0} onClick={onCommit}>
             {t("commit", { facts: report.factCount })}
           </Button>
         ) : null}

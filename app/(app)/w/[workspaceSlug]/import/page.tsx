@@ -15,10 +15,10 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
   const workspace = await requirePermission(workspaceSlug, "import.manage");
   const t = await getTranslations("import");
   return (
-    <ClientMessages namespaces={["import", "channelGroups", "csvIntegrity"]}>
+    <ClientMessages namespaces={["import", "channelGroups"]}>
       <>
         <PageHeader title={t("title")} description={t("lead")} />
-        <ImportWorkbench workspaceId={workspace.id} timeZone={workspace.timeZone} />
+        <ImportWorkbench workspaceId={workspace.id} timeZone={workspace.timeZone} measuresHref={`/w/${workspaceSlug}/settings/measures`} />
       </>
     </ClientMessages>
   );

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { entersAsPercent, parseDecimalInput, toInputValue } from "@/components/scorecard/decimal-input";
-import { type MetricInfo, metricName } from "@/components/scorecard/format";
+import { type MetricInfo, channelLabel, kpiLabel, metricName } from "@/components/scorecard/format";
+import { formatNumber, formatPercent } from "@/lib/i18n/format";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -56,20 +57,20 @@ interface Draft {
   rangeMax: string;
 }
 
-function draftOf(kpi: KpiDef | null, all: KpiDef[], catalog: Map<string, MetricInfo>): Draft {
+function draftOf(kpi: KpiDef | null, all: KpiDef[], catalog: Map<string, MetricInfo>, locale: string): Draft {
   const gateUnit = kpi?.qualityGate ? catalog.get(kpi.qualityGate.metricKey)?.unit : "RATIO";
   return {
     metricKey: kpi?.metricKey ?? "qualified_leads",
     direction: kpi?.direction ?? "HIGHER",
-    onTrack: toInputValue(kpi?.thresholds.onTrack ?? "1", true),
-    atRisk: toInputValue(kpi?.thresholds.atRisk ?? "0.9", true),
-    weight: kpi?.weight ?? "1",
+    onTrack: toInputValue(kpi?.thresholds.onTrack ?? "1", true, locale),
+    atRisk: toInputValue(kpi?.thresholds.atRisk ?? "0.9", true, locale),
+    weight: toInputValue(kpi?.weight ?? "1", false, locale),
     parentId: kpi?.parentKey ? (all.find((k) => k.key === kpi.parentKey)?.id ?? "") : "",
     channelScope: kpi?.channelScope ?? "",
     gateOn: Boolean(kpi?.qualityGate),
     gateMetric: kpi?.qualityGate?.metricKey ?? "lead_to_deal_conversion",
     gateComparator: kpi?.qualityGate?.comparator ?? "GTE",
-    gateThreshold: toInputValue(kpi?.qualityGate?.threshold ?? "0.2", entersAsPercent(gateUnit, kpi?.qualityGate?.metricKey ?? "lead_to_deal_conversion")),
+    gateThreshold: toInputValue(kpi?.qualityGate?.threshold ?? "0.2", entersAsPercent(gateUnit, kpi?.qualityGate?.metricKey ?? "lead_to_deal_conversion"), locale),
     diagnostics: kpi?.diagnostics ?? [],
     rangeMin: kpi?.range?.min ?? "",
     rangeMax: kpi?.range?.max ?? "",
@@ -96,7 +97,7 @@ function KpiForm({
   const t = useTranslations("kpiEditor");
   const tc = useTranslations("common");
   const router = useRouter();
-  const [d, setD] = useState<Draft>(() => draftOf(kpi, all, catalog));
+  const [d, setD] = useState<Draft>(() => draftOf(kpi, all, catalog, locale));
   const [localError, setLocalError] = useState<string | null>(null);
   const { run, pending, fieldErrors, formError } = useGraphQLMutation(kpi ? UPDATE : CREATE);
   const prefix = kpi ? `kpi-${kpi.id}` : `new-${owner}`;
@@ -138,6 +139,7 @@ function KpiForm({
   }
 
   const parents = all.filter((k) => k.id !== kpi?.id);
+  const tr = useTranslations("tree.owners");
   return (
     <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-line bg-canvas p-4" data-testid="kpi-form">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -146,7 +148,7 @@ function KpiForm({
             <Select {...c} value={d.metricKey} onChange={(e) => set("metricKey", e.target.value)}>
               {metrics.map((m) => (
                 <option key={m.key} value={m.key}>
-                  {metricName(m, m.key, locale)} ({m.key})
+                  {metricName(m, m.key, locale)}
                 </option>
               ))}
             </Select>
@@ -167,7 +169,7 @@ function KpiForm({
               <option value="">{t("noParent")}</option>
               {parents.map((k) => (
                 <option key={k.id} value={k.id}>
-                  {k.key}
+                  {kpiLabel(k, catalog, locale)} · {tr(k.ownerRole as Owner)}
                 </option>
               ))}
             </Select>
@@ -193,7 +195,16 @@ function KpiForm({
           {(c) => <Input {...c} inputMode="decimal" value={d.weight} onChange={(e) => set("weight", e.target.value)} />}
         </Field>
         <Field id={`${prefix}-scope`} label={t("channelScope")} hint={t("channelScopeHint")} error={fieldErrors.channelScope}>
-          {(c) => <Input {...c} value={d.channelScope} onChange={(e) => set("channelScope", e.target.value)} />}
+          {(c) => (
+            <>
+              <Input {...c} list={`${prefix}-scope-groups`} value={d.channelScope} onChange={(e) => set("channelScope", e.target.value)} />
+              <datalist id={`${prefix}-scope-groups`}>
+                {["paid", "social", "content"].map((group) => (
+                  <option key={group} value={group} label={channelLabel(group, locale)} />
+                ))}
+              </datalist>
+            </>
+          )}
         </Field>
       </div>
       <fieldset className="rounded-lg border border-line p-3">
@@ -268,32 +279,41 @@ function KpiRow({ kpi, all, catalog, locale, workspaceId, editable }: { kpi: Kpi
   const [confirm, setConfirm] = useState(false);
   const del = useGraphQLMutation(DELETE);
   const info = catalog.get(kpi.metricKey);
+  const tr = useTranslations("tree.owners");
+  const name = kpiLabel(kpi, catalog, locale);
+  const parent = kpi.parentKey ? all.find((k) => k.key === kpi.parentKey) : undefined;
+  const gate = kpi.qualityGate;
+  const gateThreshold = gate
+    ? entersAsPercent(catalog.get(gate.metricKey)?.unit, gate.metricKey)
+      ? formatPercent(gate.threshold, locale)
+      : formatNumber(gate.threshold, locale)
+    : "";
   return (
     <li className="border-t border-line py-3 first:border-t-0" data-testid="kpi-def" data-kpi={kpi.key}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="font-medium">
             {metricName(info, kpi.metricKey, locale)}
-            {kpi.channelScope ? <span className="font-normal text-ink-muted"> · {kpi.channelScope}</span> : null}
+            {kpi.channelScope ? <span className="font-normal text-ink-muted"> · {channelLabel(kpi.channelScope, locale)}</span> : null}
             {info?.class === "PROCESS" ? <Badge tone="warn" className="ml-2">{t("processMetric")}</Badge> : null}
           </p>
           <p className="text-xs text-ink-muted">
-            {kpi.key} · {t(`directions.${kpi.direction}`)} · {t("weightShort", { weight: kpi.weight })} · {t("thresholdsShort", { onTrack: toInputValue(kpi.thresholds.onTrack, true), atRisk: toInputValue(kpi.thresholds.atRisk, true) })}
+            {t(`directions.${kpi.direction}`)} · {t("weightShort", { weight: formatNumber(kpi.weight, locale) })} · {t("thresholdsShort", { onTrack: toInputValue(kpi.thresholds.onTrack, true, locale), atRisk: toInputValue(kpi.thresholds.atRisk, true, locale) })}
           </p>
           <p className="text-xs text-ink-muted">
-            {kpi.parentKey ? t("drives", { parent: kpi.parentKey }) : t("root")}
-            {kpi.qualityGate ? ` · ${t("gateShort", { metric: kpi.qualityGate.metricKey, comparator: kpi.qualityGate.comparator === "GTE" ? "≥" : "≤", threshold: kpi.qualityGate.threshold })}` : ""}
-            {kpi.diagnostics.length > 0 ? ` · ${t("diagnosticsShort", { list: kpi.diagnostics.join(", ") })}` : ""}
+            {kpi.parentKey ? t("drives", { parent: parent ? `${kpiLabel(parent, catalog, locale)} (${tr(parent.ownerRole as Owner)})` : t("unknownParent") }) : t("root")}
+            {gate ? ` · ${t("gateShort", { metric: metricName(catalog.get(gate.metricKey), gate.metricKey, locale), comparator: gate.comparator === "GTE" ? "≥" : "≤", threshold: gateThreshold })}` : ""}
+            {kpi.diagnostics.length > 0 ? ` · ${t("diagnosticsShort", { list: kpi.diagnostics.map((d) => metricName(catalog.get(d), d, locale)).join(", ") })}` : ""}
           </p>
         </div>
         {editable ? (
           <div className="flex gap-2">
-            <Button size="sm" variant="secondary" onClick={() => setEditing(!editing)} aria-expanded={editing} aria-label={t("editFor", { kpi: kpi.key })}>
+            <Button size="sm" variant="secondary" onClick={() => setEditing(!editing)} aria-expanded={editing} aria-label={t("editFor", { kpi: name })}>
               {t("edit")}
             </Button>
             <ConfirmButton
-              label={<>{t("delete")}<span className="sr-only"> {kpi.key}</span></>}
-              title={t("deleteTitle", { kpi: kpi.key })}
+              label={<>{t("delete")}<span className="sr-only"> {name}</span></>}
+              title={t("deleteTitle", { kpi: name })}
               description={t("deleteBody")}
               confirmLabel={t("delete")}
               cancelLabel={tc("cancel")}

@@ -128,7 +128,7 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
                 return (
                   <li key={k} className="rounded-[var(--radius-card)] border border-line bg-surface p-4" data-testid={`sales-${k}`}>
                     <div className="flex items-start justify-between gap-2">
-                      <Link href={metricHref(k)} className="font-semibold text-ink hover:underline">
+                      <Link prefetch={false} href={metricHref(k)} className="font-semibold text-ink hover:underline">
                         {metricName(catalog.get(k), k, locale)}
                       </Link>
                       {kpi ? <KpiStatusPill status={kpi.status} /> : null}
@@ -158,7 +158,7 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
             <ol className="space-y-3" data-testid="funnel">
               {steps.map((step, i) => (
                 <li key={step.key} className="grid gap-1 sm:grid-cols-[12rem_1fr_12rem] sm:items-center sm:gap-4" data-testid="funnel-step">
-                  <Link href={metricHref(step.key)} className="font-medium text-ink hover:underline">
+                  <Link prefetch={false} href={metricHref(step.key)} className="font-medium text-ink hover:underline">
                     {metricName(catalog.get(step.key), step.key, locale)}
                   </Link>
                   <div className="flex items-center gap-3">

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { WorkspaceSettingsForm } from "@/components/app/workspace-settings-form";
-import { timeZones } from "@/components/forms/workspace-options";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePermission } from "../../../_lib/load";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -20,7 +19,6 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
         <CardHeader title={t("generalTitle")} description={t("generalLead")} />
         <WorkspaceSettingsForm
           workspace={workspace}
-          timeZones={timeZones()}
           fields={["name", "slug", "currency", "timeZone", "fiscalYearStartMonth", "locale"]}
         />
       </Card>

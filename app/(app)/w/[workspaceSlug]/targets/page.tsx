@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
-import { type MetricInfo, catalogMap, metricName } from "@/components/scorecard/format";
+import { type MetricInfo, catalogMap, kpiLabel, metricName } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, toPeriodInput } from "@/components/scorecard/period";
 import { CATALOG_FIELDS } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
@@ -93,7 +93,7 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
         />
         <Card className="mb-6">
           <CardHeader title={t("plannerTitle")} description={t("plannerLead")} />
-          <TargetPlanner workspaceId={workspace.id} period={periodInput} currency={workspace.currency} />
+          <TargetPlanner workspaceId={workspace.id} period={periodInput} currency={workspace.currency} kpiNames={Object.fromEntries(ws.kpis.map((k) => [k.key, kpiLabel(k, catalog, locale)]))} />
         </Card>
         <div className="space-y-6">
           {OWNERS.map((owner) => {

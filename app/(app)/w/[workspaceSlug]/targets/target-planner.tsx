@@ -70,7 +70,7 @@ const METRIC_UNITS: Record<string, MetricUnit> = {
  * leads, pipeline, the budget ceiling at the target CAC, the maximum CPL and the implied ROMI;
  * the proposals can be edited and applied as the period's KPI targets in one go.
  */
-export function TargetPlanner({ workspaceId, period, currency }: { workspaceId: string; period: PeriodInput; currency: string }) {
+export function TargetPlanner({ workspaceId, period, currency, kpiNames }: { workspaceId: string; period: PeriodInput; currency: string; kpiNames: Record<string, string> }) {
   const t = useTranslations("planner");
   const tr = useTranslations("tree.owners");
   const te = useTranslations("errors");
@@ -205,7 +205,7 @@ export function TargetPlanner({ workspaceId, period, currency }: { workspaceId: 
                     <tr key={p.kpiKey} data-testid="plan-proposal" data-kpi={p.kpiKey}>
                       <Td>{tr.has(p.role) ? tr(p.role as "CMO") : p.role}</Td>
                       <Td>
-                        <label htmlFor={id}>{p.kpiKey}</label>
+                        <label htmlFor={id}>{kpiNames[p.kpiKey] ?? t("kpi")}</label>
                       </Td>
                       <Td>
                         {p.canApply ? (
@@ -214,7 +214,7 @@ export function TargetPlanner({ workspaceId, period, currency }: { workspaceId: 
                               id={id}
                               inputMode="decimal"
                               className="w-36"
-                              value={edits[p.kpiKey] ?? toInputValue(p.target, percent)}
+                              value={edits[p.kpiKey] ?? toInputValue(p.target, percent, locale)}
                               onChange={(e) => setEdits({ ...edits, [p.kpiKey]: e.target.value })}
                               aria-invalid={errors[p.kpiKey] ? true : undefined}
                             />

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { entersAsPercent, parseDecimalInput, toInputValue } from "@/components/scorecard/decimal-input";
-import { type MetricUnit, formatValue } from "@/components/scorecard/format";
+import { type MetricUnit, channelLabel, formatValue } from "@/components/scorecard/format";
 import type { PeriodInput } from "@/components/scorecard/period";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -38,7 +38,7 @@ function Row({ row, period, currency }: { row: TargetRow; period: PeriodInput; c
   const locale = useLocale();
   const router = useRouter();
   const percent = entersAsPercent(row.unit, row.metricKey);
-  const [draft, setDraft] = useState(toInputValue(row.target.value, percent));
+  const [draft, setDraft] = useState(toInputValue(row.target.value, percent, locale));
   const [saved, setSaved] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
   const { run, pending, formError, fieldErrors } = useGraphQLMutation(SET_TARGET);
@@ -51,9 +51,8 @@ function Row({ row, period, currency }: { row: TargetRow; period: PeriodInput; c
       <Td>
         <label htmlFor={inputId} className="font-medium">
           {row.name}
-          {row.channelScope ? <span className="font-normal text-ink-muted"> · {row.channelScope}</span> : null}
+          {row.channelScope ? <span className="font-normal text-ink-muted"> · {channelLabel(row.channelScope, locale)}</span> : null}
         </label>
-        <span className="block text-xs text-ink-muted">{row.key}</span>
       </Td>
       <Td className="tabular-nums">
         {formatValue(row.target.value, row.unit, row.metricKey, ctx)}

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { type ChartPoint, SeriesChart } from "@/components/charts/series-chart";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
-import { type MetricInfo, catalogMap, formatValue, metricName, toNumber } from "@/components/scorecard/format";
+import { type MetricInfo, catalogMap, channelLabel, formatValue, metricName, toNumber } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod, todayIn } from "@/components/scorecard/period";
 import { SHOWN_CHANGE_FIELDS, type ShownChange, TrendIndicator } from "@/components/scorecard/trend";
 import { comparisonWindows } from "@/lib/periods/comparison-windows";
@@ -171,13 +171,13 @@ export default async function MetricPage({ params, searchParams }: { params: Par
           <tr key={`${row.channel}/${row.campaign ?? ""}`} data-testid={`breakdown-${dimension}`}>
             <Td className="font-medium">
               {dimension === "channel" ? (
-                <Link href={channelHref(row.channel)} className="text-brand-700 hover:underline" aria-current={row.channel === channel ? "true" : undefined}>
-                  {row.channel}
+                <Link prefetch={false} href={channelHref(row.channel)} className="text-brand-700 hover:underline" aria-current={row.channel === channel ? "true" : undefined}>
+                  {channelLabel(row.channel, locale)}
                 </Link>
               ) : (
                 <>
                   {row.campaign || t("noCampaign")}
-                  {channel ? null : <span className="block text-xs font-normal text-ink-muted">{row.channel}</span>}
+                  {channel ? null : <span className="block text-xs font-normal text-ink-muted">{channelLabel(row.channel, locale)}</span>}
                 </>
               )}
             </Td>
@@ -195,7 +195,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/w/${workspace.slug}/tree${periodQuery(periodParams)}`} className="text-brand-700 hover:underline">
+        <Link prefetch={false} href={`/w/${workspace.slug}/tree${periodQuery(periodParams)}`} className="text-brand-700 hover:underline">
           ← {t("backToTree")}
         </Link>
       </p>
@@ -215,7 +215,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
       {channel ? (
         <Alert className="mb-4">
           {t("channelFilter", { channel })}{" "}
-          <Link href={channelHref(null)} className="font-medium underline">
+          <Link prefetch={false} href={channelHref(null)} className="font-medium underline">
             {t("allChannels")}
           </Link>
         </Alert>
@@ -306,7 +306,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
             </Card>
           ) : null}
           <Card>
-            <CardHeader title={channel ? t("byCampaignIn", { channel }) : t("byCampaign")} description={t("byCampaignLead")} />
+            <CardHeader title={channel ? t("byCampaignIn", { channel: channelLabel(channel, locale) }) : t("byCampaign")} description={t("byCampaignLead")} />
             {ws.byCampaign.length === 0 ? <p className="text-sm text-ink-muted">{t("noRows")}</p> : breakdownTable(ws.byCampaign, "campaign", t("byCampaign"))}
           </Card>
         </>

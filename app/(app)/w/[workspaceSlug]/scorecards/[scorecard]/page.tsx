@@ -211,7 +211,7 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
               return (
                 <li key={target.key} className="rounded-lg border border-line bg-surface p-3" data-testid="company-target">
                   <div className="flex items-start justify-between gap-2">
-                    <Link href={metricHref(target.metricKey, null)} className="font-medium text-ink hover:underline">
+                    <Link prefetch={false} href={metricHref(target.metricKey, null)} className="font-medium text-ink hover:underline">
                       {metricName(info, target.metricKey, locale)}
                     </Link>
                     <KpiStatusPill status={target.status} hasActual={target.actual !== null} hasTarget={target.target !== null} />

@@ -7,8 +7,25 @@ import { Table, Td, Th, THead } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
 import { executeServer } from "@/lib/graphql-client/execute-server";
 import { formatDateTime } from "@/lib/i18n/format";
+import { type MetricInfo, catalogMap } from "@/components/scorecard/format";
+import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { type DescribeContext, auditEventDetails, describeAuditEvent } from "./describe-audit-event";
 import { PAGE_SIZE } from "../../../../_lib/connection";
 import { requirePermission } from "../../../../_lib/load";
+
+function AuditDetails({ lines, label }: { lines: string[]; label: string }) {
+  if (lines.length === 0) return null;
+  return (
+    <details className="mt-1 text-sm text-ink-muted">
+      <summary className="cursor-pointer text-brand-700">{label}</summary>
+      <ul className="mt-1 list-disc pl-5">
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");
@@ -30,20 +47,16 @@ interface AuditNode {
 const AUDIT = /* GraphQL */ `
   query Audit($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
+      metricCatalog { ...CatalogFields }
       auditEvents(first: $first, after: $after) {
         edges { node { id action createdAt actorName actorKind targetType targetId data } }
         pageInfo { hasNextPage endCursor }
       }
     }
   }
+  ${CATALOG_FIELDS}
 `;
 
-/** A compact, readable rendering of an event's JSON details. */
-function describe(data: unknown): string {
-  if (data === null || data === undefined) return "";
-  const text = typeof data === "string" ? data : JSON.stringify(data);
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
 
 /** The audit log (audit.read), newest first, paged by cursor. */
 export default async function AuditPage({
@@ -57,10 +70,21 @@ export default async function AuditPage({
   const { after } = await searchParams;
   const workspace = await requirePermission(workspaceSlug, "audit.read");
   const t = await getTranslations("audit");
+  const ta = await getTranslations("auditLog");
+  const tr = await getTranslations("roles");
   const locale = await getLocale();
   const { data, errors } = await executeServer<{
-    workspace: { auditEvents: { edges: { node: AuditNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null } | null;
+    workspace: { metricCatalog: MetricInfo[]; auditEvents: { edges: { node: AuditNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null } | null;
   }>(AUDIT, { id: workspace.id, first: PAGE_SIZE, after: after ?? null });
+  const ctx: DescribeContext = {
+    t: (key, values) => ta(key as "otherChange", values),
+    has: (key) => ta.has(key as "otherChange"),
+    role: (role) => (tr.has(role as "OWNER") ? tr(role as "OWNER") : role === "COMPANY" ? ta("companyScorecard") : ta("aRole")),
+    catalog: catalogMap(data?.workspace?.metricCatalog ?? []),
+    locale,
+    currency: workspace.currency,
+    timeZone: workspace.timeZone,
+  };
   const connection = data?.workspace?.auditEvents;
   const events = connection?.edges.map((e) => e.node) ?? [];
 
@@ -75,10 +99,7 @@ export default async function AuditPage({
           <THead>
             <tr>
               <Th>{t("when")}</Th>
-              <Th>{t("who")}</Th>
-              <Th>{t("action")}</Th>
-              <Th>{t("target")}</Th>
-              <Th>{t("details")}</Th>
+              <Th>{t("what")}</Th>
             </tr>
           </THead>
           <tbody>
@@ -87,12 +108,10 @@ export default async function AuditPage({
                 <Td className="whitespace-nowrap">
                   <time dateTime={event.createdAt}>{formatDateTime(event.createdAt, locale, workspace.timeZone)}</time>
                 </Td>
-                <Td>{event.actorName ?? (event.actorKind === "API_KEY" ? t("apiKey") : t("system"))}</Td>
-                <Td>
-                  <code className="font-mono text-xs">{event.action}</code>
+                <Td data-action={event.action}>
+                  {describeAuditEvent(event, ctx)}
+                  <AuditDetails lines={auditEventDetails(event, ctx)} label={t("details")} />
                 </Td>
-                <Td className="text-ink-muted">{event.targetType ?? "—"}</Td>
-                <Td className="max-w-md break-words font-mono text-xs text-ink-muted">{describe(event.data)}</Td>
               </tr>
             ))}
           </tbody>

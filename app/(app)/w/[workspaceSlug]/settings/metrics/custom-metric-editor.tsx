@@ -181,6 +181,8 @@ export function CustomMetricEditor({ workspaceId, metrics, references, locale }:
             {(c) => <Input {...c} value={form.nameRu} onChange={(e) => set("nameRu", e.target.value)} lang="ru" />}
           </Field>
         </div>
+        {/* The formula editor is where keys belong (SPEC §10): marked so the identifier scan skips it. */}
+        <div data-identifiers>
         <Field
           id="cm-formula"
           label={t("formula")}
@@ -193,6 +195,7 @@ export function CustomMetricEditor({ workspaceId, metrics, references, locale }:
           <summary className="cursor-pointer text-brand-700">{t("availableKeys")}</summary>
           <p className="mt-1 break-words font-mono text-xs text-ink-muted">{references.join(" · ")}</p>
         </details>
+        </div>
         <div className="rounded-lg border border-line bg-canvas p-3 text-sm" data-testid="formula-status">
           <p role="status" aria-live="polite">
             {form.formula.trim() === ""

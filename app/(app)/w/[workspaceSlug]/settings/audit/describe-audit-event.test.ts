@@ -1,0 +1,45 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import ru from "@/messages/ru.json";
+import { describeAuditEvent, type DescribeContext } from "./describe-audit-event";
+
+function context(locale: "ru" | "en"): DescribeContext {
+  const messages = locale === "ru" ? ru : en;
+  const t = createTranslator({ locale, messages, namespace: "auditLog" });
+  const roles = createTranslator({ locale, messages, namespace: "roles" });
+  return {
+    t: (key, values) => t(key as "otherChange", values),
+    has: (key) => t.has(key as "otherChange"),
+    role: (role) => roles(role as "OWNER"),
+    catalog: new Map([["romi", { key: "romi", unit: "RATIO", nameEn: "ROMI", nameRu: "ROMI", direction: "HIGHER", class: "RESULT" }]]),
+    locale,
+    currency: "RUB",
+    timeZone: "Europe/Moscow",
+  };
+}
+
+const targetChange = {
+  action: "target.set",
+  actorName: "Ольга",
+  actorKind: "USER",
+  targetId: "6ca0030e-6359-40c2-9abf-35e3adc5c902",
+  data: { key: "company.romi", metricKey: "romi", channelScope: null, ownerRole: "COMPANY", period: { type: "month", from: "2026-11-01", to: "2026-11-30" }, from: "0.1", to: "0.12" },
+};
+
+describe("describeAuditEvent", () => {
+  it("reads a target change as a sentence with names and locale figures", () => {
+    expect(describeAuditEvent(targetChange, context("en"))).toBe("Ольга changed the ROMI target for November 2026 from 10% to 12%");
+    expect(describeAuditEvent(targetChange, context("ru"))).toBe("Ольга: цель «ROMI» на ноябрь 2026 г. изменена с 10\u00a0% на 12\u00a0%");
+  });
+
+  it("names roles and people, never keys, ids or JSON", () => {
+    const text = describeAuditEvent(
+      { action: "member.roleChanged", actorName: "Nora", actorKind: "USER", targetId: null, data: { userId: "6ca0030e-6359-40c2-9abf-35e3adc5c902", email: "anna@example.com", from: "SMM", to: "CMO" } },
+      context("ru"),
+    );
+    expect(text).toBe("Nora: роль anna@example.com изменена с «SMM» на «CMO»");
+    const unknown = describeAuditEvent({ action: "something.new", actorName: null, actorKind: "API_KEY", targetId: null, data: { a: 1 } }, context("en"));
+    expect(unknown).toBe("An API key made a change");
+  });
+});

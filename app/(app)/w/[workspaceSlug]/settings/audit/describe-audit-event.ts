@@ -1,0 +1,135 @@
+import { formatPeriod } from "@/components/scorecard/period";
+import { type MetricInfo, channelLabel, formatValue, metricName } from "@/components/scorecard/format";
+import { formatDateTime } from "@/lib/i18n/format";
+import { timeZoneLabel } from "@/lib/i18n/time-zones";
+
+export interface AuditEventView {
+  action: string;
+  actorName: string | null;
+  actorKind: string | null;
+  targetId: string | null;
+  data: unknown;
+}
+
+/** What a sentence may need: translations, names from the catalog, the workspace's formats. */
+export interface DescribeContext {
+  t: (key: string, values?: Record<string, string | number>) => string;
+  has: (key: string) => boolean;
+  role: (role: string) => string;
+  catalog: ReadonlyMap<string, MetricInfo>;
+  locale: string;
+  currency: string;
+  timeZone: string;
+}
+
+type Data = Record<string, unknown>;
+const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+
+/** The settings a workspace.updated / metricSettings.updated entry names, as words. */
+function fieldList(fields: readonly string[], ctx: DescribeContext): string {
+  return fields.map((f) => (ctx.has(`fields.${f}`) ? ctx.t(`fields.${f}`) : ctx.t("fields.other"))).join(", ");
+}
+
+function kpiName(data: Data, ctx: DescribeContext): string {
+  const metricKey = str(data.metricKey);
+  if (!metricKey) return ctx.t("aKpi");
+  const name = metricName(ctx.catalog.get(metricKey), metricKey, ctx.locale);
+  return data.channelScope ? `${name} (${channelLabel(str(data.channelScope), ctx.locale)})` : name;
+}
+
+function targetValue(value: unknown, data: Data, ctx: DescribeContext): string {
+  if (value === null || value === undefined) return ctx.t("noTarget");
+  const metricKey = str(data.metricKey);
+  return formatValue(str(value), ctx.catalog.get(metricKey)?.unit, metricKey, { locale: ctx.locale, currency: ctx.currency });
+}
+
+/**
+ * An audit entry as one sentence a person reads (SPEC §10): "Ольга changed the ROMI target
+ * for November from 10 % to 12 %". Names come from the catalog and the role list, never keys;
+ * an action this page does not know yet still reads as a sentence ("made a change").
+ */
+export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext): string {
+  const data: Data = event.data && typeof event.data === "object" ? (event.data as Data) : {};
+  const actor = event.actorName ?? (event.actorKind === "API_KEY" ? ctx.t("anApiKey") : ctx.t("theSystem"));
+  const role = (v: unknown) => (str(v) ? ctx.role(str(v)) : "—");
+  const who = (v: unknown) => str(v) || ctx.t("someone");
+  const metric = (key: unknown) => metricName(ctx.catalog.get(str(key)), str(key), ctx.locale);
+  const values: Record<string, string | number> = { actor };
+  switch (event.action) {
+    case "workspace.created":
+      return ctx.t("workspaceCreated", { ...values, name: str(data.name) });
+    case "workspace.updated":
+      return ctx.t("workspaceUpdated", { ...values, fields: fieldList(Object.keys((data.changes as Data) ?? {}), ctx) });
+    case "member.joined":
+      return ctx.t("memberJoined", { ...values, role: role(data.role) });
+    case "member.roleChanged":
+      return ctx.t("memberRoleChanged", { ...values, email: who(data.email), from: role(data.from), to: role(data.to) });
+    case "member.removed":
+      return ctx.t("memberRemoved", { ...values, email: who(data.email), role: role(data.role) });
+    case "member.left":
+      return ctx.t("memberLeft", { ...values, email: who(data.email) });
+    case "invite.created":
+      return ctx.t("inviteCreated", {
+        ...values,
+        email: who(data.email),
+        role: role(data.role),
+        expires: data.expiresAt ? formatDateTime(str(data.expiresAt), ctx.locale, ctx.timeZone) : "—",
+      });
+    case "invite.revoked":
+      return ctx.t("inviteRevoked", { ...values, email: who(data.email) });
+    case "invite.accepted":
+      return ctx.t("inviteAccepted", { ...values, email: who(data.email), role: role(data.role) });
+    case "apiKey.created":
+      return ctx.t("apiKeyCreated", { ...values, name: str(data.name) });
+    case "apiKey.revoked":
+      return ctx.t("apiKeyRevoked", { ...values, name: str(data.name) });
+    case "kpi.created":
+      return ctx.t("kpiCreated", { ...values, kpi: kpiName(data, ctx), owner: role(data.ownerRole) });
+    case "kpi.updated":
+      return ctx.t("kpiUpdated", { ...values, kpi: kpiName(data, ctx), fields: fieldList((data.fields as string[]) ?? [], ctx) });
+    case "kpi.deleted":
+      return ctx.t("kpiDeleted", { ...values, kpi: kpiName(data, ctx), owner: role(data.ownerRole) });
+    case "kpi.templateReset":
+      return ctx.t("kpiTemplateReset", { ...values, owner: role(data.owner) });
+    case "metric.created":
+    case "metric.updated":
+    case "metric.deleted":
+    case "measure.created":
+    case "measure.deleted":
+      return ctx.t(event.action === "metric.created" ? "metricCreated" : event.action === "metric.updated" ? "metricUpdated" : event.action === "metric.deleted" ? "metricDeleted" : event.action === "measure.created" ? "measureCreated" : "measureDeleted", {
+        ...values,
+        name: metric(data.key),
+      });
+    case "metricSettings.updated":
+      return ctx.t("metricSettingsUpdated", { ...values, fields: fieldList((data.fields as string[]) ?? [], ctx) });
+    case "target.set": {
+      const period = data.period as { type: string; from: string; to: string } | undefined;
+      const periodText = period ? formatPeriod({ type: period.type.toUpperCase(), from: period.from, to: period.to, label: "" }, ctx.locale) : "—";
+      const params = { ...values, kpi: kpiName(data, ctx), period: periodText, from: targetValue(data.from, data, ctx), to: targetValue(data.to, data, ctx) };
+      if (data.to === null) return ctx.t("targetRemoved", params);
+      if (data.from === null || data.from === undefined) return ctx.t("targetSet", params);
+      return ctx.t("targetChanged", params);
+    }
+    default:
+      return ctx.t("otherChange", values);
+  }
+}
+
+/** The details of an entry on demand: each changed setting with its old and new value. */
+export function auditEventDetails(event: AuditEventView, ctx: DescribeContext): string[] {
+  const data: Data = event.data && typeof event.data === "object" ? (event.data as Data) : {};
+  if (event.action !== "workspace.updated") return [];
+  const changes = (data.changes as Record<string, { from: unknown; to: unknown }>) ?? {};
+  return Object.entries(changes).map(([field, change]) =>
+    ctx.t("changeLine", { field: fieldList([field], ctx), from: settingValue(field, change.from, ctx), to: settingValue(field, change.to, ctx) }),
+  );
+}
+
+function settingValue(field: string, value: unknown, ctx: DescribeContext): string {
+  if (field === "locale") return str(value) === "ru" ? "Русский" : "English";
+  if (field === "fiscalYearStartMonth" && typeof value === "number") {
+    return new Intl.DateTimeFormat(ctx.locale, { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, value - 1, 1)));
+  }
+  if (field === "timeZone") return timeZoneLabel(str(value), ctx.locale);
+  return str(value);
+}

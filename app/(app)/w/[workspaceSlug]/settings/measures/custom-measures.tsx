@@ -1,0 +1,165 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/dialog";
+import { Field, Input, Select } from "@/components/ui/field";
+import { THead, Table, Td, Th } from "@/components/ui/table";
+
+export interface CustomMeasureView {
+  key: string;
+  unit: "MONEY" | "COUNT" | "RATIO" | "MONTHS";
+  aggregation: "FLOW" | "STOCK_END" | "STOCK_START" | null;
+  nameEn: string;
+  nameRu: string;
+}
+
+const CREATE = /* GraphQL */ `mutation CreateCustomMeasure($input: CreateCustomMeasureInput!) { createCustomMeasure(input: $input) { measure { key } } }`;
+const DELETE = /* GraphQL */ `mutation DeleteCustomMeasure($input: DeleteCustomMeasureInput!) { deleteCustomMeasure(input: $input) { key } }`;
+
+/** "Звонки" → "zvonki", "Calls (tracker)" → "calls_tracker": a key suggestion the person may change. */
+function suggestKey(name: string): string {
+  const map: Record<string, string> = { а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "h", ц: "ts", ч: "ch", ш: "sh", щ: "sch", ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya" };
+  const latin = [...name.toLowerCase()].map((c) => map[c] ?? c).join("");
+  const key = latin.replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return /^[a-z]/.test(key) ? key.slice(0, 48) : key ? `m_${key}`.slice(0, 48) : "";
+}
+
+function MeasureRow({ measure, workspaceId, locale }: { measure: CustomMeasureView; workspaceId: string; locale: string }) {
+  const t = useTranslations("measures");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const del = useGraphQLMutation(DELETE);
+  const name = locale === "ru" ? measure.nameRu || measure.nameEn : measure.nameEn;
+  return (
+    <tr data-testid="custom-measure">
+      <Td className="font-medium">{name}</Td>
+      <Td>{t(`units.${measure.unit === "MONEY" ? "MONEY" : "COUNT"}`)}</Td>
+      <Td>{t(`aggregations.${measure.aggregation ?? "FLOW"}`)}</Td>
+      <Td data-identifiers>
+        <code>{measure.key}</code>
+      </Td>
+      <Td>
+        <ConfirmButton
+          label={<>{t("delete")}<span className="sr-only"> {name}</span></>}
+          title={t("deleteTitle", { name })}
+          description={t("deleteBody")}
+          confirmLabel={t("delete")}
+          cancelLabel={t("cancel")}
+          pending={del.pending}
+          open={open}
+          setOpen={setOpen}
+          onConfirm={async () => {
+            const outcome = await del.run({ input: { workspaceId, key: measure.key } });
+            if (outcome.errors.length === 0) {
+              setOpen(false);
+              router.refresh();
+            }
+          }}
+        />
+        {del.formError ? <Alert tone="bad" className="mt-2">{del.formError}</Alert> : null}
+      </Td>
+    </tr>
+  );
+}
+
+/** The list of custom measures and the form that adds one (names in both languages, unit, flow or stock). */
+export function CustomMeasures({ workspaceId, measures, locale, prefillName }: { workspaceId: string; measures: CustomMeasureView[]; locale: string; prefillName: string }) {
+  const t = useTranslations("measures");
+  const router = useRouter();
+  const [nameRu, setNameRu] = useState(locale === "ru" ? prefillName : "");
+  const [nameEn, setNameEn] = useState(locale === "ru" ? "" : prefillName);
+  const [key, setKey] = useState(suggestKey(prefillName));
+  const [keyTouched, setKeyTouched] = useState(false);
+  const [unit, setUnit] = useState<"COUNT" | "MONEY">("COUNT");
+  const [aggregation, setAggregation] = useState<"FLOW" | "STOCK_END" | "STOCK_START">("FLOW");
+  const [created, setCreated] = useState<string | null>(null);
+  const create = useGraphQLMutation<{ createCustomMeasure: { measure: { key: string } } }>(CREATE);
+  const onName = (value: string, lang: "ru" | "en") => {
+    if (lang === "ru") setNameRu(value);
+    else setNameEn(value);
+    if (!keyTouched) setKey(suggestKey(value));
+  };
+  return (
+    <div className="space-y-6">
+      {measures.length === 0 ? (
+        <p className="text-sm text-ink-muted">{t("empty")}</p>
+      ) : (
+        <Table caption={t("caption")}>
+          <THead>
+            <tr>
+              <Th>{t("name")}</Th>
+              <Th>{t("unit")}</Th>
+              <Th>{t("aggregation")}</Th>
+              <Th>{t("key")}</Th>
+              <Th>{t("actions")}</Th>
+            </tr>
+          </THead>
+          <tbody>
+            {measures.map((m) => (
+              <MeasureRow key={m.key} measure={m} workspaceId={workspaceId} locale={locale} />
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <form
+        noValidate
+        className="space-y-4 rounded-lg border border-line bg-canvas p-4"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setCreated(null);
+          const outcome = await create.run({ input: { workspaceId, key, nameEn: nameEn.trim() || nameRu.trim(), nameRu: nameRu.trim() || null, unit, aggregation } });
+          if (outcome.data?.createCustomMeasure && outcome.errors.length === 0) {
+            setCreated(locale === "ru" ? nameRu || nameEn : nameEn || nameRu);
+            setNameRu("");
+            setNameEn("");
+            setKey("");
+            setKeyTouched(false);
+            router.refresh();
+          }
+        }}
+      >
+        <h3 className="font-semibold">{t("createTitle")}</h3>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="measure-name-ru" label={t("nameRu")} error={create.fieldErrors.nameRu}>
+            {(c) => <Input {...c} lang="ru" value={nameRu} onChange={(e) => onName(e.target.value, "ru")} />}
+          </Field>
+          <Field id="measure-name-en" label={t("nameEn")} error={create.fieldErrors.nameEn}>
+            {(c) => <Input {...c} lang="en" value={nameEn} onChange={(e) => onName(e.target.value, "en")} />}
+          </Field>
+          <Field id="measure-unit" label={t("unit")}>
+            {(c) => (
+              <Select {...c} value={unit} onChange={(e) => setUnit(e.target.value as "COUNT" | "MONEY")}>
+                <option value="COUNT">{t("units.COUNT")}</option>
+                <option value="MONEY">{t("units.MONEY")}</option>
+              </Select>
+            )}
+          </Field>
+          <Field id="measure-aggregation" label={t("aggregation")} hint={t("aggregationHint")}>
+            {(c) => (
+              <Select {...c} value={aggregation} onChange={(e) => setAggregation(e.target.value as "FLOW" | "STOCK_END" | "STOCK_START")}>
+                <option value="FLOW">{t("aggregations.FLOW")}</option>
+                <option value="STOCK_END">{t("aggregations.STOCK_END")}</option>
+                <option value="STOCK_START">{t("aggregations.STOCK_START")}</option>
+              </Select>
+            )}
+          </Field>
+          <div data-identifiers>
+            <Field id="measure-key" label={t("key")} hint={t("keyHint")} error={create.fieldErrors.key}>
+              {(c) => <Input {...c} value={key} onChange={(e) => { setKeyTouched(true); setKey(e.target.value); }} autoComplete="off" />}
+            </Field>
+          </div>
+        </div>
+        {create.formError ? <Alert tone="bad">{create.formError}</Alert> : null}
+        {created ? <Alert tone="ok">{t("created", { name: created })}</Alert> : null}
+        <Button type="submit" pending={create.pending}>
+          {t("create")}
+        </Button>
+      </form>
+    </div>
+  );
+}
