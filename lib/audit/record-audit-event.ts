@@ -24,9 +24,13 @@ export type AuditAction =
   | "metric.deleted"
   | "measure.created"
   | "measure.deleted"
-  | "metricSettings.updated";
+  | "metricSettings.updated"
+  | "agencyAccess.granted"
+  | "agencyAccess.roleChanged"
+  | "agencyAccess.revoked"
+  | "agencyClient.created";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure";
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "agency";
 
 export interface AuditEventInput {
   workspaceId: string;
