@@ -26,6 +26,7 @@ import { actorOf } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors/app-error";
 import { AGENCY_ROLES } from "@/lib/permissions/registry";
 import type { WorkspaceRole } from "@/lib/permissions/roles";
+import { accessOfAgencyKey, accessOfMembership } from "@/lib/tenancy/workspace-access";
 import { UUID } from "@/lib/uuid";
 import { builder } from "../builder";
 import type { GraphQLContext } from "../context";
@@ -65,6 +66,14 @@ async function requireAgency(ctx: GraphQLContext, agencyId: string, permission: 
 async function clientsOf(ctx: GraphQLContext, access: AgencyAccess): Promise<AgencyClient[]> {
   return ctx.memo(`agency-clients:${access.agencyId}`, async () => {
     const clients = await listAgencyClients(ctx.db, access);
+    // The grants just read decide the caller's access in each client (the same rule as
+    // findWorkspaceAccess): Workspace fields under the list need no second read per client.
+    const viewer = ctx.viewer!;
+    for (const c of clients) {
+      const derived =
+        viewer.kind === "agencyKey" ? accessOfAgencyKey(c.workspace.id, c.role, viewer.scopes, access.agencyId) : accessOfMembership(c.workspace.id, c.role);
+      if (derived) ctx.knowAccess(c.workspace, { ...derived, agencyId: access.agencyId });
+    }
     return clients;
   });
 }
