@@ -94,8 +94,9 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
   const sortLink = (s: Sort) => `${base}?sort=${s}&dir=${s === sort && direction === "ASC" ? "DESC" : "ASC"}`;
   const currencies = new Set(entries.map((e) => e.workspace.currency));
   const sharedCurrency = currencies.size === 1 ? [...currencies][0] : null;
+  const ariaSort = (s: Sort) => (s === sort ? (direction === "ASC" ? "ascending" : "descending") : undefined);
   const sortHeader = (s: Sort, label: string) => (
-    <Link href={sortLink(s)} className="hover:underline" aria-sort={s === sort ? (direction === "ASC" ? "ascending" : "descending") : undefined}>
+    <Link href={sortLink(s)} className="hover:underline">
       {label}
       {s === sort ? <span aria-hidden="true">{direction === "ASC" ? " ↑" : " ↓"}</span> : null}
     </Link>
@@ -111,11 +112,13 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
           <Table caption={t("portfolioCaption")}>
             <THead>
               <tr>
-                <Th>{sortHeader("NAME", t("client"))}</Th>
-                <Th>{sortHeader("SCORE", t("score"))}</Th>
-                <Th>{sortHeader("ATTENTION", t("statuses"))}</Th>
+                <Th aria-sort={ariaSort("NAME")}>{sortHeader("NAME", t("client"))}</Th>
+                <Th aria-sort={ariaSort("SCORE")}>{sortHeader("SCORE", t("score"))}</Th>
+                <Th aria-sort={ariaSort("ATTENTION")}>{sortHeader("ATTENTION", t("statuses"))}</Th>
                 {FIGURES.map((f) => (
-                  <Th key={f.key}>{sortHeader(f.sort, t(`metrics.${f.key}`))}</Th>
+                  <Th key={f.key} aria-sort={ariaSort(f.sort)}>
+                    {sortHeader(f.sort, t(`metrics.${f.key}`))}
+                  </Th>
                 ))}
               </tr>
             </THead>
