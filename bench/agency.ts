@@ -65,6 +65,7 @@ export async function run(): Promise<void> {
         );
         await setDemoTargets(bench.db, { workspaceId: ws.id, now: NOW });
       }
+      if ((i + 1) % 10 === 0) console.log(`  ${i + 1} clients set up (${((Date.now() - started) / 1000).toFixed(0)} s)`);
       for (const [size, agencyId] of agencies) {
         if (i < size) await grantAgencyAccess(bench.db, { workspaceId: ws.id, actor: { kind: "user", userId: clientOwner.id }, agencyId, role: "CMO" });
       }
