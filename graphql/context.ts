@@ -1,4 +1,5 @@
 import type { Workspace } from "@/generated/prisma/client";
+import { type AgencyAccess, findAgencyAccess } from "@/lib/agencies/find-agency-access";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -33,6 +34,13 @@ export interface GraphQLContext {
   knowMembership(workspace: Workspace, role: string): void;
   /** Drops the cached access to a workspace after the caller's own membership changed (left, role). */
   forgetAccess(workspaceId: string): void;
+  /**
+   * Records access derived elsewhere in this request from the same rows access() would read
+   * (an agency's client list: its grants); a later access() of the workspace reuses it.
+   */
+  knowAccess(workspace: Workspace, access: WorkspaceAccess): void;
+  /** Access of the caller to an agency (cached per request), or null — answered like a missing agency. */
+  agencyAccess(agencyId: string): Promise<AgencyAccess | null>;
   /** The workspace's row, read once per request. The caller has checked access. */
   workspaceRow(workspaceId: string): Promise<Workspace | null>;
   /** Access with `permission`, or NOT_FOUND / FORBIDDEN (see assertPermission). */
@@ -64,6 +72,7 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
   const rows = new Map<string, Promise<Workspace | null>>();
   const versions = new Map<string, Promise<string>>();
   const memos = new Map<string, Promise<unknown>>();
+  const agencyAccesses = new Map<string, Promise<AgencyAccess | null>>();
   const ctx: GraphQLContext = {
     db: input.db,
     viewer: input.viewer,
@@ -76,6 +85,11 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
       remember(rows, workspace.id, async () => workspace);
     },
     forgetAccess: (workspaceId) => void accesses.delete(workspaceId),
+    knowAccess(workspace, access) {
+      remember(accesses, workspace.id, async () => access);
+      remember(rows, workspace.id, async () => workspace);
+    },
+    agencyAccess: (agencyId) => remember(agencyAccesses, agencyId.toLowerCase(), () => findAgencyAccess(input.db, ctx.viewer, agencyId)),
     workspaceRow: (workspaceId) => remember(rows, workspaceId, () => findWorkspace(input.db, { workspaceId })),
     async requirePermission(workspaceId, permission) {
       if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");

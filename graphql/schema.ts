@@ -22,6 +22,7 @@ import "./types/imports";
 import "./types/kpis";
 import "./types/scorecards";
 import "./types/planner";
+import "./types/agencies";
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import type { ShellViewer, ShellWorkspace } from "@/app/(app)/_lib/load";
+import type { ShellAgency, ShellViewer, ShellWorkspace } from "@/app/(app)/_lib/load";
 import { LocaleSwitcher } from "../locale-switcher";
 import { Logo } from "../logo";
 import { Menu } from "../ui/menu";
@@ -28,16 +28,27 @@ function navItems(workspace: ShellWorkspace, t: (key: string) => string): NavIte
   return items;
 }
 
-/** The signed-in shell: workspace switcher, permission-filtered nav, locale switch, user menu. */
-export async function AppFrame({ viewer, workspace, children }: { viewer: ShellViewer; workspace?: ShellWorkspace; children: ReactNode }) {
+function agencyNavItems(agency: ShellAgency, t: (key: string) => string): NavItem[] {
+  const base = `/a/${agency.agency.publicId}`;
+  const items: NavItem[] = [{ href: base, label: t("portfolio"), match: `${base}/portfolio` }];
+  if (agency.role === "AGENCY_ADMIN") items.push({ href: `${base}/settings`, label: t("agencySettings"), match: `${base}/settings` });
+  return items;
+}
+
+/**
+ * The signed-in shell: workspace switcher (own workspaces, then each agency's clients grouped
+ * under the agency), permission-filtered nav, locale switch, user menu.
+ */
+export async function AppFrame({ viewer, workspace, agency, children }: { viewer: ShellViewer; workspace?: ShellWorkspace; agency?: ShellAgency; children: ReactNode }) {
   const t = await getTranslations("nav");
   const tr = await getTranslations("roles");
-  const items = workspace ? navItems(workspace, t) : [];
+  const ta = await getTranslations("agency");
+  const items = workspace ? navItems(workspace, t) : agency ? agencyNavItems(agency, ta) : [];
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
-          <Logo href={workspace ? `/w/${workspace.slug}` : "/w"} />
+          <Logo href={workspace ? `/w/${workspace.slug}` : agency ? `/a/${agency.agency.publicId}` : "/w"} />
           <span aria-hidden="true" className="hidden text-ink-muted sm:inline">
             /
           </span>
@@ -46,7 +57,7 @@ export async function AppFrame({ viewer, workspace, children }: { viewer: ShellV
             summary={
               <span className="max-w-[10rem] truncate sm:max-w-xs">
                 <span className="sr-only">{t("workspace")}: </span>
-                {workspace?.name ?? t("chooseWorkspace")}
+                {workspace?.name ?? agency?.agency.name ?? t("chooseWorkspace")}
               </span>
             }
           >
@@ -61,6 +72,35 @@ export async function AppFrame({ viewer, workspace, children }: { viewer: ShellV
                 </li>
               ))}
             </ul>
+            {viewer.agencies.map(({ agency: ag }) => (
+              <div key={ag.id} role="group" aria-label={ag.name} data-testid="switcher-agency">
+                <p className="border-t border-line px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">
+                  <Link href={`/a/${ag.publicId}`} className="hover:underline">
+                    {ag.name}
+                  </Link>
+                </p>
+                <ul>
+                  <li>
+                    <Link href={`/a/${ag.publicId}`} className={menuItemClass} aria-current={ag.id === agency?.agency.id ? "true" : undefined}>
+                      <span className="block font-medium">{ta("portfolio")}</span>
+                    </Link>
+                  </li>
+                  {ag.clients.map((ws) => (
+                    <li key={ws.id}>
+                      <Link href={`/w/${ws.slug}`} className={menuItemClass} aria-current={ws.id === workspace?.id ? "true" : undefined}>
+                        <span className="block font-medium">{ws.name}</span>
+                        {ws.viewerRole ? <span className="block text-xs text-ink-muted">{tr(ws.viewerRole)}</span> : null}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+            <p className="border-t border-line px-3 pt-2">
+              <Link href="/agencies/new" className={menuItemClass}>
+                {ta("createAgency")}
+              </Link>
+            </p>
           </Menu>
           <div className="ml-auto flex items-center gap-2">
             <LocaleSwitcher />

@@ -168,7 +168,7 @@ export const HealthCheckRef = builder.objectRef<Located<HealthCheckFinding>>("He
   }),
 });
 
-const ScorecardRef = builder.objectRef<Located<ScorecardView> & { role: WorkspaceRole }>("Scorecard").implement({
+export const ScorecardRef = builder.objectRef<Located<ScorecardView> & { role: WorkspaceRole }>("Scorecard").implement({
   description: "One role's KPIs for one period (SPEC §5).",
   fields: (t) => ({
     role: t.field({ type: WorkspaceRoleEnum, resolve: (s) => s.role }),

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 export type Actor = { kind: "user"; userId: string } | { kind: "apiKey"; apiKeyId: string };
 
 export function actorOf(viewer: Viewer): Actor {
+  // An agency key is recorded as an API key (its id; the agency's own audit log names the agency).
   return viewer.kind === "user" ? { kind: "user", userId: viewer.userId } : { kind: "apiKey", apiKeyId: viewer.apiKeyId };
 }
 

@@ -30,9 +30,13 @@ export type AuditAction =
   | "import.rolledBack"
   | "demo.loaded"
   | "workspace.currencyChanged"
-  | "target.set";
+  | "target.set"
+  | "agencyAccess.granted"
+  | "agencyAccess.roleChanged"
+  | "agencyAccess.revoked"
+  | "agencyClient.created";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import";
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import" | "agency";
 
 export interface AuditEventInput {
   workspaceId: string;

@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyScope } from "@/lib/permissions/registry";
+import { parseAgencyApiKey } from "@/lib/agencies/agency-api-keys";
 import { hashApiKey, parseApiKey } from "./api-key-format";
 import type { Viewer } from "./viewer";
 
@@ -17,7 +18,8 @@ interface AuthRow {
  * the SECURITY DEFINER function authenticate_api_key (the tenant is unknown until the key is
  * found, so this is one of the few doors past RLS, and it opens only for the right secret).
  */
-export async function authenticateApiKey(db: Database, secret: string): Promise<Extract<Viewer, { kind: "apiKey" }>> {
+export async function authenticateApiKey(db: Database, secret: string): Promise<Extract<Viewer, { kind: "apiKey" | "agencyKey" }>> {
+  if (secret.startsWith("tla_")) return authenticateAgencyApiKey(db, secret);
   const parsed = parseApiKey(secret);
   if (!parsed) throw new AppError("UNAUTHENTICATED", "Invalid API key");
   // One round trip. The counter write needs no fsync of its own: a crash may forget a few
@@ -43,6 +45,31 @@ export async function authenticateApiKey(db: Database, secret: string): Promise<
       throw new AppError("RATE_LIMITED", `Rate limit exceeded; retry in ${row.retry_after_seconds} s`, {
         retryAfter: row.retry_after_seconds,
       });
+    default:
+      throw new AppError("UNAUTHENTICATED", "Invalid API key");
+  }
+}
+
+/** The same door for an agency's key (authenticate_agency_api_key; `tla_` keys). */
+async function authenticateAgencyApiKey(db: Database, secret: string): Promise<Extract<Viewer, { kind: "agencyKey" }>> {
+  const parsed = parseAgencyApiKey(secret);
+  const hash = hashApiKey(secret);
+  if (!parsed || !/^[a-z2-9]{12}$/.test(parsed.prefix) || !/^[0-9a-f]{64}$/.test(hash)) throw new AppError("UNAUTHENTICATED", "Invalid API key");
+  const results = await db.sql.execMany<Omit<AuthRow, "workspace_id"> & { agency_id: string | null }>(
+    `BEGIN; SET LOCAL synchronous_commit TO off;
+     SELECT api_key_id, agency_id, scopes, status, retry_after_seconds FROM authenticate_agency_api_key('${parsed.prefix}', '${hash}');
+     COMMIT;`,
+  );
+  const row = results.find((rows) => rows.length > 0 && "status" in rows[0])?.[0];
+  switch (row?.status) {
+    case "OK":
+      return { kind: "agencyKey", apiKeyId: row.api_key_id!, agencyId: row.agency_id!, scopes: row.scopes as ApiKeyScope[] };
+    case "REVOKED":
+      throw new AppError("UNAUTHENTICATED", "API key has been revoked");
+    case "EXPIRED":
+      throw new AppError("UNAUTHENTICATED", "API key has expired");
+    case "RATE_LIMITED":
+      throw new AppError("RATE_LIMITED", `Rate limit exceeded; retry in ${row.retry_after_seconds} s`, { retryAfter: row.retry_after_seconds });
     default:
       throw new AppError("UNAUTHENTICATED", "Invalid API key");
   }

@@ -1,4 +1,3 @@
-import "server-only";
 import { cookies, headers } from "next/headers";
 import { type DocumentNode, type GraphQLError, type GraphQLFormattedError, execute, parse, validate } from "graphql";
 import { cache } from "react";

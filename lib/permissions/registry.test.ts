@@ -6,6 +6,8 @@ import {
   canReadScorecard,
   permissionsOfRole,
   permissionsOfScopes,
+  agencyPermissionsOfRole,
+  agencyPermissionsOfScopes,
   roleHasPermission,
 } from "./registry";
 import { WORKSPACE_ROLES, type WorkspaceRole } from "./roles";
@@ -40,6 +42,7 @@ const MATRIX: Record<Permission, string> = {
   "annotation.write":       "x  x  x  x  x  x  .  .",
   "report.read":            "x  x  x  x  x  x  x  x",
   "report.manage":          "x  x  x  .  .  .  .  .",
+  "agencyAccess.manage":    "x  .  .  .  .  .  .  .",
 };
 
 function expected(permission: Permission, role: WorkspaceRole): boolean {
@@ -117,5 +120,14 @@ describe("who reads which scorecard (SPEC §2.3)", () => {
     OWNERS.forEach((owner, i) => {
       expect(canReadScorecard(permissionsOfRole(role), role, owner), `${role} reads ${owner}`).toBe(marks[i] === "x");
     });
+  });
+});
+
+describe("agency roles (SPEC §3, §8)", () => {
+  it("agency admins manage the agency; account managers read it; a READ key reads it", () => {
+    expect([...agencyPermissionsOfRole("AGENCY_ADMIN")].sort()).toEqual(["agency.createClient", "agency.manage", "agency.read"]);
+    expect([...agencyPermissionsOfRole("ACCOUNT_MANAGER")]).toEqual(["agency.read"]);
+    expect([...agencyPermissionsOfScopes(["READ", "ADMIN"])]).toEqual(["agency.read"]);
+    expect([...agencyPermissionsOfScopes(["WRITE_METRICS"])]).toEqual([]);
   });
 });

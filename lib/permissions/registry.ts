@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   "annotation.write": ["OWNER", "ADMIN", "CMO", "PERFORMANCE", "SMM", "CONTENT"],
   "report.read": [...ALL_MEMBERS, "CLIENT_VIEWER"],
   "report.manage": MARKETING_LEADS,
+  /** Grant, re-role and revoke an agency's access (SPEC §3: the client workspace owner). */
+  "agencyAccess.manage": ["OWNER"],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -111,4 +113,38 @@ export function permissionsOfScopes(scopes: readonly string[]): Set<Permission> 
     if (perms) for (const p of perms) granted.add(p);
   }
   return granted;
+}
+
+/**
+ * Agency roles (SPEC §3, §8). Inside a client workspace an agency member acts with the role the
+ * client granted, through PERMISSIONS above; this table says only what a member may do in the
+ * agency itself.
+ */
+export const AGENCY_ROLES = ["AGENCY_ADMIN", "ACCOUNT_MANAGER"] as const;
+export type AgencyRole = (typeof AGENCY_ROLES)[number];
+
+export const AGENCY_PERMISSIONS = {
+  /** The agency's name, clients and portfolio. */
+  "agency.read": ["AGENCY_ADMIN", "ACCOUNT_MANAGER"],
+  /** Settings (name, colour), members and invites, API keys, the agency's audit log. */
+  "agency.manage": ["AGENCY_ADMIN"],
+  /** Create a client workspace the agency manages. */
+  "agency.createClient": ["AGENCY_ADMIN"],
+} as const satisfies Record<string, readonly AgencyRole[]>;
+
+export type AgencyPermission = keyof typeof AGENCY_PERMISSIONS;
+
+export function agencyPermissionsOfRole(role: AgencyRole): Set<AgencyPermission> {
+  return new Set(
+    (Object.keys(AGENCY_PERMISSIONS) as AgencyPermission[]).filter((p) => (AGENCY_PERMISSIONS[p] as readonly AgencyRole[]).includes(role)),
+  );
+}
+
+/** An agency key reads the agency and its clients; nothing in the agency itself is managed by a key. */
+export function agencyPermissionsOfScopes(scopes: readonly string[]): Set<AgencyPermission> {
+  return new Set(scopes.includes("READ") ? (["agency.read"] as AgencyPermission[]) : []);
+}
+
+export function isAgencyRole(value: string): value is AgencyRole {
+  return (AGENCY_ROLES as readonly string[]).includes(value);
 }

@@ -46,11 +46,13 @@ export function tenantReader(db: Database, workspaceId: string): SqlReader {
 /**
  * {@link tenantReader} for any scope: a workspace (its tenant policies), a user (the "of user"
  * policies: their memberships and workspaces — only active when no workspace is named), both,
- * or neither (tables without row-level security, like users). Ids must be UUIDs.
+ * or neither (tables without row-level security, like users); an agency (its own rows and the
+ * workspace rows of the clients that granted it, never their data — migration
+ * 20261206040000_agencies). Ids must be UUIDs.
  */
-export function scopedReader(db: Database, scope: { workspaceId: string | null; userId: string | null }): SqlReader {
-  for (const id of [scope.workspaceId, scope.userId]) if (id !== null && !UUID.test(id)) throw new TypeError("scope ids must be UUIDs");
-  const setScope = `SELECT set_config('app.workspace_id', '${scope.workspaceId?.toLowerCase() ?? ""}', true), set_config('app.user_id', '${scope.userId?.toLowerCase() ?? ""}', true)`;
+export function scopedReader(db: Database, scope: { workspaceId: string | null; userId: string | null; agencyId?: string | null }): SqlReader {
+  for (const id of [scope.workspaceId, scope.userId, scope.agencyId ?? null]) if (id !== null && !UUID.test(id)) throw new TypeError("scope ids must be UUIDs");
+  const setScope = `SELECT set_config('app.workspace_id', '${scope.workspaceId?.toLowerCase() ?? ""}', true), set_config('app.user_id', '${scope.userId?.toLowerCase() ?? ""}', true), set_config('app.agency_id', '${scope.agencyId?.toLowerCase() ?? ""}', true)`;
   return async (statements) => {
     const results = await db.sql.execMany<Record<string, unknown>>([setScope, ...statements.map((s) => inlineParams(s.text, s.params))].join(";\n"));
     // The first result is set_config's.

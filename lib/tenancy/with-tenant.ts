@@ -8,6 +8,8 @@ export interface TenantScope {
   workspaceId: string | null;
   /** The acting user, for the "my workspaces / my memberships" policies. */
   userId?: string | null;
+  /** The agency whose own rows (members, invites, keys, audit) the transaction works on. */
+  agencyId?: string | null;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface TenantScope {
  */
 export async function withTenant<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`;
+    await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true), set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('app.agency_id', ${scope.agencyId ?? ""}, true)`;
     return fn(tx);
   });
 }

@@ -1,4 +1,5 @@
 import type { Workspace } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors/app-error";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Locale } from "@/lib/workspaces/workspace-settings";
 import type { Tx } from "@/lib/tenancy/with-tenant";
@@ -14,6 +15,14 @@ export interface NewWorkspace {
   locale: Locale;
   fiscalYearStartMonth?: number;
   ownerUserId: string;
+  /**
+   * An agency creates the workspace for its client (lib/agencies/create-agency-client.ts):
+   * `ownerUserId` is the creating agency admin, who gets no membership — the agency holds the
+   * workspace through its grant until the invited owner takes over.
+   */
+  heldByAgency?: boolean;
+  /** A slug chosen by the caller: taken → BAD_USER_INPUT on `slug` instead of the next candidate. */
+  exactSlug?: string;
 }
 
 /**
@@ -23,9 +32,9 @@ export interface NewWorkspace {
  * is race-free and does not abort the transaction).
  */
 export async function insertWorkspace(tx: Tx, ws: NewWorkspace): Promise<Workspace> {
-  const base = makeSlug(ws.name);
+  const base = ws.exactSlug ?? makeSlug(ws.name);
   let inserted = false;
-  for (let attempt = 0; attempt < 20 && !inserted; attempt++) {
+  for (let attempt = 0; attempt < (ws.exactSlug ? 1 : 20) && !inserted; attempt++) {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO workspaces (id, name, slug, currency, time_zone, locale, fiscal_year_start_month)
       VALUES (${ws.id}::uuid, ${ws.name}, ${slugCandidate(base, attempt)}, ${ws.currency}, ${ws.timeZone}, ${ws.locale}, ${ws.fiscalYearStartMonth ?? 1})
@@ -33,8 +42,9 @@ export async function insertWorkspace(tx: Tx, ws: NewWorkspace): Promise<Workspa
       RETURNING id`;
     inserted = rows.length === 1;
   }
+  if (!inserted && ws.exactSlug) throw AppError.badInput(["slug"], "This address is taken: choose another one");
   if (!inserted) throw new Error(`Could not find a free slug for "${base}"`);
-  const membership = await tx.membership.create({ data: { workspaceId: ws.id, userId: ws.ownerUserId, role: "OWNER" } });
+  const membership = ws.heldByAgency ? null : await tx.membership.create({ data: { workspaceId: ws.id, userId: ws.ownerUserId, role: "OWNER" } });
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: ws.id } });
   const actor = { kind: "user", userId: ws.ownerUserId } as const;
   await recordAuditEvent(tx, {
@@ -45,14 +55,16 @@ export async function insertWorkspace(tx: Tx, ws: NewWorkspace): Promise<Workspa
     targetId: ws.id,
     data: { name: workspace.name, slug: workspace.slug, currency: workspace.currency, timeZone: workspace.timeZone, locale: workspace.locale },
   });
-  await recordAuditEvent(tx, {
-    workspaceId: ws.id,
-    actor,
-    action: "member.joined",
-    targetType: "member",
-    targetId: membership.id,
-    data: { userId: ws.ownerUserId, role: "OWNER" },
-  });
+  if (membership) {
+    await recordAuditEvent(tx, {
+      workspaceId: ws.id,
+      actor,
+      action: "member.joined",
+      targetType: "member",
+      targetId: membership.id,
+      data: { userId: ws.ownerUserId, role: "OWNER" },
+    });
+  }
   await runWorkspaceCreatedHooks(tx, ws.id, { ownerUserId: ws.ownerUserId, locale: ws.locale });
   return workspace;
 }

@@ -18,7 +18,11 @@ import { schema } from "@/graphql/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { type KeyViewer, type UserViewer, addMember, createKey, createWorkspaceWithOwner } from "./factories";
 import { type TestDatabase, gql, openTestDatabase } from "./harness";
-import { snapshotTenant } from "./tenant-snapshot";
+import { snapshotAgency, snapshotTenant } from "./tenant-snapshot";
+import { createAgency } from "@/lib/agencies/create-agency";
+import { createAgencyApiKey } from "@/lib/agencies/create-agency-api-key";
+import { grantAgencyAccess } from "@/lib/agencies/grant-agency-access";
+import { revokeAgencyAccess } from "@/lib/agencies/revoke-agency-access";
 
 /**
  * The cross-tenant sweep: every root query, every mutation and every Workspace field of the
@@ -300,3 +304,143 @@ describe("cross-tenant sweep", () => {
     expect([...visited].sort()).toEqual(expected.sort());
   });
 });
+
+/**
+ * The agency walls (SPEC §8): agency α works for A (granted CMO). Three more actors aim at α
+ * and at A — a member of another agency β, the owner of another client (B, a client of β),
+ * and agency γ whose grant A revoked (its admin and its key) — through every Agency field
+ * (agency(id) and node(id)), every root query and every mutation. Nothing of A or α may come
+ * back and nothing of either may change. Fails when it visits fewer Agency fields than exist.
+ */
+describe("cross-tenant sweep: agencies", () => {
+  let alpha: { id: string; globalId: string; name: string; adminEmail: string };
+  const actors: [string, Viewer][] = [];
+  const visitedAgency = new Set<string>();
+
+  const agencyMarkers = () => [...markersOfA(), alpha.id, alpha.globalId, alpha.name, alpha.adminEmail];
+  const agencyLeaks = (data: unknown) => {
+    const text = JSON.stringify(data ?? null);
+    return agencyMarkers().filter((m) => m && text.includes(m));
+  };
+
+  beforeAll(async () => {
+    const userAlpha = await createWorkspaceWithOwner(db, { name: "Alpha Agency Admin", workspaceName: "Alpha agency's own" });
+    const a = await createAgency(db, { actorId: userAlpha.owner.id, name: "Alpha Secret Agency" });
+    await grantAgencyAccess(db, { workspaceId: A.workspaceId, actor: { kind: "user", userId: A.owner.userId }, agencyId: a.id, role: "CMO" });
+    alpha = { id: a.id, globalId: Buffer.from(`Agency:${a.id}`).toString("base64"), name: a.name, adminEmail: userAlpha.owner.email };
+    // β: another agency, whose client is B.
+    const userBeta = await createWorkspaceWithOwner(db, { name: "Beta Agency Admin", workspaceName: "Beta agency's own" });
+    const beta = await createAgency(db, { actorId: userBeta.owner.id, name: "Beta Intruder Agency" });
+    await grantAgencyAccess(db, { workspaceId: B.workspaceId, actor: { kind: "user", userId: B.owner.userId }, agencyId: beta.id, role: "ADMIN" });
+    // γ: granted by A, then revoked; its admin and a READ key.
+    const userGamma = await createWorkspaceWithOwner(db, { name: "Gamma Agency Admin", workspaceName: "Gamma agency's own" });
+    const gamma = await createAgency(db, { actorId: userGamma.owner.id, name: "Gamma Revoked Agency" });
+    const gammaKey = await createAgencyApiKey(db, { agencyId: gamma.id, actorId: userGamma.owner.id, name: "gamma", scopes: ["READ", "WRITE_METRICS", "ADMIN"] });
+    await grantAgencyAccess(db, { workspaceId: A.workspaceId, actor: { kind: "user", userId: A.owner.userId }, agencyId: gamma.id, role: "ADMIN" });
+    await revokeAgencyAccess(db, { workspaceId: A.workspaceId, actor: { kind: "user", userId: A.owner.userId }, agencyId: gamma.id });
+    actors.push(
+      ["β's member", userBeta.viewer],
+      ["B's owner (a client of β)", B.owner],
+      ["revoked γ's admin", userGamma.viewer],
+      ["revoked γ's key", { kind: "agencyKey", apiKeyId: gammaKey.apiKey.id, agencyId: gamma.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] }],
+    );
+    // α really sees A: the walls below are not empty doors.
+    const seen = await gql(db, userAlpha.viewer, `query($a: ID!, $w: ID!) { agency(id: $a) { clients { id } } workspace(id: $w) { name } }`, { a: alpha.globalId, w: A.globalId });
+    expect(seen.data).toEqual({ agency: { clients: [{ id: A.globalId }] }, workspace: { name: A.name } });
+  }, 300_000);
+
+  it("every Agency field is unreachable through α's id (agency and node), and A's workspace stays invisible", async () => {
+    const before = await snapshotAgency(db, alpha.id);
+    const agencyType = schema.getType("Agency");
+    if (!isObjectType(agencyType)) throw new Error("no Agency type");
+    const fields = Object.values(agencyType.getFields());
+    expect(fields.length).toBeGreaterThanOrEqual(8);
+    for (const field of fields) {
+      for (const [who, viewer] of actors) {
+        const { decl, use, variables } = argsFor(field, { workspaceId: A.globalId, otherId: alpha.globalId });
+        const inner = `${field.name}${use} ${selection(field.type, 2)}`;
+        const extra = decl ? `, ${decl.slice(1, -1)}` : "";
+        for (const id of [alpha.globalId, alpha.id]) {
+          const viaAgency = await gql(db, viewer, `query Q($aid: ID!${extra}) { agency(id: $aid) { ${inner} } }`, { aid: id, ...variables });
+          expect(viaAgency.data?.agency ?? null, `${who}: agency(α).${field.name}`).toBeNull();
+          expect(agencyLeaks(viaAgency.data), `${who}: Agency.${field.name} leaked`).toEqual([]);
+        }
+        const viaNode = await gql(db, viewer, `query Q($aid: ID!${extra}) { node(id: $aid) { ... on Agency { ${inner} } } }`, { aid: alpha.globalId, ...variables });
+        expect(viaNode.data?.node ?? null, `${who}: node(α).${field.name}`).toBeNull();
+        expect(agencyLeaks(viaNode.data), `${who}: node Agency.${field.name} leaked`).toEqual([]);
+      }
+      visitedAgency.add(`Agency.${field.name}`);
+    }
+    for (const [who, viewer] of actors) {
+      const ws = await gql(db, viewer, `query($w: ID!) { workspace(id: $w) { name scorecard(role: OWNER) { score } } }`, { w: A.globalId });
+      expect(ws.data?.workspace ?? null, `${who}: workspace(A)`).toBeNull();
+      const mine = await gql(db, viewer, `{ viewerAgencies { agency { name clients { id name } portfolio { workspace { name } } benchmarks { positions { workspace { name } } } } } }`);
+      expect(agencyLeaks(mine.data), `${who}: own agencies leaked A or α`).toEqual([]);
+    }
+    expect(await snapshotAgency(db, alpha.id)).toEqual(before);
+  });
+
+  it("every root query and mutation aimed at α or A by the three actors returns nothing and changes nothing", async () => {
+    const beforeA = await snapshotTenant(db, A.workspaceId);
+    const beforeAlpha = await snapshotAgency(db, alpha.id);
+    const plans: IdPlan[] = [
+      { workspaceId: A.globalId, otherId: alpha.globalId },
+      { workspaceId: A.globalId, otherId: alpha.id },
+      { workspaceId: B.globalId, otherId: alpha.globalId },
+    ];
+    for (const field of Object.values(schema.getQueryType()!.getFields())) {
+      for (const [who, viewer] of actors) {
+        for (const plan of plans.slice(0, hasIdInput(field) ? 2 : 1)) {
+          const { decl, use, variables } = argsFor(field, plan);
+          const res = await gql(db, viewer, `query Q${decl} { ${field.name}${use} ${selection(field.type, 2)} }`, variables);
+          expect(agencyLeaks(res.data), `${who}: Query.${field.name} leaked (id ${plan.otherId})`).toEqual([]);
+        }
+      }
+      visitedAgency.add(`Query.${field.name}`);
+    }
+    // B's owner granting (or revoking) α on B itself is the designed door, not an attack: an
+    // agency id is public (it is what a client pastes) and names the agency, and the grant is
+    // recorded in α's audit log. Those calls run after the "nothing changed" checks and may
+    // not return anything of A.
+    const designed: { field: (typeof fields)[number]; viewer: Viewer; plan: IdPlan; who: string }[] = [];
+    const fields = Object.values(schema.getMutationType()!.getFields());
+    for (const field of fields) {
+      for (const [who, viewer] of actors) {
+        for (const plan of plans.slice(0, hasIdInput(field) ? 3 : 1)) {
+          if (viewer === B.owner && plan.workspaceId === B.globalId && /^(grant|revoke)AgencyAccess$/.test(field.name)) {
+            designed.push({ field, viewer, plan, who });
+            continue;
+          }
+          const { decl, use, variables } = argsFor(field, plan);
+          const res = await gql(db, viewer, `mutation M${decl} { ${field.name}${use} ${selection(field.type, 2)} }`, variables);
+          const label = `${who}: Mutation.${field.name} (workspace ${plan.workspaceId === A.globalId ? "A" : "B"}, id ${plan.otherId})`;
+          expect(agencyLeaks(res.data), `${label} leaked`).toEqual([]);
+          if (plan.workspaceId === A.globalId && namesWorkspace(field)) {
+            expect(res.errors?.length ?? 0, `${label} should have failed`).toBeGreaterThan(0);
+          }
+        }
+      }
+      visitedAgency.add(`Mutation.${field.name}`);
+    }
+    expect(await snapshotTenant(db, A.workspaceId)).toEqual(beforeA);
+    expect(await snapshotAgency(db, alpha.id)).toEqual(beforeAlpha);
+    expect(designed.length).toBeGreaterThan(0);
+    for (const { field, viewer, plan, who } of designed) {
+      const { decl, use, variables } = argsFor(field, plan);
+      const res = await gql(db, viewer, `mutation M${decl} { ${field.name}${use} ${selection(field.type, 2)} }`, variables);
+      expect(leaks(res.data), `${who}: Mutation.${field.name} on B leaked A`).toEqual([]);
+    }
+    expect(await snapshotTenant(db, A.workspaceId)).toEqual(beforeA);
+  }, 600_000);
+
+  it("visited every Agency field, root query and mutation with the agency actors", () => {
+    const expected = [
+      ...Object.keys((schema.getType("Agency") as { getFields(): object }).getFields()).map((f) => `Agency.${f}`),
+      ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
+      ...Object.keys(schema.getMutationType()!.getFields()).map((f) => `Mutation.${f}`),
+    ];
+    expect(actors).toHaveLength(4);
+    expect([...visitedAgency].sort()).toEqual(expected.sort());
+  });
+});
+

@@ -19,7 +19,14 @@ afterAll(async () => db?.close());
  * narrow door (an API key's hash, an invite token's hash, the job sweeper). Anything else
  * must run as the caller, under the policies.
  */
-const SECURITY_DEFINER_DOORS = ["authenticate_api_key", "find_invite_by_token_hash", "live_import_jobs"];
+const SECURITY_DEFINER_DOORS = [
+  "authenticate_agency_api_key",
+  "authenticate_api_key",
+  "find_agency_for_grant",
+  "find_agency_invite_by_token_hash",
+  "find_invite_by_token_hash",
+  "live_import_jobs",
+];
 
 /** Global tables: not tenant-owned by design (a user spans workspaces). */
 // Per person, not per workspace: sessions, password resets and the account security log (issue 16).
@@ -37,10 +44,12 @@ describe("tenancy catalog", () => {
   });
 
   it("forces row-level security on every tenant table", async () => {
-    const { rows } = await db.sql.query<{ table_name: string; has_workspace: boolean; rls: boolean; forced: boolean; policies: string | number }>(
+    const { rows } = await db.sql.query<{ table_name: string; has_workspace: boolean; has_agency: boolean; rls: boolean; forced: boolean; policies: string | number }>(
       `SELECT c.relname AS table_name,
               EXISTS (SELECT 1 FROM information_schema.columns col
                       WHERE col.table_schema = 'public' AND col.table_name = c.relname AND col.column_name = 'workspace_id') AS has_workspace,
+              EXISTS (SELECT 1 FROM information_schema.columns col
+                      WHERE col.table_schema = 'public' AND col.table_name = c.relname AND col.column_name = 'agency_id') AS has_agency,
               c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
               (SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname) AS policies
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -53,7 +62,20 @@ describe("tenancy catalog", () => {
     expect(tenantTables.length, "tenant tables found").toBeGreaterThanOrEqual(6);
     const unprotected = tenantTables.filter((r) => !r.rls || !r.forced || Number(r.policies) === 0).map((r) => r.table_name);
     expect(unprotected, `tenant tables without ENABLE+FORCE RLS and a policy (checked: ${tenantTables.map((t) => t.table_name).join(", ")})`).toEqual([]);
-    const unclassified = rows.filter((r) => !r.has_workspace && r.table_name !== "workspaces" && !GLOBAL_TABLES.has(r.table_name)).map((r) => r.table_name);
+    // Agency-owned tables (agency_id without workspace_id, or `agencies` itself): the same wall,
+    // scoped by app.agency_id (migration 20261206040000_agencies).
+    const agencyTables = rows.filter((r) => !r.has_workspace && (r.has_agency || r.table_name === "agencies"));
+    expect(agencyTables.length, "agency tables found").toBeGreaterThanOrEqual(6);
+    const unprotectedAgency = agencyTables.filter((r) => !r.rls || !r.forced || Number(r.policies) === 0).map((r) => r.table_name);
+    expect(unprotectedAgency, `agency tables without ENABLE+FORCE RLS and a policy (checked: ${agencyTables.map((t) => t.table_name).join(", ")})`).toEqual([]);
+    const { rows: agencyPolicies } = await db.sql.query<{ tablename: string; qual: string }>(
+      `SELECT tablename, qual FROM pg_policies WHERE schemaname = 'public' AND policyname = 'agency_isolation'`,
+    );
+    expect(agencyPolicies.map((p) => p.tablename).sort(), "every agency table has the agency_isolation policy").toEqual(agencyTables.map((t) => t.table_name).sort());
+    for (const p of agencyPolicies) expect(p.qual, `${p.tablename}: agency_isolation reads app_agency_id()`).toMatch(/app_agency_id\(\)/);
+    const unclassified = rows
+      .filter((r) => !r.has_workspace && !r.has_agency && r.table_name !== "workspaces" && r.table_name !== "agencies" && !GLOBAL_TABLES.has(r.table_name))
+      .map((r) => r.table_name);
     expect(unclassified, "tables that are neither tenant-owned nor listed as global").toEqual([]);
   });
 
@@ -116,5 +138,46 @@ describe("tenancy catalog", () => {
     expect(scoped[1]).toEqual([]);
     const noUser = await db.sql.execMany<{ id: string }>(`SELECT set_config('app.workspace_id', '', true), set_config('app.user_id', '', true); SELECT * FROM app_user_workspaces()`);
     expect(noUser[1]).toEqual([]);
+  });
+
+  it("shows agency rows only in their agency's scope; a client sees only the agencies it granted", async () => {
+    const [agA, agB] = ["00000000-0000-4000-8000-0000000a9e0a", "00000000-0000-4000-8000-0000000a9e0b"];
+    const ws = "00000000-0000-4000-8000-0000000000c1";
+    for (const id of [agA, agB]) {
+      await withTenant(db, { workspaceId: null, agencyId: id }, async (tx) => {
+        await tx.$executeRawUnsafe(`INSERT INTO agencies (id, name, slug) VALUES ($1::uuid, 'Agency', $2)`, id, `ag-${id}`);
+        await tx.$executeRawUnsafe(`INSERT INTO agency_audit_events (agency_id, action, target_type) VALUES ($1::uuid, 'test.seed', 'agency')`, id);
+      });
+    }
+    await withTenant(db, { workspaceId: ws }, async (tx) => {
+      await tx.workspace.create({ data: { id: ws, name: "Client", slug: `c-${ws}`, currency: "RUB", timeZone: "Europe/Moscow" } });
+      await tx.$executeRawUnsafe(`INSERT INTO agency_grants (workspace_id, agency_id, role) VALUES ($1::uuid, $2::uuid, 'CMO')`, ws, agA);
+    });
+    const count = (scope: { workspaceId: string | null; agencyId?: string | null; userId?: string | null }, sql: string) =>
+      withTenant(db, scope, (tx) => tx.$queryRawUnsafe<{ n: number }[]>(sql)).then((r) => r[0].n);
+    expect(await count({ workspaceId: null, agencyId: agB }, "SELECT count(*)::int AS n FROM agency_audit_events")).toBe(1);
+    expect(await count({ workspaceId: null, agencyId: agB }, `SELECT count(*)::int AS n FROM agency_audit_events WHERE agency_id = '${agA}'`)).toBe(0);
+    expect(await count({ workspaceId: null }, "SELECT count(*)::int AS n FROM agencies")).toBe(0);
+    expect(await count({ workspaceId: null }, "SELECT count(*)::int AS n FROM agency_audit_events")).toBe(0);
+    // The client's scope: its grant and the name of the agency it granted, nothing of the other agency.
+    expect(await count({ workspaceId: ws }, "SELECT count(*)::int AS n FROM agencies")).toBe(1);
+    expect(await count({ workspaceId: ws }, "SELECT count(*)::int AS n FROM agency_audit_events")).toBe(0);
+    // Agency scopes: A reads the grant and the client's workspace row (not its data); B nothing.
+    expect(await count({ workspaceId: null, agencyId: agA }, "SELECT count(*)::int AS n FROM workspaces")).toBe(1);
+    expect(await count({ workspaceId: null, agencyId: agB }, "SELECT count(*)::int AS n FROM workspaces")).toBe(0);
+    expect(await count({ workspaceId: null, agencyId: agB }, "SELECT count(*)::int AS n FROM agency_grants")).toBe(0);
+    // An agency cannot write a grant (that is the client owner's) nor into another agency.
+    await expect(
+      withTenant(db, { workspaceId: null, agencyId: agA }, (tx) =>
+        tx.$executeRawUnsafe(`UPDATE agency_grants SET role = 'ADMIN' WHERE workspace_id = $1::uuid RETURNING 1`, ws).then((n) => {
+          if (n === 0) throw new Error("row-level security: no row updated");
+        }),
+      ),
+    ).rejects.toThrow(/row-level security/i);
+    await expect(
+      withTenant(db, { workspaceId: null, agencyId: agB }, (tx) =>
+        tx.$executeRawUnsafe(`INSERT INTO agency_audit_events (agency_id, action, target_type) VALUES ($1::uuid, 'x', 'y')`, agA),
+      ),
+    ).rejects.toThrow(/row-level security/i);
   });
 });

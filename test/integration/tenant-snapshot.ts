@@ -27,6 +27,29 @@ export async function snapshotTenant(db: TestDatabase, workspaceId: string): Pro
   });
 }
 
+/** The same fingerprint for an agency: every row carrying its agency_id, and its own row. */
+export async function snapshotAgency(db: TestDatabase, agencyId: string): Promise<Record<string, string>> {
+  return asOwner(db, async (query) => {
+    const tables = await query<{ table_name: string }>(
+      `SELECT c.table_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+       WHERE c.table_schema = 'public' AND c.column_name = 'agency_id' ORDER BY c.table_name`,
+    );
+    if (tables.length === 0) throw new Error("snapshotAgency found no agency tables");
+    const out: Record<string, string> = {};
+    for (const { table_name } of tables) {
+      const rows = await query<{ n: number; digest: string | null }>(
+        `SELECT count(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${table_name}" t WHERE t.agency_id = $1::uuid`,
+        [agencyId],
+      );
+      out[table_name] = `${rows[0].n}:${rows[0].digest ?? "-"}`;
+    }
+    const own = await query<{ digest: string }>("SELECT md5(t::text) AS digest FROM agencies t WHERE t.id = $1::uuid", [agencyId]);
+    out.agencies = own[0]?.digest ?? "missing";
+    return out;
+  });
+}
+
 type Query = <Row>(text: string, params?: unknown[]) => Promise<Row[]>;
 
 async function asOwner<T>(db: TestDatabase, fn: (query: Query) => Promise<T>): Promise<T> {

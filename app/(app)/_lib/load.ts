@@ -28,6 +28,13 @@ export interface ShellViewer {
   name: string | null;
   locale: string | null;
   workspaces: { role: WorkspaceRole | null; workspace: ShellWorkspace }[];
+  /** Agencies the person belongs to, each with the clients they work with (the switcher groups them). */
+  agencies: ShellAgency[];
+}
+
+export interface ShellAgency {
+  role: "AGENCY_ADMIN" | "ACCOUNT_MANAGER" | null;
+  agency: { id: string; publicId: string; name: string; clients: ShellWorkspace[] };
 }
 
 export const WORKSPACE_FIELDS = /* GraphQL */ `
@@ -42,16 +49,17 @@ const SHELL_QUERY = /* GraphQL */ `
       kind userId email name locale
       workspaces { role workspace { ...ShellWorkspace } }
     }
+    viewerAgencies { role agency { id publicId name clients { ...ShellWorkspace } } }
   }
   ${WORKSPACE_FIELDS}
 `;
 
 export const loadViewer = cache(async (): Promise<ShellViewer | null> => {
   try {
-    const { data } = await executeServer<{ viewer: ShellViewer | null }>(SHELL_QUERY);
+    const { data } = await executeServer<{ viewer: Omit<ShellViewer, "agencies"> | null; viewerAgencies: ShellAgency[] }>(SHELL_QUERY);
     // graphql-js builds results on null-prototype objects; React only passes plain objects
     // on to client components, so copy the (small) result once here.
-    return data?.viewer?.kind === "USER" ? (JSON.parse(JSON.stringify(data.viewer)) as ShellViewer) : null;
+    return data?.viewer?.kind === "USER" ? (JSON.parse(JSON.stringify({ ...data.viewer, agencies: data.viewerAgencies ?? [] })) as ShellViewer) : null;
   } catch (error) {
     // Next's own control flow (dynamic rendering, redirects) must pass through.
     unstable_rethrow(error);
@@ -67,12 +75,26 @@ export async function requireViewer(next?: string): Promise<ShellViewer> {
   return viewer;
 }
 
-/** A workspace the viewer belongs to, by slug; anything else is a 404 like a missing one. */
+/**
+ * A workspace the viewer belongs to — or works in for an agency that the client granted access —
+ * by slug; anything else is a 404 like a missing one.
+ */
 export async function requireWorkspace(slug: string): Promise<ShellWorkspace> {
   const viewer = await requireViewer(`/w/${slug}`);
   const membership = viewer.workspaces.find((m) => m.workspace.slug === slug);
-  if (!membership) notFound();
-  return membership.workspace;
+  if (membership) return membership.workspace;
+  const client = viewer.agencies.flatMap((a) => a.agency.clients).find((w) => w.slug === slug);
+  if (!client) notFound();
+  return client;
+}
+
+/** An agency the viewer belongs to, by id (the global id or the public id); anything else is a 404. */
+export async function requireAgency(id: string): Promise<ShellAgency> {
+  const viewer = await requireViewer(`/a/${id}`);
+  const decoded = decodeURIComponent(id);
+  const found = viewer.agencies.find((a) => a.agency.publicId === decoded || a.agency.id === decoded);
+  if (!found) notFound();
+  return found;
 }
 
 export function can(workspace: ShellWorkspace, permission: Permission): boolean {

@@ -13,11 +13,15 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-/** After login: the only workspace opens directly; several are listed; none offers to create one. */
+/**
+ * After login: an agency member lands on the agency's portfolio (SPEC §8); otherwise the only
+ * workspace opens directly; several are listed; none offers to create one.
+ */
 export default async function WorkspacesPage() {
   const viewer = await requireViewer("/w");
   const t = await getTranslations("workspaces");
   const tr = await getTranslations("roles");
+  if (viewer.agencies.length > 0) redirect(`/a/${viewer.agencies[0].agency.publicId}`);
   if (viewer.workspaces.length === 1) redirect(`/w/${viewer.workspaces[0].workspace.slug}`);
   return (
     <ClientMessages namespaces={["workspaces"]}>

@@ -12,6 +12,7 @@ const TABS: { path: string; key: string; permission: Permission }[] = [
   { path: "/channels", key: "channels", permission: "metricDefinition.manage" },
   { path: "/measures", key: "measures", permission: "metricDefinition.manage" },
   { path: "/api-keys", key: "apiKeys", permission: "apiKey.manage" },
+  { path: "/agencies", key: "agencies", permission: "agencyAccess.manage" },
   { path: "/audit", key: "audit", permission: "audit.read" },
 ];
 

@@ -1,0 +1,91 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AgencyInviteForm, AgencySettingsForm, CreateAgencyClientForm } from "@/components/agency/agency-forms";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { CopyableValue } from "@/components/ui/copy-button";
+import { THead, Table, Td, Th } from "@/components/ui/table";
+import { executeServer } from "@/lib/graphql-client/execute-server";
+import { formatDateTime } from "@/lib/i18n/format";
+import { requireAgency } from "../../../_lib/load";
+
+export async function generateMetadata() {
+  const t = await getTranslations("agency");
+  return { title: t("agencySettings") };
+}
+
+const SETTINGS = /* GraphQL */ `
+  query AgencySettings($id: ID!) {
+    agency(id: $id) {
+      name publicId primaryColor
+      members { name email role joinedAt }
+      apiKeys { id name prefix scopes createdAt revokedAt }
+    }
+  }
+`;
+
+/**
+ * Agency settings (agency admins): the id clients paste to grant access, name and colour,
+ * members and invitations, clients the agency creates. The logo is uploaded in the shared
+ * branding module (reports); this page leaves it to that module.
+ */
+export default async function AgencySettingsPage({ params }: { params: Promise<{ agencyId: string }> }) {
+  const { agencyId } = await params;
+  const agency = await requireAgency(agencyId);
+  if (agency.role !== "AGENCY_ADMIN") notFound();
+  const t = await getTranslations("agency");
+  const tc = await getTranslations("common");
+  const locale = await getLocale();
+  const { data } = await executeServer<{
+    agency: { name: string; publicId: string; primaryColor: string | null; members: { name: string; email: string; role: "AGENCY_ADMIN"; joinedAt: string }[] | null } | null;
+  }>(SETTINGS, { id: agency.agency.id });
+  if (!data?.agency) notFound();
+  const a = data.agency;
+  return (
+    <ClientMessages namespaces={["agency", "roles"]}>
+      <PageHeader title={t("agencySettings")} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title={t("publicIdTitle")} description={t("publicIdLead")} />
+          <CopyableValue id="agency-public-id" label={t("agencyIdLabel")} value={a.publicId} copyLabel={tc("copy")} copiedLabel={tc("copied")} />
+        </Card>
+        <Card>
+          <CardHeader title={t("brandingTitle")} description={t("brandingLead")} />
+          <AgencySettingsForm agencyId={agency.agency.id} name={a.name} primaryColor={a.primaryColor} />
+          {/* Logo upload: rendered here by the shared branding module (reports) — one image-upload path for the app. */}
+        </Card>
+        <Card>
+          <CardHeader title={t("membersTitle")} />
+          <Table caption={t("membersTitle")}>
+            <THead>
+              <tr>
+                <Th>{t("memberName")}</Th>
+                <Th>{t("agencyRole")}</Th>
+                <Th>{t("joinedAt")}</Th>
+              </tr>
+            </THead>
+            <tbody>
+              {(a.members ?? []).map((m) => (
+                <tr key={m.email}>
+                  <Td>
+                    <span className="block font-medium">{m.name}</span>
+                    <span className="block text-xs text-ink-muted">{m.email}</span>
+                  </Td>
+                  <Td>{t(`roles.${m.role}`)}</Td>
+                  <Td className="text-sm">{formatDateTime(m.joinedAt, locale)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <div className="mt-4">
+            <AgencyInviteForm agencyId={agency.agency.id} />
+          </div>
+        </Card>
+        <Card>
+          <CardHeader title={t("createClientTitle")} description={t("createClientLead")} />
+          <CreateAgencyClientForm agencyId={agency.agency.id} />
+        </Card>
+      </div>
+    </ClientMessages>
+  );
+}
