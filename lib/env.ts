@@ -25,6 +25,11 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Throughline <no-reply@throughline.local>"),
   /** Seed the demo workspace on first start (default on). */
   SEED_DEMO: z.enum(["0", "1", "true", "false"]).default("1"),
+  /**
+   * Let outbound webhooks reach private, loopback and link-local addresses and plain http://
+   * (tests, on-premise installs). Default off: only https to public addresses.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["0", "1", "true", "false"]).default("0"),
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
   TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
 });
@@ -43,6 +48,11 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** Forgets the validated environment so the next env() reads process.env again (tests that start servers on port 0). */
+export function resetEnvCache(): void {
+  cached = undefined;
 }
 
 export function isTruthy(flag: string): boolean {

@@ -24,9 +24,12 @@ export type AuditAction =
   | "metric.deleted"
   | "measure.created"
   | "measure.deleted"
-  | "metricSettings.updated";
+  | "metricSettings.updated"
+  | "webhook.created"
+  | "webhook.updated"
+  | "webhook.deleted";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure";
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "webhook";
 
 export interface AuditEventInput {
   workspaceId: string;
