@@ -296,4 +296,24 @@ describe("webhooks", () => {
     expect(last.body).toBe(original?.body);
     expect(verifyWebhookSignature({ secret, timestamp: String(last.headers["throughline-timestamp"]), body: last.body, signature: String(last.headers["throughline-signature"]), nowSeconds: Math.floor(Date.now() / 1000) })).toBe(true);
   });
+
+  it("another workspace's owner cannot see or touch this workspace's webhooks, deliveries or notifications", async () => {
+    const other = await createWorkspaceWithOwner(db, { locale: "en" });
+    const state = (await gqlAt(db, owner, APRIL_15, `query($id: ID!) { node(id: $id) { ... on Webhook { deliveries(first: 1) { edges { node { id } } } } } }`, { id: webhookId })).data!.node;
+    const deliveryId = state.deliveries.edges[0].node.id;
+    const notificationId = (await notificationsOf(owner)).notifications.edges[0].node.id;
+    for (const id of [webhookId, deliveryId, notificationId]) {
+      const res = await gqlAt(db, other.viewer, APRIL_15, `query($id: ID!) { node(id: $id) { id } }`, { id });
+      expect(res.data!.node, id).toBeNull();
+    }
+    const attempts = [
+      [`mutation($id: ID!) { updateWebhook(input: { webhookId: $id, enabled: false }) { webhook { id } } }`, { id: webhookId }],
+      [`mutation($id: ID!) { deleteWebhook(input: { webhookId: $id }) { webhook { id } } }`, { id: webhookId }],
+      [`mutation($id: ID!) { resendWebhookDelivery(input: { deliveryId: $id }) { delivery { id } } }`, { id: deliveryId }],
+      [`mutation($id: ID!) { markNotificationsRead(input: { notificationIds: [$id] }) { changed } }`, { id: notificationId }],
+    ] as const;
+    for (const [query, variables] of attempts) expect(errorCodes(await gqlAt(db, other.viewer, APRIL_15, query, variables)), query).toEqual(["NOT_FOUND"]);
+    const still = (await gqlAt(db, owner, APRIL_15, `query($id: ID!) { node(id: $id) { ... on Webhook { enabled } } }`, { id: webhookId })).data!.node;
+    expect(still).toEqual({ enabled: true });
+  });
 });

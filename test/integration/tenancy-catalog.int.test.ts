@@ -16,10 +16,17 @@ afterAll(async () => db?.close());
 
 /**
  * Functions that run with their owner's rights, bypassing row-level security: each is a
- * narrow door (an API key's hash, an invite token's hash, the job sweeper). Anything else
+ * narrow door (an API key's hash, an invite token's hash, the job sweeper, the alert scheduler's
+ * workspace list and the webhook dispatcher's due deliveries — ids and time zones only). Anything else
  * must run as the caller, under the policies.
  */
-const SECURITY_DEFINER_DOORS = ["authenticate_api_key", "find_invite_by_token_hash", "live_import_jobs"];
+const SECURITY_DEFINER_DOORS = [
+  "alert_schedule_workspaces", // the alert scheduler: which workspaces exist, their time zones (ids only)
+  "authenticate_api_key",
+  "find_invite_by_token_hash",
+  "lease_due_webhook_deliveries", // the webhook dispatcher: ids of due deliveries, leased
+  "live_import_jobs",
+];
 
 /** Global tables: not tenant-owned by design (a user spans workspaces). */
 const GLOBAL_TABLES = new Set(["users", "login_attempts", "_prisma_migrations"]);
