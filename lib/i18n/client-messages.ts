@@ -22,6 +22,7 @@ export const CLIENT_NAMESPACES = [
   "login",
   "members",
   "metricSettings",
+  "notifications",
   "onboarding",
   "planner",
   "roles",
@@ -29,6 +30,7 @@ export const CLIENT_NAMESPACES = [
   "signup",
   "targets",
   "tree.owners",
+  "webhooks",
   "workspaces",
 ] as const;
 

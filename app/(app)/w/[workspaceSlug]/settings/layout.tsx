@@ -10,6 +10,7 @@ const TABS: { path: string; key: string; permission: Permission }[] = [
   { path: "/members", key: "members", permission: "member.read" },
   { path: "/metrics", key: "metrics", permission: "metricDefinition.manage" },
   { path: "/api-keys", key: "apiKeys", permission: "apiKey.manage" },
+  { path: "/webhooks", key: "webhooks", permission: "webhook.manage" },
   { path: "/audit", key: "audit", permission: "audit.read" },
 ];
 
