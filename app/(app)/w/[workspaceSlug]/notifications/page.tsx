@@ -90,7 +90,12 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
         {ws?.notificationPreference ? (
           <Card>
             <CardHeader title={t("settingsTitle")} />
-            <PreferenceForm workspaceId={workspace.id} preference={ws.notificationPreference} weekdays={weekdays} />
+            <PreferenceForm
+              workspaceId={workspace.id}
+              // graphql-js results have null prototypes; client components need plain objects.
+              preference={{ delivery: ws.notificationPreference.delivery, digestHour: ws.notificationPreference.digestHour, digestWeekday: ws.notificationPreference.digestWeekday }}
+              weekdays={weekdays}
+            />
           </Card>
         ) : null}
       </div>
