@@ -80,11 +80,7 @@ export function PreferenceForm({
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {formError ? <Alert tone="bad">{t("failed", { message: formError })}</Alert> : null}
-      {saved ? (
-        <Alert tone="ok">
-          <span role="status">{t("saved")}</span>
-        </Alert>
-      ) : null}
+      {saved ? <Alert tone="ok">{t("saved")}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="notification-delivery" label={t("delivery")} error={fieldErrors.delivery}>
           {(p) => (
