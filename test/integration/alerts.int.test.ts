@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alertWorkSettled, runScheduledAlertWork, startAlertScheduler } from "@/lib/alerts/alert-schedule";
+import { afterImportJob, alertWorkSettled, runScheduledAlertWork, startAlertScheduler } from "@/lib/alerts/alert-schedule";
 import { evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
 import { withTenantSql } from "@/lib/alerts/tenant-sql";
 import { resetEnvCache } from "@/lib/env";
+import { commitImport } from "@/lib/imports/commit-import";
+import { withTenant } from "@/lib/tenancy/with-tenant";
 import { configureWebhookDelivery } from "@/lib/webhooks/deliver-webhooks";
 import { checkWebhookTarget } from "@/lib/webhooks/check-webhook-target";
 import { verifyWebhookSignature } from "@/lib/webhooks/sign-webhook";
 import { type ReceivedMail, startHookReceiver, startSmtpReceiver, waitFor } from "./alert-receivers";
 import { type UserViewer, addMember, createWorkspaceWithOwner, rowIdOf } from "./factories";
 import { type TestDatabase, errorCodes, openTestDatabase } from "./harness";
+import { runToEnd, uploadCsv, useTempImportStore } from "./import-fixtures";
 import { APRIL_15, APRIL_ROWS, gqlAt, ingest } from "./scorecard-fixture";
 
 /**
@@ -315,5 +318,49 @@ describe("webhooks", () => {
     for (const [query, variables] of attempts) expect(errorCodes(await gqlAt(db, other.viewer, APRIL_15, query, variables)), query).toEqual(["NOT_FOUND"]);
     const still = (await gqlAt(db, owner, APRIL_15, `query($id: ID!) { node(id: $id) { ... on Webhook { enabled } } }`, { id: webhookId })).data!.node;
     expect(still).toEqual({ enabled: true });
+  });
+});
+
+describe("data feeds", () => {
+  it("a channel that sent data regularly and then stopped raises one alert naming it", async () => {
+    const other = await createWorkspaceWithOwner(db, { timeZone: "Europe/Moscow", locale: "en" });
+    const ws = other.workspace.id;
+    const dates = ["2026-03-28", "2026-03-29", "2026-03-30", "2026-03-31", ...Array.from({ length: 8 }, (_, i) => `2026-04-0${i + 1}`)];
+    await ingest(db, ws, dates.map((date) => ({ date, channel: "vk_ads", campaign: "", measure: "clicks", value: "10" })));
+    const run = () => evaluateAlerts(db, { workspaceId: ws, now: APRIL_15, force: true });
+    await run();
+    await run();
+    const alerts = await withTenantSql(db, ws, async (sql) => (await sql.query<any>(`SELECT rule, title, body, figures FROM alerts WHERE workspace_id = $1::uuid AND rule = 'CHANNEL_SILENT'`, [ws])).rows);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].title.en).toBe("vk_ads stopped sending data");
+    expect(alerts[0].body.en).toBe("No data from vk_ads since Apr 8, 2026 (7 days), though it sent data on 12 of the 14 days before.");
+    expect(alerts[0].figures).toMatchObject({ channel: "vk_ads", lastDate: "2026-04-08", daysWithoutData: 7 });
+  });
+
+  it("a failed import raises one IMPORT_FAILED alert and an import.completed event", async () => {
+    await useTempImportStore();
+    const other = await createWorkspaceWithOwner(db, { timeZone: "Europe/Moscow", locale: "en" });
+    const ws = other.workspace.id;
+    const hook = await gqlAt(db, other.viewer, APRIL_15, `mutation($w: ID!, $url: String!) { createWebhook(input: { workspaceId: $w, url: $url, events: [IMPORT_COMPLETED] }) { webhook { id } } }`, { w: ws, url: receiver.url });
+    expect(hook.errors).toBeUndefined();
+    receiver.respond(() => 200);
+    // A custom measure turned from money into a count after the upload: validation fails at commit, nothing is written.
+    await withTenant(db, { workspaceId: ws }, (tx) => tx.customMeasure.create({ data: { workspaceId: ws, key: "webinars", nameEn: "Webinars", nameRu: "Вебинары", unit: "money", aggregation: "flow" } }));
+    const record = await uploadCsv(db, ws, "date,channel,measure,value\n2026-04-01,vk,webinars,1.5\n", { fileName: "webinars.csv" });
+    await withTenant(db, { workspaceId: ws }, (tx) => tx.customMeasure.updateMany({ where: { workspaceId: ws, key: "webinars" }, data: { unit: "count" } }));
+    await commitImport(db, { workspaceId: ws, importId: record.id });
+    await runToEnd({ db, workspaceId: ws, importId: record.id });
+    const before = receiver.hooks.length;
+    await afterImportJob(db, { workspaceId: ws, importId: record.id }); // what the import worker calls when a job ends
+    await afterImportJob(db, { workspaceId: ws, importId: record.id }); // a second time (another instance): nothing new
+    await alertWorkSettled(db);
+    const failed = await withTenantSql(db, ws, async (sql) => (await sql.query<any>(`SELECT title, body FROM alerts WHERE workspace_id = $1::uuid AND rule = 'IMPORT_FAILED'`, [ws])).rows);
+    expect(failed).toHaveLength(1);
+    expect(failed[0].title.en).toBe("The import of webinars.csv failed");
+    expect(failed[0].body.ru).toContain("Импорт webinars.csv");
+    expect(await waitFor(() => receiver.hooks.length > before)).toBe(true);
+    const events = receiver.hooks.slice(before).map((h) => JSON.parse(h.body));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: "import.completed", data: { status: "FAILED", fileName: "webinars.csv" } });
   });
 });
