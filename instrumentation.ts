@@ -2,7 +2,7 @@
  * Runs once when a server instance starts: stamps requests with their socket address
  * (lib/http/client-address.ts), opens the database (migrating it) so the first
  * request does not pay for it, seeds the demo workspace on a fresh database, and starts the
- * import worker, which resumes imports a restart interrupted.
+ * import worker, which resumes imports a restart interrupted, and the alert scheduler.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -15,4 +15,7 @@ export async function register(): Promise<void> {
   await seedDemoIfEmpty(db);
   const { importWorkerFor } = await import("./lib/jobs/import-worker");
   await importWorkerFor(db);
+  // Alerts (SPEC §8a): evaluation after data changes, the morning run, digests, webhook deliveries.
+  const { startAlertScheduler } = await import("./lib/alerts/alert-schedule");
+  startAlertScheduler(db);
 }

@@ -63,6 +63,11 @@ export interface GraphQLContext {
   memo<V>(key: string, load: () => Promise<V>): Promise<V>;
   /** Empties memo(); see there. */
   forgetMemos(): void;
+  /**
+   * Workspaces the caller was found to have access to in this operation: after a mutation,
+   * graphql/schema.ts asks lib/alerts to re-evaluate them (a no-op when their data did not change).
+   */
+  touchedWorkspaces: Set<string>;
 }
 
 export function createContext(input: { db: Database; viewer: Viewer | null; meta?: Partial<RequestMeta>; clock?: () => Date; readOnly?: boolean }): GraphQLContext {
@@ -78,7 +83,11 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
     viewer: input.viewer,
     meta: { ip: null, secure: false, baseUrl: "http://localhost:3000", ...input.meta },
     responseCookies: [],
-    access: (workspaceId) => remember(accesses, workspaceId, () => findWorkspaceAccess(input.db, ctx.viewer, workspaceId)),
+    access: async (workspaceId) => {
+      const access = await remember(accesses, workspaceId, () => findWorkspaceAccess(input.db, ctx.viewer, workspaceId));
+      if (access) ctx.touchedWorkspaces.add(workspaceId);
+      return access;
+    },
     knowMembership(workspace, role) {
       if (ctx.viewer?.kind !== "user") return;
       remember(accesses, workspace.id, async () => accessOfMembership(workspace.id, role));
@@ -105,6 +114,7 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
     dataVersion: (workspaceId) => (input.readOnly ? remember(versions, workspaceId, () => readDataVersion(input.db, workspaceId)) : undefined),
     memo: <V>(key: string, load: () => Promise<V>) => remember(memos, key, load) as Promise<V>,
     forgetMemos: () => memos.clear(),
+    touchedWorkspaces: new Set(),
   };
   return ctx;
 }

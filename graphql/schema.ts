@@ -1,4 +1,5 @@
 import { lexicographicSortSchema } from "graphql";
+import { afterDataChange } from "@/lib/alerts/alert-schedule";
 import { builder } from "./builder";
 import type { GraphQLContext } from "./context";
 // Each module registers its types, queries and mutations on the builder.
@@ -23,6 +24,8 @@ import "./types/kpis";
 import "./types/scorecards";
 import "./types/planner";
 import "./types/agencies";
+import "./types/notifications";
+import "./types/webhooks";
 
 builder.queryType({});
 builder.mutationType({});
@@ -30,11 +33,16 @@ builder.mutationType({});
 export const schema = lexicographicSortSchema(builder.toSchema());
 
 // Mutations run one after another; each starts with the operation's memos emptied (context.ts memo).
+// After one succeeds, the workspaces it was authorized for have their alerts evaluated (SPEC §8a:
+// "after every data change" — evaluateAlerts skips at once when the data version is unchanged).
 for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
   const resolve = field.resolve;
   if (!resolve) continue;
-  field.resolve = (source, args, ctx: GraphQLContext, info) => {
+  field.resolve = async (source, args, ctx: GraphQLContext, info) => {
     ctx.forgetMemos();
-    return resolve(source, args, ctx, info);
+    ctx.touchedWorkspaces.clear();
+    const result = await resolve(source, args, ctx, info);
+    for (const workspaceId of ctx.touchedWorkspaces) void afterDataChange(ctx.db, workspaceId, ctx.now());
+    return result;
   };
 }

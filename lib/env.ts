@@ -25,13 +25,18 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Throughline <no-reply@throughline.local>"),
   /** Seed the demo workspace on first start (default on). */
   SEED_DEMO: z.enum(["0", "1", "true", "false"]).default("1"),
-  /** Proxy hops in front of the app whose X-Forwarded-For entries are believed (0 = use the socket address). */
+  /**
+   * Let outbound webhooks reach private, loopback and link-local addresses and plain http://
+   * (tests, on-premise installs). Default off: only https to public addresses.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["0", "1", "true", "false"]).default("0"),
   /** A session ends after this many minutes without a request. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(525_600).default(720),
   /** …and this many days after sign-in in any case. */
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** Sign-ups allowed per client address per hour. */
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Proxy hops in front of the app whose X-Forwarded-For entries are believed (0 = use the socket address). */
   TRUST_PROXY: z.string().regex(/^(\d{1,2}|true|false)$/, "a number of proxy hops (0, 1, 2, …)").default("0"),
 });
 
@@ -49,6 +54,11 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** Forgets the validated environment so the next env() reads process.env again (tests that start servers on port 0). */
+export function resetEnvCache(): void {
+  cached = undefined;
 }
 
 export function isTruthy(flag: string): boolean {

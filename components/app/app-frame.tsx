@@ -8,6 +8,7 @@ import { Menu } from "../ui/menu";
 import { menuItemClass } from "../ui/menu-item";
 import { landingPath } from "./landing-path";
 import { LogoutButton } from "./logout-button";
+import { NotificationBell } from "./notification-bell";
 import { type NavItem, NavLinks } from "./nav-links";
 
 function navItems(workspace: ShellWorkspace, t: (key: string) => string): NavItem[] {
@@ -103,6 +104,7 @@ export async function AppFrame({ viewer, workspace, agency, children }: { viewer
             </p>
           </Menu>
           <div className="ml-auto flex items-center gap-2">
+            {workspace ? <NotificationBell workspaceId={workspace.id} slug={workspace.slug} /> : null}
             <LocaleSwitcher />
             <Menu
               summary={

@@ -1,4 +1,5 @@
 import { loadDemoData } from "@/lib/demo/load-demo-data";
+import { emitWorkspaceEvent } from "@/lib/alerts/alert-schedule";
 import { INGEST_MAX_ROWS, type IngestResult, ingestRows } from "@/lib/ingestion/ingest-rows";
 import { builder } from "../builder";
 import { parseWorkspaceId } from "../ids";
@@ -47,7 +48,7 @@ builder.mutationField("ingestMetrics", (t) =>
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       await ctx.requirePermission(workspaceId, "metrics.write");
       const viewer = ctx.viewer!;
-      return ingestRows(ctx.db, {
+      const result = await ingestRows(ctx.db, {
         workspaceId,
         rows: input.rows,
         idempotencyKey: input.idempotencyKey,
@@ -55,6 +56,14 @@ builder.mutationField("ingestMetrics", (t) =>
         actorUserId: viewer.kind === "user" ? viewer.userId : null,
         actorApiKeyId: viewer.kind === "apiKey" ? viewer.apiKeyId : null,
       });
+      // The "batch ingested" webhook, once per batch (a replay of the idempotency key is not a new batch).
+      if (!result.replayed) {
+        const { batchId, accepted, inserted, updated, unchanged } = result;
+        void emitWorkspaceEvent(ctx.db, { workspaceId, event: "BATCH_INGESTED", dedupeKey: batchId, data: { batchId, accepted, inserted, updated, unchanged } }).catch((e) =>
+          console.error("[webhooks] batch event failed", e),
+        );
+      }
+      return result;
     },
   }),
 );

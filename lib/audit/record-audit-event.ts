@@ -34,9 +34,12 @@ export type AuditAction =
   | "agencyAccess.granted"
   | "agencyAccess.roleChanged"
   | "agencyAccess.revoked"
-  | "agencyClient.created";
+  | "agencyClient.created"
+  | "webhook.created"
+  | "webhook.updated"
+  | "webhook.deleted";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import" | "agency";
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import" | "agency" | "webhook";
 
 export interface AuditEventInput {
   workspaceId: string;

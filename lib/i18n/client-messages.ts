@@ -26,6 +26,7 @@ export const CLIENT_NAMESPACES = [
   "members",
   "metricSettings",
   "numbers.settings",
+  "notifications",
   "onboarding",
   "planner",
   "roles",
@@ -33,6 +34,7 @@ export const CLIENT_NAMESPACES = [
   "signup",
   "targets",
   "tree.owners",
+  "webhooks",
   "workspaces",
 ] as const;
 

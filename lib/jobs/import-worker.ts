@@ -1,3 +1,4 @@
+import { afterImportJob } from "@/lib/alerts/alert-schedule";
 import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { type ImportJobHooks, STALE_AFTER_SECONDS, runImportJob } from "@/lib/imports/run-import-job";
@@ -33,6 +34,8 @@ export async function startImportWorker(options: StartImportWorkerOptions): Prom
   const staleAfter = single ? 0 : STALE_AFTER_SECONDS;
   await queue.start(async (job) => {
     const outcome = await runImportJob({ db, ...job, hooks: options.hooks, staleAfterSeconds: staleAfter });
+    // Alerts and the "import completed" webhook (a no-op unless the alert scheduler runs).
+    if (outcome === "done") void afterImportJob(db, job).catch((e) => console.error("[alerts] after import failed", e));
     return outcome === "busy" ? "retry" : "done";
   });
   const sweep = async (stale = staleAfter) => {

@@ -8,7 +8,7 @@ export interface Mail {
   html?: string;
 }
 
-let transporter: Transporter | undefined;
+let transporter: { url: string; transport: Transporter } | undefined;
 
 /** Whether outgoing mail is configured (SMTP_URL). */
 export function mailEnabled(): boolean {
@@ -23,9 +23,9 @@ export function mailEnabled(): boolean {
 export async function sendMail(mail: Mail): Promise<boolean> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) return false;
-  transporter ??= nodemailer.createTransport(SMTP_URL);
+  if (transporter?.url !== SMTP_URL) transporter = { url: SMTP_URL, transport: nodemailer.createTransport(SMTP_URL) };
   try {
-    await transporter.sendMail({ from: MAIL_FROM, ...mail });
+    await transporter.transport.sendMail({ from: MAIL_FROM, ...mail });
     return true;
   } catch (error) {
     console.error("[mail] sending failed", { to: mail.to, subject: mail.subject, error: (error as Error).message });

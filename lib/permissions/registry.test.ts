@@ -26,6 +26,7 @@ const MATRIX: Record<Permission, string> = {
   "owner.manage":           "x  .  .  .  .  .  .  .",
   "invite.manage":          "x  x  .  .  .  .  .  .",
   "apiKey.manage":          "x  x  .  .  .  .  .  .",
+  "webhook.manage":         "x  x  .  .  .  .  .  .",
   "audit.read":             "x  x  .  .  .  .  .  .",
   "metrics.read":           "x  x  x  x  x  x  x  .",
   "metrics.write":          "x  x  x  .  .  .  .  .",

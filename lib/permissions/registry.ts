@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "owner.manage": ["OWNER"],
   "invite.manage": MANAGERS,
   "apiKey.manage": MANAGERS,
+  /** Outbound webhooks: add, change, delete, read deliveries, re-send. */
+  "webhook.manage": MANAGERS,
   "audit.read": MANAGERS,
   "metrics.read": ALL_MEMBERS,
   "metrics.write": MARKETING_LEADS,

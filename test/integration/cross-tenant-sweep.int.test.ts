@@ -23,6 +23,9 @@ import { createAgency } from "@/lib/agencies/create-agency";
 import { createAgencyApiKey } from "@/lib/agencies/create-agency-api-key";
 import { grantAgencyAccess } from "@/lib/agencies/grant-agency-access";
 import { revokeAgencyAccess } from "@/lib/agencies/revoke-agency-access";
+import { recordAlerts } from "@/lib/alerts/record-alerts";
+import { withTenantSql } from "@/lib/alerts/tenant-sql";
+import { resetEnvCache } from "@/lib/env";
 
 /**
  * The cross-tenant sweep: every root query, every mutation and every Workspace field of the
@@ -190,6 +193,27 @@ beforeAll(async () => {
     const res = await gql(db, a.viewer, query, { w: toGlobal(a.workspace.id) });
     expect(res.errors ?? [], `populating A with ${name}`).toEqual([]);
   }
+  // A webhook with a queued delivery (no scheduler runs here: nothing is sent) and an alert
+  // notifying A's owner, so Webhook, WebhookDelivery and Notification are swept too.
+  process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
+  resetEnvCache();
+  const hook = await gql(db, a.viewer, `mutation($w: ID!) { createWebhook(input: { workspaceId: $w, url: "http://127.0.0.1:9/sweep", events: [ALERT_RAISED] }) { secret } }`, { w: toGlobal(a.workspace.id) });
+  expect(hook.errors ?? [], "populating A with a webhook").toEqual([]);
+  await withTenantSql(db, a.workspace.id, (sql) =>
+    recordAlerts(sql, a.workspace.id, [
+      {
+        rule: "LTV_CAC_BELOW_3",
+        severity: "critical",
+        subject: "workspace",
+        kpiId: null,
+        audience: { kind: "managers", withCmo: true },
+        title: { en: "Alpha alert", ru: "Alpha alert" },
+        body: { en: "Alpha body", ru: "Alpha body" },
+        ruleText: { en: "Alpha rule", ru: "Alpha rule" },
+        figures: {},
+      },
+    ], new Date()),
+  );
   A = { workspaceId: a.workspace.id, globalId: toGlobal(a.workspace.id), name: a.workspace.name, ownerEmail: a.owner.email, owner: a.viewer, ids: new Map() };
   A.ids = await collectIdsOfA();
   const bKey = await createKey(db, { workspaceId: b.workspace.id, actorId: b.owner.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] });
@@ -208,6 +232,7 @@ function intruders(): [string, Viewer][] {
 describe("cross-tenant sweep", () => {
   it("collected A's rows of several node types to aim at", () => {
     expect(A.ids.size, `node types found in A: ${[...A.ids.keys()].join(", ")}`).toBeGreaterThanOrEqual(4);
+    for (const type of ["Webhook", "Notification"]) expect(A.ids.has(type), `${type} of A collected`).toBe(true);
   });
 
   it("every Workspace field is unreachable through A's id (workspace and node)", async () => {

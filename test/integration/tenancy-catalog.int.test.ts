@@ -16,15 +16,18 @@ afterAll(async () => db?.close());
 
 /**
  * Functions that run with their owner's rights, bypassing row-level security: each is a
- * narrow door (an API key's hash, an invite token's hash, the job sweeper). Anything else
+ * narrow door (an API key's hash, an invite token's hash, the job sweeper, the alert scheduler's
+ * workspace list and the webhook dispatcher's due deliveries — ids and time zones only). Anything else
  * must run as the caller, under the policies.
  */
 const SECURITY_DEFINER_DOORS = [
+  "alert_schedule_workspaces", // the alert scheduler: which workspaces exist, their time zones (ids only)
   "authenticate_agency_api_key",
   "authenticate_api_key",
   "find_agency_for_grant",
   "find_agency_invite_by_token_hash",
   "find_invite_by_token_hash",
+  "lease_due_webhook_deliveries", // the webhook dispatcher: ids of due deliveries, leased
   "live_import_jobs",
 ];
 

@@ -13,6 +13,7 @@ const TABS: { path: string; key: string; permission: Permission }[] = [
   { path: "/measures", key: "measures", permission: "metricDefinition.manage" },
   { path: "/api-keys", key: "apiKeys", permission: "apiKey.manage" },
   { path: "/agencies", key: "agencies", permission: "agencyAccess.manage" },
+  { path: "/webhooks", key: "webhooks", permission: "webhook.manage" },
   { path: "/audit", key: "audit", permission: "audit.read" },
 ];
 

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { WEBHOOK_EVENT_NAMES, type WebhookEvent } from "./webhook-events";
+
+/** Events of a subscription: at least one, each known, no repeats. */
+export const webhookEventsSchema = z
+  .array(z.string())
+  .min(1, "choose at least one event")
+  .max(WEBHOOK_EVENT_NAMES.length)
+  .superRefine((events, ctx) => {
+    events.forEach((e, i) => {
+      if (!(WEBHOOK_EVENT_NAMES as string[]).includes(e)) ctx.addIssue({ code: "custom", path: [i], message: `unknown event ${e}` });
+    });
+  })
+  .transform((events) => [...new Set(events)] as WebhookEvent[]);
