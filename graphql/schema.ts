@@ -16,6 +16,7 @@ import "./types/audit";
 import "./types/metrics";
 import "./types/ingestion";
 import "./types/imports";
+import "./types/metric-batches";
 
 import "./types/kpis";
 import "./types/scorecards";

@@ -1,7 +1,10 @@
 import { loadDemoData } from "@/lib/demo/load-demo-data";
 import { INGEST_MAX_ROWS, type IngestResult, ingestRows } from "@/lib/ingestion/ingest-rows";
+import { actorOf } from "@/lib/audit/actor";
+import { findMetricBatch } from "@/lib/imports/find-metric-batch";
 import { builder } from "../builder";
 import { parseWorkspaceId } from "../ids";
+import { MetricBatchRef } from "./metric-batches";
 
 const MetricRowInput = builder.inputType("MetricRowInput", {
   description: "One daily value (SPEC §9.1). campaign absent = no campaign.",
@@ -25,7 +28,7 @@ const IngestMetricsInput = builder.inputType("IngestMetricsInput", {
   }),
 });
 
-const IngestMetricsPayload = builder.objectRef<IngestResult>("IngestMetricsPayload").implement({
+const IngestMetricsPayload = builder.objectRef<IngestResult & { workspaceId: string }>("IngestMetricsPayload").implement({
   description: "accepted = inserted + updated + unchanged (SPEC §9.1).",
   fields: (t) => ({
     accepted: t.exposeInt("accepted"),
@@ -34,6 +37,12 @@ const IngestMetricsPayload = builder.objectRef<IngestResult>("IngestMetricsPaylo
     unchanged: t.exposeInt("unchanged"),
     replayed: t.exposeBoolean("replayed", { description: "True when this idempotency key had already applied these rows." }),
     batchId: t.exposeID("batchId", { description: "Recorded on every fact this call changed." }),
+    batch: t.field({
+      type: MetricBatchRef,
+      nullable: true,
+      description: "The recorded batch (listed in Workspace.metricBatches; undo it with rollbackMetricBatch). Null only for a replay of a key used before batches were recorded.",
+      resolve: (p, _a, ctx) => findMetricBatch(ctx.db, { workspaceId: p.workspaceId, batchId: p.batchId }),
+    }),
   }),
 });
 
@@ -47,14 +56,16 @@ builder.mutationField("ingestMetrics", (t) =>
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       await ctx.requirePermission(workspaceId, "metrics.write");
       const viewer = ctx.viewer!;
-      return ingestRows(ctx.db, {
+      const result = await ingestRows(ctx.db, {
         workspaceId,
         rows: input.rows,
         idempotencyKey: input.idempotencyKey,
         maxRows: INGEST_MAX_ROWS,
         actorUserId: viewer.kind === "user" ? viewer.userId : null,
         actorApiKeyId: viewer.kind === "apiKey" ? viewer.apiKeyId : null,
+        recordAs: { source: "API", actor: actorOf(viewer) },
       });
+      return { ...result, workspaceId };
     },
   }),
 );

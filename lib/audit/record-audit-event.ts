@@ -24,9 +24,13 @@ export type AuditAction =
   | "metric.deleted"
   | "measure.created"
   | "measure.deleted"
-  | "metricSettings.updated";
+  | "metricSettings.updated"
+  | "metricBatch.ingested"
+  | "metricBatch.rolledBack"
+  | "apiKey.updated"
+  | "apiKey.rotated";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure";
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "metricBatch";
 
 export interface AuditEventInput {
   workspaceId: string;

@@ -21,6 +21,7 @@ export const CLIENT_NAMESPACES = [
   "kpiEditor",
   "login",
   "members",
+  "metricBatches",
   "metricSettings",
   "onboarding",
   "planner",
