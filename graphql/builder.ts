@@ -2,9 +2,15 @@ import SchemaBuilder from "@pothos/core";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
+import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/permissions/registry";
 import type { GraphQLContext } from "./context";
+
+/** The largest page a connection serves (`first` / `last`), documented on the arguments. */
+export const MAX_PAGE_SIZE = 500;
+/** The page size when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * Builder setup only; types live in graphql/types/<module>.ts and are assembled in schema.ts.
@@ -52,6 +58,19 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     nodesQueryOptions: false,
+    // Page sizes are capped (MAX_PAGE_SIZE) and a larger request is an error naming the
+    // argument, never silently shortened.
+    firstArgOptions: {
+      description: `Return the first n items (after \`after\`), 0–${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.`,
+      validate: z.number().int().min(0, "must be 0 or more").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}; page with \`after\``),
+    },
+    lastArgOptions: {
+      description: `Return the last n items (before \`before\`), 0–${MAX_PAGE_SIZE}.`,
+      validate: z.number().int().min(0, "must be 0 or more").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}; page with \`before\``),
+    },
+    afterArgOptions: { description: "Return items after this cursor (an endCursor of a previous page)." },
+    beforeArgOptions: { description: "Return items before this cursor (a startCursor of a previous page)." },
+    pageInfoTypeOptions: { description: "Where a page sits in its list (Relay cursor connections)." },
   },
   validation: {
     validationError: (result) =>
