@@ -89,7 +89,7 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("refuses a mutation over GET with 405 and a clear error, and runs nothing", async () => {
-    for (const headers of [{ "apollo-require-preflight": "1" }, { authorization: `Bearer ${keys.reader}` }]) {
+    for (const headers of [{ "apollo-require-preflight": "1" }, { authorization: `Bearer ${keys.reader}` }] as Record<string, string>[]) {
       const res = await send({
         method: "GET",
         search: `?query=${encodeURIComponent('mutation { revokeApiKey(input: { apiKeyId: "x" }) { __typename } }')}`,
