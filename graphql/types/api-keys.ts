@@ -3,6 +3,8 @@ import { createApiKey, createApiKeyInputSchema } from "@/lib/api-keys/create-api
 import { findApiKey } from "@/lib/api-keys/find-api-key";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { MAX_ROTATION_GRACE_HOURS, DEFAULT_ROTATION_GRACE_HOURS, rotateApiKey } from "@/lib/api-keys/rotate-api-key";
+import { updateApiKey } from "@/lib/api-keys/update-api-key";
 import { actorOf } from "@/lib/audit/actor";
 import { API_KEY_SCOPES } from "@/lib/permissions/registry";
 import { builder } from "../builder";
@@ -33,6 +35,13 @@ export const ApiKeyRef = builder.node(builder.objectRef<ApiKey>("ApiKey"), {
     lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Updated at most once a minute." }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
     revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
+    rotatedAt: t.expose("rotatedAt", { type: "DateTime", nullable: true, description: "When the secret was last rotated (rotateApiKey); null if never." }),
+    previousSecretExpiresAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "Until when the secret replaced by the last rotation still authenticates; null when no old secret is valid.",
+      resolve: (k) => (k.previousSecretExpiresAt && k.previousSecretExpiresAt.getTime() > Date.now() ? k.previousSecretExpiresAt : null),
+    }),
     active: t.boolean({
       description: "Neither revoked nor expired.",
       resolve: (k) => !k.revokedAt && (!k.expiresAt || k.expiresAt.getTime() > Date.now()),
@@ -108,6 +117,67 @@ builder.mutationField("revokeApiKey", (t) =>
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]);
       await ctx.requirePermission(workspaceId, "apiKey.manage");
       const apiKey = await revokeApiKey(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), apiKeyId: rowId });
+      return { apiKey };
+    },
+  }),
+);
+
+const RotateApiKeyInput = builder.inputType("RotateApiKeyInput", {
+  description: "The key to rotate and how long its current secret stays valid.",
+  fields: (t) => ({
+    apiKeyId: t.id({ required: true, description: "The ApiKey's global id." }),
+    gracePeriodHours: t.int({
+      description: `Hours the replaced secret keeps working (0–${MAX_ROTATION_GRACE_HOURS}; default ${DEFAULT_ROTATION_GRACE_HOURS}); 0 ends it at once.`,
+    }),
+  }),
+});
+
+builder.mutationField("rotateApiKey", (t) =>
+  t.field({
+    type: CreateApiKeyPayload,
+    description:
+      "Issues a new secret for a key (same id, prefix, scopes and limit; a signed-in user with apiKey.manage). The new secret is returned once, only here; the old one keeps working for the grace period, then stops. Rotating again ends any older secret at once.",
+    args: { input: t.arg({ type: RotateApiKeyInput, required: true, description: "Which key, and the grace period." }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { workspaceId, rowId } = parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]);
+      await ctx.requirePermission(workspaceId, "apiKey.manage");
+      const viewer = ctx.requireUser();
+      return underInput(() =>
+        rotateApiKey(ctx.db, { workspaceId, actor: { kind: "user", userId: viewer.userId }, apiKeyId: rowId, gracePeriodHours: input.gracePeriodHours ?? null }),
+      );
+    },
+  }),
+);
+
+const UpdateApiKeyInput = builder.inputType("UpdateApiKeyInput", {
+  description: "What to change on a key; a field left out stays as it is.",
+  fields: (t) => ({
+    apiKeyId: t.id({ required: true, description: "The ApiKey's global id." }),
+    name: t.string({ description: "A new name (1–100 characters)." }),
+    rateLimitPerMinute: t.int({ description: "A new limit in requests per minute (1–100000)." }),
+    expiresAt: t.field({ type: "DateTime", description: "A new expiry in the future; null removes the expiry." }),
+  }),
+});
+
+builder.mutationField("updateApiKey", (t) =>
+  t.field({
+    type: ApiKeyPayload,
+    description: "Renames a key or changes its rate limit or expiry (a signed-in user with apiKey.manage); effective from the next request. The secret and scopes stay.",
+    args: { input: t.arg({ type: UpdateApiKeyInput, required: true, description: "Which key and what changes." }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { workspaceId, rowId } = parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]);
+      await ctx.requirePermission(workspaceId, "apiKey.manage");
+      const viewer = ctx.requireUser();
+      const apiKey = await underInput(() =>
+        updateApiKey(ctx.db, {
+          workspaceId,
+          actor: { kind: "user", userId: viewer.userId },
+          apiKeyId: rowId,
+          ...(input.name != null ? { name: input.name } : {}),
+          ...(input.rateLimitPerMinute != null ? { rateLimitPerMinute: input.rateLimitPerMinute } : {}),
+          ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+        }),
+      );
       return { apiKey };
     },
   }),

@@ -1,7 +1,9 @@
-import type { Viewer } from "@/lib/auth/viewer";
+import type { RateLimitState, Viewer } from "@/lib/auth/viewer";
 import { listUserWorkspaces, type UserWorkspace } from "@/lib/workspaces/list-user-workspaces";
 import { findWorkspace } from "@/lib/workspaces/find-workspace";
+import { findApiKey } from "@/lib/api-keys/find-api-key";
 import { builder } from "../builder";
+import { ApiKeyRef } from "./api-keys";
 import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
 
 const ViewerKind = builder.enumType("ViewerKind", { values: ["USER", "API_KEY"] as const });
@@ -16,6 +18,15 @@ const WorkspaceMembershipRef = builder
     }),
   });
 
+const RateLimitStatusRef = builder.objectRef<RateLimitState>("RateLimitStatus").implement({
+  description: "An API key's rate-limit window (a sliding minute), as the RateLimit-* headers report it.",
+  fields: (t) => ({
+    limit: t.exposeInt("limit", { description: "Requests per minute the key may make (ApiKey.rateLimitPerMinute)." }),
+    remaining: t.exposeInt("remaining", { description: "Requests left in the sliding minute after this one." }),
+    resetSeconds: t.exposeInt("resetSeconds", { description: "Seconds until the current one-minute window ends." }),
+  }),
+});
+
 /** The user or API key behind the request (SPEC §9.1). */
 const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
   fields: (t) => ({
@@ -24,7 +35,23 @@ const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
     email: t.string({ nullable: true, resolve: (v) => (v.kind === "user" ? v.email : null) }),
     name: t.string({ nullable: true, resolve: (v) => (v.kind === "user" ? v.name : null) }),
     locale: t.string({ nullable: true, resolve: (v) => (v.kind === "user" ? v.locale : null) }),
-    scopes: t.stringList({ description: "API-key scopes; empty for a user.", resolve: (v) => (v.kind === "apiKey" ? v.scopes : []) }),
+    scopes: t.stringList({
+      description: "API-key scopes; empty for a user.",
+      deprecationReason: "Use apiKey.scopes (the ApiKeyScope enum).",
+      resolve: (v) => (v.kind === "apiKey" ? v.scopes : []),
+    }),
+    apiKey: t.field({
+      type: ApiKeyRef,
+      nullable: true,
+      description: "The API key behind the request (its id, name, scopes, expiry and rate limit; never the secret); null for a signed-in person.",
+      resolve: (v, _a, ctx) => (v.kind === "apiKey" ? findApiKey(ctx.db, { workspaceId: v.workspaceId, apiKeyId: v.apiKeyId }) : null),
+    }),
+    rateLimit: t.field({
+      type: RateLimitStatusRef,
+      nullable: true,
+      description: "Where the API key stands in its rate-limit window after this request (the RateLimit-* response headers); null for a person.",
+      resolve: (v) => (v.kind === "apiKey" ? (v.rateLimit ?? null) : null),
+    }),
     workspaces: t.field({
       type: [WorkspaceMembershipRef],
       description: "Workspaces the viewer can open: a user's memberships, or an API key's own workspace.",

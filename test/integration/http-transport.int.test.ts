@@ -201,6 +201,7 @@ describe("API-key authentication", () => {
   it.each([
     ["malformed", "Bearer not-a-key", /Invalid API key/],
     ["unknown", `Bearer ${generateApiKey().secret}`, /Invalid API key/],
+    ["wrong secret under a real prefix", () => `Bearer ${keys.reader.slice(0, 16)}${"A".repeat(43)}`, /Invalid API key/],
     ["revoked", () => `Bearer ${keys.revoked}`, /revoked/],
     ["expired", () => `Bearer ${keys.expired}`, /expired/],
     ["wrong scheme", "Basic abc", /Bearer/],

@@ -73,8 +73,9 @@ DECLARE
   wait_fraction double precision;
 BEGIN
   SELECT * INTO k FROM api_keys a WHERE a.prefix = p_prefix;
-  IF NOT FOUND OR NOT (k.secret_hash = p_secret_hash
-      OR (k.previous_secret_hash = p_secret_hash AND k.previous_secret_expires_at > now())) THEN
+  -- coalesce: with no previous secret the comparison is NULL, which must mean "no", never "not no".
+  IF NOT FOUND OR NOT coalesce(k.secret_hash = p_secret_hash
+      OR (k.previous_secret_hash = p_secret_hash AND k.previous_secret_expires_at > now()), false) THEN
     RETURN QUERY SELECT NULL::uuid, NULL::uuid, NULL::text[], NULL::integer, 'INVALID'::text, 0::double precision, 0, 0, 0;
     RETURN;
   END IF;
