@@ -71,6 +71,22 @@ export const builder = new SchemaBuilder<{
     afterArgOptions: { description: "Return items after this cursor (an endCursor of a previous page)." },
     beforeArgOptions: { description: "Return items before this cursor (a startCursor of a previous page)." },
     pageInfoTypeOptions: { description: "Where a page sits in its list (Relay cursor connections)." },
+    hasNextPageFieldOptions: { description: "Whether more items follow this page (ask again with `after: endCursor`)." },
+    hasPreviousPageFieldOptions: { description: "Whether items precede this page (ask again with `before: startCursor`)." },
+    startCursorFieldOptions: { description: "Cursor of the first item of the page; null for an empty page." },
+    endCursorFieldOptions: { description: "Cursor of the last item of the page; null for an empty page." },
+    idFieldOptions: { description: "Global id (opaque): pass it to `node(id:)` and to mutations that take this object." },
+    nodeTypeOptions: { description: "An object with a global id that `node(id:)` can fetch again (Relay)." },
+    nodeQueryOptions: {
+      description: "Any object by its global id, or null when it does not exist or the caller may not see it (the two are indistinguishable).",
+      args: { id: { description: "A global id from an `id` field." } },
+    },
+    defaultConnectionTypeOptions: { description: "One page of a list (Relay cursor connection): the items as edges, where the page sits, and the size of the whole list." },
+    defaultEdgeTypeOptions: { description: "One item of a page with its cursor." },
+    edgesFieldOptions: { description: "The items of this page, in list order." },
+    nodeFieldOptions: { description: "The item." },
+    cursorFieldOptions: { description: "Opaque position of this item, for `after` / `before`." },
+    pageInfoFieldOptions: { description: "Where this page sits in the list." },
   },
   validation: {
     validationError: (result) =>

@@ -15,11 +15,16 @@ import { WorkspaceRef } from "./workspace";
 
 export const ApiKeyScopeEnum = builder.enumType("ApiKeyScope", {
   description: "What a key may do (SPEC §3); mapped onto the permission registry.",
-  values: API_KEY_SCOPES,
+  values: {
+    ADMIN: { description: "What a workspace ADMIN may do, except managing keys and ownership." },
+    READ: { description: "Read the workspace: metrics, scorecards, KPIs, reports." },
+    WRITE_METRICS: { description: "Push metric rows (ingestMetrics), run and roll back imports and batches." },
+  } satisfies Record<(typeof API_KEY_SCOPES)[number], { description: string }>,
 });
 
 /** An API key (tenant node). The secret is shown once at creation; its hash never leaves. */
 export const ApiKeyRef = builder.node(builder.objectRef<ApiKey>("ApiKey"), {
+  description: "An API key of a workspace. The secret is shown once (createApiKey, rotateApiKey); only its hash is kept.",
   id: { resolve: (k) => tenantNodeId(k.workspaceId, k.id) },
   loadOne: async (id, ctx) => {
     const parsed = parseTenantNodeId(id);
@@ -27,14 +32,14 @@ export const ApiKeyRef = builder.node(builder.objectRef<ApiKey>("ApiKey"), {
     return findApiKey(ctx.db, { workspaceId: parsed.workspaceId, apiKeyId: parsed.rowId });
   },
   fields: (t) => ({
-    name: t.exposeString("name"),
+    name: t.exposeString("name", { description: "A name that says what the key is for." }),
     prefix: t.exposeString("prefix", { description: "Public part of the key (tl_<prefix>_…), for recognition." }),
-    scopes: t.field({ type: [ApiKeyScopeEnum], resolve: (k) => k.scopes as never }),
-    rateLimitPerMinute: t.exposeInt("rateLimitPerMinute"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    scopes: t.field({ description: "What the key may do.", type: [ApiKeyScopeEnum], resolve: (k) => k.scopes as never }),
+    rateLimitPerMinute: t.exposeInt("rateLimitPerMinute", { description: "Requests per sliding minute the key may make; more are answered 429 with Retry-After." }),
+    createdAt: t.expose("createdAt", { description: "When the key was created.", type: "DateTime" }),
     lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Updated at most once a minute." }),
-    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
-    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
+    expiresAt: t.expose("expiresAt", { description: "When the key stops working; null = never.", type: "DateTime", nullable: true }),
+    revokedAt: t.expose("revokedAt", { description: "When the key was revoked; null while it works.", type: "DateTime", nullable: true }),
     rotatedAt: t.expose("rotatedAt", { type: "DateTime", nullable: true, description: "When the secret was last rotated (rotateApiKey); null if never." }),
     previousSecretExpiresAt: t.field({
       type: "DateTime",
@@ -61,18 +66,20 @@ builder.objectField(WorkspaceRef, "apiKeys", (t) =>
 );
 
 const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
+  description: "A new API key (SPEC §9.1).",
   fields: (t) => ({
-    workspaceId: t.id({ required: true }),
-    name: t.string({ required: true, validate: createApiKeyInputSchema.shape.name }),
-    scopes: t.field({ type: [ApiKeyScopeEnum], required: true, validate: createApiKeyInputSchema.shape.scopes }),
+    workspaceId: t.id({ description: "The workspace the key acts in (global id or UUID).", required: true }),
+    name: t.string({ description: "What the key is for (1–100 characters).", required: true, validate: createApiKeyInputSchema.shape.name }),
+    scopes: t.field({ description: "What the key may do (at least one).", type: [ApiKeyScopeEnum], required: true, validate: createApiKeyInputSchema.shape.scopes }),
     expiresAt: t.field({ type: "DateTime", description: "Optional expiry; must be in the future." }),
     rateLimitPerMinute: t.int({ description: "Requests per minute (default 600).", validate: createApiKeyInputSchema.shape.rateLimitPerMinute }),
   }),
 });
 
 const CreateApiKeyPayload = builder.objectRef<{ apiKey: ApiKey; secret: string }>("CreateApiKeyPayload").implement({
+  description: "A key with its secret — returned once, only here.",
   fields: (t) => ({
-    apiKey: t.field({ type: ApiKeyRef, resolve: (p) => p.apiKey }),
+    apiKey: t.field({ description: "The key.", type: ApiKeyRef, resolve: (p) => p.apiKey }),
     secret: t.exposeString("secret", { description: "The full key. Returned once, only here; store it now." }),
   }),
 });
@@ -81,7 +88,7 @@ builder.mutationField("createApiKey", (t) =>
   t.field({
     type: CreateApiKeyPayload,
     description: "Creates an API key (a signed-in user with apiKey.manage; keys cannot mint keys). SPEC §9.1.",
-    args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
+    args: { input: t.arg({ description: "The key to create.", type: CreateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       await ctx.requirePermission(workspaceId, "apiKey.manage");
@@ -101,18 +108,20 @@ builder.mutationField("createApiKey", (t) =>
 );
 
 const RevokeApiKeyInput = builder.inputType("RevokeApiKeyInput", {
-  fields: (t) => ({ apiKeyId: t.id({ required: true }) }),
+  description: "The key to revoke.",
+  fields: (t) => ({ apiKeyId: t.id({ description: "The ApiKey's global id.", required: true }) }),
 });
 
 const ApiKeyPayload = builder.objectRef<{ apiKey: ApiKey }>("ApiKeyPayload").implement({
-  fields: (t) => ({ apiKey: t.field({ type: ApiKeyRef, resolve: (p) => p.apiKey }) }),
+  description: "A key after a change.",
+  fields: (t) => ({ apiKey: t.field({ description: "The key.", type: ApiKeyRef, resolve: (p) => p.apiKey }) }),
 });
 
 builder.mutationField("revokeApiKey", (t) =>
   t.field({
     type: ApiKeyPayload,
     description: "Revokes an API key from the next request on (apiKey.manage).",
-    args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
+    args: { input: t.arg({ description: "The key to revoke.", type: RevokeApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]);
       await ctx.requirePermission(workspaceId, "apiKey.manage");

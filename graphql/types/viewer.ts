@@ -6,14 +6,17 @@ import { builder } from "../builder";
 import { ApiKeyRef } from "./api-keys";
 import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
 
-const ViewerKind = builder.enumType("ViewerKind", { values: ["USER", "API_KEY"] as const });
+const ViewerKind = builder.enumType("ViewerKind", { description: "What kind of caller is behind a request.", values: {
+  API_KEY: { description: "An API key (Authorization: Bearer)." },
+  USER: { description: "A signed-in person (session cookie)." },
+} as const });
 
 const WorkspaceMembershipRef = builder
   .objectRef<{ workspace: UserWorkspace["workspace"]; role: string | null }>("ViewerWorkspace")
   .implement({
     description: "A workspace the viewer can open, with the viewer's role there.",
     fields: (t) => ({
-      workspace: t.field({ type: WorkspaceRef, resolve: (m) => m.workspace }),
+      workspace: t.field({ description: "The workspace.", type: WorkspaceRef, resolve: (m) => m.workspace }),
       role: t.field({ type: WorkspaceRoleEnum, nullable: true, description: "Null for an API key.", resolve: (m) => m.role as never }),
     }),
   });
@@ -29,12 +32,13 @@ const RateLimitStatusRef = builder.objectRef<RateLimitState>("RateLimitStatus").
 
 /** The user or API key behind the request (SPEC §9.1). */
 const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
+  description: "The user or API key behind the request (SPEC §9.1).",
   fields: (t) => ({
-    kind: t.field({ type: ViewerKind, resolve: (v) => (v.kind === "user" ? "USER" : "API_KEY") }),
-    userId: t.id({ nullable: true, resolve: (v) => (v.kind === "user" ? v.userId : null) }),
-    email: t.string({ nullable: true, resolve: (v) => (v.kind === "user" ? v.email : null) }),
-    name: t.string({ nullable: true, resolve: (v) => (v.kind === "user" ? v.name : null) }),
-    locale: t.string({ nullable: true, resolve: (v) => (v.kind === "user" ? v.locale : null) }),
+    kind: t.field({ description: "A signed-in person or an API key.", type: ViewerKind, resolve: (v) => (v.kind === "user" ? "USER" : "API_KEY") }),
+    userId: t.id({ description: "The signed-in person's user id; null for an API key.", nullable: true, resolve: (v) => (v.kind === "user" ? v.userId : null) }),
+    email: t.string({ description: "The signed-in person's e-mail; null for an API key.", nullable: true, resolve: (v) => (v.kind === "user" ? v.email : null) }),
+    name: t.string({ description: "The signed-in person's name; null for an API key.", nullable: true, resolve: (v) => (v.kind === "user" ? v.name : null) }),
+    locale: t.string({ description: "The signed-in person's language (ru or en); null for an API key.", nullable: true, resolve: (v) => (v.kind === "user" ? v.locale : null) }),
     scopes: t.stringList({
       description: "API-key scopes; empty for a user.",
       deprecationReason: "Use apiKey.scopes (the ApiKeyScope enum).",
@@ -69,5 +73,5 @@ const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
 });
 
 builder.queryField("viewer", (t) =>
-  t.field({ type: ViewerRef, nullable: true, resolve: (_root, _args, ctx) => ctx.viewer }),
+  t.field({ description: "The user or API key behind the request; null when neither is sent (SPEC §9.1).", type: ViewerRef, nullable: true, resolve: (_root, _args, ctx) => ctx.viewer }),
 );

@@ -33,7 +33,7 @@ describe("createApiKey", () => {
     expect(JSON.stringify(row)).not.toContain(secret.slice(`tl_${apiKey.prefix}_`.length));
     expect(row.createdByUserId).toBe(owner.id);
     const keyViewer = await authenticateApiKey(db, secret);
-    expect(keyViewer).toEqual({ kind: "apiKey", apiKeyId: row.id, workspaceId: workspace.id, scopes: ["READ", "WRITE_METRICS"] });
+    expect(keyViewer).toEqual({ kind: "apiKey", apiKeyId: row.id, workspaceId: workspace.id, scopes: ["READ", "WRITE_METRICS"], rateLimit: { limit: row.rateLimitPerMinute, remaining: row.rateLimitPerMinute - 1, resetSeconds: expect.any(Number) } });
     const seen = await gql(db, keyViewer, `{ viewer { kind scopes } }`);
     expect(seen.data?.viewer).toEqual({ kind: "API_KEY", scopes: ["READ", "WRITE_METRICS"] });
     // lastUsedAt is touched by authentication.
