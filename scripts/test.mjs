@@ -86,9 +86,10 @@ async function e2eStep() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tl-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
   // The browser suite runs on the embedded database, as `npm start` does for a new user.
-  const serverEnv = { ...env, PGLITE_DATA_DIR: path.join(dataDir, "pglite"), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl };
+  const serverEnv = { ...env, PORT: String(port), PGLITE_DATA_DIR: path.join(dataDir, "pglite"), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl };
   delete serverEnv.DATABASE_URL;
-  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The same server `npm start` runs (scripts/server.mjs), not bare `next start`.
+  const server = spawn(process.execPath, ["scripts/server.mjs", "--hostname", "127.0.0.1"], {
     env: serverEnv,
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
