@@ -61,5 +61,21 @@ test("API batches: pushed with a key, listed on the import page, rolled back in 
   await expect(row).toContainText("Откачен");
   const after = await graphql(page.request, `query($w: ID!) { workspace(id: $w) { metricValues(keys: ["clicks"], from: "2026-01-01", to: "2026-01-31") { value reason } } }`, { w: workspaceId });
   expect(after.data.workspace.metricValues[0]).toEqual({ value: null, reason: "NO_DATA:clicks" });
+
+  // Rotation in the browser: the new secret is shown once; old and new both work for now.
+  await page.goto(`/w/${slug}/settings/api-keys`);
+  const keyRow = page.getByTestId("api-key-row").filter({ hasText: "Ночная выгрузка" });
+  await keyRow.getByRole("button", { name: "Сменить секрет" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Сменить секрет" }).click();
+  const shown = keyRow.getByRole("textbox", { name: "Новый секрет ключа Ночная выгрузка" });
+  await expect(shown).toBeVisible();
+  const rotated = await shown.inputValue();
+  expect(rotated).toMatch(/^tl_[a-z2-9]{12}_/);
+  expect(rotated).not.toBe(secret);
+  await checkPage(page, "api-key-rotated-ru");
+  for (const s of [secret, rotated]) {
+    const res = await page.request.fetch(`/api/graphql?query=${encodeURIComponent("{ viewer { kind } }")}`, { headers: { authorization: `Bearer ${s}` }, failOnStatusCode: false });
+    expect(res.status()).toBe(200);
+  }
   await context.close();
 });

@@ -14,6 +14,7 @@ export const SHELL_NAMESPACES = ["common", "errors", "errorPage"] as const;
 export const CLIENT_NAMESPACES = [
   ...SHELL_NAMESPACES,
   "account",
+  "apiKeyRotation",
   "apiKeys",
   "explorer",
   "import",
