@@ -2,9 +2,15 @@ import SchemaBuilder from "@pothos/core";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
+import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/permissions/registry";
 import type { GraphQLContext } from "./context";
+
+/** The largest page a connection serves (`first` / `last`), documented on the arguments. */
+export const MAX_PAGE_SIZE = 500;
+/** The page size when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * Builder setup only; types live in graphql/types/<module>.ts and are assembled in schema.ts.
@@ -52,6 +58,35 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     nodesQueryOptions: false,
+    // Page sizes are capped (MAX_PAGE_SIZE) and a larger request is an error naming the
+    // argument, never silently shortened.
+    firstArgOptions: {
+      description: `Return the first n items (after \`after\`), 0–${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.`,
+      validate: z.number().int().min(0, "must be 0 or more").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}; page with \`after\``),
+    },
+    lastArgOptions: {
+      description: `Return the last n items (before \`before\`), 0–${MAX_PAGE_SIZE}.`,
+      validate: z.number().int().min(0, "must be 0 or more").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}; page with \`before\``),
+    },
+    afterArgOptions: { description: "Return items after this cursor (an endCursor of a previous page)." },
+    beforeArgOptions: { description: "Return items before this cursor (a startCursor of a previous page)." },
+    pageInfoTypeOptions: { description: "Where a page sits in its list (Relay cursor connections)." },
+    hasNextPageFieldOptions: { description: "Whether more items follow this page (ask again with `after: endCursor`)." },
+    hasPreviousPageFieldOptions: { description: "Whether items precede this page (ask again with `before: startCursor`)." },
+    startCursorFieldOptions: { description: "Cursor of the first item of the page; null for an empty page." },
+    endCursorFieldOptions: { description: "Cursor of the last item of the page; null for an empty page." },
+    idFieldOptions: { description: "Global id (opaque): pass it to `node(id:)` and to mutations that take this object." },
+    nodeTypeOptions: { description: "An object with a global id that `node(id:)` can fetch again (Relay)." },
+    nodeQueryOptions: {
+      description: "Any object by its global id, or null when it does not exist or the caller may not see it (the two are indistinguishable).",
+      args: { id: { description: "A global id from an `id` field." } },
+    },
+    defaultConnectionTypeOptions: { description: "One page of a list (Relay cursor connection): the items as edges, where the page sits, and the size of the whole list." },
+    defaultEdgeTypeOptions: { description: "One item of a page with its cursor." },
+    edgesFieldOptions: { description: "The items of this page, in list order." },
+    nodeFieldOptions: { description: "The item." },
+    cursorFieldOptions: { description: "Opaque position of this item, for `after` / `before`." },
+    pageInfoFieldOptions: { description: "Where this page sits in the list." },
   },
   validation: {
     validationError: (result) =>

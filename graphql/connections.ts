@@ -1,7 +1,7 @@
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import { type DefaultConnectionArguments, resolveOffsetConnection } from "@pothos/plugin-relay";
 import type { Page, PageRequest } from "@/lib/db/page";
-import { builder } from "./builder";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, builder } from "./builder";
 
 /**
  * Every connection of the schema has `totalCount: Int!`. The builder's `Connection` shape
@@ -31,7 +31,7 @@ export async function resolveCountedConnection<Row>(
   const countOnly = async () => (await load({ offset: 0, limit: 0, withTotalCount: true })).totalCount ?? 0;
   // `last` alone means "the last n": the offset needs the length of the list first.
   if (args.last != null && args.before == null && args.first == null) totalCount = await countOnly();
-  const connection = await resolveOffsetConnection({ args, totalCount: totalCount ?? undefined }, async ({ offset, limit }) => {
+  const connection = await resolveOffsetConnection({ args, totalCount: totalCount ?? undefined, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }, async ({ offset, limit }) => {
     const page = await load({ offset, limit, withTotalCount: wantsCount && totalCount === null });
     totalCount ??= page.totalCount;
     return page.rows;

@@ -14,6 +14,31 @@ const PROTOCOL_CODES = new Set([
 ]);
 
 /**
+ * Request limits (graphql/server.ts LIMITS) as graphql-armor and graphql-js word them: their
+ * messages start with "Syntax Error:" and carry GRAPHQL_VALIDATION_FAILED / _PARSE_FAILED,
+ * which reads like a typo in the query. They are answered with their own code,
+ * LIMIT_EXCEEDED, the limit's name and value (`extensions.limit`, `extensions.max`) and a
+ * message that says which limit was hit.
+ */
+const LIMIT_MESSAGES: { pattern: RegExp; limit: string; describe: (max: string, found?: string) => string }[] = [
+  { pattern: /Query depth limit of (\d+) exceeded, found (\d+)/, limit: "depth", describe: (max, found) => `Query depth limit exceeded: the query nests ${found} levels deep, at most ${max} are allowed` },
+  { pattern: /Query Cost limit of (\d+) exceeded, found (\d+)/, limit: "cost", describe: (max, found) => `Query cost limit exceeded: the query costs ${found}, at most ${max} is allowed` },
+  { pattern: /Aliases limit of (\d+) exceeded, found (\d+)/, limit: "aliases", describe: (max, found) => `Alias limit exceeded: the query uses ${found} aliases, at most ${max} are allowed` },
+  { pattern: /Directives limit of (\d+) exceeded, found (\d+)/, limit: "directives", describe: (max, found) => `Directive limit exceeded: the query uses ${found} directives, at most ${max} are allowed` },
+  { pattern: /Document contains more (?:than|that) (\d+) tokens/, limit: "tokens", describe: (max) => `Token limit exceeded: the document has more than ${max} tokens, at most ${max} are allowed` },
+];
+
+function limitError(formatted: GraphQLFormattedError): GraphQLFormattedError | null {
+  for (const { pattern, limit, describe } of LIMIT_MESSAGES) {
+    const match = pattern.exec(formatted.message);
+    if (match) {
+      return { message: describe(match[1], match[2]), locations: formatted.locations, extensions: { code: "LIMIT_EXCEEDED", limit, max: Number(match[1]) } };
+    }
+  }
+  return null;
+}
+
+/**
  * Maps domain errors to `extensions.code` (SPEC §9) and masks everything unexpected:
  * a client never sees a stack, an SQL message or an internal name.
  */
@@ -36,6 +61,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: "Not allowed", locations: formatted.locations, path: formatted.path, extensions: { code: "FORBIDDEN" } };
   }
   const code = formatted.extensions?.code;
+  if (code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED") {
+    const limit = limitError(formatted);
+    if (limit) return limit;
+  }
   if (typeof code === "string" && PROTOCOL_CODES.has(code)) return formatted;
   // A GraphQLError raised by a scalar or the validation layer without a code: input problem.
   if (error instanceof GraphQLError && !error.originalError) {

@@ -1,7 +1,7 @@
 import { requestOrigin } from "./request-origin";
-import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
+import { RateLimitedError, authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { RateLimitState, Viewer } from "@/lib/auth/viewer";
 import { type Database, getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
@@ -16,6 +16,13 @@ const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMI
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** …and of one without: sign-up, sign-in and public reads are small, and cost nothing to refuse. */
 export const MAX_ANONYMOUS_BODY_BYTES = 256 * 1024;
+/**
+ * Errors of the request document or its variables (GraphQL over HTTP: parse, validation and
+ * variable-coercion failures; our limit violations are validation failures). With
+ * `application/json` responses the spec asks for 200 there (audit 572B, FDE2, 7B9B);
+ * `application/graphql-response+json` keeps Apollo's 4xx.
+ */
+const DOCUMENT_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "LIMIT_EXCEEDED"]);
 
 /**
  * The GraphQL-over-HTTP transport: authenticates (session cookie or `Authorization: Bearer`),
@@ -29,6 +36,10 @@ export async function handleGraphQLRequest(request: Request): Promise<Response> 
 /** The transport with the database passed in (tests hand it their own). */
 export async function executeGraphQLHttp(request: Request, openDb: () => Promise<Database>): Promise<Response> {
   const url = new URL(request.url);
+  const method = request.method.toUpperCase();
+  if (method !== "GET" && method !== "POST") {
+    return errorResponse("METHOD_NOT_ALLOWED", `${method} is not supported: send queries with GET or POST, mutations with POST`, 405, { allow: "GET, POST" });
+  }
   let body: unknown;
   if (request.method === "POST") {
     const hasCredentials = request.headers.has("authorization") || Boolean(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
@@ -57,7 +68,8 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
     viewer = await resolveViewer(db, request);
   } catch (error) {
     if (isAppError(error)) {
-      const headers = error.retryAfter ? { "retry-after": String(error.retryAfter) } : undefined;
+      const headers: Record<string, string> = error instanceof RateLimitedError ? rateLimitHeaders(error.rateLimit) : {};
+      if (error.retryAfter) headers["retry-after"] = String(error.retryAfter);
       return errorResponse(error.code, error.message, STATUS_OF_CODE[error.code] ?? 400, headers);
     }
     console.error("[graphql] authentication failed unexpectedly", error);
@@ -85,8 +97,43 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
   const responseHeaders = new Headers();
   for (const [key, value] of result.headers) responseHeaders.set(key, value);
   for (const cookie of context.responseCookies) responseHeaders.append("set-cookie", cookie);
+  if (viewer?.kind === "apiKey" && viewer.rateLimit) {
+    for (const [key, value] of Object.entries(rateLimitHeaders(viewer.rateLimit))) responseHeaders.set(key, value);
+  }
   const payload = result.body.kind === "complete" ? result.body.string : await collect(result.body.asyncIterator);
-  return new Response(payload, { status: result.status ?? 200, headers: responseHeaders });
+  let status = result.status ?? 200;
+  if (status === 400 && isDocumentErrorInJson(responseHeaders.get("content-type"), payload)) status = 200;
+  return new Response(payload, { status, headers: responseHeaders });
+}
+
+/**
+ * IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers): the key's limit per
+ * 60-second window, what is left of it after this request, and the seconds until the current
+ * window ends (for a refused call: until a retry is admitted, the same as Retry-After).
+ */
+function rateLimitHeaders(state: RateLimitState): Record<string, string> {
+  return {
+    "ratelimit-limit": String(state.limit),
+    "ratelimit-remaining": String(state.remaining),
+    "ratelimit-reset": String(state.resetSeconds),
+    "ratelimit-policy": `${state.limit};w=60`,
+  };
+}
+
+/** A 400 for the document or variables alone (no execution), answered as application/json. */
+function isDocumentErrorInJson(contentType: string | null, payload: string): boolean {
+  if (!/^application\/json\b/i.test(contentType ?? "")) return false;
+  try {
+    const parsed = JSON.parse(payload) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    return (
+      parsed.data === undefined &&
+      Array.isArray(parsed.errors) &&
+      parsed.errors.length > 0 &&
+      parsed.errors.every((e) => DOCUMENT_ERROR_CODES.has(String(e.extensions?.code)))
+    );
+  } catch {
+    return false;
+  }
 }
 
 async function resolveViewer(db: Database, request: Request): Promise<Viewer | null> {

@@ -19,6 +19,7 @@ import "./types/metrics";
 import "./types/channel-groups";
 import "./types/ingestion";
 import "./types/imports";
+import "./types/metric-batches";
 
 import "./types/kpis";
 import "./types/scorecards";

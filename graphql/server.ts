@@ -30,7 +30,10 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError,
     introspection: true,
-    csrfPrevention: true,
+    // A request that carries Authorization (an API key) is not a "simple" request: browsers
+    // preflight it, so it cannot be forged cross-site and needs no extra header (SPEC §9: GET
+    // for queries). Cookie sessions still need a preflighted header or a JSON content type.
+    csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight", "authorization"] },
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
   });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the app when the sources changed since the last build, then serves it
-// with `next start`. The server migrates the database and seeds the demo workspace on its
+// with scripts/server.mjs (Next's request handler behind a node:http server that hands
+// /api/graphql straight to the GraphQL transport). The server migrates the database and seeds the demo workspace on its
 // first start (instrumentation.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -43,6 +44,6 @@ if (!built) {
   writeFileSync(stamp, current);
 }
 console.log(`throughline: starting on http://localhost:${port} — the demo sign-in (e-mail and password) is in README.md, section "Run it"`);
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -87,9 +87,10 @@ async function e2eStep() {
   const baseUrl = `http://127.0.0.1:${port}`;
   // The browser suite runs on the embedded database, as `npm start` does for a new user.
   // The suite signs up many accounts from 127.0.0.1: lift the per-address sign-up limit.
-  const serverEnv = { ...env, PGLITE_DATA_DIR: path.join(dataDir, "pglite"), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, SIGNUP_LIMIT_PER_HOUR: "100000" };
+  const serverEnv = { ...env, PORT: String(port), PGLITE_DATA_DIR: path.join(dataDir, "pglite"), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, SIGNUP_LIMIT_PER_HOUR: "100000" };
   delete serverEnv.DATABASE_URL;
-  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The same server `npm start` runs (scripts/server.mjs), not bare `next start`.
+  const server = spawn(process.execPath, ["scripts/server.mjs", "--hostname", "127.0.0.1"], {
     env: serverEnv,
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,

@@ -24,12 +24,13 @@ import { WorkspaceRef } from "./workspace";
  * probe for accounts; a user is reached through the viewer or a workspace's members.
  */
 export const UserRef = builder.objectRef<Pick<User, "id" | "email" | "name" | "locale" | "createdAt">>("User").implement({
+  description: "A person with an account. Visible to themselves and to members of a workspace they share.",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    email: t.exposeString("email"),
-    name: t.exposeString("name"),
-    locale: t.exposeString("locale"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    id: t.exposeID("id", { description: "The user's id." }),
+    email: t.exposeString("email", { description: "The person's e-mail address (their login)." }),
+    name: t.exposeString("name", { description: "The person's name." }),
+    locale: t.exposeString("locale", { description: "The person's language: ru or en." }),
+    createdAt: t.expose("createdAt", { description: "When the account was created.", type: "DateTime" }),
   }),
 });
 
@@ -48,11 +49,12 @@ export async function startSession(
 }
 
 const SignUpInput = builder.inputType("SignUpInput", {
+  description: "A new account with its first workspace (SPEC §9.1).",
   fields: (t) => ({
-    email: t.string({ required: true, validate: emailSchema }),
-    password: t.string({ required: true, validate: passwordFieldSchema }),
-    name: t.string({ required: true, validate: personNameSchema }),
-    workspaceName: t.string({ required: true, validate: workspaceNameSchema }),
+    email: t.string({ description: "The account's e-mail address (also the login).", required: true, validate: emailSchema }),
+    password: t.string({ description: "The password (checked for length and strength).", required: true, validate: passwordFieldSchema }),
+    name: t.string({ description: "The person's name as other members see it.", required: true, validate: personNameSchema }),
+    workspaceName: t.string({ description: "The name of the workspace created with the account.", required: true, validate: workspaceNameSchema }),
     currency: t.string({ description: "ISO 4217; default RUB for locale ru, else USD.", validate: currencySchema }),
     timeZone: t.string({ description: "IANA time zone; default UTC.", validate: timeZoneSchema }),
     locale: t.string({ description: '"ru" or "en" (default).', validate: localeSchema }),
@@ -60,9 +62,10 @@ const SignUpInput = builder.inputType("SignUpInput", {
 });
 
 export const SignUpPayload = builder.objectRef<SignUpResult>("SignUpPayload").implement({
+  description: "The new account and its workspace; the session cookie is set on the response.",
   fields: (t) => ({
-    user: t.field({ type: UserRef, resolve: (p) => p.user }),
-    workspace: t.field({ type: WorkspaceRef, resolve: (p) => p.workspace }),
+    user: t.field({ description: "The new user.", type: UserRef, resolve: (p) => p.user }),
+    workspace: t.field({ description: "The new workspace, with the default KPI tree and role scorecards.", type: WorkspaceRef, resolve: (p) => p.workspace }),
   }),
 });
 
@@ -70,7 +73,7 @@ builder.mutationField("signUp", (t) =>
   t.field({
     type: SignUpPayload,
     description: "Public: creates the user, the workspace (with its defaults) and starts a session (SPEC §9.1).",
-    args: { input: t.arg({ type: SignUpInput, required: true }) },
+    args: { input: t.arg({ description: "The account and its first workspace.", type: SignUpInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       await throttleClient(ctx.db, { action: "signUp", ip: ctx.meta.ip });
       const result = await underInput(() => signUp(ctx.db, { ...input, baseUrl: ctx.meta.baseUrl }));
@@ -81,10 +84,11 @@ builder.mutationField("signUp", (t) =>
 );
 
 const SignUpWithInviteInput = builder.inputType("SignUpWithInviteInput", {
+  description: "A new account created through an invitation link (joins that workspace instead of creating one).",
   fields: (t) => ({
-    token: t.string({ required: true }),
-    name: t.string({ required: true, validate: personNameSchema }),
-    password: t.string({ required: true, validate: passwordFieldSchema }),
+    token: t.string({ description: "The token from the invitation link; the invitation's e-mail becomes the login.", required: true }),
+    name: t.string({ description: "The person's name as other members see it.", required: true, validate: personNameSchema }),
+    password: t.string({ description: "The password (checked for length and strength).", required: true, validate: passwordFieldSchema }),
     email: t.string({ description: "Optional; must be the invite's address when given.", validate: emailSchema }),
   }),
 });
@@ -93,7 +97,7 @@ builder.mutationField("signUpWithInvite", (t) =>
   t.field({
     type: SignUpPayload,
     description: "Public: a new person creates an account from an invite link, joins the workspace and starts a session.",
-    args: { input: t.arg({ type: SignUpWithInviteInput, required: true }) },
+    args: { input: t.arg({ description: "The account and the invitation it accepts.", type: SignUpWithInviteInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const attempt = await throttleClient(ctx.db, { action: "invite", ip: ctx.meta.ip });
       const result = await underInput(() => signUpWithInvite(ctx.db, input));
@@ -105,21 +109,23 @@ builder.mutationField("signUpWithInvite", (t) =>
 );
 
 const LoginInput = builder.inputType("LoginInput", {
+  description: "E-mail and password of an account.",
   fields: (t) => ({
-    email: t.string({ required: true }),
-    password: t.string({ required: true }),
+    email: t.string({ description: "The account's e-mail address.", required: true }),
+    password: t.string({ description: "The account's password.", required: true }),
   }),
 });
 
 const UserPayload = builder.objectRef<{ user: User }>("UserPayload").implement({
-  fields: (t) => ({ user: t.field({ type: UserRef, resolve: (p) => p.user }) }),
+  description: "An account after a change.",
+  fields: (t) => ({ user: t.field({ description: "The user.", type: UserRef, resolve: (p) => p.user }) }),
 });
 
 builder.mutationField("login", (t) =>
   t.field({
     type: UserPayload,
     description: "Public: signs in with e-mail and password and sets the session cookie. Throttled per account and per IP.",
-    args: { input: t.arg({ type: LoginInput, required: true }) },
+    args: { input: t.arg({ description: "E-mail and password.", type: LoginInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const user = await verifyLogin(ctx.db, { email: input.email, password: input.password, ip: ctx.meta.ip });
       await startSession(ctx, user);
@@ -129,7 +135,8 @@ builder.mutationField("login", (t) =>
 );
 
 const OkPayload = builder.objectRef<{ ok: boolean }>("OkPayload").implement({
-  fields: (t) => ({ ok: t.exposeBoolean("ok") }),
+  description: "The outcome of an operation that returns nothing else.",
+  fields: (t) => ({ ok: t.exposeBoolean("ok", { description: "Always true when the operation succeeded (failures are errors)." }) }),
 });
 
 builder.mutationField("logout", (t) =>
@@ -161,9 +168,10 @@ builder.mutationField("logoutEverywhere", (t) =>
 );
 
 const ChangePasswordInput = builder.inputType("ChangePasswordInput", {
+  description: "The current password (proof of identity) and the new one.",
   fields: (t) => ({
-    currentPassword: t.string({ required: true }),
-    newPassword: t.string({ required: true, validate: passwordFieldSchema }),
+    currentPassword: t.string({ description: "The password the account has now.", required: true }),
+    newPassword: t.string({ description: "The new password (checked for length and strength).", required: true, validate: passwordFieldSchema }),
   }),
 });
 
@@ -172,7 +180,7 @@ builder.mutationField("changePassword", (t) =>
     type: UserPayload,
     description: "Changes the password; every other session ends, this browser gets a fresh cookie.",
     authScopes: { user: true },
-    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    args: { input: t.arg({ description: "The current and the new password.", type: ChangePasswordInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const user = await underInput(() => changePassword(ctx.db, { actorId: ctx.requireUser().userId, ip: ctx.meta.ip, ...input }));
       await startSession(ctx, user, "passwordChanged");

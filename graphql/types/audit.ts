@@ -6,10 +6,14 @@ import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, tenantNodeId } from "../ids";
 import { WorkspaceRef } from "./workspace";
 
-const AuditActorKind = builder.enumType("AuditActorKind", { values: ["USER", "API_KEY"] as const });
+const AuditActorKind = builder.enumType("AuditActorKind", { description: "Who did something.", values: {
+  API_KEY: { description: "An API key." },
+  USER: { description: "A signed-in person." },
+} as const });
 
 /** One entry of a workspace's audit log (tenant node). */
 export const AuditEventRef = builder.node(builder.objectRef<AuditEventRow>("AuditEvent"), {
+  description: "One entry of the workspace's audit log: who changed what, when.",
   id: { resolve: (e) => tenantNodeId(e.workspaceId, e.id) },
   loadOne: async (id, ctx) => {
     const parsed = parseTenantNodeId(id);
@@ -18,14 +22,14 @@ export const AuditEventRef = builder.node(builder.objectRef<AuditEventRow>("Audi
   },
   fields: (t) => ({
     action: t.exposeString("action", { description: 'What happened, e.g. "member.roleChanged", "apiKey.revoked".' }),
-    targetType: t.exposeString("targetType"),
+    targetType: t.exposeString("targetType", { description: "What kind of thing changed: workspace, member, invite, apiKey, kpi, metric, measure, metricBatch." }),
     targetId: t.exposeString("targetId", { nullable: true, description: "Row id of the target (not a global id)." }),
-    actorKind: t.field({ type: AuditActorKind, resolve: (e) => (e.actorApiKeyId ? "API_KEY" : "USER") }),
-    actorUserId: t.exposeID("actorUserId", { nullable: true }),
-    actorApiKeyId: t.exposeID("actorApiKeyId", { nullable: true }),
-    actorName: t.exposeString("actorName", { nullable: true }),
+    actorKind: t.field({ description: "A person or an API key.", type: AuditActorKind, resolve: (e) => (e.actorApiKeyId ? "API_KEY" : "USER") }),
+    actorUserId: t.exposeID("actorUserId", { description: "The person who acted (user id); null for an API key.", nullable: true }),
+    actorApiKeyId: t.exposeID("actorApiKeyId", { description: "The API key that acted (row id); null for a person.", nullable: true }),
+    actorName: t.exposeString("actorName", { description: "The person's or key's name at the time of reading; null if it no longer exists.", nullable: true }),
     data: t.string({ description: "Details as a JSON object (what changed).", resolve: (e) => JSON.stringify(e.data ?? {}) }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { description: "When it happened.", type: "DateTime" }),
   }),
 });
 

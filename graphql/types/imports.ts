@@ -40,7 +40,16 @@ function wakeWorker(db: Database): void {
 
 export const ImportStatusEnum = builder.enumType("ImportStatus", {
   description: "UPLOADED: validated, waiting for commit · QUEUED/VALIDATING/RUNNING: the job works · COMMITTED · FAILED (nothing written) · CANCELLED (nothing written) · ROLLED_BACK.",
-  values: IMPORT_STATUSES,
+  values: {
+    CANCELLED: { description: "Cancelled; nothing written (or undone)." },
+    COMMITTED: { description: "Written." },
+    FAILED: { description: "Failed; nothing written." },
+    QUEUED: { description: "Waiting for the worker." },
+    ROLLED_BACK: { description: "Undone: previous values restored, created facts deleted." },
+    RUNNING: { description: "Being written in chunks." },
+    UPLOADED: { description: "Validated; waiting for commit." },
+    VALIDATING: { description: "The whole file is being checked with a new mapping." },
+  } satisfies Record<(typeof IMPORT_STATUSES)[number], { description: string }>,
 });
 const ImportSourceEnum = builder.enumType("ImportSource", {
   description: "Where an import came from.",
@@ -48,28 +57,31 @@ const ImportSourceEnum = builder.enumType("ImportSource", {
 });
 const ImportLayoutEnum = builder.enumType("ImportLayout", {
   description: "WIDE: a measure per column · LONG: date, channel, campaign, measure, value.",
-  values: { WIDE: { value: "wide" }, LONG: { value: "long" } } as const,
+  values: { WIDE: { description: "One column per measure.", value: "wide" }, LONG: { description: "One value per row: date, channel, campaign, measure, value.", value: "long" } } as const,
 });
 const ImportNumberStyleEnum = builder.enumType("ImportNumberStyle", {
   description: "RU: 1 234 567,89 · EN: 1,234,567.89.",
-  values: { RU: { value: "ru" }, EN: { value: "en" } } as const,
+  values: { RU: { description: "1 234 567,89", value: "ru" }, EN: { description: "1,234,567.89", value: "en" } } as const,
 });
 
 const ImportColumnRef = builder.objectRef<{ index: number; target: string }>("ImportColumn").implement({
+  description: "Where one column of the file goes.",
   fields: (t) => ({
     index: t.exposeInt("index", { description: "0-based column index." }),
     target: t.exposeString("target", { description: "date | channel | campaign | measure | value | ignore | a measure key." }),
   }),
 });
 const ImportMeasureAliasRef = builder.objectRef<{ value: string; measure: string }>("ImportMeasureAlias").implement({
-  fields: (t) => ({ value: t.exposeString("value"), measure: t.exposeString("measure") }),
+  description: "A name used in a long file's measure column and the measure key it means.",
+  fields: (t) => ({ value: t.exposeString("value", { description: "The name as written in the file." }), measure: t.exposeString("measure", { description: "The measure key." }) }),
 });
 const ImportMappingRef = builder.objectRef<ImportMapping>("ImportMapping").implement({
+  description: "How the file's columns become facts.",
   fields: (t) => ({
-    layout: t.field({ type: ImportLayoutEnum, resolve: (m) => layoutOf(m) }),
-    columns: t.field({ type: [ImportColumnRef], resolve: (m) => m.columns }),
-    measureAliases: t.field({ type: [ImportMeasureAliasRef], resolve: (m) => m.measureAliases }),
-    defaultChannel: t.exposeString("defaultChannel", { nullable: true }),
+    layout: t.field({ description: "Wide (a measure per column) or long (a measure column).", type: ImportLayoutEnum, resolve: (m) => layoutOf(m) }),
+    columns: t.field({ description: "Each column's target.", type: [ImportColumnRef], resolve: (m) => m.columns }),
+    measureAliases: t.field({ description: "Long layout: names used in the measure column and the measure keys they stand for.", type: [ImportMeasureAliasRef], resolve: (m) => m.measureAliases }),
+    defaultChannel: t.exposeString("defaultChannel", { description: "The channel for every row when the file has no channel column.", nullable: true }),
     currency: t.string({ nullable: true, description: "ISO 4217 code of the file's money; null = the workspace's reporting currency.", resolve: (m) => m.currency ?? null }),
     rate: t.field({ type: "Decimal", nullable: true, description: "One unit of `currency` in the reporting currency (exact).", resolve: (m) => m.rate ?? null }),
   }),
@@ -77,10 +89,10 @@ const ImportMappingRef = builder.objectRef<ImportMapping>("ImportMapping").imple
 const ImportIssueRef = builder.objectRef<ImportIssue>("ImportIssue").implement({
   description: "One problem in the file: row (as a spreadsheet numbers it, header = 1; 0 = the whole file), column, value, reason.",
   fields: (t) => ({
-    code: t.exposeString("code"),
-    row: t.exposeInt("row"),
-    column: t.exposeString("column", { nullable: true }),
-    value: t.exposeString("value", { nullable: true }),
+    code: t.exposeString("code", { description: "A stable code for the problem (for programs; people read `reason`)." }),
+    row: t.exposeInt("row", { description: "Row number as a spreadsheet shows it (header = 1; 0 = the whole file)." }),
+    column: t.exposeString("column", { description: "The column's header; null for a whole-row or whole-file problem.", nullable: true }),
+    value: t.exposeString("value", { description: "The offending cell as read; null when there is none.", nullable: true }),
     reason: t.exposeString("reason", { description: "The reason in English (reasonRu / reasonEn give it in either language)." }),
     reasonCode: t.string({
       nullable: true,
@@ -97,20 +109,22 @@ const ImportIssueRef = builder.objectRef<ImportIssue>("ImportIssue").implement({
   }),
 });
 const ImportUnknownMeasureRef = builder.objectRef<ImportReport["unknownMeasures"][number]>("ImportUnknownMeasure").implement({
+  description: "A name in the measure column that matches no measure.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    rows: t.exposeInt("rows"),
-    firstRow: t.exposeInt("firstRow"),
+    name: t.exposeString("name", { description: "The name as written." }),
+    rows: t.exposeInt("rows", { description: "Rows carrying it." }),
+    firstRow: t.exposeInt("firstRow", { description: "First row where it appears." }),
     suggestion: t.exposeString("suggestion", { nullable: true, description: "A measure key the name resembles: offer it as the mapping." }),
   }),
 });
 const ImportReportRef = builder.objectRef<ImportReport & { workspaceId: string }>("ImportReport").implement({
+  description: "Validation of the whole file with the mapping, made before anything is written.",
   fields: (t) => ({
     errorCount: t.exposeInt("errorCount", { description: "All problems found (issues lists the first 200)." }),
-    issues: t.field({ type: [ImportIssueRef], resolve: (r) => r.issues }),
-    unknownMeasures: t.field({ type: [ImportUnknownMeasureRef], resolve: (r) => r.unknownMeasures }),
-    unmappedColumns: t.stringList({ resolve: (r) => r.unmappedColumns }),
-    dataRows: t.exposeInt("dataRows"),
+    issues: t.field({ description: "Problems found (the first ones; errorCount has them all).", type: [ImportIssueRef], resolve: (r) => r.issues }),
+    unknownMeasures: t.field({ description: "Names in the measure column that match no measure, with a suggestion.", type: [ImportUnknownMeasureRef], resolve: (r) => r.unknownMeasures }),
+    unmappedColumns: t.stringList({ description: "Headers of columns mapped to nothing.", resolve: (r) => r.unmappedColumns }),
+    dataRows: t.exposeInt("dataRows", { description: "Records read after the header." }),
     factCount: t.exposeInt("factCount", { description: "Facts (date × channel × campaign × measure) the file gives with this mapping." }),
     unmappedChannels: t.stringList({
       description:
@@ -124,33 +138,37 @@ const ImportReportRef = builder.objectRef<ImportReport & { workspaceId: string }
   }),
 });
 const ImportPreviewRowRef = builder.objectRef<FactPreview>("ImportPreviewRow").implement({
+  description: "One fact the mapping gives, before anything is written.",
   fields: (t) => ({
-    row: t.exposeInt("row"),
-    date: t.field({ type: "Date", resolve: (r) => r.date }),
-    channel: t.exposeString("channel"),
-    campaign: t.exposeString("campaign"),
-    measure: t.exposeString("measure"),
-    value: t.field({ type: "Decimal", resolve: (r) => r.value }),
+    row: t.exposeInt("row", { description: "The file row it came from (header = 1)." }),
+    date: t.field({ description: "Day of the fact.", type: "Date", resolve: (r) => r.date }),
+    channel: t.exposeString("channel", { description: "Channel." }),
+    campaign: t.exposeString("campaign", { description: "Campaign (\"\" = none)." }),
+    measure: t.exposeString("measure", { description: "Measure key." }),
+    value: t.field({ description: "The value as an exact decimal.", type: "Decimal", resolve: (r) => r.value }),
   }),
 });
 const ImportProgressRef = builder.objectRef<ImportRecord>("ImportProgress").implement({
+  description: "Progress of an import's background job.",
   fields: (t) => ({
-    status: t.field({ type: ImportStatusEnum, resolve: (r) => r.status as ImportStatus }),
+    status: t.field({ description: "The import's status.", type: ImportStatusEnum, resolve: (r) => r.status as ImportStatus }),
     rowsDone: t.exposeInt("rowsDone", { description: "Facts in committed chunks." }),
-    rowsTotal: t.exposeInt("rowsTotal"),
-    fraction: t.float({ resolve: (r) => (r.status === "COMMITTED" ? 1 : r.rowsTotal > 0 ? Math.min(1, r.rowsDone / r.rowsTotal) : 0) }),
-    cancelRequested: t.exposeBoolean("cancelRequested"),
+    rowsTotal: t.exposeInt("rowsTotal", { description: "Facts to write." }),
+    fraction: t.float({ description: "rowsDone / rowsTotal, 0–1.", resolve: (r) => (r.status === "COMMITTED" ? 1 : r.rowsTotal > 0 ? Math.min(1, r.rowsDone / r.rowsTotal) : 0) }),
+    cancelRequested: t.exposeBoolean("cancelRequested", { description: "A cancel was asked for; the job stops after its current chunk." }),
   }),
 });
 const ImportSampleRowRef = builder.objectRef<{ cells: string[] }>("ImportSampleRow").implement({
-  fields: (t) => ({ cells: t.stringList({ resolve: (r) => r.cells }) }),
+  description: "One record of the file as read.",
+  fields: (t) => ({ cells: t.stringList({ description: "The record's cells as text.", resolve: (r) => r.cells }) }),
 });
 const ImportTargetRef = builder.objectRef<{ key: string; kind: "DIMENSION" | "MEASURE"; nameEn: string; nameRu: string }>("ImportTarget").implement({
+  description: "Something a column can be mapped to.",
   fields: (t) => ({
-    key: t.exposeString("key"),
+    key: t.exposeString("key", { description: "The target's key (a dimension such as date, or a measure key)." }),
     kind: t.exposeString("kind", { description: "DIMENSION (date, channel, campaign, measure, value, ignore) or MEASURE." }),
-    nameEn: t.exposeString("nameEn"),
-    nameRu: t.exposeString("nameRu"),
+    nameEn: t.exposeString("nameEn", { description: "Name in English." }),
+    nameRu: t.exposeString("nameRu", { description: "Name in Russian." }),
   }),
 });
 
@@ -168,6 +186,7 @@ const DIMENSION_NAMES: Record<string, [string, string]> = {
 const ImportObject = builder.objectRef<ImportRecord>("Import");
 
 export const ImportRef = builder.node(ImportObject, {
+  description: "One uploaded CSV file and what became of it: mapping, preview, validation report, progress and counts (SPEC §7).",
   id: { resolve: (r) => tenantNodeId(r.workspaceId, r.id) },
   loadOne: async (id, ctx) => {
     const parsed = parseTenantNodeId(id);
@@ -175,7 +194,7 @@ export const ImportRef = builder.node(ImportObject, {
     return findImport(ctx.db, { workspaceId: parsed.workspaceId, importId: parsed.rowId }).catch(() => null);
   },
   fields: (t) => ({
-    fileName: t.exposeString("fileName"),
+    fileName: t.exposeString("fileName", { description: "The uploaded file's name." }),
     fileSize: t.float({ description: "Bytes.", resolve: (r) => Number(r.fileSize) }),
     checksum: t.exposeString("checksum", { description: "SHA-256 of the file, hex." }),
     currency: t.exposeString("currency", { nullable: true, description: "ISO 4217 code of the import's money; null = the reporting currency." }),
@@ -185,15 +204,14 @@ export const ImportRef = builder.node(ImportObject, {
       description: "The rate the import's money was converted at into the reporting currency (exact), stored with the import.",
       resolve: (r) => (r.currencyRate === null ? null : r.currencyRate.toString()),
     }),
-    source: t.field({ type: ImportSourceEnum, description: "Where the import came from: a CSV file or the demo dataset.", resolve: (r) => (r.source === "demo" ? "DEMO" : "CSV") }),
-    status: t.field({ type: ImportStatusEnum, resolve: (r) => r.status as ImportStatus }),
-    progress: t.field({ type: ImportProgressRef, resolve: (r) => r }),
-    encoding: t.exposeString("encoding"),
-    delimiter: t.exposeString("delimiter"),
-    numberStyle: t.field({ type: ImportNumberStyleEnum, resolve: (r) => r.numberStyle as "ru" | "en" }),
-    headers: t.stringList({ resolve: (r) => headersOf(r) }),
+    status: t.field({ description: "Where the import stands.", type: ImportStatusEnum, resolve: (r) => r.status as ImportStatus }),
+    progress: t.field({ description: "Where the background job stands.", type: ImportProgressRef, resolve: (r) => r }),
+    encoding: t.exposeString("encoding", { description: "The text encoding detected: utf-8 or windows-1251." }),
+    delimiter: t.exposeString("delimiter", { description: "The field delimiter detected (\",\" or \";\")." }),
+    numberStyle: t.field({ description: "How numbers in the file are written.", type: ImportNumberStyleEnum, resolve: (r) => r.numberStyle as "ru" | "en" }),
+    headers: t.stringList({ description: "The file's header row.", resolve: (r) => headersOf(r) }),
     sampleRows: t.field({ type: [ImportSampleRowRef], description: "The first rows as read (cells as text).", resolve: (r) => sampleRowsOf(r).map((cells) => ({ cells })) }),
-    suggestedMapping: t.field({ type: ImportMappingRef, resolve: (r) => suggestedMappingOf(r) }),
+    suggestedMapping: t.field({ description: "The mapping guessed from the header, before any edit.", type: ImportMappingRef, resolve: (r) => suggestedMappingOf(r) }),
     mapping: t.field({ type: ImportMappingRef, description: "The mapping the preview and report are for.", resolve: (r) => mappingOf(r) }),
     mappingTargets: t.field({
       type: [ImportTargetRef],
@@ -208,14 +226,14 @@ export const ImportRef = builder.node(ImportObject, {
     }),
     preview: t.field({ type: [ImportPreviewRowRef], description: "The first facts the mapping gives.", resolve: (r) => previewOf(r) }),
     report: t.field({ type: ImportReportRef, description: "Validation of the whole file with the mapping, made before anything is written.", resolve: (r) => ({ ...reportOf(r), workspaceId: r.workspaceId }) }),
-    dataRows: t.exposeInt("dataRows"),
-    inserted: t.exposeInt("inserted"),
-    updated: t.exposeInt("updated"),
-    unchanged: t.exposeInt("unchanged"),
-    error: t.exposeString("error", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true }),
-    rolledBackAt: t.expose("rolledBackAt", { type: "DateTime", nullable: true }),
+    dataRows: t.exposeInt("dataRows", { description: "Records in the file after the header." }),
+    inserted: t.exposeInt("inserted", { description: "Facts the import created." }),
+    updated: t.exposeInt("updated", { description: "Facts whose value the import changed." }),
+    unchanged: t.exposeInt("unchanged", { description: "Rows equal to the stored fact (nothing written)." }),
+    error: t.exposeString("error", { description: "Why the import failed; null otherwise.", nullable: true }),
+    createdAt: t.expose("createdAt", { description: "When the file was uploaded.", type: "DateTime" }),
+    finishedAt: t.expose("finishedAt", { description: "When the job ended (committed, failed or cancelled).", type: "DateTime", nullable: true }),
+    rolledBackAt: t.expose("rolledBackAt", { description: "When the import was rolled back; null otherwise.", type: "DateTime", nullable: true }),
     createdBy: t.string({
       nullable: true,
       description: "Who uploaded it: the member's name, or \"API key\".",
@@ -225,9 +243,9 @@ export const ImportRef = builder.node(ImportObject, {
         return rows[0]?.name ?? null;
       },
     }),
-    canCommit: t.boolean({ resolve: (r) => (r.status === "UPLOADED" || r.status === "FAILED") && r.dataRows > 0 }),
-    canCancel: t.boolean({ resolve: (r) => ["UPLOADED", "FAILED", "QUEUED", "VALIDATING", "RUNNING"].includes(r.status) && !r.cancelRequested }),
-    canRollback: t.boolean({ resolve: (r) => r.status === "COMMITTED" }),
+    canCommit: t.boolean({ description: "Whether commitImport would accept it now (validated with rows, not yet written).", resolve: (r) => (r.status === "UPLOADED" || r.status === "FAILED") && r.dataRows > 0 }),
+    canCancel: t.boolean({ description: "Whether cancelImport would accept it now.", resolve: (r) => ["UPLOADED", "FAILED", "QUEUED", "VALIDATING", "RUNNING"].includes(r.status) && !r.cancelRequested }),
+    canRollback: t.boolean({ description: "Whether rollbackImport would accept it now (committed, not rolled back).", resolve: (r) => r.status === "COMMITTED" }),
     duplicateOf: t.field({
       type: ImportObject,
       nullable: true,
@@ -253,7 +271,7 @@ builder.objectField(WorkspaceRef, "import", (t) =>
   t.field({
     type: ImportRef,
     description: "One import with its preview, mapping, validation report and progress (import.manage). Another workspace's import is NOT_FOUND.",
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Import's global id.", required: true }) },
     authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "import.manage" } }),
     resolve: async (ws, args, ctx) => {
       wakeWorker(ctx.db);
@@ -265,23 +283,25 @@ builder.objectField(WorkspaceRef, "import", (t) =>
 );
 
 const ImportColumnInput = builder.inputType("ImportColumnInput", {
+  description: "Where one column of the file should go.",
   fields: (t) => ({
-    index: t.int({ required: true, validate: z.number().int().min(0).max(10_000) }),
-    target: t.string({ required: true, validate: z.string().max(100) }),
+    index: t.int({ description: "0-based column index.", required: true, validate: z.number().int().min(0).max(10_000) }),
+    target: t.string({ description: "date | channel | campaign | measure | value | ignore | a measure key.", required: true, validate: z.string().max(100) }),
   }),
 });
 const ImportMeasureAliasInput = builder.inputType("ImportMeasureAliasInput", {
+  description: "A name used in a long file's measure column and the measure key it means.",
   fields: (t) => ({
-    value: t.string({ required: true, validate: z.string().max(200) }),
-    measure: t.string({ required: true, validate: z.string().max(100) }),
+    value: t.string({ description: "The name as written in the file.", required: true, validate: z.string().max(200) }),
+    measure: t.string({ description: "The measure key.", required: true, validate: z.string().max(100) }),
   }),
 });
 const ImportMappingInput = builder.inputType("ImportMappingInput", {
   description: "Column targets (date, channel, campaign, measure, value, ignore or a measure key); long-layout measure names mapped to keys; a channel for files without one.",
   fields: (t) => ({
-    columns: t.field({ type: [ImportColumnInput], required: true, validate: z.array(z.unknown()).max(500) }),
-    measureAliases: t.field({ type: [ImportMeasureAliasInput], validate: z.array(z.unknown()).max(500) }),
-    defaultChannel: t.string({ validate: z.string().max(100) }),
+    columns: t.field({ description: "Each column's target (at most 500).", type: [ImportColumnInput], required: true, validate: z.array(z.unknown()).max(500) }),
+    measureAliases: t.field({ description: "Long layout: names in the measure column mapped to measure keys (at most 500).", type: [ImportMeasureAliasInput], validate: z.array(z.unknown()).max(500) }),
+    defaultChannel: t.string({ description: "The channel for every row when the file has no channel column.", validate: z.string().max(100) }),
     currency: t.string({
       description: "ISO 4217 code of the file's money (RUB, USD…); absent = the workspace's reporting currency. An unknown code is a field error.",
       validate: z.string().max(10),
@@ -319,9 +339,9 @@ builder.mutationField("updateImportMapping", (t) =>
     type: ImportRef,
     description: "Re-validates an uploaded file with another mapping (and number style); returns the new preview and report. Writes no facts.",
     args: {
-      id: t.arg.id({ required: true }),
-      mapping: t.arg({ type: ImportMappingInput, required: true }),
-      numberStyle: t.arg({ type: ImportNumberStyleEnum }),
+      id: t.arg.id({ description: "The Import's global id.", required: true }),
+      mapping: t.arg({ description: "The mapping to validate the file with.", type: ImportMappingInput, required: true }),
+      numberStyle: t.arg({ description: "How numbers are written in the file; absent = keep the detected style.", type: ImportNumberStyleEnum }),
     },
     resolve: async (_root, args, ctx) => {
       const target = await importTarget(ctx, String(args.id));
@@ -334,7 +354,7 @@ builder.mutationField("commitImport", (t) =>
   t.field({
     type: ImportRef,
     description: "Queues the import: a background job writes it in chunks (progress on Import.progress). With a new mapping the whole file is validated first; on any problem nothing is written.",
-    args: { id: t.arg.id({ required: true }), mapping: t.arg({ type: ImportMappingInput }) },
+    args: { id: t.arg.id({ description: "The Import's global id.", required: true }), mapping: t.arg({ description: "A new mapping to validate the whole file with first; absent = the current one.", type: ImportMappingInput }) },
     resolve: async (_root, args, ctx) => {
       const target = await importTarget(ctx, String(args.id));
       const record = await commitImport(ctx.db, { ...target, mapping: args.mapping ? toMapping(args.mapping) : null });
@@ -348,7 +368,7 @@ builder.mutationField("cancelImport", (t) =>
   t.field({
     type: ImportRef,
     description: "Cancels an import; a running job stops after its current chunk and undoes what it wrote.",
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Import's global id.", required: true }) },
     resolve: async (_root, args, ctx) => cancelImport(ctx.db, await importTarget(ctx, String(args.id))),
   }),
 );
@@ -357,7 +377,7 @@ builder.mutationField("rollbackImport", (t) =>
   t.field({
     type: ImportRef,
     description: "Rolls a committed import back: facts it changed get back exactly the values it replaced, facts it inserted are deleted.",
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Import's global id.", required: true }) },
     resolve: async (_root, args, ctx) => rollbackImport(ctx.db, { ...(await importTarget(ctx, String(args.id))), actor: actorOf(ctx.viewer!) }),
   }),
 );

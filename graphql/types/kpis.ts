@@ -30,22 +30,38 @@ import { WorkspaceRef } from "./workspace";
 
 export const ScorecardOwnerEnum = builder.enumType("ScorecardOwner", {
   description: "The scorecard a KPI belongs to: the company (the KPI tree's roots) or a role.",
-  values: SCORECARD_OWNERS,
+  values: {
+    CMO: { description: "The CMO's scorecard." },
+    COMPANY: { description: "The company targets (the roots of the KPI tree)." },
+    CONTENT: { description: "The content marketing scorecard." },
+    PERFORMANCE: { description: "The performance marketing scorecard." },
+    SALES: { description: "The sales scorecard." },
+    SMM: { description: "The social media scorecard." },
+  },
 });
 export const KpiDirectionEnum = builder.enumType("KpiDirection", {
-  values: { HIGHER: { value: "higher" }, LOWER: { value: "lower" }, RANGE: { value: "range" } } as const,
+  description: "What a KPI aims for.",
+  values: { HIGHER: { description: "Higher is better (e.g. leads).", value: "higher" }, LOWER: { description: "Lower is better (e.g. CAC).", value: "lower" }, RANGE: { description: "Within a range is best (e.g. frequency).", value: "range" } } as const,
 });
 export const KpiPeriodTypeEnum = builder.enumType("KpiPeriodType", {
   description: "How often a KPI's target is set.",
-  values: { MONTH: { value: "month" }, QUARTER: { value: "quarter" }, YEAR: { value: "year" } } as const,
+  values: { MONTH: { description: "Monthly targets.", value: "month" }, QUARTER: { description: "Fiscal-quarter targets.", value: "quarter" }, YEAR: { description: "Fiscal-year targets.", value: "year" } } as const,
 });
 export const ComparatorEnum = builder.enumType("GateComparator", {
-  values: { GTE: { value: ">=" }, LTE: { value: "<=" } } as const,
+  description: "How a quality gate compares its metric with the threshold.",
+  values: { GTE: { description: "The metric must be ≥ the threshold.", value: ">=" }, LTE: { description: "The metric must be ≤ the threshold.", value: "<=" } } as const,
 });
 export const TargetSourceEnum = builder.enumType("TargetSource", {
   description:
     "MANUAL/PLANNER/TEMPLATE: an explicit version; SUM: the sum of the targets of the periods inside this one (a quarter's three months; flow measures only); DEFAULT: the KPI's standing target; DERIVED: from another target (pipeline = 3 × revenue).",
-  values: ["MANUAL", "PLANNER", "TEMPLATE", "SUM", "DEFAULT", "DERIVED"] as const,
+  values: {
+    DEFAULT: { description: "The KPI's standing default target." },
+    DERIVED: { description: "Derived from another target (e.g. pipeline = 3 × revenue)." },
+    MANUAL: { description: "Set by hand." },
+    PLANNER: { description: "Set from the target planner." },
+    SUM: { description: "The sum of the monthly targets that tile the period." },
+    TEMPLATE: { description: "From the scorecard template." },
+  } as const,
 });
 
 // ---------------------------------------------------------------- access helpers
@@ -90,54 +106,56 @@ function targetsFor(ctx: GraphQLContext, workspaceId: string, period: Period) {
 // ---------------------------------------------------------------- types
 
 const RangeRef = builder.objectRef<NonNullable<KpiRecord["range"]>>("KpiRange").implement({
+  description: "The bounds of a RANGE goal.",
   fields: (t) => ({
-    min: t.field({ type: "Decimal", resolve: (r) => dec(r.min)! }),
-    max: t.field({ type: "Decimal", resolve: (r) => dec(r.max)! }),
+    min: t.field({ description: "Lower bound.", type: "Decimal", resolve: (r) => dec(r.min)! }),
+    max: t.field({ description: "Upper bound.", type: "Decimal", resolve: (r) => dec(r.max)! }),
   }),
 });
 const ThresholdsRef = builder.objectRef<KpiRecord["thresholds"]>("KpiThresholds").implement({
   description: "Attainment fractions: ≥ onTrack → ON_TRACK, ≥ atRisk → AT_RISK, otherwise OFF_TRACK.",
   fields: (t) => ({
-    onTrack: t.field({ type: "Decimal", resolve: (r) => dec(r.onTrack)! }),
-    atRisk: t.field({ type: "Decimal", resolve: (r) => dec(r.atRisk)! }),
+    onTrack: t.field({ description: "Attainment at or above which the KPI is ON_TRACK.", type: "Decimal", resolve: (r) => dec(r.onTrack)! }),
+    atRisk: t.field({ description: "Attainment at or above which the KPI is AT_RISK (below: OFF_TRACK).", type: "Decimal", resolve: (r) => dec(r.atRisk)! }),
   }),
 });
 const QualityGateRef = builder.objectRef<NonNullable<KpiRecord["qualityGate"]>>("QualityGate").implement({
   description: "The KPI counts only while `metricKey comparator threshold` holds (seed: leads count only while ≥ 20% close).",
   fields: (t) => ({
-    metricKey: t.exposeString("metricKey"),
-    comparator: t.field({ type: ComparatorEnum, resolve: (g) => g.comparator }),
-    threshold: t.field({ type: "Decimal", resolve: (g) => dec(g.threshold)! }),
+    metricKey: t.exposeString("metricKey", { description: "The metric the gate checks." }),
+    comparator: t.field({ description: "How the metric is compared.", type: ComparatorEnum, resolve: (g) => g.comparator }),
+    threshold: t.field({ description: "The value it is compared with.", type: "Decimal", resolve: (g) => dec(g.threshold)! }),
   }),
 });
 
 const TargetVersionRef = builder.objectRef<TargetVersion>("KpiTargetVersion").implement({
   description: "One entry of a KPI's target history (append-only; the latest per period is current).",
   fields: (t) => ({
-    periodFrom: t.field({ type: "Date", resolve: (v) => v.periodFrom }),
-    periodTo: t.field({ type: "Date", resolve: (v) => v.periodTo }),
+    periodFrom: t.field({ description: "First day of the period it is for.", type: "Date", resolve: (v) => v.periodFrom }),
+    periodTo: t.field({ description: "Last day of the period it is for.", type: "Date", resolve: (v) => v.periodTo }),
     value: t.field({ type: "Decimal", nullable: true, description: "Null: the target was removed.", resolve: (v) => dec(v.value) }),
-    source: t.field({ type: TargetSourceEnum, resolve: (v) => v.source.toUpperCase() as never }),
-    effectiveFrom: t.field({ type: "DateTime", resolve: (v) => v.effectiveFrom }),
-    setByUserId: t.id({ nullable: true, resolve: (v) => v.actorUserId }),
-    setByApiKeyId: t.id({ nullable: true, resolve: (v) => v.actorApiKeyId }),
+    source: t.field({ description: "How it was set (by hand, the planner …).", type: TargetSourceEnum, resolve: (v) => v.source.toUpperCase() as never }),
+    effectiveFrom: t.field({ description: "When this version was set.", type: "DateTime", resolve: (v) => v.effectiveFrom }),
+    setByUserId: t.id({ description: "The member who set it; null otherwise.", nullable: true, resolve: (v) => v.actorUserId }),
+    setByApiKeyId: t.id({ description: "The API key that set it; null otherwise.", nullable: true, resolve: (v) => v.actorApiKeyId }),
   }),
 });
 
 export const KpiAnnotationRef = builder.objectRef<Pick<KpiAnnotationRecord, "body" | "authorUserId" | "updatedAt"> & { workspaceId: string }>("KpiAnnotation").implement({
   description: "A member's note on a KPI of their own scorecard for one period.",
   fields: (t) => ({
-    body: t.exposeString("body"),
-    authorUserId: t.id({ resolve: (a) => a.authorUserId }),
-    updatedAt: t.field({ type: "DateTime", resolve: (a) => a.updatedAt }),
+    body: t.exposeString("body", { description: "The note's text." }),
+    authorUserId: t.id({ description: "The member who wrote it.", resolve: (a) => a.authorUserId }),
+    updatedAt: t.field({ description: "When it was last written.", type: "DateTime", resolve: (a) => a.updatedAt }),
   }),
 });
 
 const KpiTargetRef = builder.objectRef<{ value: string | null; source: string | null; effectiveFrom: Date | null }>("KpiTarget").implement({
+  description: "A KPI's target for one period and where it came from.",
   fields: (t) => ({
-    value: t.field({ type: "Decimal", nullable: true, resolve: (v) => v.value }),
-    source: t.field({ type: TargetSourceEnum, nullable: true, resolve: (v) => (v.source?.toUpperCase() as never) ?? null }),
-    effectiveFrom: t.field({ type: "DateTime", nullable: true, resolve: (v) => v.effectiveFrom }),
+    value: t.field({ description: "The target; null when there is none.", type: "Decimal", nullable: true, resolve: (v) => v.value }),
+    source: t.field({ description: "Where the number came from; null without a target.", type: TargetSourceEnum, nullable: true, resolve: (v) => (v.source?.toUpperCase() as never) ?? null }),
+    effectiveFrom: t.field({ description: "When this target version was set; null for a derived or template target.", type: "DateTime", nullable: true, resolve: (v) => v.effectiveFrom }),
   }),
 });
 
@@ -145,6 +163,7 @@ const KpiObject = builder.objectRef<KpiRecord>("Kpi");
 
 /** A KPI definition (tenant node "<workspaceId>.<kpiId>"). */
 export const KpiRef = builder.node(KpiObject, {
+  description: "A KPI definition: the metric it measures, the scorecard it is on, its goal, thresholds and place in the KPI tree (SPEC §5).",
   id: { resolve: (k) => tenantNodeId(k.workspaceId, k.id) },
   loadOne: async (id, ctx) => {
     const parsed = parseTenantNodeId(id);
@@ -153,30 +172,31 @@ export const KpiRef = builder.node(KpiObject, {
     return kpi && (await canSeeKpi(ctx, kpi.workspaceId, kpi.ownerRole)) ? kpi : null;
   },
   fields: (t) => ({
-    key: t.exposeString("key"),
-    metricKey: t.exposeString("metricKey"),
-    ownerRole: t.field({ type: ScorecardOwnerEnum, resolve: (k) => k.ownerRole }),
-    periodType: t.field({ type: KpiPeriodTypeEnum, resolve: (k) => k.periodType }),
-    direction: t.field({ type: KpiDirectionEnum, resolve: (k) => k.direction }),
-    range: t.field({ type: RangeRef, nullable: true, resolve: (k) => k.range ?? null }),
-    thresholds: t.field({ type: ThresholdsRef, resolve: (k) => k.thresholds }),
-    weight: t.field({ type: "Decimal", resolve: (k) => dec(k.weight)! }),
+    key: t.exposeString("key", { description: "Key, unique in the workspace (e.g. performance.cac)." }),
+    metricKey: t.exposeString("metricKey", { description: "The metric it measures." }),
+    ownerRole: t.field({ description: "The scorecard it belongs to.", type: ScorecardOwnerEnum, resolve: (k) => k.ownerRole }),
+    periodType: t.field({ description: "How often its target is set.", type: KpiPeriodTypeEnum, resolve: (k) => k.periodType }),
+    direction: t.field({ description: "Whether higher or lower is better, or a range is the goal.", type: KpiDirectionEnum, resolve: (k) => k.direction }),
+    range: t.field({ description: "RANGE direction: the bounds of the goal; null otherwise.", type: RangeRef, nullable: true, resolve: (k) => k.range ?? null }),
+    thresholds: t.field({ description: "Attainment fractions that separate ON_TRACK, AT_RISK and OFF_TRACK.", type: ThresholdsRef, resolve: (k) => k.thresholds }),
+    weight: t.field({ description: "Weight in the scorecard score.", type: "Decimal", resolve: (k) => dec(k.weight)! }),
     defaultTarget: t.field({ type: "Decimal", nullable: true, description: "Standing target for periods without an explicit one.", resolve: (k) => dec(k.defaultTarget) }),
     parentKey: t.exposeString("parentKey", { nullable: true, description: "The KPI this one drives (its parent in the tree)." }),
     parent: t.field({
+      description: "The KPI this one drives; null for a root (a company target).",
       type: KpiObject,
       nullable: true,
       resolve: async (k, _a, ctx): Promise<KpiRecord | null> => (k.parentId ? loadKpi(ctx, k.workspaceId, k.parentId) : null),
     }),
-    qualityGate: t.field({ type: QualityGateRef, nullable: true, resolve: (k) => k.qualityGate ?? null }),
-    diagnostics: t.stringList({ resolve: (k) => [...k.diagnostics] }),
-    channelScope: t.exposeString("channelScope", { nullable: true }),
+    qualityGate: t.field({ description: "A condition it needs to count; null when none.", type: QualityGateRef, nullable: true, resolve: (k) => k.qualityGate ?? null }),
+    diagnostics: t.stringList({ description: "Process metrics shown beneath it for diagnosis.", resolve: (k) => [...k.diagnostics] }),
+    channelScope: t.exposeString("channelScope", { description: "The channel group or channel it is measured on; null = all channels.", nullable: true }),
     templateKey: t.exposeString("templateKey", { nullable: true, description: "The template KPI this one came from (reset to template restores it)." }),
-    position: t.exposeInt("position"),
+    position: t.exposeInt("position", { description: "Order on the scorecard (0 first)." }),
     target: t.field({
       type: KpiTargetRef,
       description: "The target for a period (default: the current one of the KPI's period type).",
-      args: { period: t.arg({ type: PeriodInput, required: false }) },
+      args: { period: t.arg({ description: "The period (default: the current one of the KPI's period type).", type: PeriodInput, required: false }) },
       resolve: async (k, args, ctx) => {
         const calendar = await calendarOf(ctx, k.workspaceId);
         const period = resolveScorecardPeriod(toPeriodRequest(args.period) ?? { type: k.periodType }, calendar, ctx.now());
@@ -187,7 +207,7 @@ export const KpiRef = builder.node(KpiObject, {
     targetHistory: t.field({
       type: [TargetVersionRef],
       description: "Every target version, newest first; with `period`, only that period's.",
-      args: { period: t.arg({ type: PeriodInput, required: false }) },
+      args: { period: t.arg({ description: "Only this period's versions.", type: PeriodInput, required: false }) },
       resolve: async (k, args, ctx) => {
         const request = toPeriodRequest(args.period);
         const period = request ? resolveScorecardPeriod(request, await calendarOf(ctx, k.workspaceId), ctx.now()) : null;
@@ -204,7 +224,7 @@ builder.objectField(WorkspaceRef, "kpis", (t) =>
   t.field({
     type: [KpiRef],
     description: "KPI definitions of the scorecards the caller may read, company first; `role` picks one scorecard.",
-    args: { role: t.arg({ type: ScorecardOwnerEnum, required: false }) },
+    args: { role: t.arg({ description: "Only this scorecard's KPIs.", type: ScorecardOwnerEnum, required: false }) },
     resolve: async (ws, args, ctx) => {
       const access = await accessOrNotFound(ctx, ws.id);
       if (!SCORECARD_OWNERS.some((o) => canReadScorecard(access.permissions, access.role, o))) {
@@ -222,16 +242,19 @@ builder.objectField(WorkspaceRef, "kpis", (t) =>
 // ---------------------------------------------------------------- inputs
 
 const RangeInput = builder.inputType("KpiRangeInput", {
-  fields: (t) => ({ min: t.field({ type: "Decimal", required: true }), max: t.field({ type: "Decimal", required: true }) }),
+  description: "The bounds of a RANGE goal (min ≤ max).",
+  fields: (t) => ({ min: t.field({ description: "Lower bound.", type: "Decimal", required: true }), max: t.field({ description: "Upper bound.", type: "Decimal", required: true }) }),
 });
 const ThresholdsInput = builder.inputType("KpiThresholdsInput", {
-  fields: (t) => ({ onTrack: t.field({ type: "Decimal", required: true }), atRisk: t.field({ type: "Decimal", required: true }) }),
+  description: "Attainment fractions: onTrack ≥ atRisk, both in (0, 2].",
+  fields: (t) => ({ onTrack: t.field({ description: "Attainment at or above which the KPI is ON_TRACK.", type: "Decimal", required: true }), atRisk: t.field({ description: "Attainment at or above which the KPI is AT_RISK.", type: "Decimal", required: true }) }),
 });
 const QualityGateInput = builder.inputType("QualityGateInput", {
+  description: "A condition a KPI needs to count: metricKey comparator threshold.",
   fields: (t) => ({
-    metricKey: t.string({ required: true }),
-    comparator: t.field({ type: ComparatorEnum, required: true }),
-    threshold: t.field({ type: "Decimal", required: true }),
+    metricKey: t.string({ description: "The metric the gate checks.", required: true }),
+    comparator: t.field({ description: "How the metric is compared.", type: ComparatorEnum, required: true }),
+    threshold: t.field({ description: "The value it is compared with.", type: "Decimal", required: true }),
   }),
 });
 
@@ -241,35 +264,36 @@ type KpiInputFieldBuilder = InputFieldBuilder<typeof builder extends PothosSchem
 function optionalKpiFields(t: KpiInputFieldBuilder) {
   return {
     key: t.string({ required: false, description: "Slug, unique in the workspace; default <owner>.<metric>." }),
-    periodType: t.field({ type: KpiPeriodTypeEnum, required: false }),
-    range: t.field({ type: RangeInput, required: false }),
-    thresholds: t.field({ type: ThresholdsInput, required: false }),
-    weight: t.field({ type: "Decimal", required: false }),
+    periodType: t.field({ description: "How often its target is set (new KPIs: default MONTH).", type: KpiPeriodTypeEnum, required: false }),
+    range: t.field({ description: "RANGE direction only: the bounds of the goal; null removes them.", type: RangeInput, required: false }),
+    thresholds: t.field({ description: "Attainment fractions for ON_TRACK and AT_RISK (new KPIs: default 0.95 and 0.8).", type: ThresholdsInput, required: false }),
+    weight: t.field({ description: "Weight in the scorecard score (new KPIs: default 1).", type: "Decimal", required: false }),
     parentId: t.id({ required: false, description: "The Kpi this one drives; null makes it a root." }),
-    qualityGate: t.field({ type: QualityGateInput, required: false }),
-    diagnostics: t.stringList({ required: false }),
+    qualityGate: t.field({ description: "A condition the KPI needs to count; null removes it.", type: QualityGateInput, required: false }),
+    diagnostics: t.stringList({ description: "Process metrics shown beneath the KPI for diagnosis (never judged).", required: false }),
     channelScope: t.string({ required: false, description: 'A channel group ("paid", "social", "content") or one channel name.' }),
-    defaultTarget: t.field({ type: "Decimal", required: false }),
-    position: t.int({ required: false }),
+    defaultTarget: t.field({ description: "Standing target for periods without an explicit one; null removes it.", type: "Decimal", required: false }),
+    position: t.int({ description: "Order on the scorecard (0 first).", required: false }),
   };
 }
 
 const CreateKpiInput = builder.inputType("CreateKpiInput", {
+  description: "A new KPI on a scorecard (SPEC §5).",
   fields: (t) => ({
-    workspaceId: t.id({ required: true }),
-    metricKey: t.string({ required: true }),
-    ownerRole: t.field({ type: ScorecardOwnerEnum, required: true }),
-    direction: t.field({ type: KpiDirectionEnum, required: true }),
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
+    metricKey: t.string({ description: "The metric the KPI measures (a catalog or custom key).", required: true }),
+    ownerRole: t.field({ description: "The scorecard it belongs to.", type: ScorecardOwnerEnum, required: true }),
+    direction: t.field({ description: "Whether higher or lower is better, or a range is the goal.", type: KpiDirectionEnum, required: true }),
     ...optionalKpiFields(t),
   }),
 });
 const UpdateKpiInput = builder.inputType("UpdateKpiInput", {
   description: "A patch: absent fields keep their value; null clears an optional one.",
   fields: (t) => ({
-    id: t.id({ required: true }),
-    metricKey: t.string({ required: false }),
-    ownerRole: t.field({ type: ScorecardOwnerEnum, required: false }),
-    direction: t.field({ type: KpiDirectionEnum, required: false }),
+    id: t.id({ description: "The Kpi's global id.", required: true }),
+    metricKey: t.string({ description: "The metric the KPI measures.", required: false }),
+    ownerRole: t.field({ description: "The scorecard it belongs to.", type: ScorecardOwnerEnum, required: false }),
+    direction: t.field({ description: "Whether higher or lower is better, or a range is the goal.", type: KpiDirectionEnum, required: false }),
     ...optionalKpiFields(t),
   }),
 });
@@ -290,14 +314,15 @@ function toLibKpiInput(input: KpiInputShape, workspaceId: string): Record<string
 }
 
 const KpiPayload = builder.objectRef<{ kpi: KpiRecord }>("KpiPayload").implement({
-  fields: (t) => ({ kpi: t.field({ type: KpiRef, resolve: (p) => p.kpi }) }),
+  description: "A KPI after a change.",
+  fields: (t) => ({ kpi: t.field({ description: "The KPI.", type: KpiRef, resolve: (p) => p.kpi }) }),
 });
 
 builder.mutationField("createKpi", (t) =>
   t.field({
     type: KpiPayload,
     description: "Adds a KPI (kpi.manage for marketing scorecards, kpi.manageCompany for COMPANY and SALES). A sixth KPI on a role is allowed and flagged by the health check.",
-    args: { input: t.arg({ type: CreateKpiInput, required: true }) },
+    args: { input: t.arg({ description: "The KPI to add.", type: CreateKpiInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       const access = await accessOrNotFound(ctx, workspaceId);
@@ -312,7 +337,7 @@ builder.mutationField("updateKpi", (t) =>
   t.field({
     type: KpiPayload,
     description: "Changes a KPI (a patch). A new parent that would close a cycle is refused with BAD_USER_INPUT at input.parentId.",
-    args: { input: t.arg({ type: UpdateKpiInput, required: true }) },
+    args: { input: t.arg({ description: "The changes.", type: UpdateKpiInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.id), "Kpi", ["input", "id"]);
       const access = await accessOrNotFound(ctx, workspaceId);
@@ -324,9 +349,10 @@ builder.mutationField("updateKpi", (t) =>
 );
 
 const DeleteKpiPayload = builder.objectRef<{ kpi: KpiRecord }>("DeleteKpiPayload").implement({
+  description: "What deleteKpi removed.",
   fields: (t) => ({
-    deletedKpiId: t.id({ resolve: (p) => tenantNodeId(p.kpi.workspaceId, p.kpi.id) }),
-    key: t.string({ resolve: (p) => p.kpi.key }),
+    deletedKpiId: t.id({ description: "The deleted Kpi's global id.", resolve: (p) => tenantNodeId(p.kpi.workspaceId, p.kpi.id) }),
+    key: t.string({ description: "The deleted KPI's key.", resolve: (p) => p.kpi.key }),
   }),
 });
 
@@ -334,7 +360,7 @@ builder.mutationField("deleteKpi", (t) =>
   t.field({
     type: DeleteKpiPayload,
     description: "Deletes a KPI with its targets and annotations; its children move up to its parent.",
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Kpi's global id.", required: true }) },
     resolve: async (_root, args, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(args.id), "Kpi", ["id"]);
       const access = await accessOrNotFound(ctx, workspaceId);
@@ -346,10 +372,11 @@ builder.mutationField("deleteKpi", (t) =>
 const SetKpiTargetPayload = builder
   .objectRef<{ kpi: KpiRecord; period: Period; value: string | null }>("SetKpiTargetPayload")
   .implement({
+    description: "A KPI's target after setKpiTarget.",
     fields: (t) => ({
-      kpi: t.field({ type: KpiRef, resolve: (p) => p.kpi }),
-      period: t.field({ type: PeriodRef, resolve: (p) => p.period }),
-      target: t.field({ type: "Decimal", nullable: true, resolve: (p) => p.value }),
+      kpi: t.field({ description: "The KPI.", type: KpiRef, resolve: (p) => p.kpi }),
+      period: t.field({ description: "The period the target is for.", type: PeriodRef, resolve: (p) => p.period }),
+      target: t.field({ description: "The target now; null when it was removed.", type: "Decimal", nullable: true, resolve: (p) => p.value }),
     }),
   });
 
@@ -358,9 +385,9 @@ builder.mutationField("setKpiTarget", (t) =>
     type: SetKpiTargetPayload,
     description: "Sets (value null: removes) a KPI's target for one period of its period type; earlier values stay in targetHistory (target.manage / target.manageCompany).",
     args: {
-      kpiId: t.arg.id({ required: true }),
-      period: t.arg({ type: PeriodInput, required: true }),
-      value: t.arg({ type: "Decimal", required: false }),
+      kpiId: t.arg.id({ description: "The Kpi's global id.", required: true }),
+      period: t.arg({ description: "A period of the KPI's period type.", type: PeriodInput, required: true }),
+      value: t.arg({ description: "The target; null removes it.", type: "Decimal", required: false }),
     },
     resolve: async (_root, args, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
@@ -380,14 +407,15 @@ builder.mutationField("setKpiTarget", (t) =>
 );
 
 const ResetTemplatePayload = builder.objectRef<{ kpis: KpiRecord[] }>("ResetScorecardTemplatePayload").implement({
-  fields: (t) => ({ kpis: t.field({ type: [KpiRef], resolve: (p) => p.kpis }) }),
+  description: "The scorecard's KPIs after the reset.",
+  fields: (t) => ({ kpis: t.field({ description: "The KPIs now on the scorecard.", type: [KpiRef], resolve: (p) => p.kpis }) }),
 });
 
 builder.mutationField("resetScorecardTemplate", (t) =>
   t.field({
     type: ResetTemplatePayload,
     description: "Restores one scorecard's KPIs to the SPEC §5 template (targets and notes of template KPIs stay; hand-added KPIs go).",
-    args: { workspaceId: t.arg.id({ required: true }), role: t.arg({ type: ScorecardOwnerEnum, required: true }) },
+    args: { workspaceId: t.arg.id({ description: "The workspace (global id or UUID).", required: true }), role: t.arg({ description: "The scorecard to reset.", type: ScorecardOwnerEnum, required: true }) },
     resolve: async (_root, args, ctx) => {
       const workspaceId = parseWorkspaceId(String(args.workspaceId));
       const access = await accessOrNotFound(ctx, workspaceId);
@@ -399,9 +427,10 @@ builder.mutationField("resetScorecardTemplate", (t) =>
 const AnnotationPayload = builder
   .objectRef<{ annotation: (KpiAnnotationRecord & { workspaceId: string }) | null; period: Period }>("SetKpiAnnotationPayload")
   .implement({
+    description: "The note after setKpiAnnotation.",
     fields: (t) => ({
       annotation: t.field({ type: KpiAnnotationRef, nullable: true, description: "Null when the note was removed.", resolve: (p) => p.annotation }),
-      period: t.field({ type: PeriodRef, resolve: (p) => p.period }),
+      period: t.field({ description: "The period the note is for.", type: PeriodRef, resolve: (p) => p.period }),
     }),
   });
 
@@ -410,9 +439,9 @@ builder.mutationField("setKpiAnnotation", (t) =>
     type: AnnotationPayload,
     description: "Writes (empty body: removes) the caller's note on a KPI of their own scorecard for a period (annotation.write).",
     args: {
-      kpiId: t.arg.id({ required: true }),
-      period: t.arg({ type: PeriodInput, required: false }),
-      body: t.arg.string({ required: true }),
+      kpiId: t.arg.id({ description: "The Kpi's global id.", required: true }),
+      period: t.arg({ description: "The period (default: the current one).", type: PeriodInput, required: false }),
+      body: t.arg.string({ description: "The note's text; empty removes it.", required: true }),
     },
     resolve: async (_root, args, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);

@@ -15,6 +15,7 @@ import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
 
 /** A person's membership of a workspace (tenant node "<workspaceId>.<membershipId>"). */
 export const MemberRef = builder.node(builder.objectRef<MemberRow>("Member"), {
+  description: "A person's membership of a workspace.",
   id: { resolve: (m) => tenantNodeId(m.workspaceId, m.id) },
   loadOne: async (id, ctx) => {
     const parsed = parseTenantNodeId(id);
@@ -22,9 +23,9 @@ export const MemberRef = builder.node(builder.objectRef<MemberRow>("Member"), {
     return findMember(ctx.db, { workspaceId: parsed.workspaceId, memberId: parsed.rowId });
   },
   fields: (t) => ({
-    user: t.field({ type: UserRef, resolve: (m) => m.user }),
-    role: t.field({ type: WorkspaceRoleEnum, resolve: (m) => m.role as never }),
-    joinedAt: t.expose("createdAt", { type: "DateTime" }),
+    user: t.field({ description: "The person.", type: UserRef, resolve: (m) => m.user }),
+    role: t.field({ description: "Their role in this workspace (what they may see and do).", type: WorkspaceRoleEnum, resolve: (m) => m.role as never }),
+    joinedAt: t.expose("createdAt", { description: "When they joined.", type: "DateTime" }),
   }),
 });
 
@@ -40,13 +41,15 @@ builder.objectField(WorkspaceRef, "members", (t) =>
 );
 
 const MemberPayload = builder.objectRef<{ member: MemberRow }>("MemberPayload").implement({
-  fields: (t) => ({ member: t.field({ type: MemberRef, resolve: (p) => p.member }) }),
+  description: "A membership after a change.",
+  fields: (t) => ({ member: t.field({ description: "The membership.", type: MemberRef, resolve: (p) => p.member }) }),
 });
 
 const ChangeMemberRoleInput = builder.inputType("ChangeMemberRoleInput", {
+  description: "A member and the role they should hold.",
   fields: (t) => ({
-    memberId: t.id({ required: true }),
-    role: t.field({ type: WorkspaceRoleEnum, required: true }),
+    memberId: t.id({ description: "The Member's global id.", required: true }),
+    role: t.field({ description: "The new role. The last OWNER cannot be demoted.", type: WorkspaceRoleEnum, required: true }),
   }),
 });
 
@@ -54,7 +57,7 @@ builder.mutationField("changeMemberRole", (t) =>
   t.field({
     type: MemberPayload,
     description: "Gives a member another role (member.manage; OWNER in or out needs owner.manage; one owner always stays).",
-    args: { input: t.arg({ type: ChangeMemberRoleInput, required: true }) },
+    args: { input: t.arg({ description: "The member and their new role.", type: ChangeMemberRoleInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]);
       const access = await ctx.requirePermission(workspaceId, "member.manage");
@@ -75,14 +78,15 @@ builder.mutationField("changeMemberRole", (t) =>
 );
 
 const RemoveMemberInput = builder.inputType("RemoveMemberInput", {
-  fields: (t) => ({ memberId: t.id({ required: true }) }),
+  description: "The member to remove from the workspace.",
+  fields: (t) => ({ memberId: t.id({ description: "The Member's global id.", required: true }) }),
 });
 
 builder.mutationField("removeMember", (t) =>
   t.field({
     type: MemberPayload,
     description: "Removes a member from the workspace (member.manage; an owner needs owner.manage; one owner always stays). Returns the removed membership.",
-    args: { input: t.arg({ type: RemoveMemberInput, required: true }) },
+    args: { input: t.arg({ description: "The member to remove.", type: RemoveMemberInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]);
       const access = await ctx.requirePermission(workspaceId, "member.manage");
@@ -101,6 +105,7 @@ builder.mutationField("removeMember", (t) =>
 );
 
 const LeaveWorkspacePayload = builder.objectRef<{ workspaceId: string }>("LeaveWorkspacePayload").implement({
+  description: "The result of leaving a workspace.",
   fields: (t) => ({
     workspaceId: t.id({
       description: "Global id of the workspace left; it no longer appears in viewer.workspaces.",
@@ -114,7 +119,7 @@ builder.mutationField("leaveWorkspace", (t) =>
     type: LeaveWorkspacePayload,
     description:
       "Removes the signed-in user's own membership (any role; not API keys). The last owner cannot leave (BAD_USER_INPUT on workspaceId): make another member an owner first. Recorded as member.left.",
-    args: { workspaceId: t.arg.id({ required: true }) },
+    args: { workspaceId: t.arg.id({ description: "The workspace to leave (global id or UUID).", required: true }) },
     resolve: async (_root, args, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(args.workspaceId), ["workspaceId"]);

@@ -55,29 +55,65 @@ const lower = <T extends string>(v: T) => v.toLowerCase();
 
 export const MetricUnitEnum = builder.enumType("MetricUnit", {
   description: "Unit of a value. Ratios are fractions (0.25 = 25 %); the UI formats them.",
-  values: ["MONEY", "COUNT", "RATIO", "MONTHS"] as const,
+  values: {
+    COUNT: { description: "A count." },
+    MONEY: { description: "Money in the reporting currency." },
+    MONTHS: { description: "A duration in months." },
+    RATIO: { description: "A fraction (0.25 = 25 %)." },
+  } as const,
 });
 const MetricKindEnum = builder.enumType("MetricKind", {
   description: "A base measure (ingested daily, SPEC §4.1) or a derived metric (a formula, SPEC §4.2).",
-  values: ["MEASURE", "METRIC"] as const,
+  values: {
+    MEASURE: { description: "A base measure, ingested daily." },
+    METRIC: { description: "A derived metric, computed from sums." },
+  } as const,
 });
 const MeasureAggregationEnum = builder.enumType("MeasureAggregation", {
   description: "FLOW: summed over the period; STOCK_START / STOCK_END: the level on the first / last day with data.",
-  values: ["FLOW", "STOCK_START", "STOCK_END"] as const,
+  values: {
+    FLOW: { description: "Summed over the period." },
+    STOCK_END: { description: "The level on the last day with data." },
+    STOCK_START: { description: "The level on the first day with data." },
+  } as const,
 });
 const MetricClassEnum = builder.enumType("MetricClass", {
   description: "PROCESS metrics diagnose, RESULT metrics evaluate (SPEC §1).",
-  values: ["PROCESS", "RESULT"] as const,
+  values: {
+    PROCESS: { description: "Diagnoses (never judged as a KPI)." },
+    RESULT: { description: "Evaluates (fit to be a KPI)." },
+  } as const,
 });
-const MetricDirectionEnum = builder.enumType("MetricDirection", { values: ["HIGHER", "LOWER"] as const });
+const MetricDirectionEnum = builder.enumType("MetricDirection", { description: "Which way is better for a metric.", values: {
+  HIGHER: { description: "Higher is better." },
+  LOWER: { description: "Lower is better." },
+} as const });
 const SeriesGrainEnum = builder.enumType("MetricSeriesGrain", {
   description: "Buckets of a series: days, ISO weeks (Monday first) or calendar months of the workspace's local dates.",
-  values: ["DAY", "WEEK", "MONTH"] as const,
+  values: {
+    DAY: { description: "Days." },
+    MONTH: { description: "Calendar months." },
+    WEEK: { description: "ISO weeks, Monday first." },
+  } as const,
 });
-const BreakdownDimensionEnum = builder.enumType("MetricBreakdownDimension", { values: ["CHANNEL", "CAMPAIGN"] as const });
-const LtvMethodEnum = builder.enumType("LtvMethod", { values: ["SUBSCRIPTION", "REPEAT_PURCHASE", "FIXED"] as const });
-const RomiBasisEnum = builder.enumType("RomiBasis", { values: ["REVENUE", "GROSS_PROFIT"] as const });
-const EngagementBasisEnum = builder.enumType("EngagementBasis", { values: ["REACH", "IMPRESSIONS", "FOLLOWERS"] as const });
+const BreakdownDimensionEnum = builder.enumType("MetricBreakdownDimension", { description: "What a breakdown splits by.", values: {
+  CAMPAIGN: { description: "Per channel and campaign." },
+  CHANNEL: { description: "Per channel." },
+} as const });
+const LtvMethodEnum = builder.enumType("LtvMethod", { description: "How customer lifetime value is computed (SPEC §4.2).", values: {
+  FIXED: { description: "A fixed LTV set by hand." },
+  REPEAT_PURCHASE: { description: "Order value × orders per year × years." },
+  SUBSCRIPTION: { description: "Revenue per customer × gross margin / churn rate." },
+} as const });
+const RomiBasisEnum = builder.enumType("RomiBasis", { description: "What ROMI counts as return.", values: {
+  GROSS_PROFIT: { description: "Revenue × gross margin." },
+  REVENUE: { description: "Revenue." },
+} as const });
+const EngagementBasisEnum = builder.enumType("EngagementBasis", { description: "The audience engagement rate is measured against.", values: {
+  FOLLOWERS: { description: "Engagements / followers." },
+  IMPRESSIONS: { description: "Engagements / impressions." },
+  REACH: { description: "Engagements / reach." },
+} as const });
 
 const decimalOrNull = (d: Decimal | null | undefined) => (d === null || d === undefined ? null : formatDecimal(d));
 
@@ -87,14 +123,14 @@ const decimalOrNull = (d: Decimal | null | undefined) => (d === null || d === un
 const MetricValueRef = builder.objectRef<MetricValueResult>("MetricValue").implement({
   description: "A key's value over a period; value null (with a reason) when undefined, e.g. a zero denominator.",
   fields: (t) => ({
-    key: t.exposeString("key"),
-    value: t.field({ type: "Decimal", nullable: true, resolve: (v) => decimalOrNull(v.value) }),
+    key: t.exposeString("key", { description: "The key asked for." }),
+    value: t.field({ description: "The value; null when undefined (see reason). Base measures: null where no fact exists, \"0\" only for pushed zeros.", type: "Decimal", nullable: true, resolve: (v) => decimalOrNull(v.value) }),
     reason: t.string({
       nullable: true,
       description: "Why value is null: NO_DATA, NO_DATA:<measure>, ZERO_DENOMINATOR:<denominator>, NO_TARGET, MISSING_SETTING:<field>, INVALID_FORMULA…",
       resolve: (v) => v.reason,
     }),
-    unit: t.field({ type: MetricUnitEnum, resolve: (v) => upper(v.unit) as never }),
+    unit: t.field({ description: "The unit of the value.", type: MetricUnitEnum, resolve: (v) => upper(v.unit) as never }),
   }),
 });
 
@@ -137,10 +173,10 @@ interface ComparedValue {
 const ComparedMetricValueRef = builder.objectRef<ComparedValue>("ComparedMetricValue").implement({
   description: "The same key over a comparison period, and the change from it to the current period.",
   fields: (t) => ({
-    from: t.field({ type: "Date", resolve: (c) => c.range.from }),
-    to: t.field({ type: "Date", resolve: (c) => c.range.to }),
-    value: t.field({ type: "Decimal", nullable: true, resolve: (c) => decimalOrNull(c.base.value) }),
-    reason: t.string({ nullable: true, resolve: (c) => c.base.reason }),
+    from: t.field({ description: "First day of the comparison period.", type: "Date", resolve: (c) => c.range.from }),
+    to: t.field({ description: "Last day of the comparison period.", type: "Date", resolve: (c) => c.range.to }),
+    value: t.field({ description: "The value over the comparison period; null when undefined.", type: "Decimal", nullable: true, resolve: (c) => decimalOrNull(c.base.value) }),
+    reason: t.string({ description: "Why value is null.", nullable: true, resolve: (c) => c.base.reason }),
     change: t.field({
       type: "Decimal",
       nullable: true,
@@ -176,40 +212,43 @@ interface Comparison {
 const MetricComparisonRef = builder.objectRef<Comparison>("MetricComparison").implement({
   description: "A key over a period, against the previous period and the same period last year (SPEC §4.2).",
   fields: (t) => ({
-    key: t.string({ resolve: (c) => c.current.key }),
+    key: t.string({ description: "The key.", resolve: (c) => c.current.key }),
     from: t.field({ type: "Date", description: "The window read: the period's first day.", resolve: (c) => c.range.from }),
     to: t.field({ type: "Date", description: "The window read: the period's last day, or today while it is in progress (SPEC §4.2 \"Comparisons\").", resolve: (c) => c.range.to }),
     complete: t.boolean({ description: "True when the period is over (whole compared with whole); false while in progress (to date vs the same elapsed days).", resolve: (c) => c.complete }),
-    unit: t.field({ type: MetricUnitEnum, resolve: (c) => upper(c.current.unit) as never }),
-    current: t.field({ type: MetricValueRef, resolve: (c) => c.current }),
-    previousPeriod: t.field({ type: ComparedMetricValueRef, resolve: (c) => c.previousPeriod }),
-    lastYear: t.field({ type: ComparedMetricValueRef, resolve: (c) => c.lastYear }),
+    unit: t.field({ description: "The unit of its values.", type: MetricUnitEnum, resolve: (c) => upper(c.current.unit) as never }),
+    current: t.field({ description: "The value over the period asked for.", type: MetricValueRef, resolve: (c) => c.current }),
+    previousPeriod: t.field({ description: "The period of the same length just before.", type: ComparedMetricValueRef, resolve: (c) => c.previousPeriod }),
+    lastYear: t.field({ description: "The same dates one year earlier.", type: ComparedMetricValueRef, resolve: (c) => c.lastYear }),
   }),
 });
 
 const SeriesPointRef = builder.objectRef<SeriesPoint>("MetricSeriesPoint").implement({
+  description: "One bucket of a series.",
   fields: (t) => ({
-    from: t.field({ type: "Date", resolve: (p) => p.from }),
+    from: t.field({ description: "First day of the bucket.", type: "Date", resolve: (p) => p.from }),
     to: t.field({ type: "Date", description: "Inclusive; first and last buckets are clipped to the range.", resolve: (p) => p.to }),
-    value: t.field({ type: "Decimal", nullable: true, resolve: (p) => decimalOrNull(p.value) }),
-    reason: t.string({ nullable: true, resolve: (p) => p.reason }),
+    value: t.field({ description: "The value over the bucket; null when undefined.", type: "Decimal", nullable: true, resolve: (p) => decimalOrNull(p.value) }),
+    reason: t.string({ description: "Why value is null.", nullable: true, resolve: (p) => p.reason }),
   }),
 });
 
 const MetricSeriesRef = builder.objectRef<MetricSeries>("MetricSeries").implement({
+  description: "One key over time in buckets.",
   fields: (t) => ({
-    key: t.exposeString("key"),
-    unit: t.field({ type: MetricUnitEnum, resolve: (s) => upper(s.unit) as never }),
-    grain: t.field({ type: SeriesGrainEnum, resolve: (s) => upper(s.grain) as never }),
-    points: t.field({ type: [SeriesPointRef], resolve: (s) => s.points }),
+    key: t.exposeString("key", { description: "The key." }),
+    unit: t.field({ description: "The unit of its values.", type: MetricUnitEnum, resolve: (s) => upper(s.unit) as never }),
+    grain: t.field({ description: "Bucket size.", type: SeriesGrainEnum, resolve: (s) => upper(s.grain) as never }),
+    points: t.field({ description: "One point per bucket, in date order.", type: [SeriesPointRef], resolve: (s) => s.points }),
   }),
 });
 
 const BreakdownRowRef = builder.objectRef<BreakdownRow>("MetricBreakdownRow").implement({
+  description: "The values of one channel (or channel and campaign).",
   fields: (t) => ({
-    channel: t.exposeString("channel"),
+    channel: t.exposeString("channel", { description: "The channel." }),
     campaign: t.string({ nullable: true, description: 'Campaign breakdowns only; "" = rows without a campaign.', resolve: (r) => r.campaign }),
-    values: t.field({ type: [MetricValueRef], resolve: (r) => r.values }),
+    values: t.field({ description: "One value per key asked for, in order.", type: [MetricValueRef], resolve: (r) => r.values }),
   }),
 });
 
@@ -218,20 +257,20 @@ const BreakdownRowRef = builder.objectRef<BreakdownRow>("MetricBreakdownRow").im
 const MetricCatalogEntryRef = builder.objectRef<MetricCatalogEntry>("MetricCatalogEntry").implement({
   description: "A base measure or derived metric of the workspace's catalog (built in or custom).",
   fields: (t) => ({
-    key: t.exposeString("key"),
-    kind: t.field({ type: MetricKindEnum, resolve: (e) => upper(e.kind) as never }),
-    nameEn: t.string({ resolve: (e) => e.name.en }),
-    nameRu: t.string({ resolve: (e) => e.name.ru }),
-    formula: t.string({ nullable: true, resolve: (e) => e.formula }),
-    unit: t.field({ type: MetricUnitEnum, resolve: (e) => upper(e.unit) as never }),
-    aggregation: t.field({ type: MeasureAggregationEnum, nullable: true, resolve: (e) => (e.aggregation ? (upper(e.aggregation) as never) : null) }),
-    class: t.field({ type: MetricClassEnum, nullable: true, resolve: (e) => (e.class ? (upper(e.class) as never) : null) }),
+    key: t.exposeString("key", { description: "The key used in queries, rows and formulas." }),
+    kind: t.field({ description: "Base measure or derived metric.", type: MetricKindEnum, resolve: (e) => upper(e.kind) as never }),
+    nameEn: t.string({ description: "Name in English.", resolve: (e) => e.name.en }),
+    nameRu: t.string({ description: "Name in Russian.", resolve: (e) => e.name.ru }),
+    formula: t.string({ description: "Derived metrics: the formula; null for measures.", nullable: true, resolve: (e) => e.formula }),
+    unit: t.field({ description: "The unit of its values.", type: MetricUnitEnum, resolve: (e) => upper(e.unit) as never }),
+    aggregation: t.field({ description: "Base measures: how they add up over a period; null for metrics.", type: MeasureAggregationEnum, nullable: true, resolve: (e) => (e.aggregation ? (upper(e.aggregation) as never) : null) }),
+    class: t.field({ description: "Metrics: process or result; null for measures.", type: MetricClassEnum, nullable: true, resolve: (e) => (e.class ? (upper(e.class) as never) : null) }),
     multiple: t.boolean({
       description: "A ratio read as a multiple (LTV:CAC 3.2×, pipeline coverage 3×) rather than a percent; its changes are in percent, not percentage points.",
       resolve: (e) => metricTraits(e.key).multiple,
     }),
-    direction: t.field({ type: MetricDirectionEnum, nullable: true, resolve: (e) => (e.direction ? (upper(e.direction) as never) : null) }),
-    custom: t.exposeBoolean("custom"),
+    direction: t.field({ description: "Whether higher or lower is better; null when neutral.", type: MetricDirectionEnum, nullable: true, resolve: (e) => (e.direction ? (upper(e.direction) as never) : null) }),
+    custom: t.exposeBoolean("custom", { description: "Whether the workspace added it." }),
     problem: t.string({ nullable: true, description: "Custom metrics whose formula no longer compiles: why.", resolve: (e) => e.problem }),
   }),
 });
@@ -239,14 +278,14 @@ const MetricCatalogEntryRef = builder.objectRef<MetricCatalogEntry>("MetricCatal
 const MetricSettingsRef = builder.objectRef<MetricSettings>("MetricSettings").implement({
   description: "How catalog metrics are computed in this workspace (SPEC §4.2).",
   fields: (t) => ({
-    ltvMethod: t.field({ type: LtvMethodEnum, resolve: (s) => upper(s.ltvMethod) as never }),
+    ltvMethod: t.field({ description: "How LTV is computed.", type: LtvMethodEnum, resolve: (s) => upper(s.ltvMethod) as never }),
     orderValue: t.field({ type: "Decimal", nullable: true, description: "Repeat-purchase LTV: average order value.", resolve: (s) => decimalOrNull(s.orderValue) }),
-    ordersPerYear: t.field({ type: "Decimal", nullable: true, resolve: (s) => decimalOrNull(s.ordersPerYear) }),
+    ordersPerYear: t.field({ description: "Repeat-purchase LTV: orders per customer per year.", type: "Decimal", nullable: true, resolve: (s) => decimalOrNull(s.ordersPerYear) }),
     years: t.field({ type: "Decimal", nullable: true, description: "Repeat-purchase LTV: customer lifetime in years.", resolve: (s) => decimalOrNull(s.years) }),
-    fixedLtv: t.field({ type: "Decimal", nullable: true, resolve: (s) => decimalOrNull(s.fixedLtv) }),
+    fixedLtv: t.field({ description: "FIXED LTV: the value.", type: "Decimal", nullable: true, resolve: (s) => decimalOrNull(s.fixedLtv) }),
     grossMargin: t.field({ type: "Decimal", description: "A fraction in (0, 1]; default 1.", resolve: (s) => formatDecimal(s.grossMargin) }),
-    romiBasis: t.field({ type: RomiBasisEnum, resolve: (s) => upper(s.romiBasis) as never }),
-    engagementBasis: t.field({ type: EngagementBasisEnum, resolve: (s) => upper(s.engagementBasis) as never }),
+    romiBasis: t.field({ description: "What ROMI counts as return.", type: RomiBasisEnum, resolve: (s) => upper(s.romiBasis) as never }),
+    engagementBasis: t.field({ description: "What engagement rate divides by.", type: EngagementBasisEnum, resolve: (s) => upper(s.engagementBasis) as never }),
     maxCustomerLifetimeMonths: t.field({
       type: "Decimal",
       nullable: true,
@@ -267,19 +306,20 @@ interface FormulaValidation {
 const FormulaErrorRef = builder.objectRef<FormulaValidation["errors"][number]>("FormulaError").implement({
   description: "A problem in a formula: source.slice(start, end) is the offending text (UTF-16 offsets).",
   fields: (t) => ({
-    code: t.exposeString("code"),
-    message: t.exposeString("message"),
-    start: t.exposeInt("start"),
-    end: t.exposeInt("end"),
+    code: t.exposeString("code", { description: "A stable code for the problem." }),
+    message: t.exposeString("message", { description: "What is wrong, in the caller's language." }),
+    start: t.exposeInt("start", { description: "Offset of the offending text." }),
+    end: t.exposeInt("end", { description: "Offset just past the offending text." }),
   }),
 });
 
 const FormulaValidationRef = builder.objectRef<FormulaValidation>("FormulaValidation").implement({
+  description: "Whether a formula compiles, its unit, problems and what it refers to.",
   fields: (t) => ({
-    valid: t.exposeBoolean("valid"),
-    unit: t.field({ type: MetricUnitEnum, nullable: true, resolve: (v) => (v.unit ? (upper(v.unit) as never) : null) }),
-    errors: t.field({ type: [FormulaErrorRef], resolve: (v) => v.errors }),
-    references: t.exposeStringList("references"),
+    valid: t.exposeBoolean("valid", { description: "Whether the formula can be saved." }),
+    unit: t.field({ description: "The unit the formula yields; null when invalid.", type: MetricUnitEnum, nullable: true, resolve: (v) => (v.unit ? (upper(v.unit) as never) : null) }),
+    errors: t.field({ description: "Problems found; empty when valid.", type: [FormulaErrorRef], resolve: (v) => v.errors }),
+    references: t.exposeStringList("references", { description: "Measure and metric keys the formula uses." }),
   }),
 });
 
@@ -294,11 +334,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
       "Base measures and derived metrics (SPEC §4 keys, e.g. spend, cac, romi, ctr, and custom keys) over the inclusive date range; value null when undefined. SPEC §9.1.",
     authScopes: read,
     args: {
-      keys: t.arg.stringList({ required: true }),
-      from: t.arg({ type: "Date", required: true }),
-      to: t.arg({ type: "Date", required: true }),
-      channel: t.arg.string(),
-      campaign: t.arg.string(),
+      keys: t.arg.stringList({ description: "SPEC §4 keys (e.g. spend, cac, romi, ctr) or custom ones.", required: true }),
+      from: t.arg({ description: "First day, inclusive.", type: "Date", required: true }),
+      to: t.arg({ description: "Last day, inclusive.", type: "Date", required: true }),
+      channel: t.arg.string({ description: "Only this channel." }),
+      campaign: t.arg.string({ description: "Only this campaign (\"\" = rows without a campaign)." }),
       group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: async (ws, args, ctx) => {
@@ -315,11 +355,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
       "metricValues with the previous period and the same period last year, in one round trip. While the period is in progress it is read to today and compared with the same number of elapsed days of the previous period and of last year (SPEC §4.2 \"Comparisons\").",
     authScopes: read,
     args: {
-      keys: t.arg.stringList({ required: true }),
-      from: t.arg({ type: "Date", required: true }),
-      to: t.arg({ type: "Date", required: true }),
-      channel: t.arg.string(),
-      campaign: t.arg.string(),
+      keys: t.arg.stringList({ description: "Measure or metric keys.", required: true }),
+      from: t.arg({ description: "First day, inclusive.", type: "Date", required: true }),
+      to: t.arg({ description: "Last day, inclusive.", type: "Date", required: true }),
+      channel: t.arg.string({ description: "Only this channel." }),
+      campaign: t.arg.string({ description: "Only this campaign (\"\" = rows without a campaign)." }),
       group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: async (ws, args, ctx) => {
@@ -353,12 +393,12 @@ builder.objectFields(WorkspaceRef, (t) => ({
     description: "One key per day, ISO week or month (sparklines); each bucket computed like a period of its own.",
     authScopes: read,
     args: {
-      key: t.arg.string({ required: true }),
-      from: t.arg({ type: "Date", required: true }),
-      to: t.arg({ type: "Date", required: true }),
-      grain: t.arg({ type: SeriesGrainEnum, required: true }),
-      channel: t.arg.string(),
-      campaign: t.arg.string(),
+      key: t.arg.string({ description: "A measure or metric key.", required: true }),
+      from: t.arg({ description: "First day, inclusive.", type: "Date", required: true }),
+      to: t.arg({ description: "Last day, inclusive.", type: "Date", required: true }),
+      grain: t.arg({ description: "Bucket size.", type: SeriesGrainEnum, required: true }),
+      channel: t.arg.string({ description: "Only this channel." }),
+      campaign: t.arg.string({ description: "Only this campaign (\"\" = rows without a campaign)." }),
       group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
     resolve: (ws, args, ctx) =>
@@ -381,10 +421,10 @@ builder.objectFields(WorkspaceRef, (t) => ({
     description: "Keys per channel or per (channel, campaign) over the range, ordered by channel then campaign.",
     authScopes: read,
     args: {
-      keys: t.arg.stringList({ required: true }),
-      from: t.arg({ type: "Date", required: true }),
-      to: t.arg({ type: "Date", required: true }),
-      by: t.arg({ type: BreakdownDimensionEnum, required: true }),
+      keys: t.arg.stringList({ description: "Measure or metric keys.", required: true }),
+      from: t.arg({ description: "First day, inclusive.", type: "Date", required: true }),
+      to: t.arg({ description: "Last day, inclusive.", type: "Date", required: true }),
+      by: t.arg({ description: "Per channel or per campaign.", type: BreakdownDimensionEnum, required: true }),
       channel: t.arg.string({ description: "Restrict a campaign breakdown to one channel." }),
       group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
     },
@@ -410,6 +450,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     resolve: (ws, _args, ctx) => catalogCache.get(ctx.db, ws.id, "catalog", async () => buildCatalog(await readMetricDefinitions(ctx.db, ws.id)), ctx.dataVersion(ws.id)),
   }),
   metricSettings: t.field({
+    description: "How catalog metrics are computed here (metrics.read).",
     type: MetricSettingsRef,
     authScopes: read,
     resolve: async (ws, _args, ctx) => (await readMetricDefinitions(ctx.db, ws.id)).settings,
@@ -419,7 +460,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     description: "Live validation of a custom metric formula (metricDefinition.manage); nothing is saved.",
     authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "metricDefinition.manage" } }),
     args: {
-      formula: t.arg.string({ required: true }),
+      formula: t.arg.string({ description: "The formula to check, e.g. revenue / spend.", required: true }),
       key: t.arg.string({ description: "The metric being edited (its stored formula is replaced for cycle checks)." }),
     },
     resolve: async (ws, args, ctx) => {
@@ -441,15 +482,15 @@ const manage = async (ctx: { requirePermission: (w: string, p: "metricDefinition
 const UpdateMetricSettingsInput = builder.inputType("UpdateMetricSettingsInput", {
   description: "Absent fields keep their value; null clears an optional parameter.",
   fields: (t) => ({
-    workspaceId: t.id({ required: true }),
-    ltvMethod: t.field({ type: LtvMethodEnum }),
-    orderValue: t.field({ type: "Decimal" }),
-    ordersPerYear: t.field({ type: "Decimal" }),
-    years: t.field({ type: "Decimal" }),
-    fixedLtv: t.field({ type: "Decimal" }),
-    grossMargin: t.field({ type: "Decimal" }),
-    romiBasis: t.field({ type: RomiBasisEnum }),
-    engagementBasis: t.field({ type: EngagementBasisEnum }),
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
+    ltvMethod: t.field({ description: "How LTV is computed.", type: LtvMethodEnum }),
+    orderValue: t.field({ description: "Repeat-purchase LTV: average order value.", type: "Decimal" }),
+    ordersPerYear: t.field({ description: "Repeat-purchase LTV: orders per customer per year.", type: "Decimal" }),
+    years: t.field({ description: "Repeat-purchase LTV: customer lifetime in years.", type: "Decimal" }),
+    fixedLtv: t.field({ description: "FIXED LTV: the value.", type: "Decimal" }),
+    grossMargin: t.field({ description: "A fraction in (0, 1].", type: "Decimal" }),
+    romiBasis: t.field({ description: "What ROMI counts as return.", type: RomiBasisEnum }),
+    engagementBasis: t.field({ description: "What engagement rate divides by.", type: EngagementBasisEnum }),
     maxCustomerLifetimeMonths: t.field({
       type: "Decimal",
       description: "Maximum customer lifetime in months, 1…600 (SPEC §4.2); null removes the cap. Out of range is a field error, nothing saved.",
@@ -458,14 +499,15 @@ const UpdateMetricSettingsInput = builder.inputType("UpdateMetricSettingsInput",
 });
 
 const MetricSettingsPayload = builder.objectRef<{ settings: MetricSettings }>("MetricSettingsPayload").implement({
-  fields: (t) => ({ settings: t.field({ type: MetricSettingsRef, resolve: (p) => p.settings }) }),
+  description: "The settings after a change.",
+  fields: (t) => ({ settings: t.field({ description: "The settings.", type: MetricSettingsRef, resolve: (p) => p.settings }) }),
 });
 
 builder.mutationField("updateMetricSettings", (t) =>
   t.field({
     type: MetricSettingsPayload,
     description: "Changes LTV method, gross margin, ROMI and engagement bases (metricDefinition.manage).",
-    args: { input: t.arg({ type: UpdateMetricSettingsInput, required: true }) },
+    args: { input: t.arg({ description: "The changes.", type: UpdateMetricSettingsInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = await manage(ctx, String(input.workspaceId));
       const { workspaceId: _, ...fields } = input;
@@ -478,42 +520,48 @@ builder.mutationField("updateMetricSettings", (t) =>
 );
 
 const CreateCustomMetricInput = builder.inputType("CreateCustomMetricInput", {
+  description: "A new derived metric: a formula over measures and metrics.",
   fields: (t) => ({
-    workspaceId: t.id({ required: true }),
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
     key: t.string({ required: true, description: "snake_case, unique in the workspace; formulas reference it." }),
-    nameEn: t.string({ required: true }),
+    nameEn: t.string({ description: "Name in English.", required: true }),
     nameRu: t.string({ description: "Defaults to nameEn." }),
     formula: t.string({ required: true, description: "Arithmetic over measure and metric keys, numbers, parentheses and prev(x)." }),
-    class: t.field({ type: MetricClassEnum }),
-    direction: t.field({ type: MetricDirectionEnum }),
+    class: t.field({ description: "Process (diagnoses) or result (evaluates).", type: MetricClassEnum }),
+    direction: t.field({ description: "Whether higher or lower is better.", type: MetricDirectionEnum }),
   }),
 });
 
 const UpdateCustomMetricInput = builder.inputType("UpdateCustomMetricInput", {
+  description: "Changes to a custom metric; absent fields keep their value.",
   fields: (t) => ({
-    workspaceId: t.id({ required: true }),
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
     key: t.string({ required: true, description: "The metric to change (keys do not change)." }),
-    nameEn: t.string(),
-    nameRu: t.string(),
-    formula: t.string(),
-    class: t.field({ type: MetricClassEnum }),
-    direction: t.field({ type: MetricDirectionEnum }),
+    nameEn: t.string({ description: "Name in English." }),
+    nameRu: t.string({ description: "Name in Russian." }),
+    formula: t.string({ description: "A new formula (validated like validateMetricFormula)." }),
+    class: t.field({ description: "Process or result.", type: MetricClassEnum }),
+    direction: t.field({ description: "Whether higher or lower is better.", type: MetricDirectionEnum }),
   }),
 });
 
 const CustomMetricPayload = builder.objectRef<{ metric: MetricCatalogEntry }>("CustomMetricPayload").implement({
-  fields: (t) => ({ metric: t.field({ type: MetricCatalogEntryRef, resolve: (p) => p.metric }) }),
+  description: "A custom metric after a change.",
+  fields: (t) => ({ metric: t.field({ description: "The metric.", type: MetricCatalogEntryRef, resolve: (p) => p.metric }) }),
 });
 
 const DeleteCustomKeyInput = builder.inputType("DeleteCustomMetricInput", {
-  fields: (t) => ({ workspaceId: t.id({ required: true }), key: t.string({ required: true }) }),
+  description: "The custom metric to delete.",
+  fields: (t) => ({ workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }), key: t.string({ description: "Its key.", required: true }) }),
 });
 const DeleteCustomMeasureInput = builder.inputType("DeleteCustomMeasureInput", {
-  fields: (t) => ({ workspaceId: t.id({ required: true }), key: t.string({ required: true }) }),
+  description: "The custom measure to delete.",
+  fields: (t) => ({ workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }), key: t.string({ description: "Its key.", required: true }) }),
 });
 
 const DeletedKeyPayload = builder.objectRef<{ key: string }>("DeletedMetricKeyPayload").implement({
-  fields: (t) => ({ key: t.exposeString("key") }),
+  description: "The key of what was deleted.",
+  fields: (t) => ({ key: t.exposeString("key", { description: "The deleted key." }) }),
 });
 
 const metricEntry = (m: Awaited<ReturnType<typeof createCustomMetric>>): MetricCatalogEntry => ({
@@ -559,7 +607,7 @@ builder.mutationField("createCustomMetric", (t) =>
     type: CustomMetricPayload,
     description:
       "Adds a custom derived metric (metricDefinition.manage). Formula errors come back in extensions.fieldErrors with code and position {start, end}; nothing is saved on error.",
-    args: { input: t.arg({ type: CreateCustomMetricInput, required: true }) },
+    args: { input: t.arg({ description: "The metric to add.", type: CreateCustomMetricInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = await manage(ctx, String(input.workspaceId));
       const metric = await createCustomMetric(ctx.db, {
@@ -576,7 +624,7 @@ builder.mutationField("updateCustomMetric", (t) =>
   t.field({
     type: CustomMetricPayload,
     description: "Changes a custom metric's names, formula, class or direction (metricDefinition.manage).",
-    args: { input: t.arg({ type: UpdateCustomMetricInput, required: true }) },
+    args: { input: t.arg({ description: "The changes.", type: UpdateCustomMetricInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = await manage(ctx, String(input.workspaceId));
       const metric = await updateCustomMetric(ctx.db, {
@@ -593,7 +641,7 @@ builder.mutationField("deleteCustomMetric", (t) =>
   t.field({
     type: DeletedKeyPayload,
     description: "Deletes a custom metric no other custom metric reads (metricDefinition.manage).",
-    args: { input: t.arg({ type: DeleteCustomKeyInput, required: true }) },
+    args: { input: t.arg({ description: "The metric to delete.", type: DeleteCustomKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = await manage(ctx, String(input.workspaceId));
       return underInput(() => deleteCustomMetric(ctx.db, { workspaceId, key: input.key, actor: actorOf(ctx.viewer!) }));
@@ -602,25 +650,27 @@ builder.mutationField("deleteCustomMetric", (t) =>
 );
 
 const CreateCustomMeasureInput = builder.inputType("CreateCustomMeasureInput", {
+  description: "A new base measure of the workspace (ingested like the built-in ones).",
   fields: (t) => ({
-    workspaceId: t.id({ required: true }),
-    key: t.string({ required: true }),
-    nameEn: t.string({ required: true }),
-    nameRu: t.string(),
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
+    key: t.string({ description: "Key used in rows and formulas (lower-case snake_case, not a built-in key).", required: true }),
+    nameEn: t.string({ description: "Name in English.", required: true }),
+    nameRu: t.string({ description: "Name in Russian." }),
     unit: t.field({ type: MetricUnitEnum, required: true, description: "MONEY or COUNT." }),
     aggregation: t.field({ type: MeasureAggregationEnum, description: "Default FLOW." }),
   }),
 });
 
 const CustomMeasurePayload = builder.objectRef<{ measure: MetricCatalogEntry }>("CustomMeasurePayload").implement({
-  fields: (t) => ({ measure: t.field({ type: MetricCatalogEntryRef, resolve: (p) => p.measure }) }),
+  description: "A custom measure after a change.",
+  fields: (t) => ({ measure: t.field({ description: "The measure.", type: MetricCatalogEntryRef, resolve: (p) => p.measure }) }),
 });
 
 builder.mutationField("createCustomMeasure", (t) =>
   t.field({
     type: CustomMeasurePayload,
     description: "Adds a custom base measure that can be ingested and used in formulas (metricDefinition.manage).",
-    args: { input: t.arg({ type: CreateCustomMeasureInput, required: true }) },
+    args: { input: t.arg({ description: "The measure to add.", type: CreateCustomMeasureInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = await manage(ctx, String(input.workspaceId));
       const m = await createCustomMeasure(ctx.db, {
@@ -644,7 +694,7 @@ builder.mutationField("deleteCustomMeasure", (t) =>
   t.field({
     type: DeletedKeyPayload,
     description: "Deletes a custom measure that has no data and no formula reading it (metricDefinition.manage).",
-    args: { input: t.arg({ type: DeleteCustomMeasureInput, required: true }) },
+    args: { input: t.arg({ description: "The measure to delete.", type: DeleteCustomMeasureInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = await manage(ctx, String(input.workspaceId));
       return underInput(() => deleteCustomMeasure(ctx.db, { workspaceId, key: input.key, actor: actorOf(ctx.viewer!) }));

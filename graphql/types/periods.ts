@@ -13,17 +13,24 @@ export const dec = (value: Decimal | null | undefined): string | null => (value 
 
 export const PeriodTypeEnum = builder.enumType("PeriodType", {
   description: "Day, ISO week, month, fiscal quarter, fiscal year, or an explicit range.",
-  values: PERIOD_TYPES.map((t) => t.toUpperCase()) as ["DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "CUSTOM"],
+  values: {
+    CUSTOM: { description: "An explicit range (from, to)." },
+    DAY: { description: "One day." },
+    MONTH: { description: "A calendar month." },
+    QUARTER: { description: "A fiscal quarter." },
+    WEEK: { description: "An ISO week (Monday to Sunday)." },
+    YEAR: { description: "A fiscal year." },
+  } satisfies Record<Uppercase<(typeof PERIOD_TYPES)[number]>, { description: string }>,
 });
 
 export const PeriodInput = builder.inputType("PeriodInput", {
   description:
     "A reporting period in the workspace time zone and fiscal calendar. MONTH/QUARTER/YEAR/WEEK/DAY: the one containing `anchor` (default today); CUSTOM: `from`…`to` inclusive. Omitted: the current month.",
   fields: (t) => ({
-    type: t.field({ type: PeriodTypeEnum, required: true }),
-    anchor: t.field({ type: "Date", required: false }),
-    from: t.field({ type: "Date", required: false }),
-    to: t.field({ type: "Date", required: false }),
+    type: t.field({ description: "The kind of period.", type: PeriodTypeEnum, required: true }),
+    anchor: t.field({ description: "A day inside the wanted period (default today); not for CUSTOM.", type: "Date", required: false }),
+    from: t.field({ description: "CUSTOM only: first day.", type: "Date", required: false }),
+    to: t.field({ description: "CUSTOM only: last day, inclusive.", type: "Date", required: false }),
   }),
 });
 
@@ -35,11 +42,11 @@ export function toPeriodRequest(input: { type: string; anchor?: string | null; f
 export const PeriodRef = builder.objectRef<Period>("Period").implement({
   description: "A resolved period: inclusive local dates and a locale-neutral label (2026-04, 2026 Q2, FY2027, 2026-W14).",
   fields: (t) => ({
-    type: t.field({ type: PeriodTypeEnum, resolve: (p) => p.type.toUpperCase() as never }),
-    from: t.field({ type: "Date", resolve: (p) => p.from }),
-    to: t.field({ type: "Date", resolve: (p) => p.to }),
-    label: t.exposeString("label"),
-    days: t.exposeInt("days"),
+    type: t.field({ description: "The kind of period.", type: PeriodTypeEnum, resolve: (p) => p.type.toUpperCase() as never }),
+    from: t.field({ description: "First day (local date).", type: "Date", resolve: (p) => p.from }),
+    to: t.field({ description: "Last day (local date), inclusive.", type: "Date", resolve: (p) => p.to }),
+    label: t.exposeString("label", { description: "A locale-neutral label: 2026-04, 2026 Q2, FY2027, 2026-W14." }),
+    days: t.exposeInt("days", { description: "Number of days, both ends included." }),
   }),
 });
 
@@ -48,7 +55,7 @@ builder.objectField(WorkspaceRef, "currentPeriod", (t) =>
     type: PeriodRef,
     description:
       "The day, ISO week, month, fiscal quarter or fiscal year that contains today in the workspace time zone and fiscal calendar (the scorecard default for MONTH). CUSTOM is BAD_USER_INPUT.",
-    args: { type: t.arg({ type: PeriodTypeEnum, required: true }) },
+    args: { type: t.arg({ description: "The kind of period (not CUSTOM).", type: PeriodTypeEnum, required: true }) },
     resolve: (ws, args, ctx) => {
       const type = args.type.toLowerCase() as PeriodType;
       if (type === "custom") throw AppError.badInput(["type"], "a current period needs DAY, WEEK, MONTH, QUARTER or YEAR");

@@ -17,16 +17,18 @@ import { underInput } from "../input-errors";
 import { WorkspaceRef } from "./workspace";
 
 const WorkspacePayload = builder.objectRef<{ workspace: Workspace }>("WorkspacePayload").implement({
-  fields: (t) => ({ workspace: t.field({ type: WorkspaceRef, resolve: (p) => p.workspace }) }),
+  description: "A workspace after a change.",
+  fields: (t) => ({ workspace: t.field({ description: "The workspace.", type: WorkspaceRef, resolve: (p) => p.workspace }) }),
 });
 
 const CreateWorkspaceInput = builder.inputType("CreateWorkspaceInput", {
+  description: "A new workspace of the signed-in user (who becomes its OWNER).",
   fields: (t) => ({
-    name: t.string({ required: true, validate: workspaceNameSchema }),
-    currency: t.string({ validate: currencySchema }),
-    timeZone: t.string({ validate: timeZoneSchema }),
-    locale: t.string({ validate: localeSchema }),
-    fiscalYearStartMonth: t.int({ validate: fiscalYearStartMonthSchema }),
+    name: t.string({ description: "The workspace's display name.", required: true, validate: workspaceNameSchema }),
+    currency: t.string({ description: "Reporting currency, ISO 4217 (e.g. RUB, USD); all money is reported in it.", validate: currencySchema }),
+    timeZone: t.string({ description: "IANA time zone (e.g. Europe/Moscow); days and periods are counted in it.", validate: timeZoneSchema }),
+    locale: t.string({ description: "Language of e-mails and the default for new members: ru or en.", validate: localeSchema }),
+    fiscalYearStartMonth: t.int({ description: "Month the fiscal year starts in, 1–12 (default 1 = January).", validate: fiscalYearStartMonthSchema }),
   }),
 });
 
@@ -35,7 +37,7 @@ builder.mutationField("createWorkspace", (t) =>
     type: WorkspacePayload,
     description: "Another workspace for the signed-in user, who becomes its owner.",
     authScopes: { user: true },
-    args: { input: t.arg({ type: CreateWorkspaceInput, required: true }) },
+    args: { input: t.arg({ description: "The new workspace.", type: CreateWorkspaceInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspace = await underInput(() => createWorkspace(ctx.db, { actorId: viewer.userId, userLocale: viewer.locale, ...input }));
@@ -47,13 +49,13 @@ builder.mutationField("createWorkspace", (t) =>
 const UpdateWorkspaceInput = builder.inputType("UpdateWorkspaceInput", {
   description: "Workspace settings; fields left out stay as they are.",
   fields: (t) => ({
-    workspaceId: t.id({ required: true }),
-    name: t.string({ validate: workspaceNameSchema }),
-    slug: t.string({ validate: slugSchema }),
-    currency: t.string({ validate: currencySchema }),
-    timeZone: t.string({ validate: timeZoneSchema }),
-    fiscalYearStartMonth: t.int({ validate: fiscalYearStartMonthSchema }),
-    locale: t.string({ validate: localeSchema }),
+    workspaceId: t.id({ description: "The workspace to change (global id or UUID).", required: true }),
+    name: t.string({ description: "A new display name.", validate: workspaceNameSchema }),
+    slug: t.string({ description: "A new address (lower-case letters, digits, hyphens; unique).", validate: slugSchema }),
+    currency: t.string({ description: "A new reporting currency (ISO 4217); once the workspace has data it needs `currencyConversionRate`.", validate: currencySchema }),
+    timeZone: t.string({ description: "A new IANA time zone.", validate: timeZoneSchema }),
+    fiscalYearStartMonth: t.int({ description: "A new fiscal year start month, 1–12.", validate: fiscalYearStartMonthSchema }),
+    locale: t.string({ description: "A new language for e-mails and new members: ru or en.", validate: localeSchema }),
     currencyConversionRate: t.field({
       type: "Decimal",
       description:
@@ -68,7 +70,7 @@ builder.mutationField("updateWorkspace", (t) =>
   t.field({
     type: WorkspacePayload,
     description: "Changes workspace settings (workspace.update).",
-    args: { input: t.arg({ type: UpdateWorkspaceInput, required: true }) },
+    args: { input: t.arg({ description: "The changes.", type: UpdateWorkspaceInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       await ctx.requirePermission(workspaceId, "workspace.update");

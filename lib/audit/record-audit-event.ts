@@ -37,9 +37,13 @@ export type AuditAction =
   | "agencyClient.created"
   | "webhook.created"
   | "webhook.updated"
-  | "webhook.deleted";
+  | "webhook.deleted"
+  | "metricBatch.ingested"
+  | "metricBatch.rolledBack"
+  | "apiKey.updated"
+  | "apiKey.rotated";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import" | "agency" | "webhook";
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import" | "agency" | "webhook" | "metricBatch";
 
 export interface AuditEventInput {
   workspaceId: string;

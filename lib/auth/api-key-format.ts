@@ -22,6 +22,12 @@ export function generateApiKey(): GeneratedApiKey {
   return { prefix: id, secret, secretHash: hashApiKey(secret) };
 }
 
+/** A fresh secret under an existing prefix (key rotation keeps the key's public prefix). */
+export function generateApiKeySecret(prefix: string): { secret: string; secretHash: string } {
+  const secret = `tl_${prefix}_${randomBytes(32).toString("base64url")}`;
+  return { secret, secretHash: hashApiKey(secret) };
+}
+
 export function hashApiKey(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }

@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/audit/actor";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
 import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import { type Tx, withTenant } from "@/lib/tenancy/with-tenant";
+import { recordMetricBatch } from "@/lib/imports/record-metric-batch";
 import { type UpsertCounts, upsertFacts } from "./upsert-facts";
 import { type MetricRow, type MetricRowInput, validateMetricRows } from "./validate-metric-rows";
 
@@ -35,6 +37,13 @@ export interface IngestRowsInput {
   path?: (string | number)[];
   /** Latest date accepted (see validateMetricRows). */
   maxDate?: string;
+  /**
+   * Record the call as a batch (metric_batches + audit event) and journal the values it
+   * replaces, so that it can be listed and rolled back like a CSV import (SPEC §7). The
+   * GraphQL push sets it; the demo loader and the CSV import job (which has its own record)
+   * do not.
+   */
+  recordAs?: { source: "API"; actor: Actor };
 }
 
 /** Rows per ingestMetrics call (SPEC §9.1 / issue 4). */
@@ -71,7 +80,7 @@ export async function ingestRows(db: Database, input: IngestRowsInput): Promise<
     const rows = validated.rows;
 
     if (key === null) {
-      const counts = await upsertFacts(tx, { workspaceId: input.workspaceId, rows, batchId });
+      const counts = await applyRows(tx, input, rows, batchId, null);
       return { accepted: rows.length, ...counts, batchId, replayed: false };
     }
 
@@ -87,7 +96,7 @@ export async function ingestRows(db: Database, input: IngestRowsInput): Promise<
       const stored = claimed.result as UpsertCounts & { accepted: number };
       return { ...stored, batchId: claimed.batchId, replayed: true };
     }
-    const counts = await upsertFacts(tx, { workspaceId: input.workspaceId, rows, batchId });
+    const counts = await applyRows(tx, input, rows, batchId, key);
     const result = { accepted: rows.length, ...counts };
     await tx.$executeRawUnsafe(
       `UPDATE ingest_requests SET result = $3::jsonb WHERE workspace_id = $1::uuid AND idempotency_key = $2`,
@@ -97,6 +106,28 @@ export async function ingestRows(db: Database, input: IngestRowsInput): Promise<
     );
     return { ...result, batchId, replayed: false };
   });
+}
+
+/**
+ * The upsert itself; for a recorded batch, with app.import_id set to the batch id for the
+ * statement, so the import journal trigger keeps every value the batch replaces (the same
+ * journal a CSV import's chunks write), then the batch record and its audit event.
+ */
+async function applyRows(tx: Tx, input: IngestRowsInput, rows: readonly MetricRow[], batchId: string, key: string | null): Promise<UpsertCounts> {
+  if (!input.recordAs) return upsertFacts(tx, { workspaceId: input.workspaceId, rows, batchId });
+  await tx.$queryRawUnsafe(`SELECT set_config('app.import_id', $1, true)`, batchId);
+  const counts = await upsertFacts(tx, { workspaceId: input.workspaceId, rows, batchId });
+  await tx.$queryRawUnsafe(`SELECT set_config('app.import_id', '', true)`);
+  await recordMetricBatch(tx, {
+    workspaceId: input.workspaceId,
+    batchId,
+    source: input.recordAs.source,
+    actor: input.recordAs.actor,
+    idempotencyKey: key,
+    rows: rows.length,
+    ...counts,
+  });
+  return counts;
 }
 
 type Claim = { fresh: true } | { fresh: false; payloadHash: string; result: unknown; batchId: string };

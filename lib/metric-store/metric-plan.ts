@@ -87,7 +87,8 @@ export function planMeasures(keys: Iterable<string>, defs: MetricDefinitions | n
 /**
  * The values of `keys` for one period, computed by the pure core: catalog metrics and base
  * measures by lib/metrics computeMetrics, custom metrics by evaluateCustomMetrics. Keys the
- * workspace does not know read `UNKNOWN_METRIC` (callers validate keys first).
+ * workspace does not know read `UNKNOWN_METRIC` (callers validate keys first). A base measure
+ * with no fact in the range reads `null` / `NO_DATA:<key>`, a pushed 0 reads "0" (issue 15).
  */
 export function computeKeyValues(keys: readonly string[], input: MetricInput, defs: MetricDefinitions): Map<string, MetricValue> {
   const customKeys = new Set(defs.customMetrics.map((m) => m.key));
@@ -95,6 +96,7 @@ export function computeKeyValues(keys: readonly string[], input: MetricInput, de
     keys.filter((k) => !customKeys.has(k)),
     input,
     defs.customMeasures,
+    { emptyFlowIsNoData: true },
   );
   const customValues = keys.some((k) => customKeys.has(k))
     ? evaluateCustomMetrics(defs.compilation, input, defs.customMeasures)

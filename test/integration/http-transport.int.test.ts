@@ -39,6 +39,7 @@ beforeAll(async () => {
     tx.workspace.create({ data: { id: WS, name: "HTTP", slug: "http-test", currency: "RUB", timeZone: "Europe/Moscow" } }),
   );
   await insertKey("reader");
+  await insertKey("admin", { scopes: ["READ", "WRITE_METRICS", "ADMIN"] });
   await insertKey("limited", { rate: 3 });
   await insertKey("revoked", { revoked: true });
   await insertKey("expired", { expired: true });
@@ -81,13 +82,31 @@ describe("GraphQL over HTTP", () => {
     expect((await json(res)).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
-  it("refuses a mutation over GET", async () => {
-    const res = await send({
-      method: "GET",
-      search: `?query=${encodeURIComponent("mutation { __typename }")}`,
-      headers: { "apollo-require-preflight": "1" },
-    });
+  it("answers a GET query with an API key and no extra header (the key makes it a preflighted request)", async () => {
+    const res = await send({ method: "GET", search: `?query=${encodeURIComponent("{ viewer { kind } }")}`, headers: { authorization: `Bearer ${keys.reader}` } });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toEqual({ data: { viewer: { kind: "API_KEY" } } });
+  });
+
+  it("refuses a mutation over GET with 405 and a clear error, and runs nothing", async () => {
+    for (const headers of [{ "apollo-require-preflight": "1" }, { authorization: `Bearer ${keys.reader}` }] as Record<string, string>[]) {
+      const res = await send({
+        method: "GET",
+        search: `?query=${encodeURIComponent('mutation { revokeApiKey(input: { apiKeyId: "x" }) { __typename } }')}`,
+        headers,
+      });
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toMatch(/POST/);
+      const body = await json(res);
+      expect(body.errors[0].message).toMatch(/GET.*query|mutation/i);
+    }
+  });
+
+  it("refuses other methods with 405 and an Allow header", async () => {
+    const res = await send({ method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
     expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, POST");
+    expect((await json(res)).errors[0]).toMatchObject({ extensions: { code: "METHOD_NOT_ALLOWED" }, message: expect.stringMatching(/PUT is not supported/) });
   });
 
   it("accepts application/json with a charset", async () => {
@@ -115,7 +134,9 @@ describe("GraphQL over HTTP", () => {
     expect((await json(allowed)).errors ?? []).toEqual([]);
     const res = await post({ query: query(LIMITS.maxDepth + 1), variables: { w: WS } }, { authorization: `Bearer ${keys.reader}` });
     const body = await json(res);
-    expect(body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(body.errors?.[0]?.message).toMatch(/^Query depth limit exceeded: .* at most 10 /);
+    expect(body.errors?.[0]?.message).not.toMatch(/Syntax Error/);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: "LIMIT_EXCEEDED", limit: "depth", max: LIMITS.maxDepth });
     expect(body.data ?? null).toBeNull();
   });
 
@@ -123,14 +144,45 @@ describe("GraphQL over HTTP", () => {
     const aliases = Array.from({ length: LIMITS.maxAliases + 5 }, (_, i) => `a${i}: viewer { kind }`).join(" ");
     const res = await post({ query: `{ ${aliases} }` }, { authorization: `Bearer ${keys.reader}` });
     const body = await json(res);
-    expect(body.errors?.[0]?.message).toMatch(/alias/i);
+    expect(body.errors?.[0]?.message).toMatch(/^Alias limit exceeded: the query uses 20 aliases, at most 15 are allowed/);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: "LIMIT_EXCEEDED", limit: "aliases", max: LIMITS.maxAliases });
   });
 
-  it("rejects documents over the token limit with a 400 parse error", async () => {
-    const fields = Array.from({ length: LIMITS.maxTokens }, () => "__typename").join(" ");
-    const res = await post({ query: `{ ${fields} }` });
+  it("rejects queries over the cost limit, naming the limit", async () => {
+    // Repeated nested selections: within the depth, alias and token limits, over the cost limit.
+    const wide = Array.from({ length: 60 }, () => "workspaces { workspace { kpis { parent { parent { parent { key name id } } } } } }").join(" ");
+    const res = await post({ query: `{ viewer { ${wide} } }` }, { authorization: `Bearer ${keys.reader}`, accept: "application/graphql-response+json" });
     expect(res.status).toBe(400);
-    expect((await json(res)).errors[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
+    const body = await json(res);
+    expect(body.errors?.[0]?.message).toMatch(/^Query cost limit exceeded: the query costs \d+, at most 5000 is allowed/);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: "LIMIT_EXCEEDED", limit: "cost", max: LIMITS.maxCost });
+  });
+
+  it("rejects documents over the token limit with LIMIT_EXCEEDED (200 as application/json, 400 as graphql-response+json)", async () => {
+    const fields = Array.from({ length: LIMITS.maxTokens }, () => "__typename").join(" ");
+    const asJson = await post({ query: `{ ${fields} }` }, { accept: "application/json" });
+    expect(asJson.status).toBe(200);
+    expect((await json(asJson)).errors[0]).toMatchObject({
+      message: `Token limit exceeded: the document has more than ${LIMITS.maxTokens} tokens, at most ${LIMITS.maxTokens} are allowed`,
+      extensions: { code: "LIMIT_EXCEEDED", limit: "tokens", max: LIMITS.maxTokens },
+    });
+    const asGraphQL = await post({ query: `{ ${fields} }` }, { accept: "application/graphql-response+json" });
+    expect(asGraphQL.status).toBe(400);
+    expect((await json(asGraphQL)).errors[0].extensions.code).toBe("LIMIT_EXCEEDED");
+  });
+
+  it("refuses first: 501 naming the argument, and serves first: 500", async () => {
+    // Audit events (audit.read): the admin key's own creation is there to count.
+    const q = (n: number) => `query($w: ID!) { workspace(id: $w) { auditEvents(first: ${n}) { totalCount } } }`;
+    const admin = { authorization: `Bearer ${keys.admin}` };
+    const over = await json(await post({ query: q(501), variables: { w: WS } }, admin));
+    expect(over.data?.workspace?.auditEvents ?? null).toBeNull();
+    expect(over.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["first"], message: expect.stringMatching(/at most 500/) }] });
+    const last = await json(await post({ query: q(0).replace("first: 0", "last: 501"), variables: { w: WS } }, admin));
+    expect(last.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["last"] }] });
+    const ok = await json(await post({ query: q(500), variables: { w: WS } }, admin));
+    expect(ok.errors ?? []).toEqual([]);
+    expect(ok.data.workspace.auditEvents.totalCount).toBeGreaterThanOrEqual(0);
   });
 
   it("does not suggest field names to a probing client", async () => {
@@ -149,6 +201,7 @@ describe("API-key authentication", () => {
   it.each([
     ["malformed", "Bearer not-a-key", /Invalid API key/],
     ["unknown", `Bearer ${generateApiKey().secret}`, /Invalid API key/],
+    ["wrong secret under a real prefix", () => `Bearer ${keys.reader.slice(0, 16)}${"A".repeat(43)}`, /Invalid API key/],
     ["revoked", () => `Bearer ${keys.revoked}`, /revoked/],
     ["expired", () => `Bearer ${keys.expired}`, /expired/],
     ["wrong scheme", "Basic abc", /Bearer/],
@@ -161,21 +214,38 @@ describe("API-key authentication", () => {
     expect(body.errors[0].message).toMatch(message);
   });
 
-  it("answers RATE_LIMITED with 429 and Retry-After once a key exceeds its per-minute limit", async () => {
-    const statuses: number[] = [];
-    let limited: Response | undefined;
-    for (let i = 0; i < 6; i++) {
-      const res = await post({ query: "{ viewer { kind } }" }, { authorization: `Bearer ${keys.limited}` });
-      statuses.push(res.status);
-      if (res.status === 429) limited ??= res;
-    }
+  it("answers RATE_LIMITED with 429, RateLimit-* headers and an honest Retry-After; refused calls do not count", async () => {
+    const responses: Response[] = [];
+    for (let i = 0; i < 7; i++) responses.push(await post({ query: "{ viewer { kind } }" }, { authorization: `Bearer ${keys.limited}` }));
+    const statuses = responses.map((r) => r.status);
     expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
-    expect(limited, `statuses ${statuses.join(",")}`).toBeDefined();
-    const retryAfter = Number(limited!.headers.get("retry-after"));
-    expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    const body = await json(limited!);
+    // Every keyed response says where the key stands (a window boundary may fall between calls).
+    for (const res of responses) {
+      expect(res.headers.get("ratelimit-limit")).toBe("3");
+      expect(res.headers.get("ratelimit-policy")).toBe("3;w=60");
+      expect(Number(res.headers.get("ratelimit-reset"))).toBeGreaterThanOrEqual(1);
+    }
+    expect(responses.slice(0, 3).map((r) => Number(r.headers.get("ratelimit-remaining")))).toEqual([2, 1, 0]);
+    const limited = responses.filter((r) => r.status === 429);
+    expect(limited.length, `statuses ${statuses.join(",")}`).toBeGreaterThanOrEqual(3);
+    const waits = limited.map((r) => Number(r.headers.get("retry-after")));
+    for (const [i, res] of limited.entries()) {
+      expect(res.headers.get("ratelimit-remaining")).toBe("0");
+      expect(Number(res.headers.get("ratelimit-reset"))).toBe(waits[i]);
+      expect(waits[i]).toBeGreaterThanOrEqual(1);
+      expect(waits[i]).toBeLessThanOrEqual(120);
+      // A refused call does not push the next admission further out.
+      if (i > 0) expect(waits[i]).toBeLessThanOrEqual(waits[i - 1]);
+    }
+    // Only the admitted calls were counted.
+    const counted = await withTenant(db, { workspaceId: WS }, async (tx) => {
+      const [key] = await tx.apiKey.findMany({ where: { name: "limited" } });
+      return tx.$queryRawUnsafe<{ n: number }[]>(`SELECT coalesce(sum(count), 0)::int AS n FROM api_key_usage WHERE api_key_id = $1::uuid`, key.id);
+    });
+    expect(counted[0].n).toBe(statuses.filter((s) => s === 200).length);
+    const body = await json(limited[0]);
     expect(body.errors[0].extensions.code).toBe("RATE_LIMITED");
+    expect(body.errors[0].message).toMatch(/3 requests per minute/);
     // Another key is not affected by this key's limit.
     const other = await post({ query: "{ viewer { kind } }" }, { authorization: `Bearer ${keys.reader}` });
     expect(other.status).toBe(200);

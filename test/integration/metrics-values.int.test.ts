@@ -69,7 +69,8 @@ describe("Workspace.metricValues", () => {
     expect(google.cac.value).toBe("40000.1");
     // Filter values are data, never SQL (the hot path splices escaped literals).
     const hostile = await values(a.viewer, ["spend"], { channel: "x' OR true --", campaign: "\\'; DROP TABLE metric_facts; --" });
-    expect(hostile.spend.value).toBe("0");
+    // Matches nothing: no data, which is not 0 (issue 15).
+    expect(hostile.spend).toMatchObject({ value: null, reason: "NO_DATA:spend" });
     const brand = await values(a.viewer, ["spend", "revenue", "romi"], { campaign: "brand" });
     expect(brand.spend.value).toBe("100000");
     expect(brand.romi.value).toBe("0.5");
@@ -131,7 +132,8 @@ describe("Workspace.metricValues", () => {
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     const ws = r.data!.workspace;
     expect(ws.days.unit).toBe("MONEY");
-    expect(ws.days.points.map((p: { value: string }) => p.value)).toEqual(["60000", "99999.5", "0"]);
+    // The third day has no spend pushed: null, not 0 (issue 15).
+    expect(ws.days.points.map((p: { value: string }) => p.value)).toEqual(["60000", "99999.5", null]);
     expect(ws.weeks.points).toEqual([
       { from: "2026-03-01", to: "2026-03-01", value: "0.03125", reason: null }, // Sunday: 2 500 / 80 000
       { from: "2026-03-02", to: "2026-03-08", value: "0.025", reason: null },

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { type Connection, collectConnection } from "../../../../_lib/connection";
 import { requirePermission } from "../../../../_lib/load";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
+import { RotateApiKeyButton } from "./rotate-api-key-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
@@ -53,7 +54,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
   const now = Date.now();
 
   return (
-    <ClientMessages namespaces={["apiKeys"]}>
+    <ClientMessages namespaces={["apiKeys", "apiKeyRotation"]}>
       <div className="space-y-6">
         <p className="max-w-prose text-sm text-ink-muted">{t("lead")}</p>
         <Card>
@@ -102,7 +103,14 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
                       <Td>
                         <StatusPill tone={state === "active" ? "ok" : state === "expired" ? "warn" : "neutral"} label={t(state)} />
                       </Td>
-                      <Td>{state === "revoked" ? null : <RevokeApiKeyButton apiKeyId={key.id} name={key.name} />}</Td>
+                      <Td>
+                        {state === "revoked" ? null : (
+                          <div className="flex flex-wrap items-start gap-2">
+                            <RotateApiKeyButton apiKeyId={key.id} name={key.name} />
+                            <RevokeApiKeyButton apiKeyId={key.id} name={key.name} />
+                          </div>
+                        )}
+                      </Td>
                     </tr>
                   );
                 })}
