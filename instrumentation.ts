@@ -1,7 +1,8 @@
 /**
  * Runs once when a server instance starts: opens the database (migrating it) so the first
  * request does not pay for it, seeds the demo workspace on a fresh database, and starts the
- * import worker, which resumes imports a restart interrupted.
+ * import worker, which resumes imports a restart interrupted, and the scheduler of periodic
+ * tasks (scheduled report deliveries).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -11,4 +12,7 @@ export async function register(): Promise<void> {
   await seedDemoIfEmpty(db);
   const { importWorkerFor } = await import("./lib/jobs/import-worker");
   await importWorkerFor(db);
+  // Scheduled report deliveries (and, once merged, other periodic tasks).
+  const { schedulerFor } = await import("./lib/jobs/app-scheduler");
+  await schedulerFor(db);
 }

@@ -30,8 +30,17 @@ function dropNomodulePolyfills(distDir: string) {
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "pg-boss"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "pg-boss", "pdfkit"],
   poweredByHeader: false,
+  // Share links and unsubscribe links: never indexed, and the token in the URL never leaves as a Referer.
+  async headers() {
+    const noIndex = [
+      { key: "X-Robots-Tag", value: "noindex, nofollow" },
+      { key: "Referrer-Policy", value: "no-referrer" },
+      { key: "Cache-Control", value: "no-store" },
+    ];
+    return [{ source: "/r/:path*", headers: noIndex }];
+  },
   typedRoutes: false,
   // `npm test` runs `tsc --noEmit` over the whole project as its own step; checking types again
   // inside `next build` doubled the first `npm start` on two cores.

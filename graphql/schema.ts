@@ -20,6 +20,7 @@ import "./types/imports";
 import "./types/kpis";
 import "./types/scorecards";
 import "./types/planner";
+import "./types/reports";
 
 builder.queryType({});
 builder.mutationType({});

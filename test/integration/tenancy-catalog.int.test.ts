@@ -19,7 +19,8 @@ afterAll(async () => db?.close());
  * narrow door (an API key's hash, an invite token's hash, the job sweeper). Anything else
  * must run as the caller, under the policies.
  */
-const SECURITY_DEFINER_DOORS = ["authenticate_api_key", "find_invite_by_token_hash", "live_import_jobs"];
+// Reports (issue 14): a share link by its token's hash; the scheduler's due schedules and retries (ids only).
+const SECURITY_DEFINER_DOORS = ["authenticate_api_key", "due_report_retries", "due_report_schedules", "find_invite_by_token_hash", "live_import_jobs", "open_share_link"];
 
 /** Global tables: not tenant-owned by design (a user spans workspaces). */
 const GLOBAL_TABLES = new Set(["users", "login_attempts", "_prisma_migrations"]);
