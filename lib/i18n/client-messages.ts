@@ -15,6 +15,7 @@ export const CLIENT_NAMESPACES = [
   ...SHELL_NAMESPACES,
   "account",
   "apiKeys",
+  "clientReports",
   "explorer",
   "import",
   "invite",
