@@ -4,6 +4,8 @@ import { findReport } from "@/lib/reports/find-report";
 import { openSharedReport } from "@/lib/reports/open-shared-report";
 import { renderReportPdf } from "@/lib/reports/render-report-pdf";
 import { createShareLink } from "@/lib/reports/share-links";
+import { exportWorkspaceTable } from "@/lib/reports/export-workspace-table";
+import { findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 
 import { addMember, countRowsAsOwner, rowIdOf } from "./factories";
 import { type TestDatabase, errorCodes, gql, openTestDatabase } from "./harness";
@@ -153,6 +155,27 @@ describe("PDF", () => {
     expect(text).toContain("Крупная сделка со 2 декабря.");
     const revenue = doc.sections[0].kpis.find((k) => k.key === "company.revenue");
     expect(revenue?.actual.replace(/[\u00a0\u202f]/g, " ")).toBe("1 234 568 ₽");
+  });
+});
+
+describe("exports", () => {
+  it("a scorecard as ru CSV (BOM, ;, decimal comma), the KPI tree and the metric table as PDF; CLIENT_VIEWER may not export", async () => {
+    const access = (await findWorkspaceAccess(db, A.viewer, A.workspace.id))!;
+    const csv = await exportWorkspaceTable(db, { workspaceId: A.workspace.id, access, now: NOW, request: { kind: "scorecard", role: "OWNER", format: "csv", anchor: "2026-12-01", locale: "ru" } });
+    const text = String(csv.body);
+    expect(text.startsWith("\uFEFFKPI;Факт;План;")).toBe(true);
+    expect(text).toContain("Выручка;1234567,89;");
+    expect(csv.contentType).toBe("text/csv; charset=utf-8");
+    const metrics = await exportWorkspaceTable(db, { workspaceId: A.workspace.id, access, now: NOW, request: { kind: "metrics", format: "csv", anchor: "2026-12-01", locale: "en" } });
+    expect(String(metrics.body)).toContain("Revenue,1234567.89\r\n");
+    for (const kind of ["tree", "metrics"] as const) {
+      const pdf = await exportWorkspaceTable(db, { workspaceId: A.workspace.id, access, now: NOW, request: { kind, format: "pdf", anchor: "2026-12-01", locale: "ru" } });
+      expect(pdfText(pdf.body as Buffer)).toContain(kind === "tree" ? "Дерево KPI" : "Метрики");
+    }
+    const viewer = await addMember(db, A.workspace.id, "CLIENT_VIEWER");
+    const viewerAccess = (await findWorkspaceAccess(db, viewer.viewer, A.workspace.id))!;
+    await expect(exportWorkspaceTable(db, { workspaceId: A.workspace.id, access: viewerAccess, now: NOW, request: { kind: "scorecard", role: "OWNER", format: "csv" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(exportWorkspaceTable(db, { workspaceId: A.workspace.id, access, now: NOW, request: { kind: "scorecard", role: "CLIENT_VIEWER" as "OWNER", format: "csv" } })).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
   });
 });
 
