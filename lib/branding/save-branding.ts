@@ -49,3 +49,22 @@ export async function findWorkspaceBranding(db: Database, input: { workspaceId: 
     tx.branding.findFirst({ where: { workspaceId: input.workspaceId, ownerKind: "WORKSPACE" }, orderBy: { createdAt: "asc" } }),
   );
 }
+
+/**
+ * Replaces only the logo of the workspace's branding (the upload route): checked by content;
+ * a workspace without a branding gets one with its own name and the default colour.
+ */
+export async function saveWorkspaceLogo(db: Database, input: { workspaceId: string; logo: Uint8Array }): Promise<Branding> {
+  const check = checkLogo(input.logo);
+  if (!check.ok) throw AppError.badInput(["logo"], logoProblemMessage(check.problem));
+  const { workspaceId } = input;
+  return withTenant(db, { workspaceId }, async (tx) => {
+    const existing = await tx.branding.findFirst({ where: { workspaceId, ownerKind: "WORKSPACE" }, orderBy: { createdAt: "asc" } });
+    const data = { logo: new Uint8Array(input.logo), logoType: check.type, updatedAt: new Date() };
+    if (existing) return tx.branding.update({ where: { id: existing.id }, data });
+    const workspace = await tx.workspace.findFirstOrThrow({ where: { id: workspaceId } });
+    const created = await tx.branding.create({ data: { workspaceId, ownerKind: "WORKSPACE", name: workspace.name, ...data } });
+    await tx.report.updateMany({ where: { workspaceId, brandingId: null }, data: { brandingId: created.id } });
+    return created;
+  });
+}

@@ -1,9 +1,23 @@
-import en from "@/messages/en.json";
-import ru from "@/messages/ru.json";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 export type ReportLocale = "en" | "ru";
 
 type Tree = { [key: string]: string | Tree };
+
+// Read as plain JSON at run time: inside the Next build, an `import` of messages/*.json goes
+// through next-intl's precompiling loader, which turns ICU messages into compiled forms.
+const cache = new Map<ReportLocale, Tree>();
+
+function messagesOf(locale: ReportLocale): Tree {
+  let tree = cache.get(locale);
+  if (!tree) {
+    const all = JSON.parse(readFileSync(path.join(process.cwd(), "messages", `${locale}.json`), "utf8")) as { clientReports: Tree };
+    tree = all.clientReports;
+    cache.set(locale, tree);
+  }
+  return tree;
+}
 
 /**
  * The clientReports messages of a locale for server-side renderers (PDF, CSV, e-mail), which
@@ -11,7 +25,7 @@ type Tree = { [key: string]: string | Tree };
  * `{name}` placeholders are used in the keys these renderers read.
  */
 export function reportMessages(locale: ReportLocale): (key: string, vars?: Record<string, string | number>) => string {
-  const root = (locale === "ru" ? ru : en).clientReports as unknown as Tree;
+  const root = messagesOf(locale);
   return (key, vars) => {
     let node: string | Tree | undefined = root;
     for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;

@@ -325,20 +325,30 @@ export function BrandingForm({ workspaceId, initial }: { workspaceId: string; in
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const [color, setColor] = useState(initial.primaryColor);
+  const [logoError, setLogoError] = useState<string | null>(null);
   const { run, pending, fieldErrors, formError } = useGraphQLMutation(SAVE_BRANDING);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
     const form = new FormData(event.currentTarget);
+    // Name and colour first (GraphQL, nothing saved when either is wrong), then the logo streams
+    // to its own route, which enforces the size limit while reading.
+    const outcome = await run({ input: { workspaceId, name: String(form.get("name") ?? ""), primaryColor: color } });
+    if (!outcome.data) return;
     const file = form.get("logo");
-    let logoBase64: string | undefined;
+    setLogoError(null);
     if (file instanceof File && file.size > 0) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      let binary = "";
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      logoBase64 = btoa(binary);
+      const res = await fetch(`/api/reports/branding/logo?workspaceId=${encodeURIComponent(workspaceId)}`, {
+        method: "POST",
+        headers: { "content-type": file.type && /^image\/(png|jpeg|webp)$/.test(file.type) ? file.type : "application/octet-stream" },
+        body: file,
+      });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { errors?: { message: string; extensions?: { fieldErrors?: { message: string }[] } }[] } | null;
+        setLogoError(body?.errors?.[0]?.extensions?.fieldErrors?.[0]?.message ?? body?.errors?.[0]?.message ?? "—");
+        return;
+      }
     }
-    const outcome = await run({ input: { workspaceId, name: String(form.get("name") ?? ""), primaryColor: color, ...(logoBase64 ? { logoBase64 } : {}) } });
     if (outcome.data) {
       setSaved(true);
       router.refresh();
@@ -360,7 +370,7 @@ export function BrandingForm({ workspaceId, initial }: { workspaceId: string; in
           </div>
         )}
       </Field>
-      <Field id="branding-logo" label={t("branding.logo")} error={fieldErrors.logoBase64}>
+      <Field id="branding-logo" label={t("branding.logo")} error={logoError ?? fieldErrors.logoBase64}>
         {(p) => <Input {...p} type="file" name="logo" accept="image/png,image/jpeg,image/webp" />}
       </Field>
       {formError ? <Alert tone="bad">{formError}</Alert> : null}
