@@ -135,7 +135,11 @@ function kpiCard(pdf: Doc, doc: ReportDocument, k: ReportKpiCard, x: number, y: 
   const chipW = pdf.widthOfString(k.statusLabel) + 10;
   pdf.save().roundedRect(x + w - chipW - 8, y + 8, chipW, 13, 6).fill(color).restore();
   pdf.fillColor("#ffffff").text(k.statusLabel, x + w - chipW - 3, y + 11, { width: chipW, lineBreak: false });
-  pdf.fillColor(TEXT).font("bold").fontSize(16).text(k.actual, x + 10, y + 32, { width: w / 2, lineBreak: false });
+  // The figure shrinks to fit its half of the card (long money amounts) instead of wrapping.
+  let size = 16;
+  pdf.font("bold").fontSize(size);
+  while (size > 9 && pdf.widthOfString(k.actual) > w / 2 - 6) pdf.fontSize(--size);
+  pdf.fillColor(TEXT).text(k.actual, x + 10, y + 32 + (16 - size) / 2, { width: w / 2, lineBreak: false });
   pdf.font("body").fontSize(8).fillColor(MUTED);
   pdf.text(`${doc.t("doc.target")}: ${k.target}`, x + 10, y + 54, { width: w / 2 - 10, lineBreak: false });
   pdf.text(`${doc.t("doc.attainment")}: ${k.attainment}`, x + 10, y + 65, { width: w / 2 - 10, lineBreak: false });
