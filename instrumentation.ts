@@ -2,7 +2,8 @@
  * Runs once when a server instance starts: stamps requests with their socket address
  * (lib/http/client-address.ts), opens the database (migrating it) so the first
  * request does not pay for it, seeds the demo workspace on a fresh database, and starts the
- * import worker, which resumes imports a restart interrupted, and the alert scheduler.
+ * import worker, which resumes imports a restart interrupted, the alert scheduler and the
+ * scheduler of periodic tasks (scheduled report deliveries).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -18,4 +19,7 @@ export async function register(): Promise<void> {
   // Alerts (SPEC §8a): evaluation after data changes, the morning run, digests, webhook deliveries.
   const { startAlertScheduler } = await import("./lib/alerts/alert-schedule");
   startAlertScheduler(db);
+  // Scheduled report deliveries (and, once merged, other periodic tasks).
+  const { schedulerFor } = await import("./lib/jobs/app-scheduler");
+  await schedulerFor(db);
 }

@@ -31,16 +31,24 @@ function dropNomodulePolyfills(distDir: string) {
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "pg-boss"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "pg-boss", "pdfkit"],
   poweredByHeader: false,
   // The security baseline on every response — pages (proxy.ts adds their CSP with a nonce and
   // HSTS), API routes (a CSP that allows nothing: JSON is never a document) and static assets.
+  // Share links and unsubscribe links (/r/…): never indexed, and the token in the URL never
+  // leaves as a Referer.
   async headers() {
     const baseline = Object.entries(BASELINE_HEADERS).map(([key, value]) => ({ key, value }));
+    const noIndex = [
+      { key: "X-Robots-Tag", value: "noindex, nofollow" },
+      { key: "Referrer-Policy", value: "no-referrer" },
+      { key: "Cache-Control", value: "no-store" },
+    ];
     return [
       { source: "/:path*", headers: baseline },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ https: false }) }] },
       { source: "/schema.graphql", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ https: false }) }] },
+      { source: "/r/:path*", headers: noIndex },
     ];
   },
   typedRoutes: false,

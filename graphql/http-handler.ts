@@ -1,6 +1,7 @@
 import { requestOrigin } from "./request-origin";
-import { RateLimitedError, authenticateApiKey } from "@/lib/auth/authenticate-api-key";
-import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
+import { RateLimitedError } from "@/lib/auth/authenticate-api-key";
+import { resolveRequestViewer } from "@/lib/auth/request-viewer";
+import { SESSION_COOKIE, readCookie } from "@/lib/auth/session-cookie";
 import type { RateLimitState, Viewer } from "@/lib/auth/viewer";
 import { type Database, getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -65,7 +66,7 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
   const db = await openDb();
   let viewer: Viewer | null;
   try {
-    viewer = await resolveViewer(db, request);
+    viewer = await resolveRequestViewer(db, request);
   } catch (error) {
     if (isAppError(error)) {
       const headers: Record<string, string> = error instanceof RateLimitedError ? rateLimitHeaders(error.rateLimit) : {};
@@ -134,16 +135,6 @@ function isDocumentErrorInJson(contentType: string | null, payload: string): boo
   } catch {
     return false;
   }
-}
-
-async function resolveViewer(db: Database, request: Request): Promise<Viewer | null> {
-  const authorization = request.headers.get("authorization");
-  if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw new AppError("UNAUTHENTICATED", "Authorization must be 'Bearer <api key>'");
-    return authenticateApiKey(db, match[1]);
-  }
-  return viewerFromSessionToken(db, readCookie(request.headers.get("cookie"), SESSION_COOKIE));
 }
 
 function errorResponse(code: string, message: string, status: number, headers?: Record<string, string>): Response {

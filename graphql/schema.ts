@@ -27,6 +27,7 @@ import "./types/planner";
 import "./types/agencies";
 import "./types/notifications";
 import "./types/webhooks";
+import "./types/reports";
 
 builder.queryType({});
 builder.mutationType({});

@@ -18,6 +18,7 @@ export const CLIENT_NAMESPACES = [
   "apiKeyRotation",
   "apiKeys",
   "channelGroups",
+  "clientReports",
   "explorer",
   "import",
   "invite",

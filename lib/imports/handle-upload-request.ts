@@ -1,8 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { actorOf } from "@/lib/audit/actor";
-import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
-import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
-import type { Viewer } from "@/lib/auth/viewer";
+import { resolveRequestViewer as resolveViewer } from "@/lib/auth/request-viewer";
 import type { Database } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
@@ -66,16 +64,6 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
     console.error("[imports] upload failed", error);
     return json(500, { errors: [{ message: "Unexpected error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
   }
-}
-
-async function resolveViewer(db: Database, request: Request): Promise<Viewer | null> {
-  const authorization = request.headers.get("authorization");
-  if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw new AppError("UNAUTHENTICATED", "Authorization must be 'Bearer <api key>'");
-    return authenticateApiKey(db, match[1]);
-  }
-  return viewerFromSessionToken(db, readCookie(request.headers.get("cookie"), SESSION_COOKIE));
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

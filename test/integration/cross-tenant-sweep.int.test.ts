@@ -187,6 +187,8 @@ beforeAll(async () => {
     ["ingestMetrics", `mutation($w: ID!) { ingestMetrics(input: { workspaceId: $w, idempotencyKey: "sweep-1", rows: [
         { date: "2026-01-10", channel: "google_ads", campaign: "alpha", measure: "spend", value: "1000" },
         { date: "2026-01-10", channel: "google_ads", campaign: "alpha", measure: "leads", value: "10" } ] }) { accepted } }`],
+    ["createReport", `mutation($w: ID!) { createReport(input: { workspaceId: $w, title: "Alpha board report", roles: [OWNER], period: { type: MONTH } }) { report { id } } }`],
+    ["updateReportBranding", `mutation($w: ID!) { updateReportBranding(input: { workspaceId: $w, name: "Alpha brand", primaryColor: "#1d4ed8" }) { __typename } }`],
   ] as const;
   for (const [name, query] of populate) {
     if (!(schema.getMutationType()?.getFields() ?? {})[name]) continue;
@@ -214,6 +216,18 @@ beforeAll(async () => {
       },
     ], new Date()),
   );
+  // A report with a share link and a schedule, so that Report, ShareLink and ReportSchedule ids of A are aimed at.
+  const reports = await gql(db, a.viewer, `query($w: ID!) { workspace(id: $w) { reports { id } } }`, { w: toGlobal(a.workspace.id) });
+  const reportId = reports.data?.workspace?.reports?.[0]?.id;
+  if (reportId) {
+    for (const query of [
+      `mutation($r: ID!) { createShareLink(input: { reportId: $r }) { __typename } }`,
+      `mutation($r: ID!) { createReportSchedule(input: { reportId: $r, cadence: WEEKLY, weekday: 1, externalEmails: ["alpha-board@example.test"] }) { __typename } }`,
+    ]) {
+      const res = await gql(db, a.viewer, query, { r: reportId });
+      expect(res.errors ?? [], query).toEqual([]);
+    }
+  }
   A = { workspaceId: a.workspace.id, globalId: toGlobal(a.workspace.id), name: a.workspace.name, ownerEmail: a.owner.email, owner: a.viewer, ids: new Map() };
   A.ids = await collectIdsOfA();
   const bKey = await createKey(db, { workspaceId: b.workspace.id, actorId: b.owner.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] });

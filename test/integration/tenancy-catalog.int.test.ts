@@ -20,15 +20,19 @@ afterAll(async () => db?.close());
  * workspace list and the webhook dispatcher's due deliveries — ids and time zones only). Anything else
  * must run as the caller, under the policies.
  */
+// Reports (issue 14): a share link by its token's hash; the scheduler's due schedules and retries (ids only).
 const SECURITY_DEFINER_DOORS = [
   "alert_schedule_workspaces", // the alert scheduler: which workspaces exist, their time zones (ids only)
   "authenticate_agency_api_key",
   "authenticate_api_key",
+  "due_report_retries",
+  "due_report_schedules",
   "find_agency_for_grant",
   "find_agency_invite_by_token_hash",
   "find_invite_by_token_hash",
   "lease_due_webhook_deliveries", // the webhook dispatcher: ids of due deliveries, leased
   "live_import_jobs",
+  "open_share_link",
 ];
 
 /** Global tables: not tenant-owned by design (a user spans workspaces). */

@@ -8,9 +8,10 @@ import { CATALOG_FIELDS } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
+import { ExportLinks } from "@/components/reports/export-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { executeServer } from "@/lib/graphql-client/execute-server";
-import { requirePermission } from "../../../_lib/load";
+import { can, requirePermission } from "../../../_lib/load";
 
 export async function generateMetadata() {
   const t = await getTranslations("tree");
@@ -49,6 +50,7 @@ export default async function KpiTreePage({ params, searchParams }: { params: Pr
   const { workspaceSlug } = await params;
   const workspace = await requirePermission(workspaceSlug, "scorecard.readCompany");
   const t = await getTranslations("tree");
+  const tr = await getTranslations("clientReports");
   const locale = await getLocale();
   const periodParams = parsePeriodParams(await searchParams);
   const base = `/w/${workspace.slug}`;
@@ -57,7 +59,21 @@ export default async function KpiTreePage({ params, searchParams }: { params: Pr
     period: toPeriodInput(periodParams),
   });
   const tree = data?.workspace?.kpiTree;
-  const header = <PageHeader title={t("title")} description={t("lead")} />;
+  const canExport = can(workspace, "scorecard.readAny");
+  const header = (
+    <PageHeader
+      title={t("title")}
+      description={t("lead")}
+      actions={
+        canExport ? (
+          <div className="space-y-1">
+            <ExportLinks workspaceId={workspace.id} kind="tree" period={periodParams} locale={locale} label={tr("sections.KPI_TREE")} />
+            <ExportLinks workspaceId={workspace.id} kind="metrics" period={periodParams} locale={locale} label={tr("sections.METRICS")} />
+          </div>
+        ) : null
+      }
+    />
+  );
   if (!tree) {
     return <PageLoadError header={header} title={t("loadError")} message={errors[0]?.message} />;
   }

@@ -15,6 +15,7 @@ import { CATALOG_FIELDS, HEALTH_CHECK_FIELDS, SCORECARD_KPI_FIELDS, type Scoreca
 import { PageLoadError } from "@/components/app/page-load-error";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
+import { ExportLinks } from "@/components/reports/export-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TabLinks } from "@/components/ui/tabs";
 import { executeServer } from "@/lib/graphql-client/execute-server";
@@ -94,6 +95,7 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
           {t(`intro.${scorecard}`)} <span className="whitespace-nowrap">({t("currencyLabel", { currency: workspace.currency })})</span>
         </>
       }
+      actions={<ExportLinks workspaceId={workspace.id} kind="scorecard" role={role} period={periodParams} locale={locale} />}
     />
   );
   const tabNav = tabs.length > 1 ? <TabLinks label={t("switcher")} items={tabs.map((tab) => ({ ...tab, href: tab.href }))} /> : null;

@@ -1,0 +1,19 @@
+import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
+import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+/**
+ * The caller of a route handler outside GraphQL (uploads, downloads), authenticated like the
+ * GraphQL endpoint: `Authorization: Bearer <api key>`, else the session cookie `tl.session`.
+ */
+export async function resolveRequestViewer(db: Database, request: Request): Promise<Viewer | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new AppError("UNAUTHENTICATED", "Authorization must be 'Bearer <api key>'");
+    return authenticateApiKey(db, match[1]);
+  }
+  return viewerFromSessionToken(db, readCookie(request.headers.get("cookie"), SESSION_COOKIE));
+}

@@ -1,0 +1,120 @@
+import { z } from "zod";
+import type { ReportDelivery, ReportSchedule } from "@/generated/prisma/client";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { findWorkspace } from "@/lib/workspaces/find-workspace";
+import { nextSlot } from "./schedule-slots";
+import { readUnsubscribeToken } from "./unsubscribe-token";
+
+export type { ReportDelivery, ReportSchedule };
+
+export const reportScheduleInputSchema = z
+  .object({
+    cadence: z.enum(["WEEKLY", "MONTHLY", "PERIOD_CLOSE"]),
+    weekday: z.number().int().min(1, "Weekday is 1 (Monday) to 7 (Sunday)").max(7, "Weekday is 1 (Monday) to 7 (Sunday)").nullish(),
+    dayOfMonth: z.number().int().min(1, "Day of month is 1 to 28").max(28, "Day of month is 1 to 28").nullish(),
+    closePeriod: z.enum(["month", "quarter"]).nullish(),
+    hour: z.number().int().min(0, "Hour is 0 to 23").max(23, "Hour is 0 to 23").default(9),
+    memberUserIds: z.array(z.string().uuid("is not a member")).max(200).default([]),
+    externalEmails: z
+      .array(z.string().trim().toLowerCase().pipe(z.email("is not an e-mail address")))
+      .max(200)
+      .default([]),
+    locale: z.enum(["en", "ru"]).nullish(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.cadence === "WEEKLY" && !s.weekday) ctx.addIssue({ code: "custom", path: ["weekday"], message: "A weekly schedule needs a weekday" });
+    if (s.cadence === "MONTHLY" && !s.dayOfMonth) ctx.addIssue({ code: "custom", path: ["dayOfMonth"], message: "A monthly schedule needs a day of the month" });
+    if (s.cadence === "PERIOD_CLOSE" && !s.closePeriod) ctx.addIssue({ code: "custom", path: ["closePeriod"], message: "Choose the period whose close sends the report" });
+    if (s.memberUserIds.length + s.externalEmails.length === 0) ctx.addIssue({ code: "custom", path: ["externalEmails"], message: "Add at least one recipient" });
+  });
+
+export type ReportScheduleInput = z.input<typeof reportScheduleInputSchema>;
+
+/**
+ * Adds a delivery schedule to a report. Members must belong to the workspace; external
+ * addresses must be addresses; the first slot is computed in the workspace's time zone.
+ * Another workspace's report is NOT_FOUND; nothing is saved on any error.
+ */
+export async function createReportSchedule(
+  db: Database,
+  input: { workspaceId: string; actorId: string | null; reportId: string; schedule: ReportScheduleInput; now?: Date },
+): Promise<ReportSchedule> {
+  const s = parseInput(reportScheduleInputSchema, input.schedule);
+  const { workspaceId } = input;
+  const workspace = await findWorkspace(db, { workspaceId });
+  if (!workspace) throw AppError.notFound("Workspace not found");
+  const rule = { ...s, timeZone: workspace.timeZone, fiscalYearStartMonth: workspace.fiscalYearStartMonth };
+  const first = nextSlot(rule, input.now ?? new Date());
+  return withTenant(db, { workspaceId }, async (tx) => {
+    const report = await tx.report.findFirst({ where: { workspaceId, id: input.reportId } });
+    if (!report) throw AppError.notFound("Report not found");
+    const members = s.memberUserIds.length ? await tx.membership.findMany({ where: { workspaceId, userId: { in: s.memberUserIds } } }) : [];
+    s.memberUserIds.forEach((id, i) => {
+      if (!members.some((m) => m.userId === id)) throw AppError.badInput(["memberUserIds", i], "is not a member of this workspace");
+    });
+    return tx.reportSchedule.create({
+      data: {
+        workspaceId,
+        reportId: report.id,
+        cadence: s.cadence,
+        weekday: s.cadence === "WEEKLY" ? s.weekday : null,
+        dayOfMonth: s.cadence === "MONTHLY" ? s.dayOfMonth : null,
+        closePeriod: s.cadence === "PERIOD_CLOSE" ? s.closePeriod : null,
+        hour: s.hour,
+        memberUserIds: [...new Set(s.memberUserIds)],
+        externalEmails: [...new Set(s.externalEmails)],
+        locale: s.locale ?? workspace.locale ?? "en",
+        nextRunAt: first.at,
+        createdByUserId: input.actorId,
+      },
+    });
+  });
+}
+
+export async function deleteReportSchedule(db: Database, input: { workspaceId: string; scheduleId: string }): Promise<ReportSchedule> {
+  return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
+    const schedule = await tx.reportSchedule.findFirst({ where: { workspaceId: input.workspaceId, id: input.scheduleId } });
+    if (!schedule) throw AppError.notFound("Schedule not found");
+    await tx.reportSchedule.delete({ where: { id: schedule.id } });
+    return schedule;
+  });
+}
+
+export async function listReportSchedules(db: Database, input: { workspaceId: string; reportId: string }): Promise<ReportSchedule[]> {
+  return withTenant(db, { workspaceId: input.workspaceId }, (tx) =>
+    tx.reportSchedule.findMany({ where: { workspaceId: input.workspaceId, reportId: input.reportId }, orderBy: { createdAt: "asc" } }),
+  );
+}
+
+export async function findReportSchedule(db: Database, input: { workspaceId: string; scheduleId: string }): Promise<ReportSchedule | null> {
+  return withTenant(db, { workspaceId: input.workspaceId }, (tx) => tx.reportSchedule.findFirst({ where: { workspaceId: input.workspaceId, id: input.scheduleId } }));
+}
+
+/** The delivery log of a schedule, newest first. */
+export async function listReportDeliveries(db: Database, input: { workspaceId: string; scheduleId: string }): Promise<ReportDelivery[]> {
+  return withTenant(db, { workspaceId: input.workspaceId }, (tx) =>
+    tx.reportDelivery.findMany({ where: { workspaceId: input.workspaceId, scheduleId: input.scheduleId }, orderBy: { claimedAt: "desc" }, take: 50 }),
+  );
+}
+
+/**
+ * Follows an unsubscribe link: the signed claim names the workspace, schedule and address;
+ * the address stops receiving that schedule's e-mails. False for a forged or stale link.
+ */
+export async function unsubscribeRecipient(db: Database, input: { token: string }): Promise<boolean> {
+  const claim = readUnsubscribeToken(input.token);
+  if (!claim) return false;
+  return withTenant(db, { workspaceId: claim.workspaceId }, async (tx) => {
+    const schedule = await tx.reportSchedule.findFirst({ where: { workspaceId: claim.workspaceId, id: claim.scheduleId } });
+    if (!schedule) return false;
+    await tx.reportUnsubscribe.upsert({
+      where: { workspaceId_scheduleId_email: { workspaceId: claim.workspaceId, scheduleId: claim.scheduleId, email: claim.email } },
+      create: { workspaceId: claim.workspaceId, scheduleId: claim.scheduleId, email: claim.email },
+      update: {},
+    });
+    return true;
+  });
+}
