@@ -7,7 +7,7 @@ import { type Database, getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { withApiSecurityHeaders } from "@/lib/http/security-headers";
-import { AppError, isAppError } from "@/lib/errors/app-error";
+import { isAppError } from "@/lib/errors/app-error";
 import { BodyTooLargeError, payloadTooLarge, readBodyText } from "@/lib/http/read-body";
 import { createContext } from "./context";
 import { HeaderMap, getApolloServer } from "./server";

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { type Database, getDatabase } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { withApiSecurityHeaders } from "@/lib/http/security-headers";
 import { executeGraphQLHttp } from "./http-handler";
 
 /**
@@ -8,12 +10,14 @@ import { executeGraphQLHttp } from "./http-handler";
  * the same framework-free transport the Next route calls (graphql/http-handler.ts — the same
  * authentication, limits, CSRF rules, error masking and logging), without Next's per-request
  * routing. The request is handed over as a fetch Request exactly as Next's route handler would
- * receive it: absolute URL, headers, the body as a stream, and the client address appended to
- * X-Forwarded-For as Next's server does (login throttling reads it, lib/auth/client-ip).
+ * receive it: absolute URL, headers (with the socket address stamped by
+ * lib/http/client-address.ts, which per-IP throttles read), the body as a stream, and the client
+ * address appended to X-Forwarded-For as Next's server does.
  */
 export async function handleNodeGraphQLRequest(req: IncomingMessage, res: ServerResponse, openDb: () => Promise<Database> = getDatabase): Promise<void> {
   try {
-    const response = await executeGraphQLHttp(toRequest(req), openDb);
+    // The same response headers the Next route adds (handleGraphQLRequest): this path skips Next.
+    const response = withApiSecurityHeaders(await executeGraphQLHttp(toRequest(req), openDb), env().APP_URL?.startsWith("https://") ?? false);
     const headers: Record<string, string | string[]> = {};
     response.headers.forEach((value, key) => {
       if (key !== "set-cookie") headers[key] = value;

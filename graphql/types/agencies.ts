@@ -373,7 +373,7 @@ builder.mutationField("createAgency", (t) =>
   t.field({
     type: CreateAgencyPayload,
     description: "Creates an agency; the signed-in caller becomes its first AGENCY_ADMIN (SPEC §9.2).",
-    args: { input: t.arg({ type: CreateAgencyInput, required: true }) },
+    args: { input: t.arg({ description: "The new agency's name.", type: CreateAgencyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const agency = await underInput(() => createAgency(ctx.db, { actorId: viewer.userId, name: input.name, primaryColor: input.primaryColor }));
@@ -395,7 +395,7 @@ builder.mutationField("updateAgency", (t) =>
   t.field({
     type: CreateAgencyPayload,
     description: "Changes the agency's name or colour (agency admins). The logo is uploaded through the shared branding module.",
-    args: { input: t.arg({ type: UpdateAgencyInput, required: true }) },
+    args: { input: t.arg({ description: "The agency and the settings to change.", type: UpdateAgencyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const agencyId = parseAgencyId(String(input.agencyId), ["input", "agencyId"]);
@@ -427,7 +427,7 @@ builder.mutationField("grantAgencyAccess", (t) =>
     type: GrantAgencyAccessPayload,
     description:
       "The workspace owner grants an agency access with a role, or changes the role of an existing grant (SPEC §9.2). Effective on the agency's next request. Recorded in both audit logs.",
-    args: { input: t.arg({ type: GrantAgencyAccessInput, required: true }) },
+    args: { input: t.arg({ description: "The client workspace, the agency and the role it acts with.", type: GrantAgencyAccessInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
@@ -458,7 +458,7 @@ builder.mutationField("revokeAgencyAccess", (t) =>
   t.field({
     type: RevokeAgencyAccessPayload,
     description: "The workspace owner revokes an agency's access: its members and keys lose the workspace on their next request (SPEC §9.2).",
-    args: { input: t.arg({ type: RevokeAgencyAccessInput, required: true }) },
+    args: { input: t.arg({ description: "The client workspace and the agency to cut off.", type: RevokeAgencyAccessInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
@@ -496,7 +496,7 @@ builder.mutationField("createAgencyInvite", (t) =>
   t.field({
     type: CreateAgencyInvitePayload,
     description: "Invites a person into the agency (agency admins), like workspace invites: single-use, expiring links.",
-    args: { input: t.arg({ type: CreateAgencyInviteInput, required: true }) },
+    args: { input: t.arg({ description: "The agency, the invitee's e-mail and their agency role.", type: CreateAgencyInviteInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const agencyId = parseAgencyId(String(input.agencyId), ["input", "agencyId"]);
@@ -547,7 +547,7 @@ builder.mutationField("createAgencyClient", (t) =>
   t.field({
     type: CreateAgencyClientPayload,
     description: "An agency admin creates a client workspace the agency manages with ADMIN, and may invite the client's owner (SPEC §8).",
-    args: { input: t.arg({ type: CreateAgencyClientInput, required: true }) },
+    args: { input: t.arg({ description: "The agency and the new client workspace's settings.", type: CreateAgencyClientInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const agencyId = parseAgencyId(String(input.agencyId), ["input", "agencyId"]);
@@ -579,7 +579,7 @@ builder.mutationField("createAgencyApiKey", (t) =>
   t.field({
     type: CreateAgencyApiKeyPayload,
     description: "Creates an agency API key (agency admins, signed in) that reads every client that granted access.",
-    args: { input: t.arg({ type: CreateAgencyApiKeyInput, required: true }) },
+    args: { input: t.arg({ description: "The agency, the key's name and its scopes.", type: CreateAgencyApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const agencyId = parseAgencyId(String(input.agencyId), ["input", "agencyId"]);

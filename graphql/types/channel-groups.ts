@@ -65,7 +65,7 @@ builder.mutationField("setChannelGroup", (t) =>
   t.field({
     type: SetChannelGroupPayload,
     description: "Maps a channel to a channel group of the workspace (metricDefinition.manage); audited; scorecards follow at once.",
-    args: { input: t.arg({ type: SetChannelGroupInput, required: true }) },
+    args: { input: t.arg({ description: "The workspace, the channel and its group (null returns it to the default).", type: SetChannelGroupInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       await ctx.requirePermission(workspaceId, "metricDefinition.manage");

@@ -204,6 +204,7 @@ export const ImportRef = builder.node(ImportObject, {
       description: "The rate the import's money was converted at into the reporting currency (exact), stored with the import.",
       resolve: (r) => (r.currencyRate === null ? null : r.currencyRate.toString()),
     }),
+    source: t.field({ type: ImportSourceEnum, description: "Where the import came from: a CSV file or the demo dataset.", resolve: (r) => (r.source === "demo" ? "DEMO" : "CSV") }),
     status: t.field({ description: "Where the import stands.", type: ImportStatusEnum, resolve: (r) => r.status as ImportStatus }),
     progress: t.field({ description: "Where the background job stands.", type: ImportProgressRef, resolve: (r) => r }),
     encoding: t.exposeString("encoding", { description: "The text encoding detected: utf-8 or windows-1251." }),

@@ -88,7 +88,7 @@ builder.mutationField("requestPasswordReset", (t) =>
     type: OkRef,
     description:
       "Public: e-mails a single-use reset link valid for an hour when the address has an account. Answers the same either way; throttled per address and per client.",
-    args: { input: t.arg({ type: RequestPasswordResetInput, required: true }) },
+    args: { input: t.arg({ description: "The address to send the reset link to.", type: RequestPasswordResetInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       await requestPasswordReset(ctx.db, { email: input.email, ip: ctx.meta.ip, baseUrl: ctx.meta.baseUrl });
       return { ok: true };
@@ -108,7 +108,7 @@ builder.mutationField("resetPassword", (t) =>
   t.field({
     type: OkRef,
     description: "Public: sets a new password with a reset token (single use) and ends every session of the account; sign in afterwards.",
-    args: { input: t.arg({ type: ResetPasswordInput, required: true }) },
+    args: { input: t.arg({ description: "The token from the e-mail and the new password.", type: ResetPasswordInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       await underInput(() => resetPassword(ctx.db, { token: input.token, password: input.password, ip: ctx.meta.ip }));
       return { ok: true };

@@ -39,6 +39,7 @@ export function mailEnabled(): boolean {
  * mail problem must not undo the action.
  */
 export async function sendMail(mail: Mail): Promise<boolean> {
+  if (!mailEnabled()) return false;
   try {
     await deliverMail(mail);
     return true;

@@ -12,12 +12,12 @@ describe("CSV exports", () => {
     expect(csv).toBe("\uFEFFKPI;Факт\r\nВыручка;-1234,5\r\n");
   });
 
-  it("escapes formulas and quotes the delimiter, for both separators", () => {
+  it("escapes formulas and quotes either separator, whichever the file uses (a ru Excel splits on ';')", () => {
     const rows = [["=HYPERLINK(\"http://x\")", "+1;2", "-cmd", "@SUM(A1)", "a,b"]];
     const en = toCsvExport(["a", "b", "c", "d", "e"], rows, "en");
-    expect(en).toContain(`"'=HYPERLINK(""http://x"")",'+1;2,'-cmd,'@SUM(A1),"a,b"`);
+    expect(en).toContain(`"'=HYPERLINK(""http://x"")","'+1;2",'-cmd,'@SUM(A1),"a,b"`);
     const ru = toCsvExport(["a", "b", "c", "d", "e"], rows, "ru");
-    expect(ru).toContain(`"'=HYPERLINK(""http://x"")";"'+1;2";'-cmd;'@SUM(A1);a,b`);
+    expect(ru).toContain(`"'=HYPERLINK(""http://x"")";"'+1;2";'-cmd;'@SUM(A1);"a,b"`);
   });
 
   it("a value that only looks numeric with a formula is text", () => {
