@@ -15,6 +15,8 @@ import { findAgency } from "@/lib/agencies/find-agency";
 import { grantAgencyAccess } from "@/lib/agencies/grant-agency-access";
 import { type AgencyClient, listAgencyClients } from "@/lib/agencies/list-agency-clients";
 import { listAgencyApiKeys } from "@/lib/agencies/list-agency-api-keys";
+import { type AgencyAuditEventRow, listAgencyAuditEvents } from "@/lib/agencies/list-agency-audit-events";
+import { removeAgencyMember } from "@/lib/agencies/remove-agency-member";
 import { listAgencyMembers, type AgencyMemberRow } from "@/lib/agencies/list-agency-members";
 import { listUserAgencies } from "@/lib/agencies/list-user-agencies";
 import { listWorkspaceGrants, type WorkspaceGrant } from "@/lib/agencies/list-workspace-grants";
@@ -156,6 +158,16 @@ export const AgencyRef = builder.node(builder.objectRef<AgencyRow>("Agency"), {
         return listAgencyMembers(ctx.db, { agencyId: a.id });
       },
     }),
+    auditEvents: t.field({
+      type: [AgencyAuditEventRef],
+      nullable: true,
+      description: "The agency's audit log, newest first (agency admins): grants, role changes and revocations by clients, members, keys.",
+      args: { first: t.arg.int({ required: false, description: "How many (default 50, at most 200)." }) },
+      resolve: async (a, args, ctx) => {
+        await requireAgency(ctx, a.id, "agency.manage");
+        return listAgencyAuditEvents(ctx.db, { agencyId: a.id, limit: args.first ?? 50 });
+      },
+    }),
     apiKeys: t.field({
       type: [AgencyApiKeyRef],
       nullable: true,
@@ -259,9 +271,22 @@ const AgencyClientGrantRef = builder.objectRef<AgencyClient>("AgencyClientGrant"
   }),
 });
 
+const AgencyAuditEventRef = builder.objectRef<AgencyAuditEventRow>("AgencyAuditEvent").implement({
+  description: "One entry of an agency's audit log.",
+  fields: (t) => ({
+    action: t.exposeString("action", { description: "What happened (e.g. agencyAccess.granted); the UI translates it." }),
+    actorName: t.exposeString("actorName", { nullable: true, description: "Who did it; null for a key or the system." }),
+    targetType: t.exposeString("targetType", { description: "agency, member, invite, apiKey or workspace." }),
+    workspaceName: t.string({ nullable: true, description: "The client concerned, for grant events.", resolve: (e) => (typeof e.data.workspaceName === "string" ? e.data.workspaceName : null) }),
+    role: t.string({ nullable: true, description: "The role involved (granted role, member role).", resolve: (e) => (typeof e.data.role === "string" ? e.data.role : null) }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
+  }),
+});
+
 const AgencyMemberRef = builder.objectRef<AgencyMemberRow>("AgencyMember").implement({
   description: "A person in an agency.",
   fields: (t) => ({
+    id: t.id({ description: "Global id (for removeAgencyMember).", resolve: (m) => encodeGlobalID("AgencyMember", `${m.agencyId}.${m.id}`) }),
     name: t.exposeString("name", { description: "The person's name." }),
     email: t.exposeString("email", { description: "The person's e-mail." }),
     role: t.field({ type: AgencyRoleEnum, description: "Their agency role.", resolve: (m) => m.role as never }),
@@ -616,6 +641,41 @@ builder.mutationField("revokeAgencyApiKey", (t) =>
     },
   }),
 );
+
+const RemoveAgencyMemberPayload = builder.objectRef<{ agency: AgencyRow }>("RemoveAgencyMemberPayload").implement({
+  description: "The agency the person was removed from.",
+  fields: (t) => ({ agency: t.field({ type: AgencyRef, description: "The agency.", resolve: (p) => p.agency }) }),
+});
+
+builder.mutationField("removeAgencyMember", (t) =>
+  t.field({
+    type: RemoveAgencyMemberPayload,
+    description: "Removes a person from the agency (agency admins); they lose its clients on their next request. The last admin stays.",
+    args: { id: t.arg.id({ required: true, description: "AgencyMember.id." }) },
+    resolve: async (_root, args, ctx) => {
+      const viewer = ctx.requireUser();
+      const parsed = parseAgencyRowId(String(args.id), "AgencyMember");
+      if (!parsed) throw AppError.badInput(["id"], "is not an agency member id");
+      await requireAgency(ctx, parsed.agencyId, "agency.manage");
+      await removeAgencyMember(ctx.db, { agencyId: parsed.agencyId, actorId: viewer.userId, memberId: parsed.rowId });
+      const agency = await findAgency(ctx.db, { agencyId: parsed.agencyId });
+      if (!agency) throw AppError.notFound("Agency not found");
+      return { agency };
+    },
+  }),
+);
+
+/** "<agencyId>.<rowId>" inside a global id of `typename`, or null. */
+function parseAgencyRowId(raw: string, typename: string): { agencyId: string; rowId: string } | null {
+  try {
+    const { typename: type, id } = decodeGlobalID(raw);
+    const [agencyId, rowId, ...rest] = id.split(".");
+    if (type === typename && rest.length === 0 && UUID.test(agencyId ?? "") && UUID.test(rowId ?? "")) return { agencyId: agencyId.toLowerCase(), rowId: rowId.toLowerCase() };
+  } catch {
+    // not a global id
+  }
+  return null;
+}
 
 // The enum's values are exactly lib's agency roles.
 const _rolesInStep: Record<(typeof AGENCY_ROLES)[number], true> = { AGENCY_ADMIN: true, ACCOUNT_MANAGER: true };

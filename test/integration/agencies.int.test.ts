@@ -282,6 +282,19 @@ describe("agency-created clients and members", () => {
     expect((await readScorecard(manager.viewer, c1.workspace.id)).errors ?? []).toEqual([]);
     // The admin sees both (agency admins are never limited).
     expect(await seen(admin.viewer)).toEqual(expect.arrayContaining(["Client 1", "Client 2"]));
+    // Removed from the agency, the manager loses its clients on the next request; the last admin stays.
+    const members = await gql(db, admin.viewer, `query($a: ID!) { agency(id: $a) { members { id email role } auditEvents { action workspaceName role } } }`, { a: agencyId });
+    const managerRow = members.data!.agency.members.find((m: { email: string }) => m.email === "manager@example.test");
+    const adminRow = members.data!.agency.members.find((m: { role: string }) => m.role === "AGENCY_ADMIN");
+    expect(members.data!.agency.auditEvents).toEqual(expect.arrayContaining([{ action: "agencyAccess.granted", workspaceName: "Client 1", role: "CMO" }]));
+    const lastAdmin = await gql(db, admin.viewer, `mutation($id: ID!) { removeAgencyMember(id: $id) { agency { name } } }`, { id: adminRow.id });
+    expect(lastAdmin.errors?.[0].message).toMatch(/memberId/);
+    const byManager = await gql(db, manager.viewer, `mutation($id: ID!) { removeAgencyMember(id: $id) { agency { name } } }`, { id: adminRow.id });
+    expect(errorCodes(byManager)).toEqual(["FORBIDDEN"]);
+    const removed = await gql(db, admin.viewer, `mutation($id: ID!) { removeAgencyMember(id: $id) { agency { name } } }`, { id: managerRow.id });
+    expect(removed.errors ?? []).toEqual([]);
+    expect((await readScorecard(manager.viewer, c1.workspace.id)).data?.workspace).toBeNull();
+    expect((await gql(db, manager.viewer, `query($a: ID!) { agency(id: $a) { name } }`, { a: agencyId })).data?.agency).toBeNull();
     await revoke(c1);
     await revoke(c2);
   });

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AgencyInviteForm, AgencySettingsForm, CreateAgencyClientForm } from "@/components/agency/agency-forms";
+import { ConfirmMutationButton } from "@/components/app/confirm-mutation-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { CopyableValue } from "@/components/ui/copy-button";
@@ -18,11 +19,29 @@ const SETTINGS = /* GraphQL */ `
   query AgencySettings($id: ID!) {
     agency(id: $id) {
       name publicId primaryColor
-      members { name email role joinedAt }
-      apiKeys { id name prefix scopes createdAt revokedAt }
+      members { id name email role joinedAt }
+      auditEvents(first: 50) { action actorName workspaceName role createdAt }
     }
   }
 `;
+
+const REMOVE_MEMBER = /* GraphQL */ `
+  mutation RemoveAgencyMember($id: ID!) { removeAgencyMember(id: $id) { agency { id } } }
+`;
+
+const AUDIT_ACTIONS = new Set([
+  "agency.created",
+  "agency.updated",
+  "agencyMember.joined",
+  "agencyMember.removed",
+  "agencyInvite.created",
+  "agencyApiKey.created",
+  "agencyApiKey.revoked",
+  "agencyAccess.granted",
+  "agencyAccess.roleChanged",
+  "agencyAccess.revoked",
+  "agencyClient.created",
+]);
 
 /**
  * Agency settings (agency admins): the id clients paste to grant access, name and colour,
@@ -35,9 +54,18 @@ export default async function AgencySettingsPage({ params }: { params: Promise<{
   if (agency.role !== "AGENCY_ADMIN") notFound();
   const t = await getTranslations("agency");
   const tc = await getTranslations("common");
+  const tr = await getTranslations("roles");
+  const ta = await getTranslations("agency.roles");
+  const roleLabel = (role: string) => (role === "AGENCY_ADMIN" || role === "ACCOUNT_MANAGER" ? ta(role) : tr(role as "CMO"));
   const locale = await getLocale();
   const { data } = await executeServer<{
-    agency: { name: string; publicId: string; primaryColor: string | null; members: { name: string; email: string; role: "AGENCY_ADMIN"; joinedAt: string }[] | null } | null;
+    agency: {
+      name: string;
+      publicId: string;
+      primaryColor: string | null;
+      members: { id: string; name: string; email: string; role: "AGENCY_ADMIN"; joinedAt: string }[] | null;
+      auditEvents: { action: string; actorName: string | null; workspaceName: string | null; role: string | null; createdAt: string }[] | null;
+    } | null;
   }>(SETTINGS, { id: agency.agency.id });
   if (!data?.agency) notFound();
   const a = data.agency;
@@ -62,6 +90,9 @@ export default async function AgencySettingsPage({ params }: { params: Promise<{
                 <Th>{t("memberName")}</Th>
                 <Th>{t("agencyRole")}</Th>
                 <Th>{t("joinedAt")}</Th>
+                <Th>
+                  <span className="sr-only">{t("actions")}</span>
+                </Th>
               </tr>
             </THead>
             <tbody>
@@ -73,6 +104,15 @@ export default async function AgencySettingsPage({ params }: { params: Promise<{
                   </Td>
                   <Td>{t(`roles.${m.role}`)}</Td>
                   <Td className="text-sm">{formatDateTime(m.joinedAt, locale)}</Td>
+                  <Td>
+                    <ConfirmMutationButton
+                      mutation={REMOVE_MEMBER}
+                      variables={{ id: m.id }}
+                      label={t("removeMember")}
+                      title={t("removeMemberTitle", { name: m.name })}
+                      description={t("removeMemberBody")}
+                    />
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -84,6 +124,29 @@ export default async function AgencySettingsPage({ params }: { params: Promise<{
         <Card>
           <CardHeader title={t("createClientTitle")} description={t("createClientLead")} />
           <CreateAgencyClientForm agencyId={agency.agency.id} />
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader title={t("auditTitle")} />
+          <Table caption={t("auditTitle")}>
+            <THead>
+              <tr>
+                <Th>{t("auditWhen")}</Th>
+                <Th>{t("auditWho")}</Th>
+                <Th>{t("auditWhat")}</Th>
+              </tr>
+            </THead>
+            <tbody>
+              {(a.auditEvents ?? []).map((e, i) => (
+                <tr key={`${e.createdAt}-${i}`}>
+                  <Td className="text-sm">{formatDateTime(e.createdAt, locale)}</Td>
+                  <Td className="text-sm">{e.actorName ?? t("auditSystem")}</Td>
+                  <Td className="text-sm">
+                    {AUDIT_ACTIONS.has(e.action) ? t(`audit.${e.action.replace(".", "_")}` as "audit.agency_created", { client: e.workspaceName ?? "—", role: e.role ? roleLabel(e.role) : "—" }) : t("auditOther")}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
         </Card>
       </div>
     </ClientMessages>
