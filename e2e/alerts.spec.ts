@@ -17,8 +17,8 @@ async function graphql(request: APIRequestContext, query: string, variables: Rec
 }
 
 const TEXT = {
-  en: { title: "Revenue (Company) is off track", bell: "Notifications", markRead: "Mark read", saved: "Saved", delivery: "Delivery", daily: "Daily digest", rule: "Rule:" },
-  ru: { title: "Выручка (Компания): отстаёт от плана", bell: "Уведомления", markRead: "Прочитано", saved: "Сохранено", delivery: "Доставка", daily: "Ежедневная сводка", rule: "Правило:" },
+  en: { title: "Revenue (Company) is off track", bell: "Notifications", markRead: "Mark read", saved: "Saved", delivery: "Delivery", daily: "Daily digest", rule: "Rule:", url: "Address (https)", add: "Add webhook", none: "No webhooks yet." },
+  ru: { title: "Выручка (Компания): отстаёт от плана", bell: "Уведомления", markRead: "Прочитано", saved: "Сохранено", delivery: "Доставка", daily: "Ежедневная сводка", rule: "Правило:", url: "Адрес (https)", add: "Добавить вебхук", none: "Вебхуков пока нет." },
 } as const;
 
 for (const locale of ["en", "ru"] as const) {
@@ -75,6 +75,16 @@ for (const locale of ["en", "ru"] as const) {
     await page.reload();
     await expect(page.getByLabel(text.delivery)).toHaveValue("DAILY_DIGEST");
     await expect(page.getByLabel(text.delivery).locator("option:checked")).toHaveText(text.daily);
+
+    // Webhook settings: a plain-http address is refused (no private/http targets outside the setting), nothing saved.
+    await page.goto(`/w/${slug}/settings/webhooks`);
+    await expect(page.getByText(text.none)).toBeVisible();
+    await checkPage(page, `alerts-webhooks-${locale}`);
+    await page.getByLabel(text.url).fill("http://example.com/hook");
+    await page.getByRole("button", { name: text.add }).click();
+    await expect(page.getByLabel(text.url)).toHaveAttribute("aria-invalid", "true");
+    await page.reload();
+    await expect(page.getByText(text.none)).toBeVisible();
     await context.close();
   });
 }

@@ -47,8 +47,11 @@ export async function observeScorecards(db: Database, input: { workspaceId: stri
   // ---- KPI statuses and forecasts, per period type in use (a quarterly KPI is judged on the quarter).
   const month = await loadScorecardContext(db, { workspaceId, calendar, now });
   const types = new Set<PeriodType>(month.definitions.kpis.map((k) => k.periodType));
+  // Quarter and year contexts load side by side (separate pooled connections on PostgreSQL).
+  const others = [...types].filter((t) => t !== "month");
+  const loaded = new Map(await Promise.all(others.map(async (type) => [type, await loadScorecardContext(db, { workspaceId, calendar, period: { type }, now })] as const)));
   for (const type of types) {
-    const ctx = type === "month" ? month : await loadScorecardContext(db, { workspaceId, calendar, period: { type }, now });
+    const ctx = type === "month" ? month : loaded.get(type)!;
     const seen = new Set<string>();
     for (const owner of SCORECARD_OWNERS) {
       const view = assembleScorecard(ctx, owner);
