@@ -9,6 +9,7 @@ import type { Period } from "@/lib/periods/period";
 import { previousPeriod } from "@/lib/periods/previous-period";
 import { findKpiTree } from "@/lib/scorecard-service/find-kpi-tree";
 import { findScorecard } from "@/lib/scorecard-service/find-scorecard";
+import { readDataVersion } from "@/lib/scorecard-service/scorecard-cache";
 import { type WorkspaceCalendar, resolveScorecardPeriod } from "@/lib/scorecard-service/resolve-scorecard-period";
 import type { KpiTreeNode } from "@/lib/scorecards/build-kpi-tree";
 import { findWorkspace } from "@/lib/workspaces/find-workspace";
@@ -143,10 +144,13 @@ export async function buildDocument(
   const kpiNote = new Map(def.kpiCommentary.map((c) => [c.kpiKey, c.text]));
   const statusLabel = (s: string | null) => (s ? t(`status.${s}`) : MISSING);
 
+  // Scorecard contexts come from the per-data-version cache (exact: the version is read before
+  // the data), so repeated views of a share link and a batch of deliveries load them once.
+  const dataVersion = readDataVersion(db, workspaceId);
   const sections: ReportSection[] = [];
   for (const key of reportSections(def)) {
     if (key === "KPI_TREE") {
-      const tree = await findKpiTree(db, { workspaceId, calendar, period: periodRequest, now, owners: null });
+      const tree = await findKpiTree(db, { workspaceId, calendar, period: periodRequest, now, owners: null, dataVersion });
       const rows: ReportTreeRow[] = [];
       const walk = (nodes: readonly KpiTreeNode[], depth: number) => {
         for (const n of nodes) {
@@ -159,7 +163,7 @@ export async function buildDocument(
       sections.push({ key, title: t("sections.KPI_TREE"), commentary: sectionNote.get(key) ?? null, score: null, kpis: [], tree: rows });
       continue;
     }
-    const card = await findScorecard(db, { workspaceId, calendar, owner: key, period: periodRequest, now });
+    const card = await findScorecard(db, { workspaceId, calendar, owner: key, period: periodRequest, now, dataVersion });
     const kpis: ReportKpiCard[] = card.kpis.map((k) => {
       const expected = k.expectedToDate ? Number(k.expectedToDate.toString()) : null;
       const actual = k.actual ? Number(k.actual.toString()) : null;
