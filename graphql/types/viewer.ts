@@ -6,10 +6,13 @@ import { builder } from "../builder";
 import { ApiKeyRef } from "./api-keys";
 import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
 
-const ViewerKind = builder.enumType("ViewerKind", { description: "What kind of caller is behind a request.", values: {
-  API_KEY: { description: "An API key (Authorization: Bearer)." },
-  USER: { description: "A signed-in person (session cookie)." },
-} as const });
+const ViewerKind = builder.enumType("ViewerKind", {
+  description: "What kind of caller is behind a request.",
+  values: {
+    API_KEY: { description: "An API key (Authorization: Bearer)." },
+    USER: { description: "A signed-in person (session cookie)." },
+  } as const,
+});
 
 const WorkspaceMembershipRef = builder
   .objectRef<{ workspace: UserWorkspace["workspace"]; role: string | null }>("ViewerWorkspace")
