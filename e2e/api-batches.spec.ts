@@ -77,5 +77,16 @@ test("API batches: pushed with a key, listed on the import page, rolled back in 
     const res = await page.request.fetch(`/api/graphql?query=${encodeURIComponent("{ viewer { kind } }")}`, { headers: { authorization: `Bearer ${s}` }, failOnStatusCode: false });
     expect(res.status()).toBe(200);
   }
+
+  // Editing: a new name and limit, effective on the key's next request.
+  await keyRow.getByRole("button", { name: "Изменить" }).click();
+  const dialog = page.getByRole("dialog", { name: "Изменить ключ «Ночная выгрузка»" });
+  await dialog.getByLabel("Название").fill("Выгрузка CRM");
+  await dialog.getByLabel("Запросов в минуту").fill("120");
+  await dialog.getByRole("button", { name: "Сохранить" }).click();
+  await expect(page.getByTestId("api-key-row").filter({ hasText: "Выгрузка CRM" })).toHaveCount(1);
+  const edited = await page.request.fetch(`/api/graphql?query=${encodeURIComponent("{ viewer { apiKey { name rateLimitPerMinute } } }")}`, { headers: { authorization: `Bearer ${rotated}` } });
+  expect(edited.headers()["ratelimit-limit"]).toBe("120");
+  expect((await edited.json()).data.viewer.apiKey).toEqual({ name: "Выгрузка CRM", rateLimitPerMinute: 120 });
   await context.close();
 });

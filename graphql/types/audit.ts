@@ -6,10 +6,13 @@ import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, tenantNodeId } from "../ids";
 import { WorkspaceRef } from "./workspace";
 
-const AuditActorKind = builder.enumType("AuditActorKind", { description: "Who did something.", values: {
-  API_KEY: { description: "An API key." },
-  USER: { description: "A signed-in person." },
-} as const });
+const AuditActorKind = builder.enumType("AuditActorKind", {
+  description: "Who did something.",
+  values: {
+    API_KEY: { description: "An API key." },
+    USER: { description: "A signed-in person." },
+  } as const,
+});
 
 /** One entry of a workspace's audit log (tenant node). */
 export const AuditEventRef = builder.node(builder.objectRef<AuditEventRow>("AuditEvent"), {

@@ -16,12 +16,15 @@ import { parseTenantNodeInput, underInput } from "../input-errors";
 import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
 import type { Workspace } from "@/generated/prisma/client";
 
-export const InviteStateEnum = builder.enumType("InviteState", { description: "Where an invitation stands.", values: {
-  ACCEPTED: { description: "Someone accepted it; the link no longer works." },
-  EXPIRED: { description: "Its expiry passed before anyone accepted it." },
-  PENDING: { description: "Sent and still acceptable." },
-  REVOKED: { description: "A member withdrew it." },
-} satisfies Record<(typeof INVITE_STATES)[number], { description: string }> });
+export const InviteStateEnum = builder.enumType("InviteState", {
+  description: "Where an invitation stands.",
+  values: {
+    ACCEPTED: { description: "Someone accepted it; the link no longer works." },
+    EXPIRED: { description: "Its expiry passed before anyone accepted it." },
+    PENDING: { description: "Sent and still acceptable." },
+    REVOKED: { description: "A member withdrew it." },
+  } satisfies Record<(typeof INVITE_STATES)[number], { description: string }>,
+});
 
 /** An invitation to join a workspace (tenant node). The token is never readable again. */
 export const InviteRef = builder.node(builder.objectRef<Invite>("Invite"), {

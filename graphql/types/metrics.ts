@@ -84,10 +84,13 @@ const MetricClassEnum = builder.enumType("MetricClass", {
     RESULT: { description: "Evaluates (fit to be a KPI)." },
   } as const,
 });
-const MetricDirectionEnum = builder.enumType("MetricDirection", { description: "Which way is better for a metric.", values: {
-  HIGHER: { description: "Higher is better." },
-  LOWER: { description: "Lower is better." },
-} as const });
+const MetricDirectionEnum = builder.enumType("MetricDirection", {
+  description: "Which way is better for a metric.",
+  values: {
+    HIGHER: { description: "Higher is better." },
+    LOWER: { description: "Lower is better." },
+  } as const,
+});
 const SeriesGrainEnum = builder.enumType("MetricSeriesGrain", {
   description: "Buckets of a series: days, ISO weeks (Monday first) or calendar months of the workspace's local dates.",
   values: {
@@ -96,24 +99,36 @@ const SeriesGrainEnum = builder.enumType("MetricSeriesGrain", {
     WEEK: { description: "ISO weeks, Monday first." },
   } as const,
 });
-const BreakdownDimensionEnum = builder.enumType("MetricBreakdownDimension", { description: "What a breakdown splits by.", values: {
-  CAMPAIGN: { description: "Per channel and campaign." },
-  CHANNEL: { description: "Per channel." },
-} as const });
-const LtvMethodEnum = builder.enumType("LtvMethod", { description: "How customer lifetime value is computed (SPEC §4.2).", values: {
-  FIXED: { description: "A fixed LTV set by hand." },
-  REPEAT_PURCHASE: { description: "Order value × orders per year × years." },
-  SUBSCRIPTION: { description: "Revenue per customer × gross margin / churn rate." },
-} as const });
-const RomiBasisEnum = builder.enumType("RomiBasis", { description: "What ROMI counts as return.", values: {
-  GROSS_PROFIT: { description: "Revenue × gross margin." },
-  REVENUE: { description: "Revenue." },
-} as const });
-const EngagementBasisEnum = builder.enumType("EngagementBasis", { description: "The audience engagement rate is measured against.", values: {
-  FOLLOWERS: { description: "Engagements / followers." },
-  IMPRESSIONS: { description: "Engagements / impressions." },
-  REACH: { description: "Engagements / reach." },
-} as const });
+const BreakdownDimensionEnum = builder.enumType("MetricBreakdownDimension", {
+  description: "What a breakdown splits by.",
+  values: {
+    CAMPAIGN: { description: "Per channel and campaign." },
+    CHANNEL: { description: "Per channel." },
+  } as const,
+});
+const LtvMethodEnum = builder.enumType("LtvMethod", {
+  description: "How customer lifetime value is computed (SPEC §4.2).",
+  values: {
+    FIXED: { description: "A fixed LTV set by hand." },
+    REPEAT_PURCHASE: { description: "Order value × orders per year × years." },
+    SUBSCRIPTION: { description: "Revenue per customer × gross margin / churn rate." },
+  } as const,
+});
+const RomiBasisEnum = builder.enumType("RomiBasis", {
+  description: "What ROMI counts as return.",
+  values: {
+    GROSS_PROFIT: { description: "Revenue × gross margin." },
+    REVENUE: { description: "Revenue." },
+  } as const,
+});
+const EngagementBasisEnum = builder.enumType("EngagementBasis", {
+  description: "The audience engagement rate is measured against.",
+  values: {
+    FOLLOWERS: { description: "Engagements / followers." },
+    IMPRESSIONS: { description: "Engagements / impressions." },
+    REACH: { description: "Engagements / reach." },
+  } as const,
+});
 
 const decimalOrNull = (d: Decimal | null | undefined) => (d === null || d === undefined ? null : formatDecimal(d));
 

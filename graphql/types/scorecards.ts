@@ -31,32 +31,44 @@ export const KpiStatusEnum = builder.enumType("KpiStatus", {
   description: "SPEC §5 status of a KPI for a period, from its attainment to date and thresholds.",
   values: Object.fromEntries(KPI_STATUSES.map((s) => [s, { description: KPI_STATUS_DESCRIPTIONS[s] }])) as { [K in (typeof KPI_STATUSES)[number]]: { description: string } },
 });
-const TrendDirectionEnum = builder.enumType("TrendDirection", { description: "Whether a KPI's change against the previous period is good for it.", values: {
-  FLAT: { description: "About the same." },
-  IMPROVING: { description: "Moving the right way." },
-  WORSENING: { description: "Moving the wrong way." },
-} as const });
-const GateStateEnum = builder.enumType("QualityGateState", { description: "Whether a quality gate holds.", values: {
-  FAILED: { description: "It does not hold: the KPI counts as off track." },
-  NO_DATA: { description: "The gate metric has no value." },
-  PASSED: { description: "It holds." },
-} as const });
-const SeverityEnum = builder.enumType("HealthCheckSeverity", { description: "How serious a finding is.", values: {
-  CRITICAL: { description: "Fix it: the scorecard misleads." },
-  INFO: { description: "Worth knowing." },
-  WARNING: { description: "Likely a problem." },
-} as const });
-const HealthCheckCodeEnum = builder.enumType("HealthCheckCode", { description: "The health checks of SPEC §5.", values: {
-  HIGH_CTR_NO_CONVERSION: { description: "Clicks are high but they do not turn into leads." },
-  KPI_NOT_TIED_TO_COMPANY_TARGET: { description: "A KPI drives no company target." },
-  KPI_NO_DATA: { description: "A KPI has no data in the period." },
-  LTV_CAC_BELOW_3: { description: "LTV:CAC is under 3." },
-  OUTSIDE_ZONE_OF_CONTROL: { description: "A KPI measures something its role does not control." },
-  PROCESS_METRIC_AS_KPI: { description: "A process metric is used as a KPI (it should diagnose, not evaluate)." },
-  QUANTITY_TRAP: { description: "A volume KPI without a quality gate." },
-  ROLE_KPI_COUNT_HIGH: { description: "A role has too many KPIs." },
-  ROLE_KPI_COUNT_LOW: { description: "A role has too few KPIs." },
-} satisfies Record<(typeof HEALTH_CHECK_CODES)[number], { description: string }> });
+const TrendDirectionEnum = builder.enumType("TrendDirection", {
+  description: "Whether a KPI's change against the previous period is good for it.",
+  values: {
+    FLAT: { description: "About the same." },
+    IMPROVING: { description: "Moving the right way." },
+    WORSENING: { description: "Moving the wrong way." },
+  } as const,
+});
+const GateStateEnum = builder.enumType("QualityGateState", {
+  description: "Whether a quality gate holds.",
+  values: {
+    FAILED: { description: "It does not hold: the KPI counts as off track." },
+    NO_DATA: { description: "The gate metric has no value." },
+    PASSED: { description: "It holds." },
+  } as const,
+});
+const SeverityEnum = builder.enumType("HealthCheckSeverity", {
+  description: "How serious a finding is.",
+  values: {
+    CRITICAL: { description: "Fix it: the scorecard misleads." },
+    INFO: { description: "Worth knowing." },
+    WARNING: { description: "Likely a problem." },
+  } as const,
+});
+const HealthCheckCodeEnum = builder.enumType("HealthCheckCode", {
+  description: "The health checks of SPEC §5.",
+  values: {
+    HIGH_CTR_NO_CONVERSION: { description: "Clicks are high but they do not turn into leads." },
+    KPI_NOT_TIED_TO_COMPANY_TARGET: { description: "A KPI drives no company target." },
+    KPI_NO_DATA: { description: "A KPI has no data in the period." },
+    LTV_CAC_BELOW_3: { description: "LTV:CAC is under 3." },
+    OUTSIDE_ZONE_OF_CONTROL: { description: "A KPI measures something its role does not control." },
+    PROCESS_METRIC_AS_KPI: { description: "A process metric is used as a KPI (it should diagnose, not evaluate)." },
+    QUANTITY_TRAP: { description: "A volume KPI without a quality gate." },
+    ROLE_KPI_COUNT_HIGH: { description: "A role has too many KPIs." },
+    ROLE_KPI_COUNT_LOW: { description: "A role has too few KPIs." },
+  } satisfies Record<(typeof HEALTH_CHECK_CODES)[number], { description: string }>,
+});
 
 // ---------------------------------------------------------------- scorecard
 
@@ -285,10 +297,13 @@ builder.objectFields(WorkspaceRef, (t) => ({
 
 // ---------------------------------------------------------------- KPI tree
 
-const KpiTreeNodeKindEnum = builder.enumType("KpiTreeNodeKind", { description: "What a tree node is.", values: {
-  DIAGNOSTIC: { description: "A diagnostic metric beneath a KPI." },
-  KPI: { description: "A KPI." },
-} as const });
+const KpiTreeNodeKindEnum = builder.enumType("KpiTreeNodeKind", {
+  description: "What a tree node is.",
+  values: {
+    DIAGNOSTIC: { description: "A diagnostic metric beneath a KPI." },
+    KPI: { description: "A KPI." },
+  } as const,
+});
 
 const DriversRef = builder.objectRef<NonNullable<Extract<KpiTreeNode, { kind: "kpi" }>["drivers"]>>("KpiTreeDrivers").implement({
   description: "Roll-up of the KPIs directly beneath a node: their weighted score and its status.",

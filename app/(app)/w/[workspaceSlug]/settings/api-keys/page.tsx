@@ -8,8 +8,14 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { type Connection, collectConnection } from "../../../../_lib/connection";
 import { requirePermission } from "../../../../_lib/load";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
+import { EditApiKeyButton } from "./edit-api-key-button";
 import { RotateApiKeyButton } from "./rotate-api-key-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
+
+/** The calendar date of an instant in a time zone, as YYYY-MM-DD (a date input's value). */
+function localDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+}
 
 export async function generateMetadata() {
   const t = await getTranslations("apiKeys");
@@ -26,13 +32,14 @@ interface ApiKeyNode {
   expiresAt: string | null;
   revokedAt: string | null;
   createdAt: string;
+  rateLimitPerMinute: number;
 }
 
 const API_KEYS = /* GraphQL */ `
   query ApiKeys($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       apiKeys(first: $first, after: $after) {
-        edges { node { id name prefix scopes lastUsedAt expiresAt revokedAt createdAt } }
+        edges { node { id name prefix scopes lastUsedAt expiresAt revokedAt createdAt rateLimitPerMinute } }
         pageInfo { hasNextPage endCursor }
       }
     }
@@ -106,6 +113,12 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
                       <Td>
                         {state === "revoked" ? null : (
                           <div className="flex flex-wrap items-start gap-2">
+                            <EditApiKeyButton
+                              apiKeyId={key.id}
+                              name={key.name}
+                              rateLimitPerMinute={key.rateLimitPerMinute}
+                              expiresOn={key.expiresAt ? localDate(key.expiresAt, workspace.timeZone) : null}
+                            />
                             <RotateApiKeyButton apiKeyId={key.id} name={key.name} />
                             <RevokeApiKeyButton apiKeyId={key.id} name={key.name} />
                           </div>
