@@ -23,7 +23,7 @@ import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
  * The story the demo tells: the company is mostly on plan, but acquisition cost runs ~5 %
  * over target (company, CMO and sales scorecards), social engagement and landing conversion
  * lag slightly; paid ROMI misses by far (VK ads and Telegram do not pay back) and qualified
- * leads fail the 20 % lead→deal quality gate (the quantity trap) whatever their target.
+ * leads convert to deals near the 20 % lead→deal quality gate, so a weak month fails it.
  * KPIs reading the same metric share a plan, so company, CMO and sales agree on CAC.
  */
 interface TargetPlan {
