@@ -6,7 +6,7 @@ import { addDays, utcToday } from "@/lib/metric-store/calendar-date";
  * 6 channels × 5 campaigns, two years of days, yearly and weekly seasonality and growth,
  * funnels with believable ratios (impressions → clicks → sessions → leads → qualified →
  * opportunities → deals, revenue = deals × deal size) — paid search pays back, VK ads and
- * Telegram do not, SEO and email are cheap and profitable — plus social audience, content,
+ * Telegram do not, the blog and email are cheap and profitable — plus social audience, content,
  * branded search, NPS answers and the customer base (active stock, churn).
  *
  * Determinism: every (date, channel, campaign) draws from its own PRNG seeded by a hash of
@@ -43,7 +43,7 @@ interface ChannelModel {
 
 // Funnels tuned so the company tells one story (issue 11): leads convert to deals at about
 // the 20 % quality gate overall (paid search and owned channels above it, VK ads and Telegram
-// well below), VK ads and Telegram lose money while search, SEO and email pay back, and —
+// well below), VK ads and Telegram lose money while search, the blog and email pay back, and —
 // with the demo's 40 % gross margin and ≈ 9 % monthly churn — LTV:CAC sits between 3 and 6
 // under the time-normalised rule (LTV = deal size × margin ÷ monthly churn).
 const CHANNELS: ChannelModel[] = [
@@ -55,7 +55,7 @@ const CHANNELS: ChannelModel[] = [
     campaignNames: ["feed_awareness", "lead_forms", "video_views", "lookalike_buyers", "community_promo"] },
   { channel: "telegram", kind: "social", spend: 4000, cpm: 250, ctr: 0.009, conversion: 0.00073, qualified: 0.45, opportunity: 0.5, win: 0.44, dealSize: 60000,
     campaignNames: ["tg_ads_it", "tg_ads_marketing", "channel_posts", "partner_posts", "bot_funnel"] },
-  { channel: "seo", kind: "content", spend: 1500, cpm: 0, ctr: 0, conversion: 0.0016, qualified: 0.8, opportunity: 0.6, win: 0.52, dealSize: 90000,
+  { channel: "blog", kind: "content", spend: 1500, cpm: 0, ctr: 0, conversion: 0.0016, qualified: 0.8, opportunity: 0.6, win: 0.52, dealSize: 90000,
     campaignNames: ["blog", "case_studies", "glossary", "webinars", "landing_pages"] },
   { channel: "email", kind: "email", spend: 2500, cpm: 0, ctr: 0, conversion: 0.0049, qualified: 0.8, opportunity: 0.65, win: 0.54, dealSize: 85000,
     campaignNames: ["newsletter", "nurture", "onboarding", "winback", "promo"] },
