@@ -1,3 +1,4 @@
+import { actorOf } from "@/lib/audit/actor";
 import { loadDemoData } from "@/lib/demo/load-demo-data";
 import { emitWorkspaceEvent } from "@/lib/alerts/alert-schedule";
 import { INGEST_MAX_ROWS, type IngestResult, ingestRows } from "@/lib/ingestion/ingest-rows";
@@ -105,7 +106,7 @@ builder.mutationField("loadDemoData", (t) =>
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       await ctx.requirePermission(workspaceId, "metrics.write");
-      return loadDemoData(ctx.db, { workspaceId });
+      return loadDemoData(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!) });
     },
   }),
 );

@@ -42,7 +42,9 @@ export const DEFAULT_CHANNEL_GROUPS: Readonly<Record<ChannelGroup, readonly stri
   email: ["email", "newsletter", "email_marketing"],
   organic: ["organic", "seo", "organic_search", "direct"],
   referral: ["referral", "partners", "affiliate"],
-  other: ["other", "offline"],
+  // Pseudo-channels that carry company-level figures (sales cost, the customer base, NPS
+  // answers): in a group, so that they are never reported as unmapped marketing channels.
+  other: ["other", "offline", "crm", "sales", "survey"],
 };
 
 /** The comparable form of a channel name: A–Z in lower case, no spaces, underscores or hyphens (as SQL channel_key()). */

@@ -6,7 +6,7 @@ import { addDays, utcToday } from "@/lib/metric-store/calendar-date";
  * 6 channels × 5 campaigns, two years of days, yearly and weekly seasonality and growth,
  * funnels with believable ratios (impressions → clicks → sessions → leads → qualified →
  * opportunities → deals, revenue = deals × deal size) — paid search pays back, VK ads and
- * Telegram do not, SEO and email are cheap and profitable — plus social audience, content,
+ * Telegram do not, the blog and email are cheap and profitable — plus social audience, content,
  * branded search, NPS answers and the customer base (active stock, churn).
  *
  * Determinism: every (date, channel, campaign) draws from its own PRNG seeded by a hash of
@@ -21,6 +21,8 @@ export interface DemoOptions {
   seed?: number;
   /** Campaigns per channel (default 5 → 30 campaigns). Benchmarks raise it for volume. */
   campaignsPerChannel?: number;
+  /** The workspace's reporting currency: money is scaled to it (demoCurrencyScale; default RUB). */
+  currency?: string;
 }
 
 interface ChannelModel {
@@ -39,18 +41,23 @@ interface ChannelModel {
   campaignNames: string[];
 }
 
+// Funnels tuned so the company tells one story (issue 11): leads convert to deals at about
+// the 20 % quality gate overall (paid search and owned channels above it, VK ads and Telegram
+// well below), VK ads and Telegram lose money while search, the blog and email pay back, and —
+// with the demo's 40 % gross margin and ≈ 9 % monthly churn — LTV:CAC sits between 3 and 6
+// under the time-normalised rule (LTV = deal size × margin ÷ monthly churn).
 const CHANNELS: ChannelModel[] = [
-  { channel: "google_ads", kind: "paid", spend: 8000, cpm: 1800, ctr: 0.04, conversion: 0.035, qualified: 0.45, opportunity: 0.5, win: 0.1, dealSize: 85000,
+  { channel: "google_ads", kind: "paid", spend: 8000, cpm: 1800, ctr: 0.04, conversion: 0.0035, qualified: 0.75, opportunity: 0.6, win: 0.5, dealSize: 85000,
     campaignNames: ["brand_search", "generic_search", "competitors", "remarketing", "performance_max"] },
-  { channel: "yandex_direct", kind: "paid", spend: 7000, cpm: 1500, ctr: 0.05, conversion: 0.03, qualified: 0.4, opportunity: 0.5, win: 0.08, dealSize: 80000,
+  { channel: "yandex_direct", kind: "paid", spend: 7000, cpm: 1500, ctr: 0.05, conversion: 0.0024, qualified: 0.7, opportunity: 0.6, win: 0.48, dealSize: 80000,
     campaignNames: ["search_brand", "search_generic", "rsya_retargeting", "rsya_lookalike", "master_campaign"] },
-  { channel: "vk_ads", kind: "paid", spend: 6000, cpm: 200, ctr: 0.008, conversion: 0.012, qualified: 0.25, opportunity: 0.4, win: 0.05, dealSize: 55000,
+  { channel: "vk_ads", kind: "paid", spend: 6000, cpm: 200, ctr: 0.008, conversion: 0.00075, qualified: 0.4, opportunity: 0.5, win: 0.4, dealSize: 55000,
     campaignNames: ["feed_awareness", "lead_forms", "video_views", "lookalike_buyers", "community_promo"] },
-  { channel: "telegram", kind: "social", spend: 4000, cpm: 250, ctr: 0.009, conversion: 0.01, qualified: 0.3, opportunity: 0.4, win: 0.06, dealSize: 60000,
+  { channel: "telegram", kind: "social", spend: 4000, cpm: 250, ctr: 0.009, conversion: 0.00073, qualified: 0.45, opportunity: 0.5, win: 0.44, dealSize: 60000,
     campaignNames: ["tg_ads_it", "tg_ads_marketing", "channel_posts", "partner_posts", "bot_funnel"] },
-  { channel: "seo", kind: "content", spend: 1500, cpm: 0, ctr: 0, conversion: 0.02, qualified: 0.5, opportunity: 0.5, win: 0.08, dealSize: 90000,
+  { channel: "blog", kind: "content", spend: 1500, cpm: 0, ctr: 0, conversion: 0.0016, qualified: 0.8, opportunity: 0.6, win: 0.52, dealSize: 90000,
     campaignNames: ["blog", "case_studies", "glossary", "webinars", "landing_pages"] },
-  { channel: "email", kind: "email", spend: 2500, cpm: 0, ctr: 0, conversion: 0.05, qualified: 0.55, opportunity: 0.5, win: 0.1, dealSize: 85000,
+  { channel: "email", kind: "email", spend: 2500, cpm: 0, ctr: 0, conversion: 0.0049, qualified: 0.8, opportunity: 0.65, win: 0.54, dealSize: 85000,
     campaignNames: ["newsletter", "nurture", "onboarding", "winback", "promo"] },
 ];
 
@@ -89,6 +96,23 @@ const CAMPAIGN_NAMES: Readonly<Record<string, string>> = {
 };
 
 export const DEMO_CHANNELS = CHANNELS.map((c) => c.channel);
+/** Share of active customers lost per day: ≈ 9.1 % a month (× 30.4375), a lifetime of about 11 months. */
+const DAILY_CHURN = 0.003;
+/** The demo company's gross margin (a services business): LTV and ROMI on gross profit read it. */
+export const DEMO_GROSS_MARGIN = "0.4";
+
+/**
+ * Money in the demo is written in roubles and scaled to the workspace's currency by a rough
+ * number of units per rouble, so a USD workspace sees a CAC of about $900, not $80 000.
+ * Unknown currencies are treated like USD.
+ */
+const UNITS_PER_RUB: Readonly<Record<string, number>> = {
+  RUB: 1, USD: 1 / 90, EUR: 1 / 100, GBP: 1 / 115, CHF: 1 / 100, KZT: 5, BYN: 1 / 28, UAH: 0.45, CNY: 0.08, JPY: 1.6, INR: 0.92, TRY: 0.35, AMD: 4.3, GEL: 0.03, UZS: 140,
+};
+export function demoCurrencyScale(currency: string): number {
+  return UNITS_PER_RUB[currency] ?? UNITS_PER_RUB.USD;
+}
+const MONEY = new Set(["spend", "sales_cost", "revenue", "pipeline_value"]);
 export const DEFAULT_DEMO_SEED = 20_261_126;
 
 /** Generates the rows in date order; a 2-year default yields about 200 000 rows. */
@@ -99,6 +123,21 @@ export function generateDemoFacts(options: DemoOptions = {}): MetricRowInput[] {
 }
 
 export function* demoFacts(options: DemoOptions = {}): Generator<MetricRowInput> {
+  const scale = demoCurrencyScale(options.currency ?? "RUB");
+  if (scale === 1) {
+    yield* rubleFacts(options);
+    return;
+  }
+  for (const r of rubleFacts(options)) {
+    if (!MONEY.has(r.measure)) yield r;
+    else {
+      const value = round2(Number(r.value) * scale);
+      if (value !== 0) yield { ...r, value: Number.isInteger(value) ? String(value) : value.toFixed(2) };
+    }
+  }
+}
+
+function* rubleFacts(options: DemoOptions): Generator<MetricRowInput> {
   const end = options.endDate ?? utcToday(-1);
   const days = options.days ?? 730;
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
@@ -189,7 +228,7 @@ function* companyDay(date: string, season: number, rng: () => number): Generator
   if (workday) yield row(date, "sales", "", "sales_cost", round2(42000 * season * (0.9 + 0.2 * rng())));
   const active = Math.round(1500 * growth(date) * (1 + 0.004 * (rng() - 0.5)));
   yield row(date, "crm", "", "customers_active", active);
-  const churned = binomial(rng, active, 0.0025);
+  const churned = binomial(rng, active, DAILY_CHURN);
   if (churned > 0) yield row(date, "crm", "", "customers_churned", churned);
   const answers = workday ? 4 + Math.floor(rng() * 8) : Math.floor(rng() * 3);
   let promoters = 0;

@@ -2,6 +2,7 @@ import { signUp } from "@/lib/accounts/sign-up";
 import type { Database } from "@/lib/db/client";
 import { env, isTruthy } from "@/lib/env";
 import { updateMetricSettings } from "@/lib/metric-store/update-metric-settings";
+import { DEMO_GROSS_MARGIN } from "./generate-demo-facts";
 import { loadDemoData } from "./load-demo-data";
 
 /** Sign-in of the demo workspace's owner, also shown on the login page of a demo install. */
@@ -34,8 +35,8 @@ export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; 
     locale: DEMO_WORKSPACE.locale,
   });
   // A services business: 40 % gross margin (LTV and ROMI on gross profit read it).
-  await updateMetricSettings(db, { workspaceId: workspace.id, input: { grossMargin: "0.4" }, actor: { kind: "user", userId: user.id } });
-  const loaded = await loadDemoData(db, { workspaceId: workspace.id });
+  await updateMetricSettings(db, { workspaceId: workspace.id, input: { grossMargin: DEMO_GROSS_MARGIN }, actor: { kind: "user", userId: user.id } });
+  const loaded = await loadDemoData(db, { workspaceId: workspace.id, actor: { kind: "user", userId: user.id } });
   const ms = Date.now() - started;
   console.log(`throughline: seeded the demo workspace (${loaded.accepted} facts, ${loaded.targets} targets, ${(ms / 1000).toFixed(1)} s); sign in as ${DEMO_OWNER.email} with the password given in README.md ("Run it")`);
   return { seeded: true, workspaceId: workspace.id, rows: loaded.accepted, ms };

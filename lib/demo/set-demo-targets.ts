@@ -23,7 +23,7 @@ import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
  * The story the demo tells: the company is mostly on plan, but acquisition cost runs ~5 %
  * over target (company, CMO and sales scorecards), social engagement and landing conversion
  * lag slightly; paid ROMI misses by far (VK ads and Telegram do not pay back) and qualified
- * leads fail the 20 % lead→deal quality gate (the quantity trap) whatever their target.
+ * leads convert to deals near the 20 % lead→deal quality gate, so a weak month fails it.
  * KPIs reading the same metric share a plan, so company, CMO and sales agree on CAC.
  */
 interface TargetPlan {
@@ -54,7 +54,8 @@ export const DEMO_TARGET_PLAN: Readonly<Record<string, TargetPlan>> = {
   "cmo.ltv_to_cac": LTV_TO_CAC,
   "performance.qualified_leads": { attainment: "1.05" },
   "performance.cost_per_qualified_lead": { attainment: "1.06" },
-  "performance.paid_romi": { attainment: "1.1", floor: "0.1" },
+  // Paid channels as a whole miss their ROMI target: VK ads lose most of what they spend.
+  "performance.paid_romi": { attainment: "0.8", floor: "0.1" },
   "performance.lead_to_deal_conversion": LEAD_TO_DEAL,
   "smm.social_qualified_leads": { attainment: "1.06" },
   "smm.engagement_rate": { attainment: "0.95" },

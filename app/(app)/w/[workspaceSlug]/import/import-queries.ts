@@ -5,7 +5,7 @@ export const IMPORT_FIELDS = /* GraphQL */ `
     inserted updated unchanged dataRows error canCommit canCancel canRollback
     sampleRows { cells }
     progress { status rowsDone rowsTotal fraction cancelRequested }
-    mapping { layout defaultChannel columns { index target } measureAliases { value measure } }
+    mapping { layout defaultChannel currency rate columns { index target } measureAliases { value measure } }
     mappingTargets { key kind nameEn nameRu }
     preview { row date channel campaign measure value }
     report { errorCount factCount dataRows unmappedColumns unmappedChannels issues { code row column value reason reasonCode reasonRu reasonEn } unknownMeasures { name rows firstRow suggestion } }
@@ -62,7 +62,7 @@ export interface ImportView {
   canRollback: boolean;
   sampleRows: { cells: string[] }[];
   progress: { status: ImportStatus; rowsDone: number; rowsTotal: number; fraction: number; cancelRequested: boolean };
-  mapping: { layout: "WIDE" | "LONG"; defaultChannel: string | null; columns: { index: number; target: string }[]; measureAliases: { value: string; measure: string }[] };
+  mapping: { layout: "WIDE" | "LONG"; defaultChannel: string | null; currency: string | null; rate: string | null; columns: { index: number; target: string }[]; measureAliases: { value: string; measure: string }[] };
   mappingTargets: { key: string; kind: "DIMENSION" | "MEASURE"; nameEn: string; nameRu: string }[];
   preview: { row: number; date: string; channel: string; campaign: string; measure: string; value: string }[];
   report: {

@@ -253,7 +253,13 @@ export function ImportWorkbench({ workspaceId, timeZone, measuresHref }: { works
   );
 }
 
-type MappingInput = { columns: { index: number; target: string }[]; measureAliases: { value: string; measure: string }[]; defaultChannel: string | null };
+type MappingInput = {
+  columns: { index: number; target: string }[];
+  measureAliases: { value: string; measure: string }[];
+  defaultChannel: string | null;
+  currency?: string | null;
+  rate?: string | null;
+};
 
 function ImportDetails({
   current,
@@ -280,6 +286,8 @@ function ImportDetails({
   const [targets, setTargets] = useState<string[]>(() => current.headers.map((_, i) => current.mapping.columns.find((c) => c.index === i)?.target ?? "ignore"));
   const [aliases, setAliases] = useState<Record<string, string>>(() => Object.fromEntries(current.mapping.measureAliases.map((a) => [a.value, a.measure])));
   const [defaultChannel, setDefaultChannel] = useState(current.mapping.defaultChannel ?? "");
+  const [currency, setCurrency] = useState(current.mapping.currency ?? "");
+  const [rate, setRate] = useState(current.mapping.rate ?? "");
   const [numberStyle, setNumberStyle] = useState<"RU" | "EN">(current.numberStyle);
   const nameOf = (x: { nameEn: string; nameRu: string }) => (locale === "ru" ? x.nameRu : x.nameEn);
   const measureName = (key: string) => {
@@ -412,6 +420,12 @@ function ImportDetails({
             <Field id="import-default-channel" label={t("defaultChannel")}>
               {(control) => <Input {...control} value={defaultChannel} onChange={(e) => setDefaultChannel(e.target.value)} maxLength={100} />}
             </Field>
+            <Field id="import-currency" label={tGroups("importCurrency")} hint={tGroups("importCurrencyHint")}>
+              {(control) => <Input {...control} value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} />}
+            </Field>
+            <Field id="import-rate" label={tGroups("importRate")} hint={tGroups("importRateHint")}>
+              {(control) => <Input {...control} value={rate} inputMode="decimal" onChange={(e) => setRate(e.target.value)} maxLength={30} />}
+            </Field>
             <Field id="import-number-style" label={t("numberStyle")}>
               {(control) => (
                 <Select {...control} value={numberStyle} onChange={(e) => setNumberStyle(e.target.value as "RU" | "EN")}>
@@ -432,6 +446,8 @@ function ImportDetails({
                     Object.entries(aliases).filter(([k]) => !report.unknownMeasures.some((u) => u.name === k)).map(([value, measure]) => ({ value, measure })),
                   ),
                   defaultChannel: defaultChannel.trim() || null,
+                  currency: currency.trim() || null,
+                  rate: rate.trim().replace(",", ".") || null,
                 },
                 numberStyle,
               )
