@@ -2,7 +2,6 @@ import { actorOf } from "@/lib/audit/actor";
 import { loadDemoData } from "@/lib/demo/load-demo-data";
 import { emitWorkspaceEvent } from "@/lib/alerts/alert-schedule";
 import { INGEST_MAX_ROWS, type IngestResult, ingestRows } from "@/lib/ingestion/ingest-rows";
-import { actorOf } from "@/lib/audit/actor";
 import { findMetricBatch } from "@/lib/imports/find-metric-batch";
 import { builder } from "../builder";
 import { parseWorkspaceId } from "../ids";
