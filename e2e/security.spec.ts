@@ -45,7 +45,7 @@ async function visit(page: Page, path: string) {
 test("every main page runs under the CSP without a violation", async ({ page }) => {
   test.setTimeout(240_000);
   const violations = await watchCsp(page);
-  for (const path of ["/", "/login", "/signup", "/explorer"]) await visit(page, path);
+  for (const path of ["/", "/login", "/signup", "/explorer", "/reset-password", "/reset-password/not-a-real-token"]) await visit(page, path);
 
   const signUp = new SignUpPage(page, "en");
   await signUp.goto();
@@ -70,6 +70,10 @@ test("every main page runs under the CSP without a violation", async ({ page }) 
   ]) {
     await visit(page, path);
   }
+  // The account page lists this browser's session, marked as this device.
+  await visit(page, "/account");
+  await expect(page.getByTestId("account-session-row")).toHaveCount(1);
+  await expect(page.getByTestId("account-session-row").first()).toContainText(/This device/);
   // The explorer runs a query in the page (a fetch to /api/graphql under connect-src 'self').
   expect(violations).toEqual([]);
 });
