@@ -86,3 +86,21 @@ test("API responses carry the headers too; a malformed %-escape is a 400", async
   const bad = await request.get("/w/%E0%A4%A");
   expect(bad.status()).toBe(400);
 });
+
+test("the real server takes the client address from the socket, not from forged headers", async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  const forged = { "x-forwarded-for": "6.6.6.6", "x-throughline-peer-address": "6.6.6.6", "content-type": "application/json" };
+  const signUp = await api.post("/api/graphql", {
+    headers: forged,
+    data: {
+      query: "mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }",
+      variables: { input: { email: uniqueEmail("peer"), password: PASSWORD, name: "Peer", workspaceName: "Peer" } },
+    },
+  });
+  expect((await signUp.json()).errors).toBeUndefined();
+  const viewer = await api.post("/api/graphql", { headers: forged, data: { query: "{ viewer { sessions { ip current } } }" } });
+  const sessions = (await viewer.json()).data.viewer.sessions as { ip: string; current: boolean }[];
+  expect(sessions).toHaveLength(1);
+  expect(sessions[0].ip).toBe("127.0.0.1");
+  await api.dispose();
+});
