@@ -1,6 +1,7 @@
 // `npm run bench [name ...]`: runs the named benchmarks (default: all), each printing its
 // figures and writing bench/results/<name>.json. Benchmarks measure; they never pass or fail
-// a build.
+// a build. `npm run bench reliability` (bench/reliability.ts, issue 16) is heavy: two app
+// instances on PostgreSQL, 64 connections for a minute, crash and backend-kill recovery.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 

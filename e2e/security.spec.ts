@@ -45,7 +45,7 @@ async function visit(page: Page, path: string) {
 test("every main page runs under the CSP without a violation", async ({ page }) => {
   test.setTimeout(240_000);
   const violations = await watchCsp(page);
-  for (const path of ["/", "/login", "/signup", "/explorer"]) await visit(page, path);
+  for (const path of ["/", "/login", "/signup", "/explorer", "/reset-password", "/reset-password/not-a-real-token"]) await visit(page, path);
 
   const signUp = new SignUpPage(page, "en");
   await signUp.goto();
@@ -70,6 +70,10 @@ test("every main page runs under the CSP without a violation", async ({ page }) 
   ]) {
     await visit(page, path);
   }
+  // The account page lists this browser's session, marked as this device.
+  await visit(page, "/account");
+  await expect(page.getByTestId("account-session-row")).toHaveCount(1);
+  await expect(page.getByTestId("account-session-row").first()).toContainText(/This device/);
   // The explorer runs a query in the page (a fetch to /api/graphql under connect-src 'self').
   expect(violations).toEqual([]);
 });
@@ -81,4 +85,22 @@ test("API responses carry the headers too; a malformed %-escape is a 400", async
   expect(api.headers()["x-frame-options"]).toBe("DENY");
   const bad = await request.get("/w/%E0%A4%A");
   expect(bad.status()).toBe(400);
+});
+
+test("the real server takes the client address from the socket, not from forged headers", async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  const forged = { "x-forwarded-for": "6.6.6.6", "x-throughline-peer-address": "6.6.6.6", "content-type": "application/json" };
+  const signUp = await api.post("/api/graphql", {
+    headers: forged,
+    data: {
+      query: "mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }",
+      variables: { input: { email: uniqueEmail("peer"), password: PASSWORD, name: "Peer", workspaceName: "Peer" } },
+    },
+  });
+  expect((await signUp.json()).errors).toBeUndefined();
+  const viewer = await api.post("/api/graphql", { headers: forged, data: { query: "{ viewer { sessions { ip current } } }" } });
+  const sessions = (await viewer.json()).data.viewer.sessions as { ip: string; current: boolean }[];
+  expect(sessions).toHaveLength(1);
+  expect(sessions[0].ip).toBe("127.0.0.1");
+  await api.dispose();
 });

@@ -77,7 +77,10 @@ async function openPostgres(url: string, appRole: string, poolSize: number, runM
   // 'error' on the pool; unhandled, that event would crash the process.
   pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
   const adapter = new PrismaPg(pool);
-  const prisma = new PrismaClient({ adapter });
+  // Waiting for a pooled connection is queueing, not failure: with more concurrent requests than
+  // connections (64 clients on a pool of 16 in `npm run bench reliability`) Prisma's default
+  // 2 s maxWait turned a busy minute into "Unable to start a transaction" errors.
+  const prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   return {
     kind: "postgres",
     prisma,
@@ -144,7 +147,7 @@ async function openPglite(dataDir: string, appRole: string, runMigrations: boole
   // PGlite runs as the superuser `postgres`, which bypasses RLS even with FORCE: switch to the
   // app role for the life of this (single) connection.
   if (appRole) await pglite.exec(`SET ROLE ${appRole}`);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   return {
     kind: "pglite",
     prisma,
@@ -204,3 +207,6 @@ export function getDatabase(): Promise<Database> {
   }
   return globalForDb.__throughlineDb;
 }
+
+/** Interactive transactions wait up to 15 s for a connection and may run 30 s (Prisma: 2 s and 5 s). */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;

@@ -74,7 +74,9 @@ export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return "NULL";
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value)) throw new TypeError(`Only safe integers can be inlined, got ${value}`);
-    return String(value);
+    // In parentheses when negative: `$2::bigint` with -1 must read (-1)::bigint, not -(1::bigint)
+    // (found by test/integration/abuse-literals.int.test.ts: "-1::bigint::text" has no such operator).
+    return value < 0 ? `(${value})` : String(value);
   }
   if (typeof value === "string") {
     // PostgreSQL text cannot hold NUL; E'…' escaping is independent of standard_conforming_strings.

@@ -17,6 +17,7 @@ function safeNext(next: string | string[] | undefined): string {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations("login");
+  const tr = await getTranslations("passwordReset");
   const next = safeNext((await searchParams).next);
   return (
     <ClientMessages namespaces={["login"]}>
@@ -26,7 +27,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <Card className="mt-6">
           <LoginForm next={next} />
         </Card>
-        <p className="mt-4 text-sm text-ink-muted">
+        <p className="mt-4 text-sm">
+          <Link href="/reset-password" className="font-medium text-brand-700 underline">
+            {tr("forgot")}
+          </Link>
+        </p>
+        <p className="mt-2 text-sm text-ink-muted">
           {t("noAccount")}{" "}
           <Link href="/signup" className="font-medium text-brand-700 underline">
             {t("signUp")}
