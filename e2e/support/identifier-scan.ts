@@ -52,6 +52,8 @@ export function scanText(text: string, locale: "ru" | "en", extraAllowed: readon
     for (const m of rest.match(re) ?? []) findings.push({ kind, text: m });
     rest = rest.replace(re, " ");
   };
+  // A sentence whose name went missing ("created the workspace «»") is as unreadable as a key.
+  add("empty name", /«\s*»|“\s*”|"\s*"/g);
   add("uuid", UUID);
   add("json", JSON_LIKE);
   add("scope string", SCOPE);
