@@ -37,5 +37,6 @@ describe("scanText", () => {
 
   it("ignores words the person typed", () => {
     expect(scanText("Пространство Acme Growth", "ru", ["Acme Growth"])).toEqual([]);
+    expect(scanText("Первый день в «Acme Growth»", "ru", ["Acme Growth"])).toEqual([]);
   });
 });
