@@ -70,7 +70,7 @@ test("a fresh workspace completes the first-day checklist in Russian", async ({ 
   // Proposals name KPIs, never keys, and numbers use the Russian decimal comma.
   await expect(page.getByTestId("plan-proposal").filter({ hasText: /[a-z]+\.[a-z_]+/ })).toHaveCount(0);
   await page.getByRole("button", { name: "Применить как цели на период" }).click();
-  await expect(page.getByText(/Задан\S* \d+ цел/)).toBeVisible();
+  await expect(page.getByText(/Задан\S* \d+ цел/)).toBeVisible({ timeout: 120_000 });
   await checkPage(page, "fd-02-planner-ru");
   await page.goto(`/w/${slug}/onboarding`);
   await expect(step(page, "step-targets")).toHaveAttribute("data-done", "true");
@@ -79,7 +79,7 @@ test("a fresh workspace completes the first-day checklist in Russian", async ({ 
   await step(page, "step-team").getByLabel("E-mail", { exact: true }).fill(uniqueEmail("colleague"));
   await step(page, "step-team").getByLabel("Роль", { exact: true }).selectOption("SMM");
   await step(page, "step-team").getByRole("button", { name: "Пригласить" }).click();
-  await expect(step(page, "step-team")).toHaveAttribute("data-done", "true");
+  await expect(step(page, "step-team")).toHaveAttribute("data-done", "true", { timeout: 60_000 });
   await expect(page.getByTestId("first-day-progress")).toHaveText("Сделано шагов: 4 из 4");
   await checkPage(page, "fd-03-checklist-done-ru");
 

@@ -172,7 +172,7 @@ test.describe("platform journey", () => {
       timeZone: "Europe/Moscow",
       language: "ru",
     });
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("Первый день в «Ромашка»");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Первый день в «Ромашка");
     await expect(page.getByRole("heading", { name: "1. Подтвердите валюту и календарь" })).toBeVisible();
     await checkPage(page, "23-onboarding-ru");
 

@@ -122,6 +122,9 @@ const CHANNEL_LABELS: Readonly<Record<string, { ru: string; en: string }>> = {
   referral: { ru: "переходы с сайтов", en: "referral" },
   newsletter: { ru: "рассылка", en: "newsletter" },
   webinar: { ru: "вебинары", en: "webinars" },
+  sales: { ru: "отдел продаж", en: "sales team" },
+  crm: { ru: "CRM", en: "CRM" },
+  partners: { ru: "партнёры", en: "partners" },
 };
 
 /** A channel or channel group by name ("paid" → "платные каналы"); unknown names as they are. */

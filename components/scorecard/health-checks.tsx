@@ -24,7 +24,8 @@ export function HealthChecks({ checks, kpiName }: { checks: HealthCheckData[]; k
             <li key={`${check.code}-${i}`} data-testid="health-check" data-code={check.code} className="rounded-lg border border-line p-3">
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={severityTone[check.severity]}>{t(`severity.${check.severity}`)}</Badge>
-                <span className="text-xs text-ink-muted">{t.has(`codes.${check.code}`) ? t(`codes.${check.code}` as "codes.KPI_NO_DATA") : check.code}</span>
+                {/* A code without a translated title shows no title rather than the code itself (SPEC §10). */}
+                {t.has(`codes.${check.code}`) ? <span className="text-xs text-ink-muted">{t(`codes.${check.code}` as "codes.KPI_NO_DATA")}</span> : null}
               </div>
               <p className="mt-1 text-sm text-ink">{(ru ? check.messageRu : check.messageEn) || check.message}</p>
               {check.kpiKeys.length > 0 ? (

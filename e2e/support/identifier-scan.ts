@@ -46,12 +46,15 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<string>([...METRIC_KEYS, ...BASE
 export function scanText(text: string, locale: "ru" | "en", extraAllowed: readonly string[] = []): ScanFinding[] {
   const findings: ScanFinding[] = [];
   let rest = text.replace(EMAIL, " ");
-  for (const allowed of extraAllowed) rest = rest.split(allowed).join(" ");
+  // The person's own words become a neutral mark (not a gap: "«Acme»" must not read as "«»").
+  for (const allowed of extraAllowed) rest = rest.split(allowed).join("§");
   // Each identifier is reported once, by its most telling kind, then cut out of the text.
   const add = (kind: string, re: RegExp) => {
     for (const m of rest.match(re) ?? []) findings.push({ kind, text: m });
     rest = rest.replace(re, " ");
   };
+  // A sentence whose name went missing ("created the workspace «»") is as unreadable as a key.
+  add("empty name", /«\s*»|“\s*”|"\s*"/g);
   add("uuid", UUID);
   add("json", JSON_LIKE);
   add("scope string", SCOPE);

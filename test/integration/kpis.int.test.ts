@@ -96,6 +96,19 @@ describe("permission matrix: mutations", () => {
     }
   });
 
+  it("setKpiTarget is audited with the value before and after, for the audit log's sentence", async () => {
+    const owner = A.viewers.OWNER;
+    const kpiId = A.kpi.get("company.romi");
+    expect((await run(owner, SET_TARGET, { kpiId, period: APRIL, value: "0.1" })).errors).toBeUndefined();
+    expect((await run(owner, SET_TARGET, { kpiId, period: APRIL, value: "0.12" })).errors).toBeUndefined();
+    const log = await run(owner, `query($id: ID!) { workspace(id: $id) { auditEvents(first: 5) { edges { node { action actorName data } } } } }`, { id: A.gid });
+    const entries = log.data!.workspace.auditEvents.edges
+      .map((e: { node: { action: string; data: string } }) => ({ action: e.node.action, data: JSON.parse(e.node.data) }))
+      .filter((n: { action: string }) => n.action === "target.set");
+    expect(entries[0].data).toMatchObject({ metricKey: "romi", ownerRole: "COMPANY", period: { type: "month", from: "2026-04-01", to: "2026-04-30" }, from: "0.1", to: "0.12" });
+    expect(entries[1].data).toMatchObject({ from: null, to: "0.1" });
+  });
+
   it("createKpi / updateKpi / deleteKpi / resetScorecardTemplate follow the same rule", async () => {
     for (const who of ALL) {
       const created = await run(A.viewers[who], `mutation($i: CreateKpiInput!) { createKpi(input: $i) { kpi { id key } } }`, {

@@ -31,7 +31,12 @@ describe("scanText", () => {
     expect(kinds("Revenue grew 12 % in November; ROMI is 3.5 and the plan is on track.", "en")).toEqual([]);
   });
 
+  it("flags a sentence whose name went missing", () => {
+    expect(kinds("Ольга: создано пространство «»", "ru")).toEqual(["empty name: «»"]);
+  });
+
   it("ignores words the person typed", () => {
     expect(scanText("Пространство Acme Growth", "ru", ["Acme Growth"])).toEqual([]);
+    expect(scanText("Первый день в «Acme Growth»", "ru", ["Acme Growth"])).toEqual([]);
   });
 });

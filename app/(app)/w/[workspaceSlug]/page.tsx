@@ -8,13 +8,14 @@ const CHECKLIST = /* GraphQL */ `
 `;
 
 /**
- * /w/<slug> sends each member to their role's landing page (SPEC §2.3); an owner or admin of a
- * new workspace first lands on the first-day checklist until it is done or dismissed.
+ * /w/<slug> sends each member to their role's landing page (SPEC §2.3); the owner of a new
+ * workspace first lands on the first-day checklist until it is done or dismissed.
  */
 export default async function WorkspaceHome({ params }: { params: Promise<{ workspaceSlug: string }> }) {
   const { workspaceSlug } = await params;
   const workspace = await requireWorkspace(workspaceSlug);
-  if (can(workspace, "workspace.update")) {
+  // The owner's first day (admins and members keep their role's landing page, SPEC §2.3).
+  if (workspace.viewerRole === "OWNER" && can(workspace, "workspace.update")) {
     const { data } = await executeServer<{
       workspace: { firstDayChecklist: { settingsConfirmed: boolean; dataLoaded: boolean; targetsSet: boolean; teamInvited: boolean; dismissed: boolean } | null } | null;
     }>(CHECKLIST, { id: workspace.id });

@@ -94,7 +94,7 @@ export default async function OnboardingPage({ params }: { params: Promise<{ wor
               <div>
                 <h3 className="font-medium">{t("apiTitle")}</h3>
                 <p className="text-sm text-ink-muted">{t("apiLead")}</p>
-                <pre className="mt-2 max-w-full overflow-x-auto rounded-lg bg-canvas p-3 text-xs" data-identifiers>
+                <pre className="mt-2 max-w-full overflow-x-auto rounded-lg bg-canvas p-3 text-xs" data-identifiers tabIndex={0} aria-label={t("apiExample")}>
                   <code>{apiExample}</code>
                 </pre>
                 <div className="mt-2 flex flex-wrap gap-2">

@@ -16,6 +16,8 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { THead, Table, Td, Th } from "@/components/ui/table";
 import { dateTimeFormat, formatDate } from "@/lib/i18n/format";
+import { getMetricDefinition } from "@/lib/metrics/catalog";
+import { getBaseMeasure } from "@/lib/metrics/measures";
 import { executeServer } from "@/lib/graphql-client/execute-server";
 import { requirePermission } from "../../../../_lib/load";
 
@@ -25,7 +27,11 @@ type Grain = "DAY" | "WEEK" | "MONTH";
 export async function generateMetadata({ params }: { params: Params }) {
   const { key } = await params;
   const t = await getTranslations("metric");
-  return { title: t("titleFor", { key: decodeURIComponent(key) }) };
+  const locale = await getLocale();
+  // The title names the metric (catalog or base measure); a custom one reads as "Metric".
+  const decoded = decodeURIComponent(key);
+  const name = getMetricDefinition(decoded)?.name ?? getBaseMeasure(decoded)?.name;
+  return { title: name ? t("titleFor", { name: locale === "ru" ? name.ru : name.en }) : t("titleGeneric") };
 }
 
 interface Value {
@@ -211,10 +217,10 @@ export default async function MetricPage({ params, searchParams }: { params: Par
         keep={Object.fromEntries(Object.entries(keep).filter((e): e is [string, string] => Boolean(e[1])))}
         {...links}
       />
-      {scope ? <Alert className="mb-4">{t("scopeNote", { scope })}</Alert> : null}
+      {scope ? <Alert className="mb-4">{t("scopeNote", { scope: channelLabel(scope, locale) })}</Alert> : null}
       {channel ? (
         <Alert className="mb-4">
-          {t("channelFilter", { channel })}{" "}
+          {t("channelFilter", { channel: channelLabel(channel, locale) })}{" "}
           <Link prefetch={false} href={channelHref(null)} className="font-medium underline">
             {t("allChannels")}
           </Link>

@@ -33,6 +33,10 @@ describe("describeAuditEvent", () => {
     expect(describeAuditEvent(targetChange, context("ru"))).toBe("Ольга: цель «ROMI» на ноябрь 2026 г. изменена с 10\u00a0% на 12\u00a0%");
   });
 
+  it("reads the details as the API returns them (JSON text)", () => {
+    expect(describeAuditEvent({ ...targetChange, data: JSON.stringify(targetChange.data) }, context("en"))).toBe("Ольга changed the ROMI target for November 2026 from 10% to 12%");
+  });
+
   it("names roles and people, never keys, ids or JSON", () => {
     const text = describeAuditEvent(
       { action: "member.roleChanged", actorName: "Nora", actorKind: "USER", targetId: null, data: { userId: "6ca0030e-6359-40c2-9abf-35e3adc5c902", email: "anna@example.com", from: "SMM", to: "CMO" } },

@@ -23,6 +23,18 @@ export interface DescribeContext {
 }
 
 type Data = Record<string, unknown>;
+
+/** The event's details: the API returns them as JSON text (or an object); anything else is empty. */
+function dataOf(raw: unknown): Data {
+  if (raw && typeof raw === "object") return raw as Data;
+  if (typeof raw !== "string") return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === "object" ? (parsed as Data) : {};
+  } catch {
+    return {};
+  }
+}
 const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
 /** The settings a workspace.updated / metricSettings.updated entry names, as words. */
@@ -49,7 +61,7 @@ function targetValue(value: unknown, data: Data, ctx: DescribeContext): string {
  * an action this page does not know yet still reads as a sentence ("made a change").
  */
 export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext): string {
-  const data: Data = event.data && typeof event.data === "object" ? (event.data as Data) : {};
+  const data = dataOf(event.data);
   const actor = event.actorName ?? (event.actorKind === "API_KEY" ? ctx.t("anApiKey") : ctx.t("theSystem"));
   const role = (v: unknown) => (str(v) ? ctx.role(str(v)) : "—");
   const who = (v: unknown) => str(v) || ctx.t("someone");
@@ -117,7 +129,7 @@ export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext):
 
 /** The details of an entry on demand: each changed setting with its old and new value. */
 export function auditEventDetails(event: AuditEventView, ctx: DescribeContext): string[] {
-  const data: Data = event.data && typeof event.data === "object" ? (event.data as Data) : {};
+  const data = dataOf(event.data);
   if (event.action !== "workspace.updated") return [];
   const changes = (data.changes as Record<string, { from: unknown; to: unknown }>) ?? {};
   return Object.entries(changes).map(([field, change]) =>

@@ -46,7 +46,7 @@ export default async function MetricSettingsPage({ params }: { params: Promise<{
           <MetricSettingsForm workspaceId={workspace.id} settings={ws.metricSettings} currency={workspace.currency} />
         </Card>
         <Card>
-          <CardHeader title={t("customTitle")} description={t("customLead")} />
+          <CardHeader title={t("customTitle")} description={t.rich("customLead", { code: (chunks) => <code>{chunks}</code> })} />
           <CustomMetricEditor workspaceId={workspace.id} metrics={ws.metricCatalog.filter((m) => m.custom)} references={ws.metricCatalog.map((m) => m.key)} locale={locale} />
         </Card>
       </div>
