@@ -24,7 +24,10 @@ export type AuditAction =
   | "metric.deleted"
   | "measure.created"
   | "measure.deleted"
-  | "metricSettings.updated";
+  | "metricSettings.updated"
+  | "target.set"
+  | "target.planApplied"
+  | "target.returnedToDerived";
 
 export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure";
 

@@ -23,6 +23,7 @@ export const CLIENT_NAMESPACES = [
   "members",
   "metricSettings",
   "numbers.settings",
+  "numbers.targets",
   "onboarding",
   "planner",
   "roles",

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
@@ -50,6 +51,15 @@ export async function setKpiTarget(
       versions: [{ kpiId: kpi.id, periodFrom: period.from, periodTo: period.to, value }],
       source: "manual",
       actor: input.actor,
+    });
+    // SPEC §5 / issue 11: every target change is in the audit log.
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor: input.actor,
+      action: "target.set",
+      targetType: "kpi",
+      targetId: kpi.id,
+      data: { kpiKey: kpi.key, periodFrom: period.from, periodTo: period.to, value: value === null ? null : value.toString() },
     });
     return { kpi, period, value };
   });
