@@ -50,7 +50,12 @@ SELECT (spend + sales_cost) / nullif(deals, 0) AS cac,
        spend / nullif(leads, 0) AS cpl,
        deals / nullif(leads, 0) AS lead_to_deal_conversion,
        churned / nullif(a.v, 0) AS churn_rate,
-       (revenue / nullif(deals, 0)) / nullif(churned / nullif(a.v, 0), 0) AS ltv,
+       -- SPEC §4.2 time-normalised LTV: ADS × lifetime, lifetime = active × days / (churned × 30.4375)
+       -- capped at the default 60 months (no churn → 60); no start snapshot → no value.
+       CASE WHEN nullif(a.v, 0) IS NULL THEN NULL
+            WHEN churned > 0 AND a.v * ($3::date - $2::date + 1) / (churned * 30.4375) <= 60
+              THEN revenue * a.v * ($3::date - $2::date + 1) / nullif(deals * churned * 30.4375, 0)
+            ELSE revenue / nullif(deals, 0) * 60 END AS ltv,
        100 * (promoters - detractors) / nullif(promoters + passives + detractors, 0) AS nps
 FROM p, a`;
 

@@ -85,7 +85,8 @@ test.describe("scorecards, KPI tree, sales view, targets and planner", () => {
     const targetAfter = scorecards.card("company.revenue").getByTestId("kpi-target");
     await expect(targetAfter).not.toHaveText(targetBefore);
     await expect(targetAfter).toContainText(/Target .*9,000,000/);
-    await expect(targetAfter).toContainText(/attained/);
+    // Both attainments in words (issue 11): to date and against the whole period's target.
+    await expect(scorecards.card("company.revenue").getByTestId("kpi-attainment")).toContainText(/of the whole period's target/);
 
     // --- The planner: 10 M revenue → 30 M pipeline, then apply.
     await targets.goto();

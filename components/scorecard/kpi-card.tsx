@@ -33,6 +33,8 @@ export function KpiCard({
 }) {
   const t = useTranslations("scorecard.kpi");
   const ts = useTranslations("scorecard");
+  const tn = useTranslations("numbers.kpi");
+  const pct = (v: string) => formatValue(v, "RATIO", "attainment", ctx);
   const info = catalog.get(kpi.metricKey);
   const unit = info?.unit;
   const name = metricName(info, kpi.metricKey, ctx.locale);
@@ -73,7 +75,7 @@ export function KpiCard({
           <>
             {t("targetOf", { target: fmt(kpi.target) })}
             {kpi.targetSource === "SUM" ? <> ({t("targetSum")})</> : null}
-            {kpi.attainment !== null ? <> · {t("attained", { value: formatValue(kpi.attainment, "RATIO", "attainment", ctx) })}</> : null}
+
           </>
         ) : kpi.actual === null ? (
           t(kpi.actualReason?.startsWith("ZERO_DENOMINATOR") ? "zeroDenominator" : "noActual")
@@ -81,6 +83,17 @@ export function KpiCard({
           t("noTarget")
         )}
       </p>
+
+      {kpi.attainmentToDate !== null || kpi.attainment !== null ? (
+        // SPEC §5: the card says which attainment is which — to date (drives the status and the
+        // score) and against the whole period's target.
+        <p className="mt-1 text-sm text-ink" data-testid="kpi-attainment">
+          <span className="sr-only">{tn("attainmentTitle")}: </span>
+          {kpi.attainmentToDate !== null ? <span data-testid="kpi-attainment-to-date">{tn("toDate", { value: pct(kpi.attainmentToDate) })}</span> : null}
+          {kpi.attainmentToDate !== null && kpi.attainment !== null ? " · " : null}
+          {kpi.attainment !== null ? <span className="text-ink-muted" data-testid="kpi-attainment-full">{tn("fullPeriod", { value: pct(kpi.attainment) })}</span> : null}
+        </p>
+      ) : null}
 
       <PacingBar actual={kpi.actual} target={kpi.target} expected={isFlow ? kpi.expectedToDate : null} tone={tone} />
 

@@ -1,4 +1,6 @@
 import { dateTimeFormat } from "@/lib/i18n/format";
+import { customPeriod, periodContaining } from "@/lib/periods/build-period";
+import { addYears } from "@/lib/periods/local-date";
 import { isValidTimeZone, localDateInTimeZone } from "@/lib/periods/local-date-in-time-zone";
 
 /**
@@ -79,18 +81,12 @@ export function periodQuery(p: PeriodParams, extra: Record<string, string | null
   return s ? `?${s}` : "";
 }
 
-/** YYYY-MM-DD ± n days, in calendar arithmetic (no time zone involved). */
-export function addDays(isoDay: string, n: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+/** Calendar arithmetic lives in lib/periods (issue 11); re-exported for the pages. */
+export { addDays } from "@/lib/periods/local-date";
 
-/** The same span one year earlier (for the "same period last year" comparison of a custom range). */
+/** The same day a year earlier/later (29 Feb → 28 Feb), for the last-year comparison of a custom range. */
 export function shiftYear(isoDay: string, years: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return d.toISOString().slice(0, 10);
+  return addYears(isoDay, years);
 }
 
 /** A period as people say it: "November 2026", "Q3 2026 (Jul – Sep)", "1 Nov – 15 Nov 2026". */
@@ -113,38 +109,25 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return localDateInTimeZone(now, isValidTimeZone(timeZone) ? timeZone : "UTC");
 }
 
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
 /**
  * The dates of a period for the metric queries (which take from/to): the month or fiscal
  * quarter containing the anchor (default today in the workspace's time zone), or the custom
- * range. Mirrors the API's PeriodInput resolution for the pages that query by dates.
+ * range — resolved by lib/periods, exactly as the API resolves its PeriodInput.
  */
 export function resolvePeriod(
   p: PeriodParams,
   { timeZone, fiscalYearStartMonth }: { timeZone: string; fiscalYearStartMonth: number },
   now = new Date(),
 ): { type: "MONTH" | "QUARTER" | "CUSTOM"; from: string; to: string; label: string; days: number } {
-  const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-  if (p.kind === "custom" && p.from && p.to) return { type: "CUSTOM", from: p.from, to: p.to, label: `${p.from}…${p.to}`, days: days(p.from, p.to) };
-  const anchor = p.anchor ?? todayIn(timeZone, now);
-  const year = Number(anchor.slice(0, 4));
-  const month = Number(anchor.slice(5, 7));
-  if (p.kind === "quarter") {
-    const offset = (((month - fiscalYearStartMonth) % 12) + 12) % 12;
-    const startOffset = offset - (offset % 3);
-    const startMonthIndex = month - 1 - (offset - startOffset); // may be negative → previous year
-    const start = new Date(Date.UTC(year, startMonthIndex, 1));
-    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 0));
-    const from = start.toISOString().slice(0, 10);
-    const to = end.toISOString().slice(0, 10);
-    return { type: "QUARTER", from, to, label: `Q${startOffset / 3 + 1}`, days: days(from, to) };
+  if (p.kind === "custom" && p.from && p.to) {
+    const c = customPeriod(p.from, p.to, timeZone, fiscalYearStartMonth);
+    return { type: "CUSTOM", from: c.from, to: c.to, label: `${p.from}…${p.to}`, days: c.days };
   }
-  const from = `${year}-${pad(month)}-01`;
-  const to = `${year}-${pad(month)}-${pad(lastDayOfMonth(year, month))}`;
-  return { type: "MONTH", from, to, label: `${year}-${pad(month)}`, days: days(from, to) };
+  const anchor = p.anchor ?? todayIn(timeZone, now);
+  if (p.kind === "quarter") {
+    const q = periodContaining("quarter", anchor, timeZone, fiscalYearStartMonth);
+    return { type: "QUARTER", from: q.from, to: q.to, label: `Q${/Q(\d)/.exec(q.label)?.[1] ?? ""}`, days: q.days };
+  }
+  const m = periodContaining("month", anchor, timeZone, fiscalYearStartMonth);
+  return { type: "MONTH", from: m.from, to: m.to, label: m.label, days: m.days };
 }

@@ -11,6 +11,7 @@ import type { ScorecardData } from "./types";
 export function ScoreSummary({ card, ctx, kpiName }: { card: ScorecardData; ctx: FormatContext; kpiName: (key: string) => string }) {
   const t = useTranslations("scorecard.summary");
   const ts = useTranslations("scorecard.status");
+  const tn = useTranslations("numbers.score");
   const { statusCounts: c } = card;
   const judged = c.onTrack + c.atRisk + c.offTrack;
   const attention = card.kpis.filter((k) => k.status === "OFF_TRACK" || k.status === "AT_RISK");
@@ -34,7 +35,9 @@ export function ScoreSummary({ card, ctx, kpiName }: { card: ScorecardData; ctx:
         <p className={`text-4xl font-semibold tabular-nums ${scoreTone}`} data-testid="scorecard-score">
           {score === null ? "—" : formatValue(card.score, "RATIO", "score", ctx)}
         </p>
-        <p className="mt-1 max-w-56 text-xs text-ink-muted">{t("scoreHelp")}</p>
+        <p className="mt-1 max-w-64 text-xs text-ink-muted" data-testid="score-help">
+          {tn("help")}
+        </p>
       </div>
       <div className="min-w-0">
         <p className="text-lg font-semibold text-ink" data-testid="scorecard-verdict">

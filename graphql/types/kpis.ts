@@ -12,6 +12,7 @@ import { loadKpis } from "@/lib/kpis/load-kpis";
 import { resetScorecardTemplate } from "@/lib/kpis/reset-scorecard-template";
 import { resolveTargets } from "@/lib/kpis/resolve-targets";
 import { type KpiAnnotationRecord, setKpiAnnotation } from "@/lib/kpis/set-kpi-annotation";
+import { returnTargetToDerived } from "@/lib/kpis/return-target-to-derived";
 import { setKpiTarget } from "@/lib/kpis/set-kpi-target";
 import { updateKpi } from "@/lib/kpis/update-kpi";
 import type { Period } from "@/lib/periods/period";
@@ -150,12 +151,43 @@ export const KpiAnnotationRef = builder.objectRef<Pick<KpiAnnotationRecord, "bod
   }),
 });
 
-const KpiTargetRef = builder.objectRef<{ value: string | null; source: string | null; effectiveFrom: Date | null }>("KpiTarget").implement({
-  description: "A KPI's target for one period and where it came from.",
+interface KpiTargetView {
+  value: string | null;
+  source: string | null;
+  effectiveFrom: Date | null;
+  derivedFrom: { kpiKey: string; factor: string } | null;
+  setByUserId: string | null;
+  setByApiKeyId: string | null;
+  workspaceId?: string;
+}
+
+const TargetDerivationRef = builder.objectRef<{ kpiKey: string; factor: string }>("TargetDerivation").implement({
+  description: "What a derived target follows (SPEC §5 \"Targets flow down\"): factor × the target of another KPI.",
+  fields: (t) => ({
+    kpiKey: t.exposeString("kpiKey", { description: "The KPI whose target this one follows (e.g. company.revenue)." }),
+    factor: t.field({ type: "Decimal", description: "The multiple (pipeline = 3 × revenue).", resolve: (d) => d.factor }),
+  }),
+});
+
+const KpiTargetRef = builder.objectRef<KpiTargetView>("KpiTarget").implement({
+  description: "A KPI's target for a period and where it came from (set by whom, derived from what, the planner).",
   fields: (t) => ({
     value: t.field({ description: "The target; null when there is none.", type: "Decimal", nullable: true, resolve: (v) => v.value }),
     source: t.field({ description: "Where the number came from; null without a target.", type: TargetSourceEnum, nullable: true, resolve: (v) => (v.source?.toUpperCase() as never) ?? null }),
     effectiveFrom: t.field({ description: "When this target version was set; null for a derived or template target.", type: "DateTime", nullable: true, resolve: (v) => v.effectiveFrom }),
+    derivedFrom: t.field({ type: TargetDerivationRef, nullable: true, description: "DERIVED targets: the KPI and factor they follow until set explicitly.", resolve: (v) => v.derivedFrom }),
+    setByUserId: t.id({ nullable: true, description: "Explicit targets (MANUAL, PLANNER): the member who set it.", resolve: (v) => v.setByUserId }),
+    setByName: t.string({
+      nullable: true,
+      description: "Explicit targets: the name of the member who set it (for the targets page).",
+      resolve: (v, _args, ctx) =>
+        v.setByUserId && v.workspaceId
+          ? ctx.memo(`userName:${v.setByUserId}`, () =>
+              withTenant(ctx.db, { workspaceId: v.workspaceId! }, async (tx) => (await tx.user.findUnique({ where: { id: v.setByUserId! }, select: { name: true } }))?.name ?? null),
+            )
+          : null,
+    }),
+    setByApiKeyId: t.id({ nullable: true, description: "Explicit targets set over the API: the key.", resolve: (v) => v.setByApiKeyId }),
   }),
 });
 
@@ -201,7 +233,15 @@ export const KpiRef = builder.node(KpiObject, {
         const calendar = await calendarOf(ctx, k.workspaceId);
         const period = resolveScorecardPeriod(toPeriodRequest(args.period) ?? { type: k.periodType }, calendar, ctx.now());
         const t = (await targetsFor(ctx, k.workspaceId, period)).get(k.key) ?? { value: null, source: null, effectiveFrom: null };
-        return { value: dec(t.value), source: t.source, effectiveFrom: t.effectiveFrom };
+        return {
+          value: dec(t.value),
+          source: t.source,
+          effectiveFrom: t.effectiveFrom,
+          derivedFrom: t.derivedFrom ? { kpiKey: t.derivedFrom.kpiKey, factor: dec(t.derivedFrom.factor)! } : null,
+          setByUserId: t.actorUserId ?? null,
+          setByApiKeyId: t.actorApiKeyId ?? null,
+          workspaceId: k.workspaceId,
+        };
       },
     }),
     targetHistory: t.field({
@@ -402,6 +442,38 @@ builder.mutationField("setKpiTarget", (t) =>
         now: ctx.now(),
       });
       return { kpi: result.kpi, period: result.period, value: dec(result.value) };
+    },
+  }),
+);
+
+const ReturnToDerivedPayload = builder.objectRef<{ kpi: KpiRecord; period: Period }>("ReturnKpiTargetToDerivedPayload").implement({
+  description: "The KPI whose explicit target was dropped; read its target for the derived value.",
+  fields: (t) => ({
+    kpi: t.field({ type: KpiRef, resolve: (p) => p.kpi }),
+    period: t.field({ type: PeriodRef, resolve: (p) => p.period }),
+  }),
+});
+
+builder.mutationField("returnKpiTargetToDerived", (t) =>
+  t.field({
+    type: ReturnToDerivedPayload,
+    description:
+      "Drops a KPI's explicit target for one period so it follows its derivation again — pipeline = 3 × the revenue target, the sum of the months, or the standing default (SPEC §5 \"Targets flow down\"). The explicit values stay in targetHistory; audited (target.manage / target.manageCompany).",
+    args: {
+      kpiId: t.arg.id({ required: true, description: "The KPI (a Kpi node id)." }),
+      period: t.arg({ type: PeriodInput, required: true, description: "A period of the KPI's period type." }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
+      const access = await accessOrNotFound(ctx, workspaceId);
+      return returnTargetToDerived(ctx.db, {
+        workspaceId,
+        kpiId: rowId,
+        period: toPeriodRequest(args.period)!,
+        actor: actorOf(ctx.viewer!),
+        permissions: access.permissions,
+        now: ctx.now(),
+      });
     },
   }),
 );

@@ -41,7 +41,10 @@ export type AuditAction =
   | "metricBatch.ingested"
   | "metricBatch.rolledBack"
   | "apiKey.updated"
-  | "apiKey.rotated";
+  | "apiKey.rotated"
+
+  | "target.planApplied"
+  | "target.returnedToDerived";
 
 export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import" | "agency" | "webhook" | "metricBatch";
 

@@ -30,6 +30,7 @@ export const CLIENT_NAMESPACES = [
   "metricSettings",
   "numbers.settings",
   "notifications",
+  "numbers.targets",
   "onboarding",
   "passwordReset",
   "planner",

@@ -1,8 +1,10 @@
 import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { TEMPLATES } from "@/lib/scorecards/templates";
 import type { Database } from "@/lib/db/client";
 import { AppError, type FieldError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
-import { parseDecimal } from "@/lib/metrics/decimal";
+import { type Decimal, parseDecimal } from "@/lib/metrics/decimal";
 import type { Period } from "@/lib/periods/period";
 import type { Permission } from "@/lib/permissions/registry";
 import { type PeriodRequest, resolveScorecardPeriod } from "@/lib/scorecard-service/resolve-scorecard-period";
@@ -14,6 +16,8 @@ import { loadKpis } from "./load-kpis";
 import { loadWorkspaceCalendar } from "./load-workspace-calendar";
 import { findKnownMetrics } from "./metric-catalog-lookup";
 import { validateTargetValue } from "./validate-target-value";
+
+const TEMPLATE_RULES = new Map(TEMPLATES.flatMap((t) => t.kpis).flatMap((k) => (k.defaultTarget ? [[k.key, k.defaultTarget] as const] : [])));
 
 export interface PlanProposalInput {
   kpiKey: string;
@@ -58,7 +62,32 @@ export async function applyTargetPlan(
     });
     if (errors.length > 0) throw badInput(errors);
     assertCanEdit(input.permissions, "target", chosen.map((k) => k.ownerRole));
-    await insertTargetVersions(tx, { workspaceId, versions, source: "planner", actor: input.actor });
+    // SPEC §5 "Targets flow down": a proposal that IS its KPI's derivation (pipeline = 3 × the
+    // plan's revenue) is stored as "derived", so it follows the revenue target when that changes.
+    const proposed = new Map(versions.map((v, i) => [chosen[i].key, v.value]));
+    const followsItsSource = (kpi: KpiRecord, value: Decimal | null): boolean => {
+      const rule = kpi.templateKey ? TEMPLATE_RULES.get(kpi.templateKey) : undefined;
+      if (rule?.kind !== "multipleOf" || value === null) return false;
+      const base = all.find((k) => k.templateKey === rule.kpiKey);
+      const baseValue = base ? proposed.get(base.key) : undefined;
+      return !!baseValue && baseValue.times(rule.factor).eq(value);
+    };
+    const derived = versions.filter((v, i) => followsItsSource(chosen[i], v.value)).map((v) => ({ ...v, value: null }));
+    const explicit = versions.filter((v, i) => !followsItsSource(chosen[i], v.value));
+    await insertTargetVersions(tx, { workspaceId, versions: explicit, source: "planner", actor: input.actor });
+    await insertTargetVersions(tx, { workspaceId, versions: derived, source: "derived", actor: input.actor });
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor: input.actor,
+      action: "target.planApplied",
+      targetType: "workspace",
+      targetId: workspaceId,
+      data: {
+        periodFrom: period.from,
+        periodTo: period.to,
+        targets: chosen.map((k, i) => ({ kpiKey: k.key, value: versions[i].value?.toString() ?? null, derived: followsItsSource(k, versions[i].value) })),
+      },
+    });
     return { period, kpis: chosen };
   });
 }

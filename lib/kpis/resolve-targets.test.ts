@@ -63,3 +63,34 @@ describe("resolveTargets", () => {
     expect(targets.get("cmo.pipeline_value")?.value?.toString()).toBe("9000000");
   });
 });
+
+describe("targets flow down (SPEC §5)", () => {
+  const revenue = kpi("rev", "company.revenue", "revenue", { templateKey: "company.revenue" });
+  const pipeline = kpi("pipe", "cmo.pipeline_value", "pipeline_value", { templateKey: "cmo.pipeline_value" });
+  const month: [string, string] = ["2026-12-01", "2026-12-31"];
+
+  it("a derived target follows its source; an explicit one does not; a 'derived' version returns it to the derivation", () => {
+    const rev = (v: string) => [revenue.id, version(revenue.id, month, v)] as const;
+    const follow = resolveTargets([revenue, pipeline], new Map([rev("1000000")])).get("cmo.pipeline_value")!;
+    expect(follow).toMatchObject({ source: "derived", derivedFrom: { kpiKey: "company.revenue" } });
+    expect(follow.value!.toString()).toBe("3000000");
+    expect(resolveTargets([revenue, pipeline], new Map([rev("2000000")])).get("cmo.pipeline_value")!.value!.toString()).toBe("6000000");
+
+    const explicit = new Map([rev("2000000"), [pipeline.id, version(pipeline.id, month, "118000000")] as const]);
+    expect(resolveTargets([revenue, pipeline], explicit).get("cmo.pipeline_value")).toMatchObject({ source: "manual" });
+
+    const returned = new Map([rev("2000000"), [pipeline.id, { ...version(pipeline.id, month, null), source: "derived" as const }] as const]);
+    const back = resolveTargets([revenue, pipeline], returned).get("cmo.pipeline_value")!;
+    expect(back.source).toBe("derived");
+    expect(back.value!.toString()).toBe("6000000");
+  });
+
+  it("a custom FLOW measure sums its months like revenue (the catalog's traits with the workspace's definitions)", () => {
+    const parts = MONTHS.map((m) => version("p", m, "100"));
+    const definitions = { customMeasures: [{ key: "podcast_plays", unit: "count" as const, aggregation: "flow" as const }], customMetrics: [] };
+    expect(sumOfPartTargets("podcast_plays", Q2, parts)).toBeNull();
+    expect(sumOfPartTargets("podcast_plays", Q2, parts, definitions)?.toString()).toBe("300");
+    const stock = { customMeasures: [{ key: "podcast_plays", unit: "count" as const, aggregation: "stock_end" as const }], customMetrics: [] };
+    expect(sumOfPartTargets("podcast_plays", Q2, parts, stock)).toBeNull();
+  });
+});

@@ -35,7 +35,8 @@ export function sumOfPartTargets(
 /**
  * The target of every KPI for one period, keyed by KPI key:
  * 1. the current explicit version (setKpiTarget, the planner) — a version with value null
- *    removes the target, defaults included;
+ *    removes the target, defaults included; a "derived" version (returnKpiTargetToDerived)
+ *    is no explicit target: the rules below apply again (SPEC §5 "Targets flow down");
  * 2. otherwise, for a flow measure (revenue, leads, spend…), the sum of the current targets of
  *    the periods that tile this one (a quarter from its three months; {@link sumOfPartTargets});
  * 3. otherwise the KPI's standing default target (the seeds' fixed numbers);
@@ -57,9 +58,12 @@ export function resolveTargets(
     const hit = resolved.get(kpi.key);
     if (hit) return hit;
     let result: ResolvedTarget = { value: null, source: null, effectiveFrom: null };
-    const version = explicit.get(kpi.id);
+    const latest = explicit.get(kpi.id);
+    const version = latest?.source === "derived" ? undefined : latest;
     const summed = !version && period ? sumOfPartTargets(kpi.metricKey, period, parts.get(kpi.id) ?? [], definitions) : null;
-    if (version) result = { value: version.value, source: version.source, effectiveFrom: version.effectiveFrom };
+    if (version) {
+      result = { value: version.value, source: version.source, effectiveFrom: version.effectiveFrom, actorUserId: version.actorUserId, actorApiKeyId: version.actorApiKeyId };
+    }
     else if (summed) result = { value: summed, source: "sum", effectiveFrom: null };
     else if (kpi.defaultTarget) result = { value: kpi.defaultTarget, source: "default", effectiveFrom: null };
     else {
@@ -67,7 +71,9 @@ export function resolveTargets(
       const base = rule?.kind === "multipleOf" ? byTemplateKey.get(rule.kpiKey) : undefined;
       if (rule?.kind === "multipleOf" && base && depth < 8) {
         const baseValue: Decimal | null = resolve(base, depth + 1).value;
-        if (baseValue) result = { value: baseValue.times(rule.factor), source: "derived", effectiveFrom: null };
+        if (baseValue) {
+          result = { value: baseValue.times(rule.factor), source: "derived", effectiveFrom: null, derivedFrom: { kpiKey: base.key, factor: new Decimal(rule.factor) } };
+        }
       }
     }
     resolved.set(kpi.key, result);

@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { daysInclusive } from "./calendar-date";
+import { daysInclusive } from "@/lib/periods/local-date";
 import { MAX_KEYS_PER_REQUEST, type MetricFilter, type MetricValueResult } from "./get-metric-values";
 import { loadMetricDefinitions } from "./load-metric-definitions";
 import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { MetricUnit } from "@/lib/metrics/metric-definition";
 import type { Decimal } from "@/lib/metrics/decimal";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { addDays, addMonths, daysInclusive, endOfMonth, startOfIsoWeek, startOfMonth } from "./calendar-date";
+import { addDays, addMonths, daysInclusive, endOfMonth, startOfIsoWeek, startOfMonth } from "@/lib/periods/local-date";
 import type { MetricFilter } from "./get-metric-values";
 import { loadMetricDefinitions } from "./load-metric-definitions";
 import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";

@@ -8,7 +8,7 @@ import type { MetricUnit } from "@/lib/metrics/metric-definition";
 import { metricTraits } from "@/lib/metrics/metric-traits";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import { type SqlReader, tenantReader, txReader } from "@/lib/tenancy/read-as-tenant";
-import { daysInclusive } from "./calendar-date";
+import { daysInclusive } from "@/lib/periods/local-date";
 import { type MetricDefinitions, parseDefinitions } from "./load-metric-definitions";
 import { computeKeyValues, planMeasures, unitOfKey } from "./metric-plan";
 import { comparisonWindows, previousRange, sameRangeLastYear } from "@/lib/periods/comparison-windows";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import { addYears, isCalendarDate } from "./calendar-date";
+import { addYears, isLocalDate as isCalendarDate } from "@/lib/periods/local-date";
 import type { DateRange } from "./query-measure-aggregates";
 
 /** Longest range a request may cover (SPEC issue 3: "ranges over 10 years" are bad input). */

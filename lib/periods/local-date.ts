@@ -164,3 +164,29 @@ export function yearOf(date: LocalDate): number {
 export function monthOf(date: LocalDate): number {
   return civil(date).month;
 }
+
+// ---- Helpers folded in from lib/metric-store/calendar-date.ts (issue 11: calendar arithmetic
+// lives in lib/periods alone).
+
+/** Days from `from` to `to` inclusive (1 for a single day). */
+export function daysInclusive(from: LocalDate, to: LocalDate): number {
+  return diffDays(from, to) + 1;
+}
+
+export function startOfMonth(date: LocalDate): LocalDate {
+  return `${date.slice(0, 7)}-01`;
+}
+
+export function endOfMonth(date: LocalDate): LocalDate {
+  return `${date.slice(0, 7)}-${pad(daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7))), 2)}`;
+}
+
+/** Monday of the ISO week containing `date`. */
+export function startOfIsoWeek(date: LocalDate): LocalDate {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+/** Today's date in UTC, plus `days` (ingestion's "not in the future" check; zones: localDateInTimeZone). */
+export function utcToday(days = 0): LocalDate {
+  return addDays(new Date().toISOString().slice(0, 10), days);
+}

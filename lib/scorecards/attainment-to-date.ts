@@ -1,6 +1,6 @@
 import type Decimal from "decimal.js";
 import { attainment, type AttainmentResult } from "@/lib/scorecards/attainment";
-import { toElapsedShare } from "@/lib/scorecards/elapsed-share";
+import { toElapsedShare } from "@/lib/periods/elapsed-share";
 import { pacing } from "@/lib/scorecards/pacing";
 import type { AttainmentRange, Direction, MetricKind } from "@/lib/scorecards/types";
 

@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
 import type { MetricTraits } from "@/lib/metrics/metric-traits";
 import { evaluateKpi } from "@/lib/scorecards/evaluate-kpi";
-import { toElapsedShare } from "@/lib/scorecards/elapsed-share";
+import { toElapsedShare } from "@/lib/periods/elapsed-share";
 import { scopedMetricKey } from "@/lib/scorecards/scoped-metric-key";
 import { scorecardScore, type ScorecardScore } from "@/lib/scorecards/scorecard-score";
 import { classifyAttainment } from "@/lib/scorecards/status";

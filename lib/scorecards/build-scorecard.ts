@@ -2,7 +2,7 @@ import type Decimal from "decimal.js";
 import { type MetricChange, describeChange } from "@/lib/metrics/describe-change";
 import { type MetricTraits, metricTraits } from "@/lib/metrics/metric-traits";
 import { evaluateKpi, type KpiEvaluation } from "@/lib/scorecards/evaluate-kpi";
-import { toElapsedShare } from "@/lib/scorecards/elapsed-share";
+import { toElapsedShare } from "@/lib/periods/elapsed-share";
 import { findCompanyTarget } from "@/lib/scorecards/find-company-target";
 import { scopedMetricKey } from "@/lib/scorecards/scoped-metric-key";
 import { scorecardScore, type ScorecardScore } from "@/lib/scorecards/scorecard-score";

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { elapsedShare } from "@/lib/scorecards/elapsed-share";
+import { elapsedShareOfRange as elapsedShare } from "@/lib/periods/elapsed-share";
 import { pacing } from "@/lib/scorecards/pacing";
 
 const d = (v: Decimal.Value) => new Decimal(v);

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { toElapsedShare } from "@/lib/scorecards/elapsed-share";
+import { toElapsedShare } from "@/lib/periods/elapsed-share";
 import type { MetricKind } from "@/lib/scorecards/types";
 
 export interface PacingInput {

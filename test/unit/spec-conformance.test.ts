@@ -167,3 +167,46 @@ describe("§5 health checks", () => {
     expect(new Set(HEALTH_CHECK_CODES)).toEqual(new Set(SENTENCES.flatMap(([, codes]) => codes)));
   });
 });
+
+describe("§4.2 time-normalised unit economics, comparisons; §5 statuses (issue 11)", () => {
+  const metrics = section("### 4.2 Derived metrics");
+  const kpis = section("## 5. KPIs");
+
+  it("months are elapsed days ÷ 30.4375 in the SPEC and in the code", async () => {
+    const { DAYS_PER_MONTH } = await import("@/lib/metrics/metric-families/unit-economics");
+    expect(metrics).toContain("elapsed days ÷ 30.4375");
+    expect(DAYS_PER_MONTH.toString()).toBe("30.4375");
+  });
+
+  it("the maximum customer lifetime defaults to the SPEC's 60 months", async () => {
+    const { DEFAULT_METRIC_SETTINGS } = await import("@/lib/metrics/metric-settings");
+    const months = /maximum customer lifetime \(a setting, default (\d+) months\)/.exec(metrics)?.[1];
+    expect(months, "the default in SPEC §4.2").toBeDefined();
+    expect(DEFAULT_METRIC_SETTINGS.maxCustomerLifetimeMonths?.toString()).toBe(months);
+  });
+
+  it("LTV's subscription method divides by the monthly churn rate; churn_rate stays the share lost in the window", async () => {
+    expect(metrics).toContain("/ **monthly** churn rate");
+    expect(metrics).toContain("`churn_rate` itself stays the share lost within the window");
+    const ltv = METRIC_CATALOG.find((m) => m.key === "ltv")!;
+    expect(ltv.formula).toContain("monthly churn rate");
+    expect(METRIC_CATALOG.find((m) => m.key === "churn_rate")!.formula).toBe("customers_churned / customers_active");
+  });
+
+  it("every status the SPEC names exists, NO_TARGET apart from NO_DATA", async () => {
+    const { KPI_STATUSES } = await import("@/lib/scorecards/types");
+    const named = /\*\*Status\*\*: ([^,]+),/.exec(kpis.replace(/\n\s*/g, " "))?.[1];
+    expect(named, "the status list of SPEC §5").toBe("on track / at risk / off track / no data / no target");
+    const spoken = named!.split(" / ").map((s) => s.toUpperCase().replace(/ /g, "_"));
+    expect([...KPI_STATUSES].sort()).toEqual(spoken.sort());
+  });
+
+  it("comparisons: ratios change in percentage points, flows and money in percent", async () => {
+    const { changeKindOf } = await import("@/lib/metrics/describe-change");
+    expect(metrics).toContain("Changes of ratios are shown in\npercentage points, changes of flows and money in percent");
+    expect(changeKindOf({ unit: "ratio", multiple: false })).toBe("points");
+    expect(changeKindOf({ unit: "money", multiple: false })).toBe("percent");
+    expect(changeKindOf({ unit: "count", multiple: false })).toBe("percent");
+    expect(kpis).toContain("Targets flow down.");
+  });
+});

@@ -25,7 +25,7 @@ const TARGETS_QUERY = /* GraphQL */ `
       scorecard(role: OWNER, period: $period) { period { type from to label days } }
       kpis {
         id key metricKey ownerRole channelScope direction
-        target(period: $period) { value source effectiveFrom }
+        target(period: $period) { value source effectiveFrom derivedFrom { kpiKey factor } setByName }
         targetHistory(period: $period) { value source effectiveFrom setByUserId setByApiKeyId }
       }
     }
@@ -57,7 +57,7 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
     workspace: {
       metricCatalog: MetricInfo[];
       scorecard: { period: { type: string; from: string; to: string; label: string; days: number } };
-      kpis: (Omit<TargetRow, "name" | "unit" | "canEdit">)[];
+      kpis: (Omit<TargetRow, "name" | "unit" | "canEdit" | "derivedFromName">)[];
     } | null;
   }>(TARGETS_QUERY, { id: workspace.id, period: periodInput });
   const header = <PageHeader title={t("title")} description={t("lead")} />;
@@ -74,10 +74,14 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
     name: metricName(catalog.get(k.metricKey), k.metricKey, locale),
     unit: catalog.get(k.metricKey)?.unit ?? "COUNT",
     canEdit: k.ownerRole === "COMPANY" || k.ownerRole === "SALES" ? canCompany : canRoles,
+    // SPEC §5: where a derived target comes from, by name.
+    derivedFromName: k.target.derivedFrom
+      ? metricName(catalog.get(ws.kpis.find((x) => x.key === k.target.derivedFrom!.kpiKey)?.metricKey ?? ""), k.target.derivedFrom.kpiKey, locale)
+      : null,
   }));
 
   return (
-    <ClientMessages namespaces={["targets", "planner", "tree.owners"]}>
+    <ClientMessages namespaces={["targets", "planner", "tree.owners", "numbers.targets"]}>
       <>
         {header}
         <PeriodPicker

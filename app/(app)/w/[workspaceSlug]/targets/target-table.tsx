@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { THead, Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 
 export interface TargetRow {
   id: string;
@@ -23,8 +23,74 @@ export interface TargetRow {
   name: string;
   unit: MetricUnit;
   canEdit: boolean;
-  target: { value: string | null; source: string | null; effectiveFrom: string | null };
+  target: {
+    value: string | null;
+    source: string | null;
+    effectiveFrom: string | null;
+    derivedFrom: { kpiKey: string; factor: string } | null;
+    setByName: string | null;
+  };
+  /** The name of the KPI a derived target follows (SPEC §5 "Targets flow down"). */
+  derivedFromName: string | null;
   targetHistory: { value: string | null; source: string; effectiveFrom: string }[];
+}
+
+const RETURN_TO_DERIVED = /* GraphQL */ `
+  mutation ReturnKpiTargetToDerived($kpiId: ID!, $period: PeriodInput!) {
+    returnKpiTargetToDerived(kpiId: $kpiId, period: $period) { kpi { id } }
+  }
+`;
+
+/** Where a target came from, in words: set by whom, derived from what, the planner. */
+function TargetOrigin({ row }: { row: TargetRow }) {
+  const t = useTranslations("targets");
+  const tn = useTranslations("numbers.targets");
+  const locale = useLocale();
+  const { source, effectiveFrom, setByName, derivedFrom } = row.target;
+  if (!source) return null;
+  const date = effectiveFrom ? formatDateTime(effectiveFrom, locale) : "";
+  let text: string;
+  if (source === "DERIVED" && derivedFrom) text = tn("follows", { factor: formatNumber(derivedFrom.factor, locale), source: row.derivedFromName ?? derivedFrom.kpiKey });
+  else if (source === "MANUAL") text = setByName ? tn("setBy", { name: setByName, date }) : tn("setByHand", { date });
+  else if (source === "PLANNER") text = setByName ? tn("fromPlanner", { name: setByName, date }) : tn("fromPlannerNoName", { date });
+  else text = t(`sources.${source}` as "sources.MANUAL");
+  return (
+    <span className="block text-xs text-ink-muted" data-testid="target-origin" data-source={source}>
+      {text}
+    </span>
+  );
+}
+
+function ReturnToDerived({ row, period }: { row: TargetRow; period: PeriodInput }) {
+  const tn = useTranslations("numbers.targets");
+  const router = useRouter();
+  const { run, pending, formError } = useGraphQLMutation(RETURN_TO_DERIVED);
+  const [done, setDone] = useState(false);
+  return (
+    <span className="mt-1 block">
+      <Button
+        type="button"
+        size="sm"
+        variant="secondary"
+        pending={pending}
+        title={tn("returnToDerivedHelp")}
+        data-testid="return-to-derived"
+        onClick={async () => {
+          const outcome = await run({ kpiId: row.id, period });
+          if (outcome.errors.length === 0) {
+            setDone(true);
+            router.refresh();
+          }
+        }}
+      >
+        {tn("returnToDerived")}
+      </Button>
+      <span role="status" className="ml-2 text-sm text-ok-ink">
+        {done ? tn("returned") : ""}
+      </span>
+      {formError ? <span className="block text-sm text-bad-ink">{formError}</span> : null}
+    </span>
+  );
 }
 
 const SET_TARGET = /* GraphQL */ `
@@ -56,7 +122,8 @@ function Row({ row, period, currency }: { row: TargetRow; period: PeriodInput; c
       </Td>
       <Td className="tabular-nums">
         {formatValue(row.target.value, row.unit, row.metricKey, ctx)}
-        {row.target.source ? <span className="block text-xs text-ink-muted">{t(`sources.${row.target.source}` as "sources.MANUAL")}</span> : null}
+        <TargetOrigin row={row} />
+        {row.canEdit && (row.target.source === "MANUAL" || row.target.source === "PLANNER") ? <ReturnToDerived row={row} period={period} /> : null}
       </Td>
       <Td>
         {row.canEdit ? (

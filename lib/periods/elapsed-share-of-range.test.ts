@@ -1,6 +1,6 @@
-import Decimal from "decimal.js";
+import { Decimal } from "@/lib/metrics/decimal";
 import { describe, expect, it } from "vitest";
-import { elapsedShare, toElapsedShare } from "@/lib/scorecards/elapsed-share";
+import { elapsedShareOfRange as elapsedShare, toElapsedShare } from "@/lib/periods/elapsed-share";
 
 const share = (periodStart: string, periodEnd: string, asOf: string) =>
   elapsedShare({ periodStart, periodEnd, asOf });
