@@ -46,4 +46,22 @@ describe("describeAuditEvent", () => {
     const unknown = describeAuditEvent({ action: "something.new", actorName: null, actorKind: "API_KEY", targetId: null, data: { a: 1 } }, context("en"));
     expect(unknown).toBe("An API key made a change");
   });
+
+  it("reads the entries of imports, batches, agencies, webhooks, currencies and the planner as sentences", () => {
+    const say = (action: string, data: object, locale: "ru" | "en" = "en") => describeAuditEvent({ action, actorName: "Olga", actorKind: "USER", targetId: null, data }, context(locale));
+    expect(say("import.committed", { fileName: "costs.csv", source: "csv", inserted: 30, updated: 2 })).toBe("Olga loaded the file “costs.csv”: 30 new facts, 2 changed");
+    expect(say("import.rolledBack", { fileName: "demo", source: "demo" }, "ru")).toBe("Olga: демо-данные удалены");
+    expect(say("workspace.currencyChanged", { from: "RUB", to: "USD", rate: "0.0125" }, "ru")).toBe("Olga: валюта отчётности изменена с RUB на USD по курсу 0,0125");
+    expect(say("agencyAccess.roleChanged", { agencyName: "Acme", previousRole: "ADMIN", role: "CLIENT_VIEWER" })).toMatch(/^Olga changed the role of the agency “Acme” from \S.* to \S/);
+    expect(say("target.returnedToDerived", { kpiKey: "company.romi", periodFrom: "2026-11-01", periodTo: "2026-11-30" })).toBe("Olga returned the ROMI target for November 2026 to the derived value");
+    expect(say("metricBatch.ingested", { rows: 10, inserted: 8, updated: 2 }, "ru")).toBe("Olga: через API передан пакет из 10 строк: новых фактов 8, изменено 2");
+    for (const action of ["channelGroup.updated", "demo.loaded", "agencyAccess.granted", "agencyAccess.revoked", "agencyClient.created", "webhook.created", "webhook.updated", "webhook.deleted", "metricBatch.rolledBack", "apiKey.updated", "apiKey.rotated", "target.planApplied"]) {
+      for (const locale of ["en", "ru"] as const) {
+        const sentence = say(action, { channel: "Google Ads", to: "paid", url: "https://hooks.example/x", name: "CRM", agencyName: "Acme", role: "ADMIN", rows: 3, targets: [], periodFrom: "2026-11-01", periodTo: "2026-11-30" }, locale);
+        expect(sentence, `${action} (${locale})`).not.toBe(describeAuditEvent({ action: "unknown.action", actorName: "Olga", actorKind: "USER", targetId: null, data: {} }, context(locale)));
+        // No placeholder left and no action key ("webhook.created"); the webhook's own URL is the person's data.
+        expect(sentence.replace("https://hooks.example/x", ""), `${action} (${locale})`).not.toMatch(/[{}]|\b[a-z]+\.[a-zA-Z]+\b/);
+      }
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { formatPeriod } from "@/components/scorecard/period";
 import { type MetricInfo, channelLabel, formatValue, metricName } from "@/components/scorecard/format";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, numberFormat } from "@/lib/i18n/format";
 import { timeZoneLabel } from "@/lib/i18n/time-zones";
 
 export interface AuditEventView {
@@ -47,6 +47,19 @@ function kpiName(data: Data, ctx: DescribeContext): string {
   if (!metricKey) return ctx.t("aKpi");
   const name = metricName(ctx.catalog.get(metricKey), metricKey, ctx.locale);
   return data.channelScope ? `${name} (${channelLabel(str(data.channelScope), ctx.locale)})` : name;
+}
+
+/** The KPI an entry names by its key only ("cmo.pipeline_value"): its metric's name. */
+function kpiNameOfKey(data: Data, ctx: DescribeContext): string {
+  const metricKey = str(data.kpiKey).split(".").slice(1).join(".");
+  return metricKey ? kpiName({ metricKey }, ctx) : ctx.t("aKpi");
+}
+
+/** A stored date range ("2026-11-01" … "2026-11-30") as people say it. */
+function dateRange(from: unknown, to: unknown, ctx: DescribeContext): string {
+  if (!str(from) || !str(to)) return "—";
+  const isMonth = str(from).endsWith("-01") && str(to).slice(0, 7) === str(from).slice(0, 7);
+  return formatPeriod({ type: isMonth ? "MONTH" : "CUSTOM", from: str(from), to: str(to), label: "" }, ctx.locale);
 }
 
 function targetValue(value: unknown, data: Data, ctx: DescribeContext): string {
@@ -122,6 +135,44 @@ export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext):
       if (data.from === null || data.from === undefined) return ctx.t("targetSet", params);
       return ctx.t("targetChanged", params);
     }
+    case "target.returnedToDerived":
+      return ctx.t("targetReturnedToDerived", { ...values, kpi: kpiNameOfKey(data, ctx), period: dateRange(data.periodFrom, data.periodTo, ctx) });
+    case "target.planApplied":
+      return ctx.t("targetPlanApplied", { ...values, period: dateRange(data.periodFrom, data.periodTo, ctx), count: Array.isArray(data.targets) ? data.targets.length : 0 });
+    case "channelGroup.updated":
+      return data.to
+        ? ctx.t("channelGroupUpdated", { ...values, channel: str(data.channel), group: channelLabel(str(data.to), ctx.locale) })
+        : ctx.t("channelGroupReset", { ...values, channel: str(data.channel) });
+    case "import.committed":
+      return ctx.t("importCommitted", { ...values, file: str(data.fileName), inserted: Number(data.inserted ?? 0), updated: Number(data.updated ?? 0) });
+    case "import.rolledBack":
+      return data.source === "demo" ? ctx.t("demoRolledBack", values) : ctx.t("importRolledBack", { ...values, file: str(data.fileName) });
+    case "demo.loaded":
+      return ctx.t("demoLoaded", values);
+    case "workspace.currencyChanged":
+      return ctx.t("currencyChanged", { ...values, from: str(data.from), to: str(data.to), rate: numberFormat(ctx.locale, { maximumFractionDigits: 10 }).format(Number(str(data.rate))) });
+    case "agencyAccess.granted":
+      return ctx.t("agencyGranted", { ...values, agency: who(data.agencyName), role: role(data.role) });
+    case "agencyAccess.roleChanged":
+      return ctx.t("agencyRoleChanged", { ...values, agency: who(data.agencyName), from: role(data.previousRole), to: role(data.role) });
+    case "agencyAccess.revoked":
+      return ctx.t("agencyRevoked", { ...values, agency: who(data.agencyName) });
+    case "agencyClient.created":
+      return ctx.t("agencyClientCreated", values);
+    case "webhook.created":
+      return ctx.t("webhookCreated", { ...values, url: str(data.url) });
+    case "webhook.updated":
+      return ctx.t("webhookUpdated", { ...values, url: str(data.url) });
+    case "webhook.deleted":
+      return ctx.t("webhookDeleted", { ...values, url: str(data.url) });
+    case "metricBatch.ingested":
+      return ctx.t("batchIngested", { ...values, rows: Number(data.rows ?? 0), inserted: Number(data.inserted ?? 0), updated: Number(data.updated ?? 0) });
+    case "metricBatch.rolledBack":
+      return ctx.t("batchRolledBack", { ...values, rows: Number(data.rows ?? 0) });
+    case "apiKey.updated":
+      return ctx.t("apiKeyUpdated", { ...values, name: str(data.name) });
+    case "apiKey.rotated":
+      return ctx.t("apiKeyRotated", { ...values, name: str(data.name) });
     default:
       return ctx.t("otherChange", values);
   }
