@@ -449,8 +449,8 @@ builder.mutationField("setKpiTarget", (t) =>
 const ReturnToDerivedPayload = builder.objectRef<{ kpi: KpiRecord; period: Period }>("ReturnKpiTargetToDerivedPayload").implement({
   description: "The KPI whose explicit target was dropped; read its target for the derived value.",
   fields: (t) => ({
-    kpi: t.field({ type: KpiRef, resolve: (p) => p.kpi }),
-    period: t.field({ type: PeriodRef, resolve: (p) => p.period }),
+    kpi: t.field({ description: "The KPI; its target for the period now follows its source again.", type: KpiRef, resolve: (p) => p.kpi }),
+    period: t.field({ description: "The period whose target was returned to the derived value.", type: PeriodRef, resolve: (p) => p.period }),
   }),
 });
 
