@@ -126,8 +126,13 @@ describe("abuse: body limits hold while streaming", () => {
 });
 
 describe("abuse: NUL is bad input, never a 500", () => {
+  // GraphQL over HTTP: a request error is 400 for a client that accepts
+  // application/graphql-response+json, and 200 with the same errors for plain application/json.
   async function post(body: unknown) {
-    const res = await executeGraphQLHttp(graphqlRequest(JSON.stringify(body)), async () => db);
+    const res = await executeGraphQLHttp(graphqlRequest(JSON.stringify(body), { accept: "application/graphql-response+json" }), async () => db);
+    const legacy = await executeGraphQLHttp(graphqlRequest(JSON.stringify(body), { accept: "application/json" }), async () => db);
+    expect(legacy.status).toBe(200);
+    expect((await legacy.json()).errors[0].extensions.code).toBe("BAD_USER_INPUT");
     return { status: res.status, body: await res.json() };
   }
 

@@ -83,7 +83,8 @@ describe("one comparison rule (property, for any data)", () => {
           // The window read is April 1st to today; the comparison windows have as many days.
           expect(c).toMatchObject({ from: "2026-04-01", to: today, complete: todayDay === 30 });
           expect(c.previousPeriod.from).toBe("2026-03-01");
-          expect(c.previousPeriod.to).toBe(addDays("2026-03-01", todayDay - 1));
+          // On April 30th the month is complete: whole April against the whole of March (SPEC §4.2).
+          expect(c.previousPeriod.to).toBe(todayDay === 30 ? "2026-03-31" : addDays("2026-03-01", todayDay - 1));
           expect(c.lastYear.to).toBe(`2025-04-${String(todayDay).padStart(2, "0")}`);
           if (kpi.actual === null) {
             // No fact at all in the window: the scorecard says "no data", the API's flow sum is 0 —
