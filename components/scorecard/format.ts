@@ -125,6 +125,7 @@ const CHANNEL_LABELS: Readonly<Record<string, { ru: string; en: string }>> = {
   sales: { ru: "отдел продаж", en: "sales team" },
   crm: { ru: "CRM", en: "CRM" },
   partners: { ru: "партнёры", en: "partners" },
+  survey: { ru: "опросы", en: "surveys" },
 };
 
 /** A channel or channel group by name ("paid" → "платные каналы"); unknown names as they are. */

@@ -21,6 +21,8 @@ export const RU_LATIN_ALLOWLIST: ReadonlySet<string> = new Set(
     "RUB", "USD", "EUR", "GBP", "KZT", "BYN", "UAH", "CNY", "TRY", "AED", "CHF", "JPY", "ID", "XLSX",
     "Google", "Yandex", "VK", "Telegram", "SEO", "CRM", "B2B", "B2C", "UTM", "Ads",
     "en", "ru", "English", "Windows-1251", "UTF-8", "myTarget", "Meta", "YouTube", "Telegram", "Tab",
+    // Browsers and systems a session list names; image formats a logo upload names.
+    "Chrome", "Firefox", "Safari", "Edge", "Windows", "macOS", "Linux", "Android", "iOS", "PNG", "JPEG", "WebP", "SVG",
   ].map((w) => w.toLowerCase()),
 );
 

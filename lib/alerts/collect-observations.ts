@@ -1,5 +1,5 @@
 import type { Database, TransactionSql } from "@/lib/db/client";
-import { OWNER_LABELS } from "@/lib/health-checks/format-for-message";
+import { OWNER_LABELS, channelScopeLabel } from "@/lib/health-checks/format-for-message";
 import { HEALTH_CHECK_RULES } from "@/lib/health-checks/health-check-codes";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber, formatPercent } from "@/lib/i18n/format";
@@ -180,8 +180,11 @@ export function kpiLabel(metricKey: string, channelScope: string | null, owner: 
     defs.customMetrics.find((m) => m.key === metricKey)?.name ??
     defs.customMeasures.find((m) => m.key === metricKey)?.name ?? { en: metricKey, ru: metricKey };
   const ownerLabel = OWNER_LABELS[owner as keyof typeof OWNER_LABELS] ?? { en: owner, ru: owner };
-  const scope = channelScope ? `, ${channelScope}` : "";
-  return { en: `${name.en}${scope} (${ownerLabel.en})`, ru: `${name.ru}${scope} (${ownerLabel.ru})` };
+  const scope = channelScope ? channelScopeLabel(channelScope) : null;
+  return {
+    en: `${name.en}${scope ? `, ${scope.en}` : ""} (${ownerLabel.en})`,
+    ru: `${name.ru}${scope ? `, ${scope.ru}` : ""} (${ownerLabel.ru})`,
+  };
 }
 
 function kpiObservations(

@@ -103,7 +103,7 @@ export default async function AccountPage() {
                 <tr key={s.id} data-testid="account-session-row">
                   <Td className="font-medium">
                     {deviceName(s.userAgent, ts("unknownDevice"))}
-                    {s.ip ? <span className="ml-2 text-xs text-ink-muted">{s.ip}</span> : null}
+                    {s.ip ? <span className="ml-2 text-xs text-ink-muted"> {s.ip}</span> : null}
                   </Td>
                   <Td>{formatDateTime(s.createdAt, locale)}</Td>
                   <Td>{formatDateTime(s.lastSeenAt, locale)}</Td>

@@ -16,7 +16,7 @@ export const IMPORT_FIELDS = /* GraphQL */ `
 export const HISTORY_QUERY = /* GraphQL */ `
   query ImportHistory($ws: ID!) {
     workspace(id: $ws) {
-      imports(first: 20) { edges { node { id fileName createdAt createdBy status dataRows checksum canRollback canCancel progress { rowsDone rowsTotal fraction } } } }
+      imports(first: 20) { edges { node { id fileName source createdAt createdBy status dataRows checksum canRollback canCancel progress { rowsDone rowsTotal fraction } } } }
     }
   }
 `;
@@ -81,6 +81,8 @@ export interface ImportView {
 export interface HistoryItem {
   id: string;
   fileName: string;
+  /** CSV or DEMO: the demo dataset is named in words, not by its internal file name. */
+  source: "CSV" | "DEMO";
   createdAt: string;
   createdBy: string | null;
   status: ImportStatus;

@@ -210,7 +210,7 @@ export function ImportWorkbench({ workspaceId, timeZone, measuresHref }: { works
             <tbody>
               {history.map((h) => (
                 <tr key={h.id} data-testid="import-history-row">
-                  <Td className="max-w-48 truncate">{h.fileName}</Td>
+                  <Td className="max-w-48 truncate">{h.source === "DEMO" ? t("demoDataset") : h.fileName}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(h.createdAt, locale, timeZone)}</Td>
                   <Td>{h.createdBy ?? "—"}</Td>
                   <Td className="text-right tabular-nums">{formatNumber(h.dataRows, locale)}</Td>

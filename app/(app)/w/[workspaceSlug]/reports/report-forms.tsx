@@ -364,7 +364,8 @@ export function BrandingForm({ workspaceId, initial }: { workspaceId: string; in
           <div className="flex items-center gap-2">
             <input type="color" aria-label={t("branding.color")} value={/^#[0-9a-f]{6}$/i.test(color) ? color : "#000000"} onChange={(e) => setColor(e.target.value)} className="h-10 w-12" />
             <Input {...p} name="primaryColor" value={color} onChange={(e) => setColor(e.target.value)} className="max-w-40 font-mono" />
-            <span className="rounded px-3 py-2 text-sm font-semibold text-white" style={{ backgroundColor: /^#[0-9a-f]{3,6}$/i.test(color) ? color : undefined }}>
+            {/* A contrast sample of white text on the colour, not words: hidden from readers and the language scan. */}
+            <span aria-hidden="true" data-identifiers className="rounded px-3 py-2 text-sm font-semibold text-white" style={{ backgroundColor: /^#[0-9a-f]{3,6}$/i.test(color) ? color : undefined }}>
               Aa
             </span>
           </div>

@@ -35,7 +35,7 @@ const SCORECARD_QUERY = /* GraphQL */ `
       scorecard(role: $role, period: $period) {
         role owner asOf elapsedShare score
         period { type from to label days }
-        statusCounts { onTrack atRisk offTrack noData }
+        statusCounts { onTrack atRisk offTrack noData noTarget }
         kpis { ...ScorecardKpiFields }
         companyTargets { ...ScorecardKpiFields }
         healthChecks { ${HEALTH_CHECK_FIELDS} }

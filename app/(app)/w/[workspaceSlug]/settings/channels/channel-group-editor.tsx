@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { channelLabel } from "@/components/scorecard/format";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
@@ -23,6 +24,7 @@ const SET = /* GraphQL */ `
 /** A table of channels, each with a group picker (setChannelGroup), and a form to map a channel before its data arrives. */
 export function ChannelGroupEditor({ workspaceId, channels, groups }: { workspaceId: string; channels: ChannelRow[]; groups: string[] }) {
   const t = useTranslations("channelGroups");
+  const locale = useLocale();
   const router = useRouter();
   const { run, pending, fieldErrors, formError } = useGraphQLMutation(SET);
   const [saved, setSaved] = useState<string | null>(null);
@@ -67,8 +69,10 @@ export function ChannelGroupEditor({ workspaceId, channels, groups }: { workspac
               <tr key={c.channel} data-channel={c.channel}>
                 <Td>
                   <label htmlFor={`channel-group-${i}`} className="font-medium">
-                    {c.channel}
+                    {channelLabel(c.channel, locale)}
                   </label>
+                  {/* The name exactly as the data carries it: what a mapping matches. */}
+                  {channelLabel(c.channel, locale) === c.channel ? null : <code className="ml-2 text-xs text-ink-muted">{c.channel}</code>}
                   {c.hasData ? null : <span className="ml-2 text-xs text-ink-muted">({t("noData")})</span>}
                 </Td>
                 <Td>

@@ -50,7 +50,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ works
   return (
     <ClientMessages namespaces={["webhooks"]}>
       <div className="space-y-6">
-        <p className="max-w-prose text-sm text-ink-muted">{t("intro")}</p>
+        <p className="max-w-prose text-sm text-ink-muted">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
         <Card>
           <CardHeader title={t("create")} />
           <CreateWebhookForm workspaceId={workspace.id} />
