@@ -28,6 +28,8 @@ export function proxy(request: NextRequest): NextResponse {
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  // Share links (/r/<token>): the token in the URL never leaves as a Referer (issue 14).
+  if (request.nextUrl.pathname.startsWith("/r/")) response.headers.set("Referrer-Policy", "no-referrer");
   return response;
 }
 
