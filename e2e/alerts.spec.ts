@@ -17,8 +17,8 @@ async function graphql(request: APIRequestContext, query: string, variables: Rec
 }
 
 const TEXT = {
-  en: { title: "Revenue (Company) is off track", bell: "Notifications", markRead: "Mark read", saved: "Saved", delivery: "Delivery", daily: "Daily digest", rule: "Rule:", url: "Address (https)", add: "Add webhook", none: "No webhooks yet." },
-  ru: { title: "Выручка (Компания): отстаёт от плана", bell: "Уведомления", markRead: "Прочитано", saved: "Сохранено", delivery: "Доставка", daily: "Ежедневная сводка", rule: "Правило:", url: "Адрес (https)", add: "Добавить вебхук", none: "Вебхуков пока нет." },
+  en: { title: "Revenue (Company) is off track", bell: "Notifications", markRead: "Mark read", saved: "Saved", delivery: "Delivery", daily: "Daily digest", rule: "Rule:", url: "Address (URL)", add: "Add webhook", none: "No webhooks yet." },
+  ru: { title: "Выручка (Компания): отстаёт от плана", bell: "Уведомления", markRead: "Прочитано", saved: "Сохранено", delivery: "Доставка", daily: "Ежедневная сводка", rule: "Правило:", url: "Адрес (URL)", add: "Добавить вебхук", none: "Вебхуков пока нет." },
 } as const;
 
 for (const locale of ["en", "ru"] as const) {

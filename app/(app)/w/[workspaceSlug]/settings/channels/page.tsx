@@ -31,7 +31,7 @@ export default async function ChannelGroupsPage({ params }: { params: Promise<{ 
   return (
     <ClientMessages namespaces={["channelGroups"]}>
       <Card>
-        <CardHeader title={t("title")} description={t("lead")} />
+        <CardHeader title={t("title")} description={t.rich("lead", { code: (chunks) => <code>{chunks}</code> })} />
         <ChannelGroupEditor workspaceId={workspace.id} channels={ws.channels} groups={ws.channelGroups} />
       </Card>
     </ClientMessages>
