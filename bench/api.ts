@@ -4,14 +4,9 @@
 // concurrency, same database) and Next's bare route (GET /api/health, no database, no GraphQL)
 // through the same server. Goal: HTTP ≥ 0.5 × the in-process floor with 0 errors.
 import os from "node:os";
-import { execute, parse } from "graphql";
 import autocannon from "autocannon";
-import { createContext } from "@/graphql/context";
-import { schema } from "@/graphql/schema";
-import { generateApiKey } from "@/lib/auth/api-key-format";
-import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
-import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createBenchDatabase } from "./lib/bench-database";
+import { createKeyedWorkspace, measureKeyedFloor } from "./lib/keyed-floor";
 import { startNextServer } from "./lib/next-server";
 import { round, writeResult } from "./lib/report";
 
@@ -32,35 +27,9 @@ function summary(r: autocannon.Result) {
 
 export async function run(): Promise<void> {
   const bench = await createBenchDatabase("tl_bench_api");
-  const workspaceId = "00000000-0000-4000-8000-0000000000b2";
-  const key = generateApiKey();
-  await withTenant(bench.db, { workspaceId }, async (tx) => {
-    await tx.workspace.create({ data: { id: workspaceId, name: "Bench", slug: "bench-api", currency: "RUB", timeZone: "Europe/Moscow" } });
-    await tx.apiKey.create({
-      data: { workspaceId, name: "bench", prefix: key.prefix, secretHash: key.secretHash, scopes: ["READ"], rateLimitPerMinute: 1_000_000_000 },
-    });
-  });
-
-  const document = parse(QUERY);
-  const once = async () => {
-    const viewer = await authenticateApiKey(bench.db, key.secret);
-    const result = await execute({ schema, document, contextValue: createContext({ db: bench.db, viewer }) });
-    if (result.errors) throw new Error(result.errors[0].message);
-  };
-  for (let i = 0; i < 200; i++) await once();
+  const { secret } = await createKeyedWorkspace(bench.db, { workspaceId: "00000000-0000-4000-8000-0000000000b2", slug: "bench-api" });
   const floorSeconds = Math.max(5, Math.round(DURATION_S / 2));
-  const floorDeadline = Date.now() + floorSeconds * 1000;
-  let floorOps = 0;
-  const floorStarted = Date.now();
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < floorDeadline) {
-        await once();
-        floorOps++;
-      }
-    }),
-  );
-  const floorRps = floorOps / ((Date.now() - floorStarted) / 1000);
+  const floorRps = await measureKeyedFloor(bench.db, { secret, query: QUERY, connections: CONNECTIONS, seconds: floorSeconds });
 
   const server = await startNextServer({ DATABASE_URL: bench.url, DATABASE_POOL_SIZE: "16", SEED_DEMO: "0" }, Number(process.env.BENCH_PORT ?? 3793));
   let http: autocannon.Result;
@@ -68,7 +37,7 @@ export async function run(): Promise<void> {
   let contentType: string | null;
   try {
     const url = `${server.url}/api/graphql`;
-    const headers = { "content-type": "application/json", authorization: `Bearer ${key.secret}` };
+    const headers = { "content-type": "application/json", authorization: `Bearer ${secret}` };
     const body = JSON.stringify({ query: QUERY });
     const check = await fetch(url, { method: "POST", headers, body });
     contentType = check.headers.get("ratelimit-limit");
