@@ -4,7 +4,7 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import type { Permission } from "@/lib/permissions/registry";
+import { type WorkspaceScopeParam, checkWorkspaceRule } from "./authz";
 import type { GraphQLContext } from "./context";
 
 /** The largest page a connection serves (`first` / `last`), documented on the arguments. */
@@ -26,8 +26,12 @@ export const builder = new SchemaBuilder<{
     authenticated: boolean;
     /** A signed-in person (not an API key). */
     user: boolean;
-    /** The caller holds `permission` in `workspaceId` (from lib/permissions/registry.ts). */
-    workspace: { workspaceId: string; permission: Permission };
+    /**
+     * The caller meets `rule` in `workspaceId` (a permission of lib/permissions/registry.ts, or
+     * any access): declared through `inWorkspace` / `onWorkspace` (graphql/authz.ts) on every
+     * workspace field.
+     */
+    workspace: WorkspaceScopeParam;
   };
   Scalars: {
     Date: { Input: string; Output: string };
@@ -48,10 +52,7 @@ export const builder = new SchemaBuilder<{
     authScopes: (context) => ({
       authenticated: context.viewer !== null,
       user: context.viewer?.kind === "user",
-      workspace: async ({ workspaceId, permission }) => {
-        await context.requirePermission(workspaceId, permission);
-        return true;
-      },
+      workspace: (param) => checkWorkspaceRule(context, param),
     }),
   },
   relay: {

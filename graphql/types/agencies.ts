@@ -31,6 +31,7 @@ import type { WorkspaceRole } from "@/lib/permissions/roles";
 import { accessOfAgencyKey, accessOfMembership } from "@/lib/tenancy/workspace-access";
 import { UUID } from "@/lib/uuid";
 import { builder } from "../builder";
+import { accessIn, inWorkspace, onWorkspace } from "../authz";
 import type { GraphQLContext } from "../context";
 import { parseWorkspaceId } from "../ids";
 import { underInput } from "../input-errors";
@@ -326,7 +327,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     type: [AgencyGrantRef],
     nullable: true,
     description: "Agencies with access to this workspace (agencyAccess.manage: the owner).",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "agencyAccess.manage" } }),
+    authScopes: onWorkspace("agencyAccess.manage"),
     resolve: (ws, _args, ctx) => listWorkspaceGrants(ctx.db, { workspaceId: ws.id }),
   }),
   viewerAgency: t.field({
@@ -453,10 +454,11 @@ builder.mutationField("grantAgencyAccess", (t) =>
     description:
       "The workspace owner grants an agency access with a role, or changes the role of an existing grant (SPEC §9.2). Effective on the agency's next request. Recorded in both audit logs.",
     args: { input: t.arg({ description: "The client workspace, the agency and the role it acts with.", type: GrantAgencyAccessInput, required: true }) },
+    authScopes: inWorkspace("agencyAccess.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      const access = await ctx.requirePermission(workspaceId, "agencyAccess.manage");
+      const access = await accessIn(ctx, workspaceId);
       if (access.agencyId) throw new AppError("FORBIDDEN", "An agency cannot change its own access");
       const agencyId = agencyIdOf(String(input.agencyId)) ?? String(input.agencyId);
       const { workspace } = await underInput(() =>
@@ -484,10 +486,11 @@ builder.mutationField("revokeAgencyAccess", (t) =>
     type: RevokeAgencyAccessPayload,
     description: "The workspace owner revokes an agency's access: its members and keys lose the workspace on their next request (SPEC §9.2).",
     args: { input: t.arg({ description: "The client workspace and the agency to cut off.", type: RevokeAgencyAccessInput, required: true }) },
+    authScopes: inWorkspace("agencyAccess.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      const access = await ctx.requirePermission(workspaceId, "agencyAccess.manage");
+      const access = await accessIn(ctx, workspaceId);
       if (access.agencyId) throw new AppError("FORBIDDEN", "An agency cannot change its own access");
       const agencyId = agencyIdOf(String(input.agencyId)) ?? String(input.agencyId);
       const workspace = await underInput(() => revokeAgencyAccess(ctx.db, { workspaceId, actor: actorOf(viewer), agencyId }));

@@ -8,6 +8,7 @@ import { updateApiKey } from "@/lib/api-keys/update-api-key";
 import { actorOf } from "@/lib/audit/actor";
 import { API_KEY_SCOPES } from "@/lib/permissions/registry";
 import { builder } from "../builder";
+import { inWorkspace, onWorkspace } from "../authz";
 import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
@@ -59,7 +60,7 @@ builder.objectField(WorkspaceRef, "apiKeys", (t) =>
     type: ApiKeyRef,
     nullable: true,
     description: "API keys, newest first (apiKey.manage).",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "apiKey.manage" } }),
+    authScopes: onWorkspace("apiKey.manage"),
     resolve: (ws, args, ctx, info) =>
       resolveCountedConnection(args, info, (page) => listApiKeys(ctx.db, { workspaceId: ws.id, ...page })),
   }),
@@ -89,9 +90,9 @@ builder.mutationField("createApiKey", (t) =>
     type: CreateApiKeyPayload,
     description: "Creates an API key (a signed-in user with apiKey.manage; keys cannot mint keys). SPEC §9.1.",
     args: { input: t.arg({ description: "The key to create.", type: CreateApiKeyInput, required: true }) },
+    authScopes: inWorkspace("apiKey.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      await ctx.requirePermission(workspaceId, "apiKey.manage");
       const viewer = ctx.requireUser();
       return underInput(() =>
         createApiKey(ctx.db, {
@@ -122,9 +123,9 @@ builder.mutationField("revokeApiKey", (t) =>
     type: ApiKeyPayload,
     description: "Revokes an API key from the next request on (apiKey.manage).",
     args: { input: t.arg({ description: "The key to revoke.", type: RevokeApiKeyInput, required: true }) },
+    authScopes: inWorkspace("apiKey.manage", (_root, { input }) => parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]);
-      await ctx.requirePermission(workspaceId, "apiKey.manage");
       const apiKey = await revokeApiKey(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), apiKeyId: rowId });
       return { apiKey };
     },
@@ -147,9 +148,9 @@ builder.mutationField("rotateApiKey", (t) =>
     description:
       "Issues a new secret for a key (same id, prefix, scopes and limit; a signed-in user with apiKey.manage). The new secret is returned once, only here; the old one keeps working for the grace period, then stops. Rotating again ends any older secret at once.",
     args: { input: t.arg({ type: RotateApiKeyInput, required: true, description: "Which key, and the grace period." }) },
+    authScopes: inWorkspace("apiKey.manage", (_root, { input }) => parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]);
-      await ctx.requirePermission(workspaceId, "apiKey.manage");
       const viewer = ctx.requireUser();
       return underInput(() =>
         rotateApiKey(ctx.db, { workspaceId, actor: { kind: "user", userId: viewer.userId }, apiKeyId: rowId, gracePeriodHours: input.gracePeriodHours ?? null }),
@@ -173,9 +174,9 @@ builder.mutationField("updateApiKey", (t) =>
     type: ApiKeyPayload,
     description: "Renames a key or changes its rate limit or expiry (a signed-in user with apiKey.manage); effective from the next request. The secret and scopes stay.",
     args: { input: t.arg({ type: UpdateApiKeyInput, required: true, description: "Which key and what changes." }) },
+    authScopes: inWorkspace("apiKey.manage", (_root, { input }) => parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]);
-      await ctx.requirePermission(workspaceId, "apiKey.manage");
       const viewer = ctx.requireUser();
       const apiKey = await underInput(() =>
         updateApiKey(ctx.db, {

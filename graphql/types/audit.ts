@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findAuditEvent } from "@/lib/audit/find-audit-event";
 import { type AuditEventRow, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { builder } from "../builder";
+import { onWorkspace } from "../authz";
 import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, tenantNodeId } from "../ids";
 import { WorkspaceRef } from "./workspace";
@@ -47,7 +48,7 @@ builder.objectField(WorkspaceRef, "auditEvents", (t) =>
         validate: z.array(z.string().min(1).max(100)).max(50),
       }),
     },
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "audit.read" } }),
+    authScopes: onWorkspace("audit.read"),
     resolve: (ws, args, ctx, info) =>
       resolveCountedConnection(args, info, (page) => listAuditEvents(ctx.db, { workspaceId: ws.id, actions: args.actions, ...page })),
   }),

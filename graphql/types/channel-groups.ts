@@ -3,6 +3,7 @@ import { CHANNEL_GROUPS } from "@/lib/channel-groups/channel-groups";
 import { type WorkspaceChannel, listWorkspaceChannels } from "@/lib/channel-groups/list-workspace-channels";
 import { setChannelGroup } from "@/lib/channel-groups/set-channel-group";
 import { builder } from "../builder";
+import { inWorkspace, onWorkspace } from "../authz";
 import { parseWorkspaceId } from "../ids";
 import { WorkspaceRef } from "./workspace";
 
@@ -31,12 +32,12 @@ builder.objectFields(WorkspaceRef, (t) => ({
   channels: t.field({
     type: [WorkspaceChannelRef],
     description: "The workspace's channels with their channel group, unmapped ones first.",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "metrics.read" } }),
+    authScopes: onWorkspace("metrics.read"),
     resolve: (ws, _args, ctx) => listWorkspaceChannels({ db: ctx.db, workspaceId: ws.id }),
   }),
   channelGroups: t.stringList({
     description: "The channel groups a channel can be put in (and a KPI scoped to).",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "metrics.read" } }),
+    authScopes: onWorkspace("metrics.read"),
     resolve: () => [...CHANNEL_GROUPS],
   }),
 }));
@@ -66,9 +67,9 @@ builder.mutationField("setChannelGroup", (t) =>
     type: SetChannelGroupPayload,
     description: "Maps a channel to a channel group of the workspace (metricDefinition.manage); audited; scorecards follow at once.",
     args: { input: t.arg({ description: "The workspace, the channel and its group (null returns it to the default).", type: SetChannelGroupInput, required: true }) },
+    authScopes: inWorkspace("metricDefinition.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      await ctx.requirePermission(workspaceId, "metricDefinition.manage");
       const result = await setChannelGroup(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), channel: input.channel, group: input.group ?? null });
       return { workspaceId, ...result };
     },

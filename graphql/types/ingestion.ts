@@ -4,6 +4,7 @@ import { emitWorkspaceEvent } from "@/lib/alerts/alert-schedule";
 import { INGEST_MAX_ROWS, type IngestResult, ingestRows } from "@/lib/ingestion/ingest-rows";
 import { findMetricBatch } from "@/lib/imports/find-metric-batch";
 import { builder } from "../builder";
+import { inWorkspace } from "../authz";
 import { parseWorkspaceId } from "../ids";
 import { MetricBatchRef } from "./metric-batches";
 
@@ -54,9 +55,9 @@ builder.mutationField("ingestMetrics", (t) =>
     description:
       "Upserts daily metric rows on (date, channel, campaign, measure): all or nothing, idempotent (metrics.write; API keys with WRITE_METRICS). Every row is validated first; errors name ['input', 'rows', i, field]. SPEC §9.1.",
     args: { input: t.arg({ description: "The rows and the idempotency key.", type: IngestMetricsInput, required: true }) },
+    authScopes: inWorkspace("metrics.write", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      await ctx.requirePermission(workspaceId, "metrics.write");
       const viewer = ctx.viewer!;
       const result = await ingestRows(ctx.db, {
         workspaceId,
@@ -102,9 +103,9 @@ builder.mutationField("loadDemoData", (t) =>
     description:
       "Loads two years of demo data (6 channels × 30 campaigns) into the workspace — the onboarding \"load demo data\" button (metrics.write). Idempotent: a second call changes nothing.",
     args: { input: t.arg({ description: "The workspace to fill.", type: LoadDemoDataInput, required: true }) },
+    authScopes: inWorkspace("metrics.write", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      await ctx.requirePermission(workspaceId, "metrics.write");
       return loadDemoData(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!) });
     },
   }),

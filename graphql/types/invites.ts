@@ -10,6 +10,7 @@ import { INVITE_STATES, inviteState } from "@/lib/invites/invite-state";
 import { listInvites } from "@/lib/invites/list-invites";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { builder } from "../builder";
+import { accessIn, inWorkspace, onWorkspace } from "../authz";
 import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
@@ -51,7 +52,7 @@ builder.objectField(WorkspaceRef, "invites", (t) =>
     type: InviteRef,
     nullable: true,
     description: "Invitations, newest first, in every state (invite.manage).",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "invite.manage" } }),
+    authScopes: onWorkspace("invite.manage"),
     resolve: (ws, args, ctx, info) =>
       resolveCountedConnection(args, info, (page) => listInvites(ctx.db, { workspaceId: ws.id, ...page })),
   }),
@@ -82,9 +83,10 @@ builder.mutationField("createInvite", (t) =>
     type: CreateInvitePayload,
     description: "Invites a person by e-mail with a role (invite.manage, signed-in user; OWNER invites need owner.manage). Expires in 7 days.",
     args: { input: t.arg({ description: "Who to invite, and with which role.", type: CreateInviteInput, required: true }) },
+    authScopes: inWorkspace("invite.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      const access = await ctx.requirePermission(workspaceId, "invite.manage");
+      const access = await accessIn(ctx, workspaceId);
       // An invite records the person who sent it; keys cannot invite.
       const viewer = ctx.requireUser();
       return underInput(() =>
@@ -116,9 +118,9 @@ builder.mutationField("revokeInvite", (t) =>
     type: InvitePayload,
     description: "Revokes a pending invitation (invite.manage).",
     args: { input: t.arg({ description: "The invitation to withdraw.", type: RevokeInviteInput, required: true }) },
+    authScopes: inWorkspace("invite.manage", (_root, { input }) => parseTenantNodeInput(String(input.inviteId), "Invite", ["input", "inviteId"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.inviteId), "Invite", ["input", "inviteId"]);
-      await ctx.requirePermission(workspaceId, "invite.manage");
       const invite = await underInput(() => revokeInvite(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), inviteId: rowId }));
       return { invite };
     },

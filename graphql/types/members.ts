@@ -7,6 +7,7 @@ import { listMembers } from "@/lib/members/list-members";
 import type { MemberRow } from "@/lib/members/member-row";
 import { removeMember } from "@/lib/members/remove-member";
 import { builder } from "../builder";
+import { accessIn, inWorkspace, onWorkspace } from "../authz";
 import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
@@ -34,7 +35,7 @@ builder.objectField(WorkspaceRef, "members", (t) =>
     type: MemberRef,
     nullable: true,
     description: "People in the workspace, oldest first (member.read).",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "member.read" } }),
+    authScopes: onWorkspace("member.read"),
     resolve: (ws, args, ctx, info) =>
       resolveCountedConnection(args, info, (page) => listMembers(ctx.db, { workspaceId: ws.id, ...page })),
   }),
@@ -58,9 +59,10 @@ builder.mutationField("changeMemberRole", (t) =>
     type: MemberPayload,
     description: "Gives a member another role (member.manage; OWNER in or out needs owner.manage; one owner always stays).",
     args: { input: t.arg({ description: "The member and their new role.", type: ChangeMemberRoleInput, required: true }) },
+    authScopes: inWorkspace("member.manage", (_root, { input }) => parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]);
-      const access = await ctx.requirePermission(workspaceId, "member.manage");
+      const access = await accessIn(ctx, workspaceId);
       const member = await underInput(() =>
         changeMemberRole(ctx.db, {
           workspaceId,
@@ -87,9 +89,10 @@ builder.mutationField("removeMember", (t) =>
     type: MemberPayload,
     description: "Removes a member from the workspace (member.manage; an owner needs owner.manage; one owner always stays). Returns the removed membership.",
     args: { input: t.arg({ description: "The member to remove.", type: RemoveMemberInput, required: true }) },
+    authScopes: inWorkspace("member.manage", (_root, { input }) => parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]);
-      const access = await ctx.requirePermission(workspaceId, "member.manage");
+      const access = await accessIn(ctx, workspaceId);
       const member = await underInput(() =>
         removeMember(ctx.db, {
           workspaceId,
@@ -120,10 +123,10 @@ builder.mutationField("leaveWorkspace", (t) =>
     description:
       "Removes the signed-in user's own membership (any role; not API keys). The last owner cannot leave (BAD_USER_INPUT on workspaceId): make another member an owner first. Recorded as member.left.",
     args: { workspaceId: t.arg.id({ description: "The workspace to leave (global id or UUID).", required: true }) },
+    authScopes: inWorkspace("workspace.read", (_root, args) => parseWorkspaceId(String(args.workspaceId), ["workspaceId"])),
     resolve: async (_root, args, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(args.workspaceId), ["workspaceId"]);
-      await ctx.requirePermission(workspaceId, "workspace.read");
       await leaveWorkspace(ctx.db, { workspaceId, userId: viewer.userId });
       ctx.forgetAccess(workspaceId);
       return { workspaceId };

@@ -5,6 +5,7 @@ import { listMetricBatches } from "@/lib/imports/list-metric-batches";
 import { METRIC_BATCH_SOURCES, METRIC_BATCH_STATUSES, type MetricBatchRecord } from "@/lib/imports/metric-batch-record";
 import { rollbackMetricBatch } from "@/lib/imports/rollback-metric-batch";
 import { builder } from "../builder";
+import { inWorkspace, onWorkspace } from "../authz";
 import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput } from "../input-errors";
@@ -77,7 +78,7 @@ builder.objectField(WorkspaceRef, "metricBatches", (t) =>
     type: MetricBatchRef,
     nullable: true,
     description: "Batches sent through ingestMetrics, newest first (import.manage; API keys with WRITE_METRICS). CSV imports are listed in `imports`.",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "import.manage" } }),
+    authScopes: onWorkspace("import.manage"),
     resolve: (ws, args, ctx, info) => resolveCountedConnection(args, info, (page) => listMetricBatches(ctx.db, { workspaceId: ws.id, ...page })),
   }),
 );
@@ -98,9 +99,9 @@ builder.mutationField("rollbackMetricBatch", (t) =>
     description:
       "Rolls an ingestMetrics batch back exactly like a CSV import (import.manage; API keys with WRITE_METRICS): every fact it changed gets back the value it replaced, every fact it created is deleted; facts changed again since are left alone. Another workspace's batch is NOT_FOUND; a second rollback is BAD_USER_INPUT.",
     args: { input: t.arg({ type: RollbackMetricBatchInput, required: true, description: "Which batch." }) },
+    authScopes: inWorkspace("import.manage", (_root, { input }) => parseTenantNodeInput(String(input.id), "MetricBatch", ["input", "id"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.id), "MetricBatch", ["input", "id"]);
-      await ctx.requirePermission(workspaceId, "import.manage");
       const batch = await rollbackMetricBatch(ctx.db, { workspaceId, batchId: rowId, actor: actorOf(ctx.viewer!) });
       return { batch };
     },

@@ -2,7 +2,6 @@ import { actorOf } from "@/lib/audit/actor";
 import { type ChannelGroup, parseGroupArgument } from "@/lib/channel-groups/channel-groups";
 import { AppError } from "@/lib/errors/app-error";
 import { createVersionedCache } from "@/lib/scorecard-service/scorecard-cache";
-import type { Workspace } from "@/generated/prisma/client";
 import { checkCustomMetricFormula } from "@/lib/metric-store/check-custom-metric-formula";
 import { createCustomMeasure } from "@/lib/metric-store/create-custom-measure";
 import { createCustomMetric } from "@/lib/metric-store/create-custom-metric";
@@ -22,6 +21,7 @@ import { localDateInTimeZone } from "@/lib/periods/local-date-in-time-zone";
 import type { MetricSettings } from "@/lib/metrics/metric-settings";
 import type { GraphQLContext } from "../context";
 import { builder } from "../builder";
+import { inWorkspace, onWorkspace } from "../authz";
 import { parseWorkspaceId } from "../ids";
 import { underInput } from "../input-errors";
 import { WorkspaceRef } from "./workspace";
@@ -340,7 +340,7 @@ const FormulaValidationRef = builder.objectRef<FormulaValidation>("FormulaValida
 
 // ---------------------------------------------------------------- Workspace fields
 
-const read = (ws: Workspace) => ({ workspace: { workspaceId: ws.id, permission: "metrics.read" as const } });
+const read = onWorkspace("metrics.read");
 
 builder.objectFields(WorkspaceRef, (t) => ({
   metricValues: t.field({
@@ -473,7 +473,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
   validateMetricFormula: t.field({
     type: FormulaValidationRef,
     description: "Live validation of a custom metric formula (metricDefinition.manage); nothing is saved.",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "metricDefinition.manage" } }),
+    authScopes: onWorkspace("metricDefinition.manage"),
     args: {
       formula: t.arg.string({ description: "The formula to check, e.g. revenue / spend.", required: true }),
       key: t.arg.string({ description: "The metric being edited (its stored formula is replaced for cycle checks)." }),
@@ -488,11 +488,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
 
 // ---------------------------------------------------------------- mutations
 
-const manage = async (ctx: { requirePermission: (w: string, p: "metricDefinition.manage") => Promise<unknown> }, raw: string) => {
-  const workspaceId = parseWorkspaceId(raw, ["input", "workspaceId"]);
-  await ctx.requirePermission(workspaceId, "metricDefinition.manage");
-  return workspaceId;
-};
+/** The workspace of `input.workspaceId` (BAD_USER_INPUT when it is not one). */
+const workspaceOfInput = (input: { workspaceId: string | number }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
+
+/** metricDefinition.manage in the input's workspace. */
+const manage = inWorkspace("metricDefinition.manage", (_root: unknown, { input }: { input: { workspaceId: string | number } }) => workspaceOfInput(input));
 
 const UpdateMetricSettingsInput = builder.inputType("UpdateMetricSettingsInput", {
   description: "Absent fields keep their value; null clears an optional parameter.",
@@ -523,8 +523,9 @@ builder.mutationField("updateMetricSettings", (t) =>
     type: MetricSettingsPayload,
     description: "Changes LTV method, gross margin, ROMI and engagement bases (metricDefinition.manage).",
     args: { input: t.arg({ description: "The changes.", type: UpdateMetricSettingsInput, required: true }) },
+    authScopes: manage,
     resolve: async (_root, { input }, ctx) => {
-      const workspaceId = await manage(ctx, String(input.workspaceId));
+      const workspaceId = workspaceOfInput(input);
       const { workspaceId: _, ...fields } = input;
       const change = Object.fromEntries(
         Object.entries(fields).map(([k, v]) => [k, typeof v === "string" && ["ltvMethod", "romiBasis", "engagementBasis"].includes(k) ? v.toLowerCase() : v]),
@@ -623,8 +624,9 @@ builder.mutationField("createCustomMetric", (t) =>
     description:
       "Adds a custom derived metric (metricDefinition.manage). Formula errors come back in extensions.fieldErrors with code and position {start, end}; nothing is saved on error.",
     args: { input: t.arg({ description: "The metric to add.", type: CreateCustomMetricInput, required: true }) },
+    authScopes: manage,
     resolve: async (_root, { input }, ctx) => {
-      const workspaceId = await manage(ctx, String(input.workspaceId));
+      const workspaceId = workspaceOfInput(input);
       const metric = await createCustomMetric(ctx.db, {
         workspaceId,
         actor: actorOf(ctx.viewer!),
@@ -640,8 +642,9 @@ builder.mutationField("updateCustomMetric", (t) =>
     type: CustomMetricPayload,
     description: "Changes a custom metric's names, formula, class or direction (metricDefinition.manage).",
     args: { input: t.arg({ description: "The changes.", type: UpdateCustomMetricInput, required: true }) },
+    authScopes: manage,
     resolve: async (_root, { input }, ctx) => {
-      const workspaceId = await manage(ctx, String(input.workspaceId));
+      const workspaceId = workspaceOfInput(input);
       const metric = await updateCustomMetric(ctx.db, {
         workspaceId,
         actor: actorOf(ctx.viewer!),
@@ -657,8 +660,9 @@ builder.mutationField("deleteCustomMetric", (t) =>
     type: DeletedKeyPayload,
     description: "Deletes a custom metric no other custom metric reads (metricDefinition.manage).",
     args: { input: t.arg({ description: "The metric to delete.", type: DeleteCustomKeyInput, required: true }) },
+    authScopes: manage,
     resolve: async (_root, { input }, ctx) => {
-      const workspaceId = await manage(ctx, String(input.workspaceId));
+      const workspaceId = workspaceOfInput(input);
       return underInput(() => deleteCustomMetric(ctx.db, { workspaceId, key: input.key, actor: actorOf(ctx.viewer!) }));
     },
   }),
@@ -686,8 +690,9 @@ builder.mutationField("createCustomMeasure", (t) =>
     type: CustomMeasurePayload,
     description: "Adds a custom base measure that can be ingested and used in formulas (metricDefinition.manage).",
     args: { input: t.arg({ description: "The measure to add.", type: CreateCustomMeasureInput, required: true }) },
+    authScopes: manage,
     resolve: async (_root, { input }, ctx) => {
-      const workspaceId = await manage(ctx, String(input.workspaceId));
+      const workspaceId = workspaceOfInput(input);
       const m = await createCustomMeasure(ctx.db, {
         workspaceId,
         actor: actorOf(ctx.viewer!),
@@ -710,8 +715,9 @@ builder.mutationField("deleteCustomMeasure", (t) =>
     type: DeletedKeyPayload,
     description: "Deletes a custom measure that has no data and no formula reading it (metricDefinition.manage).",
     args: { input: t.arg({ description: "The measure to delete.", type: DeleteCustomMeasureInput, required: true }) },
+    authScopes: manage,
     resolve: async (_root, { input }, ctx) => {
-      const workspaceId = await manage(ctx, String(input.workspaceId));
+      const workspaceId = workspaceOfInput(input);
       return underInput(() => deleteCustomMeasure(ctx.db, { workspaceId, key: input.key, actor: actorOf(ctx.viewer!) }));
     },
   }),

@@ -7,6 +7,7 @@ import { type NotificationPreference, findNotificationPreference, setNotificatio
 import { AppError } from "@/lib/errors/app-error";
 import { toLocale } from "@/lib/i18n/config";
 import { builder } from "../builder";
+import { inWorkspace, onWorkspace } from "../authz";
 import type { GraphQLContext } from "../context";
 import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
@@ -86,9 +87,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
     nullable: true,
     description: "The signed-in person's notifications here, newest first; null for an API key.",
     args: { unreadOnly: t.arg.boolean({ description: "Only the unread ones." }) },
+    // "access", not workspace.read: every member role holds workspace.read, and a key (which may
+    // not) gets null rather than an error.
+    authScopes: onWorkspace("access"),
     resolve: async (ws, args, ctx, info) => {
       if (ctx.viewer?.kind !== "user") return null;
-      await ctx.requirePermission(ws.id, "workspace.read");
       const userId = ctx.viewer.userId;
       return resolveCountedConnection(args, info, (page) => listNotifications(ctx.db, { workspaceId: ws.id, userId, unreadOnly: args.unreadOnly ?? false, ...page }));
     },
@@ -96,9 +99,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
   unreadNotificationCount: t.int({
     nullable: true,
     description: "How many of the signed-in person's notifications here are unread (the header badge); null for an API key.",
+    // "access", not workspace.read: every member role holds workspace.read, and a key (which may
+    // not) gets null rather than an error.
+    authScopes: onWorkspace("access"),
     resolve: async (ws, _args, ctx) => {
       if (ctx.viewer?.kind !== "user") return null;
-      await ctx.requirePermission(ws.id, "workspace.read");
       return countUnreadNotifications(ctx.db, { workspaceId: ws.id, userId: ctx.viewer.userId });
     },
   }),
@@ -106,9 +111,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
     type: NotificationPreferenceRef,
     nullable: true,
     description: "How the signed-in person receives this workspace's alerts by e-mail; null for an API key.",
+    // "access", not workspace.read: every member role holds workspace.read, and a key (which may
+    // not) gets null rather than an error.
+    authScopes: onWorkspace("access"),
     resolve: async (ws, _args, ctx) => {
       if (ctx.viewer?.kind !== "user") return null;
-      await ctx.requirePermission(ws.id, "workspace.read");
       return findNotificationPreference(ctx.db, { workspaceId: ws.id, userId: ctx.viewer.userId });
     },
   }),
@@ -129,18 +136,24 @@ const MarkNotificationsReadInput = builder.inputType("MarkNotificationsReadInput
   }),
 });
 
+/** 1–100 notification ids of one workspace, or BAD_USER_INPUT. */
+function notificationsOf(input: { notificationIds: readonly (string | number)[] }): { workspaceId: string; ids: { workspaceId: string; rowId: string }[] } {
+  const ids = input.notificationIds.map((raw, i) => parseTenantNodeInput(String(raw), "Notification", ["input", "notificationIds", i]));
+  if (ids.length === 0 || ids.length > 100) throw AppError.badInput(["input", "notificationIds"], "give 1 to 100 ids");
+  const workspaceId = ids[0].workspaceId;
+  if (ids.some((id) => id.workspaceId !== workspaceId)) throw AppError.badInput(["input", "notificationIds"], "all ids must be of one workspace");
+  return { workspaceId, ids };
+}
+
 builder.mutationField("markNotificationsRead", (t) =>
   t.field({
     type: UnreadPayload,
     description: "Marks some of the signed-in person's notifications read. Another person's or workspace's id answers NOT_FOUND and nothing changes.",
     args: { input: t.arg({ type: MarkNotificationsReadInput, required: true, description: "Which notifications." }) },
+    authScopes: inWorkspace("workspace.read", (_root, { input }) => notificationsOf(input).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
-      const ids = input.notificationIds.map((raw, i) => parseTenantNodeInput(String(raw), "Notification", ["input", "notificationIds", i]));
-      if (ids.length === 0 || ids.length > 100) throw AppError.badInput(["input", "notificationIds"], "give 1 to 100 ids");
-      const workspaceId = ids[0].workspaceId;
-      if (ids.some((id) => id.workspaceId !== workspaceId)) throw AppError.badInput(["input", "notificationIds"], "all ids must be of one workspace");
-      await ctx.requirePermission(workspaceId, "workspace.read");
+      const { workspaceId, ids } = notificationsOf(input);
       const changed = await markNotificationsRead(ctx.db, { workspaceId, userId: viewer.userId, ids: ids.map((i) => i.rowId) });
       return { workspaceId, changed, unreadCount: await countUnreadNotifications(ctx.db, { workspaceId, userId: viewer.userId }) };
     },
@@ -157,10 +170,10 @@ builder.mutationField("markAllNotificationsRead", (t) =>
     type: UnreadPayload,
     description: "Marks all of the signed-in person's notifications in a workspace read.",
     args: { input: t.arg({ type: MarkAllNotificationsReadInput, required: true, description: "Which workspace." }) },
+    authScopes: inWorkspace("workspace.read", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      await ctx.requirePermission(workspaceId, "workspace.read");
       const changed = await markNotificationsRead(ctx.db, { workspaceId, userId: viewer.userId, ids: null });
       return { workspaceId, changed, unreadCount: 0 };
     },
@@ -187,10 +200,10 @@ builder.mutationField("setNotificationPreference", (t) =>
     type: SetNotificationPreferencePayload,
     description: "Saves how the signed-in person receives a workspace's alerts by e-mail. An hour outside 0–23 or a weekday outside 1–7 is a field error; nothing is saved.",
     args: { input: t.arg({ type: SetNotificationPreferenceInput, required: true, description: "The preference." }) },
+    authScopes: inWorkspace("workspace.read", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      await ctx.requirePermission(workspaceId, "workspace.read");
       const preference = await underInput(() =>
         setNotificationPreference(ctx.db, { workspaceId, userId: viewer.userId, delivery: input.delivery, digestHour: input.digestHour, digestWeekday: input.digestWeekday }),
       );

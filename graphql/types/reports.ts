@@ -22,6 +22,7 @@ import { saveReport } from "@/lib/reports/save-report";
 import { createShareLink, findShareLink, listShareLinks, revokeShareLink } from "@/lib/reports/share-links";
 import type { GraphQLContext } from "../context";
 import { builder } from "../builder";
+import { inWorkspace, onWorkspace } from "../authz";
 import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
 import { PeriodInput, PeriodTypeEnum } from "./periods";
@@ -36,14 +37,16 @@ async function loadReport(ctx: GraphQLContext, workspaceId: string, reportId: st
   return findReport(ctx.db, { workspaceId, reportId, version: manages(access) ? undefined : "published" });
 }
 
-/** A report id from an input; another workspace's report (or one the caller cannot manage) is NOT_FOUND. */
-async function requireManagedReport(ctx: GraphQLContext, raw: string, path: string[]): Promise<{ workspaceId: string; reportId: string }> {
-  const { workspaceId, rowId } = parseTenantNodeInput(raw, "Report", path);
-  const access = await ctx.access(workspaceId);
-  if (!access) throw AppError.notFound("Report not found");
-  await ctx.requirePermission(workspaceId, "report.manage");
+/** A report id from `input.reportId` (BAD_USER_INPUT when it is not one). */
+function reportIdOf(input: { reportId: string | number }): { workspaceId: string; reportId: string } {
+  const { workspaceId, rowId } = parseTenantNodeInput(String(input.reportId), "Report", ["input", "reportId"]);
   return { workspaceId, reportId: rowId };
 }
+
+/** report.manage in the report's workspace; another workspace's report is NOT_FOUND. */
+const manageReport = inWorkspace("report.manage", (_root: unknown, { input }: { input: { reportId: string | number } }) => reportIdOf(input).workspaceId, {
+  notFound: "Report not found",
+});
 
 export const ReportStatusEnum = builder.enumType("ReportStatus", {
   description: "A report's lifecycle: drafts are seen by the team only; published reports by share links, schedules and CLIENT_VIEWER members.",
@@ -216,7 +219,7 @@ const ReportBrandingRef = builder.objectRef<Branding>("ReportBranding").implemen
   }),
 });
 
-const readReports = (ws: { id: string }) => ({ workspace: { workspaceId: ws.id, permission: "report.read" as const } });
+const readReports = onWorkspace("report.read");
 
 builder.objectFields(WorkspaceRef, (t) => ({
   reports: t.field({
@@ -361,9 +364,9 @@ builder.mutationField("createReport", (t) =>
     type: ReportPayload,
     description: "Creates a draft report (report.manage). SPEC §9.2.",
     args: { input: t.arg({ type: CreateReportInput, required: true, description: "The report." }) },
+    authScopes: inWorkspace("report.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      await ctx.requirePermission(workspaceId, "report.manage");
       const ws = await findWorkspace(ctx.db, { workspaceId });
       const report = await saveUnderInput(() =>
         saveReport(ctx.db, { workspaceId, actorId: ctx.viewer?.kind === "user" ? ctx.viewer.userId : null, title: input.title, definition: toDefinition(input, ws?.locale === "ru" ? "ru" : "en") }),
@@ -383,8 +386,9 @@ builder.mutationField("updateReport", (t) =>
     type: UpdateReportPayload,
     description: "Saves a new version of a report (report.manage); the published version is unchanged until publishReport.",
     args: { input: t.arg({ type: UpdateReportInput, required: true, description: "The new version." }) },
+    authScopes: manageReport,
     resolve: async (_root, { input }, ctx) => {
-      const { workspaceId, reportId } = await requireManagedReport(ctx, String(input.reportId), ["input", "reportId"]);
+      const { workspaceId, reportId } = reportIdOf(input);
       const current = await findReport(ctx.db, { workspaceId, reportId });
       if (!current) throw AppError.notFound("Report not found");
       const report = await saveUnderInput(() =>
@@ -413,8 +417,9 @@ builder.mutationField("publishReport", (t) =>
     type: PublishReportPayload,
     description: "Draft → published (report.manage): share links, PDFs, schedules and CLIENT_VIEWER members see the current version.",
     args: { input: t.arg({ type: PublishReportInput, required: true, description: "The report." }) },
+    authScopes: manageReport,
     resolve: async (_root, { input }, ctx) => {
-      const { workspaceId, reportId } = await requireManagedReport(ctx, String(input.reportId), ["input", "reportId"]);
+      const { workspaceId, reportId } = reportIdOf(input);
       await publishReport(ctx.db, { workspaceId, reportId, unpublish: input.unpublish ?? false });
       const report = await findReport(ctx.db, { workspaceId, reportId });
       if (!report) throw AppError.notFound("Report not found");
@@ -447,8 +452,9 @@ builder.mutationField("createShareLink", (t) =>
     type: CreateShareLinkPayload,
     description: "Creates a share link (report.manage). The URLs hold the token and are returned once. SPEC §9.2.",
     args: { input: t.arg({ type: CreateShareLinkInput, required: true, description: "The link." }) },
+    authScopes: manageReport,
     resolve: async (_root, { input }, ctx) => {
-      const { workspaceId, reportId } = await requireManagedReport(ctx, String(input.reportId), ["input", "reportId"]);
+      const { workspaceId, reportId } = reportIdOf(input);
       return underInput(() =>
         createShareLink(ctx.db, { workspaceId, reportId, actorId: ctx.viewer?.kind === "user" ? ctx.viewer.userId : null, expiresAt: input.expiresAt ?? null, baseUrl: ctx.meta.baseUrl, now: ctx.now() }),
       );
@@ -471,10 +477,11 @@ builder.mutationField("revokeShareLink", (t) =>
     type: RevokeShareLinkPayload,
     description: "Revokes a share link at once: both URLs answer 404 (report.manage). SPEC §9.2.",
     args: { input: t.arg({ type: RevokeShareLinkInput, required: true, description: "The link." }) },
+    authScopes: inWorkspace("report.manage", (_root, { input }) => parseTenantNodeInput(String(input.id), "ShareLink", ["input", "id"]).workspaceId, {
+      notFound: "Share link not found",
+    }),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.id), "ShareLink", ["input", "id"]);
-      if (!(await ctx.access(workspaceId))) throw AppError.notFound("Share link not found");
-      await ctx.requirePermission(workspaceId, "report.manage");
       return { shareLink: await revokeShareLink(ctx.db, { workspaceId, shareLinkId: rowId }) };
     },
   }),
@@ -506,9 +513,9 @@ builder.mutationField("updateReportBranding", (t) =>
     type: UpdateReportBrandingPayload,
     description: "Saves the workspace's report branding (report.manage).",
     args: { input: t.arg({ type: UpdateReportBrandingInput, required: true, description: "The branding." }) },
+    authScopes: inWorkspace("report.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      await ctx.requirePermission(workspaceId, "report.manage");
       let logo: Uint8Array | null | undefined;
       if (input.removeLogo) logo = null;
       else if (input.logoBase64) {
@@ -569,8 +576,9 @@ builder.mutationField("createReportSchedule", (t) =>
     type: CreateReportSchedulePayload,
     description: "E-mails the report's published version on a schedule: PDF attached, with a share link (report.manage).",
     args: { input: t.arg({ type: CreateReportScheduleInput, required: true, description: "The schedule." }) },
+    authScopes: manageReport,
     resolve: async (_root, { input }, ctx) => {
-      const { workspaceId, reportId } = await requireManagedReport(ctx, String(input.reportId), ["input", "reportId"]);
+      const { workspaceId, reportId } = reportIdOf(input);
       const schedule = await underInput(() =>
         createReportSchedule(ctx.db, {
           workspaceId,
@@ -598,6 +606,12 @@ const DeleteReportScheduleInput = builder.inputType("DeleteReportScheduleInput",
   fields: (t) => ({ scheduleId: t.id({ required: true, description: "ReportSchedule.id." }) }),
 });
 
+function scheduleIdOf(raw: string): { workspaceId: string; rowId: string } {
+  const parsed = parseTenantNodeId(raw);
+  if (!parsed) throw AppError.badInput(["input", "scheduleId"], "is not a schedule id");
+  return parsed;
+}
+
 const DeleteReportSchedulePayload = builder.objectRef<{ schedule: ReportSchedule }>("DeleteReportSchedulePayload").implement({
   description: "The deleted schedule.",
   fields: (t) => ({ schedule: t.field({ type: ReportScheduleRef, description: "The schedule as it was.", resolve: (p) => p.schedule }) }),
@@ -608,11 +622,9 @@ builder.mutationField("deleteReportSchedule", (t) =>
     type: DeleteReportSchedulePayload,
     description: "Stops a schedule (report.manage); its delivery log goes with it.",
     args: { input: t.arg({ type: DeleteReportScheduleInput, required: true, description: "The schedule." }) },
+    authScopes: inWorkspace("report.manage", (_root, { input }) => scheduleIdOf(String(input.scheduleId)).workspaceId, { notFound: "Schedule not found" }),
     resolve: async (_root, { input }, ctx) => {
-      const parsed = parseTenantNodeId(String(input.scheduleId));
-      if (!parsed) throw AppError.badInput(["input", "scheduleId"], "is not a schedule id");
-      if (!(await ctx.access(parsed.workspaceId))) throw AppError.notFound("Schedule not found");
-      await ctx.requirePermission(parsed.workspaceId, "report.manage");
+      const parsed = scheduleIdOf(String(input.scheduleId));
       const existing = await findReportSchedule(ctx.db, { workspaceId: parsed.workspaceId, scheduleId: parsed.rowId });
       if (!existing) throw AppError.notFound("Schedule not found");
       return { schedule: await deleteReportSchedule(ctx.db, { workspaceId: parsed.workspaceId, scheduleId: parsed.rowId }) };

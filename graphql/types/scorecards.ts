@@ -14,6 +14,7 @@ import { MetricChangeRef } from "./metrics";
 import { AppError } from "@/lib/errors/app-error";
 import type { GraphQLContext } from "../context";
 import { builder } from "../builder";
+import { accessIn, onWorkspace } from "../authz";
 import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
 import { ComparatorEnum, KpiAnnotationRef, KpiRef, ScorecardOwnerEnum, TargetSourceEnum } from "./kpis";
 import { PeriodInput, PeriodRef, dec, toPeriodRequest } from "./periods";
@@ -262,9 +263,9 @@ builder.objectFields(WorkspaceRef, (t) => ({
     description:
       "One role's scorecard (SPEC §9.1). OWNER/ADMIN → the company view, SALES → the marketing–sales view. OWNER/ADMIN/CMO and READ keys read every one; PERFORMANCE/SMM/CONTENT their own and the company's; SALES the sales and company views.",
     args: { role: t.arg({ description: "Whose scorecard (OWNER = the company scorecard).", type: WorkspaceRoleEnum, required: true }), period: t.arg({ description: "The period (default: the current one of the scorecard).", type: PeriodInput, required: false }) },
+    authScopes: onWorkspace("access"),
     resolve: async (ws, args, ctx) => {
-      const access = await ctx.access(ws.id);
-      if (!access) throw AppError.notFound("Workspace not found");
+      const access = await accessIn(ctx, ws.id);
       const owner = scorecardOwnerOfRole(args.role);
       const readable = owner ? canReadScorecard(access.permissions, access.role, owner) : access.permissions.has("scorecard.readAny");
       if (!readable) throw new AppError("FORBIDDEN", `Not allowed to read the ${args.role} scorecard`);
@@ -277,6 +278,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     type: KpiTreeRef,
     description: "Company targets → role KPIs → diagnostics with status and variance per node, limited to the scorecards the caller may read.",
     args: { period: t.arg({ description: "The period (default: the current month).", type: PeriodInput, required: false }) },
+    authScopes: onWorkspace("access"),
     resolve: async (ws, args, ctx) => {
       const owners = await requireReadable(ctx, ws.id);
       return findKpiTree(ctx.db, { workspaceId: ws.id, calendar: calendarOf(ws), period: toPeriodRequest(args.period), now: ctx.now(), dataVersion: ctx.dataVersion(ws.id), owners });
@@ -286,6 +288,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     type: [HealthCheckRef],
     description: "Health checks of SPEC §5 for the period, for the scorecards the caller may read; most severe first.",
     args: { period: t.arg({ description: "The period (default: the current month).", type: PeriodInput, required: false }) },
+    authScopes: onWorkspace("access"),
     resolve: async (ws, args, ctx) => {
       const owners = await requireReadable(ctx, ws.id);
       const { findings } = await findHealthChecks(ctx.db, { workspaceId: ws.id, calendar: calendarOf(ws), period: toPeriodRequest(args.period), now: ctx.now(), dataVersion: ctx.dataVersion(ws.id), owners });

@@ -8,6 +8,7 @@ import { updateWebhook } from "@/lib/webhooks/update-webhook";
 import { WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/webhook-events";
 import { kickWebhooks } from "@/lib/alerts/alert-schedule";
 import { builder } from "../builder";
+import { inWorkspace, onWorkspace } from "../authz";
 import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
@@ -86,7 +87,7 @@ builder.objectField(WorkspaceRef, "webhooks", (t) =>
     type: WebhookRef,
     nullable: true,
     description: "Outbound webhooks, newest first (webhook.manage).",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "webhook.manage" } }),
+    authScopes: onWorkspace("webhook.manage"),
     resolve: (ws, args, ctx, info) => resolveCountedConnection(args, info, (page) => listWebhooks(ctx.db, { workspaceId: ws.id, ...page })),
   }),
 );
@@ -113,9 +114,9 @@ builder.mutationField("createWebhook", (t) =>
     type: CreateWebhookPayload,
     description: "Adds a webhook (webhook.manage). Each delivery is signed: Throughline-Signature = v1=HMAC-SHA256(secret, timestamp + \".\" + body), Throughline-Timestamp = the Unix timestamp.",
     args: { input: t.arg({ type: CreateWebhookInput, required: true, description: "The webhook." }) },
+    authScopes: inWorkspace("webhook.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      await ctx.requirePermission(workspaceId, "webhook.manage");
       return underInput(() => createWebhook(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), url: input.url, events: input.events }));
     },
   }),
@@ -141,9 +142,9 @@ builder.mutationField("updateWebhook", (t) =>
     type: WebhookPayload,
     description: "Changes a webhook's URL, events or on/off state (webhook.manage).",
     args: { input: t.arg({ type: UpdateWebhookInput, required: true, description: "The changes." }) },
+    authScopes: inWorkspace("webhook.manage", (_root, { input }) => parseTenantNodeInput(String(input.webhookId), "Webhook", ["input", "webhookId"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.webhookId), "Webhook", ["input", "webhookId"]);
-      await ctx.requirePermission(workspaceId, "webhook.manage");
       const webhook = await underInput(() =>
         updateWebhook(ctx.db, { workspaceId, webhookId: rowId, actor: actorOf(ctx.viewer!), url: input.url, events: input.events, enabled: input.enabled }),
       );
@@ -162,9 +163,9 @@ builder.mutationField("deleteWebhook", (t) =>
     type: WebhookPayload,
     description: "Deletes a webhook and its delivery log (webhook.manage).",
     args: { input: t.arg({ type: DeleteWebhookInput, required: true, description: "Which webhook." }) },
+    authScopes: inWorkspace("webhook.manage", (_root, { input }) => parseTenantNodeInput(String(input.webhookId), "Webhook", ["input", "webhookId"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.webhookId), "Webhook", ["input", "webhookId"]);
-      await ctx.requirePermission(workspaceId, "webhook.manage");
       return { webhook: await deleteWebhook(ctx.db, { workspaceId, webhookId: rowId, actor: actorOf(ctx.viewer!) }) };
     },
   }),
@@ -185,9 +186,9 @@ builder.mutationField("resendWebhookDelivery", (t) =>
     type: ResendWebhookDeliveryPayload,
     description: "Sends a delivery again by hand (webhook.manage): a new delivery with the same event id and body, signed afresh.",
     args: { input: t.arg({ type: ResendWebhookDeliveryInput, required: true, description: "Which delivery." }) },
+    authScopes: inWorkspace("webhook.manage", (_root, { input }) => parseTenantNodeInput(String(input.deliveryId), "WebhookDelivery", ["input", "deliveryId"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.deliveryId), "WebhookDelivery", ["input", "deliveryId"]);
-      await ctx.requirePermission(workspaceId, "webhook.manage");
       const delivery = await underInput(() => resendWebhookDelivery(ctx.db, { workspaceId, deliveryId: rowId }));
       void kickWebhooks(ctx.db);
       return { delivery };

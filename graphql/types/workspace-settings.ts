@@ -12,6 +12,7 @@ import {
 } from "@/lib/workspaces/workspace-settings";
 import type { Workspace } from "@/generated/prisma/client";
 import { builder } from "../builder";
+import { inWorkspace, onWorkspace } from "../authz";
 import { parseWorkspaceId } from "../ids";
 import { underInput } from "../input-errors";
 import { WorkspaceRef } from "./workspace";
@@ -71,9 +72,9 @@ builder.mutationField("updateWorkspace", (t) =>
     type: WorkspacePayload,
     description: "Changes workspace settings (workspace.update).",
     args: { input: t.arg({ description: "The changes.", type: UpdateWorkspaceInput, required: true }) },
+    authScopes: inWorkspace("workspace.update", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      await ctx.requirePermission(workspaceId, "workspace.update");
       const { workspaceId: _raw, ...settings } = input;
       const workspace = await underInput(() => updateWorkspace(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), ...settings }));
       return { workspace };
@@ -99,7 +100,7 @@ builder.objectField(WorkspaceRef, "firstDayChecklist", (t) =>
     type: FirstDayChecklistRef,
     nullable: true,
     description: "The first-day checklist (workspace.update).",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "workspace.update" } }),
+    authScopes: onWorkspace("workspace.update"),
     resolve: (ws, _args, ctx) => getFirstDayChecklist(ctx.db, { workspaceId: ws.id }),
   }),
 );
