@@ -3,10 +3,9 @@ import { type AgencyAccess, findAgencyAccess } from "@/lib/agencies/find-agency-
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import type { Permission } from "@/lib/permissions/registry";
 import { readDataVersion } from "@/lib/scorecard-service/scorecard-cache";
 import { findWorkspace } from "@/lib/workspaces/find-workspace";
-import { type WorkspaceAccess, accessOfMembership, assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
+import { type WorkspaceAccess, accessOfMembership, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 
 export interface RequestMeta {
   /** Client IP for login throttling; null when unknown. */
@@ -43,8 +42,6 @@ export interface GraphQLContext {
   agencyAccess(agencyId: string): Promise<AgencyAccess | null>;
   /** The workspace's row, read once per request. The caller has checked access. */
   workspaceRow(workspaceId: string): Promise<Workspace | null>;
-  /** Access with `permission`, or NOT_FOUND / FORBIDDEN (see assertPermission). */
-  requirePermission(workspaceId: string, permission: Permission): Promise<WorkspaceAccess>;
   /** The signed-in user, or UNAUTHENTICATED (API keys are not users). */
   requireUser(): Extract<Viewer, { kind: "user" }>;
   /** The request's "now" (pacing, default periods); injectable so tests can pin the day. */
@@ -100,10 +97,6 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
     },
     agencyAccess: (agencyId) => remember(agencyAccesses, agencyId.toLowerCase(), () => findAgencyAccess(input.db, ctx.viewer, agencyId)),
     workspaceRow: (workspaceId) => remember(rows, workspaceId, () => findWorkspace(input.db, { workspaceId })),
-    async requirePermission(workspaceId, permission) {
-      if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
-      return assertPermission(await ctx.access(workspaceId), permission);
-    },
     requireUser() {
       if (ctx.viewer?.kind !== "user") {
         throw new AppError(ctx.viewer ? "FORBIDDEN" : "UNAUTHENTICATED", "This operation needs a signed-in user");

@@ -3,7 +3,6 @@ import { actorOf } from "@/lib/audit/actor";
 import { type ImportIssue, issueReasonText } from "@/lib/csv/import-issue";
 import { DIMENSION_TARGETS, IGNORE, type ImportMapping, layoutOf } from "@/lib/csv/import-mapping";
 import { cancelImport } from "@/lib/imports/cancel-import";
-import { commitImport } from "@/lib/imports/commit-import";
 import { findEarlierImport, findImport } from "@/lib/imports/find-import";
 import {
   type ImportRecord,
@@ -16,27 +15,28 @@ import {
   sampleRowsOf,
   suggestedMappingOf,
 } from "@/lib/imports/import-record";
+import { canCancelImport, canCommitImport, canRollbackImport, importProgressFraction } from "@/lib/imports/import-actions";
+import { listImportUploaders } from "@/lib/imports/list-import-uploaders";
 import { listImports } from "@/lib/imports/list-imports";
+import { queueImport } from "@/lib/imports/queue-import";
 import { rollbackImport } from "@/lib/imports/rollback-import";
 import { updateImportMapping } from "@/lib/imports/update-import-mapping";
 import type { ImportReport, FactPreview } from "@/lib/imports/analyze-import-file";
-import { importWorkerFor } from "@/lib/jobs/import-worker";
+import { wakeImportWorker } from "@/lib/jobs/wake-import-worker";
 import { readMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import { groupOfChannel } from "@/lib/channel-groups/channel-groups";
 import { BASE_MEASURES } from "@/lib/metrics/measures";
 import { AppError } from "@/lib/errors/app-error";
-import type { Database } from "@/lib/db/client";
 import { builder } from "../builder";
-import { resolveCountedConnection } from "../connections";
+import { inWorkspace, onWorkspace } from "../authz";
 import type { GraphQLContext } from "../context";
+import { resolveCountedConnection } from "../connections";
 import { parseTenantNodeId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput } from "../input-errors";
 import { WorkspaceRef } from "./workspace";
 
-/** Every import API starts the worker of its database (a restart resumes interrupted imports). */
-function wakeWorker(db: Database): void {
-  importWorkerFor(db).catch((error) => console.error("[imports] worker failed to start", error));
-}
+/** The workspace's metric definitions, read once per operation (not once per import of a list). */
+const definitionsOf = (ctx: GraphQLContext, workspaceId: string) => ctx.memo(`importDefinitions:${workspaceId}`, () => readMetricDefinitions(ctx.db, workspaceId));
 
 export const ImportStatusEnum = builder.enumType("ImportStatus", {
   description: "UPLOADED: validated, waiting for commit · QUEUED/VALIDATING/RUNNING: the job works · COMMITTED · FAILED (nothing written) · CANCELLED (nothing written) · ROLLED_BACK.",
@@ -131,7 +131,7 @@ const ImportReportRef = builder.objectRef<ImportReport & { workspaceId: string }
         "Channels of the file in no channel group of the workspace (as mapped now): group-scoped KPIs (ROMI of paid channels…) leave them out until they are mapped (setChannelGroup). At most 100.",
       resolve: async (r, _a, ctx) => {
         if (!r.unmappedChannels || r.unmappedChannels.length === 0) return [];
-        const { channelGroups } = await readMetricDefinitions(ctx.db, r.workspaceId);
+        const { channelGroups } = await definitionsOf(ctx, r.workspaceId);
         return r.unmappedChannels.filter((c) => groupOfChannel(c, channelGroups) === null);
       },
     }),
@@ -154,7 +154,7 @@ const ImportProgressRef = builder.objectRef<ImportRecord>("ImportProgress").impl
     status: t.field({ description: "The import's status.", type: ImportStatusEnum, resolve: (r) => r.status as ImportStatus }),
     rowsDone: t.exposeInt("rowsDone", { description: "Facts in committed chunks." }),
     rowsTotal: t.exposeInt("rowsTotal", { description: "Facts to write." }),
-    fraction: t.float({ description: "rowsDone / rowsTotal, 0–1.", resolve: (r) => (r.status === "COMMITTED" ? 1 : r.rowsTotal > 0 ? Math.min(1, r.rowsDone / r.rowsTotal) : 0) }),
+    fraction: t.float({ description: "rowsDone / rowsTotal, 0–1.", resolve: (r) => importProgressFraction(r) }),
     cancelRequested: t.exposeBoolean("cancelRequested", { description: "A cancel was asked for; the job stops after its current chunk." }),
   }),
 });
@@ -218,7 +218,7 @@ export const ImportRef = builder.node(ImportObject, {
       type: [ImportTargetRef],
       description: "What a column can be mapped to: dimensions, catalog measures and the workspace's custom measures.",
       resolve: async (r, _a, ctx) => {
-        const { customMeasures } = await readMetricDefinitions(ctx.db, r.workspaceId);
+        const { customMeasures } = await definitionsOf(ctx, r.workspaceId);
         return [
           ...[...DIMENSION_TARGETS, IGNORE].map((key) => ({ key, kind: "DIMENSION" as const, nameEn: DIMENSION_NAMES[key][0], nameRu: DIMENSION_NAMES[key][1] })),
           ...[...BASE_MEASURES, ...customMeasures].map((m) => ({ key: m.key, kind: "MEASURE" as const, nameEn: m.name.en, nameRu: m.name.ru })),
@@ -240,13 +240,14 @@ export const ImportRef = builder.node(ImportObject, {
       description: "Who uploaded it: the member's name, or \"API key\".",
       resolve: async (r, _a, ctx) => {
         if (!r.createdByUserId) return r.createdByApiKeyId ? "API key" : null;
-        const { rows } = await ctx.db.sql.query<{ name: string }>("SELECT name FROM users WHERE id = $1", [r.createdByUserId]);
-        return rows[0]?.name ?? null;
+        // One read of the uploaders' names per operation, not one per import of a list.
+        const names = await ctx.memo(`importUploaders:${r.workspaceId}`, () => listImportUploaders(ctx.db, { workspaceId: r.workspaceId }));
+        return names.get(r.createdByUserId) ?? null;
       },
     }),
-    canCommit: t.boolean({ description: "Whether commitImport would accept it now (validated with rows, not yet written).", resolve: (r) => (r.status === "UPLOADED" || r.status === "FAILED") && r.dataRows > 0 }),
-    canCancel: t.boolean({ description: "Whether cancelImport would accept it now.", resolve: (r) => ["UPLOADED", "FAILED", "QUEUED", "VALIDATING", "RUNNING"].includes(r.status) && !r.cancelRequested }),
-    canRollback: t.boolean({ description: "Whether rollbackImport would accept it now (committed, not rolled back).", resolve: (r) => r.status === "COMMITTED" }),
+    canCommit: t.boolean({ description: "Whether commitImport would accept it now (validated with rows, not yet written).", resolve: (r) => canCommitImport(r) }),
+    canCancel: t.boolean({ description: "Whether cancelImport would accept it now.", resolve: (r) => canCancelImport(r) }),
+    canRollback: t.boolean({ description: "Whether rollbackImport would accept it now (committed, not rolled back).", resolve: (r) => canRollbackImport(r) }),
     duplicateOf: t.field({
       type: ImportObject,
       nullable: true,
@@ -260,9 +261,9 @@ builder.objectField(WorkspaceRef, "imports", (t) =>
   t.connection({
     type: ImportRef,
     description: "CSV import history, newest first (import.manage).",
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "import.manage" } }),
+    authScopes: onWorkspace("import.manage"),
     resolve: (ws, args, ctx, info) => {
-      wakeWorker(ctx.db);
+      wakeImportWorker(ctx.db);
       return resolveCountedConnection(args, info, (page) => listImports(ctx.db, { workspaceId: ws.id, ...page }));
     },
   }),
@@ -273,9 +274,9 @@ builder.objectField(WorkspaceRef, "import", (t) =>
     type: ImportRef,
     description: "One import with its preview, mapping, validation report and progress (import.manage). Another workspace's import is NOT_FOUND.",
     args: { id: t.arg.id({ description: "The Import's global id.", required: true }) },
-    authScopes: (ws) => ({ workspace: { workspaceId: ws.id, permission: "import.manage" } }),
+    authScopes: onWorkspace("import.manage"),
     resolve: async (ws, args, ctx) => {
-      wakeWorker(ctx.db);
+      wakeImportWorker(ctx.db);
       const { workspaceId, rowId } = parseTenantNodeInput(String(args.id), "Import", ["id"]);
       if (workspaceId !== ws.id) throw AppError.notFound("Import not found");
       return findImport(ctx.db, { workspaceId, importId: rowId });
@@ -329,11 +330,14 @@ const toMapping = (m: MappingInput): ImportMapping => ({
   ...(m.rate ? { rate: m.rate } : {}),
 });
 
-async function importTarget(ctx: GraphQLContext, rawId: string): Promise<{ workspaceId: string; importId: string }> {
-  const { workspaceId, rowId } = parseTenantNodeInput(rawId, "Import", ["id"]);
-  await ctx.requirePermission(workspaceId, "import.manage");
+/** The import an `id` argument names (BAD_USER_INPUT when it is not an Import id). */
+function importTarget(args: { id: string | number }): { workspaceId: string; importId: string } {
+  const { workspaceId, rowId } = parseTenantNodeInput(String(args.id), "Import", ["id"]);
   return { workspaceId, importId: rowId };
 }
+
+/** import.manage in the import's workspace. */
+const manageImport = inWorkspace("import.manage", (_root: unknown, args: { id: string | number }) => importTarget(args).workspaceId);
 
 builder.mutationField("updateImportMapping", (t) =>
   t.field({
@@ -344,8 +348,9 @@ builder.mutationField("updateImportMapping", (t) =>
       mapping: t.arg({ description: "The mapping to validate the file with.", type: ImportMappingInput, required: true }),
       numberStyle: t.arg({ description: "How numbers are written in the file; absent = keep the detected style.", type: ImportNumberStyleEnum }),
     },
+    authScopes: manageImport,
     resolve: async (_root, args, ctx) => {
-      const target = await importTarget(ctx, String(args.id));
+      const target = importTarget(args);
       return updateImportMapping(ctx.db, { ...target, mapping: toMapping(args.mapping), numberStyle: args.numberStyle ?? null });
     },
   }),
@@ -356,12 +361,8 @@ builder.mutationField("commitImport", (t) =>
     type: ImportRef,
     description: "Queues the import: a background job writes it in chunks (progress on Import.progress). With a new mapping the whole file is validated first; on any problem nothing is written.",
     args: { id: t.arg.id({ description: "The Import's global id.", required: true }), mapping: t.arg({ description: "A new mapping to validate the whole file with first; absent = the current one.", type: ImportMappingInput }) },
-    resolve: async (_root, args, ctx) => {
-      const target = await importTarget(ctx, String(args.id));
-      const record = await commitImport(ctx.db, { ...target, mapping: args.mapping ? toMapping(args.mapping) : null });
-      await (await importWorkerFor(ctx.db)).enqueue(target);
-      return record;
-    },
+    authScopes: manageImport,
+    resolve: (_root, args, ctx) => queueImport(ctx.db, { ...importTarget(args), mapping: args.mapping ? toMapping(args.mapping) : null }),
   }),
 );
 
@@ -370,7 +371,8 @@ builder.mutationField("cancelImport", (t) =>
     type: ImportRef,
     description: "Cancels an import; a running job stops after its current chunk and undoes what it wrote.",
     args: { id: t.arg.id({ description: "The Import's global id.", required: true }) },
-    resolve: async (_root, args, ctx) => cancelImport(ctx.db, await importTarget(ctx, String(args.id))),
+    authScopes: manageImport,
+    resolve: (_root, args, ctx) => cancelImport(ctx.db, importTarget(args)),
   }),
 );
 
@@ -379,6 +381,7 @@ builder.mutationField("rollbackImport", (t) =>
     type: ImportRef,
     description: "Rolls a committed import back: facts it changed get back exactly the values it replaced, facts it inserted are deleted.",
     args: { id: t.arg.id({ description: "The Import's global id.", required: true }) },
-    resolve: async (_root, args, ctx) => rollbackImport(ctx.db, { ...(await importTarget(ctx, String(args.id))), actor: actorOf(ctx.viewer!) }),
+    authScopes: manageImport,
+    resolve: (_root, args, ctx) => rollbackImport(ctx.db, { ...importTarget(args), actor: actorOf(ctx.viewer!) }),
   }),
 );

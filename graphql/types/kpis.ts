@@ -6,22 +6,21 @@ import type { KpiFieldsInput } from "@/lib/kpis/kpi-input";
 import { deleteKpi } from "@/lib/kpis/delete-kpi";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
 import { isoDate, type TargetVersion } from "@/lib/kpis/target-version";
-import { listTargetHistories } from "@/lib/kpis/list-target-history";
-import { loadPeriodTargets } from "@/lib/kpis/load-current-targets";
-import { loadKpis } from "@/lib/kpis/load-kpis";
+import { findPeriodTargets } from "@/lib/kpis/find-period-targets";
+import { findTargetHistories } from "@/lib/kpis/find-target-histories";
+import { listKpis } from "@/lib/kpis/list-kpis";
 import { resetScorecardTemplate } from "@/lib/kpis/reset-scorecard-template";
-import { resolveTargets } from "@/lib/kpis/resolve-targets";
 import { type KpiAnnotationRecord, setKpiAnnotation } from "@/lib/kpis/set-kpi-annotation";
 import { returnTargetToDerived } from "@/lib/kpis/return-target-to-derived";
 import { setKpiTarget } from "@/lib/kpis/set-kpi-target";
 import { updateKpi } from "@/lib/kpis/update-kpi";
+import { findUserName } from "@/lib/members/find-user-name";
 import type { Period } from "@/lib/periods/period";
 import { SCORECARD_OWNERS, type ScorecardOwner, canReadScorecard } from "@/lib/permissions/registry";
 import { resolveScorecardPeriod } from "@/lib/scorecard-service/resolve-scorecard-period";
-import { tenantReader } from "@/lib/tenancy/read-as-tenant";
-import { withTenant } from "@/lib/tenancy/with-tenant";
 import type { GraphQLContext } from "../context";
 import { builder } from "../builder";
+import { accessIn, inWorkspace, onWorkspace } from "../authz";
 import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
 import { PeriodInput, PeriodRef, dec, toPeriodRequest } from "./periods";
@@ -72,16 +71,9 @@ async function canSeeKpi(ctx: GraphQLContext, workspaceId: string, owner: Scorec
   return !!access && canReadScorecard(access.permissions, access.role, owner);
 }
 
-async function accessOrNotFound(ctx: GraphQLContext, workspaceId: string) {
-  if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
-  const access = await ctx.access(workspaceId);
-  if (!access) throw AppError.notFound("Workspace not found");
-  return access;
-}
-
 /** The workspace's KPI definitions, read once per operation. */
 function kpisOf(ctx: GraphQLContext, workspaceId: string): Promise<KpiRecord[]> {
-  return ctx.memo(`kpis:${workspaceId}`, () => withTenant(ctx.db, { workspaceId }, (tx) => loadKpis(tx, workspaceId)));
+  return ctx.memo(`kpis:${workspaceId}`, () => listKpis(ctx.db, { workspaceId }));
 }
 
 async function loadKpi(ctx: GraphQLContext, workspaceId: string, kpiId: string): Promise<KpiRecord | null> {
@@ -98,9 +90,7 @@ async function calendarOf(ctx: GraphQLContext, workspaceId: string) {
 /** Every KPI's resolved target for a period, by KPI key: read once per operation for a KPI list. */
 function targetsFor(ctx: GraphQLContext, workspaceId: string, period: Period) {
   return ctx.memo(`targets:${workspaceId}:${period.from}:${period.to}`, async () => {
-    const kpis = await kpisOf(ctx, workspaceId);
-    const { explicit, parts } = await loadPeriodTargets(tenantReader(ctx.db, workspaceId), workspaceId, period);
-    return resolveTargets(kpis, explicit, parts, period);
+    return findPeriodTargets(ctx.db, { workspaceId, kpis: await kpisOf(ctx, workspaceId), period });
   });
 }
 
@@ -182,9 +172,7 @@ const KpiTargetRef = builder.objectRef<KpiTargetView>("KpiTarget").implement({
       description: "Explicit targets: the name of the member who set it (for the targets page).",
       resolve: (v, _args, ctx) =>
         v.setByUserId && v.workspaceId
-          ? ctx.memo(`userName:${v.setByUserId}`, () =>
-              withTenant(ctx.db, { workspaceId: v.workspaceId! }, async (tx) => (await tx.user.findUnique({ where: { id: v.setByUserId! }, select: { name: true } }))?.name ?? null),
-            )
+          ? ctx.memo(`userName:${v.setByUserId}`, () => findUserName(ctx.db, { workspaceId: v.workspaceId!, userId: v.setByUserId! }))
           : null,
     }),
     setByApiKeyId: t.id({ nullable: true, description: "Explicit targets set over the API: the key.", resolve: (v) => v.setByApiKeyId }),
@@ -252,7 +240,7 @@ export const KpiRef = builder.node(KpiObject, {
         const request = toPeriodRequest(args.period);
         const period = request ? resolveScorecardPeriod(request, await calendarOf(ctx, k.workspaceId), ctx.now()) : null;
         const histories = await ctx.memo(`targetHistory:${k.workspaceId}:${period ? `${period.from}:${period.to}` : "all"}`, () =>
-          listTargetHistories(tenantReader(ctx.db, k.workspaceId), { workspaceId: k.workspaceId, period }),
+          findTargetHistories(ctx.db, { workspaceId: k.workspaceId, period }),
         );
         return histories.get(k.id) ?? [];
       },
@@ -265,8 +253,9 @@ builder.objectField(WorkspaceRef, "kpis", (t) =>
     type: [KpiRef],
     description: "KPI definitions of the scorecards the caller may read, company first; `role` picks one scorecard.",
     args: { role: t.arg({ description: "Only this scorecard's KPIs.", type: ScorecardOwnerEnum, required: false }) },
+    authScopes: onWorkspace("access"),
     resolve: async (ws, args, ctx) => {
-      const access = await accessOrNotFound(ctx, ws.id);
+      const access = await accessIn(ctx, ws.id);
       if (!SCORECARD_OWNERS.some((o) => canReadScorecard(access.permissions, access.role, o))) {
         throw new AppError("FORBIDDEN", "No scorecard is readable with this role");
       }
@@ -363,9 +352,10 @@ builder.mutationField("createKpi", (t) =>
     type: KpiPayload,
     description: "Adds a KPI (kpi.manage for marketing scorecards, kpi.manageCompany for COMPANY and SALES). A sixth KPI on a role is allowed and flagged by the health check.",
     args: { input: t.arg({ description: "The KPI to add.", type: CreateKpiInput, required: true }) },
+    authScopes: inWorkspace("access", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      const access = await accessOrNotFound(ctx, workspaceId);
+      const access = await accessIn(ctx, workspaceId);
       const fields = toLibKpiInput(input as unknown as KpiInputShape, workspaceId);
       const kpi = await underInput(() => createKpi(ctx.db, { workspaceId, permissions: access.permissions, actor: actorOf(ctx.viewer!), ...(fields as unknown as KpiFieldsInput) }));
       return { kpi };
@@ -378,9 +368,10 @@ builder.mutationField("updateKpi", (t) =>
     type: KpiPayload,
     description: "Changes a KPI (a patch). A new parent that would close a cycle is refused with BAD_USER_INPUT at input.parentId.",
     args: { input: t.arg({ description: "The changes.", type: UpdateKpiInput, required: true }) },
+    authScopes: inWorkspace("access", (_root, { input }) => parseTenantNodeInput(String(input.id), "Kpi", ["input", "id"]).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.id), "Kpi", ["input", "id"]);
-      const access = await accessOrNotFound(ctx, workspaceId);
+      const access = await accessIn(ctx, workspaceId);
       const fields = toLibKpiInput(input as unknown as KpiInputShape, workspaceId);
       const kpi = await underInput(() => updateKpi(ctx.db, { workspaceId, kpiId: rowId, permissions: access.permissions, actor: actorOf(ctx.viewer!), ...(fields as unknown as KpiFieldsInput) }));
       return { kpi };
@@ -401,9 +392,10 @@ builder.mutationField("deleteKpi", (t) =>
     type: DeleteKpiPayload,
     description: "Deletes a KPI with its targets and annotations; its children move up to its parent.",
     args: { id: t.arg.id({ description: "The Kpi's global id.", required: true }) },
+    authScopes: inWorkspace("access", (_root, args) => parseTenantNodeInput(String(args.id), "Kpi", ["id"]).workspaceId),
     resolve: async (_root, args, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(args.id), "Kpi", ["id"]);
-      const access = await accessOrNotFound(ctx, workspaceId);
+      const access = await accessIn(ctx, workspaceId);
       return { kpi: await deleteKpi(ctx.db, { workspaceId, kpiId: rowId, permissions: access.permissions, actor: actorOf(ctx.viewer!) }) };
     },
   }),
@@ -429,9 +421,10 @@ builder.mutationField("setKpiTarget", (t) =>
       period: t.arg({ description: "A period of the KPI's period type.", type: PeriodInput, required: true }),
       value: t.arg({ description: "The target; null removes it.", type: "Decimal", required: false }),
     },
+    authScopes: inWorkspace("access", (_root, args) => parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]).workspaceId),
     resolve: async (_root, args, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
-      const access = await accessOrNotFound(ctx, workspaceId);
+      const access = await accessIn(ctx, workspaceId);
       const result = await setKpiTarget(ctx.db, {
         workspaceId,
         kpiId: rowId,
@@ -463,9 +456,10 @@ builder.mutationField("returnKpiTargetToDerived", (t) =>
       kpiId: t.arg.id({ required: true, description: "The KPI (a Kpi node id)." }),
       period: t.arg({ type: PeriodInput, required: true, description: "A period of the KPI's period type." }),
     },
+    authScopes: inWorkspace("access", (_root, args) => parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]).workspaceId),
     resolve: async (_root, args, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
-      const access = await accessOrNotFound(ctx, workspaceId);
+      const access = await accessIn(ctx, workspaceId);
       return returnTargetToDerived(ctx.db, {
         workspaceId,
         kpiId: rowId,
@@ -488,9 +482,10 @@ builder.mutationField("resetScorecardTemplate", (t) =>
     type: ResetTemplatePayload,
     description: "Restores one scorecard's KPIs to the SPEC §5 template (targets and notes of template KPIs stay; hand-added KPIs go).",
     args: { workspaceId: t.arg.id({ description: "The workspace (global id or UUID).", required: true }), role: t.arg({ description: "The scorecard to reset.", type: ScorecardOwnerEnum, required: true }) },
+    authScopes: inWorkspace("access", (_root, args) => parseWorkspaceId(String(args.workspaceId))),
     resolve: async (_root, args, ctx) => {
       const workspaceId = parseWorkspaceId(String(args.workspaceId));
-      const access = await accessOrNotFound(ctx, workspaceId);
+      const access = await accessIn(ctx, workspaceId);
       return { kpis: await resetScorecardTemplate(ctx.db, { workspaceId, owner: args.role, permissions: access.permissions, actor: actorOf(ctx.viewer!) }) };
     },
   }),
@@ -515,9 +510,10 @@ builder.mutationField("setKpiAnnotation", (t) =>
       period: t.arg({ description: "The period (default: the current one).", type: PeriodInput, required: false }),
       body: t.arg.string({ description: "The note's text; empty removes it.", required: true }),
     },
+    authScopes: inWorkspace("access", (_root, args) => parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]).workspaceId),
     resolve: async (_root, args, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
-      const access = await accessOrNotFound(ctx, workspaceId);
+      const access = await accessIn(ctx, workspaceId);
       if (ctx.viewer?.kind !== "user") throw new AppError("FORBIDDEN", "Annotations are written by members");
       const result = await setKpiAnnotation(ctx.db, {
         workspaceId,

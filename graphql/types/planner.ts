@@ -3,12 +3,12 @@ import { AppError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
 import { applyTargetPlan } from "@/lib/kpis/apply-target-plan";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
-import { loadKpis } from "@/lib/kpis/load-kpis";
+import { listKpis } from "@/lib/kpis/list-kpis";
 import type { Period } from "@/lib/periods/period";
 import { SCORECARD_PERMISSIONS, type Permission, type ScorecardOwner } from "@/lib/permissions/registry";
 import { type TargetPlan, type TargetProposal, planTargets } from "@/lib/targets/planner";
-import { withTenant } from "@/lib/tenancy/with-tenant";
 import { builder } from "../builder";
+import { accessIn, inWorkspace } from "../authz";
 import { parseWorkspaceId } from "../ids";
 import { KpiRef, ScorecardOwnerEnum } from "./kpis";
 import { PeriodInput, PeriodRef, dec, toPeriodRequest } from "./periods";
@@ -65,19 +65,19 @@ builder.queryField("planTargets", (t) =>
     type: TargetPlanRef,
     description: "Plans role targets from the revenue target (target.manage or target.manageCompany). Zero or missing inputs → BAD_USER_INPUT per field.",
     args: { workspaceId: t.arg.id({ description: "The workspace to plan (global id or UUID).", required: true }), input: t.arg({ description: "The planner inputs.", type: PlanTargetsInput, required: true }) },
+    // Either target permission will do; which proposals apply is decided per KPI (canSetTarget).
+    authScopes: inWorkspace("access", (_root, args) => parseWorkspaceId(String(args.workspaceId))),
     resolve: async (_root, args, ctx) => {
       const workspaceId = parseWorkspaceId(String(args.workspaceId));
-      if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
-      const access = await ctx.access(workspaceId);
-      if (!access) throw AppError.notFound("Workspace not found");
+      const access = await accessIn(ctx, workspaceId);
       if (!access.permissions.has("target.manage") && !access.permissions.has("target.manageCompany")) {
         throw new AppError("FORBIDDEN", "Planning targets needs target.manage");
       }
       const result = planTargets({ ...args.input, pipelineCoverage: args.input.pipelineCoverage ?? undefined });
       if (!result.ok) throw badInput(result.errors.map((e) => ({ path: ["input", e.path], message: e.message })));
-      const kpis = await withTenant(ctx.db, { workspaceId }, (tx) => loadKpis(tx, workspaceId));
+      const kpis = await listKpis(ctx.db, { workspaceId });
       const byKey = new Map(kpis.map((k) => [k.key, k]));
-      const locale: "ru" | "en" = ctx.viewer.kind === "user" && ctx.viewer.locale === "ru" ? "ru" : "en";
+      const locale: "ru" | "en" = ctx.viewer?.kind === "user" && ctx.viewer.locale === "ru" ? "ru" : "en";
       return {
         ...result.plan,
         proposals: result.plan.proposals.map((p) => {
@@ -111,17 +111,17 @@ builder.mutationField("applyTargetPlan", (t) =>
       period: t.arg({ description: "The period the targets are for.", type: PeriodInput, required: true }),
       proposals: t.arg({ description: "The proposals to apply, possibly edited.", type: [ProposalInput], required: true }),
     },
+    // The target permission depends on each KPI's scorecard: applyTargetPlan checks it per proposal.
+    authScopes: inWorkspace("access", (_root, args) => parseWorkspaceId(String(args.workspaceId))),
     resolve: async (_root, args, ctx) => {
       const workspaceId = parseWorkspaceId(String(args.workspaceId));
-      if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
-      const access = await ctx.access(workspaceId);
-      if (!access) throw AppError.notFound("Workspace not found");
+      const access = await accessIn(ctx, workspaceId);
       // Field paths are relative to the arguments: ["proposals", 2, "target"], ["period", "anchor"].
       return applyTargetPlan(ctx.db, {
         workspaceId,
         period: toPeriodRequest(args.period)!,
         proposals: args.proposals,
-        actor: actorOf(ctx.viewer),
+        actor: actorOf(ctx.viewer!),
         permissions: access.permissions,
         now: ctx.now(),
       });
