@@ -166,6 +166,10 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
   }
 }
 
+/**
+ * Writes the import's chunks: skips those already recorded (a resumed job), reads them from the
+ * validation pass's spill or else the file, and commits each in its own transaction, a few at once.
+ */
 async function writeChunks(
   input: RunImportJobInput,
   record: ImportRecord,
@@ -174,18 +178,26 @@ async function writeChunks(
   ctx: Parameters<typeof readFactChunks>[2],
   customMeasures: readonly MeasureDefinition[],
 ): Promise<void> {
-  const { db, workspaceId, importId } = input;
-  const done = new Set(
-    (await withTenant(db, { workspaceId }, (tx) =>
-      tx.importChunk.findMany({ where: { workspaceId, importId }, select: { chunkNo: true } }),
-    )).map((c) => c.chunkNo),
+  const done = await recordedChunks(input);
+  const spilled = await openValidatedSpill(record, customMeasures);
+  const chunks = spilled ?? chunksOfFile(path, format, ctx, record.chunkSize, metricRowChecker({ customMeasures }), done);
+  await writeConcurrently(chunks, { done, writers: writerCount(input, Boolean(spilled)), write: chunkWriter(input) });
+}
+
+/** The chunk numbers a previous run of the job already committed. */
+async function recordedChunks({ db, workspaceId, importId }: RunImportJobInput): Promise<Set<number>> {
+  const chunks = await withTenant(db, { workspaceId }, (tx) =>
+    tx.importChunk.findMany({ where: { workspaceId, importId }, select: { chunkNo: true } }),
   );
-  // While chunks only insert, the next one most likely does too (new data): try a plain
-  // INSERT first (see ingest_facts; an existing key falls back to the upsert).
-  let expectNew = false;
-  // The validation pass's spill when it is exactly for this file, mapping, number style and
-  // workspace (fact-spill.ts) — the very chunks the file gives, already checked — else the file.
-  const spilled = await openSpill(spillPathOfStorageKey(record.storageKey), {
+  return new Set(chunks.map((c) => c.chunkNo));
+}
+
+/**
+ * The validation pass's spill when it is exactly for this file, mapping, number style and
+ * workspace (fact-spill.ts) — the very chunks the file gives, already checked — else null.
+ */
+function openValidatedSpill(record: ImportRecord, customMeasures: readonly MeasureDefinition[]) {
+  return openSpill(spillPathOfStorageKey(record.storageKey), {
     checksum: record.checksum,
     fingerprint: record.mappingFingerprint,
     numberStyle: record.numberStyle,
@@ -194,13 +206,20 @@ async function writeChunks(
     facts: record.rowsTotal,
     maxDate: utcToday(1),
   });
-  const chunks = spilled ?? chunksOfFile(path, format, ctx, record.chunkSize, metricRowChecker({ customMeasures }), done);
+}
 
-  // Each chunk in one transaction on a raw connection of the app role, tenant set as
-  // withTenant sets it (RLS applies as everywhere): not through Prisma, which copied each
-  // chunk's parameters (≈ 0.5 MB) several times — measured: peak RSS +200 MB over 100
-  // chunks through Prisma, +23 MB raw.
-  const writeChunk = (chunk: ChunkToWrite) =>
+/**
+ * Writes one chunk per call. Each chunk in one transaction on a raw connection of the app role,
+ * tenant set as withTenant sets it (RLS applies as everywhere): not through Prisma, which copied
+ * each chunk's parameters (≈ 0.5 MB) several times — measured: peak RSS +200 MB over 100 chunks
+ * through Prisma, +23 MB raw.
+ */
+function chunkWriter(input: RunImportJobInput): (chunk: ChunkToWrite) => Promise<void> {
+  const { db, workspaceId, importId } = input;
+  // While chunks only insert, the next one most likely does too (new data): try a plain
+  // INSERT first (see ingest_facts; an existing key falls back to the upsert).
+  let expectNew = false;
+  return (chunk) =>
     db.sqlTransaction(async (sql) => {
       const tx: ChunkTx = {
         $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await sql.query(query, values)).rows as T,
@@ -219,44 +238,65 @@ async function writeChunks(
       );
       const counts = await upsertFactLiterals(tx, { workspaceId, rows, literals: chunk.literals, batchId: importId, expectNew });
       expectNew = counts.inserted === rows;
-      // The chunk record and the progress in one statement; no row updated = cancel requested.
-      const [progressed] = await tx.$queryRawUnsafe<{ n: number }[]>(
-        `WITH chunk AS (
-           INSERT INTO import_chunks (workspace_id, import_id, chunk_no, rows, inserted, updated, unchanged)
-           VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7)
-         ), progressed AS (
-           UPDATE imports SET rows_done = rows_done + $4, inserted = inserted + $5, updated = updated + $6,
-                  unchanged = unchanged + $7, heartbeat_at = now()
-            WHERE workspace_id = $1::uuid AND id = $2::uuid AND status = 'RUNNING' AND NOT cancel_requested
-            RETURNING 1
-         )
-         SELECT count(*)::int AS n FROM progressed`,
-        workspaceId,
-        importId,
-        chunk.chunkNo,
-        rows,
-        counts.inserted,
-        counts.updated,
-        counts.unchanged,
-      );
-      if (Number(progressed?.n ?? 0) === 0) throw new CancelRequested("cancel requested");
+      await recordChunkProgress(tx, input, chunk, counts);
       await input.hooks?.beforeChunkCommit?.(chunk.chunkNo, tx);
     });
+}
 
-  // Up to `writers` chunk transactions at once (PostgreSQL: the server writes chunks on every
-  // core while this process reads the next; PGlite has one connection). Reading the file, three
-  // keep the cores busy while one chunk waits for its round trips (measured 1 M rows in
-  // 9.2–9.6 s against 10.6–15.5 s with two); from a spill this process needs almost no CPU and
-  // two are best on 2 cores (commit of 1 M rows 5.3–5.4 s against 5.7–6.0 s with three: more
-  // backends only contend for the same index pages). Chunks are
-  // independent — distinct keys (the report checked the file), each with its own chunk
-  // record — so they may commit in any order; a resumed job skips the recorded ones. On any
-  // failure no new chunk starts and the ones in flight settle before the error propagates,
-  // so the caller's undo or retry never races a chunk still being written.
-  const writers = Math.max(1, input.writers ?? (db.kind === "postgres" ? (spilled ? 2 : 3) : 1));
+/** The chunk record and the progress in one statement; no row updated = cancel requested (throws CancelRequested). */
+async function recordChunkProgress(
+  tx: ChunkTx,
+  { workspaceId, importId }: RunImportJobInput,
+  chunk: ChunkToWrite,
+  counts: { inserted: number; updated: number; unchanged: number },
+): Promise<void> {
+  const [progressed] = await tx.$queryRawUnsafe<{ n: number }[]>(
+    `WITH chunk AS (
+       INSERT INTO import_chunks (workspace_id, import_id, chunk_no, rows, inserted, updated, unchanged)
+       VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7)
+     ), progressed AS (
+       UPDATE imports SET rows_done = rows_done + $4, inserted = inserted + $5, updated = updated + $6,
+              unchanged = unchanged + $7, heartbeat_at = now()
+        WHERE workspace_id = $1::uuid AND id = $2::uuid AND status = 'RUNNING' AND NOT cancel_requested
+        RETURNING 1
+     )
+     SELECT count(*)::int AS n FROM progressed`,
+    workspaceId,
+    importId,
+    chunk.chunkNo,
+    chunk.rows,
+    counts.inserted,
+    counts.updated,
+    counts.unchanged,
+  );
+  if (Number(progressed?.n ?? 0) === 0) throw new CancelRequested("cancel requested");
+}
+
+/**
+ * How many chunk transactions run at once (PostgreSQL: the server writes chunks on every core
+ * while this process reads the next; PGlite has one connection). Reading the file, three keep the
+ * cores busy while one chunk waits for its round trips (measured 1 M rows in 9.2–9.6 s against
+ * 10.6–15.5 s with two); from a spill this process needs almost no CPU and two are best on 2
+ * cores (commit of 1 M rows 5.3–5.4 s against 5.7–6.0 s with three: more backends only contend
+ * for the same index pages).
+ */
+function writerCount(input: RunImportJobInput, fromSpill: boolean): number {
+  return Math.max(1, input.writers ?? (input.db.kind === "postgres" ? (fromSpill ? 2 : 3) : 1));
+}
+
+/**
+ * Up to `writers` chunk writes at once. Chunks are independent — distinct keys (the report
+ * checked the file), each with its own chunk record — so they may commit in any order; a resumed
+ * job skips the recorded ones (`done`). On any failure no new chunk starts and the ones in flight
+ * settle before the error propagates, so the caller's undo or retry never races a chunk still
+ * being written. The next chunk is parsed while the database writes this one.
+ */
+async function writeConcurrently(
+  chunks: AsyncGenerator<ChunkToWrite, unknown, undefined>,
+  { done, writers, write }: { done: ReadonlySet<number>; writers: number; write: (chunk: ChunkToWrite) => Promise<void> },
+): Promise<void> {
   const inflight = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;
-  // Parse the next chunk while the database writes this one.
   let next = chunks.next();
   try {
     for (;;) {
@@ -266,14 +306,14 @@ async function writeChunks(
       next.catch(() => undefined);
       const chunk = item.value;
       if (done.has(chunk.chunkNo)) continue;
-      const write: Promise<void> = writeChunk(chunk).then(
-        () => void inflight.delete(write),
+      const written: Promise<void> = write(chunk).then(
+        () => void inflight.delete(written),
         (error: unknown) => {
-          inflight.delete(write);
+          inflight.delete(written);
           failure ??= { error };
         },
       );
-      inflight.add(write);
+      inflight.add(written);
       while (inflight.size >= writers) await Promise.race(inflight);
     }
     await Promise.all(inflight);
