@@ -7,7 +7,7 @@ import { deleteKpi } from "@/lib/kpis/delete-kpi";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
 import { isoDate, type TargetVersion } from "@/lib/kpis/target-version";
 import { listTargetHistories } from "@/lib/kpis/list-target-history";
-import { loadPeriodTargets } from "@/lib/kpis/load-current-targets";
+import { loadPeriodTargets } from "@/lib/kpis/target-versions";
 import { loadKpis } from "@/lib/kpis/load-kpis";
 import { resetScorecardTemplate } from "@/lib/kpis/reset-scorecard-template";
 import { resolveTargets } from "@/lib/kpis/resolve-targets";
