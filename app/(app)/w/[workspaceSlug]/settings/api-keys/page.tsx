@@ -11,6 +11,7 @@ import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
 import { EditApiKeyButton } from "./edit-api-key-button";
 import { RotateApiKeyButton } from "./rotate-api-key-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { graphql } from "@/graphql/client/graphql";
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD (a date input's value). */
 function localDate(iso: string, timeZone: string): string {
@@ -35,7 +36,7 @@ interface ApiKeyNode {
   rateLimitPerMinute: number;
 }
 
-const API_KEYS = /* GraphQL */ `
+const API_KEYS = graphql(`
   query ApiKeys($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       apiKeys(first: $first, after: $after) {
@@ -44,7 +45,7 @@ const API_KEYS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** API keys (apiKey.manage): create with scopes, the secret shown once; list and revoke. */
 export default async function ApiKeysPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {

@@ -11,6 +11,7 @@ import { type Connection, collectConnection } from "../../../../_lib/connection"
 import { can, loadViewer, requirePermission } from "../../../../_lib/load";
 import { MemberActions, RevokeInviteButton } from "./member-actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("settings");
@@ -33,7 +34,7 @@ interface InviteNode {
   expiresAt: string;
 }
 
-const MEMBERS = /* GraphQL */ `
+const MEMBERS = graphql(`
   query Members($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       members(first: $first, after: $after) {
@@ -42,9 +43,9 @@ const MEMBERS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-const INVITES = /* GraphQL */ `
+const INVITES = graphql(`
   query Invites($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       invites(first: $first, after: $after) {
@@ -53,7 +54,7 @@ const INVITES = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 const INVITE_TONE: Record<InviteState, Tone> = { PENDING: "info", ACCEPTED: "ok", REVOKED: "neutral", EXPIRED: "warn" };
 
