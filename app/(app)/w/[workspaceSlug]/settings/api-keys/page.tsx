@@ -5,7 +5,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th, THead } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
-import { type Connection, collectConnection } from "../../../../_lib/connection";
+import { collectConnection } from "../../../../_lib/connection";
 import { requirePermission } from "../../../../_lib/load";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
 import { EditApiKeyButton } from "./edit-api-key-button";
@@ -21,19 +21,6 @@ function localDate(iso: string, timeZone: string): string {
 export async function generateMetadata() {
   const t = await getTranslations("apiKeys");
   return { title: t("title") };
-}
-
-type Scope = "READ" | "WRITE_METRICS" | "ADMIN";
-interface ApiKeyNode {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: Scope[];
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-  rateLimitPerMinute: number;
 }
 
 const API_KEYS = graphql(`
@@ -57,7 +44,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
   const { nodes: keys, errors } = await collectConnection(
     API_KEYS,
     { id: workspace.id },
-    (d: { workspace: { apiKeys: Connection<ApiKeyNode> | null } | null }) => d.workspace?.apiKeys,
+    (d) => d.workspace?.apiKeys,
   );
   const now = Date.now();
 
