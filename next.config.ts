@@ -5,7 +5,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 import { BASELINE_HEADERS, contentSecurityPolicy } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin({
-  requestConfig: "./lib/i18n/request.ts",
+  requestConfig: "./app/_i18n/request.ts",
   // Messages are compiled from ICU syntax at build time (next-intl's catalog loader), so neither
   // the server nor the browser bundle carries the ICU parser (intl-messageformat, ~10 KiB gzipped
   // of every page's first-load JS): only a small formatter of the compiled form.

@@ -1,3 +1,4 @@
+import "server-only";
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import { type DefaultConnectionArguments, resolveOffsetConnection } from "@pothos/plugin-relay";
 import type { Page, PageRequest } from "@/lib/db/page";

@@ -1,9 +1,11 @@
+import "server-only";
 import type { Workspace } from "@/generated/prisma/client";
 import { type AgencyAccess, findAgencyAccess } from "@/lib/agencies/find-agency-access";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { readDataVersion } from "@/lib/scorecard-service/scorecard-cache";
+import type { Permission } from "@/lib/permissions/registry";
+import { readDataVersion } from "@/lib/data-version/data-version-cache";
 import { findWorkspace } from "@/lib/workspaces/find-workspace";
 import { type WorkspaceAccess, accessOfMembership, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 
@@ -47,7 +49,7 @@ export interface GraphQLContext {
   /** The request's "now" (pacing, default periods); injectable so tests can pin the day. */
   now(): Date;
   /**
-   * The workspace's data version read once for this request (scorecard-cache.ts) — only for
+   * The workspace's data version read once for this request (lib/data-version/data-version-cache.ts) — only for
    * read-only page renders (createContext `readOnly`); otherwise undefined and every cache read
    * asks the database, since a mutation in the same operation may change it.
    */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import { isAppError } from "@/lib/errors/app-error";

@@ -1,6 +1,7 @@
+import "server-only";
 import { requestOrigin } from "./request-origin";
 import { RateLimitedError } from "@/lib/auth/authenticate-api-key";
-import { resolveRequestViewer } from "@/lib/auth/request-viewer";
+import { resolveViewerFromRequest } from "@/lib/auth/resolve-viewer-from-request";
 import { SESSION_COOKIE, readCookie } from "@/lib/auth/session-cookie";
 import type { RateLimitState, Viewer } from "@/lib/auth/viewer";
 import { type Database, getDatabase } from "@/lib/db/client";
@@ -66,7 +67,7 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
   const db = await openDb();
   let viewer: Viewer | null;
   try {
-    viewer = await resolveRequestViewer(db, request);
+    viewer = await resolveViewerFromRequest(db, request);
   } catch (error) {
     if (isAppError(error)) {
       const headers: Record<string, string> = error instanceof RateLimitedError ? rateLimitHeaders(error.rateLimit) : {};

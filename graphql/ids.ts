@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { UUID } from "@/lib/uuid";
 import { workspaceIdOf } from "@/lib/workspaces/workspace-id";

@@ -1,3 +1,4 @@
+import "server-only";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { AppError } from "@/lib/errors/app-error";
 import { prefixFieldErrors } from "@/lib/errors/parse-input";

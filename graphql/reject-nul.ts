@@ -1,3 +1,4 @@
+import "server-only";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type DocumentNode, GraphQLError, visit } from "graphql";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The address the person opened the app at, for invite links when APP_URL is unset: the Host
  * header (Next's request.url carries the server's own bind address, e.g. localhost:3000).

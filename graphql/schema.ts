@@ -1,3 +1,4 @@
+import "server-only";
 import { lexicographicSortSchema } from "graphql";
 import { afterDataChange } from "@/lib/alerts/alert-schedule";
 import { builder } from "./builder";

@@ -1,3 +1,4 @@
+import "server-only";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLContext } from "./context";

@@ -8,7 +8,6 @@
 // - everything else goes to Next's request handler, unchanged.
 // Usage: node scripts/server.mjs [--hostname <address>] (port from PORT, default 3000).
 import { createServer } from "node:http";
-import { register } from "node:module";
 import path from "node:path";
 import next from "next";
 import { tsImport } from "tsx/esm/api";
@@ -20,14 +19,8 @@ const hostnameArg = process.argv.indexOf("--hostname");
 const hostname = hostnameArg > 0 ? process.argv[hostnameArg + 1] : "0.0.0.0";
 
 // `import "server-only"` marks server modules; outside Next's bundler it resolves to the
-// package's throwing entry. Here, as inside Next, it is an empty module.
-register(
-  `data:text/javascript,${encodeURIComponent(`
-    export async function resolve(specifier, context, nextResolve) {
-      if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-      return nextResolve(specifier, context);
-    }`)}`,
-);
+// package's throwing entry. Here, as inside Next, it is an empty module (ESM and CommonJS).
+await import("./register-server-only.mjs");
 
 const app = next({ dev: false, dir: root, hostname, port });
 const handleNext = app.getRequestHandler();

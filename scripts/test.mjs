@@ -2,7 +2,7 @@
 // `npm test`: typecheck, lint, unit tests, the integration suite against PGlite and
 // PostgreSQL, and the Playwright suite against `next start` in Debian's Chromium.
 // Every step runs even when an earlier one failed; the last line is "N passed, N failed".
-// Flags: --only=<step,step>  (typecheck, lint, unit, int-pglite, int-postgres, e2e)
+// Flags: --only=<step,step>  (typecheck, lint, format, unit, int-pglite, int-postgres, e2e)
 //        --e2e-spec=<file>     (repeatable: run only these Playwright specs, e.g. e2e/agency.spec.ts)
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -118,6 +118,8 @@ const generate = run("prisma-generate", "node", ["scripts/prisma-generate.mjs"])
 if (!generate.ok) results.push({ step: "prisma-generate", ok: false, passed: 0, failed: 1, seconds: generate.seconds });
 if (wants("typecheck")) simpleStep("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
 if (wants("lint")) simpleStep("lint", "npx", ["eslint", "--max-warnings=0", "."]);
+// Formatting is prettier's (.prettierrc.json); `npm run format` rewrites, this step only checks.
+if (wants("format")) simpleStep("format", "npx", ["prettier", "--check", "--log-level=warn", "."]);
 if (wants("unit")) vitestStep("unit", "vitest.config.mts");
 if (wants("int-pglite")) vitestStep("int-pglite", "vitest.integration.config.mts", { TEST_DB: "pglite" });
 if (wants("int-postgres")) {

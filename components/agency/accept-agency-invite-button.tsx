@@ -5,16 +5,17 @@ import { useRouter } from "next/navigation";
 import { useGraphQLMutation } from "../forms/use-graphql-mutation";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { graphql } from "@/graphql/client/graphql";
 
-const ACCEPT = /* GraphQL */ `
+const ACCEPT = graphql(`
   mutation AcceptAgencyInvite($token: String!) { acceptAgencyInvite(token: $token) { agency { publicId } } }
-`;
+`);
 
 export function AcceptAgencyInviteButton({ token }: { token: string }) {
   const t = useTranslations("agency");
   const tc = useTranslations("common");
   const router = useRouter();
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ acceptAgencyInvite: { agency: { publicId: string } } }>(ACCEPT);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(ACCEPT);
   async function accept() {
     const outcome = await run({ token });
     const id = outcome.data?.acceptAgencyInvite.agency.publicId;

@@ -8,20 +8,24 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { CopyableValue } from "../ui/copy-button";
 import { Field, Input, Select } from "../ui/field";
+import { type TadaDocumentNode, type VariablesOf, graphql } from "@/graphql/client/graphql";
+
+/** A form builds its input from strings; the API validates them. This names the type a mutation takes. */
+type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D>["input"];
 
 /** Roles a client may grant an agency (never OWNER); the labels come from the `roles` namespace. */
 const GRANTABLE_ROLES = ["ADMIN", "CMO", "PERFORMANCE", "SMM", "CONTENT", "SALES", "CLIENT_VIEWER"] as const;
 
-const CREATE_AGENCY = /* GraphQL */ `
+const CREATE_AGENCY = graphql(`
   mutation CreateAgency($input: CreateAgencyInput!) { createAgency(input: $input) { agency { publicId } } }
-`;
+`);
 
 /** Creates an agency; the creator becomes its admin and lands on the (empty) portfolio. */
 export function CreateAgencyForm() {
   const t = useTranslations("agency");
   const tc = useTranslations("common");
   const router = useRouter();
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ createAgency: { agency: { publicId: string } } }>(CREATE_AGENCY);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(CREATE_AGENCY);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -45,9 +49,9 @@ export function CreateAgencyForm() {
   );
 }
 
-const GRANT = /* GraphQL */ `
+const GRANT = graphql(`
   mutation GrantAgencyAccess($input: GrantAgencyAccessInput!) { grantAgencyAccess(input: $input) { workspace { id } } }
-`;
+`);
 
 /** The owner grants an agency access (or changes its role: granting again with another role). */
 export function GrantAgencyForm({ workspaceId, agencyId, defaultRole }: { workspaceId: string; agencyId?: string; defaultRole?: string }) {
@@ -56,7 +60,7 @@ export function GrantAgencyForm({ workspaceId, agencyId, defaultRole }: { worksp
   const tc = useTranslations("common");
   const router = useRouter();
   const [done, setDone] = useState(false);
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ grantAgencyAccess: { workspace: { id: string } } }>(GRANT);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(GRANT);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setDone(false);
@@ -66,7 +70,7 @@ export function GrantAgencyForm({ workspaceId, agencyId, defaultRole }: { worksp
       .map((e) => e.trim())
       .filter(Boolean);
     const outcome = await run({
-      input: { workspaceId, agencyId: agencyId ?? String(form.get("agencyId")).trim(), role: String(form.get("role")), managerEmails: emails },
+      input: { workspaceId, agencyId: agencyId ?? String(form.get("agencyId")).trim(), role: String(form.get("role")) as Input<typeof GRANT>["role"], managerEmails: emails },
     });
     if (outcome.data?.grantAgencyAccess) {
       setDone(true);
@@ -104,9 +108,9 @@ export function GrantAgencyForm({ workspaceId, agencyId, defaultRole }: { worksp
   );
 }
 
-const UPDATE_AGENCY = /* GraphQL */ `
+const UPDATE_AGENCY = graphql(`
   mutation UpdateAgency($input: UpdateAgencyInput!) { updateAgency(input: $input) { agency { id name primaryColor } } }
-`;
+`);
 
 /** Name and brand colour of the agency (the logo lives in the shared branding module). */
 export function AgencySettingsForm({ agencyId, name, primaryColor }: { agencyId: string; name: string; primaryColor: string | null }) {
@@ -142,20 +146,20 @@ export function AgencySettingsForm({ agencyId, name, primaryColor }: { agencyId:
   );
 }
 
-const INVITE = /* GraphQL */ `
+const INVITE = graphql(`
   mutation CreateAgencyInvite($input: CreateAgencyInviteInput!) { createAgencyInvite(input: $input) { inviteUrl emailSent } }
-`;
+`);
 
 /** Invites a person into the agency; the single-use link is shown once. */
 export function AgencyInviteForm({ agencyId }: { agencyId: string }) {
   const t = useTranslations("agency");
   const tc = useTranslations("common");
   const [url, setUrl] = useState<string | null>(null);
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ createAgencyInvite: { inviteUrl: string } }>(INVITE);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(INVITE);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const outcome = await run({ input: { agencyId, email: String(form.get("email")).trim(), role: String(form.get("role")) } });
+    const outcome = await run({ input: { agencyId, email: String(form.get("email")).trim(), role: String(form.get("role")) as Input<typeof INVITE>["role"] } });
     setUrl(outcome.data?.createAgencyInvite.inviteUrl ?? null);
   }
   return (
@@ -180,9 +184,9 @@ export function AgencyInviteForm({ agencyId }: { agencyId: string }) {
   );
 }
 
-const CREATE_CLIENT = /* GraphQL */ `
+const CREATE_CLIENT = graphql(`
   mutation CreateAgencyClient($input: CreateAgencyClientInput!) { createAgencyClient(input: $input) { workspace { slug } ownerInviteUrl } }
-`;
+`);
 
 /** An agency admin creates a client workspace (held with ADMIN) and may invite its owner. */
 export function CreateAgencyClientForm({ agencyId }: { agencyId: string }) {
@@ -190,7 +194,7 @@ export function CreateAgencyClientForm({ agencyId }: { agencyId: string }) {
   const tc = useTranslations("common");
   const router = useRouter();
   const [url, setUrl] = useState<string | null>(null);
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ createAgencyClient: { workspace: { slug: string }; ownerInviteUrl: string | null } }>(CREATE_CLIENT);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(CREATE_CLIENT);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

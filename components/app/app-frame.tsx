@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import type { ShellAgency, ShellViewer, ShellWorkspace } from "@/app/(app)/_lib/load";
+import type { ShellAgency, ShellViewer, ShellWorkspace } from "./shell";
 import { LocaleSwitcher } from "../locale-switcher";
 import { Logo } from "../logo";
 import { Menu } from "../ui/menu";

@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { TadaDocumentNode } from "gql.tada";
+import { documentText } from "@/lib/graphql-client/document-text";
 import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { ConfirmButton } from "@/components/ui/dialog";
 
@@ -24,7 +26,8 @@ export function ConfirmMutationButton({
   redirectTo,
   fieldErrorMessages,
 }: {
-  mutation: string;
+  /** A typed document (graphql()) or, from server components, its text. */
+  mutation: string | TadaDocumentNode<any, any, any>;
   input?: Record<string, unknown>;
   variables?: Record<string, unknown>;
   label: string;
@@ -36,7 +39,7 @@ export function ConfirmMutationButton({
   const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const action = useGraphQLMutation(mutation);
+  const action = useGraphQLMutation(documentText(mutation));
   const [field, fieldMessage] = Object.entries(action.fieldErrors)[0] ?? [];
   const error = action.formError ?? (field ? (fieldErrorMessages?.[field] ?? fieldMessage) : null);
   return (

@@ -8,19 +8,20 @@ import { CURRENCIES, defaultCurrency } from "../forms/workspace-options";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field, Input, Select } from "../ui/field";
+import { graphql } from "@/graphql/client/graphql";
 
-const CREATE_WORKSPACE = /* GraphQL */ `
+const CREATE_WORKSPACE = graphql(`
   mutation CreateWorkspace($input: CreateWorkspaceInput!) {
     createWorkspace(input: $input) { workspace { slug } }
   }
-`;
+`);
 
 export function CreateWorkspaceForm() {
   const t = useTranslations("workspaces");
   const tc = useTranslations("common");
   const locale = useLocale();
   const router = useRouter();
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ createWorkspace: { workspace: { slug: string } } }>(CREATE_WORKSPACE);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(CREATE_WORKSPACE);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -9,12 +9,16 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { CopyableValue } from "../ui/copy-button";
 import { Field, Input, Select } from "../ui/field";
+import { type TadaDocumentNode, type VariablesOf, graphql } from "@/graphql/client/graphql";
 
-const CREATE_INVITE = /* GraphQL */ `
+/** A form builds its input from strings; the API validates them. This names the type a mutation takes. */
+type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D>["input"];
+
+const CREATE_INVITE = graphql(`
   mutation CreateInvite($input: CreateInviteInput!) {
     createInvite(input: $input) { inviteUrl emailSent invite { id } }
   }
-`;
+`);
 
 /**
  * Invites a person with a role. The link is always shown (with a copy button), because
@@ -27,14 +31,14 @@ export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles:
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ url: string; email: string; emailSent: boolean } | null>(null);
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ createInvite: { inviteUrl: string; emailSent: boolean } }>(CREATE_INVITE);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(CREATE_INVITE);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setCreated(null);
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email")).trim();
-    const outcome = await run({ input: { workspaceId, email, role: String(form.get("role")) } });
+    const outcome = await run({ input: { workspaceId, email, role: String(form.get("role")) as Input<typeof CREATE_INVITE>["role"] } });
     const invite = outcome.data?.createInvite;
     if (invite?.inviteUrl) {
       setCreated({ url: invite.inviteUrl, email, emailSent: invite.emailSent });

@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { graphql } from "@/graphql/client/graphql";
 
-const LOGOUT = /* GraphQL */ `mutation Logout { logout { ok } }`;
-const LOGOUT_EVERYWHERE = /* GraphQL */ `mutation LogoutEverywhere { logoutEverywhere { ok } }`;
+const LOGOUT = graphql(`mutation Logout { logout { ok } }`);
+const LOGOUT_EVERYWHERE = graphql(`mutation LogoutEverywhere { logoutEverywhere { ok } }`);
 
 /** Ends this session (or every session) and goes to the login page with a full reload. */
 export function LogoutAction({ everywhere, className, label }: { everywhere: boolean; className: string; label: string }) {

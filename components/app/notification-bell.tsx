@@ -1,15 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { graphql } from "@/graphql/client/graphql";
+import { executeServer } from "@/graphql/execute-server";
 
-const UNREAD = /* GraphQL */ `query UnreadNotifications($id: ID!) { workspace(id: $id) { unreadNotificationCount } }`;
+const UNREAD = graphql(`query UnreadNotifications($id: ID!) { workspace(id: $id) { unreadNotificationCount } }`);
 
 /** The header's link to the notification list, with the unread count (SPEC §8a). */
 export async function NotificationBell({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   const t = await getTranslations("notifications");
   let count = 0;
   try {
-    const { data } = await executeServer<{ workspace: { unreadNotificationCount: number | null } | null }>(UNREAD, { id: workspaceId });
+    const { data } = await executeServer(UNREAD, { id: workspaceId });
     count = data?.workspace?.unreadNotificationCount ?? 0;
   } catch (error) {
     console.error("[app] unread count failed", error);

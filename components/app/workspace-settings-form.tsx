@@ -10,12 +10,16 @@ import { CURRENCIES, withValue } from "../forms/workspace-options";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field, Input, Select } from "../ui/field";
+import { type TadaDocumentNode, type VariablesOf, graphql } from "@/graphql/client/graphql";
 
-const UPDATE_WORKSPACE = /* GraphQL */ `
+/** A form builds its input from strings; the API validates them. This names the type a mutation takes. */
+type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D>["input"];
+
+const UPDATE_WORKSPACE = graphql(`
   mutation UpdateWorkspace($input: UpdateWorkspaceInput!) {
     updateWorkspace(input: $input) { workspace { id slug } }
   }
-`;
+`);
 
 export interface WorkspaceSettingsValues {
   id: string;
@@ -52,7 +56,7 @@ export function WorkspaceSettingsForm({
   const locale = useLocale();
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ updateWorkspace: { workspace: { slug: string } } }>(UPDATE_WORKSPACE);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(UPDATE_WORKSPACE);
   const show = (f: FieldName) => fields.includes(f);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -65,7 +69,7 @@ export function WorkspaceSettingsForm({
       if (value === null) continue;
       input[f] = f === "fiscalYearStartMonth" ? Number(value) : String(value).trim();
     }
-    const outcome = await run({ input });
+    const outcome = await run({ input: input as Input<typeof UPDATE_WORKSPACE> });
     const slug = outcome.data?.updateWorkspace?.workspace.slug;
     if (slug && outcome.errors.length === 0) {
       setSaved(true);

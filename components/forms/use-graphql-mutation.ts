@@ -2,7 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
+import type { TadaDocumentNode } from "gql.tada";
+import { documentText } from "@/lib/graphql-client/document-text";
 import { fetchGraphQL, type GraphQLOutcome } from "@/lib/graphql-client/fetch-graphql";
+
+export interface MutationState<R, V> {
+  run: (variables: V) => Promise<GraphQLOutcome<R>>;
+  pending: boolean;
+  fieldErrors: Record<string, string>;
+  formError: string | null;
+  reset: () => void;
+}
 
 const TRANSLATED_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED", "NETWORK", "INTERNAL_SERVER_ERROR"]);
 
@@ -11,19 +21,22 @@ const TRANSLATED_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "
  * errors (extensions.fieldErrors) and a form-level error. Transport-level codes get a
  * translated message; domain messages (e.g. "Email already registered") come from the server.
  */
-export function useGraphQLMutation<T>(mutation: string) {
+export function useGraphQLMutation<R, V>(mutation: TadaDocumentNode<R, V>): MutationState<R, V>;
+/** @deprecated An untyped document string: convert it to `graphql()` (graphql/client/graphql.ts). */
+export function useGraphQLMutation<T>(mutation: string): MutationState<T, Record<string, unknown>>;
+export function useGraphQLMutation(mutation: string | TadaDocumentNode<unknown, unknown>): MutationState<unknown, unknown> {
   const t = useTranslations("errors");
   const [pending, setPending] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
   const run = useCallback(
-    async (variables: Record<string, unknown>): Promise<GraphQLOutcome<T>> => {
+    async (variables: unknown): Promise<GraphQLOutcome<unknown>> => {
       setPending(true);
       setFormError(null);
       setFieldErrors({});
       try {
-        const outcome = await fetchGraphQL<T>(mutation, variables);
+        const outcome = await fetchGraphQL(documentText(mutation), variables as Record<string, unknown>);
         setFieldErrors(outcome.fieldErrors);
         if (outcome.code && (outcome.formError || Object.keys(outcome.fieldErrors).length === 0)) {
           setFormError(TRANSLATED_CODES.has(outcome.code) && outcome.code !== "FORBIDDEN" && outcome.code !== "NOT_FOUND"

@@ -7,12 +7,13 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Textarea } from "../ui/field";
 import type { PeriodInput } from "./period";
+import { graphql } from "@/graphql/client/graphql";
 
-const SET_ANNOTATION = /* GraphQL */ `
+const SET_ANNOTATION = graphql(`
   mutation SetKpiAnnotation($kpiId: ID!, $body: String!, $period: PeriodInput) {
     setKpiAnnotation(kpiId: $kpiId, body: $body, period: $period) { annotation { body updatedAt } }
   }
-`;
+`);
 
 export interface AnnotationFormLabels {
   labelFor: string;

@@ -1,26 +1,19 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { type ResultOf, graphql } from "@/graphql/client/graphql";
 import { cn } from "../ui/cn";
-import { type FormatContext, type KpiStatus, type MetricInfo, channelLabel, formatSignedValue, formatValue, metricName, statusTone, toNumber } from "./format";
+import { type FormatContext, type MetricInfo, channelLabel, formatSignedValue, formatValue, metricName, statusTone, toNumber } from "./format";
 import { KpiStatusPill } from "./status-pill";
 
-export interface TreeNode {
-  key: string;
-  kind: "KPI" | "DIAGNOSTIC";
-  metricKey: string;
-  channelScope: string | null;
-  owner: string | null;
-  status: KpiStatus | null;
-  actual: string | null;
-  target: string | null;
-  expectedToDate: string | null;
-  variance: string | null;
-  varianceToDate: string | null;
-  attainmentToDate: string | null;
-  gateFailed: boolean;
-  drivers: { score: string | null; status: KpiStatus } | null;
-  children?: TreeNode[];
-}
+export const KpiTreeNodeFields = graphql(`
+  fragment KpiTreeNodeFields on KpiTreeNode {
+    key kind metricKey channelScope owner status actual target expectedToDate variance varianceToDate attainmentToDate gateFailed
+    drivers { score status }
+  }
+`);
+
+/** A node of the KPI tree as the tree page reads it (four levels of `children` below the roots). */
+export type TreeNode = ResultOf<typeof KpiTreeNodeFields> & { children?: TreeNode[] };
 
 const edge: Record<string, string> = {
   ok: "border-l-ok-ink",

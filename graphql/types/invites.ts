@@ -4,8 +4,8 @@ import { actorOf } from "@/lib/audit/actor";
 import { acceptInvite } from "@/lib/invites/accept-invite";
 import { throttleClient } from "@/lib/auth/throttle-client";
 import { createInvite } from "@/lib/invites/create-invite";
-import { findInvitation, type Invitation } from "@/lib/invites/find-invitation";
-import { findInvite } from "@/lib/invites/find-invite";
+import { findInvitationByToken, type Invitation } from "@/lib/invites/find-invitation-by-token";
+import { findInviteById } from "@/lib/invites/find-invite-by-id";
 import { INVITE_STATES, inviteState } from "@/lib/invites/invite-state";
 import { listInvites } from "@/lib/invites/list-invites";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
@@ -34,7 +34,7 @@ export const InviteRef = builder.node(builder.objectRef<Invite>("Invite"), {
   loadOne: async (id, ctx) => {
     const parsed = parseTenantNodeId(id);
     if (!parsed || !(await ctx.access(parsed.workspaceId))?.permissions.has("invite.manage")) return null;
-    return findInvite(ctx.db, { workspaceId: parsed.workspaceId, inviteId: parsed.rowId });
+    return findInviteById(ctx.db, { workspaceId: parsed.workspaceId, inviteId: parsed.rowId });
   },
   fields: (t) => ({
     email: t.exposeString("email", { description: "The invitee's e-mail address." }),
@@ -145,7 +145,7 @@ builder.queryField("invitation", (t) =>
     nullable: true,
     description: "Public: the invitation behind a link's token; null for an unknown token.",
     args: { token: t.arg.string({ description: "The token from the invitation link.", required: true }) },
-    resolve: (_root, { token }, ctx) => findInvitation(ctx.db, { token }),
+    resolve: (_root, { token }, ctx) => findInvitationByToken(ctx.db, { token }),
   }),
 );
 

@@ -1,7 +1,7 @@
 import { actorOf } from "@/lib/audit/actor";
 import { type ChannelGroup, parseGroupArgument } from "@/lib/channel-groups/channel-groups";
 import { AppError } from "@/lib/errors/app-error";
-import { createVersionedCache } from "@/lib/scorecard-service/scorecard-cache";
+import { createVersionedCache } from "@/lib/data-version/data-version-cache";
 import { checkCustomMetricFormula } from "@/lib/metric-store/check-custom-metric-formula";
 import { createCustomMeasure } from "@/lib/metric-store/create-custom-measure";
 import { createCustomMetric } from "@/lib/metric-store/create-custom-metric";
@@ -28,7 +28,7 @@ import { WorkspaceRef } from "./workspace";
 
 // ---------------------------------------------------------------- enums
 
-/** Built catalogs by workspace and data version (lib/scorecard-service/scorecard-cache.ts). */
+/** Built catalogs by workspace and data version (lib/data-version/data-version-cache.ts). */
 const catalogCache = createVersionedCache<MetricCatalogEntry[]>(256);
 export const metricReadCache = createVersionedCache<unknown>(512);
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { User } from "@/generated/prisma/client";
 import { checkPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { beginThrottledAttempt } from "@/lib/auth/verify-login";

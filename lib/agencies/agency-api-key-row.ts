@@ -1,3 +1,4 @@
+import "server-only";
 import type { AgencyApiKey } from "@/generated/prisma/client";
 
 /** An agency key without its hash. */

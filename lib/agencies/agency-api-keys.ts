@@ -1,3 +1,4 @@
+import "server-only";
 import { generateApiKey, hashApiKey } from "@/lib/auth/api-key-format";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { createApiKeyInputSchema, DEFAULT_RATE_LIMIT_PER_MINUTE } from "@/lib/api-keys/create-api-key";
 import type { Database } from "@/lib/db/client";

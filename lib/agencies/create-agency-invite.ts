@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { emailSchema } from "@/lib/accounts/account-rules";
 import type { Database } from "@/lib/db/client";

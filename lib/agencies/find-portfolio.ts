@@ -1,3 +1,4 @@
+import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Database } from "@/lib/db/client";
 import { getMetricDefinition } from "@/lib/metrics/catalog";
@@ -7,7 +8,7 @@ import { canReadScorecard } from "@/lib/permissions/registry";
 import { findScorecard, type ScorecardView } from "@/lib/scorecard-service/find-scorecard";
 import { loadScorecardContext } from "@/lib/scorecard-service/load-scorecard-context";
 import type { PeriodRequest } from "@/lib/scorecard-service/resolve-scorecard-period";
-import { DATA_VERSION_SQL } from "@/lib/scorecard-service/scorecard-cache";
+import { DATA_VERSION_SQL } from "@/lib/data-version/data-version-cache";
 import { readAsTenants } from "@/lib/tenancy/read-as-tenants";
 import { type WorkspaceAccess, accessOfAgencyKey, accessOfMembership } from "@/lib/tenancy/workspace-access";
 import { type BenchmarkSummary, summarizeBenchmark } from "./benchmarks";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { scopedReader } from "@/lib/tenancy/read-as-tenant";
 import { AGENCY_COLUMNS, type AgencyRow, toAgency } from "./agency-row";

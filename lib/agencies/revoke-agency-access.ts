@@ -1,3 +1,4 @@
+import "server-only";
 import type { Workspace } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database, TransactionSql } from "@/lib/db/client";
 import { isoWeek, isoWeekday } from "@/lib/periods/local-date";
 import { localDateInTimeZone } from "@/lib/periods/local-date-in-time-zone";

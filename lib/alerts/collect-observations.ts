@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database, TransactionSql } from "@/lib/db/client";
 import { OWNER_LABELS, channelScopeLabel } from "@/lib/health-checks/format-for-message";
 import { HEALTH_CHECK_RULES } from "@/lib/health-checks/health-check-codes";

@@ -1,6 +1,7 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { localDateInTimeZone } from "@/lib/periods/local-date-in-time-zone";
-import { DATA_VERSION_SQL } from "@/lib/scorecard-service/scorecard-cache";
+import { DATA_VERSION_SQL } from "@/lib/data-version/data-version-cache";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { type WorkspaceFacts, observeDataFeeds, observeScorecards } from "./collect-observations";
 import { detectAlertChanges, stateKey } from "./detect-alert-changes";

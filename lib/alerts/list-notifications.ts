@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import type { Page, PageRequest } from "@/lib/db/page";
 import { NOTIFICATION_COLUMNS, type NotificationRecord } from "./notification-record";

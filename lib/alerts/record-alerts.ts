@@ -1,3 +1,4 @@
+import "server-only";
 import type { TransactionSql } from "@/lib/db/client";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import type { AlertDraft } from "./detect-alert-changes";

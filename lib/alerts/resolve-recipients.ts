@@ -1,3 +1,4 @@
+import "server-only";
 import { scorecardOwnerOfRole } from "@/lib/kpis/kpi-record";
 import type { WorkspaceRole } from "@/lib/permissions/roles";
 import type { AlertAudience } from "./detect-alert-changes";

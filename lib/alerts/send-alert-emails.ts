@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database, TransactionSql } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";

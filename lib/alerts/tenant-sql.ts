@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database, TransactionSql } from "@/lib/db/client";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { ApiKey } from "@/generated/prisma/client";
 import { generateApiKey } from "@/lib/auth/api-key-format";

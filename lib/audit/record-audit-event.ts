@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import type { Actor } from "./actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { type Limit, beginThrottledAttempt } from "./verify-login";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { User } from "@/generated/prisma/client";
 import { normalizeEmail } from "@/lib/accounts/account-rules";
 import type { Database } from "@/lib/db/client";

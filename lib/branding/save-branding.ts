@@ -1,3 +1,4 @@
+import "server-only";
 import type { Branding } from "@/generated/prisma/client";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { parseOverrides } from "./channel-groups";
 import { type ChannelGroup, channelKey, groupOfChannel, groupSourceOf } from "./channel-groups";

@@ -1,3 +1,4 @@
+import "server-only";
 import { open } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import iconv from "iconv-lite";

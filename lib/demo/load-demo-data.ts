@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/audit/actor";
 import type { Database } from "@/lib/db/client";

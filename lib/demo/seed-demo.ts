@@ -1,3 +1,4 @@
+import "server-only";
 import { signUp } from "@/lib/accounts/sign-up";
 import type { Database } from "@/lib/db/client";
 import { env, isTruthy } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { insertTargetVersions, type NewTargetVersion } from "@/lib/kpis/insert-target-versions";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";

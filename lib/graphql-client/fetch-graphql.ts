@@ -1,3 +1,6 @@
+import type { TadaDocumentNode } from "gql.tada";
+import { documentText } from "./document-text";
+
 /**
  * Browser-side GraphQL: forms POST JSON to /api/graphql (same origin, the session cookie rides
  * along; Set-Cookie from signUp/login/logout applies). Errors come back normalised: the
@@ -20,18 +23,30 @@ export interface GraphQLOutcome<T> {
   fieldErrors: Record<string, string>;
 }
 
+/** A typed document (graphql/client/graphql.ts): the outcome's data is the document's selection. */
+export async function fetchGraphQL<R, V>(
+  document: TadaDocumentNode<R, V>,
+  variables?: V,
+  init?: { headers?: Record<string, string> },
+): Promise<GraphQLOutcome<R>>;
+/** @deprecated An untyped document string: convert it to `graphql()` (only the import workbench still does this). */
 export async function fetchGraphQL<T>(
   query: string,
   variables?: Record<string, unknown>,
+  init?: { headers?: Record<string, string> },
+): Promise<GraphQLOutcome<T>>;
+export async function fetchGraphQL(
+  query: string | TadaDocumentNode<unknown, unknown>,
+  variables?: unknown,
   init: { headers?: Record<string, string> } = {},
-): Promise<GraphQLOutcome<T>> {
-  let payload: { data?: T | null; errors?: GraphQLErrorShape[] };
+): Promise<GraphQLOutcome<unknown>> {
+  let payload: { data?: unknown; errors?: GraphQLErrorShape[] };
   try {
     const response = await fetch("/api/graphql", {
       method: "POST",
       credentials: "same-origin",
       headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...init.headers },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: documentText(query), variables }),
     });
     payload = await response.json();
   } catch {

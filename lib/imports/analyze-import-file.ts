@@ -1,3 +1,4 @@
+import "server-only";
 import { type ChannelGroupOverrides, groupOfChannel } from "@/lib/channel-groups/channel-groups";
 import type { ExtractContext } from "@/lib/csv/extract-facts";
 import { type FactDraft, columnName, extractFacts } from "@/lib/csv/extract-facts";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { type ImportMapping, mappingFingerprint } from "@/lib/csv/import-mapping";
 import type { Database } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { Prisma } from "@/generated/prisma/client";

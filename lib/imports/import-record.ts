@@ -1,3 +1,4 @@
+import "server-only";
 import type { Import } from "@/generated/prisma/client";
 import type { ImportMapping } from "@/lib/csv/import-mapping";
 import type { Tx } from "@/lib/tenancy/with-tenant";

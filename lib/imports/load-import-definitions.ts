@@ -1,3 +1,4 @@
+import "server-only";
 import type { ChannelGroupOverrides } from "@/lib/channel-groups/channel-groups";
 import { type CustomMeasureRecord, loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import { getBaseMeasure } from "@/lib/metrics/measures";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MetricBatch } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Tx } from "@/lib/tenancy/with-tenant";

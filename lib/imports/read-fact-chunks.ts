@@ -1,3 +1,4 @@
+import "server-only";
 import { checkCellCount } from "@/lib/csv/check-cell-count";
 import { type Reason, reasonText } from "@/lib/i18n/reasons";
 import { type FactDraft, extractFacts, type ExtractContext } from "@/lib/csv/extract-facts";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Delimiter } from "@/lib/csv/detect-delimiter";
 import type { CsvEncoding } from "@/lib/csv/detect-encoding";

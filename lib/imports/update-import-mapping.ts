@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ImportMapping } from "@/lib/csv/import-mapping";
 import { isCurrencyCode, parseRate } from "@/lib/csv/cell-currency";

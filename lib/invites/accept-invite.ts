@@ -1,10 +1,11 @@
+import "server-only";
 import type { Membership, Workspace } from "@/generated/prisma/client";
 import type { Database } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { assertInvitationUsable, claimInvite } from "./claim-invite";
-import { findInvitation } from "./find-invitation";
+import { findInvitationByToken } from "./find-invitation-by-token";
 
 /**
  * A signed-in person joins a workspace with an invite link. The invite must be addressed
@@ -14,7 +15,7 @@ export async function acceptInvite(
   db: Database,
   { actorId, actorEmail, token }: { actorId: string; actorEmail: string; token: string },
 ): Promise<{ workspace: Workspace; membership: Membership }> {
-  const invitation = assertInvitationUsable(await findInvitation(db, { token }));
+  const invitation = assertInvitationUsable(await findInvitationByToken(db, { token }));
   if (invitation.email !== actorEmail.toLowerCase()) {
     throw AppError.badInput(["token"], `This invitation is for ${invitation.email}; sign in with that address to accept it`);
   }

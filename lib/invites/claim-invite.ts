@@ -1,8 +1,9 @@
+import "server-only";
 import type { Membership, Workspace } from "@/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors/app-error";
 import type { Tx } from "@/lib/tenancy/with-tenant";
-import type { Invitation } from "./find-invitation";
+import type { Invitation } from "./find-invitation-by-token";
 import { INVITE_INVALID, INVITE_UNUSABLE, inviteState } from "./invite-state";
 
 /** Refuses an invite that is not PENDING, with the reason, on the `token` field. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Invite } from "@/generated/prisma/client";
 import { emailSchema } from "@/lib/accounts/account-rules";

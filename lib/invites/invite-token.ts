@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 /** Invites last a week (SPEC §2.2: single-use, expiring links). */

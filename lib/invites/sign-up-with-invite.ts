@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { emailSchema, passwordFieldSchema, personNameSchema } from "@/lib/accounts/account-rules";
@@ -10,7 +11,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { badInput, parseInput } from "@/lib/errors/parse-input";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { assertInvitationUsable, claimInvite } from "./claim-invite";
-import { findInvitation } from "./find-invitation";
+import { findInvitationByToken } from "./find-invitation-by-token";
 
 export const signUpWithInviteInputSchema = z.object({
   token: z.string(),
@@ -27,7 +28,7 @@ export const signUpWithInviteInputSchema = z.object({
  */
 export async function signUpWithInvite(db: Database, input: z.input<typeof signUpWithInviteInputSchema>): Promise<SignUpResult> {
   const data = parseInput(signUpWithInviteInputSchema, input);
-  const invitation = assertInvitationUsable(await findInvitation(db, { token: data.token }));
+  const invitation = assertInvitationUsable(await findInvitationByToken(db, { token: data.token }));
   if (data.email && data.email !== invitation.email) {
     throw AppError.badInput(["email"], `This invitation is for ${invitation.email}`);
   }

@@ -1,3 +1,4 @@
+import "server-only";
 import { afterImportJob } from "@/lib/alerts/alert-schedule";
 import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";

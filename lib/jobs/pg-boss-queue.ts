@@ -1,3 +1,4 @@
+import "server-only";
 import PgBoss from "pg-boss";
 import { type JobHandler, type JobQueue, type QueuedJob, sleep } from "./job-queue";
 

@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { tenantReader } from "@/lib/tenancy/read-as-tenant";
 import type { KpiRecord } from "./kpi-record";
-import { loadPeriodTargets } from "./load-current-targets";
+import { loadPeriodTargets } from "./target-versions";
 import { resolveTargets } from "./resolve-targets";
 import type { ResolvedTarget } from "./target-version";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import type { KpiRecord } from "./kpi-record";

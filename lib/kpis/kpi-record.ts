@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kpi } from "@/generated/prisma/client";
 import { Decimal } from "@/lib/metrics/decimal";
 import type { ScorecardOwner } from "@/lib/permissions/registry";

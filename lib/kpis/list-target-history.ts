@@ -1,5 +1,5 @@
 import type { SqlReader } from "@/lib/tenancy/read-as-tenant";
-import { groupByKpi, targetRows } from "./load-current-targets";
+import { groupByKpi, targetRows } from "./target-versions";
 import type { TargetVersion } from "./target-version";
 
 /** The most versions returned per KPI. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ScorecardOwner } from "@/lib/permissions/registry";
 import { TEMPLATES, type TemplateKpi } from "@/lib/scorecards/templates";

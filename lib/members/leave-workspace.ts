@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Membership } from "@/generated/prisma/client";
 
 /** A membership with the person behind it, as lists and mutations return it. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { METRIC_CATALOG } from "@/lib/metrics/catalog";
 import { BASE_MEASURES, type MeasureAggregation, type LocalizedName } from "@/lib/metrics/measures";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ChannelGroup } from "@/lib/channel-groups/channel-groups";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type ChannelGroupOverrides, parseOverrides } from "@/lib/channel-groups/channel-groups";
 import type { MeasureDefinition } from "@/lib/metrics/measures";
 import type { MetricClass, MetricDirection, MetricUnit } from "@/lib/metrics/metric-definition";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type ChannelGroup, defaultKeysOfGroup, groupKeysSql } from "@/lib/channel-groups/channel-groups";
 import type { MeasureSums } from "@/lib/metrics/aggregate";
 import { Decimal } from "@/lib/metrics/decimal";

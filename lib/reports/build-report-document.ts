@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { type Decimal, formatDecimal } from "@/lib/metrics/decimal";
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, MISSING } from "@/lib/i18n/format";
@@ -9,7 +10,7 @@ import type { Period } from "@/lib/periods/period";
 import { previousPeriod } from "@/lib/periods/previous-period";
 import { findKpiTree } from "@/lib/scorecard-service/find-kpi-tree";
 import { findScorecard } from "@/lib/scorecard-service/find-scorecard";
-import { readDataVersion } from "@/lib/scorecard-service/scorecard-cache";
+import { readDataVersion } from "@/lib/data-version/data-version-cache";
 import { type WorkspaceCalendar, resolveScorecardPeriod } from "@/lib/scorecard-service/resolve-scorecard-period";
 import type { KpiTreeNode } from "@/lib/scorecards/build-kpi-tree";
 import { findWorkspace } from "@/lib/workspaces/find-workspace";

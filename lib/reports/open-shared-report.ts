@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { type ReportDocument, buildReportDocument } from "./build-report-document";
 import { findReport } from "./find-report";

@@ -1,3 +1,4 @@
+import "server-only";
 import PDFDocument from "pdfkit";
 import type { ReportDocument, ReportKpiCard, ReportSection } from "./build-report-document";
 import { pdfFonts } from "./pdf-fonts";

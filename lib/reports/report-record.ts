@@ -1,3 +1,4 @@
+import "server-only";
 import type { Report, ReportVersion, ShareLink } from "@/generated/prisma/client";
 import { type ReportDefinition, reportDefinitionSchema } from "./report-definition";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { ReportDelivery, ReportSchedule } from "@/generated/prisma/client";
 import type { Database } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

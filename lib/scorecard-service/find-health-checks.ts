@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import type { HealthCheckFinding } from "@/lib/health-checks/types";
 import type { Period } from "@/lib/periods/period";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import type { Decimal } from "@/lib/metrics/decimal";
 import type { Period } from "@/lib/periods/period";

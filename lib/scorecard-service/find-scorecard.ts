@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { type MetricChange, describeChange } from "@/lib/metrics/describe-change";
 import { metricTraits } from "@/lib/metrics/metric-traits";
@@ -62,7 +63,7 @@ export async function findScorecard(
   input: { workspaceId: string; calendar: WorkspaceCalendar; owner: ScorecardOwner; period?: PeriodRequest | null; now: Date; dataVersion?: Promise<string> },
 ): Promise<ScorecardView> {
   const ctx = await loadScorecardContext(db, input);
-  // A loaded context is immutable and cached (scorecard-cache.ts): so is each owner's view of it.
+  // A loaded context is immutable and cached (lib/data-version/data-version-cache.ts): so is each owner's view of it.
   let views = assembled.get(ctx);
   if (!views) assembled.set(ctx, (views = new Map()));
   let view = views.get(input.owner);

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { isChannelGroup, keysOfScope, mappedKeys } from "@/lib/channel-groups/channel-groups";
 import type { KpiRecord } from "@/lib/kpis/kpi-record";
@@ -22,7 +23,7 @@ import { computeWindowValues, measuresOf, type WindowValues } from "./compute-wi
 import { type DateWindow, loadPeriodSums } from "./load-period-sums";
 import { type ScorecardDefinitions, loadScorecardDefinitions } from "./load-scorecard-definitions";
 import { type PeriodRequest, type WorkspaceCalendar, resolveScorecardPeriod } from "./resolve-scorecard-period";
-import { createVersionedCache } from "./scorecard-cache";
+import { createVersionedCache } from "@/lib/data-version/data-version-cache";
 import { type UnmappedChannel, loadUnmappedChannels } from "./load-unmapped-channels";
 
 /** Everything the pure core needs for one workspace and period, loaded once. */
@@ -54,7 +55,7 @@ export interface ScorecardContext {
 
 const BASE_AGGREGATION = new Map<string, MeasureAggregation>(BASE_MEASURES.map((m) => [m.key, m.aggregation]));
 
-/** Loaded contexts by workspace, data version, calendar, period and day (see scorecard-cache.ts). */
+/** Loaded contexts by workspace, data version, calendar, period and day (see lib/data-version/data-version-cache.ts). */
 export const scorecardContextCache = createVersionedCache<ScorecardContext>(256);
 
 /**

@@ -1,6 +1,7 @@
+import "server-only";
 import type { Kpi } from "@/generated/prisma/client";
 import { type KpiRecord, OWNER_ORDER, toKpiRecords } from "@/lib/kpis/kpi-record";
-import { CURRENT_TARGETS_SQL, PART_TARGETS_SQL, byKpi, groupByKpi, targetRows } from "@/lib/kpis/load-current-targets";
+import { CURRENT_TARGETS_SQL, PART_TARGETS_SQL, byKpi, groupByKpi, targetRows } from "@/lib/kpis/target-versions";
 import type { TargetVersion } from "@/lib/kpis/target-version";
 import { DEFINITIONS_SQL, type DefinitionsRow, type MetricDefinitions, parseDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import type { Tx } from "@/lib/tenancy/with-tenant";

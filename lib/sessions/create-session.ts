@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { recordAccountEvent } from "./record-account-event";
 import { sessionSettings } from "./session-settings";

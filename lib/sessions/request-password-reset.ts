@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { normalizeEmail } from "@/lib/accounts/account-rules";
 import { beginThrottledAttempt } from "@/lib/auth/verify-login";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import { UUID } from "@/lib/uuid";

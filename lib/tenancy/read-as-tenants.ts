@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { UUID } from "@/lib/uuid";
 import { type SqlStatement, inlineParams } from "./read-as-tenant";

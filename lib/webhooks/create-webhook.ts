@@ -1,3 +1,4 @@
+import "server-only";
 import type { WebhookSubscription } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/audit/actor";
 import { actorUserId } from "@/lib/audit/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { TransactionSql } from "@/lib/db/client";
 import { toGlobalWorkspaceId } from "./global-workspace-id";

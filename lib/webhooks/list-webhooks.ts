@@ -1,3 +1,4 @@
+import "server-only";
 import type { WebhookDelivery, WebhookSubscription } from "@/generated/prisma/client";
 import type { Database } from "@/lib/db/client";
 import { type Page, type PageRequest, readPage } from "@/lib/db/page";

@@ -1,3 +1,4 @@
+import "server-only";
 import { loadMetricDefinitions } from "@/lib/metric-store/load-metric-definitions";
 import { METRIC_CATALOG } from "@/lib/metrics/catalog";
 import { BASE_MEASURES } from "@/lib/metrics/measures";

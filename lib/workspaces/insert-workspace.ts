@@ -1,3 +1,4 @@
+import "server-only";
 import type { Workspace } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -1,3 +1,4 @@
+import "server-only";
 import { seedDefaultKpis } from "@/lib/kpis/seed-default-kpis";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 

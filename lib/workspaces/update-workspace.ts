@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Workspace } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/audit/actor";

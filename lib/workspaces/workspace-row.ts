@@ -1,3 +1,4 @@
+import "server-only";
 import type { Workspace } from "@/generated/prisma/client";
 
 /** The columns of a workspace as the Prisma model names them, for raw reads (alias `w`). */

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ANONYMOUS_BODY_BYTES, MAX_BODY_BYTES, executeGraphQLHttp } from "@/graphql/http-handler";
-import { handleImportUpload } from "@/lib/imports/handle-upload-request";
+import { handleImportUpload } from "@/app/api/imports/handle-upload";
 import { type TestDatabase, openTestDatabase } from "./harness";
 import { useTempImportStore } from "./import-fixtures";
 

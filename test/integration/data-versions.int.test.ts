@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "@/graphql/context";
 import { schema } from "@/graphql/schema";
 import { metricReadCache } from "@/graphql/types/metrics";
-import { readDataVersion } from "@/lib/scorecard-service/scorecard-cache";
+import { readDataVersion } from "@/lib/data-version/data-version-cache";
 import { scorecardContextCache } from "@/lib/scorecard-service/load-scorecard-context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { type UserViewer, createWorkspaceWithOwner } from "./factories";
@@ -11,7 +11,7 @@ import { TEST_DB, type TestDatabase, openTestDatabase } from "./harness";
 import { APRIL_15, APRIL_ROWS, gqlAt, ingest } from "./scorecard-fixture";
 
 /**
- * Scorecards are cached per workspace data version (lib/scorecard-service/scorecard-cache.ts).
+ * Scorecards are cached per workspace data version (lib/data-version/data-version-cache.ts).
  * These tests hold the version to its promise: every table a scorecard reads carries the bump
  * trigger, every kind of write bumps it (and only its own workspace's), a rolled-back write
  * does not, and a scorecard read after any write shows the write.
@@ -107,7 +107,7 @@ describe("workspace data versions", () => {
   });
 
   it("a page render reuses metric reads while nothing changes and reads again after a write", async () => {
-    // As lib/graphql-client/execute-server.ts runs a page: a read-only context per request.
+    // As graphql/execute-server.ts runs a page: a read-only context per request.
     const page = async () => {
       const result = await execute({
         schema,

@@ -3,7 +3,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSessionToken } from "@/lib/auth/session-cookie";
 import { createSession } from "@/lib/sessions/create-session";
-import { handleImportUpload } from "@/lib/imports/handle-upload-request";
+import { handleImportUpload } from "@/app/api/imports/handle-upload";
 import { InProcessQueue } from "@/lib/jobs/in-process-queue";
 import { type ImportWorker, registerImportWorker, startImportWorker } from "@/lib/jobs/import-worker";
 import { PgBossQueue } from "@/lib/jobs/pg-boss-queue";

@@ -275,6 +275,9 @@ describe("signUpWithInvite", () => {
     const revoked = await gql(db, null, SIGN_UP_INVITE, { input: { token: inv.token, name: "X", password: "a sturdy passphrase" } });
     expect(fieldErrors(revoked)).toEqual([{ path: ["input", "token"], message: expect.stringMatching(/revoked/) }]);
     expect(await countRowsAsOwner(db, "users")).toBe(users + 1); // only `existing`'s owner
-    expect(owner).toBeTruthy();
+    // No refused sign-up joined the workspace: its one membership is still the owner's.
+    const members = await countRowsAsOwner(db, "memberships", "workspace_id = $1::uuid", [workspace.id]);
+    const ownerMemberships = await countRowsAsOwner(db, "memberships", "workspace_id = $1::uuid AND user_id = $2::uuid", [workspace.id, owner.id]);
+    expect([members, ownerMemberships]).toEqual([1, 1]);
   });
 });

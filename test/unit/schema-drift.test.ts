@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { printSchema } from "graphql";
 import { describe, expect, it } from "vitest";
+import { printGraphQLEnv } from "@/graphql/print-graphql-env";
 import { schema } from "@/graphql/schema";
 
 describe("graphql/schema.graphql", () => {
@@ -8,6 +9,12 @@ describe("graphql/schema.graphql", () => {
     const committed = readFileSync("graphql/schema.graphql", "utf8");
     expect(committed.length).toBeGreaterThan(100);
     expect(committed).toBe(`${printSchema(schema)}\n`);
+  });
+
+  it("graphql/client/graphql-env.d.ts, which types the page documents, matches it too (`npm run schema:print`)", () => {
+    const committed = readFileSync("graphql/client/graphql-env.d.ts", "utf8");
+    expect(committed).toContain("'KpiStatusCounts'");
+    expect(committed).toBe(printGraphQLEnv(schema));
   });
 
   it("keeps the SPEC §9.1 public contract", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { GraphQLFormattedError } from "graphql";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import type { TadaDocumentNode } from "@/graphql/client/graphql";
+import { type VariablesArg, executeServer } from "@/graphql/execute-server";
 
 export interface Connection<TNode> {
   edges: { node: TNode }[];
@@ -15,16 +16,16 @@ export const PAGE_SIZE = 50;
  * so a page never asks for hundreds of rows at once). The query must take `$first` and
  * `$after` and select `pageInfo { hasNextPage endCursor }`.
  */
-export async function collectConnection<TData, TNode>(
-  query: string,
-  variables: Record<string, unknown>,
-  pick: (data: TData) => Connection<TNode> | null | undefined,
+export async function collectConnection<R, V extends { first?: number | null; after?: string | null }, TNode>(
+  query: TadaDocumentNode<R, V>,
+  variables: Omit<V, "first" | "after">,
+  pick: (data: R) => Connection<TNode> | null | undefined,
   { maxPages = 20 }: { maxPages?: number } = {},
 ): Promise<{ nodes: TNode[]; errors: GraphQLFormattedError[] }> {
   const nodes: TNode[] = [];
   let after: string | null = null;
   for (let page = 0; page < maxPages; page++) {
-    const { data, errors } = await executeServer<TData>(query, { ...variables, first: PAGE_SIZE, after });
+    const { data, errors } = await executeServer(query, ...([{ ...variables, first: PAGE_SIZE, after } as V] as VariablesArg<V>));
     if (errors.length > 0 || !data) return { nodes, errors };
     const connection = pick(data);
     if (!connection) break;

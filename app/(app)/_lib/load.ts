@@ -1,62 +1,19 @@
 import "server-only";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { cache } from "react";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { SHELL_QUERY, type ShellAgency, type ShellViewer, type ShellWorkspace } from "@/components/app/shell";
+import { executeServer } from "@/graphql/execute-server";
 import type { Permission } from "@/lib/permissions/registry";
-import type { WorkspaceRole } from "@/lib/permissions/roles";
+
+export type { ShellAgency, ShellViewer, ShellWorkspace } from "@/components/app/shell";
 
 /**
- * What the app shell reads about the caller, through GraphQL (never lib/ directly), once per
- * request: React's cache() dedupes the layout's and the page's calls.
+ * The caller, through GraphQL (never lib/ directly), once per request: React's cache() dedupes
+ * the layout's and the page's calls.
  */
-export interface ShellWorkspace {
-  id: string;
-  name: string;
-  slug: string;
-  currency: string;
-  timeZone: string;
-  fiscalYearStartMonth: number;
-  locale: string;
-  viewerRole: WorkspaceRole | null;
-  viewerPermissions: Permission[];
-}
-
-export interface ShellViewer {
-  kind: "USER" | "API_KEY";
-  userId: string | null;
-  email: string | null;
-  name: string | null;
-  locale: string | null;
-  workspaces: { role: WorkspaceRole | null; workspace: ShellWorkspace }[];
-  /** Agencies the person belongs to, each with the clients they work with (the switcher groups them). */
-  agencies: ShellAgency[];
-}
-
-export interface ShellAgency {
-  role: "AGENCY_ADMIN" | "ACCOUNT_MANAGER" | null;
-  agency: { id: string; publicId: string; name: string; clients: ShellWorkspace[] };
-}
-
-export const WORKSPACE_FIELDS = /* GraphQL */ `
-  fragment ShellWorkspace on Workspace {
-    id name slug currency timeZone fiscalYearStartMonth locale viewerRole viewerPermissions
-  }
-`;
-
-const SHELL_QUERY = /* GraphQL */ `
-  query Shell {
-    viewer {
-      kind userId email name locale
-      workspaces { role workspace { ...ShellWorkspace } }
-    }
-    viewerAgencies { role agency { id publicId name clients { ...ShellWorkspace } } }
-  }
-  ${WORKSPACE_FIELDS}
-`;
-
 export const loadViewer = cache(async (): Promise<ShellViewer | null> => {
   try {
-    const { data } = await executeServer<{ viewer: Omit<ShellViewer, "agencies"> | null; viewerAgencies: ShellAgency[] }>(SHELL_QUERY);
+    const { data } = await executeServer(SHELL_QUERY);
     // graphql-js builds results on null-prototype objects; React only passes plain objects
     // on to client components, so copy the (small) result once here.
     return data?.viewer?.kind === "USER" ? (JSON.parse(JSON.stringify({ ...data.viewer, agencies: data.viewerAgencies ?? [] })) as ShellViewer) : null;

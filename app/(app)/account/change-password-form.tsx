@@ -6,12 +6,13 @@ import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { graphql } from "@/graphql/client/graphql";
 
-const CHANGE_PASSWORD = /* GraphQL */ `
+const CHANGE_PASSWORD = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) { user { id } }
   }
-`;
+`);
 
 /** Changing the password ends every other session; this one gets a fresh cookie. */
 export function ChangePasswordForm() {

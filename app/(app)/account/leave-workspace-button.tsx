@@ -2,12 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { ConfirmMutationButton } from "@/components/app/confirm-mutation-button";
+import { graphql } from "@/graphql/client/graphql";
 
-const LEAVE_WORKSPACE = /* GraphQL */ `
+const LEAVE_WORKSPACE = graphql(`
   mutation LeaveWorkspace($workspaceId: ID!) {
     leaveWorkspace(workspaceId: $workspaceId) { workspaceId }
   }
-`;
+`);
 
 /** Leaves one workspace after a confirmation, then opens the workspace list (/w). */
 export function LeaveWorkspaceButton({ workspaceId, name }: { workspaceId: string; name: string }) {

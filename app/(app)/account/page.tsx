@@ -9,19 +9,13 @@ import { requireViewer } from "../_lib/load";
 import { ChangePasswordForm } from "./change-password-form";
 import { LeaveWorkspaceButton } from "./leave-workspace-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale } from "next-intl/server";
 import { RevokeSessionButton } from "./revoke-session-button";
+import { graphql } from "@/graphql/client/graphql";
 
-const SESSIONS = /* GraphQL */ `{ viewer { sessions { id createdAt lastSeenAt userAgent ip current } securityEvents(first: 10) { id action ip createdAt } } }`;
-
-interface SessionsData {
-  viewer: {
-    sessions: { id: string; createdAt: string; lastSeenAt: string; userAgent: string; ip: string | null; current: boolean }[];
-    securityEvents: { id: string; action: string; ip: string | null; createdAt: string }[];
-  } | null;
-}
+const SESSIONS = graphql(`{ viewer { sessions { id createdAt lastSeenAt userAgent ip current } securityEvents(first: 10) { id action ip createdAt } } }`);
 
 /** A short, readable name for a User-Agent ("Chrome on Linux"), never the raw string. */
 function deviceName(userAgent: string, unknown: string): string {
@@ -41,7 +35,7 @@ export default async function AccountPage() {
   const tr = await getTranslations("roles");
   const ts = await getTranslations("sessions");
   const locale = await getLocale();
-  const { data } = await executeServer<SessionsData>(SESSIONS);
+  const { data } = await executeServer(SESSIONS);
   const sessions = data?.viewer?.sessions ?? [];
   const events = data?.viewer?.securityEvents ?? [];
   return (

@@ -9,20 +9,21 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/config";
 import { setLocaleCookie } from "@/lib/i18n/locale-cookie";
+import { graphql } from "@/graphql/client/graphql";
 
 /** The `login` mutation sets the same `tl.session` cookie as next-auth's credentials sign-in. */
-const LOGIN = /* GraphQL */ `
+const LOGIN = graphql(`
   mutation Login($input: LoginInput!) {
     login(input: $input) { user { id } }
   }
-`;
+`);
 
 export function LoginForm({ next }: { next: string }) {
   const t = useTranslations("login");
   const tc = useTranslations("common");
   const router = useRouter();
   const locale = useLocale();
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ login: unknown }>(LOGIN);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(LOGIN);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -6,8 +6,9 @@ import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { graphql } from "@/graphql/client/graphql";
 
-const REQUEST = /* GraphQL */ `mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { ok } }`;
+const REQUEST = graphql(`mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { ok } }`);
 
 export function RequestResetForm() {
   const t = useTranslations("passwordReset");

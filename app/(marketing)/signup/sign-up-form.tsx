@@ -11,18 +11,19 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { isLocale } from "@/lib/i18n/config";
+import { graphql } from "@/graphql/client/graphql";
 
-const SIGN_UP = /* GraphQL */ `
+const SIGN_UP = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) { workspace { slug } }
   }
-`;
+`);
 
 export function SignUpForm({ timeZones, defaults }: { timeZones: string[]; defaults: { currency: string; timeZone: string; locale: string } }) {
   const t = useTranslations("signup");
   const tc = useTranslations("common");
   const router = useRouter();
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ signUp: { workspace: { slug: string } } }>(SIGN_UP);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(SIGN_UP);
   const [timeZone, setTimeZone] = useState(defaults.timeZone);
   const [zoneTouched, setZoneTouched] = useState(false);
 

@@ -1,4 +1,4 @@
-import { resolveRequestViewer } from "@/lib/auth/request-viewer";
+import { resolveViewerFromRequest } from "@/lib/auth/resolve-viewer-from-request";
 import { getDatabase } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/route-errors";
@@ -19,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const q = (name: string) => url.searchParams.get(name);
     const db = await getDatabase();
-    const viewer = await resolveRequestViewer(db, request);
+    const viewer = await resolveViewerFromRequest(db, request);
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
     const workspaceId = workspaceIdOf(q("workspaceId") ?? "");
     const access = workspaceId ? await findWorkspaceAccess(db, viewer, workspaceId) : null;

@@ -1,7 +1,7 @@
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { withApiSecurityHeaders } from "@/lib/http/security-headers";
-import { handleImportUpload } from "@/lib/imports/handle-upload-request";
+import { handleImportUpload } from "./handle-upload";
 
 // Uploads stream to disk as they arrive: Node runtime, never cached, no body size cap of
 // Next's own (the handler enforces MAX_IMPORT_BYTES while streaming).

@@ -1,16 +1,18 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageLoadError } from "@/components/app/page-load-error";
-import { type KpiStatus, formatValue } from "@/components/scorecard/format";
+import { formatValue } from "@/components/scorecard/format";
 import { KpiStatusPill } from "@/components/scorecard/status-pill";
-import { SHOWN_CHANGE_FIELDS, type ShownChange, TrendIndicator } from "@/components/scorecard/trend";
+import { TrendIndicator } from "@/components/scorecard/trend";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { THead, Table, Td, Th } from "@/components/ui/table";
 import { formatNumber, formatPercent } from "@/lib/i18n/format";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { requireAgency } from "../../_lib/load";
+import { graphql } from "@/graphql/client/graphql";
+import { ShownChangeFields } from "@/components/scorecard/types";
 
 export async function generateMetadata() {
   const t = await getTranslations("agency");
@@ -28,39 +30,15 @@ const FIGURES = [
 ] as const;
 const BENCHMARK_UNITS: Record<string, "MONEY" | "RATIO"> = { cpl: "MONEY", cac: "MONEY", romi: "RATIO", ctr: "RATIO", lead_to_deal_conversion: "RATIO" };
 
-interface Kpi {
-  metricKey: string;
-  channelScope: string | null;
-  status: KpiStatus;
-  actual: string | null;
-  target: string | null;
-  change: ShownChange | null;
-}
-interface Entry {
-  workspace: { id: string; name: string; slug: string; currency: string };
-  grantedRole: string;
-  needsAttention: boolean;
-  scorecard: { score: string | null; statusCounts: { onTrack: number; atRisk: number; offTrack: number; noData: number }; kpis: Kpi[] };
-}
-interface Benchmark {
-  channelGroup: string;
-  metricKey: string;
-  lowerIsBetter: boolean;
-  clientCount: number;
-  lowerQuartile: string;
-  median: string;
-  upperQuartile: string;
-  positions: { workspace: { id: string; name: string }; value: string; quartile: number; outlier: boolean }[];
-}
-
-const PORTFOLIO_QUERY = /* GraphQL */ `
+const PORTFOLIO_QUERY = graphql(
+  `
   query Portfolio($id: ID!, $sort: PortfolioSort, $direction: SortDirection) {
     agency(id: $id) {
       name
       portfolio(sort: $sort, direction: $direction) {
         workspace { id name slug currency }
         grantedRole needsAttention
-        scorecard { score statusCounts { onTrack atRisk offTrack noData } kpis { metricKey channelScope status actual target change { ${SHOWN_CHANGE_FIELDS} } } }
+        scorecard { score statusCounts { onTrack atRisk offTrack noData } kpis { metricKey channelScope status actual target change { ...ShownChangeFields } } }
       }
       benchmarks {
         channelGroup metricKey lowerIsBetter clientCount lowerQuartile median upperQuartile
@@ -68,7 +46,9 @@ const PORTFOLIO_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`,
+  [ShownChangeFields],
+);
 
 /**
  * The agency portfolio (SPEC §8): every client's company KPIs, score and status at a glance,
@@ -82,7 +62,7 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
   const query = await searchParams;
   const sort: Sort = (SORTS as readonly string[]).includes(query.sort ?? "") ? (query.sort as Sort) : "ATTENTION";
   const direction = query.dir === "DESC" ? "DESC" : "ASC";
-  const { data, errors } = await executeServer<{ agency: { name: string; portfolio: Entry[]; benchmarks: Benchmark[] } | null }>(PORTFOLIO_QUERY, {
+  const { data, errors } = await executeServer(PORTFOLIO_QUERY, {
     id: agency.agency.id,
     sort,
     direction,

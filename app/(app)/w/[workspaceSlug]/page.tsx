@@ -1,11 +1,12 @@
 import { redirect } from "next/navigation";
 import { landingPath } from "@/components/app/landing-path";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { can, requireWorkspace } from "../../_lib/load";
+import { graphql } from "@/graphql/client/graphql";
 
-const CHECKLIST = /* GraphQL */ `
+const CHECKLIST = graphql(`
   query HomeChecklist($id: ID!) { workspace(id: $id) { firstDayChecklist { settingsConfirmed dataLoaded targetsSet teamInvited dismissed } } }
-`;
+`);
 
 /**
  * /w/<slug> sends each member to their role's landing page (SPEC §2.3); the owner of a new
@@ -16,9 +17,7 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ work
   const workspace = await requireWorkspace(workspaceSlug);
   // The owner's first day (admins and members keep their role's landing page, SPEC §2.3).
   if (workspace.viewerRole === "OWNER" && can(workspace, "workspace.update")) {
-    const { data } = await executeServer<{
-      workspace: { firstDayChecklist: { settingsConfirmed: boolean; dataLoaded: boolean; targetsSet: boolean; teamInvited: boolean; dismissed: boolean } | null } | null;
-    }>(CHECKLIST, { id: workspace.id });
+    const { data } = await executeServer(CHECKLIST, { id: workspace.id });
     const list = data?.workspace?.firstDayChecklist;
     if (list && !list.dismissed && !(list.settingsConfirmed && list.dataLoaded && list.targetsSet && list.teamInvited)) {
       redirect(`/w/${workspace.slug}/onboarding`);

@@ -9,25 +9,26 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { landingPath } from "@/components/app/landing-path";
 import type { WorkspaceRole } from "@/lib/permissions/roles";
+import { graphql } from "@/graphql/client/graphql";
 
-const SIGN_UP_WITH_INVITE = /* GraphQL */ `
+const SIGN_UP_WITH_INVITE = graphql(`
   mutation SignUpWithInvite($input: SignUpWithInviteInput!) {
     signUpWithInvite(input: $input) { workspace { slug } }
   }
-`;
+`);
 
-const ACCEPT_INVITE = /* GraphQL */ `
+const ACCEPT_INVITE = graphql(`
   mutation AcceptInvite($input: AcceptInviteInput!) {
     acceptInvite(input: $input) { workspace { slug } role }
   }
-`;
+`);
 
 /** A new person: name and password; the e-mail is the invite's (shown, not editable). */
 export function InviteSignUpForm({ token, email, role, workspaceName }: { token: string; email: string; role: WorkspaceRole; workspaceName: string }) {
   const t = useTranslations("invite");
   const tc = useTranslations("common");
   const router = useRouter();
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ signUpWithInvite: { workspace: { slug: string } } }>(SIGN_UP_WITH_INVITE);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(SIGN_UP_WITH_INVITE);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,7 +68,7 @@ export function AcceptInviteButton({ token }: { token: string }) {
   const t = useTranslations("invite");
   const tc = useTranslations("common");
   const router = useRouter();
-  const { run, pending, formError, fieldErrors } = useGraphQLMutation<{ acceptInvite: { workspace: { slug: string }; role: WorkspaceRole } }>(ACCEPT_INVITE);
+  const { run, pending, formError, fieldErrors } = useGraphQLMutation(ACCEPT_INVITE);
   const error = formError ?? Object.values(fieldErrors)[0] ?? null;
   return (
     <div className="space-y-3">

@@ -3,25 +3,20 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { StatusPill, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { formatDateTime } from "@/lib/i18n/format";
-import type { WorkspaceRole } from "@/lib/permissions/roles";
 import { AcceptInviteButton, InviteSignUpForm } from "./invite-forms";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { graphql } from "@/graphql/client/graphql";
 
 type InviteState = "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
 
-interface InvitationData {
-  invitation: { workspaceName: string; email: string; role: WorkspaceRole; expiresAt: string; state: InviteState } | null;
-  viewer: { kind: string; email: string | null } | null;
-}
-
-const INVITATION = /* GraphQL */ `
+const INVITATION = graphql(`
   query Invitation($token: String!) {
     invitation(token: $token) { workspaceName email role expiresAt state }
     viewer { kind email }
   }
-`;
+`);
 
 const STATE_TONE: Record<InviteState, Tone> = { PENDING: "info", ACCEPTED: "neutral", REVOKED: "bad", EXPIRED: "warn" };
 
@@ -36,7 +31,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const t = await getTranslations("invite");
   const tr = await getTranslations("roles");
   const locale = await getLocale();
-  const { data } = await executeServer<InvitationData>(INVITATION, { token });
+  const { data } = await executeServer(INVITATION, { token });
   const invitation = data?.invitation ?? null;
   const viewer = data?.viewer?.kind === "USER" ? data.viewer : null;
 

@@ -7,8 +7,9 @@ import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { graphql } from "@/graphql/client/graphql";
 
-const RESET = /* GraphQL */ `mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) { ok } }`;
+const RESET = graphql(`mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) { ok } }`);
 
 export function NewPasswordForm({ token }: { token: string }) {
   const t = useTranslations("passwordReset");

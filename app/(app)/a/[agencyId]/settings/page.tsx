@@ -6,16 +6,17 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { CopyableValue } from "@/components/ui/copy-button";
 import { THead, Table, Td, Th } from "@/components/ui/table";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { formatDateTime } from "@/lib/i18n/format";
 import { requireAgency } from "../../../_lib/load";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("agency");
   return { title: t("agencySettings") };
 }
 
-const SETTINGS = /* GraphQL */ `
+const SETTINGS = graphql(`
   query AgencySettings($id: ID!) {
     agency(id: $id) {
       name publicId primaryColor
@@ -23,11 +24,11 @@ const SETTINGS = /* GraphQL */ `
       auditEvents(first: 50) { action actorName workspaceName role createdAt }
     }
   }
-`;
+`);
 
-const REMOVE_MEMBER = /* GraphQL */ `
+const REMOVE_MEMBER = graphql(`
   mutation RemoveAgencyMember($id: ID!) { removeAgencyMember(id: $id) { agency { id } } }
-`;
+`);
 
 const AUDIT_ACTIONS = new Set([
   "agency.created",
@@ -58,15 +59,7 @@ export default async function AgencySettingsPage({ params }: { params: Promise<{
   const ta = await getTranslations("agency.roles");
   const roleLabel = (role: string) => (role === "AGENCY_ADMIN" || role === "ACCOUNT_MANAGER" ? ta(role) : tr(role as "CMO"));
   const locale = await getLocale();
-  const { data } = await executeServer<{
-    agency: {
-      name: string;
-      publicId: string;
-      primaryColor: string | null;
-      members: { id: string; name: string; email: string; role: "AGENCY_ADMIN"; joinedAt: string }[] | null;
-      auditEvents: { action: string; actorName: string | null; workspaceName: string | null; role: string | null; createdAt: string }[] | null;
-    } | null;
-  }>(SETTINGS, { id: agency.agency.id });
+  const { data } = await executeServer(SETTINGS, { id: agency.agency.id });
   if (!data?.agency) notFound();
   const a = data.agency;
   return (

@@ -9,15 +9,16 @@ import { ConfirmButton } from "@/components/ui/dialog";
 import { Table, THead, Td, Th } from "@/components/ui/table";
 import { fetchGraphQL } from "@/lib/graphql-client/fetch-graphql";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { graphql } from "@/graphql/client/graphql";
 
-const BATCHES = /* GraphQL */ `
+const BATCHES = graphql(`
   query MetricBatches($ws: ID!) {
     workspace(id: $ws) {
       metricBatches(first: 20) { edges { node { id createdAt createdBy createdByKind status rows inserted updated unchanged canRollback } } }
     }
   }
-`;
-const ROLLBACK = /* GraphQL */ `mutation RollbackMetricBatch($id: ID!) { rollbackMetricBatch(input: { id: $id }) { batch { id status } } }`;
+`);
+const ROLLBACK = graphql(`mutation RollbackMetricBatch($id: ID!) { rollbackMetricBatch(input: { id: $id }) { batch { id status } } }`);
 
 interface BatchItem {
   id: string;
@@ -47,8 +48,8 @@ export function MetricBatches({ workspaceId, timeZone }: { workspaceId: string; 
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const res = await fetchGraphQL<{ workspace: { metricBatches: { edges: { node: BatchItem }[] } } }>(BATCHES, { ws: workspaceId });
-    setBatches(res.data?.workspace?.metricBatches.edges.map((e) => e.node) ?? []);
+    const res = await fetchGraphQL(BATCHES, { ws: workspaceId });
+    setBatches(res.data?.workspace?.metricBatches?.edges.map((e) => e.node) ?? []);
   }, [workspaceId]);
 
   useEffect(() => {

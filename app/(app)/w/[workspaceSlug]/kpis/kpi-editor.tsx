@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
+import { type TadaDocumentNode, graphql } from "@/graphql/client/graphql";
 import { entersAsPercent, parseDecimalInput, toInputValue } from "@/components/scorecard/decimal-input";
 import { type MetricInfo, channelLabel, kpiLabel, metricName } from "@/components/scorecard/format";
 import { formatNumber, formatPercent } from "@/lib/i18n/format";
@@ -35,10 +36,12 @@ export interface KpiDef {
 const OWNERS = ["COMPANY", "SALES", "CMO", "PERFORMANCE", "SMM", "CONTENT"] as const;
 type Owner = (typeof OWNERS)[number];
 
-const CREATE = `mutation CreateKpi($input: CreateKpiInput!) { createKpi(input: $input) { kpi { id } } }`;
-const UPDATE = `mutation UpdateKpi($input: UpdateKpiInput!) { updateKpi(input: $input) { kpi { id } } }`;
-const DELETE = `mutation DeleteKpi($id: ID!) { deleteKpi(id: $id) { key } }`;
-const RESET = `mutation ResetTemplate($workspaceId: ID!, $role: ScorecardOwner!) { resetScorecardTemplate(workspaceId: $workspaceId, role: $role) { kpis { id } } }`;
+const CREATE = graphql(`mutation CreateKpi($input: CreateKpiInput!) { createKpi(input: $input) { kpi { id } } }`);
+const UPDATE = graphql(`mutation UpdateKpi($input: UpdateKpiInput!) { updateKpi(input: $input) { kpi { id } } }`);
+/** Create or update, picked at run time: one form builds the input for either (the API validates it). */
+type SaveDocument = TadaDocumentNode<unknown, { input: Record<string, unknown> }>;
+const DELETE = graphql(`mutation DeleteKpi($id: ID!) { deleteKpi(id: $id) { key } }`);
+const RESET = graphql(`mutation ResetTemplate($workspaceId: ID!, $role: ScorecardOwner!) { resetScorecardTemplate(workspaceId: $workspaceId, role: $role) { kpis { id } } }`);
 
 interface Draft {
   metricKey: string;
@@ -99,7 +102,7 @@ function KpiForm({
   const router = useRouter();
   const [d, setD] = useState<Draft>(() => draftOf(kpi, all, catalog, locale));
   const [localError, setLocalError] = useState<string | null>(null);
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation(kpi ? UPDATE : CREATE);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation((kpi ? UPDATE : CREATE) as SaveDocument);
   const prefix = kpi ? `kpi-${kpi.id}` : `new-${owner}`;
   const metrics = [...catalog.values()].sort((a, b) => metricName(a, a.key, locale).localeCompare(metricName(b, b.key, locale)));
   const diagnosticsOptions = metrics.filter((m) => m.class === "PROCESS" || m.kind === "MEASURE");

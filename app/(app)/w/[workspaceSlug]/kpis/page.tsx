@@ -1,20 +1,21 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { type MetricInfo } from "@/components/scorecard/format";
-import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { CatalogFields } from "@/components/scorecard/types";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { can, requireWorkspace } from "../../../_lib/load";
-import { type KpiDef, KpiEditor } from "./kpi-editor";
+import { KpiEditor } from "./kpi-editor";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("kpiEditor");
   return { title: t("title") };
 }
 
-const KPIS_QUERY = /* GraphQL */ `
+const KPIS_QUERY = graphql(
+  `
   query KpiEditorPage($id: ID!) {
     workspace(id: $id) {
       metricCatalog { ...CatalogFields }
@@ -27,8 +28,9 @@ const KPIS_QUERY = /* GraphQL */ `
       }
     }
   }
-  ${CATALOG_FIELDS}
-`;
+`,
+  [CatalogFields],
+);
 
 /**
  * The KPI editor (SPEC §5): each scorecard's KPIs with direction, thresholds, weight, parent
@@ -42,7 +44,7 @@ export default async function KpiEditorPage({ params }: { params: Promise<{ work
   if (!canCompany && !canRoles) notFound();
   const t = await getTranslations("kpiEditor");
   const locale = await getLocale();
-  const { data, errors } = await executeServer<{ workspace: { metricCatalog: MetricInfo[]; kpis: KpiDef[] } | null }>(KPIS_QUERY, { id: workspace.id });
+  const { data, errors } = await executeServer(KPIS_QUERY, { id: workspace.id });
   // graphql-js results have null prototypes; client components need plain objects.
   const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
   return (

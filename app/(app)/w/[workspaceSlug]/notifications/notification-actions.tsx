@@ -7,12 +7,16 @@ import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { type TadaDocumentNode, type VariablesOf, graphql } from "@/graphql/client/graphql";
 
-const MARK_READ = /* GraphQL */ `mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount } }`;
-const MARK_ALL_READ = /* GraphQL */ `mutation MarkAllNotificationsRead($input: MarkAllNotificationsReadInput!) { markAllNotificationsRead(input: $input) { unreadCount } }`;
-const SET_PREFERENCE = /* GraphQL */ `mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
+/** A form builds its input from strings; the API validates them. This names the type a mutation takes. */
+type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D>["input"];
+
+const MARK_READ = graphql(`mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount } }`);
+const MARK_ALL_READ = graphql(`mutation MarkAllNotificationsRead($input: MarkAllNotificationsReadInput!) { markAllNotificationsRead(input: $input) { unreadCount } }`);
+const SET_PREFERENCE = graphql(`mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
   setNotificationPreference(input: $input) { preference { delivery digestHour digestWeekday } }
-}`;
+}`);
 
 export function MarkReadButton({ notificationId }: { notificationId: string }) {
   const t = useTranslations("notifications");
@@ -73,7 +77,7 @@ export function PreferenceForm({
     setSaved(false);
     const form = new FormData(event.currentTarget);
     const outcome = await run({
-      input: { workspaceId, delivery: String(form.get("delivery")), digestHour: Number(form.get("digestHour")), digestWeekday: Number(form.get("digestWeekday")) },
+      input: { workspaceId, delivery: String(form.get("delivery")) as Input<typeof SET_PREFERENCE>["delivery"], digestHour: Number(form.get("digestHour")), digestWeekday: Number(form.get("digestWeekday")) },
     });
     if (outcome.errors.length === 0) setSaved(true);
   }

@@ -4,27 +4,18 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { dateTimeFormat, formatDateTime } from "@/lib/i18n/format";
 import { requirePermission } from "../../../_lib/load";
 import { MarkAllReadButton, MarkReadButton, PreferenceForm } from "./notification-actions";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("notifications");
   return { title: t("title") };
 }
 
-interface NotificationNode {
-  id: string;
-  severity: "INFO" | "WARNING" | "CRITICAL";
-  title: string;
-  body: string;
-  ruleText: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
-const NOTIFICATIONS = /* GraphQL */ `
+const NOTIFICATIONS = graphql(`
   query Notifications($id: ID!) {
     workspace(id: $id) {
       unreadNotificationCount
@@ -32,7 +23,7 @@ const NOTIFICATIONS = /* GraphQL */ `
       notifications(first: 50) { edges { node { id severity title body ruleText createdAt readAt } } }
     }
   }
-`;
+`);
 
 const TONE = { INFO: "ok", WARNING: "warn", CRITICAL: "bad" } as const;
 
@@ -42,9 +33,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   const workspace = await requirePermission(workspaceSlug, "workspace.read");
   const t = await getTranslations("notifications");
   const locale = await getLocale();
-  const { data, errors } = await executeServer<{
-    workspace: { unreadNotificationCount: number | null; notificationPreference: { delivery: string; digestHour: number; digestWeekday: number } | null; notifications: { edges: { node: NotificationNode }[] } | null } | null;
-  }>(NOTIFICATIONS, { id: workspace.id });
+  const { data, errors } = await executeServer(NOTIFICATIONS, { id: workspace.id });
   const ws = data?.workspace;
   const items = ws?.notifications?.edges.map((e) => e.node) ?? [];
   const unread = ws?.unreadNotificationCount ?? 0;

@@ -6,18 +6,19 @@ import { useState } from "react";
 import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { MutationShape } from "../../../_lib/schema-features";
+import { graphql } from "@/graphql/client/graphql";
 
-/** "Load demo data": rendered only when the schema has `loadDemoData` (see schema-features.ts). */
-export function DemoDataButton({ workspaceId, shape }: { workspaceId: string; shape: MutationShape }) {
+const LOAD_DEMO_DATA = graphql(`
+  mutation LoadDemoData($input: LoadDemoDataInput!) { loadDemoData(input: $input) { __typename } }
+`);
+
+/** "Load demo data" (Mutation.loadDemoData, metrics.write). */
+export function DemoDataButton({ workspaceId }: { workspaceId: string }) {
   const t = useTranslations("onboarding");
   const tc = useTranslations("common");
   const router = useRouter();
   const [done, setDone] = useState(false);
-  const args = shape.argStyle === "workspaceId" ? "workspaceId: $workspaceId" : "input: { workspaceId: $workspaceId }";
-  const { run, pending, formError } = useGraphQLMutation(
-    `mutation LoadDemoData($workspaceId: ID!) { loadDemoData(${args})${shape.returnsObject ? " { __typename }" : ""} }`,
-  );
+  const { run, pending, formError } = useGraphQLMutation(LOAD_DEMO_DATA);
   return (
     <div className="space-y-3">
       {formError ? <Alert tone="bad">{formError}</Alert> : null}
@@ -26,7 +27,7 @@ export function DemoDataButton({ workspaceId, shape }: { workspaceId: string; sh
         variant="secondary"
         pending={pending}
         onClick={async () => {
-          const outcome = await run({ workspaceId });
+          const outcome = await run({ input: { workspaceId } });
           if (outcome.errors.length === 0) {
             setDone(true);
             router.refresh();

@@ -8,10 +8,10 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { type ResultOf, graphql } from "@/graphql/client/graphql";
+import { executeServer } from "@/graphql/execute-server";
 import { WORKSPACE_ROLES } from "@/lib/permissions/roles";
 import { can, requirePermission } from "../../../_lib/load";
-import { workspaceMutation } from "../../../_lib/schema-features";
 import { DemoDataButton } from "./demo-data-button";
 import { DismissChecklistButton } from "./dismiss-checklist-button";
 
@@ -20,17 +20,11 @@ export async function generateMetadata() {
   return { title: t("pageTitle") };
 }
 
-const CHECKLIST = /* GraphQL */ `
+const CHECKLIST = graphql(`
   query FirstDay($id: ID!) { workspace(id: $id) { firstDayChecklist { settingsConfirmed dataLoaded targetsSet teamInvited dismissed } } }
-`;
+`);
 
-interface Checklist {
-  settingsConfirmed: boolean;
-  dataLoaded: boolean;
-  targetsSet: boolean;
-  teamInvited: boolean;
-  dismissed: boolean;
-}
+type Checklist = NonNullable<NonNullable<ResultOf<typeof CHECKLIST>["workspace"]>["firstDayChecklist"]>;
 
 function Step({ id, title, lead, done, doneLabel, todoLabel, children }: { id: string; title: string; lead: string; done: boolean; doneLabel: string; todoLabel: string; children: ReactNode }) {
   return (
@@ -54,9 +48,8 @@ export default async function OnboardingPage({ params }: { params: Promise<{ wor
   const { workspaceSlug } = await params;
   const workspace = await requirePermission(workspaceSlug, "workspace.update");
   const t = await getTranslations("onboarding");
-  const demo = await workspaceMutation("loadDemoData");
   const invitableRoles = WORKSPACE_ROLES.filter((r) => r !== "OWNER" || can(workspace, "owner.manage"));
-  const { data } = await executeServer<{ workspace: { firstDayChecklist: Checklist | null } | null }>(CHECKLIST, { id: workspace.id });
+  const { data } = await executeServer(CHECKLIST, { id: workspace.id });
   const list: Checklist = data?.workspace?.firstDayChecklist ?? { settingsConfirmed: false, dataLoaded: false, targetsSet: false, teamInvited: false, dismissed: false };
   const base = `/w/${workspace.slug}`;
   const next = landingPath(workspace.slug, workspace.viewerRole);
@@ -105,13 +98,11 @@ export default async function OnboardingPage({ params }: { params: Promise<{ wor
                 </div>
               </div>
             ) : null}
-            {demo ? (
-              <div>
-                <h3 className="font-medium">{t("demoTitle")}</h3>
-                <p className="text-sm text-ink-muted">{t("demoLead")}</p>
-                <DemoDataButton workspaceId={workspace.id} shape={demo} />
-              </div>
-            ) : null}
+            <div>
+              <h3 className="font-medium">{t("demoTitle")}</h3>
+              <p className="text-sm text-ink-muted">{t("demoLead")}</p>
+              <DemoDataButton workspaceId={workspace.id} />
+            </div>
           </div>
         </Step>
         <Step id="step-targets" title={t("targetsTitle")} lead={t("targetsLead")} done={list.targetsSet} {...labels}>

@@ -5,27 +5,19 @@ import { StatusPill } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { formatDateTime } from "@/lib/i18n/format";
 import { can, requirePermission } from "../../../_lib/load";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("reports");
   return { title: t("title") };
 }
 
-interface ReportRow {
-  id: string;
-  title: string;
-  status: "DRAFT" | "PUBLISHED";
-  version: number;
-  publishedAt: string | null;
-  updatedAt: string;
-}
-
-const REPORTS = /* GraphQL */ `
+const REPORTS = graphql(`
   query Reports($id: ID!) { workspace(id: $id) { reports { id title status version publishedAt updatedAt } } }
-`;
+`);
 
 /**
  * Reports (SPEC §8). Managers (report.manage) see drafts and published reports and compose new
@@ -38,7 +30,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ worksp
   const t = await getTranslations("clientReports.list");
   const locale = await getLocale();
   const manager = can(workspace, "report.manage");
-  const { data, errors } = await executeServer<{ workspace: { reports: ReportRow[] | null } | null }>(REPORTS, { id: workspace.id });
+  const { data, errors } = await executeServer(REPORTS, { id: workspace.id });
   const reports = data?.workspace?.reports ?? [];
   const base = `/w/${workspaceSlug}/reports`;
   return (

@@ -8,6 +8,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyableValue } from "@/components/ui/copy-button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { type TadaDocumentNode, type VariablesOf, graphql } from "@/graphql/client/graphql";
+
+/** A form builds its input from strings; the API validates them. This names the type a mutation takes. */
+type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D>["input"];
 
 const SCORECARD_ROLES = ["OWNER", "CMO", "PERFORMANCE", "SMM", "CONTENT", "SALES"] as const;
 const SECTION_OF_ROLE: Record<string, string> = { OWNER: "COMPANY", CMO: "CMO", PERFORMANCE: "PERFORMANCE", SMM: "SMM", CONTENT: "CONTENT", SALES: "SALES" };
@@ -25,16 +29,16 @@ export interface ReportFormInitial {
   locale: string;
 }
 
-const CREATE = /* GraphQL */ `mutation CreateReport($input: CreateReportInput!) { createReport(input: $input) { report { id } } }`;
-const UPDATE = /* GraphQL */ `mutation UpdateReport($input: UpdateReportInput!) { updateReport(input: $input) { report { id version } } }`;
+const CREATE = graphql(`mutation CreateReport($input: CreateReportInput!) { createReport(input: $input) { report { id } } }`);
+const UPDATE = graphql(`mutation UpdateReport($input: UpdateReportInput!) { updateReport(input: $input) { report { id version } } }`);
 
 /** Composes a report: scorecards, KPI tree, period (fixed or rolling), commentary, language. Saves a new version each time. */
 export function ReportBuilderForm({ workspaceId, slug, reportId, initial }: { workspaceId: string; slug: string; reportId?: string; initial: ReportFormInitial }) {
   const t = useTranslations("clientReports");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const create = useGraphQLMutation<{ createReport: { report: { id: string } } }>(CREATE);
-  const update = useGraphQLMutation<{ updateReport: { report: { id: string } } }>(UPDATE);
+  const create = useGraphQLMutation(CREATE);
+  const update = useGraphQLMutation(UPDATE);
   const m = reportId ? update : create;
   type Saved = { createReport?: { report: { id: string } }; updateReport?: { report: { id: string } } };
   const [roles, setRoles] = useState<string[]>(initial.roles);
@@ -60,7 +64,7 @@ export function ReportBuilderForm({ workspaceId, slug, reportId, initial }: { wo
       locale: String(form.get("locale")),
       ...(reportId ? { reportId } : { workspaceId }),
     };
-    const outcome = (await m.run({ input })) as { data: Saved | null };
+    const outcome = (await m.run({ input: input as Input<typeof CREATE> & Input<typeof UPDATE> })) as { data: Saved | null };
     if (reportId && outcome.data?.updateReport) {
       setSaved(true);
       router.refresh();
@@ -137,7 +141,7 @@ export function ReportBuilderForm({ workspaceId, slug, reportId, initial }: { wo
   );
 }
 
-const PUBLISH = /* GraphQL */ `mutation PublishReport($input: PublishReportInput!) { publishReport(input: $input) { report { id status } } }`;
+const PUBLISH = graphql(`mutation PublishReport($input: PublishReportInput!) { publishReport(input: $input) { report { id status } } }`);
 
 export function PublishButton({ reportId, published }: { reportId: string; published: boolean }) {
   const t = useTranslations("clientReports");
@@ -160,8 +164,8 @@ export function PublishButton({ reportId, published }: { reportId: string; publi
   );
 }
 
-const CREATE_LINK = /* GraphQL */ `mutation CreateShareLink($input: CreateShareLinkInput!) { createShareLink(input: $input) { url pdfUrl shareLink { id } } }`;
-const REVOKE_LINK = /* GraphQL */ `mutation RevokeShareLink($input: RevokeShareLinkInput!) { revokeShareLink(input: $input) { shareLink { id } } }`;
+const CREATE_LINK = graphql(`mutation CreateShareLink($input: CreateShareLinkInput!) { createShareLink(input: $input) { url pdfUrl shareLink { id } } }`);
+const REVOKE_LINK = graphql(`mutation RevokeShareLink($input: RevokeShareLinkInput!) { revokeShareLink(input: $input) { shareLink { id } } }`);
 
 /** Creates a share link; its URLs are shown once, here. */
 export function CreateShareLinkForm({ reportId }: { reportId: string }) {
@@ -169,7 +173,7 @@ export function CreateShareLinkForm({ reportId }: { reportId: string }) {
   const tc = useTranslations("common");
   const router = useRouter();
   const [created, setCreated] = useState<{ url: string; pdfUrl: string } | null>(null);
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ createShareLink: { url: string; pdfUrl: string } }>(CREATE_LINK);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(CREATE_LINK);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const expires = String(new FormData(event.currentTarget).get("expiresAt") ?? "");
@@ -220,7 +224,7 @@ export function RevokeShareLinkButton({ id }: { id: string }) {
   );
 }
 
-const CREATE_SCHEDULE = /* GraphQL */ `mutation CreateReportSchedule($input: CreateReportScheduleInput!) { createReportSchedule(input: $input) { schedule { id } } }`;
+const CREATE_SCHEDULE = graphql(`mutation CreateReportSchedule($input: CreateReportScheduleInput!) { createReportSchedule(input: $input) { schedule { id } } }`);
 
 export function ScheduleForm({ reportId, members }: { reportId: string; members: { id: string; label: string }[] }) {
   const t = useTranslations("clientReports");
@@ -233,10 +237,10 @@ export function ScheduleForm({ reportId, members }: { reportId: string; members:
     const num = (name: string) => (form.get(name) ? Number(form.get(name)) : undefined);
     const input = {
       reportId,
-      cadence,
+      cadence: cadence as Input<typeof CREATE_SCHEDULE>["cadence"],
       weekday: cadence === "WEEKLY" ? num("weekday") : undefined,
       dayOfMonth: cadence === "MONTHLY" ? num("dayOfMonth") : undefined,
-      closePeriod: cadence === "PERIOD_CLOSE" ? String(form.get("closePeriod")) : undefined,
+      closePeriod: cadence === "PERIOD_CLOSE" ? (String(form.get("closePeriod")) as Input<typeof CREATE_SCHEDULE>["closePeriod"]) : undefined,
       hour: num("hour"),
       memberIds: form.getAll("members").map(String),
       externalEmails: String(form.get("external") ?? "").split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean),
@@ -317,7 +321,7 @@ export function ScheduleForm({ reportId, members }: { reportId: string; members:
   );
 }
 
-const SAVE_BRANDING = /* GraphQL */ `mutation UpdateReportBranding($input: UpdateReportBrandingInput!) { updateReportBranding(input: $input) { branding { name } } }`;
+const SAVE_BRANDING = graphql(`mutation UpdateReportBranding($input: UpdateReportBrandingInput!) { updateReportBranding(input: $input) { branding { name } } }`);
 
 /** Report branding: name, primary colour (checked for contrast on the server), logo file sent as base64. */
 export function BrandingForm({ workspaceId, initial }: { workspaceId: string; initial: { name: string; primaryColor: string } }) {

@@ -4,16 +4,17 @@ import { HealthChecks } from "@/components/scorecard/health-checks";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
 import { KpiStatusPill } from "@/components/scorecard/status-pill";
-import { SHOWN_CHANGE_FIELDS, type ShownChange, TrendIndicator } from "@/components/scorecard/trend";
-import { type KpiStatus, type MetricInfo, catalogMap, formatValue, metricName, toNumber } from "@/components/scorecard/format";
+import { TrendIndicator } from "@/components/scorecard/trend";
+import { catalogMap, formatValue, metricName, toNumber } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod, toPeriodInput } from "@/components/scorecard/period";
-import { CATALOG_FIELDS, HEALTH_CHECK_FIELDS, type HealthCheckData } from "@/components/scorecard/types";
+import { HealthCheckFields, ShownChangeFields, CatalogFields } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { requirePermission } from "../../../_lib/load";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("sales");
@@ -23,28 +24,25 @@ export async function generateMetadata() {
 const HEADLINE = ["cac", "ltv", "ltv_to_cac", "lead_to_deal_conversion"] as const;
 const FUNNEL = ["impressions", "clicks", "leads", "qualified_leads", "deals_won", "revenue"] as const;
 
-interface Compared {
-  value: string | null;
-  shownChange: ShownChange | null;
-}
-
-const SALES_QUERY = /* GraphQL */ `
+const SALES_QUERY = graphql(
+  `
   query SalesView($id: ID!, $from: Date!, $to: Date!, $keys: [String!]!, $period: PeriodInput) {
     workspace(id: $id) {
       metricCatalog { ...CatalogFields }
       metricComparison(from: $from, to: $to, keys: $keys) {
         key current { value reason }
-        previousPeriod { value shownChange { ${SHOWN_CHANGE_FIELDS} } }
-        lastYear { value shownChange { ${SHOWN_CHANGE_FIELDS} } }
+        previousPeriod { value shownChange { ...ShownChangeFields } }
+        lastYear { value shownChange { ...ShownChangeFields } }
       }
       scorecard(role: SALES, period: $period) {
         kpis { key metricKey status actual target }
-        healthChecks { ${HEALTH_CHECK_FIELDS} }
+        healthChecks { ...HealthCheckFields }
       }
     }
   }
-  ${CATALOG_FIELDS}
-`;
+`,
+  [ShownChangeFields, HealthCheckFields, CatalogFields],
+);
 
 /**
  * The marketing–sales view (SPEC §1, §2.3): one page both teams read — CAC, LTV, LTV:CAC with
@@ -60,13 +58,7 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
   const periodParams = parsePeriodParams(await searchParams);
   const period = resolvePeriod(periodParams, workspace);
   const base = `/w/${workspace.slug}`;
-  const { data, errors } = await executeServer<{
-    workspace: {
-      metricCatalog: MetricInfo[];
-      metricComparison: { key: string; current: { value: string | null; reason: string | null }; previousPeriod: Compared; lastYear: Compared }[];
-      scorecard: { kpis: { key: string; metricKey: string; status: KpiStatus; actual: string | null; target: string | null }[]; healthChecks: HealthCheckData[] } | null;
-    } | null;
-  }>(SALES_QUERY, { id: workspace.id, from: period.from, to: period.to, keys: [...HEADLINE, ...FUNNEL], period: toPeriodInput(periodParams) });
+  const { data, errors } = await executeServer(SALES_QUERY, { id: workspace.id, from: period.from, to: period.to, keys: [...HEADLINE, ...FUNNEL], period: toPeriodInput(periodParams) });
 
   const header = <PageHeader title={t("title")} description={t("lead")} />;
   const ws = data?.workspace;

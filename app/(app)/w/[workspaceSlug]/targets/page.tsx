@@ -2,23 +2,25 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
-import { type MetricInfo, catalogMap, kpiLabel, metricName } from "@/components/scorecard/format";
+import { catalogMap, kpiLabel, metricName } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, toPeriodInput } from "@/components/scorecard/period";
-import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { CatalogFields } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { can, requireWorkspace } from "../../../_lib/load";
 import { TargetPlanner } from "./target-planner";
 import { type TargetRow, TargetTable } from "./target-table";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("targets");
   return { title: t("title") };
 }
 
-const TARGETS_QUERY = /* GraphQL */ `
+const TARGETS_QUERY = graphql(
+  `
   query TargetsPage($id: ID!, $period: PeriodInput) {
     workspace(id: $id) {
       metricCatalog { ...CatalogFields }
@@ -30,8 +32,9 @@ const TARGETS_QUERY = /* GraphQL */ `
       }
     }
   }
-  ${CATALOG_FIELDS}
-`;
+`,
+  [CatalogFields],
+);
 
 const OWNERS = ["COMPANY", "SALES", "CMO", "PERFORMANCE", "SMM", "CONTENT"] as const;
 
@@ -53,13 +56,7 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
   if (periodParams.kind === "custom") periodParams.kind = "month";
   const periodInput = toPeriodInput(periodParams);
   const base = `/w/${workspace.slug}`;
-  const { data, errors } = await executeServer<{
-    workspace: {
-      metricCatalog: MetricInfo[];
-      scorecard: { period: { type: string; from: string; to: string; label: string; days: number } };
-      kpis: (Omit<TargetRow, "name" | "unit" | "canEdit" | "derivedFromName">)[];
-    } | null;
-  }>(TARGETS_QUERY, { id: workspace.id, period: periodInput });
+  const { data, errors } = await executeServer(TARGETS_QUERY, { id: workspace.id, period: periodInput });
   const header = <PageHeader title={t("title")} description={t("lead")} />;
   // graphql-js results have null prototypes; client components need plain objects.
   const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;

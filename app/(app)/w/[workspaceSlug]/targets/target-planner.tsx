@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { THead, Table, Td, Th } from "@/components/ui/table";
 import { fetchGraphQL } from "@/lib/graphql-client/fetch-graphql";
+import { type VariablesOf, graphql } from "@/graphql/client/graphql";
 
 interface Proposal {
   kpiKey: string;
@@ -36,20 +37,20 @@ interface Plan {
   proposals: Proposal[];
 }
 
-const PLAN = /* GraphQL */ `
+const PLAN = graphql(`
   query PlanTargets($workspaceId: ID!, $input: PlanTargetsInput!) {
     planTargets(workspaceId: $workspaceId, input: $input) {
       requiredDeals requiredLeads requiredQualifiedLeads pipelineValue marketingBudgetCeiling maxCpl maxCostPerQualifiedLead impliedRomi
       proposals { kpiKey metricKey role target basis basisEn basisRu canApply }
     }
   }
-`;
+`);
 
-const APPLY = /* GraphQL */ `
+const APPLY = graphql(`
   mutation ApplyTargetPlan($workspaceId: ID!, $period: PeriodInput!, $proposals: [TargetProposalInput!]!) {
     applyTargetPlan(workspaceId: $workspaceId, period: $period, proposals: $proposals) { kpis { id } }
   }
-`;
+`);
 
 const FIELDS = [
   { name: "revenueTarget", percent: false, money: true, initial: "" },
@@ -84,7 +85,7 @@ export function TargetPlanner({ workspaceId, period, currency, kpiNames }: { wor
   const [plan, setPlan] = useState<Plan | null>(null);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [applied, setApplied] = useState<number | null>(null);
-  const apply = useGraphQLMutation<{ applyTargetPlan: { kpis: { id: string }[] } }>(APPLY);
+  const apply = useGraphQLMutation(APPLY);
 
   async function runPlan(event: React.FormEvent) {
     event.preventDefault();
@@ -105,7 +106,7 @@ export function TargetPlanner({ workspaceId, period, currency, kpiNames }: { wor
     if (Object.keys(fieldErrors).length > 0) return;
     setPlanning(true);
     setFormError(null);
-    const outcome = await fetchGraphQL<{ planTargets: Plan }>(PLAN, { workspaceId, input });
+    const outcome = await fetchGraphQL(PLAN, { workspaceId, input: input as VariablesOf<typeof PLAN>["input"] });
     setPlanning(false);
     setErrors(outcome.fieldErrors);
     if (outcome.data?.planTargets) {

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { THead, Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { graphql } from "@/graphql/client/graphql";
 
 export interface TargetRow {
   id: string;
@@ -35,11 +36,11 @@ export interface TargetRow {
   targetHistory: { value: string | null; source: string; effectiveFrom: string }[];
 }
 
-const RETURN_TO_DERIVED = /* GraphQL */ `
+const RETURN_TO_DERIVED = graphql(`
   mutation ReturnKpiTargetToDerived($kpiId: ID!, $period: PeriodInput!) {
     returnKpiTargetToDerived(kpiId: $kpiId, period: $period) { kpi { id } }
   }
-`;
+`);
 
 /** Where a target came from, in words: set by whom, derived from what, the planner. */
 function TargetOrigin({ row }: { row: TargetRow }) {
@@ -93,11 +94,11 @@ function ReturnToDerived({ row, period }: { row: TargetRow; period: PeriodInput 
   );
 }
 
-const SET_TARGET = /* GraphQL */ `
+const SET_TARGET = graphql(`
   mutation SetKpiTarget($kpiId: ID!, $period: PeriodInput!, $value: Decimal) {
     setKpiTarget(kpiId: $kpiId, period: $period, value: $value) { target }
   }
-`;
+`);
 
 function Row({ row, period, currency }: { row: TargetRow; period: PeriodInput; currency: string }) {
   const t = useTranslations("targets");

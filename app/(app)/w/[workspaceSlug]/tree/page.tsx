@@ -1,46 +1,43 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
-import { type MetricInfo, catalogMap } from "@/components/scorecard/format";
+import { catalogMap } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, toPeriodInput } from "@/components/scorecard/period";
-import { KpiTreeView, type TreeNode } from "@/components/scorecard/kpi-tree";
-import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { KpiTreeNodeFields, KpiTreeView } from "@/components/scorecard/kpi-tree";
+import { CatalogFields } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/card";
 import { ExportLinks } from "@/components/reports/export-links";
 import { EmptyState } from "@/components/ui/empty-state";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { can, requirePermission } from "../../../_lib/load";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("tree");
   return { title: t("title") };
 }
 
-const NODE = "key kind metricKey channelScope owner status actual target expectedToDate variance varianceToDate attainmentToDate gateFailed drivers { score status }";
-const TREE_QUERY = /* GraphQL */ `
+const TREE_QUERY = graphql(
+  `
   query KpiTreePage($id: ID!, $period: PeriodInput) {
     workspace(id: $id) {
       kpiTree(period: $period) {
         asOf elapsedShare
         period { type from to label days }
         detached { key reason }
-        roots { ${NODE} children { ${NODE} children { ${NODE} children { ${NODE} children { ${NODE} } } } } }
+        roots {
+          ...KpiTreeNodeFields
+          children { ...KpiTreeNodeFields children { ...KpiTreeNodeFields children { ...KpiTreeNodeFields children { ...KpiTreeNodeFields } } } }
+        }
       }
       metricCatalog { ...CatalogFields }
     }
   }
-  ${CATALOG_FIELDS}
-`;
-
-interface TreeData {
-  asOf: string;
-  elapsedShare: string;
-  period: { type: string; from: string; to: string; label: string; days: number };
-  detached: { key: string; reason: string }[];
-  roots: TreeNode[];
-}
+`,
+  [CatalogFields, KpiTreeNodeFields],
+);
 
 /**
  * The company view (SPEC §5): the KPI tree from the company targets down through each role's
@@ -54,7 +51,7 @@ export default async function KpiTreePage({ params, searchParams }: { params: Pr
   const locale = await getLocale();
   const periodParams = parsePeriodParams(await searchParams);
   const base = `/w/${workspace.slug}`;
-  const { data, errors } = await executeServer<{ workspace: { kpiTree: TreeData; metricCatalog: MetricInfo[] } | null }>(TREE_QUERY, {
+  const { data, errors } = await executeServer(TREE_QUERY, {
     id: workspace.id,
     period: toPeriodInput(periodParams),
   });

@@ -1,5 +1,5 @@
 import { parseTenantNodeId } from "@/graphql/ids";
-import { resolveRequestViewer } from "@/lib/auth/request-viewer";
+import { resolveViewerFromRequest } from "@/lib/auth/resolve-viewer-from-request";
 import { getDatabase } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/route-errors";
@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     const parsed = parseTenantNodeId(decodeURIComponent(raw));
     if (!parsed) throw AppError.notFound("Report not found");
     const db = await getDatabase();
-    const viewer = await resolveRequestViewer(db, request);
+    const viewer = await resolveViewerFromRequest(db, request);
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
     const access = await findWorkspaceAccess(db, viewer, parsed.workspaceId);
     if (!access?.permissions.has("report.read")) throw AppError.notFound("Report not found");

@@ -1,4 +1,4 @@
-import { resolveRequestViewer } from "@/lib/auth/request-viewer";
+import { resolveViewerFromRequest } from "@/lib/auth/resolve-viewer-from-request";
 import { MAX_LOGO_BYTES } from "@/lib/branding/check-logo";
 import { saveWorkspaceLogo } from "@/lib/branding/save-branding";
 import { getDatabase } from "@/lib/db/client";
@@ -23,7 +23,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     if (!ACCEPTED.test(request.headers.get("content-type") ?? "")) throw AppError.badInput(["logo"], "Send the image as the body (image/png, image/jpeg or image/webp)");
     const db = await getDatabase();
-    const viewer = await resolveRequestViewer(db, request);
+    const viewer = await resolveViewerFromRequest(db, request);
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
     const workspaceId = workspaceIdOf(new URL(request.url).searchParams.get("workspaceId") ?? "");
     if (!workspaceId) throw AppError.notFound("Workspace not found");

@@ -4,11 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { type ChartPoint, SeriesChart } from "@/components/charts/series-chart";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
-import { type MetricInfo, catalogMap, channelLabel, formatValue, metricName, toNumber } from "@/components/scorecard/format";
+import { catalogMap, channelLabel, formatValue, metricName, toNumber } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod, todayIn } from "@/components/scorecard/period";
-import { SHOWN_CHANGE_FIELDS, type ShownChange, TrendIndicator } from "@/components/scorecard/trend";
+import { TrendIndicator } from "@/components/scorecard/trend";
 import { comparisonWindows } from "@/lib/periods/comparison-windows";
-import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { ShownChangeFields, CatalogFields } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
@@ -18,8 +18,9 @@ import { THead, Table, Td, Th } from "@/components/ui/table";
 import { dateTimeFormat, formatDate } from "@/lib/i18n/format";
 import { getMetricDefinition } from "@/lib/metrics/catalog";
 import { getBaseMeasure } from "@/lib/metrics/measures";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { requirePermission } from "../../../../_lib/load";
+import { graphql } from "@/graphql/client/graphql";
 
 type Params = Promise<{ workspaceSlug: string; key: string }>;
 type Grain = "DAY" | "WEEK" | "MONTH";
@@ -39,12 +40,6 @@ interface Value {
   value: string | null;
   reason: string | null;
 }
-interface Compared {
-  from: string;
-  to: string;
-  value: string | null;
-  shownChange: ShownChange | null;
-}
 interface BreakdownRow {
   channel: string;
   campaign: string | null;
@@ -54,28 +49,30 @@ interface Series {
   points: { from: string; to: string; value: string | null }[];
 }
 
-const MAIN_QUERY = /* GraphQL */ `
+const MAIN_QUERY = graphql(
+  `
   query MetricPage($id: ID!, $from: Date!, $to: Date!, $seriesTo: Date!, $key: String!, $keys: [String!]!, $grain: MetricSeriesGrain!, $channel: String) {
     workspace(id: $id) {
       metricCatalog { ...CatalogFields }
       comparison: metricComparison(from: $from, to: $to, keys: [$key], channel: $channel) {
         key current { value reason }
-        previousPeriod { from to value shownChange { ${SHOWN_CHANGE_FIELDS} } }
-        lastYear { from to value shownChange { ${SHOWN_CHANGE_FIELDS} } }
+        previousPeriod { from to value shownChange { ...ShownChangeFields } }
+        lastYear { from to value shownChange { ...ShownChangeFields } }
       }
       series: metricSeries(from: $from, to: $seriesTo, grain: $grain, key: $key, channel: $channel) { points { from to value } }
       byChannel: metricBreakdown(by: CHANNEL, from: $from, to: $to, keys: $keys) { channel campaign values { key value reason } }
       byCampaign: metricBreakdown(by: CAMPAIGN, from: $from, to: $to, keys: $keys, channel: $channel) { channel campaign values { key value reason } }
     }
   }
-  ${CATALOG_FIELDS}
-`;
+`,
+  [ShownChangeFields, CatalogFields],
+);
 
-const COMPARE_SERIES = /* GraphQL */ `
+const COMPARE_SERIES = graphql(`
   query MetricCompareSeries($id: ID!, $from: Date!, $to: Date!, $key: String!, $grain: MetricSeriesGrain!, $channel: String) {
     workspace(id: $id) { metricSeries(from: $from, to: $to, grain: $grain, key: $key, channel: $channel) { points { from to value } } }
   }
-`;
+`);
 
 /** Figures beside the metric in breakdowns: the money and funnel behind it. */
 const CONTEXT_KEYS = ["spend", "leads", "deals_won", "revenue"];
@@ -111,15 +108,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
   const windows = comparisonWindows(period, todayIn(workspace.timeZone));
   const seriesTo = windows.elapsedDays > 0 ? windows.current.to : period.to;
 
-  const { data, errors } = await executeServer<{
-    workspace: {
-      metricCatalog: MetricInfo[];
-      comparison: { key: string; current: Value; previousPeriod: Compared; lastYear: Compared }[];
-      series: Series;
-      byChannel: BreakdownRow[];
-      byCampaign: BreakdownRow[];
-    } | null;
-  }>(MAIN_QUERY, { id: workspace.id, from: period.from, to: period.to, seriesTo, key, keys, grain, channel });
+  const { data, errors } = await executeServer(MAIN_QUERY, { id: workspace.id, from: period.from, to: period.to, seriesTo, key, keys, grain, channel });
 
   const ws = data?.workspace;
   if (ws && !ws.metricCatalog.some((m) => m.key === key)) notFound();
@@ -135,7 +124,7 @@ export default async function MetricPage({ params, searchParams }: { params: Par
   const compared = periodParams.compare === "previous" ? comparison?.previousPeriod : comparison?.lastYear;
   let compareSeries: Series | null = null;
   if (compared) {
-    const res = await executeServer<{ workspace: { metricSeries: Series } | null }>(COMPARE_SERIES, {
+    const res = await executeServer(COMPARE_SERIES, {
       id: workspace.id,
       from: compared.from,
       to: compared.to,

@@ -7,33 +7,15 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th, THead } from "@/components/ui/table";
 import { parseTenantNodeId } from "@/graphql/ids";
 import { getDatabase } from "@/lib/db/client";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { formatDateTime } from "@/lib/i18n/format";
 import { buildReportDocument } from "@/lib/reports/build-report-document";
 import { findReport } from "@/lib/reports/find-report";
 import { can, requirePermission } from "../../../../_lib/load";
 import { CreateShareLinkForm, PublishButton, ReportBuilderForm, RevokeShareLinkButton, ScheduleForm } from "../report-forms";
+import { graphql } from "@/graphql/client/graphql";
 
-interface ShareLinkRow { id: string; active: boolean; viewCount: number; lastViewedAt: string | null; expiresAt: string | null; revokedAt: string | null; createdAt: string }
-interface ScheduleRow { id: string; cadence: "WEEKLY" | "MONTHLY" | "PERIOD_CLOSE"; weekday: number | null; dayOfMonth: number | null; closePeriod: "MONTH" | "QUARTER" | null; hour: number; externalEmails: string[]; memberCount: number; nextRunAt: string; deliveries: { slot: string; status: string; attempts: number; sentAt: string | null }[] }
-interface ReportData {
-  id: string;
-  title: string;
-  status: "DRAFT" | "PUBLISHED";
-  version: number;
-  publishedVersion: number | null;
-  roles: string[];
-  includeKpiTree: boolean;
-  period: { type: string; anchor: string | null; rolling: boolean };
-  commentary: string | null;
-  sectionCommentary: { section: string; text: string }[];
-  locale: string;
-  pdfPath: string;
-  shareLinks: ShareLinkRow[] | null;
-  schedules: ScheduleRow[] | null;
-}
-
-const REPORT = /* GraphQL */ `
+const REPORT = graphql(`
   query Report($w: ID!, $id: ID!, $members: Boolean!) {
     workspace(id: $w) {
       report(id: $id) {
@@ -44,7 +26,7 @@ const REPORT = /* GraphQL */ `
       members(first: 100) @include(if: $members) { edges { node { user { id name email } } } }
     }
   }
-`;
+`);
 
 export async function generateMetadata() {
   const t = await getTranslations("clientReports.builder");
@@ -61,7 +43,7 @@ export default async function ReportPage({ params }: { params: Promise<{ workspa
   const reportId = decodeURIComponent(rawId);
   const workspace = await requirePermission(workspaceSlug, "report.read");
   const manager = can(workspace, "report.manage");
-  const { data } = await executeServer<{ workspace: { report: ReportData | null; members?: { edges: { node: { user: { id: string; name: string; email: string } } }[] } | null } | null }>(REPORT, {
+  const { data } = await executeServer(REPORT, {
     w: workspace.id,
     id: reportId,
     members: can(workspace, "member.read"),

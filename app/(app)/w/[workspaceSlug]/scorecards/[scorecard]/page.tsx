@@ -9,16 +9,17 @@ import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
 import { ScoreSummary } from "@/components/scorecard/score-summary";
 import { KpiStatusPill } from "@/components/scorecard/status-pill";
-import { type MetricInfo, catalogMap, formatValue, metricName } from "@/components/scorecard/format";
+import { catalogMap, formatValue, metricName } from "@/components/scorecard/format";
 import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, toPeriodInput } from "@/components/scorecard/period";
-import { CATALOG_FIELDS, HEALTH_CHECK_FIELDS, SCORECARD_KPI_FIELDS, type ScorecardData } from "@/components/scorecard/types";
+import { CatalogFields, ScorecardFields } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { ExportLinks } from "@/components/reports/export-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TabLinks } from "@/components/ui/tabs";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { graphql } from "@/graphql/client/graphql";
+import { executeServer } from "@/graphql/execute-server";
 import { can, requireWorkspace } from "../../../../_lib/load";
 
 type Params = Promise<{ workspaceSlug: string; scorecard: string }>;
@@ -29,24 +30,17 @@ export async function generateMetadata({ params }: { params: Params }) {
   return { title: isScorecardKey(scorecard) ? t(`titles.${scorecard}`) : t("title") };
 }
 
-const SCORECARD_QUERY = /* GraphQL */ `
+const SCORECARD_QUERY = graphql(
+  `
   query ScorecardPage($id: ID!, $role: WorkspaceRole!, $period: PeriodInput) {
     workspace(id: $id) {
-      scorecard(role: $role, period: $period) {
-        role owner asOf elapsedShare score
-        period { type from to label days }
-        statusCounts { onTrack atRisk offTrack noData noTarget }
-        kpis { ...ScorecardKpiFields }
-        companyTargets { ...ScorecardKpiFields }
-        healthChecks { ${HEALTH_CHECK_FIELDS} }
-        unmappedChannels
-      }
+      scorecard(role: $role, period: $period) { ...ScorecardFields }
       metricCatalog { ...CatalogFields }
     }
   }
-  ${SCORECARD_KPI_FIELDS}
-  ${CATALOG_FIELDS}
-`;
+`,
+  [ScorecardFields, CatalogFields],
+);
 
 /** Which scorecard a member's role annotates (OWNER/ADMIN: the company's). */
 function ownScorecard(role: string | null): string | null {
@@ -78,7 +72,7 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
   }));
 
   const role = roleOfScorecard(scorecard) ?? "OWNER";
-  const { data, errors } = await executeServer<{ workspace: { scorecard: ScorecardData; metricCatalog: MetricInfo[] } | null }>(SCORECARD_QUERY, {
+  const { data, errors } = await executeServer(SCORECARD_QUERY, {
     id: workspace.id,
     role,
     period: periodInput,

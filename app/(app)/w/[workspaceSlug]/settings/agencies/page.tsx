@@ -7,31 +7,23 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { THead, Table, Td, Th } from "@/components/ui/table";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { formatDateTime } from "@/lib/i18n/format";
 import { requirePermission } from "../../../../_lib/load";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("agency");
   return { title: t("accessTitle") };
 }
 
-interface Grant {
-  agencyId: string;
-  agencyName: string;
-  role: string;
-  managerEmails: string[];
-  agencyCreated: boolean;
-  grantedAt: string;
-}
-
-const GRANTS = /* GraphQL */ `
+const GRANTS = graphql(`
   query AgencyGrants($id: ID!) { workspace(id: $id) { agencyGrants { agencyId agencyName role managerEmails agencyCreated grantedAt } } }
-`;
+`);
 
-const REVOKE = /* GraphQL */ `
+const REVOKE = graphql(`
   mutation RevokeAgencyAccess($input: RevokeAgencyAccessInput!) { revokeAgencyAccess(input: $input) { workspace { id } } }
-`;
+`);
 
 /** The owner's agency access (SPEC §3, §8): grant with a role, change the role, revoke. */
 export default async function AgencyAccessPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
@@ -40,7 +32,7 @@ export default async function AgencyAccessPage({ params }: { params: Promise<{ w
   const t = await getTranslations("agency");
   const tr = await getTranslations("roles");
   const locale = await getLocale();
-  const { data, errors } = await executeServer<{ workspace: { agencyGrants: Grant[] | null } | null }>(GRANTS, { id: workspace.id });
+  const { data, errors } = await executeServer(GRANTS, { id: workspace.id });
   const grants = data?.workspace?.agencyGrants ?? [];
   return (
     <ClientMessages namespaces={["agency", "roles"]}>

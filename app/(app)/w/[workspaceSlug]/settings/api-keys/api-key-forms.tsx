@@ -9,19 +9,23 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyableValue } from "@/components/ui/copy-button";
 import { Field, FieldError, Input } from "@/components/ui/field";
+import { type TadaDocumentNode, type VariablesOf, graphql } from "@/graphql/client/graphql";
+
+/** A form builds its input from strings; the API validates them. This names the type a mutation takes. */
+type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D>["input"];
 
 const SCOPES = ["READ", "WRITE_METRICS", "ADMIN"] as const;
 
-const CREATE_API_KEY = /* GraphQL */ `
+const CREATE_API_KEY = graphql(`
   mutation CreateApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) { apiKey { id name } secret }
   }
-`;
-const REVOKE_API_KEY = /* GraphQL */ `
+`);
+const REVOKE_API_KEY = graphql(`
   mutation RevokeApiKey($input: RevokeApiKeyInput!) {
     revokeApiKey(input: $input) { apiKey { id } }
   }
-`;
+`);
 
 /** Creates a key; the secret is held only in this component's state and shown once. */
 export function CreateApiKeyForm({ workspaceId }: { workspaceId: string }) {
@@ -31,7 +35,7 @@ export function CreateApiKeyForm({ workspaceId }: { workspaceId: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [scopeError, setScopeError] = useState<string | null>(null);
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ createApiKey: { apiKey: { name: string }; secret: string } }>(CREATE_API_KEY);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(CREATE_API_KEY);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,7 +50,7 @@ export function CreateApiKeyForm({ workspaceId }: { workspaceId: string }) {
     const expires = String(form.get("expiresAt") ?? "");
     const input: Record<string, unknown> = { workspaceId, name: String(form.get("name")).trim(), scopes };
     if (expires) input.expiresAt = new Date(`${expires}T23:59:59`).toISOString();
-    const outcome = await run({ input });
+    const outcome = await run({ input: input as Input<typeof CREATE_API_KEY> });
     const payload = outcome.data?.createApiKey;
     if (payload?.secret) {
       setCreated({ name: payload.apiKey.name, secret: payload.secret });

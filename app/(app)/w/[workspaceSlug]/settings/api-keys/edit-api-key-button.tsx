@@ -8,12 +8,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
+import { graphql } from "@/graphql/client/graphql";
 
-const UPDATE_API_KEY = /* GraphQL */ `
+const UPDATE_API_KEY = graphql(`
   mutation UpdateApiKey($input: UpdateApiKeyInput!) {
     updateApiKey(input: $input) { apiKey { id name rateLimitPerMinute expiresAt } }
   }
-`;
+`);
 
 /** Edits a key's name, rate limit and expiry (the secret and scopes stay). */
 export function EditApiKeyButton({
@@ -33,7 +34,7 @@ export function EditApiKeyButton({
   const router = useRouter();
   const formId = useId();
   const [open, setOpen] = useState(false);
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ updateApiKey: { apiKey: { id: string } } }>(UPDATE_API_KEY);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(UPDATE_API_KEY);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -5,12 +5,13 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th, THead } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
-import { type Connection, collectConnection } from "../../../../_lib/connection";
+import { collectConnection } from "../../../../_lib/connection";
 import { requirePermission } from "../../../../_lib/load";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
 import { EditApiKeyButton } from "./edit-api-key-button";
 import { RotateApiKeyButton } from "./rotate-api-key-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { graphql } from "@/graphql/client/graphql";
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD (a date input's value). */
 function localDate(iso: string, timeZone: string): string {
@@ -22,20 +23,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-type Scope = "READ" | "WRITE_METRICS" | "ADMIN";
-interface ApiKeyNode {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: Scope[];
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-  rateLimitPerMinute: number;
-}
-
-const API_KEYS = /* GraphQL */ `
+const API_KEYS = graphql(`
   query ApiKeys($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       apiKeys(first: $first, after: $after) {
@@ -44,7 +32,7 @@ const API_KEYS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** API keys (apiKey.manage): create with scopes, the secret shown once; list and revoke. */
 export default async function ApiKeysPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
@@ -56,7 +44,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
   const { nodes: keys, errors } = await collectConnection(
     API_KEYS,
     { id: workspace.id },
-    (d: { workspace: { apiKeys: Connection<ApiKeyNode> | null } | null }) => d.workspace?.apiKeys,
+    (d) => d.workspace?.apiKeys,
   );
   const now = Date.now();
 

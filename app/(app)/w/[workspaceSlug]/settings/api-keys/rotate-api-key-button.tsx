@@ -7,12 +7,13 @@ import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Alert } from "@/components/ui/alert";
 import { CopyableValue } from "@/components/ui/copy-button";
 import { ConfirmButton } from "@/components/ui/dialog";
+import { graphql } from "@/graphql/client/graphql";
 
-const ROTATE_API_KEY = /* GraphQL */ `
+const ROTATE_API_KEY = graphql(`
   mutation RotateApiKey($input: RotateApiKeyInput!) {
     rotateApiKey(input: $input) { apiKey { id name } secret }
   }
-`;
+`);
 
 /** The default grace period (lib/api-keys/rotate-api-key.ts): the old secret works this long. */
 const GRACE_HOURS = 24;
@@ -28,7 +29,7 @@ export function RotateApiKeyButton({ apiKeyId, name }: { apiKeyId: string; name:
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const { run, pending, formError } = useGraphQLMutation<{ rotateApiKey: { secret: string } }>(ROTATE_API_KEY);
+  const { run, pending, formError } = useGraphQLMutation(ROTATE_API_KEY);
 
   async function rotate() {
     const outcome = await run({ input: { apiKeyId, gracePeriodHours: GRACE_HOURS } });

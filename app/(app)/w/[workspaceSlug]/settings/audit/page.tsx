@@ -5,13 +5,14 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th, THead } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { formatDateTime } from "@/lib/i18n/format";
-import { type MetricInfo, catalogMap } from "@/components/scorecard/format";
-import { CATALOG_FIELDS } from "@/components/scorecard/types";
+import { catalogMap } from "@/components/scorecard/format";
+import { CatalogFields } from "@/components/scorecard/types";
 import { type DescribeContext, auditEventDetails, describeAuditEvent } from "./describe-audit-event";
 import { PAGE_SIZE } from "../../../../_lib/connection";
 import { requirePermission } from "../../../../_lib/load";
+import { graphql } from "@/graphql/client/graphql";
 
 function AuditDetails({ lines, label }: { lines: string[]; label: string }) {
   if (lines.length === 0) return null;
@@ -32,19 +33,8 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-interface AuditNode {
-  id: string;
-  action: string;
-  createdAt: string;
-  actorName: string | null;
-  actorKind: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  data: unknown;
-}
-
-
-const AUDIT = /* GraphQL */ `
+const AUDIT = graphql(
+  `
   query Audit($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       metricCatalog { ...CatalogFields }
@@ -54,9 +44,9 @@ const AUDIT = /* GraphQL */ `
       }
     }
   }
-  ${CATALOG_FIELDS}
-`;
-
+`,
+  [CatalogFields],
+);
 
 /** The audit log (audit.read), newest first, paged by cursor. */
 export default async function AuditPage({
@@ -73,9 +63,7 @@ export default async function AuditPage({
   const ta = await getTranslations("auditLog");
   const tr = await getTranslations("roles");
   const locale = await getLocale();
-  const { data, errors } = await executeServer<{
-    workspace: { metricCatalog: MetricInfo[]; auditEvents: { edges: { node: AuditNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null } | null;
-  }>(AUDIT, { id: workspace.id, first: PAGE_SIZE, after: after ?? null });
+  const { data, errors } = await executeServer(AUDIT, { id: workspace.id, first: PAGE_SIZE, after: after ?? null });
   const ctx: DescribeContext = {
     t: (key, values) => ta(key as "otherChange", values),
     has: (key) => ta.has(key as "otherChange"),

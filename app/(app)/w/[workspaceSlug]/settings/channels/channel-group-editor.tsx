@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { THead, Table, Td, Th } from "@/components/ui/table";
+import { graphql } from "@/graphql/client/graphql";
 
 export interface ChannelRow {
   channel: string;
@@ -17,9 +18,9 @@ export interface ChannelRow {
   hasData: boolean;
 }
 
-const SET = /* GraphQL */ `
+const SET = graphql(`
   mutation SetChannelGroup($input: SetChannelGroupInput!) { setChannelGroup(input: $input) { channel group } }
-`;
+`);
 
 /** A table of channels, each with a group picker (setChannelGroup), and a form to map a channel before its data arrives. */
 export function ChannelGroupEditor({ workspaceId, channels, groups }: { workspaceId: string; channels: ChannelRow[]; groups: string[] }) {

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { THead, Table, Td, Th } from "@/components/ui/table";
+import { graphql } from "@/graphql/client/graphql";
 
 export interface CustomMeasureView {
   key: string;
@@ -18,8 +19,8 @@ export interface CustomMeasureView {
   nameRu: string;
 }
 
-const CREATE = /* GraphQL */ `mutation CreateCustomMeasure($input: CreateCustomMeasureInput!) { createCustomMeasure(input: $input) { measure { key } } }`;
-const DELETE = /* GraphQL */ `mutation DeleteCustomMeasure($input: DeleteCustomMeasureInput!) { deleteCustomMeasure(input: $input) { key } }`;
+const CREATE = graphql(`mutation CreateCustomMeasure($input: CreateCustomMeasureInput!) { createCustomMeasure(input: $input) { measure { key } } }`);
+const DELETE = graphql(`mutation DeleteCustomMeasure($input: DeleteCustomMeasureInput!) { deleteCustomMeasure(input: $input) { key } }`);
 
 /** "Звонки" → "zvonki", "Calls (tracker)" → "calls_tracker": a key suggestion the person may change. */
 function suggestKey(name: string): string {
@@ -78,7 +79,7 @@ export function CustomMeasures({ workspaceId, measures, locale, prefillName }: {
   const [unit, setUnit] = useState<"COUNT" | "MONEY">("COUNT");
   const [aggregation, setAggregation] = useState<"FLOW" | "STOCK_END" | "STOCK_START">("FLOW");
   const [created, setCreated] = useState<string | null>(null);
-  const create = useGraphQLMutation<{ createCustomMeasure: { measure: { key: string } } }>(CREATE);
+  const create = useGraphQLMutation(CREATE);
   const onName = (value: string, lang: "ru" | "en") => {
     if (lang === "ru") setNameRu(value);
     else setNameEn(value);

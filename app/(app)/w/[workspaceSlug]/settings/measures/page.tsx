@@ -2,18 +2,19 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageLoadError } from "@/components/app/page-load-error";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { requirePermission } from "../../../../_lib/load";
-import { type CustomMeasureView, CustomMeasures } from "./custom-measures";
+import { CustomMeasures } from "./custom-measures";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("measures");
   return { title: t("title") };
 }
 
-const MEASURES = /* GraphQL */ `
+const MEASURES = graphql(`
   query CustomMeasures($id: ID!) { workspace(id: $id) { metricCatalog { key kind custom unit aggregation nameEn nameRu } } }
-`;
+`);
 
 /**
  * The workspace's own base measures (SPEC §4.1: "key, unit, flow/stock"), e.g. calls from a
@@ -27,7 +28,7 @@ export default async function MeasuresPage({ params, searchParams }: { params: P
   const workspace = await requirePermission(workspaceSlug, "metricDefinition.manage");
   const t = await getTranslations("measures");
   const locale = await getLocale();
-  const { data, errors } = await executeServer<{ workspace: { metricCatalog: (CustomMeasureView & { kind: string; custom: boolean })[] } | null }>(MEASURES, { id: workspace.id });
+  const { data, errors } = await executeServer(MEASURES, { id: workspace.id });
   if (!data?.workspace) return <PageLoadError header={<CardHeader title={t("title")} />} title={t("title")} message={errors[0]?.message} />;
   const measures = data.workspace.metricCatalog.filter((m) => m.kind === "MEASURE" && m.custom).map(({ key, unit, aggregation, nameEn, nameRu }) => ({ key, unit, aggregation, nameEn, nameRu }));
   return (

@@ -9,22 +9,23 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/field";
 import type { WorkspaceRole } from "@/lib/permissions/roles";
+import { graphql } from "@/graphql/client/graphql";
 
-const CHANGE_ROLE = /* GraphQL */ `
+const CHANGE_ROLE = graphql(`
   mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
     changeMemberRole(input: $input) { member { id role } }
   }
-`;
-const REMOVE_MEMBER = /* GraphQL */ `
+`);
+const REMOVE_MEMBER = graphql(`
   mutation RemoveMember($input: RemoveMemberInput!) {
     removeMember(input: $input) { member { id } }
   }
-`;
-const REVOKE_INVITE = /* GraphQL */ `
+`);
+const REVOKE_INVITE = graphql(`
   mutation RevokeInvite($input: RevokeInviteInput!) {
     revokeInvite(input: $input) { invite { id state } }
   }
-`;
+`);
 
 export function MemberActions({ memberId, name, role, roles }: { memberId: string; name: string; role: WorkspaceRole; roles: readonly WorkspaceRole[] }) {
   const t = useTranslations("members");

@@ -6,34 +6,21 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th, THead } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
-import { WORKSPACE_ROLES, type WorkspaceRole } from "@/lib/permissions/roles";
-import { type Connection, collectConnection } from "../../../../_lib/connection";
+import { WORKSPACE_ROLES } from "@/lib/permissions/roles";
+import { collectConnection } from "../../../../_lib/connection";
 import { can, loadViewer, requirePermission } from "../../../../_lib/load";
 import { MemberActions, RevokeInviteButton } from "./member-actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("settings");
   return { title: t("tabs.members") };
 }
 
-interface MemberNode {
-  id: string;
-  role: WorkspaceRole;
-  joinedAt: string;
-  user: { id: string; name: string; email: string };
-}
-
 type InviteState = "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
-interface InviteNode {
-  id: string;
-  email: string;
-  role: WorkspaceRole;
-  state: InviteState;
-  expiresAt: string;
-}
 
-const MEMBERS = /* GraphQL */ `
+const MEMBERS = graphql(`
   query Members($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       members(first: $first, after: $after) {
@@ -42,9 +29,9 @@ const MEMBERS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-const INVITES = /* GraphQL */ `
+const INVITES = graphql(`
   query Invites($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       invites(first: $first, after: $after) {
@@ -53,7 +40,7 @@ const INVITES = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 const INVITE_TONE: Record<InviteState, Tone> = { PENDING: "info", ACCEPTED: "ok", REVOKED: "neutral", EXPIRED: "warn" };
 
@@ -71,9 +58,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const assignable = WORKSPACE_ROLES.filter((r) => r !== "OWNER" || canManageOwners);
 
   const [members, invites] = await Promise.all([
-    collectConnection(MEMBERS, { id: workspace.id }, (d: { workspace: { members: Connection<MemberNode> | null } | null }) => d.workspace?.members),
+    collectConnection(MEMBERS, { id: workspace.id }, (d) => d.workspace?.members),
     canInvite
-      ? collectConnection(INVITES, { id: workspace.id }, (d: { workspace: { invites: Connection<InviteNode> | null } | null }) => d.workspace?.invites)
+      ? collectConnection(INVITES, { id: workspace.id }, (d) => d.workspace?.invites)
       : Promise.resolve(null),
   ]);
   const memberRows = members.nodes;

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { fetchGraphQL } from "@/lib/graphql-client/fetch-graphql";
+import { type TadaDocumentNode, graphql } from "@/graphql/client/graphql";
 
 export interface CustomMetric {
   key: string;
@@ -30,14 +31,16 @@ interface Validation {
   errors: { code: string; start: number; end: number; message: string }[];
 }
 
-const VALIDATE = /* GraphQL */ `
+const VALIDATE = graphql(`
   query ValidateFormula($id: ID!, $formula: String!, $key: String) {
     workspace(id: $id) { validateMetricFormula(formula: $formula, key: $key) { valid unit references errors { code start end message } } }
   }
-`;
-const CREATE = `mutation CreateCustomMetric($input: CreateCustomMetricInput!) { createCustomMetric(input: $input) { metric { key } } }`;
-const UPDATE = `mutation UpdateCustomMetric($input: UpdateCustomMetricInput!) { updateCustomMetric(input: $input) { metric { key } } }`;
-const DELETE = `mutation DeleteCustomMetric($input: DeleteCustomMetricInput!) { deleteCustomMetric(input: $input) { key } }`;
+`);
+const CREATE = graphql(`mutation CreateCustomMetric($input: CreateCustomMetricInput!) { createCustomMetric(input: $input) { metric { key } } }`);
+const UPDATE = graphql(`mutation UpdateCustomMetric($input: UpdateCustomMetricInput!) { updateCustomMetric(input: $input) { metric { key } } }`);
+/** Create or update, picked at run time: one form builds the input for either (the API validates it). */
+type SaveDocument = TadaDocumentNode<unknown, { input: Record<string, unknown> }>;
+const DELETE = graphql(`mutation DeleteCustomMetric($input: DeleteCustomMetricInput!) { deleteCustomMetric(input: $input) { key } }`);
 
 /** The formula with the first error's span marked (an empty span gets a caret where it is). */
 function Highlighted({ formula, error }: { formula: string; error: { start: number; end: number } | undefined }) {
@@ -72,7 +75,7 @@ export function CustomMetricEditor({ workspaceId, metrics, references, locale }:
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const seq = useRef(0);
-  const save = useGraphQLMutation(editingKey ? UPDATE : CREATE);
+  const save = useGraphQLMutation((editingKey ? UPDATE : CREATE) as SaveDocument);
   const del = useGraphQLMutation(DELETE);
 
   useEffect(() => {
@@ -84,7 +87,7 @@ export function CustomMetricEditor({ workspaceId, metrics, references, locale }:
     const mine = ++seq.current;
     setChecking(true);
     const timer = window.setTimeout(async () => {
-      const outcome = await fetchGraphQL<{ workspace: { validateMetricFormula: Validation } | null }>(VALIDATE, { id: workspaceId, formula, key: editingKey });
+      const outcome = await fetchGraphQL(VALIDATE, { id: workspaceId, formula, key: editingKey });
       if (mine !== seq.current) return;
       setChecking(false);
       setValidation(outcome.data?.workspace?.validateMetricFormula ?? null);

@@ -8,6 +8,7 @@ import { parseDecimalInput, toInputValue } from "@/components/scorecard/decimal-
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { graphql } from "@/graphql/client/graphql";
 
 export interface MetricSettings {
   ltvMethod: "SUBSCRIPTION" | "REPEAT_PURCHASE" | "FIXED";
@@ -21,9 +22,9 @@ export interface MetricSettings {
   maxCustomerLifetimeMonths: string | null;
 }
 
-const UPDATE = /* GraphQL */ `
+const UPDATE = graphql(`
   mutation UpdateMetricSettings($input: UpdateMetricSettingsInput!) { updateMetricSettings(input: $input) { settings { ltvMethod } } }
-`;
+`);
 
 /** LTV method, gross margin, ROMI and engagement bases (updateMetricSettings). */
 export function MetricSettingsForm({ workspaceId, settings, currency }: { workspaceId: string; settings: MetricSettings; currency: string }) {

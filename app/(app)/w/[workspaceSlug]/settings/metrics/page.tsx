@@ -1,26 +1,26 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { type MetricInfo } from "@/components/scorecard/format";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { requirePermission } from "../../../../_lib/load";
-import { CustomMetricEditor, type CustomMetric } from "./custom-metric-editor";
-import { MetricSettingsForm, type MetricSettings } from "./metric-settings-form";
+import { CustomMetricEditor } from "./custom-metric-editor";
+import { MetricSettingsForm } from "./metric-settings-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("metricSettings");
   return { title: t("title") };
 }
 
-const QUERY = /* GraphQL */ `
+const QUERY = graphql(`
   query MetricSettingsPage($id: ID!) {
     workspace(id: $id) {
       metricSettings { ltvMethod grossMargin romiBasis engagementBasis fixedLtv orderValue ordersPerYear years maxCustomerLifetimeMonths }
       metricCatalog { key unit nameEn nameRu direction class kind custom formula problem }
     }
   }
-`;
+`);
 
 /** How catalog metrics are computed here (SPEC §4.2) and the workspace's own formulas. */
 export default async function MetricSettingsPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
@@ -28,7 +28,7 @@ export default async function MetricSettingsPage({ params }: { params: Promise<{
   const workspace = await requirePermission(workspaceSlug, "metricDefinition.manage");
   const t = await getTranslations("metricSettings");
   const locale = await getLocale();
-  const { data, errors } = await executeServer<{ workspace: { metricSettings: MetricSettings; metricCatalog: (MetricInfo & CustomMetric)[] } | null }>(QUERY, { id: workspace.id });
+  const { data, errors } = await executeServer(QUERY, { id: workspace.id });
   // graphql-js results have null prototypes; client components need plain objects.
   const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
   if (!ws) {

@@ -5,28 +5,18 @@ import { StatusPill } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th, THead } from "@/components/ui/table";
-import { executeServer } from "@/lib/graphql-client/execute-server";
+import { executeServer } from "@/graphql/execute-server";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { requirePermission } from "../../../../_lib/load";
 import { CreateWebhookForm, DeleteWebhookButton, ResendDeliveryButton, ToggleWebhookButton } from "./webhook-forms";
+import { graphql } from "@/graphql/client/graphql";
 
 export async function generateMetadata() {
   const t = await getTranslations("webhooks");
   return { title: t("title") };
 }
 
-type DeliveryStatus = "PENDING" | "RETRYING" | "SUCCEEDED" | "FAILED";
-interface WebhookNode {
-  id: string;
-  url: string;
-  events: string[];
-  enabled: boolean;
-  consecutiveFailures: number;
-  secretHint: string;
-  deliveries: { edges: { node: { id: string; event: string; status: DeliveryStatus; attempts: number; responseCode: number | null; latencyMs: number | null; createdAt: string } }[] };
-}
-
-const WEBHOOKS = /* GraphQL */ `
+const WEBHOOKS = graphql(`
   query Webhooks($id: ID!) {
     workspace(id: $id) {
       webhooks(first: 20) {
@@ -35,7 +25,7 @@ const WEBHOOKS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 const STATUS_TONE = { PENDING: "neutral", RETRYING: "warn", SUCCEEDED: "ok", FAILED: "bad" } as const;
 
@@ -45,7 +35,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ works
   const workspace = await requirePermission(workspaceSlug, "webhook.manage");
   const t = await getTranslations("webhooks");
   const locale = await getLocale();
-  const { data, errors } = await executeServer<{ workspace: { webhooks: { edges: { node: WebhookNode }[] } | null } | null }>(WEBHOOKS, { id: workspace.id });
+  const { data, errors } = await executeServer(WEBHOOKS, { id: workspace.id });
   const hooks = data?.workspace?.webhooks?.edges.map((e) => e.node) ?? [];
   return (
     <ClientMessages namespaces={["webhooks"]}>

@@ -9,13 +9,17 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyableValue } from "@/components/ui/copy-button";
 import { Field, FieldError, Input } from "@/components/ui/field";
+import { type TadaDocumentNode, type VariablesOf, graphql } from "@/graphql/client/graphql";
+
+/** A form builds its input from strings; the API validates them. This names the type a mutation takes. */
+type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D>["input"];
 
 export const WEBHOOK_EVENTS = ["ALERT_RAISED", "KPI_STATUS_CHANGED", "IMPORT_COMPLETED", "BATCH_INGESTED"] as const;
 
-const CREATE = /* GraphQL */ `mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id url } secret } }`;
-const UPDATE = /* GraphQL */ `mutation UpdateWebhook($input: UpdateWebhookInput!) { updateWebhook(input: $input) { webhook { id enabled } } }`;
-const DELETE = /* GraphQL */ `mutation DeleteWebhook($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { webhook { id } } }`;
-const RESEND = /* GraphQL */ `mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) { resendWebhookDelivery(input: $input) { delivery { id } } }`;
+const CREATE = graphql(`mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id url } secret } }`);
+const UPDATE = graphql(`mutation UpdateWebhook($input: UpdateWebhookInput!) { updateWebhook(input: $input) { webhook { id enabled } } }`);
+const DELETE = graphql(`mutation DeleteWebhook($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { webhook { id } } }`);
+const RESEND = graphql(`mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) { resendWebhookDelivery(input: $input) { delivery { id } } }`);
 
 /** Adds a webhook; the signing secret lives only in this component's state and is shown once. */
 export function CreateWebhookForm({ workspaceId }: { workspaceId: string }) {
@@ -25,12 +29,12 @@ export function CreateWebhookForm({ workspaceId }: { workspaceId: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [eventsError, setEventsError] = useState<string | null>(null);
-  const { run, pending, fieldErrors, formError } = useGraphQLMutation<{ createWebhook: { secret: string } }>(CREATE);
+  const { run, pending, fieldErrors, formError } = useGraphQLMutation(CREATE);
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSecret(null);
     const form = new FormData(event.currentTarget);
-    const events = form.getAll("events").map(String);
+    const events = form.getAll("events").map(String) as Input<typeof CREATE>["events"];
     if (events.length === 0) return setEventsError(t("noEvents"));
     setEventsError(null);
     const outcome = await run({ input: { workspaceId, url: String(form.get("url")).trim(), events } });

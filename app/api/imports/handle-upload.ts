@@ -1,11 +1,11 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { actorOf } from "@/lib/audit/actor";
-import { resolveRequestViewer as resolveViewer } from "@/lib/auth/request-viewer";
+import { resolveViewerFromRequest } from "@/lib/auth/resolve-viewer-from-request";
 import type { Database } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
-import { createImport } from "./create-import";
-import { MAX_IMPORT_BYTES, fileTooLarge } from "./save-upload";
+import { createImport } from "@/lib/imports/create-import";
+import { MAX_IMPORT_BYTES, fileTooLarge } from "@/lib/imports/save-upload";
 import { BodyTooLargeError, declaredLength, limitBody } from "@/lib/http/read-body";
 import { workspaceIdOf } from "@/lib/workspaces/workspace-id";
 
@@ -29,7 +29,7 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
     const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
     const declaredSize = declaredLength(request);
     const db = await openDb();
-    const viewer = await resolveViewer(db, request);
+    const viewer = await resolveViewerFromRequest(db, request);
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
     const raw = url.searchParams.get("workspaceId") ?? "";
     const workspaceId = workspaceIdOf(raw);

@@ -1,3 +1,4 @@
+import "server-only";
 import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { SESSION_COOKIE, readCookie, viewerFromSessionToken } from "@/lib/auth/session-cookie";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -5,10 +6,11 @@ import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
- * The caller of a route handler outside GraphQL (uploads, downloads), authenticated like the
- * GraphQL endpoint: `Authorization: Bearer <api key>`, else the session cookie `tl.session`.
+ * The caller of an HTTP request — the one resolver both transports use (graphql/http-handler.ts
+ * and the route handlers: uploads, downloads, PDFs): `Authorization: Bearer <api key>`, else the
+ * session cookie `tl.session`.
  */
-export async function resolveRequestViewer(db: Database, request: Request): Promise<Viewer | null> {
+export async function resolveViewerFromRequest(db: Database, request: Request): Promise<Viewer | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

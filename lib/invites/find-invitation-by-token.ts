@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { type InviteState, inviteState } from "./invite-state";
 import { hashInviteToken, isWellFormedInviteToken } from "./invite-token";
@@ -18,7 +19,7 @@ export interface Invitation {
  * through the SECURITY DEFINER door find_invite_by_token_hash, which opens only for the
  * hash of a real token.
  */
-export async function findInvitation(db: Database, { token }: { token: string }): Promise<Invitation | null> {
+export async function findInvitationByToken(db: Database, { token }: { token: string }): Promise<Invitation | null> {
   if (!isWellFormedInviteToken(token)) return null;
   const { rows } = await db.sql.query<{
     invite_id: string;

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { describe, expect, it } from "vitest";
 import { parseWorkspaceId } from "@/graphql/ids";
-import { workspaceIdOf } from "./workspace-id";
+import { workspaceIdOf } from "@/lib/workspaces/workspace-id";
 
 const ID = "0F8E2C1A-3B4D-4E5F-8A9B-0C1D2E3F4A5B";
 

@@ -1,9 +1,11 @@
+import "server-only";
 import { cookies, headers } from "next/headers";
 import { type DocumentNode, type GraphQLError, type GraphQLFormattedError, execute, parse, validate } from "graphql";
 import { cache } from "react";
-import { createContext } from "@/graphql/context";
-import { formatError } from "@/graphql/errors";
-import { schema } from "@/graphql/schema";
+import { type TadaDocumentNode, documentText } from "./client/graphql";
+import { createContext } from "./context";
+import { formatError } from "./errors";
+import { schema } from "./schema";
 import { SESSION_COOKIE, viewerFromSessionToken } from "@/lib/auth/session-cookie";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -36,30 +38,45 @@ const requestContext = cache(async () => {
   });
 });
 
+/** A document's variables: omitted when it takes none or only optional ones, required otherwise. */
+export type VariablesArg<V> = Record<never, never> extends V ? [variables?: V] : [variables: V];
+
 /**
  * Pages read through the same GraphQL schema third parties use, executed in-process with the
  * request's session: every permission rule applies to pages too (scope-auth and the resolvers'
  * checks live in the schema). Pages run graphql-js directly rather than through Apollo's request
- * pipeline — their documents are fixed strings, parsed and validated once per process — and
- * errors are shaped by the same formatError as the HTTP endpoint. Apollo's pipeline cost ~3 ms
- * of a scorecard page's ~10 ms of GraphQL (bench/web.ts).
+ * pipeline — their documents are fixed, parsed and validated once per process — and errors are
+ * shaped by the same formatError as the HTTP endpoint. Apollo's pipeline cost ~3 ms of a
+ * scorecard page's ~10 ms of GraphQL (bench/web.ts).
+ *
+ * Documents are typed (`graphql()` from graphql/client/graphql.ts): the result type is the
+ * document's selection, so a field the page did not select does not exist for the compiler.
  */
-export async function executeServer<T>(query: string, variables?: Record<string, unknown>): Promise<ServerResult<T>> {
+export async function executeServer<R, V>(document: TadaDocumentNode<R, V>, ...[variables]: VariablesArg<V>): Promise<ServerResult<R>>;
+/** @deprecated An untyped document string: convert it to `graphql()` (only the import workbench still does this). */
+export async function executeServer<T>(query: string, variables?: Record<string, unknown>): Promise<ServerResult<T>>;
+export async function executeServer(query: string | TadaDocumentNode<unknown, unknown>, variables?: unknown): Promise<ServerResult<unknown>> {
   const context = await requestContext();
-  let prepared = documents.get(query);
+  const text = typeof query === "string" ? query : documentText(query);
+  let prepared = documents.get(text);
   if (!prepared) {
-    const document = parse(query);
+    const document = parse(text);
     const invalid = validate(schema, document);
     prepared = invalid.length > 0 ? { document, invalid } : { document, invalid: null };
-    documents.set(query, prepared);
+    documents.set(text, prepared);
   }
   if (prepared.invalid) {
     // A page's own query does not match the schema: a programming error, reported like the endpoint would.
     return { data: null, errors: prepared.invalid.map((e) => formatError(e.toJSON(), e)) };
   }
-  const result = await execute({ schema, document: prepared.document, variableValues: variables, contextValue: context });
+  const result = await execute({
+    schema,
+    document: prepared.document,
+    variableValues: variables as Record<string, unknown> | undefined,
+    contextValue: context,
+  });
   return {
-    data: (result.data ?? null) as T | null,
+    data: result.data ?? null,
     errors: (result.errors ?? []).map((e) => formatError(e.toJSON(), e)),
   };
 }

@@ -1,3 +1,8 @@
+/**
+ * Reading KPI target versions: the SQL for the current version per KPI and for the parts that
+ * tile a period, the row mapping (byKpi, groupByKpi, toTargetVersion) and loadPeriodTargets.
+ * (Formerly load-current-targets.ts, a name that covered only the first of these.)
+ */
 import { Decimal } from "@/lib/metrics/decimal";
 import type { SqlReader } from "@/lib/tenancy/read-as-tenant";
 import type { TargetVersion } from "./target-version";

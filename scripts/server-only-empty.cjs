@@ -1,0 +1,1 @@
+// The empty module `server-only` resolves to outside Next (scripts/register-server-only.mjs).
