@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
  * The caller of a route handler outside GraphQL (uploads, downloads), authenticated like the
  * GraphQL endpoint: `Authorization: Bearer <api key>`, else the session cookie `tl.session`.
  */
-export async function resolveRequestViewer(db: Database, request: Request): Promise<Viewer | null> {
+export async function resolveRequestViewer(db: Database, request: { headers: { get(name: string): string | null } }): Promise<Viewer | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
