@@ -1,11 +1,13 @@
 import "server-only";
 import SchemaBuilder from "@pothos/core";
-import RelayPlugin from "@pothos/plugin-relay";
+import RelayPlugin, { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { type WorkspaceScopeParam, checkWorkspaceRule } from "./authz";
+import type { Permission } from "@/lib/permissions/registry";
+import { UUID } from "@/lib/uuid";
 import type { GraphQLContext } from "./context";
 
 /** The largest page a connection serves (`first` / `last`), documented on the arguments. */
@@ -57,6 +59,13 @@ export const builder = new SchemaBuilder<{
     }),
   },
   relay: {
+    // A User's id is its bare UUID — what User.id has always been and what every argument
+    // that names a person takes — so User implements Node without changing it: node(id:)
+    // reads a bare UUID as a User (no other node's id is a bare UUID; Workspace ids are
+    // encoded, tenant rows are "<workspaceId>.<rowId>"). The encoded "User:<uuid>" form is
+    // accepted too. Every other type keeps Pothos's encoding.
+    encodeGlobalID: (typename, id) => (typename === "User" ? String(id) : encodeGlobalID(typename, id)),
+    decodeGlobalID: (globalID) => (UUID.test(globalID) ? { typename: "User", id: globalID.toLowerCase() } : decodeGlobalID(globalID)),
     clientMutationId: "omit",
     cursorType: "String",
     nodesQueryOptions: false,

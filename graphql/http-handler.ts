@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { withApiSecurityHeaders } from "@/lib/http/security-headers";
 import { isAppError } from "@/lib/errors/app-error";
-import { BodyTooLargeError, payloadTooLarge, readBodyText } from "@/lib/http/read-body";
+import { BodyTooLargeError, payloadTooLargeParts, readBodyText } from "@/lib/http/read-body";
 import { createContext } from "./context";
 import { HeaderMap, getApolloServer } from "./server";
 
@@ -35,24 +35,79 @@ export async function handleGraphQLRequest(request: Request): Promise<Response> 
   return withApiSecurityHeaders(await executeGraphQLHttp(request, getDatabase), env().APP_URL?.startsWith("https://") ?? false);
 }
 
+/**
+ * One request as the transport needs it, whatever server received it: a fetch `Request` (the
+ * Next route, tests: {@link executeGraphQLHttp}) or a node:http request (`npm start`:
+ * graphql/node-handler.ts, which skips the WHATWG Request/Response conversion — measured, see
+ * ARCHITECTURE.md).
+ */
+export interface TransportRequest {
+  /** Upper-case. */
+  method: string;
+  /** `?…` of the request URL, as `new URL(url).search` gives it. */
+  search: string;
+  /** The request URL's scheme as `new URL(url).protocol` gives it. */
+  protocol: string;
+  /** The request URL's origin (asked only when APP_URL is unset and the Host header is unusable). */
+  origin(): string;
+  /** Request headers, lower-case names, repeated values joined as `Headers.get` joins them. */
+  headers: HeaderMap;
+  /** The body as UTF-8 text, at most `maxBytes` bytes (else BodyTooLargeError, see lib/http/read-body.ts). */
+  readBodyText(maxBytes: number): Promise<string>;
+}
+
+/** The answer before it is written: headers with lower-case names; Set-Cookie values apart. */
+export interface TransportResponse {
+  status: number;
+  headers: Map<string, string>;
+  cookies: string[];
+  body: string;
+}
+
 /** The transport with the database passed in (tests hand it their own). */
 export async function executeGraphQLHttp(request: Request, openDb: () => Promise<Database>): Promise<Response> {
   const url = new URL(request.url);
-  const method = request.method.toUpperCase();
+  const headers = new HeaderMap();
+  request.headers.forEach((value, key) => headers.set(key, value));
+  const result = await executeGraphQLTransport(
+    {
+      method: request.method.toUpperCase(),
+      search: url.search,
+      protocol: url.protocol,
+      origin: () => url.origin,
+      headers,
+      readBodyText: (maxBytes) => readBodyText(request, maxBytes),
+    },
+    openDb,
+  );
+  const responseHeaders = new Headers();
+  for (const [key, value] of result.headers) responseHeaders.set(key, value);
+  for (const cookie of result.cookies) responseHeaders.append("set-cookie", cookie);
+  return new Response(result.body, { status: result.status, headers: responseHeaders });
+}
+
+/** The transport proper (see {@link TransportRequest}). */
+export async function executeGraphQLTransport(request: TransportRequest, openDb: () => Promise<Database>): Promise<TransportResponse> {
+  const method = request.method;
+  const headers = request.headers;
+  const header = (name: string): string | null => headers.get(name) ?? null;
   if (method !== "GET" && method !== "POST") {
     return errorResponse("METHOD_NOT_ALLOWED", `${method} is not supported: send queries with GET or POST, mutations with POST`, 405, { allow: "GET, POST" });
   }
   let body: unknown;
-  if (request.method === "POST") {
-    const hasCredentials = request.headers.has("authorization") || Boolean(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
+  if (method === "POST") {
+    const hasCredentials = headers.has("authorization") || Boolean(readCookie(header("cookie"), SESSION_COOKIE));
     let text: string;
     try {
-      text = await readBodyText(request, hasCredentials ? MAX_BODY_BYTES : MAX_ANONYMOUS_BODY_BYTES);
+      text = await request.readBodyText(hasCredentials ? MAX_BODY_BYTES : MAX_ANONYMOUS_BODY_BYTES);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return payloadTooLarge(error, "application/graphql-response+json; charset=utf-8");
+      if (error instanceof BodyTooLargeError) {
+        const parts = payloadTooLargeParts(error, "application/graphql-response+json; charset=utf-8");
+        return { status: parts.status, headers: new Map(Object.entries(parts.headers)), cookies: [], body: parts.body };
+      }
       throw error;
     }
-    const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
+    const contentType = (header("content-type") ?? "").toLowerCase();
     if (/^application\/(graphql-response\+)?json\b/.test(contentType)) {
       try {
         body = JSON.parse(text);
@@ -65,47 +120,45 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
   }
 
   const db = await openDb();
+  const headerReader = { headers: { get: header } };
   let viewer: Viewer | null;
   try {
-    viewer = await resolveViewerFromRequest(db, request);
+    viewer = await resolveViewerFromRequest(db, headerReader);
   } catch (error) {
     if (isAppError(error)) {
-      const headers: Record<string, string> = error instanceof RateLimitedError ? rateLimitHeaders(error.rateLimit) : {};
-      if (error.retryAfter) headers["retry-after"] = String(error.retryAfter);
-      return errorResponse(error.code, error.message, STATUS_OF_CODE[error.code] ?? 400, headers);
+      const extra: Record<string, string> = error instanceof RateLimitedError ? rateLimitHeaders(error.rateLimit) : {};
+      if (error.retryAfter) extra["retry-after"] = String(error.retryAfter);
+      return errorResponse(error.code, error.message, STATUS_OF_CODE[error.code] ?? 400, extra);
     }
     console.error("[graphql] authentication failed unexpectedly", error);
     return errorResponse("INTERNAL_SERVER_ERROR", "Unexpected error", 500);
   }
 
-  const headers = new HeaderMap();
-  request.headers.forEach((value, key) => headers.set(key, value));
-  const forwardedProto = request.headers.get("x-forwarded-proto");
+  const forwardedProto = header("x-forwarded-proto");
   const context = createContext({
     db,
     viewer,
     meta: {
-      ip: clientAddress(request.headers),
-      userAgent: request.headers.get("user-agent"),
-      secure: url.protocol === "https:" || forwardedProto === "https",
-      baseUrl: env().APP_URL ?? requestOrigin(request, url, forwardedProto),
+      ip: clientAddress(headerReader.headers),
+      userAgent: header("user-agent"),
+      secure: request.protocol === "https:" || forwardedProto === "https",
+      baseUrl: env().APP_URL ?? requestOrigin(header("host"), request.origin, request.protocol, forwardedProto),
     },
   });
   const server = await getApolloServer();
   const result = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: url.search, body },
+    httpGraphQLRequest: { method, headers, search: request.search, body },
     context: async () => context,
   });
-  const responseHeaders = new Headers();
-  for (const [key, value] of result.headers) responseHeaders.set(key, value);
-  for (const cookie of context.responseCookies) responseHeaders.append("set-cookie", cookie);
+  const responseHeaders = new Map<string, string>();
+  for (const [key, value] of result.headers) responseHeaders.set(key.toLowerCase(), value);
   if (viewer?.kind === "apiKey" && viewer.rateLimit) {
     for (const [key, value] of Object.entries(rateLimitHeaders(viewer.rateLimit))) responseHeaders.set(key, value);
   }
   const payload = result.body.kind === "complete" ? result.body.string : await collect(result.body.asyncIterator);
   let status = result.status ?? 200;
-  if (status === 400 && isDocumentErrorInJson(responseHeaders.get("content-type"), payload)) status = 200;
-  return new Response(payload, { status, headers: responseHeaders });
+  if (status === 400 && isDocumentErrorInJson(responseHeaders.get("content-type") ?? null, payload)) status = 200;
+  return { status, headers: responseHeaders, cookies: context.responseCookies, body: payload };
 }
 
 /**
@@ -138,11 +191,13 @@ function isDocumentErrorInJson(contentType: string | null, payload: string): boo
   }
 }
 
-function errorResponse(code: string, message: string, status: number, headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+function errorResponse(code: string, message: string, status: number, headers?: Record<string, string>): TransportResponse {
+  return {
     status,
-    headers: { "content-type": "application/graphql-response+json; charset=utf-8", ...headers },
-  });
+    headers: new Map(Object.entries({ "content-type": "application/graphql-response+json; charset=utf-8", ...headers })),
+    cookies: [],
+    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+  };
 }
 
 async function collect(iterator: AsyncIterableIterator<string>): Promise<string> {

@@ -23,7 +23,22 @@ export const rejectNulPlugin: ApolloServerPlugin = {
   },
 };
 
+/**
+ * Apollo keeps parsed documents (its document store) and hands the same DocumentNode to every
+ * request with the same query text: the answer is remembered per document, not visited again.
+ */
+const nulOfDocument = new WeakMap<DocumentNode, string | null>();
+
 function nulInDocument(document: DocumentNode): string | null {
+  let found = nulOfDocument.get(document);
+  if (found === undefined) {
+    found = visitForNul(document);
+    nulOfDocument.set(document, found);
+  }
+  return found;
+}
+
+function visitForNul(document: DocumentNode): string | null {
   let found: string | null = null;
   const path: string[] = [];
   visit(document, {

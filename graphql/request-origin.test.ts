@@ -4,7 +4,8 @@ import { requestOrigin } from "./request-origin";
 describe("requestOrigin (invite links without APP_URL)", () => {
   const at = (host: string | null, proto: string | null = null) => {
     const request = new Request("http://localhost:3000/api/graphql", { method: "POST", headers: host ? { host } : {} });
-    return requestOrigin(request, new URL(request.url), proto);
+    const url = new URL(request.url);
+    return requestOrigin(request.headers.get("host"), () => url.origin, url.protocol, proto);
   };
 
   it("is the address the app was opened at, not the server's bind address", () => {

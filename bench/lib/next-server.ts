@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
  * Starts the app as a user would (`node scripts/start.mjs`: builds when sources changed, then
  * `next start`) and waits until GraphQL answers. Stop it with the returned function.
  */
-export async function startNextServer(env: Record<string, string | undefined>, port: number): Promise<{ url: string; stop(): void }> {
+export async function startNextServer(env: Record<string, string | undefined>, port: number): Promise<{ url: string; pid: number; stop(): void }> {
   const server: ChildProcess = spawn("node", ["scripts/start.mjs"], {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit"],
@@ -22,7 +22,7 @@ export async function startNextServer(env: Record<string, string | undefined>, p
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {
       const res = await fetch(`${url}/api/graphql?query=%7B__typename%7D`, { headers: { "apollo-require-preflight": "1" } });
-      if (res.ok) return { url, stop };
+      if (res.ok) return { url, pid: server.pid!, stop };
     } catch {
       // not up yet
     }

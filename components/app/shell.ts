@@ -24,7 +24,8 @@ export const SHELL_QUERY = graphql(
 );
 
 type ShellResult = ResultOf<typeof SHELL_QUERY>;
-export type ShellWorkspace = ResultOf<typeof ShellWorkspaceFields>;
+/** `chosenSlug`: the slug as set in the settings when `slug` had to be the UUID (app/(app)/_lib/load.ts disambiguateSlugs). */
+export type ShellWorkspace = ResultOf<typeof ShellWorkspaceFields> & { chosenSlug?: string };
 /** Agencies the person belongs to, each with the clients they work with (the switcher groups them). */
 export type ShellAgency = ShellResult["viewerAgencies"][number];
 export type ShellViewer = NonNullable<ShellResult["viewer"]> & { agencies: ShellAgency[] };

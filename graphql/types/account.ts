@@ -1,4 +1,7 @@
 import type { User } from "@/generated/prisma/client";
+import { type VisibleUser, findVisibleUser } from "@/lib/members/find-visible-user";
+import { UUID } from "@/lib/uuid";
+import { listUserWorkspaces } from "@/lib/workspaces/list-user-workspaces";
 import { emailSchema, passwordFieldSchema, personNameSchema } from "@/lib/accounts/account-rules";
 import { changePassword } from "@/lib/accounts/change-password";
 import { logoutEverywhere } from "@/lib/accounts/logout-everywhere";
@@ -20,19 +23,43 @@ import { underInput } from "../input-errors";
 import { WorkspaceRef } from "./workspace";
 
 /**
- * A person. Not a relay node: users are global rows, and a lookup by id would let anyone
- * probe for accounts; a user is reached through the viewer or a workspace's members.
+ * A person, and a relay Node whose id is the bare user UUID (see graphql/builder.ts: User.id
+ * keeps the value it always had). node(id:) finds a user only for a caller who may read the
+ * members of a workspace the user belongs to (or the user themselves); anyone else gets null,
+ * as for an id that does not exist — users are global rows, and a lookup must not let anyone
+ * probe for accounts.
  */
-export const UserRef = builder.objectRef<Pick<User, "id" | "email" | "name" | "locale" | "createdAt">>("User").implement({
+export const UserRef = builder.node(builder.objectRef<VisibleUser>("User"), {
   description: "A person with an account. Visible to themselves and to members of a workspace they share.",
+  id: { resolve: (u) => u.id, description: "The user's id (a UUID; also their global id for `node(id:)`)." },
+  loadOne: async (id, ctx) => findUserNode(ctx, id),
   fields: (t) => ({
-    id: t.exposeID("id", { description: "The user's id." }),
     email: t.exposeString("email", { description: "The person's e-mail address (their login)." }),
     name: t.exposeString("name", { description: "The person's name." }),
     locale: t.exposeString("locale", { description: "The person's language: ru or en." }),
     createdAt: t.expose("createdAt", { description: "When the account was created.", type: "DateTime" }),
   }),
 });
+
+/** node(id:) of a User: see UserRef. */
+async function findUserNode(ctx: GraphQLContext, userId: string): Promise<VisibleUser | null> {
+  if (!UUID.test(userId)) return null;
+  const viewer = ctx.viewer;
+  if (viewer?.kind === "user" && viewer.userId === userId) {
+    return ctx.db.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, locale: true, createdAt: true } });
+  }
+  let candidates: string[] = [];
+  if (viewer?.kind === "user") {
+    const mine = await listUserWorkspaces(ctx.db, { userId: viewer.userId });
+    for (const { workspace, role } of mine) ctx.knowMembership(workspace, role);
+    candidates = mine.map((m) => m.workspace.id);
+  } else if (viewer?.kind === "apiKey") {
+    candidates = [viewer.workspaceId];
+  }
+  const readable: string[] = [];
+  for (const workspaceId of candidates) if ((await ctx.access(workspaceId))?.permissions.has("member.read")) readable.push(workspaceId);
+  return findVisibleUser(ctx.db, { userId, workspaceIds: readable });
+}
 
 /**
  * Starts a server-side session (lib/sessions) and issues its cookie (the same one next-auth's

@@ -8,6 +8,7 @@ import type { Database } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors/parse-input";
 import { createInvite } from "@/lib/invites/create-invite";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { slugsTakenFor } from "@/lib/workspaces/list-visible-slugs";
 import { insertWorkspace } from "@/lib/workspaces/insert-workspace";
 import { currencySchema, defaultSettings, localeSchema, timeZoneSchema, workspaceNameSchema } from "@/lib/workspaces/workspace-settings";
 import { recordAgencyAuditEvent } from "./record-agency-audit-event";
@@ -46,8 +47,10 @@ export async function createAgencyClient(
   const data = parseInput(inputSchema, input);
   const defaults = defaultSettings(data.locale ?? "en");
   const workspaceId = randomUUID();
+  const takenSlugs = await slugsTakenFor(db, { userId: input.actorId });
   const workspace = await withTenant(db, { workspaceId, userId: input.actorId }, async (tx) => {
     const ws = await insertWorkspace(tx, {
+      takenSlugs,
       id: workspaceId,
       name: data.name,
       currency: data.currency ?? defaults.currency,

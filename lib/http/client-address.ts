@@ -35,7 +35,7 @@ export function installPeerAddressHeader(): void {
   };
 }
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined | null;
+type HeaderSource = Headers | { get(name: string): string | null } | Record<string, string | string[] | undefined> | undefined | null;
 
 function header(source: HeaderSource, name: string): string | null {
   if (!source) return null;

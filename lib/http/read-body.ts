@@ -16,7 +16,11 @@ export class BodyTooLargeError extends Error {
 
 /** Content-Length when it is a plain decimal, else null (chunked, or a header not to trust). */
 export function declaredLength(request: Request): number | null {
-  const declared = request.headers.get("content-length");
+  return declaredLengthOf(request.headers.get("content-length"));
+}
+
+/** {@link declaredLength} of a Content-Length header value. */
+export function declaredLengthOf(declared: string | null): number | null {
   return declared !== null && /^\d{1,15}$/.test(declared) ? Number(declared) : null;
 }
 
@@ -72,10 +76,17 @@ export async function* limitBody(request: Request, maxBytes: number): AsyncGener
  * may still be sending, and the rest of its body is not worth reading.
  */
 export function payloadTooLarge(error: BodyTooLargeError, contentType = "application/json; charset=utf-8"): Response {
-  return new Response(JSON.stringify({ errors: [{ message: error.message, extensions: { code: "PAYLOAD_TOO_LARGE", maxBytes: error.maxBytes } }] }), {
+  const { status, headers, body } = payloadTooLargeParts(error, contentType);
+  return new Response(body, { status, headers });
+}
+
+/** {@link payloadTooLarge}'s status, headers and body, for a transport that writes them itself. */
+export function payloadTooLargeParts(error: BodyTooLargeError, contentType = "application/json; charset=utf-8") {
+  return {
     status: 413,
-    headers: { "content-type": contentType, connection: "close" },
-  });
+    headers: { "content-type": contentType, connection: "close" } as Record<string, string>,
+    body: JSON.stringify({ errors: [{ message: error.message, extensions: { code: "PAYLOAD_TOO_LARGE", maxBytes: error.maxBytes } }] }),
+  };
 }
 
 function describeBytes(bytes: number): string {

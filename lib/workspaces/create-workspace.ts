@@ -5,6 +5,7 @@ import type { Workspace } from "@/generated/prisma/client";
 import type { Database } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors/parse-input";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { slugsTakenFor } from "./list-visible-slugs";
 import { insertWorkspace } from "./insert-workspace";
 import type { LooseSettings } from "./workspace-settings";
 import {
@@ -35,8 +36,10 @@ export async function createWorkspace(
   const data = parseInput(createWorkspaceInputSchema, input);
   const defaults = defaultSettings(data.locale ?? (userLocale === "ru" ? "ru" : "en"));
   const workspaceId = randomUUID();
+  const takenSlugs = await slugsTakenFor(db, { userId: actorId });
   return withTenant(db, { workspaceId, userId: actorId }, (tx) =>
     insertWorkspace(tx, {
+      takenSlugs,
       id: workspaceId,
       name: data.name,
       currency: data.currency ?? defaults.currency,

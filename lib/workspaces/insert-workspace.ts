@@ -24,27 +24,29 @@ export interface NewWorkspace {
   heldByAgency?: boolean;
   /** A slug chosen by the caller: taken → BAD_USER_INPUT on `slug` instead of the next candidate. */
   exactSlug?: string;
+  /**
+   * Slugs of the other workspaces the creator can open (lib/workspaces/list-visible-slugs.ts):
+   * a slug is unique among those, not globally, so that choosing one reveals nothing about
+   * workspaces the creator cannot see. None for a new account.
+   */
+  takenSlugs?: ReadonlySet<string>;
 }
 
 /**
  * Creates a workspace with its first OWNER, the audit event and the on-created hooks, inside
  * a transaction whose tenant is `workspace.id` (RLS WITH CHECK). The slug is derived from the
- * name; a taken slug moves on to the next candidate (INSERT … ON CONFLICT DO NOTHING, which
- * is race-free and does not abort the transaction).
+ * name; a slug the creator already uses for another workspace they can open moves on to the
+ * next candidate (slugs are unique per person, not globally: see `takenSlugs`).
  */
 export async function insertWorkspace(tx: Tx, ws: NewWorkspace): Promise<Workspace> {
+  const taken = ws.takenSlugs ?? new Set<string>();
+  if (ws.exactSlug && taken.has(ws.exactSlug)) throw AppError.badInput(["slug"], "This address is taken: choose another one");
   const base = ws.exactSlug ?? makeSlug(ws.name);
-  let inserted = false;
-  for (let attempt = 0; attempt < (ws.exactSlug ? 1 : 20) && !inserted; attempt++) {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO workspaces (id, name, slug, currency, time_zone, locale, fiscal_year_start_month)
-      VALUES (${ws.id}::uuid, ${ws.name}, ${slugCandidate(base, attempt)}, ${ws.currency}, ${ws.timeZone}, ${ws.locale}, ${ws.fiscalYearStartMonth ?? 1})
-      ON CONFLICT (slug) DO NOTHING
-      RETURNING id`;
-    inserted = rows.length === 1;
-  }
-  if (!inserted && ws.exactSlug) throw AppError.badInput(["slug"], "This address is taken: choose another one");
-  if (!inserted) throw new Error(`Could not find a free slug for "${base}"`);
+  let slug = base;
+  for (let attempt = 1; taken.has(slug); attempt++) slug = slugCandidate(base, attempt);
+  await tx.$executeRaw`
+    INSERT INTO workspaces (id, name, slug, currency, time_zone, locale, fiscal_year_start_month)
+    VALUES (${ws.id}::uuid, ${ws.name}, ${slug}, ${ws.currency}, ${ws.timeZone}, ${ws.locale}, ${ws.fiscalYearStartMonth ?? 1})`;
   const membership = ws.heldByAgency ? null : await tx.membership.create({ data: { workspaceId: ws.id, userId: ws.ownerUserId, role: "OWNER" } });
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: ws.id } });
   const actor = { kind: "user", userId: ws.ownerUserId } as const;

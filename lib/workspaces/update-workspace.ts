@@ -10,6 +10,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { parseRate } from "@/lib/csv/cell-currency";
 import { type CurrencyConversion, convertWorkspaceCurrency } from "./convert-workspace-currency";
+import { slugsTakenFor } from "./list-visible-slugs";
 import type { LooseSettings } from "./workspace-settings";
 import {
   currencySchema,
@@ -46,6 +47,12 @@ export async function updateWorkspace(
   { workspaceId, actor, ...input }: { workspaceId: string; actor: Actor } & LooseSettings<z.input<typeof updateWorkspaceInputSchema>>,
 ): Promise<Workspace> {
   const data = parseInput(updateWorkspaceInputSchema, input);
+  // Unique among the workspaces the person can open, which they all see anyway; another
+  // tenant's workspace with the same slug is no conflict and is never confirmed (issue 16).
+  if (data.slug && actor.kind === "user") {
+    const taken = await slugsTakenFor(db, { userId: actor.userId, exceptWorkspaceId: workspaceId });
+    if (taken.has(data.slug)) throw AppError.badInput(["slug"], "This slug is taken; choose another");
+  }
   try {
     return await withTenant(db, { workspaceId, userId: actor.kind === "user" ? actor.userId : null }, async (tx) => {
       const before = await tx.workspace.findFirst({ where: { id: workspaceId } });

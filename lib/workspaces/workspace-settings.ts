@@ -60,7 +60,10 @@ export const slugSchema = z
   .refine(
     (s) => SLUG_PATTERN.test(s) && !s.includes("--"),
     "Slug must be 3–48 characters: lowercase letters, digits and single hyphens, starting and ending with a letter or digit",
-  );
+  )
+  // The app's URLs also open a workspace by its id when two a person can see share a slug
+  // (app/(app)/_lib/load.ts): a slug never looks like one.
+  .refine((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s), "A slug cannot have the form of an id");
 
 /** An input as callers hold it: `locale` is any string until the schema has checked it. */
 export type LooseSettings<T> = Omit<T, "locale"> & { locale?: string | null };

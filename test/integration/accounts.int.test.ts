@@ -68,11 +68,11 @@ describe("signUp", () => {
     expect(explicit.data?.signUp.workspace).toMatchObject({ currency: "EUR", timeZone: "Europe/Berlin" });
   });
 
-  it("gives workspaces with the same name distinct slugs", async () => {
+  it("gives two people's workspaces with the same name the same slug (slugs are unique per person: issue 16)", async () => {
     const a = await gql(db, null, SIGN_UP, { input: { email: uniqueEmail(), password: "a sturdy passphrase", name: "D", workspaceName: "Same Name Co" } });
     const b = await gql(db, null, SIGN_UP, { input: { email: uniqueEmail(), password: "a sturdy passphrase", name: "E", workspaceName: "Same Name Co" } });
     expect(a.data?.signUp.workspace.slug).toBe("same-name-co");
-    expect(b.data?.signUp.workspace.slug).toBe("same-name-co-2");
+    expect(b.data?.signUp.workspace.slug).toBe("same-name-co");
   });
 
   it("runs the on-workspace-created hooks inside the transaction (a failing hook rolls everything back)", async () => {
@@ -344,9 +344,10 @@ describe("updateWorkspace", () => {
   });
 
   it("rejects a taken slug, a bad slug, currency and time zone on their fields", async () => {
-    const a = await createWorkspaceWithOwner(db);
     const b = await createWorkspaceWithOwner(db);
-    const taken = await gql(db, b.viewer, UPDATE_WS, { input: { workspaceId: b.workspace.id, slug: a.workspace.slug } });
+    // Taken among the workspaces b can open (another tenant's slug is no conflict: abuse-slugs.int).
+    const a = await gql(db, b.viewer, `mutation { createWorkspace(input: { name: "B second" }) { workspace { slug } } }`);
+    const taken = await gql(db, b.viewer, UPDATE_WS, { input: { workspaceId: b.workspace.id, slug: a.data!.createWorkspace.workspace.slug } });
     expect(fieldErrors(taken)).toEqual([{ path: ["input", "slug"], message: expect.stringMatching(/taken/) }]);
     for (const [field, value] of [["slug", "Bad Slug!"], ["currency", "EURO"], ["timeZone", "Europe/Atlantis"], ["locale", "fr"]] as const) {
       const r = await gql(db, b.viewer, UPDATE_WS, { input: { workspaceId: b.workspace.id, [field]: value } });

@@ -246,7 +246,7 @@ function intruders(): [string, Viewer][] {
 describe("cross-tenant sweep", () => {
   it("collected A's rows of several node types to aim at", () => {
     expect(A.ids.size, `node types found in A: ${[...A.ids.keys()].join(", ")}`).toBeGreaterThanOrEqual(4);
-    for (const type of ["Webhook", "Notification"]) expect(A.ids.has(type), `${type} of A collected`).toBe(true);
+    for (const type of ["Webhook", "Notification", "User"]) expect(A.ids.has(type), `${type} of A collected`).toBe(true);
   });
 
   it("every Workspace field is unreachable through A's id (workspace and node)", async () => {

@@ -307,3 +307,49 @@ describe("leaveWorkspace", () => {
     expect(invites).toBe(0);
   });
 });
+
+describe("User implements Node (node(id:) with User.id, tenant-safe)", () => {
+  const NODE = `query ($id: ID!) { node(id: $id) { __typename id ... on User { email name } } }`;
+
+  it("User.id keeps its bare UUID and node(User.id) returns the user to those who may read the members of a shared workspace", async () => {
+    const { workspace, owner, viewer } = await createWorkspaceWithOwner(db);
+    const smm = await addMember(db, workspace.id, "SMM");
+    const cmo = await addMember(db, workspace.id, "CMO");
+    const listed = await gql(db, viewer, `query ($id: ID!) { workspace(id: $id) { members(first: 10) { edges { node { user { id email } } } } } }`, { id: workspace.id });
+    const ids = listed.data!.workspace.members.edges.map((e: { node: { user: { id: string } } }) => e.node.user.id);
+    expect(ids).toEqual([owner.id, smm.user.id, cmo.user.id]);
+    // The owner and the CMO (member.read) find the SMM by User.id; the encoded form works too.
+    for (const v of [viewer, cmo.viewer]) {
+      const r = await gql(db, v, NODE, { id: smm.user.id });
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.node).toEqual({ __typename: "User", id: smm.user.id, email: smm.user.email, name: smm.user.name });
+    }
+    expect((await gql(db, viewer, NODE, { id: encodeGlobalID("User", smm.user.id) })).data!.node.email).toBe(smm.user.email);
+    // Anyone finds themselves; the SMM (no member.read) finds no one else.
+    expect((await gql(db, smm.viewer, NODE, { id: smm.user.id })).data!.node.email).toBe(smm.user.email);
+    expect((await gql(db, smm.viewer, NODE, { id: owner.id })).data!.node).toBeNull();
+    // A key of the workspace with ADMIN (member.read) finds members; a READ key does not.
+    const admin = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["ADMIN"] });
+    const read = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["READ"] });
+    expect((await gql(db, admin.viewer, NODE, { id: smm.user.id })).data!.node.email).toBe(smm.user.email);
+    expect((await gql(db, read.viewer, NODE, { id: smm.user.id })).data!.node).toBeNull();
+  });
+
+  it("someone sharing no workspace, an unknown UUID and a workspace's id answer null, like a missing user", async () => {
+    const a = await createWorkspaceWithOwner(db);
+    const b = await createWorkspaceWithOwner(db);
+    const bKey = await createKey(db, { workspaceId: b.workspace.id, actorId: b.owner.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] });
+    for (const v of [b.viewer, bKey.viewer]) {
+      const r = await gql(db, v, NODE, { id: a.owner.id });
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.node).toBeNull();
+    }
+    expect((await gql(db, a.viewer, NODE, { id: "00000000-0000-4000-8000-00000000dead" })).data!.node).toBeNull();
+    expect((await gql(db, a.viewer, NODE, { id: a.workspace.id })).data!.node).toBeNull();
+    // Leaving the shared workspace hides a former colleague again.
+    const mate = await addMember(db, b.workspace.id, "CMO");
+    expect((await gql(db, mate.viewer, NODE, { id: b.owner.id })).data!.node.email).toBe(b.owner.email);
+    await withTenant(db, { workspaceId: b.workspace.id }, (tx) => tx.membership.delete({ where: { id: mate.membership.id } }));
+    expect((await gql(db, mate.viewer, NODE, { id: b.owner.id })).data!.node).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
-import { type Server, createServer } from "node:http";
+import { type Server, createServer, request } from "node:http";
+import { MAX_BODY_BYTES } from "@/graphql/http-handler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleNodeGraphQLRequest } from "@/graphql/node-handler";
 import { FACTORY_PASSWORD, type WorkspaceWithOwner, createKey, createWorkspaceWithOwner } from "./factories";
@@ -56,5 +57,51 @@ describe("GraphQL over node:http (npm start)", () => {
     expect(mutation.status).toBe(405);
     const csrf = await fetch(`${BASE}?query=${encodeURIComponent("{ __typename }")}`);
     expect(csrf.status).toBe(400);
+  });
+
+  it("answers a chunked body over the limit with 413 and closes the connection while the client still sends", async () => {
+    let sent = 0;
+    const outcome = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port: PORT, path: "/api/graphql", method: "POST", headers: { "content-type": "application/json" } });
+      let status = 0;
+      let body = "";
+      req.on("response", (res) => {
+        status = res.statusCode ?? 0;
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status, body }));
+      });
+      req.on("error", (error) => (status ? resolve({ status, body }) : reject(error)));
+      const piece = Buffer.alloc(64 * 1024, 0x20);
+      const write = () => {
+        while (sent < 100 * 1024 * 1024 && !req.destroyed) {
+          sent += piece.length;
+          if (!req.write(piece)) return void req.once("drain", write);
+        }
+        if (!req.destroyed) req.end();
+      };
+      write();
+    });
+    expect(outcome.status).toBe(413);
+    expect(sent).toBeLessThan(50 * 1024 * 1024);
+    if (outcome.body) expect(JSON.parse(outcome.body).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("refuses a declared Content-Length over the limit before reading, and keeps the security headers and the query string", async () => {
+    const big = await fetch(BASE, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+      body: "x".repeat(MAX_BODY_BYTES + 1),
+    }).catch((error: unknown) => error);
+    if (big instanceof Response) {
+      expect(big.status).toBe(413);
+      expect(big.headers.get("connection")).toBe("close");
+    }
+    const res = await fetch(`${BASE}?query=${encodeURIComponent('{ viewer { kind } }')}&variables=${encodeURIComponent("{}")}`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(await res.json()).toEqual({ data: { viewer: { kind: "API_KEY" } } });
   });
 });

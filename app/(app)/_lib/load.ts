@@ -4,6 +4,7 @@ import { cache } from "react";
 import { SHELL_QUERY, type ShellAgency, type ShellViewer, type ShellWorkspace } from "@/components/app/shell";
 import { executeServer } from "@/graphql/execute-server";
 import type { Permission } from "@/lib/permissions/registry";
+import { workspaceIdOf } from "@/lib/workspaces/workspace-id";
 
 export type { ShellAgency, ShellViewer, ShellWorkspace } from "@/components/app/shell";
 
@@ -16,7 +17,7 @@ export const loadViewer = cache(async (): Promise<ShellViewer | null> => {
     const { data } = await executeServer(SHELL_QUERY);
     // graphql-js builds results on null-prototype objects; React only passes plain objects
     // on to client components, so copy the (small) result once here.
-    return data?.viewer?.kind === "USER" ? (JSON.parse(JSON.stringify({ ...data.viewer, agencies: data.viewerAgencies ?? [] })) as ShellViewer) : null;
+    return data?.viewer?.kind === "USER" ? disambiguateSlugs(JSON.parse(JSON.stringify({ ...data.viewer, agencies: data.viewerAgencies ?? [] })) as ShellViewer) : null;
   } catch (error) {
     // Next's own control flow (dynamic rendering, redirects) must pass through.
     unstable_rethrow(error);
@@ -24,6 +25,29 @@ export const loadViewer = cache(async (): Promise<ShellViewer | null> => {
     return null;
   }
 });
+
+/** Every workspace object of the shell (a workspace can appear as a membership and as an agency client). */
+function shellWorkspaces(viewer: ShellViewer): ShellWorkspace[] {
+  return [...viewer.workspaces.map((m) => m.workspace), ...viewer.agencies.flatMap((a) => a.agency.clients)];
+}
+
+/**
+ * Workspaces of this person that share a slug are addressed by their UUID instead, so every
+ * link of the shell (built from `slug`) opens exactly one workspace. Slugs are not globally
+ * unique (issue 16: a global check confirmed other tenants' workspaces).
+ */
+function disambiguateSlugs(viewer: ShellViewer): ShellViewer {
+  const idsBySlug = new Map<string, Set<string>>();
+  for (const w of shellWorkspaces(viewer)) idsBySlug.set(w.slug, (idsBySlug.get(w.slug) ?? new Set()).add(w.id));
+  for (const w of shellWorkspaces(viewer)) {
+    const uuid = workspaceIdOf(w.id);
+    if ((idsBySlug.get(w.slug)?.size ?? 0) > 1 && uuid) {
+      w.chosenSlug = w.slug;
+      w.slug = uuid;
+    }
+  }
+  return viewer;
+}
 
 /** The signed-in user, or a redirect to the login page that comes back to `next`. */
 export async function requireViewer(next?: string): Promise<ShellViewer> {
@@ -34,15 +58,16 @@ export async function requireViewer(next?: string): Promise<ShellViewer> {
 
 /**
  * A workspace the viewer belongs to — or works in for an agency that the client granted access —
- * by slug; anything else is a 404 like a missing one.
+ * by its address (slug, or UUID: {@link disambiguateSlugs}); a slug shared by two of their
+ * workspaces opens the list to choose from; anything else is a 404 like a missing one.
  */
 export async function requireWorkspace(slug: string): Promise<ShellWorkspace> {
   const viewer = await requireViewer(`/w/${slug}`);
-  const membership = viewer.workspaces.find((m) => m.workspace.slug === slug);
-  if (membership) return membership.workspace;
-  const client = viewer.agencies.flatMap((a) => a.agency.clients).find((w) => w.slug === slug);
-  if (!client) notFound();
-  return client;
+  const all = shellWorkspaces(viewer);
+  const found = all.find((w) => w.slug === slug) ?? all.find((w) => workspaceIdOf(w.id) === slug);
+  if (found) return found;
+  if (all.some((w) => w.chosenSlug === slug)) redirect("/w");
+  notFound();
 }
 
 /** An agency the viewer belongs to, by id (the global id or the public id); anything else is a 404. */

@@ -18,7 +18,7 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
       <Card className="max-w-3xl">
         <CardHeader title={t("generalTitle")} description={t("generalLead")} />
         <WorkspaceSettingsForm
-          workspace={workspace}
+          workspace={{ ...workspace, slug: workspace.chosenSlug ?? workspace.slug }}
           fields={["name", "slug", "currency", "timeZone", "fiscalYearStartMonth", "locale"]}
         />
       </Card>
