@@ -53,8 +53,6 @@ export type VariablesArg<V> = Record<never, never> extends V ? [variables?: V] :
  * document's selection, so a field the page did not select does not exist for the compiler.
  */
 export async function executeServer<R, V>(document: TadaDocumentNode<R, V>, ...[variables]: VariablesArg<V>): Promise<ServerResult<R>>;
-/** @deprecated An untyped document string: convert it to `graphql()` (only the import workbench still does this). */
-export async function executeServer<T>(query: string, variables?: Record<string, unknown>): Promise<ServerResult<T>>;
 export async function executeServer(query: string | TadaDocumentNode<unknown, unknown>, variables?: unknown): Promise<ServerResult<unknown>> {
   const context = await requestContext();
   const text = typeof query === "string" ? query : documentText(query);

@@ -29,12 +29,6 @@ export async function fetchGraphQL<R, V>(
   variables?: V,
   init?: { headers?: Record<string, string> },
 ): Promise<GraphQLOutcome<R>>;
-/** @deprecated An untyped document string: convert it to `graphql()` (only the import workbench still does this). */
-export async function fetchGraphQL<T>(
-  query: string,
-  variables?: Record<string, unknown>,
-  init?: { headers?: Record<string, string> },
-): Promise<GraphQLOutcome<T>>;
 export async function fetchGraphQL(
   query: string | TadaDocumentNode<unknown, unknown>,
   variables?: unknown,

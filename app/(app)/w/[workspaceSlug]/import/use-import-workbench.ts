@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import type { TadaDocumentNode } from "@/graphql/client/graphql";
 import { fetchGraphQL } from "@/lib/graphql-client/fetch-graphql";
 import { HISTORY_QUERY, type HistoryItem, IMPORT_QUERY, type ImportView, LIVE } from "./import-queries";
 
@@ -20,13 +21,13 @@ export function useImportWorkbench(workspaceId: string, onUploadSettled: () => v
   const [pending, setPending] = useState(false);
 
   const loadHistory = useCallback(async () => {
-    const res = await fetchGraphQL<{ workspace: { imports: { edges: { node: HistoryItem }[] } } }>(HISTORY_QUERY, { ws: workspaceId });
-    setHistory(res.data?.workspace?.imports.edges.map((e) => e.node) ?? []);
+    const res = await fetchGraphQL(HISTORY_QUERY, { ws: workspaceId });
+    setHistory(res.data?.workspace?.imports?.edges.map((e) => e.node) ?? []);
   }, [workspaceId]);
 
   const open = useCallback(
     async (id: string) => {
-      const res = await fetchGraphQL<{ workspace: { import: ImportView } }>(IMPORT_QUERY, { ws: workspaceId, id });
+      const res = await fetchGraphQL(IMPORT_QUERY, { ws: workspaceId, id });
       if (res.data?.workspace?.import) {
         setCurrent(res.data.workspace.import);
         const url = new URL(window.location.href);
@@ -48,7 +49,7 @@ export function useImportWorkbench(workspaceId: string, onUploadSettled: () => v
   useEffect(() => {
     if (!live || !current) return;
     const timer = setInterval(async () => {
-      const res = await fetchGraphQL<{ workspace: { import: ImportView } }>(IMPORT_QUERY, { ws: workspaceId, id: current.id });
+      const res = await fetchGraphQL(IMPORT_QUERY, { ws: workspaceId, id: current.id });
       const next = res.data?.workspace?.import;
       if (next) {
         setCurrent(next);
@@ -80,12 +81,14 @@ export function useImportWorkbench(workspaceId: string, onUploadSettled: () => v
     }
   }
 
-  async function mutate(query: string, variables: Record<string, unknown>, field: string) {
+  /** Runs one of the import mutations; `field` names the mutation's result, the import as it now is. */
+  async function mutate<F extends string, V>(document: TadaDocumentNode<{ [K in F]: ImportView | null }, V>, variables: V, field: F) {
     setPending(true);
     setError(null);
-    const res = await fetchGraphQL<Record<string, ImportView>>(query, variables);
+    const res = await fetchGraphQL(document, variables);
     setPending(false);
-    if (res.data?.[field]) setCurrent(res.data[field]);
+    const next = res.data?.[field];
+    if (next) setCurrent(next);
     else setError(res.formError ?? res.errors[0]?.message ?? te("generic"));
     void loadHistory();
   }
