@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import type { MetricRow } from "./validate-metric-rows";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/audit/actor";
 import type { Decimal } from "@/lib/metrics/decimal";
 import type { Tx } from "@/lib/tenancy/with-tenant";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { type FieldError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SqlReader } from "@/lib/tenancy/read-as-tenant";
 import { groupByKpi, targetRows } from "./target-versions";
 import type { TargetVersion } from "./target-version";

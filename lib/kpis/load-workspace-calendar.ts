@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { WorkspaceCalendar } from "@/lib/scorecard-service/resolve-scorecard-period";
 import type { Tx } from "@/lib/tenancy/with-tenant";

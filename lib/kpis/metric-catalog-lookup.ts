@@ -1,3 +1,4 @@
+import "server-only";
 import { getMetricDefinition } from "@/lib/metrics/catalog";
 import { BASE_MEASURES } from "@/lib/metrics/measures";
 import type { MetricUnit } from "@/lib/metrics/metric-definition";

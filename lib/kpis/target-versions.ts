@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Reading KPI target versions: the SQL for the current version per KPI and for the parts that
  * tile a period, the row mapping (byKpi, groupByKpi, toTargetVersion) and loadPeriodTargets.

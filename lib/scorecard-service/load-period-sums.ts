@@ -1,3 +1,4 @@
+import "server-only";
 import type { MeasureSums } from "@/lib/metrics/aggregate";
 import { Decimal } from "@/lib/metrics/decimal";
 import type { MeasureAggregation } from "@/lib/metrics/measures";

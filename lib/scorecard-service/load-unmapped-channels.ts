@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
 /** A channel with facts in a window that no channel group of the workspace takes in. */

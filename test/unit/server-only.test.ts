@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
  * a module is a server module when it imports something that only runs on a server — Node's
  * built-ins, the database (Prisma, pg, PGlite, lib/db, tenant transactions), mail, PDF, request
  * headers, Apollo — or another server module. Next then refuses to bundle it into a client
- * component. A module that takes the database (even as a type: it does I/O through it) is one.
+ * component. A module that takes the database or a tenant reader (even as a type: it does I/O
+ * through it) is one.
  * Pure modules (formulas, formatters, catalogs) stay importable everywhere. Exempt: what
  * next.config.ts and proxy.ts load — Node reads next.config.ts itself, outside any bundle.
  */
@@ -31,7 +32,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Taking the database makes a module a server module, even through a type-only import. */
-const DATABASE_SPECIFIERS = [/^@\/lib\/db\//, /^@\/generated\//, /^\.\.?\/(db\/)?client$/];
+const DATABASE_SPECIFIERS = [/^@\/lib\/db\//, /^@\/generated\//, /^\.\.?\/(db\/)?client$/, /^@\/lib\/tenancy\/(read-as-tenant|with-tenant)$/, /^\.\/(read-as-tenant|with-tenant)$/];
 
 function allImports(source: string): string[] {
   return [...source.matchAll(/^\s*(?:import|export)\s+(?:[^'";]*?\sfrom\s+)?["']([^"']+)["']/gm)].map((m) => m[1]);
