@@ -16,6 +16,7 @@ import "./types/invites";
 import "./types/api-keys";
 import "./types/audit";
 import "./types/metrics";
+import "./types/metric-definitions";
 import "./types/channel-groups";
 import "./types/ingestion";
 import "./types/imports";
