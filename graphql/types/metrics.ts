@@ -59,7 +59,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     resolve: async (ws, args, ctx) => {
       const today = localDateInTimeZone(ctx.now(), ws.timeZone);
       const result = await cachedRead(ctx, ws.id, "metricValues", { ...args, today }, () =>
-        getMetricValues({ db: ctx.db, workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign, group: groupArg(args.group), today }),
+        getMetricValues(ctx.db, { workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign, group: groupArg(args.group), today }),
       );
       return result.current.values;
     },
@@ -80,9 +80,8 @@ builder.objectFields(WorkspaceRef, (t) => ({
     resolve: async (ws, args, ctx) => {
       const today = localDateInTimeZone(ctx.now(), ws.timeZone);
       const r = await cachedRead(ctx, ws.id, "metricComparison", { ...args, today }, () =>
-        getMetricValues({
+        getMetricValues(ctx.db, {
           today,
-          db: ctx.db,
           workspaceId: ws.id,
           keys: args.keys,
           from: args.from,
@@ -118,8 +117,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     },
     resolve: (ws, args, ctx) =>
       cachedRead(ctx, ws.id, "metricSeries", args, () =>
-        getMetricSeries({
-          db: ctx.db,
+        getMetricSeries(ctx.db, {
           workspaceId: ws.id,
           key: args.key,
           from: args.from,
@@ -145,8 +143,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     },
     resolve: (ws, args, ctx) =>
       cachedRead(ctx, ws.id, "metricBreakdown", args, () =>
-        getMetricBreakdown({
-          db: ctx.db,
+        getMetricBreakdown(ctx.db, {
           workspaceId: ws.id,
           keys: args.keys,
           from: args.from,
