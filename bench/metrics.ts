@@ -112,7 +112,7 @@ async function measure(label: string, runner: Runner) {
 const fmt = (ms: number | null) => `${(ms ?? 0).toFixed(2).padStart(7)} ms`;
 
 async function ourValues(db: Database, workspaceId: string, range: { from: string; to: string }) {
-  const r = await getMetricValues({ db, workspaceId, keys: KEYS, ...range });
+  const r = await getMetricValues(db, { workspaceId, keys: KEYS, ...range });
   return Object.fromEntries(r.current.values.map((v) => [v.key, v.value === null ? null : formatDecimal(v.value)]));
 }
 

@@ -17,6 +17,7 @@ import "./types/invites";
 import "./types/api-keys";
 import "./types/audit";
 import "./types/metrics";
+import "./types/metric-definitions";
 import "./types/channel-groups";
 import "./types/ingestion";
 import "./types/imports";

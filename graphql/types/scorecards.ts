@@ -10,7 +10,7 @@ import { findKpiTree, type KpiTreeView } from "@/lib/scorecard-service/find-kpi-
 import { findScorecard, type ScorecardKpiView, type ScorecardView } from "@/lib/scorecard-service/find-scorecard";
 import type { KpiTreeNode } from "@/lib/scorecards/build-kpi-tree";
 import { KPI_STATUSES } from "@/lib/scorecards/types";
-import { MetricChangeRef } from "./metrics";
+import { MetricChangeRef } from "./metric-values";
 import { AppError } from "@/lib/errors/app-error";
 import type { GraphQLContext } from "../context";
 import { builder } from "../builder";

@@ -13,7 +13,6 @@ import { txReader } from "@/lib/tenancy/read-as-tenant";
 export type BreakdownDimension = "channel" | "campaign";
 
 export interface GetMetricBreakdownInput extends Pick<MetricFilter, "channel" | "group"> {
-  db: Database;
   workspaceId: string;
   keys: readonly string[];
   from: string;
@@ -34,13 +33,13 @@ export interface BreakdownRow {
  * and which do not. Every group is computed like a period of its own (ratios of the group's
  * sums). Rows are ordered by channel, then campaign; groups without any fact are absent.
  */
-export async function getMetricBreakdown(input: GetMetricBreakdownInput): Promise<BreakdownRow[]> {
+export async function getMetricBreakdown(db: Database, input: GetMetricBreakdownInput): Promise<BreakdownRow[]> {
   const keys = [...new Set(input.keys)];
   const keysPath = input.paths?.keys ?? ["keys"];
   if (keys.length > MAX_KEYS_PER_REQUEST) throw AppError.badInput(keysPath, `At most ${MAX_KEYS_PER_REQUEST} keys per request`);
   const range: DateRange = { from: input.from, to: input.to };
   assertDateRange(range, { from: input.paths?.from ?? ["from"], to: input.paths?.to ?? ["to"] });
-  return withTenant(input.db, { workspaceId: input.workspaceId }, async (tx) => {
+  return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const defs = await loadMetricDefinitions(tx, input.workspaceId);
     const plan = planMeasures(keys, defs);
     if (plan.unknown.length > 0) {

@@ -16,7 +16,6 @@ import { txReader } from "@/lib/tenancy/read-as-tenant";
 export type SeriesGrain = "day" | "week" | "month";
 
 export interface GetMetricSeriesInput extends MetricFilter {
-  db: Database;
   workspaceId: string;
   key: string;
   from: string;
@@ -46,10 +45,10 @@ export interface MetricSeries {
  * bucket's edges); `prev()` reads the bucket before. One round trip for the definitions, one
  * for every bucket's sums.
  */
-export async function getMetricSeries(input: GetMetricSeriesInput): Promise<MetricSeries> {
+export async function getMetricSeries(db: Database, input: GetMetricSeriesInput): Promise<MetricSeries> {
   const range: DateRange = { from: input.from, to: input.to };
   assertDateRange(range, { from: input.paths?.from ?? ["from"], to: input.paths?.to ?? ["to"] });
-  return withTenant(input.db, { workspaceId: input.workspaceId }, async (tx) => {
+  return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const defs = await loadMetricDefinitions(tx, input.workspaceId);
     const plan = planMeasures([input.key], defs);
     if (plan.unknown.length > 0) throw AppError.badInput(input.paths?.key ?? ["key"], `Unknown metric or measure "${input.key}"`);

@@ -28,7 +28,6 @@ export interface MetricFilter {
 }
 
 export interface GetMetricValuesInput extends MetricFilter {
-  db: Database;
   workspaceId: string;
   /** SPEC §4 keys: base measures, catalog metrics, the workspace's custom measures and metrics. */
   keys: readonly string[];
@@ -87,9 +86,9 @@ export interface GetMetricValuesResult {
  * Errors (BAD_USER_INPUT): an unknown key (naming it, path ["keys", i]); from after to; a range
  * over 10 years; more than 100 keys.
  */
-export async function getMetricValues(input: GetMetricValuesInput): Promise<GetMetricValuesResult> {
+export async function getMetricValues(db: Database, input: GetMetricValuesInput): Promise<GetMetricValuesResult> {
   // The hot path: one round trip for the common case (tenantReader), no interactive transaction.
-  return computeWith(tenantReader(input.db, input.workspaceId), input);
+  return computeWith(tenantReader(db, input.workspaceId), input);
 }
 
 /** getMetricValues inside a tenant transaction the caller already holds (to combine with other reads). */

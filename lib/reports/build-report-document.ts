@@ -190,12 +190,12 @@ export async function buildDocument(
 
   if (def.includeMetricTable) {
     const keys = [...BASE_MEASURES.map((m) => m.key), ...METRIC_KEYS];
-    const values = await getMetricValues({ db, workspaceId, keys, from: period.from, to: period.to });
+    const values = await getMetricValues(db, { workspaceId, keys, from: period.from, to: period.to });
     const rows: ReportTreeRow[] = values.current.values.map((v) => ({ depth: 0, name: metricLabel(v.key, locale), actual: money(v.key, v.value), target: MISSING, status: null, statusLabel: "", raw: raw(v.value) }));
     sections.push({ key: "METRICS", title: t("sections.METRICS"), commentary: null, score: null, kpis: [], tree: rows });
   }
 
-  const funnelValues = await getMetricValues({ db, workspaceId, keys: [...FUNNEL], from: period.from, to: period.to });
+  const funnelValues = await getMetricValues(db, { workspaceId, keys: [...FUNNEL], from: period.from, to: period.to });
   const funnel = funnelValues.current.values.map((v) => ({
     label: metricLabel(v.key, locale),
     value: v.value ? Number(v.value.toString()) : 0,

@@ -99,7 +99,7 @@ describe("rollups", () => {
          FROM metric_facts WHERE date BETWEEN '2026-10-01' AND '2026-10-31'`,
       ),
     );
-    const v = await getMetricValues({ db, workspaceId: workspace.id, keys: ["spend", "cac"], from: "2026-10-01", to: "2026-10-31" });
+    const v = await getMetricValues(db, { workspaceId: workspace.id, keys: ["spend", "cac"], from: "2026-10-01", to: "2026-10-31" });
     expect(v.current.values[0].value!.toString()).toBe(String(Number(truth.spend)));
     const cac = (Number(truth.spend) + Number(truth.sales)) / Number(truth.deals);
     expect(Number(v.current.values[1].value)).toBeCloseTo(cac, 6);

@@ -95,8 +95,8 @@ describe("Workspace.metricValues", () => {
     if (!moscow.ok || !la.ok) throw new Error("period");
     expect([moscow.period.from, moscow.period.to]).toEqual(["2026-04-01", "2026-04-30"]);
     await ingestRows(db, { workspaceId: a.workspace.id, rows: [{ date: "2026-04-01", channel: "google_ads", campaign: "brand", measure: "spend", value: "10" }] });
-    const inMoscow = await getMetricValues({ db, workspaceId: a.workspace.id, keys: ["spend"], from: moscow.period.from, to: moscow.period.to });
-    const inLa = await getMetricValues({ db, workspaceId: a.workspace.id, keys: ["spend"], from: la.period.from, to: la.period.to });
+    const inMoscow = await getMetricValues(db, { workspaceId: a.workspace.id, keys: ["spend"], from: moscow.period.from, to: moscow.period.to });
+    const inLa = await getMetricValues(db, { workspaceId: a.workspace.id, keys: ["spend"], from: la.period.from, to: la.period.to });
     expect(inMoscow.current.values[0].value!.toString()).toBe("10");
     expect(inLa.current.values[0].value!.toString()).toBe("300000");
   });
