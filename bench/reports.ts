@@ -135,8 +135,9 @@ async function sharePage(port: number) {
   const server = await startNextServer({ PGLITE_DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: undefined, SEED_DEMO: "1" }, port);
   try {
     const login = await gql(server.url, "mutation($i: LoginInput!) { login(input: $i) { user { id } } }", { i: { email: DEMO_OWNER.email, password: DEMO_OWNER.password } });
-    // Sign-in also sets the language cookie: take the session's.
-    const cookie = login.res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("tl.session=")) ?? "";
+    // A failed sign-in sets no cookie: say so instead of reading a signed-out viewer later.
+    const cookie = login.res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("tl.session="));
+    if (!cookie) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
     const viewer = await gql(server.url, "{ viewer { workspaces { workspace { id } } } }", {}, cookie);
     const wid = viewer.body.data.viewer.workspaces[0].workspace.id;
     const created = await gql(server.url, `mutation($w: ID!) { createReport(input: { workspaceId: $w, title: "Board report", roles: [OWNER, CMO], period: { type: MONTH }, rolling: true }) { report { id } } }`, { w: wid }, cookie);
