@@ -1,7 +1,8 @@
 // Reports benchmark (issue 14):
 // 1. PDF of a two-scorecard report (company + CMO, demo workspace with two years of data):
 //    p50/p95 of build + render over 100 renders and RSS along the way (goal p95 ≤ 1 s, RSS growth
-//    ≤ 100 MB and flat). Floor: a one-page pdfkit document with the same embedded font.
+//    ≤ 100 MB and flat), measured after 10 warm-up renders. Floor: a one-page pdfkit document
+//    with the same (parsed-once) embedded font.
 // 2. Share page TTFB at an even 20 requests/s against `next start` (goal p95 ≤ 150 ms); floor:
 //    /login at the same rate.
 // 3. 1 000 scheduled deliveries (one external recipient each, all due) to a local SMTP server:
@@ -20,7 +21,7 @@ import { loadDemoData } from "@/lib/demo/load-demo-data";
 import { DEMO_OWNER } from "@/lib/demo/seed-demo";
 import { buildReportDocument } from "@/lib/reports/build-report-document";
 import { findReport } from "@/lib/reports/find-report";
-import { pdfFonts } from "@/lib/reports/pdf-fonts";
+import { parsedPdfFonts } from "@/lib/reports/pdf-fonts";
 import { publishReport } from "@/lib/reports/publish-report";
 import { renderReportPdf } from "@/lib/reports/render-report-pdf";
 import { runReportDeliveries } from "@/lib/reports/run-report-deliveries";
@@ -54,7 +55,10 @@ async function twoScorecardReport(db: Database, workspaceId: string, userId: str
 
 async function pdfRenders(db: Database, workspaceId: string, reportId: string) {
   const report = (await findReport(db, { workspaceId, reportId }))!;
+  // Warm-up: the first renders parse the fonts, fill the scorecard cache and JIT the code.
+  for (let i = 0; i < 10; i++) await renderReportPdf(await buildReportDocument(db, { workspaceId, report, now: new Date() }));
   const rssStart = process.memoryUsage().rss;
+  const heapStart = process.memoryUsage().heapUsed;
   const samples: number[] = [];
   const rss: number[] = [];
   let bytes = 0;
@@ -75,7 +79,7 @@ async function pdfRenders(db: Database, workspaceId: string, reportId: string) {
     const started = process.hrtime.bigint();
     await new Promise<void>((resolve) => {
       const doc = new PDFDocument({ size: "A4" });
-      doc.registerFont("body", pdfFonts().regular);
+      doc.registerFont("body", parsedPdfFonts().regular as unknown as Buffer);
       doc.font("body").text("Отчёт");
       doc.on("data", () => undefined).on("end", resolve);
       doc.end();
@@ -93,6 +97,9 @@ async function pdfRenders(db: Database, workspaceId: string, reportId: string) {
     rssGrowthMiB: mb(Math.max(...rss) - rssStart),
     rssFirstTenMiB: mb(firstTen),
     rssLastTenMiB: mb(lastTen),
+    heapUsedStartMiB: mb(heapStart),
+    heapUsedEndMiB: mb(process.memoryUsage().heapUsed),
+    warmUpRenders: 10,
     floorOnePagePdfP50Ms: round(summarize(floor).p50),
     goalMet: (s.p95 ?? Infinity) <= 1000 && Math.max(...rss) - rssStart <= 100 * 2 ** 20,
   };
