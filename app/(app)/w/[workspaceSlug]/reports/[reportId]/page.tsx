@@ -29,6 +29,7 @@ interface ReportData {
   sectionCommentary: { section: string; text: string }[];
   locale: string;
   pdfPath: string;
+  brandingAgencyId: string | null;
   shareLinks: ShareLinkRow[] | null;
   schedules: ScheduleRow[] | null;
 }
@@ -37,11 +38,12 @@ const REPORT = /* GraphQL */ `
   query Report($w: ID!, $id: ID!, $members: Boolean!) {
     workspace(id: $w) {
       report(id: $id) {
-        id title status version publishedVersion roles includeKpiTree period { type anchor rolling } commentary sectionCommentary { section text } locale pdfPath
+        id title status version publishedVersion roles includeKpiTree period { type anchor rolling } commentary sectionCommentary { section text } locale pdfPath brandingAgencyId
         shareLinks { id active viewCount lastViewedAt expiresAt revokedAt createdAt }
         schedules { id cadence weekday dayOfMonth closePeriod hour externalEmails memberCount nextRunAt deliveries { slot status attempts sentAt } }
       }
       members(first: 100) @include(if: $members) { edges { node { user { id name email } } } }
+      agencyBrandings { agencyId name }
     }
   }
 `;
@@ -61,7 +63,7 @@ export default async function ReportPage({ params }: { params: Promise<{ workspa
   const reportId = decodeURIComponent(rawId);
   const workspace = await requirePermission(workspaceSlug, "report.read");
   const manager = can(workspace, "report.manage");
-  const { data } = await executeServer<{ workspace: { report: ReportData | null; members?: { edges: { node: { user: { id: string; name: string; email: string } } }[] } | null } | null }>(REPORT, {
+  const { data } = await executeServer<{ workspace: { report: ReportData | null; agencyBrandings: { agencyId: string; name: string }[] | null; members?: { edges: { node: { user: { id: string; name: string; email: string } } }[] } | null } | null }>(REPORT, {
     w: workspace.id,
     id: reportId,
     members: can(workspace, "member.read"),
@@ -116,7 +118,9 @@ export default async function ReportPage({ params }: { params: Promise<{ workspa
                   commentary: report.commentary,
                   sectionCommentary: report.sectionCommentary,
                   locale: report.locale,
+                  brandingAgencyId: report.brandingAgencyId,
                 }}
+                agencyBrandings={data?.workspace?.agencyBrandings ?? []}
               />
             </Card>
             <Card className="space-y-4">
