@@ -223,36 +223,45 @@ async function mailFloor(smtp: Awaited<ReturnType<typeof smtpSink>>, pdf: Buffer
 }
 
 export async function run(): Promise<void> {
+  // BENCH_REPORT_PARTS=pdf,deliveries,share (default: all) — to re-measure one part alone.
+  const parts = new Set((process.env.BENCH_REPORT_PARTS ?? "pdf,deliveries,share").split(",").map((p) => p.trim()));
   const dir = mkdtempSync(path.join(os.tmpdir(), "tl-bench-reports-db-"));
   const smtp = await smtpSink();
+  const result: Record<string, unknown> = { goal: { pdfP95Ms: 1000, rssGrowthMiB: 100, sharePageTtfbP95Ms: 150, atRequestsPerSecond: RATE, deliveries: DELIVERIES }, parts: [...parts] };
   try {
-    const db = await openDatabase({ dataDir: path.join(dir, "pglite") });
-    const { workspaceId, userId } = await demoWorkspace(db);
-    const reportId = await twoScorecardReport(db, workspaceId, userId);
-    console.log("PDF renders…");
-    const pdf = await pdfRenders(db, workspaceId, reportId);
-    const samplePdf = await renderReportPdf(await buildReportDocument(db, { workspaceId, report: (await findReport(db, { workspaceId, reportId }))!, now: new Date() }));
-    console.log("deliveries (PGlite)…");
-    const pgliteDeliveries = await deliveries("pglite", db, smtp);
-    await db.close();
-    console.log("deliveries (PostgreSQL)…");
-    const bench = await createBenchDatabase("tl_bench_reports");
-    let postgresDeliveries;
-    try {
-      postgresDeliveries = await deliveries("postgres", bench.db, smtp);
-    } finally {
-      await bench.drop();
+    if (parts.has("pdf") || parts.has("deliveries")) {
+      const db = await openDatabase({ dataDir: path.join(dir, "pglite") });
+      const { workspaceId, userId } = await demoWorkspace(db);
+      const reportId = await twoScorecardReport(db, workspaceId, userId);
+      if (parts.has("pdf")) {
+        console.log("PDF renders…");
+        result.pdf = { ...(await pdfRenders(db, workspaceId, reportId)), loadAverageAfter: os.loadavg().map((l) => round(l, 2)) };
+      }
+      if (parts.has("deliveries")) {
+        const samplePdf = await renderReportPdf(await buildReportDocument(db, { workspaceId, report: (await findReport(db, { workspaceId, reportId }))!, now: new Date() }));
+        console.log("deliveries (PGlite)…");
+        const pgliteDeliveries = await deliveries("pglite", db, smtp);
+        await db.close();
+        console.log("deliveries (PostgreSQL)…");
+        const bench = await createBenchDatabase("tl_bench_reports");
+        let postgresDeliveries;
+        try {
+          postgresDeliveries = await deliveries("postgres", bench.db, smtp);
+        } finally {
+          await bench.drop();
+        }
+        result.deliveries = [pgliteDeliveries, postgresDeliveries];
+        result.mailFloor = await mailFloor(smtp, samplePdf);
+      } else {
+        await db.close();
+      }
     }
-    const floor = await mailFloor(smtp, samplePdf);
-    console.log("share page…");
-    const share = await sharePage(Number(process.env.BENCH_PORT ?? 3185));
-    writeResult("reports", {
-      goal: { pdfP95Ms: 1000, rssGrowthMiB: 100, sharePageTtfbP95Ms: 150, atRequestsPerSecond: RATE, deliveries: DELIVERIES },
-      pdf,
-      sharePage: share,
-      deliveries: [pgliteDeliveries, postgresDeliveries],
-      mailFloor: floor,
-    });
+    if (parts.has("share")) {
+      console.log("share page…");
+      const loadBefore = os.loadavg().map((l) => round(l, 2));
+      result.sharePage = { ...(await sharePage(Number(process.env.BENCH_PORT ?? 3185))), loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg().map((l) => round(l, 2)) };
+    }
+    writeResult("reports", result);
   } finally {
     await smtp.close();
     rmSync(dir, { recursive: true, force: true });

@@ -48,3 +48,9 @@ BEGIN
 END $$;
 CREATE TRIGGER agency_grants_drop_branding AFTER DELETE ON agency_grants
   FOR EACH ROW EXECUTE FUNCTION agency_grants_drop_branding();
+
+-- A report's look is part of what a cached report document shows (the share page caches its
+-- document per data version, lib/reports/open-shared-report.ts): a branding write bumps the
+-- workspace's data version like any write a report reads.
+CREATE TRIGGER bump_data_version BEFORE INSERT OR UPDATE OR DELETE ON brandings
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_workspace_data_version();
