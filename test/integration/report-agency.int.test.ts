@@ -116,10 +116,20 @@ describe("agency branding on client reports", () => {
   it("revoking the grant removes the copy in the same transaction; the report falls back to the workspace's branding", async () => {
     const report = await createReport(db, managed.viewer, managed.wid, { title: "До отзыва", brandingAgencyId: agencyId });
     expect((await documentOf(managed.workspace.id, report.id)).brand.name).toBe("Northwind Studio");
+    // The share page (whose document is cached per data version and minute) follows at once.
+    expect((await gql(db, managed.viewer, `mutation($id: ID!) { publishReport(input: { reportId: $id }) { report { status } } }`, { id: report.id })).errors ?? []).toEqual([]);
+    const link = await gql(db, managed.viewer, `mutation($id: ID!) { createShareLink(input: { reportId: $id }) { url } }`, { id: report.id });
+    const token = (link.data!.createShareLink.url as string).split("/r/")[1];
+    const shared = async () => {
+      const opened = await openSharedReport(db, { token, ip: "10.8.0.1", countView: true, now: NOW });
+      return opened.kind === "ok" ? opened.document.brand.name : opened.kind;
+    };
+    expect(await shared()).toBe("Northwind Studio");
     const revoked = await gql(db, managed.viewer, `mutation($i: RevokeAgencyAccessInput!) { revokeAgencyAccess(input: $i) { workspace { id } } }`, { i: { workspaceId: managed.workspace.id, agencyId } });
     expect(revoked.errors ?? []).toEqual([]);
     expect(await countRowsAsOwner(db, "brandings", "workspace_id = $1 AND agency_id IS NOT NULL", [managed.workspace.id])).toBe(0);
     expect((await documentOf(managed.workspace.id, report.id)).brand.name).toBe("Клиент Альфа");
+    expect(await shared()).toBe("Клиент Альфа");
     const choices = await gql(db, managed.viewer, `query($w: ID!) { workspace(id: $w) { agencyBrandings { agencyId } } }`, { w: managed.wid });
     expect(choices.data!.workspace.agencyBrandings).toEqual([]);
     const reuse = await gql(db, managed.viewer, `mutation($input: UpdateReportInput!) { updateReport(input: $input) { report { id } } }`, {
