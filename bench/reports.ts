@@ -9,7 +9,7 @@
 //    total time and the count of messages the server received (must be exactly 1 000), on PGlite
 //    and on PostgreSQL. Floor: nodemailer sending 1 000 messages with the same PDF attached.
 import http from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import nodemailer from "nodemailer";
@@ -251,6 +251,7 @@ export async function run(): Promise<void> {
           await bench.drop();
         }
         result.deliveries = [pgliteDeliveries, postgresDeliveries];
+        result.deliveriesLoadAverageAfter = os.loadavg().map((l) => round(l, 2));
         result.mailFloor = await mailFloor(smtp, samplePdf);
       } else {
         await db.close();
@@ -261,7 +262,11 @@ export async function run(): Promise<void> {
       const loadBefore = os.loadavg().map((l) => round(l, 2));
       result.sharePage = { ...(await sharePage(Number(process.env.BENCH_PORT ?? 3185))), loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg().map((l) => round(l, 2)) };
     }
-    writeResult("reports", result);
+    // A partial run keeps the other parts of the last result (each part records its own load).
+    const previousFile = path.join(process.cwd(), "bench", "results", "reports.json");
+    const previous = parts.size < 3 && existsSync(previousFile) ? (JSON.parse(readFileSync(previousFile, "utf8")) as Record<string, unknown>) : {};
+    const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !["bench", "at", "machine", "goal", "parts"].includes(k) && !(k in result)));
+    writeResult("reports", { ...result, ...(Object.keys(kept).length ? { keptFromEarlierRun: { at: previous.at, machine: previous.machine, ...kept } } : {}) });
   } finally {
     await smtp.close();
     rmSync(dir, { recursive: true, force: true });

@@ -120,7 +120,7 @@ export default async function ReportPage({ params }: { params: Promise<{ workspa
                   locale: report.locale,
                   brandingAgencyId: report.brandingAgencyId,
                 }}
-                agencyBrandings={data?.workspace?.agencyBrandings ?? []}
+                agencyBrandings={(data?.workspace?.agencyBrandings ?? []).map((a) => ({ agencyId: a.agencyId, name: a.name }))}
               />
             </Card>
             <Card className="space-y-4">

@@ -26,7 +26,8 @@ export default async function NewReportPage({ params }: { params: Promise<{ work
           workspaceId={workspace.id}
           slug={workspaceSlug}
           initial={{ title: "", roles: ["OWNER"], includeKpiTree: false, periodType: "MONTH", anchor: null, rolling: true, commentary: null, sectionCommentary: [], locale: workspace.locale === "ru" ? "ru" : "en" }}
-          agencyBrandings={data?.workspace?.agencyBrandings ?? []}
+          // GraphQL results are null-prototype objects, which React will not pass to a client component.
+          agencyBrandings={(data?.workspace?.agencyBrandings ?? []).map((a) => ({ agencyId: a.agencyId, name: a.name }))}
         />
       </Card>
     </ClientMessages>
