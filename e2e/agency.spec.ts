@@ -159,7 +159,9 @@ for (const locale of ["en", "ru"] as const) {
     await checkPage(agency.page, `agency-client-viewer-reports-${locale}`);
     await agency.page.getByRole("link", { name: `Published ${locale}` }).click();
     await agency.page.waitForURL(new URL(publishedUrl).pathname);
-    await expect(agency.page.getByText(agencyName).first()).toBeVisible();
+    // The report's header carries the agency's logo and name (the header menu also names the agency).
+    await expect(agency.page.locator("main").getByRole("img", { name: agencyName })).toBeVisible();
+    await expect(agency.page.locator("main").getByText(agencyName, { exact: true }).first()).toBeVisible();
     await expect(agency.page.getByRole("button", { name: l.publish })).toHaveCount(0);
 
     // Nothing else opens: the draft, the scorecards, the metrics, the settings.
