@@ -165,7 +165,7 @@ for (const locale of ["en", "ru"] as const) {
     await expect(agency.page.getByRole("button", { name: l.publish })).toHaveCount(0);
 
     // Nothing else opens: the draft, the scorecards, the metrics, the settings.
-    for (const path of [new URL(draftUrl).pathname, `/w/${client.slug}/scorecards/company`, `/w/${client.slug}/metrics`, `/w/${client.slug}/settings/agencies`, `/w/${client.slug}/reports/new`]) {
+    for (const path of [new URL(draftUrl).pathname, `/w/${client.slug}/scorecards/company`, `/w/${client.slug}/metrics/revenue`, `/w/${client.slug}/settings/agencies`, `/w/${client.slug}/reports/new`]) {
       await agency.page.goto(path);
       await expect(agency.page.getByTestId("no-access"), path).toBeVisible();
     }
