@@ -31,7 +31,7 @@ function dropNomodulePolyfills(distDir: string) {
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "pg-boss", "pdfkit"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "pg-boss", "pdfkit", "fontkit"],
   poweredByHeader: false,
   // The security baseline on every response — pages (proxy.ts adds their CSP with a nonce and
   // HSTS), API routes (a CSP that allows nothing: JSON is never a document) and static assets.

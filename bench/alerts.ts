@@ -70,7 +70,7 @@ async function measure(kind: "postgres" | "pglite", db: Database) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
   await createWebhook(db, { workspaceId, actor: { kind: "user", userId: (await db.sql.query<{ id: string }>("SELECT id::text FROM users ORDER BY created_at DESC LIMIT 1")).rows[0].id }, url, events: ["BATCH_INGESTED"] });
-  const stop = startAlertScheduler(db, { tickMs: 3_600_000 });
+  const stop = startAlertScheduler(db);
   const latencies: number[] = [];
   for (let i = 0; i < EVENTS; i++) {
     const id = `bench-${i}`;

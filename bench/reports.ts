@@ -1,14 +1,15 @@
 // Reports benchmark (issue 14):
 // 1. PDF of a two-scorecard report (company + CMO, demo workspace with two years of data):
 //    p50/p95 of build + render over 100 renders and RSS along the way (goal p95 ≤ 1 s, RSS growth
-//    ≤ 100 MB and flat). Floor: a one-page pdfkit document with the same embedded font.
+//    ≤ 100 MB and flat), measured after 10 warm-up renders. Floor: a one-page pdfkit document
+//    with the same (parsed-once) embedded font.
 // 2. Share page TTFB at an even 20 requests/s against `next start` (goal p95 ≤ 150 ms); floor:
 //    /login at the same rate.
 // 3. 1 000 scheduled deliveries (one external recipient each, all due) to a local SMTP server:
 //    total time and the count of messages the server received (must be exactly 1 000), on PGlite
 //    and on PostgreSQL. Floor: nodemailer sending 1 000 messages with the same PDF attached.
 import http from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import nodemailer from "nodemailer";
@@ -20,7 +21,7 @@ import { loadDemoData } from "@/lib/demo/load-demo-data";
 import { DEMO_OWNER } from "@/lib/demo/seed-demo";
 import { buildReportDocument } from "@/lib/reports/build-report-document";
 import { findReport } from "@/lib/reports/find-report";
-import { pdfFonts } from "@/lib/reports/pdf-fonts";
+import { parsedPdfFonts } from "@/lib/reports/pdf-fonts";
 import { publishReport } from "@/lib/reports/publish-report";
 import { renderReportPdf } from "@/lib/reports/render-report-pdf";
 import { runReportDeliveries } from "@/lib/reports/run-report-deliveries";
@@ -54,7 +55,10 @@ async function twoScorecardReport(db: Database, workspaceId: string, userId: str
 
 async function pdfRenders(db: Database, workspaceId: string, reportId: string) {
   const report = (await findReport(db, { workspaceId, reportId }))!;
+  // Warm-up: the first renders parse the fonts, fill the scorecard cache and JIT the code.
+  for (let i = 0; i < 10; i++) await renderReportPdf(await buildReportDocument(db, { workspaceId, report, now: new Date() }));
   const rssStart = process.memoryUsage().rss;
+  const heapStart = process.memoryUsage().heapUsed;
   const samples: number[] = [];
   const rss: number[] = [];
   let bytes = 0;
@@ -75,7 +79,7 @@ async function pdfRenders(db: Database, workspaceId: string, reportId: string) {
     const started = process.hrtime.bigint();
     await new Promise<void>((resolve) => {
       const doc = new PDFDocument({ size: "A4" });
-      doc.registerFont("body", pdfFonts().regular);
+      doc.registerFont("body", parsedPdfFonts().regular as unknown as Buffer);
       doc.font("body").text("Отчёт");
       doc.on("data", () => undefined).on("end", resolve);
       doc.end();
@@ -93,6 +97,9 @@ async function pdfRenders(db: Database, workspaceId: string, reportId: string) {
     rssGrowthMiB: mb(Math.max(...rss) - rssStart),
     rssFirstTenMiB: mb(firstTen),
     rssLastTenMiB: mb(lastTen),
+    heapUsedStartMiB: mb(heapStart),
+    heapUsedEndMiB: mb(process.memoryUsage().heapUsed),
+    warmUpRenders: 10,
     floorOnePagePdfP50Ms: round(summarize(floor).p50),
     goalMet: (s.p95 ?? Infinity) <= 1000 && Math.max(...rss) - rssStart <= 100 * 2 ** 20,
   };
@@ -135,8 +142,9 @@ async function sharePage(port: number) {
   const server = await startNextServer({ PGLITE_DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: undefined, SEED_DEMO: "1" }, port);
   try {
     const login = await gql(server.url, "mutation($i: LoginInput!) { login(input: $i) { user { id } } }", { i: { email: DEMO_OWNER.email, password: DEMO_OWNER.password } });
-    // Sign-in also sets the language cookie: take the session's.
-    const cookie = login.res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("tl.session=")) ?? "";
+    // A failed sign-in sets no cookie: say so instead of reading a signed-out viewer later.
+    const cookie = login.res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("tl.session="));
+    if (!cookie) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
     const viewer = await gql(server.url, "{ viewer { workspaces { workspace { id } } } }", {}, cookie);
     const wid = viewer.body.data.viewer.workspaces[0].workspace.id;
     const created = await gql(server.url, `mutation($w: ID!) { createReport(input: { workspaceId: $w, title: "Board report", roles: [OWNER, CMO], period: { type: MONTH }, rolling: true }) { report { id } } }`, { w: wid }, cookie);
@@ -215,36 +223,50 @@ async function mailFloor(smtp: Awaited<ReturnType<typeof smtpSink>>, pdf: Buffer
 }
 
 export async function run(): Promise<void> {
+  // BENCH_REPORT_PARTS=pdf,deliveries,share (default: all) — to re-measure one part alone.
+  const parts = new Set((process.env.BENCH_REPORT_PARTS ?? "pdf,deliveries,share").split(",").map((p) => p.trim()));
   const dir = mkdtempSync(path.join(os.tmpdir(), "tl-bench-reports-db-"));
   const smtp = await smtpSink();
+  const result: Record<string, unknown> = { goal: { pdfP95Ms: 1000, rssGrowthMiB: 100, sharePageTtfbP95Ms: 150, atRequestsPerSecond: RATE, deliveries: DELIVERIES }, parts: [...parts] };
   try {
-    const db = await openDatabase({ dataDir: path.join(dir, "pglite") });
-    const { workspaceId, userId } = await demoWorkspace(db);
-    const reportId = await twoScorecardReport(db, workspaceId, userId);
-    console.log("PDF renders…");
-    const pdf = await pdfRenders(db, workspaceId, reportId);
-    const samplePdf = await renderReportPdf(await buildReportDocument(db, { workspaceId, report: (await findReport(db, { workspaceId, reportId }))!, now: new Date() }));
-    console.log("deliveries (PGlite)…");
-    const pgliteDeliveries = await deliveries("pglite", db, smtp);
-    await db.close();
-    console.log("deliveries (PostgreSQL)…");
-    const bench = await createBenchDatabase("tl_bench_reports");
-    let postgresDeliveries;
-    try {
-      postgresDeliveries = await deliveries("postgres", bench.db, smtp);
-    } finally {
-      await bench.drop();
+    if (parts.has("pdf") || parts.has("deliveries")) {
+      const db = await openDatabase({ dataDir: path.join(dir, "pglite") });
+      const { workspaceId, userId } = await demoWorkspace(db);
+      const reportId = await twoScorecardReport(db, workspaceId, userId);
+      if (parts.has("pdf")) {
+        console.log("PDF renders…");
+        result.pdf = { ...(await pdfRenders(db, workspaceId, reportId)), loadAverageAfter: os.loadavg().map((l) => round(l, 2)) };
+      }
+      if (parts.has("deliveries")) {
+        const samplePdf = await renderReportPdf(await buildReportDocument(db, { workspaceId, report: (await findReport(db, { workspaceId, reportId }))!, now: new Date() }));
+        console.log("deliveries (PGlite)…");
+        const pgliteDeliveries = await deliveries("pglite", db, smtp);
+        await db.close();
+        console.log("deliveries (PostgreSQL)…");
+        const bench = await createBenchDatabase("tl_bench_reports");
+        let postgresDeliveries;
+        try {
+          postgresDeliveries = await deliveries("postgres", bench.db, smtp);
+        } finally {
+          await bench.drop();
+        }
+        result.deliveries = [pgliteDeliveries, postgresDeliveries];
+        result.deliveriesLoadAverageAfter = os.loadavg().map((l) => round(l, 2));
+        result.mailFloor = await mailFloor(smtp, samplePdf);
+      } else {
+        await db.close();
+      }
     }
-    const floor = await mailFloor(smtp, samplePdf);
-    console.log("share page…");
-    const share = await sharePage(Number(process.env.BENCH_PORT ?? 3185));
-    writeResult("reports", {
-      goal: { pdfP95Ms: 1000, rssGrowthMiB: 100, sharePageTtfbP95Ms: 150, atRequestsPerSecond: RATE, deliveries: DELIVERIES },
-      pdf,
-      sharePage: share,
-      deliveries: [pgliteDeliveries, postgresDeliveries],
-      mailFloor: floor,
-    });
+    if (parts.has("share")) {
+      console.log("share page…");
+      const loadBefore = os.loadavg().map((l) => round(l, 2));
+      result.sharePage = { ...(await sharePage(Number(process.env.BENCH_PORT ?? 3185))), loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg().map((l) => round(l, 2)) };
+    }
+    // A partial run keeps the other parts of the last result (each part records its own load).
+    const previousFile = path.join(process.cwd(), "bench", "results", "reports.json");
+    const previous = parts.size < 3 && existsSync(previousFile) ? (JSON.parse(readFileSync(previousFile, "utf8")) as Record<string, unknown>) : {};
+    const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !["bench", "at", "machine", "goal", "parts"].includes(k) && !(k in result)));
+    writeResult("reports", { ...result, ...(Object.keys(kept).length ? { keptFromEarlierRun: { at: previous.at, machine: previous.machine, ...kept } } : {}) });
   } finally {
     await smtp.close();
     rmSync(dir, { recursive: true, force: true });

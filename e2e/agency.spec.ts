@@ -101,3 +101,75 @@ for (const locale of ["en", "ru"] as const) {
     await client.context.close();
   });
 }
+
+/** A real 1×1 PNG (checked by content on the server, drawn into the PDF). */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+const R = {
+  en: { logo: /^Logo on clients/, save: "Save", saved: "Saved", newReport: "New report", title: "Title", branding: "Branding", agencyOption: (name: string) => `Agency: ${name}`, saveVersion: "Save version", publish: "Publish", published: "Published" },
+  ru: { logo: /^Логотип в отчётах клиентов/, save: "Сохранить", saved: "Сохранено", newReport: "Новый отчёт", title: "Название", branding: "Оформление", agencyOption: (name: string) => `Агентство «${name}»`, saveVersion: "Сохранить версию", publish: "Опубликовать", published: "Опубликован" },
+} as const;
+
+for (const locale of ["en", "ru"] as const) {
+  test(`agency CLIENT_VIEWER grant (${locale}): lands on the client's published reports in the agency's branding and opens nothing else`, async ({ browser }) => {
+    test.setTimeout(300_000);
+    const l = { ...L[locale], ...R[locale] };
+    const agencyName = `Brandwell ${locale} ${Date.now().toString(36)}`;
+
+    // The agency, with its logo for clients' reports.
+    const agency = await signUp(browser, locale, "viewer-agency", false);
+    await agency.page.goto("/agencies/new");
+    await agency.page.getByLabel(l.agencyName, { exact: true }).fill(agencyName);
+    await agency.page.getByRole("button", { name: l.createAgency }).click();
+    await agency.page.waitForURL(/\/a\/[0-9a-f-]{36}$/);
+    const agencyId = new URL(agency.page.url()).pathname.split("/")[2];
+    await agency.page.goto(`/a/${agencyId}/settings`);
+    const settingsForm = agency.page.locator("form", { has: agency.page.getByLabel(l.logo) });
+    await settingsForm.getByLabel(l.logo).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
+    await settingsForm.getByRole("button", { name: l.save, exact: true }).click();
+    await expect(settingsForm.getByText(l.saved, { exact: true })).toBeVisible();
+
+    // The client grants CLIENT_VIEWER, then composes a report in the agency's branding
+    // (published) and a draft.
+    const client = await signUp(browser, locale, "viewer-client", true);
+    await client.page.goto(`/w/${client.slug}/settings/agencies`);
+    await client.page.getByLabel(l.agencyId, { exact: true }).fill(agencyId);
+    await client.page.locator("form").first().getByLabel(l.role, { exact: true }).selectOption("CLIENT_VIEWER");
+    await client.page.getByRole("button", { name: l.grant }).click();
+    await expect(client.page.getByTestId("agency-grant")).toHaveCount(1);
+    const compose = async (title: string, publish: boolean) => {
+      await client.page.goto(`/w/${client.slug}/reports/new`);
+      await client.page.getByLabel(l.title, { exact: true }).fill(title);
+      await client.page.getByLabel(l.branding, { exact: true }).selectOption({ label: l.agencyOption(agencyName) });
+      await client.page.getByRole("button", { name: l.saveVersion }).click();
+      await client.page.waitForURL(new RegExp(`/w/${client.slug}/reports/[^/]+$`));
+      if (publish) {
+        await client.page.getByRole("button", { name: l.publish }).click();
+        await expect(client.page.getByText(l.published, { exact: true }).first()).toBeVisible();
+      }
+      return client.page.url();
+    };
+    const publishedUrl = await compose(`Published ${locale}`, true);
+    const draftUrl = await compose(`Draft ${locale}`, false);
+
+    // The agency member opens the client: lands on its reports, sees the published one only.
+    await agency.page.goto(`/w/${client.slug}`);
+    await agency.page.waitForURL(new RegExp(`/w/${client.slug}/reports$`));
+    await expect(agency.page.getByRole("link", { name: `Published ${locale}` })).toBeVisible();
+    await expect(agency.page.getByRole("link", { name: `Draft ${locale}` })).toHaveCount(0);
+    await checkPage(agency.page, `agency-client-viewer-reports-${locale}`);
+    await agency.page.getByRole("link", { name: `Published ${locale}` }).click();
+    await agency.page.waitForURL(new URL(publishedUrl).pathname);
+    // The report's header carries the agency's logo and name (the header menu also names the agency).
+    await expect(agency.page.locator("main").getByRole("img", { name: agencyName })).toBeVisible();
+    await expect(agency.page.locator("main").getByText(agencyName, { exact: true }).first()).toBeVisible();
+    await expect(agency.page.getByRole("button", { name: l.publish })).toHaveCount(0);
+
+    // Nothing else opens: the draft, the scorecards, the metrics, the settings.
+    for (const path of [new URL(draftUrl).pathname, `/w/${client.slug}/scorecards/company`, `/w/${client.slug}/metrics/revenue`, `/w/${client.slug}/settings/agencies`, `/w/${client.slug}/reports/new`]) {
+      await agency.page.goto(path);
+      await expect(agency.page.getByTestId("no-access"), path).toBeVisible();
+    }
+    await agency.context.close();
+    await client.context.close();
+  });
+}

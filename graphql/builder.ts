@@ -6,7 +6,6 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { type WorkspaceScopeParam, checkWorkspaceRule } from "./authz";
-import type { Permission } from "@/lib/permissions/registry";
 import { UUID } from "@/lib/uuid";
 import type { GraphQLContext } from "./context";
 

@@ -4,7 +4,6 @@ import { type AgencyAccess, findAgencyAccess } from "@/lib/agencies/find-agency-
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import type { Permission } from "@/lib/permissions/registry";
 import { readDataVersion } from "@/lib/data-version/data-version-cache";
 import { findWorkspace } from "@/lib/workspaces/find-workspace";
 import { type WorkspaceAccess, accessOfMembership, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";

@@ -8,6 +8,7 @@
 // - everything else goes to Next's request handler, unchanged.
 // Usage: node scripts/server.mjs [--hostname <address>] (port from PORT, default 3000).
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import path from "node:path";
 import next from "next";
 import { tsImport } from "tsx/esm/api";
@@ -25,6 +26,14 @@ await import("./register-server-only.mjs");
 const app = next({ dev: false, dir: root, hostname, port });
 const handleNext = app.getRequestHandler();
 await app.prepare();
+// In production Next runs instrumentation.ts's register() (migrations, the demo seed, the
+// socket-address stamp per-IP throttles read, the import worker, the schedulers) before its
+// first request; /api/graphql does not go through Next, so without this wait a fresh install
+// answered GraphQL before the demo owner existed ("Wrong e-mail or password"), and a sign-in
+// could be counted before the address stamp was installed. The registration is memoised per
+// process: Next's own call later gets the same promise.
+const { ensureInstrumentationRegistered } = createRequire(import.meta.url)("next/dist/server/lib/router-utils/instrumentation-globals.external.js");
+await ensureInstrumentationRegistered(root, ".next");
 // The transport is TypeScript (with the project's path aliases): tsx compiles it once, here.
 const { handleNodeGraphQLRequest } = await tsImport("../graphql/node-handler.ts", import.meta.url);
 

@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { TadaDocumentNode } from "gql.tada";
-import { documentText } from "@/lib/graphql-client/document-text";
 import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { ConfirmButton } from "@/components/ui/dialog";
 
@@ -27,7 +26,7 @@ export function ConfirmMutationButton({
   fieldErrorMessages,
 }: {
   /** A typed document (graphql()) or, from server components, its text. */
-  mutation: string | TadaDocumentNode<any, any, any>;
+  mutation: TadaDocumentNode<any, any, any>;
   input?: Record<string, unknown>;
   variables?: Record<string, unknown>;
   label: string;
@@ -39,7 +38,7 @@ export function ConfirmMutationButton({
   const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const action = useGraphQLMutation(documentText(mutation));
+  const action = useGraphQLMutation(mutation);
   const [field, fieldMessage] = Object.entries(action.fieldErrors)[0] ?? [];
   const error = action.formError ?? (field ? (fieldErrorMessages?.[field] ?? fieldMessage) : null);
   return (

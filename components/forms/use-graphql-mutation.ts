@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import type { TadaDocumentNode } from "gql.tada";
-import { documentText } from "@/lib/graphql-client/document-text";
 import { fetchGraphQL, type GraphQLOutcome } from "@/lib/graphql-client/fetch-graphql";
 
 export interface MutationState<R, V> {
@@ -22,9 +21,7 @@ const TRANSLATED_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "
  * translated message; domain messages (e.g. "Email already registered") come from the server.
  */
 export function useGraphQLMutation<R, V>(mutation: TadaDocumentNode<R, V>): MutationState<R, V>;
-/** @deprecated An untyped document string: convert it to `graphql()` (graphql/client/graphql.ts). */
-export function useGraphQLMutation<T>(mutation: string): MutationState<T, Record<string, unknown>>;
-export function useGraphQLMutation(mutation: string | TadaDocumentNode<unknown, unknown>): MutationState<unknown, unknown> {
+export function useGraphQLMutation(mutation: TadaDocumentNode<unknown, unknown>): MutationState<unknown, unknown> {
   const t = useTranslations("errors");
   const [pending, setPending] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -36,7 +33,7 @@ export function useGraphQLMutation(mutation: string | TadaDocumentNode<unknown, 
       setFormError(null);
       setFieldErrors({});
       try {
-        const outcome = await fetchGraphQL(documentText(mutation), variables as Record<string, unknown>);
+        const outcome = await fetchGraphQL(mutation, variables);
         setFieldErrors(outcome.fieldErrors);
         if (outcome.code && (outcome.formError || Object.keys(outcome.fieldErrors).length === 0)) {
           setFormError(TRANSLATED_CODES.has(outcome.code) && outcome.code !== "FORBIDDEN" && outcome.code !== "NOT_FOUND"

@@ -23,6 +23,7 @@ import { listWorkspaceGrants, type WorkspaceGrant } from "@/lib/agencies/list-wo
 import { revokeAgencyAccess } from "@/lib/agencies/revoke-agency-access";
 import { revokeAgencyApiKey } from "@/lib/agencies/revoke-agency-api-key";
 import { updateAgency } from "@/lib/agencies/update-agency";
+import { refreshAgencyBrandingCopies, saveAgencyLogo } from "@/lib/branding/agency-branding";
 import { createApiKeyInputSchema } from "@/lib/api-keys/create-api-key";
 import { actorOf } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors/app-error";
@@ -414,21 +415,41 @@ const UpdateAgencyInput = builder.inputType("UpdateAgencyInput", {
     agencyId: t.id({ required: true, description: "The agency." }),
     name: t.string({ description: "New name.", validate: agencyNameSchema }),
     primaryColor: t.string({ description: "Brand colour '#rrggbb'; null clears it.", validate: primaryColorSchema }),
+    logoBase64: t.string({ description: "A new logo for the agency's white-label reports, base64: PNG, JPEG or WebP, checked by content, at most 512 KB; SVG is refused." }),
+    removeLogo: t.boolean({ description: "true: remove the agency's logo." }),
   }),
 });
 
 builder.mutationField("updateAgency", (t) =>
   t.field({
     type: CreateAgencyPayload,
-    description: "Changes the agency's name or colour (agency admins). The logo is uploaded through the shared branding module.",
+    description: "Changes the agency's name, colour or logo (agency admins); the white-label reports of its clients follow.",
     args: { input: t.arg({ description: "The agency and the settings to change.", type: UpdateAgencyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const agencyId = parseAgencyId(String(input.agencyId), ["input", "agencyId"]);
       await requireAgency(ctx, agencyId, "agency.manage");
+      let logo: Uint8Array | null | undefined;
+      if (input.removeLogo) logo = null;
+      else if (input.logoBase64) {
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.logoBase64.replace(/\s+/g, ""))) throw AppError.badInput(["input", "logoBase64"], "The logo must be base64");
+        logo = Buffer.from(input.logoBase64, "base64");
+      }
+      if (logo !== undefined) {
+        await underInput(async () => {
+          try {
+            await saveAgencyLogo(ctx.db, { agencyId, logo });
+          } catch (error) {
+            if (error instanceof AppError && error.fieldErrors.some((e) => e.path[0] === "logo")) throw AppError.badInput(["logoBase64"], error.fieldErrors[0].message);
+            throw error;
+          }
+        });
+      }
       const agency = await underInput(() =>
         updateAgency(ctx.db, { agencyId, actor: actorOf(viewer), name: input.name, primaryColor: input.primaryColor }),
       );
+      // Clients' reports carry copies of the agency's branding: they follow the change.
+      await refreshAgencyBrandingCopies(ctx.db, { agencyId });
       return { agency };
     },
   }),

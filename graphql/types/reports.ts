@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { actorOf } from "@/lib/audit/actor";
+import { deleteReport } from "@/lib/reports/delete-report";
 import { AppError } from "@/lib/errors/app-error";
 import { findWorkspace } from "@/lib/workspaces/find-workspace";
 import type { Branding } from "@/lib/branding/save-branding";
 import { findWorkspaceBranding, saveWorkspaceBranding } from "@/lib/branding/save-branding";
 import { MAX_LOGO_BYTES } from "@/lib/branding/check-logo";
+import { type AgencyBrandingChoice, brandingAgencyOf, listAgencyBrandingChoices } from "@/lib/branding/agency-branding";
 import type { WorkspaceAccess } from "@/lib/tenancy/workspace-access";
 import { findReport, listReportVersions, listReports } from "@/lib/reports/find-report";
 import { publishReport } from "@/lib/reports/publish-report";
@@ -27,6 +30,9 @@ import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
 import { PeriodInput, PeriodTypeEnum } from "./periods";
 import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
+
+/** Who the audit log names for this request (null for a caller it cannot name). */
+const actorOfCtx = (ctx: GraphQLContext) => (ctx.viewer ? actorOf(ctx.viewer) : null);
 
 /** Whether the caller may see drafts and manage (else: published reports only, e.g. CLIENT_VIEWER). */
 const manages = (access: WorkspaceAccess | null) => access?.permissions.has("report.manage") ?? false;
@@ -180,6 +186,11 @@ export const ReportRef = builder.node(builder.objectRef<ReportWithVersion>("Repo
     sectionCommentary: t.field({ type: [ReportSectionCommentaryRef], description: "Commentary per section.", resolve: (r) => r.definition.sectionCommentary }),
     kpiCommentary: t.field({ type: [ReportKpiCommentaryRef], description: "Commentary per KPI.", resolve: (r) => r.definition.kpiCommentary }),
     locale: t.string({ description: "The language the report is written and formatted in (en or ru).", resolve: (r) => r.definition.locale }),
+    brandingAgencyId: t.id({
+      nullable: true,
+      description: "The agency whose branding the report carries (an agency managing the workspace); null: the workspace's own.",
+      resolve: (r, _a, ctx) => (r.report.brandingId ? brandingAgencyOf(ctx.db, { workspaceId: r.report.workspaceId, brandingId: r.report.brandingId }) : null),
+    }),
     pdfPath: t.string({
       description: "Path of this report's PDF for signed-in members (same origin; GET with the session or an API key).",
       resolve: (r) => `/api/reports/${encodeURIComponent(tenantNodeId(r.report.workspaceId, r.report.id))}/pdf`,
@@ -219,6 +230,16 @@ const ReportBrandingRef = builder.objectRef<Branding>("ReportBranding").implemen
   }),
 });
 
+const AgencyBrandingRef = builder.objectRef<AgencyBrandingChoice>("AgencyBranding").implement({
+  description: "An agency's branding as a workspace it manages may use on its reports (a copy is kept in the workspace while the grant lasts).",
+  fields: (t) => ({
+    agencyId: t.exposeID("agencyId", { description: "The agency's id (pass as brandingAgencyId)." }),
+    name: t.exposeString("name", { description: "The agency's name, shown as the report's sender." }),
+    primaryColor: t.exposeString("primaryColor", { description: "#rrggbb used on reports (the default colour when the agency's fails WCAG AA with white text)." }),
+    hasLogo: t.exposeBoolean("hasLogo", { description: "Whether the agency uploaded a logo." }),
+  }),
+});
+
 const readReports = onWorkspace("report.read");
 
 builder.objectFields(WorkspaceRef, (t) => ({
@@ -250,6 +271,13 @@ builder.objectFields(WorkspaceRef, (t) => ({
         return null;
       }
     },
+  }),
+  agencyBrandings: t.field({
+    type: [AgencyBrandingRef],
+    nullable: true,
+    description: "The brandings of the agencies that manage this workspace, which its reports may carry (report.manage; null otherwise).",
+    authScopes: readReports,
+    resolve: async (ws, _a, ctx) => (manages(await ctx.access(ws.id)) ? listAgencyBrandingChoices(ctx.db, { workspaceId: ws.id }) : null),
   }),
   reportBranding: t.field({
     type: ReportBrandingRef,
@@ -291,6 +319,7 @@ const CreateReportInput = builder.inputType("CreateReportInput", {
     rolling: t.boolean({ description: "Always show the last complete period of period.type (WEEK, MONTH, QUARTER, YEAR) instead of a fixed one." }),
     sectionCommentary: t.field({ type: [ReportSectionCommentaryInput], description: "Commentary per section." }),
     kpiCommentary: t.field({ type: [ReportKpiCommentaryInput], description: "Commentary per KPI." }),
+    brandingAgencyId: t.id({ description: "Use the branding (name, logo, colour) of an agency that manages this workspace (its id, see Workspace.agencyBrandings); null: the workspace's own; omitted: unchanged (new reports: the workspace's)." }),
     locale: t.string({ description: "Language of the report: en or ru (default: the workspace's)." }),
   }),
 });
@@ -308,6 +337,7 @@ const UpdateReportInput = builder.inputType("UpdateReportInput", {
     rolling: t.boolean({ description: "Always show the last complete period of period.type (WEEK, MONTH, QUARTER, YEAR) instead of a fixed one." }),
     sectionCommentary: t.field({ type: [ReportSectionCommentaryInput], description: "Commentary per section." }),
     kpiCommentary: t.field({ type: [ReportKpiCommentaryInput], description: "Commentary per KPI." }),
+    brandingAgencyId: t.id({ description: "Use the branding (name, logo, colour) of an agency that manages this workspace (its id, see Workspace.agencyBrandings); null: the workspace's own; omitted: unchanged (new reports: the workspace's)." }),
     locale: t.string({ description: "Language of the report: en or ru (default: the workspace's)." }),
   }),
 });
@@ -323,7 +353,13 @@ type ReportFieldsInput = {
   sectionCommentary?: readonly { section: string; text: string }[] | null;
   kpiCommentary?: readonly { kpiKey: string; text: string }[] | null;
   locale?: string | null;
+  brandingAgencyId?: string | number | null;
 };
+
+/** brandingAgencyId as saveReport takes it: undefined = unchanged, null = the workspace's own. */
+function brandingChoice(input: ReportFieldsInput): string | null | undefined {
+  return input.brandingAgencyId === undefined ? undefined : input.brandingAgencyId === null ? null : String(input.brandingAgencyId);
+}
 
 function toDefinition(input: ReportFieldsInput, fallbackLocale: string): ReportDefinitionInput {
   return {
@@ -369,7 +405,7 @@ builder.mutationField("createReport", (t) =>
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       const ws = await findWorkspace(ctx.db, { workspaceId });
       const report = await saveUnderInput(() =>
-        saveReport(ctx.db, { workspaceId, actorId: ctx.viewer?.kind === "user" ? ctx.viewer.userId : null, title: input.title, definition: toDefinition(input, ws?.locale === "ru" ? "ru" : "en") }),
+        saveReport(ctx.db, { workspaceId, actorId: ctx.viewer?.kind === "user" ? ctx.viewer.userId : null, title: input.title, definition: toDefinition(input, ws?.locale === "ru" ? "ru" : "en"), brandingAgencyId: brandingChoice(input), actor: actorOfCtx(ctx) }),
       );
       return { report };
     },
@@ -392,7 +428,7 @@ builder.mutationField("updateReport", (t) =>
       const current = await findReport(ctx.db, { workspaceId, reportId });
       if (!current) throw AppError.notFound("Report not found");
       const report = await saveUnderInput(() =>
-        saveReport(ctx.db, { workspaceId, reportId, actorId: ctx.viewer?.kind === "user" ? ctx.viewer.userId : null, title: input.title, definition: toDefinition(input, current.definition.locale) }),
+        saveReport(ctx.db, { workspaceId, reportId, actorId: ctx.viewer?.kind === "user" ? ctx.viewer.userId : null, title: input.title, definition: toDefinition(input, current.definition.locale), brandingAgencyId: brandingChoice(input), actor: actorOfCtx(ctx) }),
       );
       return { report };
     },
@@ -420,10 +456,38 @@ builder.mutationField("publishReport", (t) =>
     authScopes: manageReport,
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, reportId } = reportIdOf(input);
-      await publishReport(ctx.db, { workspaceId, reportId, unpublish: input.unpublish ?? false });
+      await publishReport(ctx.db, { workspaceId, reportId, unpublish: input.unpublish ?? false, actor: actorOfCtx(ctx) });
       const report = await findReport(ctx.db, { workspaceId, reportId });
       if (!report) throw AppError.notFound("Report not found");
       return { report };
+    },
+  }),
+);
+
+const DeleteReportInput = builder.inputType("DeleteReportInput", {
+  description: "The report to delete.",
+  fields: (t) => ({ reportId: t.id({ required: true, description: "The report. Another workspace's id is NOT_FOUND, like a missing one." }) }),
+});
+
+const DeleteReportPayload = builder.objectRef<{ reportId: string; revokedShareLinks: number; cancelledSchedules: number }>("DeleteReportPayload").implement({
+  description: "What deleting the report stopped.",
+  fields: (t) => ({
+    deletedReportId: t.exposeID("reportId", { description: "The id of the deleted report." }),
+    revokedShareLinks: t.exposeInt("revokedShareLinks", { description: "Share links that were live and now answer 404." }),
+    cancelledSchedules: t.exposeInt("cancelledSchedules", { description: "Delivery schedules that will not send again." }),
+  }),
+});
+
+builder.mutationField("deleteReport", (t) =>
+  t.field({
+    type: DeleteReportPayload,
+    description: "Deletes a report with its versions (report.manage): its share links are revoked and its schedules cancelled in the same transaction; audited.",
+    args: { input: t.arg({ type: DeleteReportInput, required: true, description: "The report." }) },
+    authScopes: manageReport,
+    resolve: async (_root, { input }, ctx) => {
+      const { workspaceId, reportId } = reportIdOf(input);
+      const deleted = await deleteReport(ctx.db, { workspaceId, reportId, actor: actorOfCtx(ctx) });
+      return { reportId: String(input.reportId), revokedShareLinks: deleted.revokedShareLinks, cancelledSchedules: deleted.cancelledSchedules };
     },
   }),
 );
@@ -456,7 +520,7 @@ builder.mutationField("createShareLink", (t) =>
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, reportId } = reportIdOf(input);
       return underInput(() =>
-        createShareLink(ctx.db, { workspaceId, reportId, actorId: ctx.viewer?.kind === "user" ? ctx.viewer.userId : null, expiresAt: input.expiresAt ?? null, baseUrl: ctx.meta.baseUrl, now: ctx.now() }),
+        createShareLink(ctx.db, { workspaceId, reportId, actorId: ctx.viewer?.kind === "user" ? ctx.viewer.userId : null, expiresAt: input.expiresAt ?? null, baseUrl: ctx.meta.baseUrl, now: ctx.now(), actor: actorOfCtx(ctx) }),
       );
     },
   }),
@@ -482,7 +546,7 @@ builder.mutationField("revokeShareLink", (t) =>
     }),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.id), "ShareLink", ["input", "id"]);
-      return { shareLink: await revokeShareLink(ctx.db, { workspaceId, shareLinkId: rowId }) };
+      return { shareLink: await revokeShareLink(ctx.db, { workspaceId, shareLinkId: rowId, actor: actorOfCtx(ctx) }) };
     },
   }),
 );
@@ -584,6 +648,7 @@ builder.mutationField("createReportSchedule", (t) =>
           workspaceId,
           reportId,
           actorId: ctx.viewer?.kind === "user" ? ctx.viewer.userId : null,
+          actor: actorOfCtx(ctx),
           now: ctx.now(),
           schedule: {
             cadence: input.cadence,
@@ -627,7 +692,7 @@ builder.mutationField("deleteReportSchedule", (t) =>
       const parsed = scheduleIdOf(String(input.scheduleId));
       const existing = await findReportSchedule(ctx.db, { workspaceId: parsed.workspaceId, scheduleId: parsed.rowId });
       if (!existing) throw AppError.notFound("Schedule not found");
-      return { schedule: await deleteReportSchedule(ctx.db, { workspaceId: parsed.workspaceId, scheduleId: parsed.rowId }) };
+      return { schedule: await deleteReportSchedule(ctx.db, { workspaceId: parsed.workspaceId, scheduleId: parsed.rowId, actor: actorOfCtx(ctx) }) };
     },
   }),
 );

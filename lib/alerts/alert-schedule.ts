@@ -10,20 +10,23 @@ import { sendDigest, sendImmediateAlertEmails } from "./send-alert-emails";
 import { withTenantSql } from "./tenant-sql";
 
 /**
- * ALL the timing of alerts in one module (so it can be unified with the report scheduler):
+ * The timing of alerts:
  *
  * - after a data change (a mutation that touched a workspace, an import job that ended): evaluate
  *   that workspace's alerts at once, coalescing bursts, then send immediate e-mails and webhooks;
- * - every minute: each workspace whose local time has reached MORNING_HOUR gets its daily
- *   evaluation, and each person whose digest hour (and weekday) has come gets their digest;
- * - every couple of seconds: webhook deliveries that are due (first attempts and retries).
+ * - every minute, as the app's periodic task "alert-schedule" (lib/jobs/app-scheduler.ts — the
+ *   same scheduler as report deliveries: pg-boss cron on PostgreSQL, a persisted-state timer on
+ *   PGlite): `runScheduledAlertWork` gives each workspace whose local time has reached
+ *   MORNING_HOUR its daily evaluation, and each person whose digest hour (and weekday) has come
+ *   their digest;
+ * - the webhook dispatcher's own retry clock (every couple of seconds, per instance): deliveries
+ *   whose next attempt is due, leased with SKIP LOCKED — a queue drain, not a schedule.
  *
  * Exactly once across instances: a scheduled run first claims (kind, subject, slot) in
  * scheduled_claims with INSERT … ON CONFLICT DO NOTHING — e.g. ('daily-evaluation',
  * 'workspace', '2026-12-07') — and only the instance whose insert succeeded runs it; webhook
  * attempts are leased with SKIP LOCKED; e-mails are claimed (emailed_at) before they are sent.
- * The triggers are plain timers on both databases; the claims, not the timers, give the
- * guarantee, so pg-boss cron (or the report scheduler) can replace the timers unchanged.
+ * The claims, not the clock that triggers them, give the guarantee.
  */
 export const MORNING_HOUR = 8;
 
@@ -104,15 +107,15 @@ const globalForAlerts = globalThis as unknown as { __throughlineAlertSchedulers?
 const schedulers = (globalForAlerts.__throughlineAlertSchedulers ??= new WeakMap());
 
 /**
- * Starts the timers for a database (once per process; instrumentation.ts). Without a started
- * scheduler, data changes do not evaluate alerts — tests of other features are left alone.
+ * Starts evaluation on change and the webhook dispatcher for a database (once per process;
+ * instrumentation.ts); the minute tick is the app scheduler's "alert-schedule" task. Without a
+ * started alert scheduler, data changes do not evaluate alerts — tests of other features are
+ * left alone.
  */
-export function startAlertScheduler(db: Database, options: { tickMs?: number; webhookPollMs?: number } = {}): () => Promise<void> {
+export function startAlertScheduler(db: Database, options: { webhookPollMs?: number } = {}): () => Promise<void> {
   const existing = schedulers.get(db);
   if (existing) return existing.stop;
-  const tick = setInterval(() => void runScheduledAlertWork(db).catch((e) => console.error("[alerts] scheduled work failed", e)), options.tickMs ?? 60_000);
   const poll = setInterval(() => kickWebhooks(db), options.webhookPollMs ?? 2_000);
-  tick.unref?.();
   poll.unref?.();
   const state: SchedulerState = {
     evaluations: new Map(),
@@ -121,7 +124,6 @@ export function startAlertScheduler(db: Database, options: { tickMs?: number; we
     dispatching: null,
     redispatch: false,
     stop: async () => {
-      clearInterval(tick);
       clearInterval(poll);
       await alertWorkSettled(db);
       schedulers.delete(db);

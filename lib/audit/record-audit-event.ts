@@ -43,11 +43,20 @@ export type AuditAction =
   | "metricBatch.rolledBack"
   | "apiKey.updated"
   | "apiKey.rotated"
+  | "report.created"
+  | "report.updated"
+  | "report.published"
+  | "report.unpublished"
+  | "report.deleted"
+  | "shareLink.created"
+  | "shareLink.revoked"
+  | "reportSchedule.created"
+  | "reportSchedule.deleted"
 
   | "target.planApplied"
   | "target.returnedToDerived";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import" | "agency" | "webhook" | "metricBatch";
+export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import" | "agency" | "webhook" | "metricBatch" | "report" | "shareLink" | "reportSchedule";
 
 export interface AuditEventInput {
   workspaceId: string;

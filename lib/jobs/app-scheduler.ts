@@ -2,10 +2,15 @@ import "server-only";
 import { hostname } from "node:os";
 import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { runScheduledAlertWork } from "@/lib/alerts/alert-schedule";
 import { runReportDeliveries } from "@/lib/reports/run-report-deliveries";
 import { type PeriodicTask, type Scheduler, startInProcessScheduler, startPgBossScheduler } from "./scheduler";
 
-/** The periodic tasks of the app. Alerts' daily evaluation and digests belong in this list too. */
+/**
+ * The periodic tasks of the app — the one place periodic work is scheduled (pg-boss cron on
+ * PostgreSQL, the in-process timer on PGlite). Each task claims what it does in its own tables,
+ * so a second tick or a second instance finds nothing left to do.
+ */
 export function appPeriodicTasks(db: Database): PeriodicTask[] {
   const instanceId = `${hostname()}:${process.pid}`;
   return [
@@ -14,6 +19,15 @@ export function appPeriodicTasks(db: Database): PeriodicTask[] {
       everySeconds: 60,
       run: async (now) => {
         await runReportDeliveries({ db, now, instanceId, baseUrl: env().APP_URL ?? "http://localhost:3000" });
+      },
+    },
+    {
+      // Alerts: each workspace's morning evaluation (08:00 local) and each person's digest at
+      // their hour, claimed per (kind, subject, slot) in scheduled_claims.
+      name: "alert-schedule",
+      everySeconds: 60,
+      run: async (now) => {
+        await runScheduledAlertWork(db, now);
       },
     },
   ];

@@ -1,7 +1,7 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import type { ReportDocument, ReportKpiCard, ReportSection } from "./build-report-document";
-import { pdfFonts } from "./pdf-fonts";
+import { parsedPdfFonts } from "./pdf-fonts";
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
@@ -20,7 +20,7 @@ type Doc = InstanceType<typeof PDFDocument>;
  * embedded subset of DejaVu Sans (Cyrillic included), so it can be selected and extracted.
  */
 export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
-  const fonts = pdfFonts();
+  const fonts = parsedPdfFonts();
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
@@ -29,8 +29,9 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
     lang: doc.locale,
     displayTitle: true,
   });
-  pdf.registerFont("body", fonts.regular);
-  pdf.registerFont("bold", fonts.bold);
+  // pdfkit takes an already-parsed fontkit font as is (its types only list file sources).
+  pdf.registerFont("body", fonts.regular as unknown as Buffer);
+  pdf.registerFont("bold", fonts.bold as unknown as Buffer);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on("data", (c: Buffer) => chunks.push(c));

@@ -1,11 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import type { ReportDelivery, ReportSchedule } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/audit/actor";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { findWorkspace } from "@/lib/workspaces/find-workspace";
+import { recordReportEvent } from "./record-report-event";
 import { nextSlot } from "./schedule-slots";
 import { readUnsubscribeToken } from "./unsubscribe-token";
 
@@ -41,7 +43,7 @@ export type ReportScheduleInput = z.input<typeof reportScheduleInputSchema>;
  */
 export async function createReportSchedule(
   db: Database,
-  input: { workspaceId: string; actorId: string | null; reportId: string; schedule: ReportScheduleInput; now?: Date },
+  input: { workspaceId: string; actorId: string | null; reportId: string; schedule: ReportScheduleInput; now?: Date; actor?: Actor | null },
 ): Promise<ReportSchedule> {
   const s = parseInput(reportScheduleInputSchema, input.schedule);
   const { workspaceId } = input;
@@ -56,7 +58,7 @@ export async function createReportSchedule(
     s.memberUserIds.forEach((id, i) => {
       if (!members.some((m) => m.userId === id)) throw AppError.badInput(["memberUserIds", i], "is not a member of this workspace");
     });
-    return tx.reportSchedule.create({
+    const created = await tx.reportSchedule.create({
       data: {
         workspaceId,
         reportId: report.id,
@@ -72,13 +74,17 @@ export async function createReportSchedule(
         createdByUserId: input.actorId,
       },
     });
+    await recordReportEvent(tx, { workspaceId, actor: input.actor, action: "reportSchedule.created", targetId: created.id, data: { title: report.title, cadence: created.cadence } });
+    return created;
   });
 }
 
-export async function deleteReportSchedule(db: Database, input: { workspaceId: string; scheduleId: string }): Promise<ReportSchedule> {
+export async function deleteReportSchedule(db: Database, input: { workspaceId: string; scheduleId: string; actor?: Actor | null }): Promise<ReportSchedule> {
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const schedule = await tx.reportSchedule.findFirst({ where: { workspaceId: input.workspaceId, id: input.scheduleId } });
     if (!schedule) throw AppError.notFound("Schedule not found");
+    const report = await tx.report.findFirst({ where: { workspaceId: input.workspaceId, id: schedule.reportId }, select: { title: true } });
+    await recordReportEvent(tx, { workspaceId: input.workspaceId, actor: input.actor, action: "reportSchedule.deleted", targetId: schedule.id, data: { title: report?.title ?? null, cadence: schedule.cadence } });
     await tx.reportSchedule.delete({ where: { id: schedule.id } });
     return schedule;
   });

@@ -1,7 +1,9 @@
 import "server-only";
+import type { Actor } from "@/lib/audit/actor";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { recordReportEvent } from "./record-report-event";
 import type { ShareLink } from "./report-record";
 import { generateShareToken, hashShareToken, isWellFormedShareToken, shareUrls } from "./share-token";
 
@@ -12,7 +14,7 @@ import { generateShareToken, hashShareToken, isWellFormedShareToken, shareUrls }
  */
 export async function createShareLink(
   db: Database,
-  input: { workspaceId: string; actorId: string | null; reportId: string; expiresAt: Date | null; baseUrl: string; now?: Date },
+  input: { workspaceId: string; actorId: string | null; reportId: string; expiresAt: Date | null; baseUrl: string; now?: Date; actor?: Actor | null },
 ): Promise<{ shareLink: ShareLink; url: string; pdfUrl: string }> {
   const now = input.now ?? new Date();
   if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw AppError.badInput(["expiresAt"], "Expiry must be in the future");
@@ -20,19 +22,23 @@ export async function createShareLink(
   const shareLink = await withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const report = await tx.report.findFirst({ where: { workspaceId: input.workspaceId, id: input.reportId } });
     if (!report) throw AppError.notFound("Report not found");
-    return tx.shareLink.create({
+    const link = await tx.shareLink.create({
       data: { workspaceId: input.workspaceId, reportId: report.id, tokenHash, expiresAt: input.expiresAt, createdByUserId: input.actorId },
     });
+    await recordReportEvent(tx, { workspaceId: input.workspaceId, actor: input.actor, action: "shareLink.created", targetId: link.id, data: { title: report.title, expiresAt: input.expiresAt?.toISOString() ?? null } });
+    return link;
   });
   return { shareLink, ...shareUrls(input.baseUrl, token) };
 }
 
 /** Revokes a share link at once (both URLs answer 404). Revoking twice is harmless. */
-export async function revokeShareLink(db: Database, input: { workspaceId: string; shareLinkId: string }): Promise<ShareLink> {
+export async function revokeShareLink(db: Database, input: { workspaceId: string; shareLinkId: string; actor?: Actor | null }): Promise<ShareLink> {
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const link = await tx.shareLink.findFirst({ where: { workspaceId: input.workspaceId, id: input.shareLinkId } });
     if (!link) throw AppError.notFound("Share link not found");
     if (link.revokedAt) return link;
+    const report = await tx.report.findFirst({ where: { workspaceId: input.workspaceId, id: link.reportId }, select: { title: true } });
+    await recordReportEvent(tx, { workspaceId: input.workspaceId, actor: input.actor, action: "shareLink.revoked", targetId: link.id, data: { title: report?.title ?? null } });
     return tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
   });
 }

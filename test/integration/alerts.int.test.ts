@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { afterImportJob, alertWorkSettled, runScheduledAlertWork, startAlertScheduler } from "@/lib/alerts/alert-schedule";
 import { evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
+import { appPeriodicTasks } from "@/lib/jobs/app-scheduler";
 import { withTenantSql } from "@/lib/alerts/tenant-sql";
 import { resetEnvCache } from "@/lib/env";
 import { commitImport } from "@/lib/imports/commit-import";
@@ -67,7 +68,7 @@ beforeAll(async () => {
   resetEnvCache();
   configureWebhookDelivery({ maxAttempts: 3, baseDelayMs: 20, timeoutMs: 2000 });
   db = await openTestDatabase();
-  stopScheduler = startAlertScheduler(db, { tickMs: 3_600_000, webhookPollMs: 25 });
+  stopScheduler = startAlertScheduler(db, { webhookPollMs: 25 });
   const created = await createWorkspaceWithOwner(db, { timeZone: "Europe/Moscow", locale: "en" });
   owner = created.viewer;
   workspaceId = created.workspace.id;
@@ -175,7 +176,10 @@ describe("digests", () => {
     // 09:05 in Moscow: one digest per person, each with their own alerts only.
     const at = new Date("2026-04-15T06:05:00Z");
     await runScheduledAlertWork(db, at);
-    await runScheduledAlertWork(db, at); // a second instance / tick: claimed already
+    // A second instance's tick of the app's one scheduler (the "alert-schedule" periodic task): claimed already.
+    const alertTask = appPeriodicTasks(db).find((t) => t.name === "alert-schedule");
+    expect(alertTask).toBeDefined();
+    await alertTask!.run(at);
     await waitFor(() => smtp.mails.length >= sentBefore + 2, 5000);
     const digests = smtp.mails.slice(sentBefore);
     expect(digests).toHaveLength(2);
@@ -188,6 +192,21 @@ describe("digests", () => {
     const cmoDigest = digests.find((m) => !m.to.includes(perfEmail))!;
     expect(cmoDigest.subject).toMatch(/^Throughline: \d+ alerts? in /);
     expect(cmoDigest.text).not.toContain("Qualified leads");
+  });
+
+  it("the morning evaluation runs as the app scheduler's task, once per workspace and local day", async () => {
+    const task = appPeriodicTasks(db).find((t) => t.name === "alert-schedule")!;
+    const claims = () =>
+      withTenantSql(db, workspaceId, async (sql) =>
+        (await sql.query<{ slot: string }>(`SELECT slot FROM scheduled_claims WHERE workspace_id = $1::uuid AND kind = 'daily-evaluation' AND slot = '2026-04-16'`, [workspaceId])).rows,
+      );
+    await task.run(new Date("2026-04-16T04:30:00Z")); // 07:30 in Moscow: not yet
+    expect(await claims()).toHaveLength(0);
+    const at = new Date("2026-04-16T05:10:00Z"); // 08:10 in Moscow
+    await Promise.all([task.run(at), task.run(at)]); // two instances ticking together
+    await task.run(new Date("2026-04-16T09:00:00Z")); // a later tick the same day
+    expect(await claims()).toHaveLength(1);
+    await alertWorkSettled(db);
   });
 
   it("refuses a digest hour out of range and saves nothing", async () => {

@@ -22,8 +22,11 @@ let workspaceId: string;
 let gid: string;
 let other: { viewer: UserViewer; workspaceId: string };
 
-/** The tables a scorecard is computed from (load-scorecard-definitions.ts, load-period-sums.ts). */
-const SCORECARD_TABLES = ["channel_group_mappings", "custom_measures", "custom_metrics", "kpi_annotations", "kpi_target_versions", "kpis", "metric_facts", "metric_settings"];
+/**
+ * The tables a scorecard is computed from (load-scorecard-definitions.ts, load-period-sums.ts),
+ * and brandings, which the share page's cached report documents show (open-shared-report.ts).
+ */
+const SCORECARD_TABLES = ["brandings", "channel_group_mappings", "custom_measures", "custom_metrics", "kpi_annotations", "kpi_target_versions", "kpis", "metric_facts", "metric_settings"];
 
 const run = (query: string, variables?: Record<string, unknown>, viewer: UserViewer = owner) => gqlAt(db, viewer, APRIL_15, query, variables);
 const ok = async (query: string, variables?: Record<string, unknown>) => {

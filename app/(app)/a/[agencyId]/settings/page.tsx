@@ -46,8 +46,8 @@ const AUDIT_ACTIONS = new Set([
 
 /**
  * Agency settings (agency admins): the id clients paste to grant access, name and colour,
- * members and invitations, clients the agency creates. The logo is uploaded in the shared
- * branding module (reports); this page leaves it to that module.
+ * members and invitations, clients the agency creates, and the logo its clients' white-label
+ * reports carry (lib/branding/agency-branding.ts copies it into each client that grants access).
  */
 export default async function AgencySettingsPage({ params }: { params: Promise<{ agencyId: string }> }) {
   const { agencyId } = await params;

@@ -27,13 +27,33 @@ export interface ReportFormInitial {
   commentary: string | null;
   sectionCommentary: { section: string; text: string }[];
   locale: string;
+  /** The agency whose branding the report carries; null: the workspace's own. */
+  brandingAgencyId?: string | null;
+}
+
+/** An agency managing the workspace, whose branding its reports may carry. */
+export interface AgencyBrandingOption {
+  agencyId: string;
+  name: string;
 }
 
 const CREATE = graphql(`mutation CreateReport($input: CreateReportInput!) { createReport(input: $input) { report { id } } }`);
 const UPDATE = graphql(`mutation UpdateReport($input: UpdateReportInput!) { updateReport(input: $input) { report { id version } } }`);
 
 /** Composes a report: scorecards, KPI tree, period (fixed or rolling), commentary, language. Saves a new version each time. */
-export function ReportBuilderForm({ workspaceId, slug, reportId, initial }: { workspaceId: string; slug: string; reportId?: string; initial: ReportFormInitial }) {
+export function ReportBuilderForm({
+  workspaceId,
+  slug,
+  reportId,
+  initial,
+  agencyBrandings = [],
+}: {
+  workspaceId: string;
+  slug: string;
+  reportId?: string;
+  initial: ReportFormInitial;
+  agencyBrandings?: AgencyBrandingOption[];
+}) {
   const t = useTranslations("clientReports");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
@@ -62,6 +82,7 @@ export function ReportBuilderForm({ workspaceId, slug, reportId, initial }: { wo
       commentary: String(form.get("commentary") ?? "").trim() || null,
       sectionCommentary,
       locale: String(form.get("locale")),
+      ...(agencyBrandings.length > 0 ? { brandingAgencyId: String(form.get("brandingAgencyId") ?? "") || null } : {}),
       ...(reportId ? { reportId } : { workspaceId }),
     };
     const outcome = (await m.run({ input: input as Input<typeof CREATE> & Input<typeof UPDATE> })) as { data: Saved | null };
@@ -120,6 +141,20 @@ export function ReportBuilderForm({ workspaceId, slug, reportId, initial }: { wo
           )}
         </Field>
       </div>
+      {agencyBrandings.length > 0 ? (
+        <Field id="report-branding" label={t("builder.branding")} error={m.fieldErrors.brandingAgencyId}>
+          {(p) => (
+            <Select {...p} name="brandingAgencyId" defaultValue={initial.brandingAgencyId ?? ""}>
+              <option value="">{t("builder.brandingOwn")}</option>
+              {agencyBrandings.map((a) => (
+                <option key={a.agencyId} value={a.agencyId}>
+                  {t("builder.brandingAgency", { name: a.name })}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="rolling" defaultChecked={initial.rolling} />
         {t("builder.rolling")}

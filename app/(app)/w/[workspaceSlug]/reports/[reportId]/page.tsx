@@ -19,11 +19,12 @@ const REPORT = graphql(`
   query Report($w: ID!, $id: ID!, $members: Boolean!) {
     workspace(id: $w) {
       report(id: $id) {
-        id title status version publishedVersion roles includeKpiTree period { type anchor rolling } commentary sectionCommentary { section text } locale pdfPath
+        id title status version publishedVersion roles includeKpiTree period { type anchor rolling } commentary sectionCommentary { section text } locale pdfPath brandingAgencyId
         shareLinks { id active viewCount lastViewedAt expiresAt revokedAt createdAt }
         schedules { id cadence weekday dayOfMonth closePeriod hour externalEmails memberCount nextRunAt deliveries { slot status attempts sentAt } }
       }
       members(first: 100) @include(if: $members) { edges { node { user { id name email } } } }
+      agencyBrandings { agencyId name }
     }
   }
 `);
@@ -98,7 +99,9 @@ export default async function ReportPage({ params }: { params: Promise<{ workspa
                   commentary: report.commentary,
                   sectionCommentary: report.sectionCommentary,
                   locale: report.locale,
+                  brandingAgencyId: report.brandingAgencyId,
                 }}
+                agencyBrandings={(data?.workspace?.agencyBrandings ?? []).map((a) => ({ agencyId: a.agencyId, name: a.name }))}
               />
             </Card>
             <Card className="space-y-4">

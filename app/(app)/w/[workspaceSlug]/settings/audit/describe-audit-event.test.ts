@@ -64,4 +64,24 @@ describe("describeAuditEvent", () => {
       }
     }
   });
+  it("reads report, share-link and schedule entries as sentences naming the report", () => {
+    const say = (action: string, data: Record<string, unknown>, locale: "en" | "ru") =>
+      describeAuditEvent({ action, actorName: "Ольга", actorKind: "USER", targetId: "6ca0030e-6359-40c2-9abf-35e3adc5c902", data }, context(locale));
+    const title = "Отчёт совету";
+    expect(say("report.created", { title, version: 1 }, "en")).toBe("Ольга created the report “Отчёт совету”");
+    expect(say("report.updated", { title, version: 3 }, "ru")).toBe("Ольга: сохранена версия 3 отчёта «Отчёт совету»");
+    expect(say("report.published", { title, version: 2 }, "en")).toBe("Ольга published the report “Отчёт совету” (version 2)");
+    expect(say("report.unpublished", { title, version: 2 }, "ru")).toBe("Ольга: отчёт «Отчёт совету» снят с публикации");
+    expect(say("report.deleted", { title, shareLinks: 1, schedules: 1 }, "ru")).toBe("Ольга: удалён отчёт «Отчёт совету»");
+    expect(say("shareLink.created", { title, expiresAt: null }, "en")).toBe("Ольга created a share link to the report “Отчёт совету”");
+    expect(say("shareLink.revoked", { title }, "ru")).toBe("Ольга: отозвана ссылка на отчёт «Отчёт совету»");
+    expect(say("reportSchedule.created", { title, cadence: "MONTHLY" }, "en")).toBe("Ольга scheduled the report “Отчёт совету” to be e-mailed every month");
+    expect(say("reportSchedule.deleted", { title, cadence: "WEEKLY" }, "ru")).toBe("Ольга: остановлена рассылка отчёта «Отчёт совету» каждую неделю");
+    for (const action of ["report.created", "report.deleted", "shareLink.revoked", "reportSchedule.created"]) {
+      for (const locale of ["en", "ru"] as const) {
+        const text = say(action, { title, cadence: "PERIOD_CLOSE", version: 1 }, locale);
+        expect(text).not.toMatch(/made a change|изменение$|\{|\}|[a-z]+\.[a-z]+/i);
+      }
+    }
+  });
 });

@@ -173,6 +173,20 @@ export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext):
       return ctx.t("apiKeyUpdated", { ...values, name: str(data.name) });
     case "apiKey.rotated":
       return ctx.t("apiKeyRotated", { ...values, name: str(data.name) });
+    case "report.created":
+    case "report.updated":
+    case "report.published":
+    case "report.unpublished":
+    case "report.deleted":
+    case "shareLink.created":
+    case "shareLink.revoked":
+    case "reportSchedule.created":
+    case "reportSchedule.deleted": {
+      const [kind, verb] = event.action.split(".");
+      const key = `${kind}${verb[0].toUpperCase()}${verb.slice(1)}`;
+      const cadence = ctx.has(`cadence${str(data.cadence)}`) ? ctx.t(`cadence${str(data.cadence)}`) : "";
+      return ctx.t(key, { ...values, title: str(data.title) || ctx.t("aReport"), version: Number(data.version ?? 0), cadence });
+    }
     default:
       return ctx.t("otherChange", values);
   }
