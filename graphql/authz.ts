@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/permissions/registry";
 import { type WorkspaceAccess, assertPermission } from "@/lib/tenancy/workspace-access";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type GraphQLField, type GraphQLInputType, type GraphQLSchema, getNamedType, isInputObjectType, isObjectType } from "graphql";
 import type { WorkspaceRule } from "./authz";
 

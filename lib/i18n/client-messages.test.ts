@@ -34,7 +34,7 @@ function importsOf(file: string): string[] {
     if (!base || spec.startsWith("@/generated/")) continue;
     const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")].find((c) => SOURCE.has(c));
     if (found) out.push(found);
-    else if (!existsSync(base) && !/\.(css|json)$/.test(spec)) throw new Error(`${path.relative(ROOT, file)}: cannot resolve ${spec}`);
+    else if (!existsSync(base) && !existsSync(`${base}.d.ts`) && !/\.(css|json)$/.test(spec)) throw new Error(`${path.relative(ROOT, file)}: cannot resolve ${spec}`);
   }
   return out;
 }

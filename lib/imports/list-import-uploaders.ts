@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ImportMapping } from "@/lib/csv/import-mapping";
 import type { Database } from "@/lib/db/client";
 import { importWorkerFor } from "@/lib/jobs/import-worker";

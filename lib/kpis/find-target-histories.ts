@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { tenantReader } from "@/lib/tenancy/read-as-tenant";
 import { listTargetHistories } from "./list-target-history";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/audit/actor";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";

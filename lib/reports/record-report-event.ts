@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/audit/actor";
 import { type AuditAction, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/tenancy/with-tenant";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { findAgencyAccess } from "@/lib/agencies/find-agency-access";
 import { listAgencyClients } from "@/lib/agencies/list-agency-clients";
