@@ -17,7 +17,7 @@ const QUERY = /* GraphQL */ `
   query MetricSettingsPage($id: ID!) {
     workspace(id: $id) {
       metricSettings { ltvMethod grossMargin romiBasis engagementBasis fixedLtv orderValue ordersPerYear years maxCustomerLifetimeMonths }
-      metricCatalog { key unit nameEn nameRu direction class kind custom formula problem }
+      metricCatalog { key unit nameEn nameRu direction class kind custom formula problem archived }
     }
   }
 `;
@@ -28,7 +28,7 @@ export default async function MetricSettingsPage({ params }: { params: Promise<{
   const workspace = await requirePermission(workspaceSlug, "metricDefinition.manage");
   const t = await getTranslations("metricSettings");
   const locale = await getLocale();
-  const { data, errors } = await executeServer<{ workspace: { metricSettings: MetricSettings; metricCatalog: (MetricInfo & CustomMetric)[] } | null }>(QUERY, { id: workspace.id });
+  const { data, errors } = await executeServer<{ workspace: { metricSettings: MetricSettings; metricCatalog: (MetricInfo & CustomMetric & { archived: boolean })[] } | null }>(QUERY, { id: workspace.id });
   // graphql-js results have null prototypes; client components need plain objects.
   const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
   if (!ws) {
@@ -47,7 +47,7 @@ export default async function MetricSettingsPage({ params }: { params: Promise<{
         </Card>
         <Card>
           <CardHeader title={t("customTitle")} description={t.rich("customLead", { code: (chunks) => <code>{chunks}</code> })} />
-          <CustomMetricEditor workspaceId={workspace.id} metrics={ws.metricCatalog.filter((m) => m.custom)} references={ws.metricCatalog.map((m) => m.key)} locale={locale} />
+          <CustomMetricEditor workspaceId={workspace.id} metrics={ws.metricCatalog.filter((m) => m.custom)} references={ws.metricCatalog.filter((m) => !m.archived).map((m) => m.key)} locale={locale} />
         </Card>
       </div>
     </ClientMessages>
