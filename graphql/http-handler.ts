@@ -5,6 +5,7 @@ import { SESSION_COOKIE, readCookie } from "@/lib/auth/session-cookie";
 import type { RateLimitState, Viewer } from "@/lib/auth/viewer";
 import { type Database, getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { clientAddress } from "@/lib/http/client-address";
 import { withApiSecurityHeaders } from "@/lib/http/security-headers";
 import { isAppError } from "@/lib/errors/app-error";
@@ -88,6 +89,7 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
       userAgent: request.headers.get("user-agent"),
       secure: url.protocol === "https:" || forwardedProto === "https",
       baseUrl: env().APP_URL ?? requestOrigin(request, url, forwardedProto),
+      locale: requestLocale(request.headers, viewer?.kind === "user" ? viewer.locale : null),
     },
   });
   const server = await getApolloServer();

@@ -54,7 +54,7 @@ function agencyIdOf(raw: string): string | null {
 
 function parseAgencyId(raw: string, path: (string | number)[]): string {
   const id = agencyIdOf(raw);
-  if (!id) throw AppError.badInput(path, "is not an agency id");
+  if (!id) throw AppError.badInput(path, "NOT_AN_ID", { kind: { en: "agency", ru: "агентство" } });
   return id;
 }
 
@@ -634,7 +634,7 @@ builder.mutationField("revokeAgencyApiKey", (t) =>
       } catch {
         parsed = null;
       }
-      if (!parsed) throw AppError.badInput(["id"], "is not an agency API key id");
+      if (!parsed) throw AppError.badInput(["id"], "NOT_AN_ID", { kind: { en: "agency API key", ru: "API-ключ агентства" } });
       await requireAgency(ctx, parsed.agencyId, "agency.manage");
       const apiKey = await revokeAgencyApiKey(ctx.db, { agencyId: parsed.agencyId, actorId: viewer.userId, apiKeyId: parsed.keyId });
       return { apiKey };
@@ -655,7 +655,7 @@ builder.mutationField("removeAgencyMember", (t) =>
     resolve: async (_root, args, ctx) => {
       const viewer = ctx.requireUser();
       const parsed = parseAgencyRowId(String(args.id), "AgencyMember");
-      if (!parsed) throw AppError.badInput(["id"], "is not an agency member id");
+      if (!parsed) throw AppError.badInput(["id"], "NOT_AN_ID", { kind: { en: "agency member", ru: "участник агентства" } });
       await requireAgency(ctx, parsed.agencyId, "agency.manage");
       await removeAgencyMember(ctx.db, { agencyId: parsed.agencyId, actorId: viewer.userId, memberId: parsed.rowId });
       const agency = await findAgency(ctx.db, { agencyId: parsed.agencyId });

@@ -7,6 +7,8 @@ import { checkCustomMetricFormula } from "@/lib/metric-store/check-custom-metric
 import { createCustomMeasure } from "@/lib/metric-store/create-custom-measure";
 import { createCustomMetric } from "@/lib/metric-store/create-custom-metric";
 import { deleteCustomMeasure } from "@/lib/metric-store/delete-custom-measure";
+import { setCustomMeasureArchived } from "@/lib/metric-store/set-custom-measure-archived";
+import { updateCustomMeasure } from "@/lib/metric-store/update-custom-measure";
 import { deleteCustomMetric } from "@/lib/metric-store/delete-custom-metric";
 import { type BreakdownRow, getMetricBreakdown } from "@/lib/metric-store/get-metric-breakdown";
 import { buildCatalog, type MetricCatalogEntry } from "@/lib/metric-store/get-metric-catalog";
@@ -46,7 +48,7 @@ function cachedRead<T>(ctx: GraphQLContext, workspaceId: string, field: string, 
 /** The `group` argument of a metric read, checked (an unknown group is a field error on ["group"]). */
 function groupArg(value: string | null | undefined): ChannelGroup | null {
   const parsed = parseGroupArgument(value);
-  if (!parsed.ok) throw AppError.badInput(["group"], parsed.message);
+  if (!parsed.ok) throw AppError.badInput(["group"], "UNKNOWN_CHANNEL_GROUP", parsed.params);
   return parsed.group;
 }
 
@@ -287,6 +289,10 @@ const MetricCatalogEntryRef = builder.objectRef<MetricCatalogEntry>("MetricCatal
     direction: t.field({ description: "Whether higher or lower is better; null when neutral.", type: MetricDirectionEnum, nullable: true, resolve: (e) => (e.direction ? (upper(e.direction) as never) : null) }),
     custom: t.exposeBoolean("custom", { description: "Whether the workspace added it." }),
     problem: t.string({ nullable: true, description: "Custom metrics whose formula no longer compiles: why.", resolve: (e) => e.problem }),
+    archived: t.boolean({
+      description: "Custom measures: archived — hidden from the import mapping and the formula editor; its data and figures stay readable. False for everything else.",
+      resolve: (e) => e.archived === true,
+    }),
   }),
 });
 
@@ -717,3 +723,86 @@ builder.mutationField("deleteCustomMeasure", (t) =>
   }),
 );
 
+const measureEntry = (m: Awaited<ReturnType<typeof updateCustomMeasure>>): MetricCatalogEntry => ({
+  key: m.key,
+  kind: "measure",
+  name: m.name,
+  formula: null,
+  unit: m.unit,
+  aggregation: m.aggregation,
+  class: null,
+  direction: null,
+  custom: true,
+  id: m.id,
+  problem: null,
+  archived: m.archived === true,
+});
+
+const UpdateCustomMeasureInput = builder.inputType("UpdateCustomMeasureInput", {
+  description:
+    "Changes to a custom base measure; omitted fields stay. Names may always change; unit and flow/stock only while the measure has no data and no KPI or custom metric reads it (history was checked and aggregated under them). The key never changes.",
+  fields: (t) => ({
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
+    key: t.string({ description: "The measure's key.", required: true }),
+    nameEn: t.string({ description: "New name in English." }),
+    nameRu: t.string({ description: "New name in Russian; null: the English name." }),
+    unit: t.field({ type: MetricUnitEnum, description: "MONEY or COUNT (only without data and readers)." }),
+    aggregation: t.field({ type: MeasureAggregationEnum, description: "FLOW, STOCK_START or STOCK_END (only without data and readers)." }),
+  }),
+});
+
+const ArchiveCustomMeasureInput = builder.inputType("ArchiveCustomMeasureInput", {
+  description: "The custom measure to archive or bring back.",
+  fields: (t) => ({
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
+    key: t.string({ description: "The measure's key.", required: true }),
+  }),
+});
+
+builder.mutationField("updateCustomMeasure", (t) =>
+  t.field({
+    type: CustomMeasurePayload,
+    description: "Changes a custom base measure's names, unit or flow/stock (metricDefinition.manage); see UpdateCustomMeasureInput for what may change when.",
+    args: { input: t.arg({ description: "The changes.", type: UpdateCustomMeasureInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const workspaceId = await manage(ctx, String(input.workspaceId));
+      const m = await updateCustomMeasure(ctx.db, {
+        workspaceId,
+        actor: actorOf(ctx.viewer!),
+        input: {
+          key: input.key,
+          nameEn: input.nameEn ?? undefined,
+          nameRu: input.nameRu,
+          unit: input.unit ? (lower(input.unit) as "money") : undefined,
+          aggregation: input.aggregation ? (lower(input.aggregation) as "flow") : undefined,
+        },
+      });
+      return { measure: measureEntry(m) };
+    },
+  }),
+);
+
+builder.mutationField("archiveCustomMeasure", (t) =>
+  t.field({
+    type: CustomMeasurePayload,
+    description:
+      "Archives a custom base measure (metricDefinition.manage): hidden from the import mapping and the formula editor, its data and figures kept. Refused (BAD_USER_INPUT, reason ARCHIVE_MEASURE_USED_BY_KPIS) while a KPI reads it directly or through a custom metric.",
+    args: { input: t.arg({ description: "The measure to archive.", type: ArchiveCustomMeasureInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const workspaceId = await manage(ctx, String(input.workspaceId));
+      return { measure: measureEntry(await setCustomMeasureArchived(ctx.db, { workspaceId, key: input.key, archived: true, actor: actorOf(ctx.viewer!) })) };
+    },
+  }),
+);
+
+builder.mutationField("unarchiveCustomMeasure", (t) =>
+  t.field({
+    type: CustomMeasurePayload,
+    description: "Brings an archived custom base measure back into the import mapping and the formula editor (metricDefinition.manage).",
+    args: { input: t.arg({ description: "The measure to bring back.", type: ArchiveCustomMeasureInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const workspaceId = await manage(ctx, String(input.workspaceId));
+      return { measure: measureEntry(await setCustomMeasureArchived(ctx.db, { workspaceId, key: input.key, archived: false, actor: actorOf(ctx.viewer!) })) };
+    },
+  }),
+);

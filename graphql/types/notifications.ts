@@ -137,9 +137,9 @@ builder.mutationField("markNotificationsRead", (t) =>
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const ids = input.notificationIds.map((raw, i) => parseTenantNodeInput(String(raw), "Notification", ["input", "notificationIds", i]));
-      if (ids.length === 0 || ids.length > 100) throw AppError.badInput(["input", "notificationIds"], "give 1 to 100 ids");
+      if (ids.length === 0 || ids.length > 100) throw AppError.badInput(["input", "notificationIds"], "NOTIFICATION_IDS_COUNT", { max: 100 });
       const workspaceId = ids[0].workspaceId;
-      if (ids.some((id) => id.workspaceId !== workspaceId)) throw AppError.badInput(["input", "notificationIds"], "all ids must be of one workspace");
+      if (ids.some((id) => id.workspaceId !== workspaceId)) throw AppError.badInput(["input", "notificationIds"], "NOTIFICATION_IDS_ONE_WORKSPACE");
       await ctx.requirePermission(workspaceId, "workspace.read");
       const changed = await markNotificationsRead(ctx.db, { workspaceId, userId: viewer.userId, ids: ids.map((i) => i.rowId) });
       return { workspaceId, changed, unreadCount: await countUnreadNotifications(ctx.db, { workspaceId, userId: viewer.userId }) };

@@ -2,11 +2,12 @@ import { cookies, headers } from "next/headers";
 import { type DocumentNode, type GraphQLError, type GraphQLFormattedError, execute, parse, validate } from "graphql";
 import { cache } from "react";
 import { createContext } from "@/graphql/context";
-import { formatError } from "@/graphql/errors";
+import { formatError, localizeFormattedError } from "@/graphql/errors";
 import { schema } from "@/graphql/schema";
 import { SESSION_COOKIE, viewerFromSessionToken } from "@/lib/auth/session-cookie";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/config";
 
 export interface ServerResult<T> {
   data: T | null;
@@ -32,7 +33,16 @@ const requestContext = cache(async () => {
     viewer,
     // Pages only read: one data-version read serves every cached read of the render.
     readOnly: true,
-    meta: { ip: null, secure: proto === "https", baseUrl: env().APP_URL ?? `${proto}://${host}` },
+    meta: {
+      ip: null,
+      secure: proto === "https",
+      baseUrl: env().APP_URL ?? `${proto}://${host}`,
+      locale: resolveLocale({
+        cookie: cookieStore.get(LOCALE_COOKIE)?.value,
+        viewerLocale: viewer?.kind === "user" ? viewer.locale : null,
+        acceptLanguage: h.get("accept-language"),
+      }),
+    },
   });
 });
 
@@ -60,6 +70,6 @@ export async function executeServer<T>(query: string, variables?: Record<string,
   const result = await execute({ schema, document: prepared.document, variableValues: variables, contextValue: context });
   return {
     data: (result.data ?? null) as T | null,
-    errors: (result.errors ?? []).map((e) => formatError(e.toJSON(), e)),
+    errors: (result.errors ?? []).map((e) => localizeFormattedError(formatError(e.toJSON(), e), context.meta.locale)),
   };
 }

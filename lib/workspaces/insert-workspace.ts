@@ -42,7 +42,7 @@ export async function insertWorkspace(tx: Tx, ws: NewWorkspace): Promise<Workspa
       RETURNING id`;
     inserted = rows.length === 1;
   }
-  if (!inserted && ws.exactSlug) throw AppError.badInput(["slug"], "This address is taken: choose another one");
+  if (!inserted && ws.exactSlug) throw AppError.badInput(["slug"], "ADDRESS_TAKEN");
   if (!inserted) throw new Error(`Could not find a free slug for "${base}"`);
   const membership = ws.heldByAgency ? null : await tx.membership.create({ data: { workspaceId: ws.id, userId: ws.ownerUserId, role: "OWNER" } });
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: ws.id } });

@@ -46,6 +46,6 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    return errorResponse(error, "exports");
+    return errorResponse(error, "exports", request);
   }
 }

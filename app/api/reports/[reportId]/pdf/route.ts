@@ -35,6 +35,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     const doc = await buildReportDocument(db, { workspaceId: parsed.workspaceId, report, now: new Date() });
     return pdfResponse(await renderReportPdf(doc), doc.title, { "cache-control": "private, no-store" });
   } catch (error) {
-    return errorResponse(error, "reports.pdf");
+    return errorResponse(error, "reports.pdf", request);
   }
 }

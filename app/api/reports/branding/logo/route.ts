@@ -21,7 +21,7 @@ const ACCEPTED = /^(image\/(png|jpeg|webp)|application\/octet-stream)\b/i;
  */
 export async function POST(request: Request): Promise<Response> {
   try {
-    if (!ACCEPTED.test(request.headers.get("content-type") ?? "")) throw AppError.badInput(["logo"], "Send the image as the body (image/png, image/jpeg or image/webp)");
+    if (!ACCEPTED.test(request.headers.get("content-type") ?? "")) throw AppError.badInput(["logo"], "LOGO_CONTENT_TYPE");
     const db = await getDatabase();
     const viewer = await resolveRequestViewer(db, request);
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
@@ -32,6 +32,6 @@ export async function POST(request: Request): Promise<Response> {
     await saveWorkspaceLogo(db, { workspaceId, logo });
     return Response.json({ ok: true });
   } catch (error) {
-    return errorResponse(error, "reports.logo");
+    return errorResponse(error, "reports.logo", request);
   }
 }
