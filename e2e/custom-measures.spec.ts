@@ -57,9 +57,9 @@ test("custom measures: edit, archive and bring back; refusals and form errors in
 
   // A KPI that reads it (set up over the API with this session): archiving is refused, naming the KPI.
   const workspaceId = await page.evaluate(async (s) => {
-    const res = await fetch("/api/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ viewer { workspaces { id slug } } }` }) });
-    const body = (await res.json()) as { data: { viewer: { workspaces: { id: string; slug: string }[] } } };
-    return body.data.viewer.workspaces.find((w) => w.slug === s)!.id;
+    const res = await fetch("/api/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ viewer { workspaces { workspace { id slug } } } }` }) });
+    const body = (await res.json()) as { data: { viewer: { workspaces: { workspace: { id: string; slug: string } }[] } } };
+    return body.data.viewer.workspaces.find((w) => w.workspace.slug === s)!.workspace.id;
   }, slug);
   const kpi = await page.evaluate(async (ws) => {
     const query = `mutation($i: CreateKpiInput!) { createKpi(input: $i) { kpi { id } } }`;
