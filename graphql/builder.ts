@@ -7,6 +7,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { type WorkspaceScopeParam, checkWorkspaceRule } from "./authz";
 import { UUID } from "@/lib/uuid";
+import { ue } from "@/lib/errors/user-errors";
+import { type SchemaIssue, fieldErrorOfIssue } from "@/lib/errors/issue-reason";
 import type { GraphQLContext } from "./context";
 
 /** The largest page a connection serves (`first` / `last`), documented on the arguments. */
@@ -72,11 +74,11 @@ export const builder = new SchemaBuilder<{
     // argument, never silently shortened.
     firstArgOptions: {
       description: `Return the first n items (after \`after\`), 0–${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.`,
-      validate: z.number().int().min(0, "must be 0 or more").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}; page with \`after\``),
+      validate: z.number().int().min(0, ue("TOO_SMALL")).max(MAX_PAGE_SIZE, ue("PAGE_TOO_LARGE")),
     },
     lastArgOptions: {
       description: `Return the last n items (before \`before\`), 0–${MAX_PAGE_SIZE}.`,
-      validate: z.number().int().min(0, "must be 0 or more").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}; page with \`before\``),
+      validate: z.number().int().min(0, ue("TOO_SMALL")).max(MAX_PAGE_SIZE, ue("PAGE_TOO_LARGE")),
     },
     afterArgOptions: { description: "Return items after this cursor (an endCursor of a previous page)." },
     beforeArgOptions: { description: "Return items before this cursor (a startCursor of a previous page)." },
@@ -99,17 +101,11 @@ export const builder = new SchemaBuilder<{
     pageInfoFieldOptions: { description: "Where this page sits in the list." },
   },
   validation: {
-    validationError: (result) =>
-      new AppError("BAD_USER_INPUT", result.issues.map((i) => formatIssue(i)).join("; "), {
-        fieldErrors: result.issues.map((i) => ({
-          path: (i.path ?? []).map((p) => (typeof p === "object" ? (p.key as string | number) : (p as string | number))),
-          message: i.message,
-        })),
-      }),
+    validationError: (result) => {
+      const fieldErrors = result.issues.map((i) =>
+        fieldErrorOfIssue(i as SchemaIssue, (i.path ?? []).map((p) => (typeof p === "object" ? (p.key as string | number) : (p as string | number)))),
+      );
+      return new AppError("BAD_USER_INPUT", fieldErrors.map((e) => (e.path.length ? `${e.path.join(".")}: ${e.message}` : e.message)).join("; "), { fieldErrors });
+    },
   },
 });
-
-function formatIssue(issue: { message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> }): string {
-  const path = (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
-  return path ? `${path}: ${issue.message}` : issue.message;
-}

@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { readDataVersion } from "@/lib/data-version/data-version-cache";
+import type { Locale } from "@/lib/i18n/config";
 import { findWorkspace } from "@/lib/workspaces/find-workspace";
 import { type WorkspaceAccess, accessOfMembership, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 
@@ -17,6 +18,8 @@ export interface RequestMeta {
   baseUrl: string;
   /** The client's User-Agent, shown beside a session on the account page. */
   userAgent?: string | null;
+  /** The language error messages are written in (the request's locale cookie, the user's setting, Accept-Language). */
+  locale: Locale;
 }
 
 export interface GraphQLContext {
@@ -79,7 +82,7 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
   const ctx: GraphQLContext = {
     db: input.db,
     viewer: input.viewer,
-    meta: { ip: null, secure: false, baseUrl: "http://localhost:3000", ...input.meta },
+    meta: { ip: null, secure: false, baseUrl: "http://localhost:3000", locale: "en", ...input.meta },
     responseCookies: [],
     access: async (workspaceId) => {
       const access = await remember(accesses, workspaceId, () => findWorkspaceAccess(input.db, ctx.viewer, workspaceId));

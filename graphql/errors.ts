@@ -1,7 +1,9 @@
 import "server-only";
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
-import { isAppError } from "@/lib/errors/app-error";
+import { type FieldError, isAppError } from "@/lib/errors/app-error";
+import { type UserReason, isKnownReason, renderReason } from "@/lib/errors/user-errors";
+import type { Locale } from "@/lib/i18n/config";
 
 /** Codes Apollo/graphql-js produce themselves for malformed requests; passed through as is. */
 const PROTOCOL_CODES = new Set([
@@ -52,7 +54,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: {
         code: original.code,
-        ...(original.fieldErrors.length > 0 ? { fieldErrors: original.fieldErrors } : {}),
+        ...(original.reason ? reasonExtensions(original.reason) : {}),
+        ...(original.fieldErrors.length > 0 ? { fieldErrors: original.fieldErrors.map(fieldErrorExtension) } : {}),
         ...(original.retryAfter !== undefined ? { retryAfter: original.retryAfter } : {}),
       },
     };
@@ -76,4 +79,42 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   console.error("[graphql] unexpected error", error);
   return { message: "Unexpected error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/** `reason` (the stable code) and `params` (the values its text names) beside a message. */
+function reasonExtensions(reason: UserReason): { reason: string; params?: UserReason["params"] } {
+  return reason.params ? { reason: reason.code, params: reason.params } : { reason: reason.code };
+}
+
+/** A field error as the API shows it: its own fields (e.g. a formula's position) with the reason as a code. */
+function fieldErrorExtension(error: FieldError): Omit<FieldError, "reason"> & { reason?: string; params?: UserReason["params"] } {
+  const { reason, ...rest } = error;
+  return { ...rest, ...(reason ? reasonExtensions(reason) : {}) };
+}
+
+type FormattedFieldError = { path: (string | number)[]; message: string; reason?: unknown; params?: unknown };
+
+function localizedText(reason: unknown, params: unknown, fallback: string, locale: Locale): string {
+  if (!isKnownReason(reason)) return fallback;
+  return renderReason({ code: reason, params: (params ?? undefined) as UserReason["params"] }, locale);
+}
+
+/**
+ * A formatted error with its messages in `locale` (SPEC §10): every field error and the error
+ * itself that carry a reason code are rendered from `messages/<locale>.json`; the codes and
+ * params stay as they are, so a client can tell errors apart whatever the language. English
+ * is what formatError already wrote, so "en" returns the error unchanged.
+ */
+export function localizeFormattedError(formatted: GraphQLFormattedError, locale: Locale): GraphQLFormattedError {
+  if (locale === "en" || !formatted.extensions) return formatted;
+  const extensions = formatted.extensions as { fieldErrors?: FormattedFieldError[]; reason?: unknown; params?: unknown };
+  if (Array.isArray(extensions.fieldErrors) && extensions.fieldErrors.length > 0) {
+    const fieldErrors = extensions.fieldErrors.map((e) => ({ ...e, message: localizedText(e.reason, e.params, e.message, locale) }));
+    const message = fieldErrors.map((e) => (e.path.length ? `${e.path.join(".")}: ${e.message}` : e.message)).join("; ");
+    return { ...formatted, message, extensions: { ...formatted.extensions, fieldErrors } };
+  }
+  if (extensions.reason !== undefined) {
+    return { ...formatted, message: localizedText(extensions.reason, extensions.params, formatted.message, locale) };
+  }
+  return formatted;
 }

@@ -4,11 +4,12 @@ import { type DocumentNode, type GraphQLError, type GraphQLFormattedError, execu
 import { cache } from "react";
 import { type TadaDocumentNode, documentText } from "./client/graphql";
 import { createContext } from "./context";
-import { formatError } from "./errors";
+import { formatError, localizeFormattedError } from "./errors";
 import { schema } from "./schema";
 import { SESSION_COOKIE, viewerFromSessionToken } from "@/lib/auth/session-cookie";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/config";
 
 export interface ServerResult<T> {
   data: T | null;
@@ -34,7 +35,16 @@ const requestContext = cache(async () => {
     viewer,
     // Pages only read: one data-version read serves every cached read of the render.
     readOnly: true,
-    meta: { ip: null, secure: proto === "https", baseUrl: env().APP_URL ?? `${proto}://${host}` },
+    meta: {
+      ip: null,
+      secure: proto === "https",
+      baseUrl: env().APP_URL ?? `${proto}://${host}`,
+      locale: resolveLocale({
+        cookie: cookieStore.get(LOCALE_COOKIE)?.value,
+        viewerLocale: viewer?.kind === "user" ? viewer.locale : null,
+        acceptLanguage: h.get("accept-language"),
+      }),
+    },
   });
 });
 
@@ -75,6 +85,6 @@ export async function executeServer(query: string | TadaDocumentNode<unknown, un
   });
   return {
     data: result.data ?? null,
-    errors: (result.errors ?? []).map((e) => formatError(e.toJSON(), e)),
+    errors: (result.errors ?? []).map((e) => localizeFormattedError(formatError(e.toJSON(), e), context.meta.locale)),
   };
 }

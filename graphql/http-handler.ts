@@ -6,6 +6,7 @@ import { SESSION_COOKIE, readCookie } from "@/lib/auth/session-cookie";
 import type { RateLimitState, Viewer } from "@/lib/auth/viewer";
 import { type Database, getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { clientAddress } from "@/lib/http/client-address";
 import { withApiSecurityHeaders } from "@/lib/http/security-headers";
 import { isAppError } from "@/lib/errors/app-error";
@@ -143,6 +144,7 @@ export async function executeGraphQLTransport(request: TransportRequest, openDb:
       userAgent: header("user-agent"),
       secure: request.protocol === "https:" || forwardedProto === "https",
       baseUrl: env().APP_URL ?? requestOrigin(header("host"), request.origin, request.protocol, forwardedProto),
+      locale: requestLocale(headerReader.headers, viewer?.kind === "user" ? viewer.locale : null),
     },
   });
   const server = await getApolloServer();

@@ -24,6 +24,6 @@ export function parseTenantNodeId(raw: string): { workspaceId: string; rowId: st
  */
 export function parseWorkspaceId(raw: string, path: (string | number)[] = ["workspaceId"]): string {
   const id = workspaceIdOf(raw);
-  if (id === null) throw AppError.badInput(path, "is not a workspace id");
+  if (id === null) throw AppError.badInput(path, "NOT_AN_ID", { kind: { en: "workspace", ru: "пространство" } });
   return id;
 }

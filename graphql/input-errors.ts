@@ -28,5 +28,5 @@ export function parseTenantNodeInput(raw: string, typename: string, path: (strin
   } catch {
     // fall through
   }
-  throw AppError.badInput(path, `is not a ${typename} id`);
+  throw AppError.badInput(path, "NOT_AN_ID", { kind: typename });
 }

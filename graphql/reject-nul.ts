@@ -15,7 +15,7 @@ export const rejectNulPlugin: ApolloServerPlugin = {
         const where = nulInDocument(document) ?? nulInValue(request.variables ?? {}, ["variables"]);
         if (where) {
           throw new GraphQLError(`${where}: text must not contain a NUL character (U+0000)`, {
-            extensions: { code: "BAD_USER_INPUT", fieldErrors: [{ path: where.split("."), message: "NUL character" }], http: { status: 400 } },
+            extensions: { code: "BAD_USER_INPUT", fieldErrors: [{ path: where.split("."), message: "NUL character", reason: "NUL_CHARACTER" }], http: { status: 400 } },
           });
         }
       },

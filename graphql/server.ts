@@ -1,8 +1,8 @@
 import "server-only";
-import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLContext } from "./context";
-import { formatError } from "./errors";
+import { formatError, localizeFormattedError } from "./errors";
 import { rejectNulPlugin } from "./reject-nul";
 import { schema } from "./schema";
 
@@ -12,6 +12,19 @@ import { schema } from "./schema";
  * with a 500, the parser limit answers a 400 GRAPHQL_PARSE_FAILED).
  */
 export const LIMITS = { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxDirectives: 50, maxTokens: 5000 } as const;
+
+/** Writes error messages in the request's language (graphql/errors.ts localizeFormattedError). */
+const localizeErrorsPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        const locale = contextValue.meta.locale;
+        if (locale === "en" || response.body.kind !== "single" || !response.body.singleResult.errors) return;
+        response.body.singleResult.errors = response.body.singleResult.errors.map((e) => localizeFormattedError(e, locale));
+      },
+    };
+  },
+};
 
 export function createApolloServer(): ApolloServer<GraphQLContext> {
   const armor = new ApolloArmor({
@@ -26,7 +39,7 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
     ...protection,
-    plugins: [...protection.plugins, rejectNulPlugin],
+    plugins: [...protection.plugins, rejectNulPlugin, localizeErrorsPlugin],
     validationRules: [...protection.validationRules],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError,

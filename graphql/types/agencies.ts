@@ -56,7 +56,7 @@ function agencyIdOf(raw: string): string | null {
 
 function parseAgencyId(raw: string, path: (string | number)[]): string {
   const id = agencyIdOf(raw);
-  if (!id) throw AppError.badInput(path, "is not an agency id");
+  if (!id) throw AppError.badInput(path, "NOT_AN_ID", { kind: { en: "agency", ru: "агентство" } });
   return id;
 }
 
@@ -432,7 +432,7 @@ builder.mutationField("updateAgency", (t) =>
       let logo: Uint8Array | null | undefined;
       if (input.removeLogo) logo = null;
       else if (input.logoBase64) {
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.logoBase64.replace(/\s+/g, ""))) throw AppError.badInput(["input", "logoBase64"], "The logo must be base64");
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.logoBase64.replace(/\s+/g, ""))) throw AppError.badInput(["input", "logoBase64"], "LOGO_NOT_BASE64");
         logo = Buffer.from(input.logoBase64, "base64");
       }
       if (logo !== undefined) {
@@ -440,7 +440,11 @@ builder.mutationField("updateAgency", (t) =>
           try {
             await saveAgencyLogo(ctx.db, { agencyId, logo });
           } catch (error) {
-            if (error instanceof AppError && error.fieldErrors.some((e) => e.path[0] === "logo")) throw AppError.badInput(["logoBase64"], error.fieldErrors[0].message);
+            if (error instanceof AppError && error.fieldErrors.some((e) => e.path[0] === "logo")) {
+              // The lib names the logo field `logo`; the API's field is logoBase64.
+              const fieldErrors = error.fieldErrors.map((e) => (e.path[0] === "logo" ? { ...e, path: ["logoBase64"] } : e));
+              throw new AppError("BAD_USER_INPUT", fieldErrors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; "), { fieldErrors });
+            }
             throw error;
           }
         });
@@ -658,7 +662,7 @@ builder.mutationField("revokeAgencyApiKey", (t) =>
       } catch {
         parsed = null;
       }
-      if (!parsed) throw AppError.badInput(["id"], "is not an agency API key id");
+      if (!parsed) throw AppError.badInput(["id"], "NOT_AN_ID", { kind: { en: "agency API key", ru: "API-ключ агентства" } });
       await requireAgency(ctx, parsed.agencyId, "agency.manage");
       const apiKey = await revokeAgencyApiKey(ctx.db, { agencyId: parsed.agencyId, actorId: viewer.userId, apiKeyId: parsed.keyId });
       return { apiKey };
@@ -679,7 +683,7 @@ builder.mutationField("removeAgencyMember", (t) =>
     resolve: async (_root, args, ctx) => {
       const viewer = ctx.requireUser();
       const parsed = parseAgencyRowId(String(args.id), "AgencyMember");
-      if (!parsed) throw AppError.badInput(["id"], "is not an agency member id");
+      if (!parsed) throw AppError.badInput(["id"], "NOT_AN_ID", { kind: { en: "agency member", ru: "участник агентства" } });
       await requireAgency(ctx, parsed.agencyId, "agency.manage");
       await removeAgencyMember(ctx.db, { agencyId: parsed.agencyId, actorId: viewer.userId, memberId: parsed.rowId });
       const agency = await findAgency(ctx.db, { agencyId: parsed.agencyId });

@@ -221,7 +221,7 @@ export const ImportRef = builder.node(ImportObject, {
         const { customMeasures } = await definitionsOf(ctx, r.workspaceId);
         return [
           ...[...DIMENSION_TARGETS, IGNORE].map((key) => ({ key, kind: "DIMENSION" as const, nameEn: DIMENSION_NAMES[key][0], nameRu: DIMENSION_NAMES[key][1] })),
-          ...[...BASE_MEASURES, ...customMeasures].map((m) => ({ key: m.key, kind: "MEASURE" as const, nameEn: m.name.en, nameRu: m.name.ru })),
+          ...[...BASE_MEASURES, ...customMeasures.filter((m) => !m.archived)].map((m) => ({ key: m.key, kind: "MEASURE" as const, nameEn: m.name.en, nameRu: m.name.ru })),
         ];
       },
     }),

@@ -335,7 +335,7 @@ function toLibKpiInput(input: KpiInputShape, workspaceId: string): Record<string
   for (const [k, v] of Object.entries(input)) if (v !== undefined && k !== "workspaceId" && k !== "id") out[k] = v;
   if (input.parentId !== undefined && input.parentId !== null) {
     const parent = parseTenantNodeInput(String(input.parentId), "Kpi", ["input", "parentId"]);
-    if (parent.workspaceId !== workspaceId) throw AppError.badInput(["input", "parentId"], "no such KPI in this workspace");
+    if (parent.workspaceId !== workspaceId) throw AppError.badInput(["input", "parentId"], "NO_SUCH_KPI");
     out.parentId = parent.rowId;
   }
   for (const k of ["key", "metricKey", "ownerRole", "direction", "periodType", "weight", "diagnostics", "position"]) if (out[k] === null) delete out[k];

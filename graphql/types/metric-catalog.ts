@@ -27,6 +27,10 @@ export const MetricCatalogEntryRef = builder.objectRef<MetricCatalogEntry>("Metr
     direction: t.field({ description: "Whether higher or lower is better; null when neutral.", type: MetricDirectionEnum, nullable: true, resolve: (e) => (e.direction ? (upper(e.direction) as never) : null) }),
     custom: t.exposeBoolean("custom", { description: "Whether the workspace added it." }),
     problem: t.string({ nullable: true, description: "Custom metrics whose formula no longer compiles: why.", resolve: (e) => e.problem }),
+    archived: t.boolean({
+      description: "Custom measures: archived — hidden from the import mapping and the formula editor; its data and figures stay readable. False for everything else.",
+      resolve: (e) => e.archived === true,
+    }),
   }),
 });
 

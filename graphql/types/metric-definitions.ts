@@ -3,6 +3,8 @@ import { createCustomMeasure } from "@/lib/metric-store/create-custom-measure";
 import { createCustomMetric } from "@/lib/metric-store/create-custom-metric";
 import { deleteCustomMeasure } from "@/lib/metric-store/delete-custom-measure";
 import { deleteCustomMetric } from "@/lib/metric-store/delete-custom-metric";
+import { setCustomMeasureArchived } from "@/lib/metric-store/set-custom-measure-archived";
+import { updateCustomMeasure } from "@/lib/metric-store/update-custom-measure";
 import { type MetricCatalogEntry } from "@/lib/metric-store/get-metric-catalog";
 import { updateCustomMetric } from "@/lib/metric-store/update-custom-metric";
 import { updateMetricSettings } from "@/lib/metric-store/update-metric-settings";
@@ -215,6 +217,93 @@ const CustomMeasurePayload = builder.objectRef<{ measure: MetricCatalogEntry }>(
   fields: (t) => ({ measure: t.field({ description: "The measure.", type: MetricCatalogEntryRef, resolve: (p) => p.measure }) }),
 });
 
+const measureEntry = (m: Awaited<ReturnType<typeof updateCustomMeasure>>): MetricCatalogEntry => ({
+  key: m.key,
+  kind: "measure",
+  name: m.name,
+  formula: null,
+  unit: m.unit,
+  aggregation: m.aggregation,
+  class: null,
+  direction: null,
+  custom: true,
+  id: m.id,
+  problem: null,
+  archived: m.archived === true,
+});
+
+const UpdateCustomMeasureInput = builder.inputType("UpdateCustomMeasureInput", {
+  description:
+    "Changes to a custom base measure; omitted fields stay. Names may always change; unit and flow/stock only while the measure has no data and no KPI or custom metric reads it (history was checked and aggregated under them). The key never changes.",
+  fields: (t) => ({
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
+    key: t.string({ description: "The measure's key.", required: true }),
+    nameEn: t.string({ description: "New name in English." }),
+    nameRu: t.string({ description: "New name in Russian; null: the English name." }),
+    unit: t.field({ type: MetricUnitEnum, description: "MONEY or COUNT (only without data and readers)." }),
+    aggregation: t.field({ type: MeasureAggregationEnum, description: "FLOW, STOCK_START or STOCK_END (only without data and readers)." }),
+  }),
+});
+
+const ArchiveCustomMeasureInput = builder.inputType("ArchiveCustomMeasureInput", {
+  description: "The custom measure to archive or bring back.",
+  fields: (t) => ({
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
+    key: t.string({ description: "The measure's key.", required: true }),
+  }),
+});
+
+builder.mutationField("updateCustomMeasure", (t) =>
+  t.field({
+    type: CustomMeasurePayload,
+    description: "Changes a custom base measure's names, unit or flow/stock (metricDefinition.manage); see UpdateCustomMeasureInput for what may change when.",
+    args: { input: t.arg({ description: "The changes.", type: UpdateCustomMeasureInput, required: true }) },
+    authScopes: manage,
+    resolve: async (_root, { input }, ctx) => {
+      const workspaceId = workspaceOfInput(input);
+      const m = await updateCustomMeasure(ctx.db, {
+        workspaceId,
+        actor: actorOf(ctx.viewer!),
+        input: {
+          key: input.key,
+          nameEn: input.nameEn ?? undefined,
+          nameRu: input.nameRu,
+          unit: input.unit ? (lower(input.unit) as "money") : undefined,
+          aggregation: input.aggregation ? (lower(input.aggregation) as "flow") : undefined,
+        },
+      });
+      return { measure: measureEntry(m) };
+    },
+  }),
+);
+
+builder.mutationField("archiveCustomMeasure", (t) =>
+  t.field({
+    type: CustomMeasurePayload,
+    description:
+      "Archives a custom base measure (metricDefinition.manage): hidden from the import mapping and the formula editor, its data and figures kept. Refused (BAD_USER_INPUT, reason ARCHIVE_MEASURE_USED_BY_KPIS) while a KPI reads it directly or through a custom metric.",
+    args: { input: t.arg({ description: "The measure to archive.", type: ArchiveCustomMeasureInput, required: true }) },
+    authScopes: manage,
+    resolve: async (_root, { input }, ctx) => {
+      const workspaceId = workspaceOfInput(input);
+      return { measure: measureEntry(await setCustomMeasureArchived(ctx.db, { workspaceId, key: input.key, archived: true, actor: actorOf(ctx.viewer!) })) };
+    },
+  }),
+);
+
+builder.mutationField("unarchiveCustomMeasure", (t) =>
+  t.field({
+    type: CustomMeasurePayload,
+    description: "Brings an archived custom base measure back into the import mapping and the formula editor (metricDefinition.manage).",
+    args: { input: t.arg({ description: "The measure to bring back.", type: ArchiveCustomMeasureInput, required: true }) },
+    authScopes: manage,
+    resolve: async (_root, { input }, ctx) => {
+      const workspaceId = workspaceOfInput(input);
+      return { measure: measureEntry(await setCustomMeasureArchived(ctx.db, { workspaceId, key: input.key, archived: false, actor: actorOf(ctx.viewer!) })) };
+    },
+  }),
+);
+
 builder.mutationField("createCustomMeasure", (t) =>
   t.field({
     type: CustomMeasurePayload,
@@ -234,8 +323,7 @@ builder.mutationField("createCustomMeasure", (t) =>
           aggregation: input.aggregation ? (lower(input.aggregation) as "flow") : undefined,
         },
       });
-      const measure: MetricCatalogEntry = { key: m.key, kind: "measure", name: m.name, formula: null, unit: m.unit, aggregation: m.aggregation, class: null, direction: null, custom: true, id: m.id, problem: null };
-      return { measure };
+      return { measure: measureEntry(m) };
     },
   }),
 );

@@ -34,7 +34,7 @@ function cachedRead<T>(ctx: GraphQLContext, workspaceId: string, field: string, 
 /** The `group` argument of a metric read, checked (an unknown group is a field error on ["group"]). */
 function groupArg(value: string | null | undefined): ChannelGroup | null {
   const parsed = parseGroupArgument(value);
-  if (!parsed.ok) throw AppError.badInput(["group"], parsed.message);
+  if (!parsed.ok) throw AppError.badInput(["group"], "UNKNOWN_CHANNEL_GROUP", parsed.params);
   return parsed.group;
 }
 

@@ -139,9 +139,9 @@ const MarkNotificationsReadInput = builder.inputType("MarkNotificationsReadInput
 /** 1–100 notification ids of one workspace, or BAD_USER_INPUT. */
 function notificationsOf(input: { notificationIds: readonly (string | number)[] }): { workspaceId: string; ids: { workspaceId: string; rowId: string }[] } {
   const ids = input.notificationIds.map((raw, i) => parseTenantNodeInput(String(raw), "Notification", ["input", "notificationIds", i]));
-  if (ids.length === 0 || ids.length > 100) throw AppError.badInput(["input", "notificationIds"], "give 1 to 100 ids");
+  if (ids.length === 0 || ids.length > 100) throw AppError.badInput(["input", "notificationIds"], "NOTIFICATION_IDS_COUNT", { max: 100 });
   const workspaceId = ids[0].workspaceId;
-  if (ids.some((id) => id.workspaceId !== workspaceId)) throw AppError.badInput(["input", "notificationIds"], "all ids must be of one workspace");
+  if (ids.some((id) => id.workspaceId !== workspaceId)) throw AppError.badInput(["input", "notificationIds"], "NOTIFICATION_IDS_ONE_WORKSPACE");
   return { workspaceId, ids };
 }
 

@@ -58,7 +58,7 @@ builder.objectField(WorkspaceRef, "currentPeriod", (t) =>
     args: { type: t.arg({ description: "The kind of period (not CUSTOM).", type: PeriodTypeEnum, required: true }) },
     resolve: (ws, args, ctx) => {
       const type = args.type.toLowerCase() as PeriodType;
-      if (type === "custom") throw AppError.badInput(["type"], "a current period needs DAY, WEEK, MONTH, QUARTER or YEAR");
+      if (type === "custom") throw AppError.badInput(["type"], "CURRENT_PERIOD_TYPE");
       const result = currentPeriod(type, ctx.now(), ws.timeZone, ws.fiscalYearStartMonth);
       // The workspace's own calendar is validated when saved; a failure here is a bug, not input.
       if (!result.ok) throw new Error(`currentPeriod: ${result.error.code} ${result.error.message}`);

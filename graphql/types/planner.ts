@@ -12,6 +12,7 @@ import { accessIn, inWorkspace } from "../authz";
 import { parseWorkspaceId } from "../ids";
 import { KpiRef, ScorecardOwnerEnum } from "./kpis";
 import { PeriodInput, PeriodRef, dec, toPeriodRequest } from "./periods";
+import { fieldError } from "@/lib/errors/app-error";
 
 const PlanTargetsInput = builder.inputType("PlanTargetsInput", {
   description: "SPEC §6 planner inputs. Rates are fractions in (0, 1]; every number must be > 0.",
@@ -74,7 +75,7 @@ builder.queryField("planTargets", (t) =>
         throw new AppError("FORBIDDEN", "Planning targets needs target.manage");
       }
       const result = planTargets({ ...args.input, pipelineCoverage: args.input.pipelineCoverage ?? undefined });
-      if (!result.ok) throw badInput(result.errors.map((e) => ({ path: ["input", e.path], message: e.message })));
+      if (!result.ok) throw badInput(result.errors.map((e) => fieldError(["input", e.path], `PLANNER_${e.code}`)));
       const kpis = await listKpis(ctx.db, { workspaceId });
       const byKey = new Map(kpis.map((k) => [k.key, k]));
       const locale: "ru" | "en" = ctx.viewer?.kind === "user" && ctx.viewer.locale === "ru" ? "ru" : "en";

@@ -30,6 +30,7 @@ import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
 import { parseTenantNodeInput, underInput } from "../input-errors";
 import { PeriodInput, PeriodTypeEnum } from "./periods";
 import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
+import { ue } from "@/lib/errors/user-errors";
 
 /** Who the audit log names for this request (null for a caller it cannot name). */
 const actorOfCtx = (ctx: GraphQLContext) => (ctx.viewer ? actorOf(ctx.viewer) : null);
@@ -561,7 +562,7 @@ const UpdateReportBrandingInput = builder.inputType("UpdateReportBrandingInput",
     primaryColor: t.string({ required: true, description: "#rrggbb or #rgb; white text on it must reach WCAG AA contrast (4.5:1)." }),
     logoBase64: t.string({
       description: `A new logo, base64: PNG, JPEG or WebP, checked by content, at most ${MAX_LOGO_BYTES / 1024} KB; SVG is refused.`,
-      validate: z.string().max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 8, `The logo must be at most ${MAX_LOGO_BYTES / 1024} KB`),
+      validate: z.string().max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 8, ue("LOGO_BASE64_TOO_LARGE")),
     }),
     removeLogo: t.boolean({ description: "true: remove the logo." }),
   }),
@@ -583,7 +584,7 @@ builder.mutationField("updateReportBranding", (t) =>
       let logo: Uint8Array | null | undefined;
       if (input.removeLogo) logo = null;
       else if (input.logoBase64) {
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.logoBase64.replace(/\s+/g, ""))) throw AppError.badInput(["input", "logoBase64"], "The logo must be base64");
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.logoBase64.replace(/\s+/g, ""))) throw AppError.badInput(["input", "logoBase64"], "LOGO_NOT_BASE64");
         logo = Buffer.from(input.logoBase64, "base64");
       }
       const branding = await underInput(async () => {
@@ -673,7 +674,7 @@ const DeleteReportScheduleInput = builder.inputType("DeleteReportScheduleInput",
 
 function scheduleIdOf(raw: string): { workspaceId: string; rowId: string } {
   const parsed = parseTenantNodeId(raw);
-  if (!parsed) throw AppError.badInput(["input", "scheduleId"], "is not a schedule id");
+  if (!parsed) throw AppError.badInput(["input", "scheduleId"], "NOT_AN_ID", { kind: { en: "schedule", ru: "расписание" } });
   return parsed;
 }
 

@@ -269,7 +269,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
       const owner = scorecardOwnerOfRole(args.role);
       const readable = owner ? canReadScorecard(access.permissions, access.role, owner) : access.permissions.has("scorecard.readAny");
       if (!readable) throw new AppError("FORBIDDEN", `Not allowed to read the ${args.role} scorecard`);
-      if (!owner) throw AppError.badInput(["role"], `${args.role} has no scorecard`);
+      if (!owner) throw AppError.badInput(["role"], "ROLE_HAS_NO_SCORECARD", { role: args.role });
       const view = await findScorecard(ctx.db, { workspaceId: ws.id, calendar: calendarOf(ws), owner, period: toPeriodRequest(args.period), now: ctx.now(), dataVersion: ctx.dataVersion(ws.id) });
       return { ...view, role: args.role, locale: viewerLocale(ctx, ws), workspaceId: ws.id };
     },

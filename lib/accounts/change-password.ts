@@ -27,12 +27,12 @@ export async function changePassword(
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in again");
   const attempt = await beginThrottledAttempt(db, [[`password-change:${user.id}`, PASSWORD_CHANGE_LIMIT]], "password checks");
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw AppError.badInput(["currentPassword"], "Current password is incorrect");
+    throw AppError.badInput(["currentPassword"], "CURRENT_PASSWORD_WRONG");
   }
   await attempt.succeeded();
   const problems = checkPassword(newPassword, { email: user.email, path: ["newPassword"] });
   if (problems.length > 0) throw badInput(problems);
-  if (newPassword === currentPassword) throw AppError.badInput(["newPassword"], "New password must differ from the current one");
+  if (newPassword === currentPassword) throw AppError.badInput(["newPassword"], "NEW_PASSWORD_SAME");
   const passwordHash = await hashPassword(newPassword);
   const updated = await db.prisma.user.update({
     where: { id: actorId },

@@ -16,6 +16,6 @@ export async function insertUser(
   user: { id: string; email: string; name: string; passwordHash: string; locale: string },
 ): Promise<User> {
   const existing = await tx.user.findUnique({ where: { email: user.email }, select: { id: true } });
-  if (existing) throw AppError.badInput(["email"], EMAIL_TAKEN);
+  if (existing) throw AppError.badInput(["email"], "EMAIL_TAKEN");
   return tx.user.create({ data: user });
 }

@@ -91,6 +91,6 @@ export async function signUp(db: Database, input: SignUpInput): Promise<SignUpRe
     // wait for, or be timed by, the mail server).
     const owner = await db.prisma.user.findUnique({ where: { email: data.email }, select: { email: true, locale: true } });
     if (owner) void sendMail(signUpAttemptEmail({ to: owner.email, locale: owner.locale, baseUrl: input.baseUrl ?? env().APP_URL ?? "http://localhost:3000" }));
-    throw AppError.badInput(["email"], EMAIL_TAKEN);
+    throw AppError.badInput(["email"], "EMAIL_TAKEN");
   }
 }

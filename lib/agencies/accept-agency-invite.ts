@@ -13,7 +13,7 @@ import { recordAgencyAuditEvent } from "./record-agency-audit-event";
  * agency id. An unknown, used, revoked or expired link is BAD_USER_INPUT on `token`.
  */
 export async function acceptAgencyInvite(db: Database, input: { actorId: string; actorEmail: string; token: string }): Promise<string> {
-  const unusable = () => AppError.badInput(["token"], "This invitation link is not valid any more");
+  const unusable = () => AppError.badInput(["token"], "INVITE_NO_LONGER_VALID");
   if (!isWellFormedInviteToken(input.token)) throw unusable();
   const rows = await db.sql.query<{ invite_id: string; agency_id: string; email: string; role: string; expires_at: Date; accepted_at: Date | null; revoked_at: Date | null }>(
     "SELECT invite_id::text, agency_id::text, email, role, expires_at, accepted_at, revoked_at FROM find_agency_invite_by_token_hash($1)",
@@ -22,7 +22,7 @@ export async function acceptAgencyInvite(db: Database, input: { actorId: string;
   const invite = rows.rows[0];
   if (!invite || invite.accepted_at || invite.revoked_at || new Date(invite.expires_at).getTime() <= Date.now()) throw unusable();
   if (invite.email !== input.actorEmail.toLowerCase()) {
-    throw AppError.badInput(["token"], `This invitation is for ${invite.email}; sign in with that address to accept it`);
+    throw AppError.badInput(["token"], "INVITE_FOR_OTHER_EMAIL", { email: invite.email });
   }
   try {
     await withTenant(db, { workspaceId: null, userId: input.actorId, agencyId: invite.agency_id }, async (tx) => {
@@ -42,7 +42,7 @@ export async function acceptAgencyInvite(db: Database, input: { actorId: string;
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw AppError.badInput(["token"], "You are already a member of this agency");
+    if (isUniqueViolation(error)) throw AppError.badInput(["token"], "ALREADY_IN_AGENCY");
     throw error;
   }
   return invite.agency_id;

@@ -12,13 +12,14 @@ import { slugsTakenFor } from "@/lib/workspaces/list-visible-slugs";
 import { insertWorkspace } from "@/lib/workspaces/insert-workspace";
 import { currencySchema, defaultSettings, localeSchema, timeZoneSchema, workspaceNameSchema } from "@/lib/workspaces/workspace-settings";
 import { recordAgencyAuditEvent } from "./record-agency-audit-event";
+import { ue } from "@/lib/errors/user-errors";
 
 const inputSchema = z.object({
   name: workspaceNameSchema,
   slug: z
     .string()
     .trim()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, "Use 3–40 lower-case Latin letters, digits and hyphens")
+    .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, ue("CLIENT_SLUG_FORMAT"))
     .nullish(),
   currency: currencySchema.nullish(),
   timeZone: timeZoneSchema.nullish(),

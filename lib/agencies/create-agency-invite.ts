@@ -37,7 +37,7 @@ export async function createAgencyInvite(
   const result = await withTenant(db, { workspaceId: null, userId: input.actorId, agencyId: input.agencyId }, async (tx) => {
     const [member] = await tx.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM agency_members m JOIN users u ON u.id = m.user_id WHERE m.agency_id = ${input.agencyId}::uuid AND u.email = ${email}`;
-    if (member.n > 0) throw AppError.badInput(["email"], "This person is already a member of the agency");
+    if (member.n > 0) throw AppError.badInput(["email"], "ALREADY_AGENCY_MEMBER");
     await tx.agencyInvite.updateMany({ where: { agencyId: input.agencyId, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     const invite = await tx.agencyInvite.create({
       data: { agencyId: input.agencyId, email, role, tokenHash, invitedByUserId: input.actorId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) },

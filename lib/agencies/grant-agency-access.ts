@@ -11,9 +11,10 @@ import { WORKSPACE_ROLES } from "@/lib/permissions/roles";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { UUID } from "@/lib/uuid";
 import { recordAgencyAuditEvent } from "./record-agency-audit-event";
+import { ue } from "@/lib/errors/user-errors";
 
 const grantInputSchema = z.object({
-  role: z.enum(WORKSPACE_ROLES).refine((r) => r !== "OWNER", "An agency cannot be granted OWNER: hand ownership to a person instead"),
+  role: z.enum(WORKSPACE_ROLES).refine((r) => r !== "OWNER", ue("AGENCY_OWNER_ROLE")),
   managerEmails: z.array(emailSchema).max(50).nullish(),
 });
 
@@ -37,21 +38,21 @@ export async function grantAgencyAccess(
 ): Promise<GrantResult> {
   const data = parseInput(grantInputSchema, { role: input.role, managerEmails: input.managerEmails });
   const agencyId = UUID.test(input.agencyId) ? input.agencyId.toLowerCase() : null;
-  const unknownAgency = () => AppError.badInput(["agencyId"], "No agency has this id: check the id the agency gave you");
+  const unknownAgency = () => AppError.badInput(["agencyId"], "UNKNOWN_AGENCY");
   if (!agencyId) throw unknownAgency();
   return withTenant(db, { workspaceId: input.workspaceId, userId: input.actor.userId }, async (tx) => {
     const [agency] = await tx.$queryRaw<{ agency_id: string; name: string }[]>`SELECT agency_id::text, name FROM find_agency_for_grant(${agencyId}::uuid)`;
     if (!agency) throw unknownAgency();
     const [ownMembership] = await tx.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM agency_members WHERE agency_id = ${agencyId}::uuid AND user_id = ${input.actor.userId}::uuid`;
-    if (ownMembership.n > 0) throw AppError.badInput(["agencyId"], "You belong to this agency: an agency cannot grant access to itself");
+    if (ownMembership.n > 0) throw AppError.badInput(["agencyId"], "OWN_AGENCY");
 
     const emails = [...new Set(data.managerEmails ?? [])];
     const managers = emails.length
       ? await tx.$queryRaw<{ id: string; email: string }[]>`SELECT id::text, email FROM users WHERE email = ANY (${emails}::text[])`
       : [];
     const missing = emails.findIndex((e) => !managers.some((m) => m.email === e));
-    if (missing >= 0) throw AppError.badInput(["managerEmails", missing], "No person has this email");
+    if (missing >= 0) throw AppError.badInput(["managerEmails", missing], "NO_PERSON_WITH_EMAIL");
     const managerIds = managers.map((m) => m.id).sort();
 
     const [before] = await tx.$queryRaw<{ role: string; manager_user_ids: string[] }[]>`

@@ -20,7 +20,7 @@ export async function removeAgencyMember(db: Database, input: { agencyId: string
     const [member] = await tx.$queryRaw<{ id: string; user_id: string; role: string }[]>`
       SELECT id::text, user_id::text, role FROM agency_members WHERE agency_id = ${input.agencyId}::uuid AND id = ${input.memberId}::uuid`;
     if (!member) throw AppError.notFound("Member not found");
-    if (member.role === "AGENCY_ADMIN" && admins.length <= 1) throw AppError.badInput(["memberId"], "The last agency admin cannot be removed");
+    if (member.role === "AGENCY_ADMIN" && admins.length <= 1) throw AppError.badInput(["memberId"], "LAST_AGENCY_ADMIN");
     await tx.$executeRaw`DELETE FROM agency_members WHERE agency_id = ${input.agencyId}::uuid AND id = ${input.memberId}::uuid`;
     await recordAgencyAuditEvent(tx, {
       agencyId: input.agencyId,

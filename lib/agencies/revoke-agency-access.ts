@@ -15,7 +15,7 @@ import { recordAgencyAuditEvent } from "./record-agency-audit-event";
  * BAD_USER_INPUT on agencyId and changes nothing. Recorded in both audit logs.
  */
 export async function revokeAgencyAccess(db: Database, input: { workspaceId: string; actor: Actor; agencyId: string }): Promise<Workspace> {
-  const noGrant = () => AppError.badInput(["agencyId"], "This agency has no access to the workspace");
+  const noGrant = () => AppError.badInput(["agencyId"], "NO_AGENCY_GRANT");
   if (!UUID.test(input.agencyId)) throw noGrant();
   const agencyId = input.agencyId.toLowerCase();
   return withTenant(db, { workspaceId: input.workspaceId, userId: input.actor.kind === "user" ? input.actor.userId : null }, async (tx) => {

@@ -12,7 +12,7 @@ export async function revokeAgencyApiKey(db: Database, input: { agencyId: string
   return withTenant(db, { workspaceId: null, agencyId: input.agencyId }, async (tx) => {
     const key = await tx.agencyApiKey.findFirst({ where: { agencyId: input.agencyId, id: input.apiKeyId } });
     if (!key) throw AppError.notFound("API key not found");
-    if (key.revokedAt) throw AppError.badInput(["id"], "This key is already revoked");
+    if (key.revokedAt) throw AppError.badInput(["id"], "KEY_ALREADY_REVOKED");
     const revoked = await tx.agencyApiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
     await recordAgencyAuditEvent(tx, {
       agencyId: input.agencyId,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors/parse-input";
 import { withTenantSql } from "./tenant-sql";
+import { ue } from "@/lib/errors/user-errors";
 
 export const DELIVERY_MODES = ["IMMEDIATE", "DAILY_DIGEST", "WEEKLY_DIGEST", "OFF"] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
@@ -22,8 +23,8 @@ export const DEFAULT_PREFERENCE = { delivery: "IMMEDIATE", digestHour: 8, digest
 
 const preferenceSchema = z.object({
   delivery: z.enum(DELIVERY_MODES),
-  digestHour: z.number().int("must be a whole hour").min(0, "must be between 0 and 23").max(23, "must be between 0 and 23"),
-  digestWeekday: z.number().int("must be a whole number").min(1, "must be between 1 (Monday) and 7 (Sunday)").max(7, "must be between 1 (Monday) and 7 (Sunday)"),
+  digestHour: z.number().int(ue("WHOLE_NUMBER")).min(0, ue("DIGEST_HOUR_RANGE")).max(23, ue("DIGEST_HOUR_RANGE")),
+  digestWeekday: z.number().int(ue("WHOLE_NUMBER")).min(1, ue("WEEKDAY_RANGE")).max(7, ue("WEEKDAY_RANGE")),
 });
 
 /** A person's alert e-mail preference in a workspace (the default when none is saved). */

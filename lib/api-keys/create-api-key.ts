@@ -7,25 +7,26 @@ import type { Database } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors/parse-input";
 import { API_KEY_SCOPES } from "@/lib/permissions/registry";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { ue } from "@/lib/errors/user-errors";
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 export const createApiKeyInputSchema = z.object({
-  name: z.string().trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
+  name: z.string().trim().min(1, ue("NAME_REQUIRED")).max(100, ue("TOO_LONG")),
   scopes: z
     .array(z.enum(API_KEY_SCOPES))
-    .min(1, "Choose at least one scope")
+    .min(1, ue("SCOPE_REQUIRED"))
     // Canonical order, no duplicates.
     .transform((scopes) => API_KEY_SCOPES.filter((s) => scopes.includes(s))),
   expiresAt: z
     .date()
-    .refine((d) => d.getTime() > Date.now(), "Expiry must be in the future")
+    .refine((d) => d.getTime() > Date.now(), ue("EXPIRY_IN_PAST"))
     .nullish(),
   rateLimitPerMinute: z
     .number()
     .int()
-    .min(1, "Rate limit must be between 1 and 100000 requests per minute")
-    .max(100_000, "Rate limit must be between 1 and 100000 requests per minute")
+    .min(1, ue("RATE_LIMIT_RANGE"))
+    .max(100_000, ue("RATE_LIMIT_RANGE"))
     .nullish(),
 });
 

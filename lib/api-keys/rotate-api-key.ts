@@ -38,7 +38,7 @@ export async function rotateApiKey(
   return withTenant(db, { workspaceId }, async (tx) => {
     const current = await tx.apiKey.findFirst({ where: { workspaceId, id: apiKeyId } });
     if (!current) throw AppError.notFound("API key not found");
-    if (current.revokedAt) throw AppError.badInput(["apiKeyId"], "A revoked key cannot be rotated; create a new one");
+    if (current.revokedAt) throw AppError.badInput(["apiKeyId"], "REVOKED_KEY_ROTATION");
     const { secret, secretHash } = generateApiKeySecret(current.prefix);
     const apiKey = await tx.apiKey.update({
       where: { id: current.id },

@@ -7,7 +7,7 @@ describe("checkPassword", () => {
   });
 
   it("rejects fewer than 8 characters", () => {
-    expect(checkPassword("x7#kq2!", {})).toEqual([{ path: ["password"], message: "Password must be at least 8 characters" }]);
+    expect(checkPassword("x7#kq2!", {})).toEqual([{ path: ["password"], message: "Password must be at least 8 characters", reason: { code: "PASSWORD_TOO_SHORT", params: { min: 8 } } }]);
   });
 
   it("counts code points, not UTF-16 units", () => {
@@ -37,7 +37,7 @@ describe("checkPassword", () => {
 
   it("rejects the account's e-mail address", () => {
     expect(checkPassword("Zoe.Quill@example.com", { email: "zoe.quill@example.com", path: ["input", "password"] })).toEqual([
-      { path: ["input", "password"], message: "Password must not be your e-mail address" },
+      { path: ["input", "password"], message: "Password must not be your e-mail address", reason: { code: "PASSWORD_IS_EMAIL" } },
     ]);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
-import type { FieldError } from "@/lib/errors/app-error";
+import { type FieldError, fieldError } from "@/lib/errors/app-error";
 
 /**
  * Password hashing and rules.
@@ -58,15 +58,15 @@ function passwordLength(password: string): number {
  */
 export function checkPassword(password: string, { email, path = ["password"] }: { email?: string | null; path?: (string | number)[] } = {}): FieldError[] {
   const length = passwordLength(password);
-  if (length < PASSWORD_MIN_LENGTH) return [{ path, message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters` }];
-  if (length > PASSWORD_MAX_LENGTH) return [{ path, message: `Password must be at most ${PASSWORD_MAX_LENGTH} characters` }];
-  if (isCommonPassword(password)) return [{ path, message: "This password is too common; choose another" }];
+  if (length < PASSWORD_MIN_LENGTH) return [fieldError(path, "PASSWORD_TOO_SHORT", { min: PASSWORD_MIN_LENGTH })];
+  if (length > PASSWORD_MAX_LENGTH) return [fieldError(path, "PASSWORD_TOO_LONG", { max: PASSWORD_MAX_LENGTH })];
+  if (isCommonPassword(password)) return [fieldError(path, "PASSWORD_COMMON")];
   if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) {
-    return [{ path, message: "Password must not be your e-mail address" }];
+    return [fieldError(path, "PASSWORD_IS_EMAIL")];
   }
   const inputs = email ? [email, ...email.split(/[@.+_-]/).filter((p) => p.length >= 3)] : [];
   if (password.trim() === "" || passwordScore(password, inputs) < PASSWORD_MIN_SCORE) {
-    return [{ path, message: "This password is too easy to guess: use a longer phrase of unrelated words" }];
+    return [fieldError(path, "PASSWORD_WEAK")];
   }
   return [];
 }

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { type Tx, withTenant } from "@/lib/tenancy/with-tenant";
 import { UUID } from "@/lib/uuid";
 import { AA_NORMAL_TEXT, TEXT_ON_PRIMARY, contrastRatio } from "./color-contrast";
-import { checkLogo, logoProblemMessage } from "./check-logo";
+import { checkLogo } from "./check-logo";
+import { logoProblem } from "./save-branding";
 
 /**
  * An agency's branding on its clients' reports — copy on grant (ARCHITECTURE.md "Agency branding").
@@ -59,7 +60,7 @@ export async function listAgencyBrandingChoices(db: Database, input: { workspace
  * BAD_USER_INPUT on `path` — exactly like an unknown agency.
  */
 export async function agencyBrandingCopy(tx: Tx, input: { workspaceId: string; agencyId: string; path: string[] }): Promise<string> {
-  const missing = () => AppError.badInput(input.path, "This agency does not manage the workspace");
+  const missing = () => AppError.badInput(input.path, "NO_AGENCY_GRANT");
   if (!UUID.test(input.agencyId)) throw missing();
   const [master] = await masters(tx, input.agencyId.toLowerCase());
   if (!master) throw missing();
@@ -98,7 +99,7 @@ export async function saveAgencyLogo(db: Database, input: { agencyId: string; lo
   let logo: { bytes: Uint8Array; type: string } | null = null;
   if (input.logo) {
     const check = checkLogo(input.logo);
-    if (!check.ok) throw AppError.badInput(["logo"], logoProblemMessage(check.problem));
+    if (!check.ok) throw logoProblem(check.problem);
     logo = { bytes: new Uint8Array(input.logo), type: check.type };
   }
   await withTenant(db, { workspaceId: null, agencyId: input.agencyId }, (tx) =>

@@ -32,8 +32,9 @@ describe("primary colour", () => {
     const pale = brandingInputSchema.safeParse({ name: "Acme", primaryColor: "#ffeb3b" });
     expect(pale.success).toBe(false);
     expect(pale.error?.issues[0].path).toEqual(["primaryColor"]);
-    expect(pale.error?.issues[0].message).toMatch(/contrast/);
+    // The message is the reason code; its text (ru/en) lives in messages/*.json.
+    expect(pale.error?.issues[0].message).toBe("LOW_CONTRAST");
     const junk = brandingInputSchema.safeParse({ name: "Acme", primaryColor: "blue-ish" });
-    expect(junk.error?.issues[0].message).toMatch(/hex colour/);
+    expect(junk.error?.issues[0].message).toBe("COLOR_NOT_HEX");
   });
 });

@@ -47,16 +47,3 @@ export function checkLogo(bytes: Uint8Array, maxBytes = MAX_LOGO_BYTES): LogoChe
   return { ok: false, problem: looksLikeSvg(bytes) ? "SVG" : "NOT_AN_IMAGE" };
 }
 
-/** The message a person reads for a problem (the API's field error). */
-export function logoProblemMessage(problem: LogoProblem, maxBytes = MAX_LOGO_BYTES): string {
-  switch (problem) {
-    case "EMPTY":
-      return "The logo file is empty";
-    case "TOO_LARGE":
-      return `The logo must be at most ${Math.round(maxBytes / 1024)} KB`;
-    case "SVG":
-      return "SVG logos are not accepted (they can carry script); upload PNG, JPEG or WebP";
-    case "NOT_AN_IMAGE":
-      return "The logo must be a PNG, JPEG or WebP image";
-  }
-}

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { brandingInputSchema } from "./branding-input";
-import { checkLogo, logoProblemMessage } from "./check-logo";
+import { type LogoProblem, MAX_LOGO_BYTES, checkLogo } from "./check-logo";
 
 export type { Branding };
 
@@ -23,7 +23,7 @@ export async function saveWorkspaceBranding(
   if (input.logo === null) logo = null;
   else if (input.logo !== undefined) {
     const check = checkLogo(input.logo);
-    if (!check.ok) throw AppError.badInput(["logo"], logoProblemMessage(check.problem));
+    if (!check.ok) throw logoProblem(check.problem);
     logo = { bytes: new Uint8Array(input.logo), type: check.type };
   }
   const { workspaceId } = input;
@@ -57,7 +57,7 @@ export async function findWorkspaceBranding(db: Database, input: { workspaceId: 
  */
 export async function saveWorkspaceLogo(db: Database, input: { workspaceId: string; logo: Uint8Array }): Promise<Branding> {
   const check = checkLogo(input.logo);
-  if (!check.ok) throw AppError.badInput(["logo"], logoProblemMessage(check.problem));
+  if (!check.ok) throw logoProblem(check.problem);
   const { workspaceId } = input;
   return withTenant(db, { workspaceId }, async (tx) => {
     const existing = await tx.branding.findFirst({ where: { workspaceId, ownerKind: "WORKSPACE" }, orderBy: { createdAt: "asc" } });
@@ -68,4 +68,10 @@ export async function saveWorkspaceLogo(db: Database, input: { workspaceId: stri
     await tx.report.updateMany({ where: { workspaceId, brandingId: null }, data: { brandingId: created.id } });
     return created;
   });
+}
+
+/** A logo problem as a BAD_USER_INPUT on `logo` with its reason code. */
+export function logoProblem(problem: LogoProblem, maxBytes = MAX_LOGO_BYTES): AppError {
+  if (problem === "TOO_LARGE") return AppError.badInput(["logo"], "LOGO_TOO_LARGE", { max: Math.round(maxBytes / 1024) });
+  return AppError.badInput(["logo"], problem === "EMPTY" ? "LOGO_EMPTY" : problem === "SVG" ? "LOGO_SVG" : "LOGO_NOT_AN_IMAGE");
 }

@@ -124,8 +124,8 @@ export function groupKeysSql(workspace: string, defaults: string, group: string)
 }
 
 /** A group argument of the API, checked: null when absent; an unknown group is an error the caller raises with its path. */
-export function parseGroupArgument(value: string | null | undefined): { ok: true; group: ChannelGroup | null } | { ok: false; message: string } {
+export function parseGroupArgument(value: string | null | undefined): { ok: true; group: ChannelGroup | null } | { ok: false; message: string; params: { group: string; groups: string } } {
   if (value == null || value === "") return { ok: true, group: null };
   const group = value.trim().toLowerCase();
-  return isChannelGroup(group) ? { ok: true, group } : { ok: false, message: `Unknown channel group "${value}"; one of ${CHANNEL_GROUPS.join(", ")}` };
+  return isChannelGroup(group) ? { ok: true, group } : { ok: false, message: `Unknown channel group "${value}"; one of ${CHANNEL_GROUPS.join(", ")}`, params: { group: String(value), groups: CHANNEL_GROUPS.join(", ") } };
 }

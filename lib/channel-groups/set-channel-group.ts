@@ -24,11 +24,11 @@ export interface SetChannelGroupInput {
 export async function setChannelGroup(db: Database, input: SetChannelGroupInput): Promise<{ channel: string; group: ChannelGroup | null }> {
   const channel = input.channel.trim();
   const key = channelKey(channel);
-  if (key === "") throw AppError.badInput(["input", "channel"], "Name a channel");
-  if (channel.length > 200) throw AppError.badInput(["input", "channel"], "At most 200 characters");
+  if (key === "") throw AppError.badInput(["input", "channel"], "CHANNEL_NAME_REQUIRED");
+  if (channel.length > 200) throw AppError.badInput(["input", "channel"], "TOO_LONG", { max: 200 });
   const group = input.group === null ? null : input.group.trim().toLowerCase();
   if (group !== null && !isChannelGroup(group)) {
-    throw AppError.badInput(["input", "group"], `Unknown channel group "${input.group}"; one of ${CHANNEL_GROUPS.join(", ")}`);
+    throw AppError.badInput(["input", "group"], "UNKNOWN_CHANNEL_GROUP", { group: String(input.group), groups: CHANNEL_GROUPS.join(", ") });
   }
   const actorUserId = input.actor.kind === "user" ? input.actor.userId : null;
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {

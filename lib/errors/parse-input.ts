@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, type FieldError } from "./app-error";
+import { type SchemaIssue, fieldErrorOfIssue } from "./issue-reason";
 
 /**
  * Parses a lib function's input with its zod schema, or throws BAD_USER_INPUT with one field
@@ -9,10 +10,9 @@ import { AppError, type FieldError } from "./app-error";
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fieldErrors: FieldError[] = result.error.issues.map((issue) => ({
-    path: issue.path.map((p) => (typeof p === "number" ? p : String(p))),
-    message: issue.message,
-  }));
+  const fieldErrors: FieldError[] = result.error.issues.map((issue) =>
+    fieldErrorOfIssue(issue as SchemaIssue, issue.path.map((p) => (typeof p === "number" ? p : String(p)))),
+  );
   throw badInput(fieldErrors);
 }
 
@@ -30,5 +30,5 @@ export function prefixFieldErrors(error: unknown, prefix: (string | number)[]): 
 
 function badInputLike(error: AppError, fieldErrors: FieldError[]): AppError {
   const message = fieldErrors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; ");
-  return new AppError(error.code, message, { fieldErrors, retryAfter: error.retryAfter, cause: error.cause });
+  return new AppError(error.code, message, { fieldErrors, retryAfter: error.retryAfter, cause: error.cause, reason: error.reason });
 }

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
  * Same shape as the hardening branch's helper, so either can replace the other.
  */
 export async function readBodyLimited(request: Request, maxBytes: number, field = "body"): Promise<Uint8Array> {
-  const tooLarge = () => new AppError("BAD_USER_INPUT", `${field}: must be at most ${Math.round(maxBytes / 1024)} KB`, { fieldErrors: [{ path: [field], message: `must be at most ${Math.round(maxBytes / 1024)} KB` }] });
+  const tooLarge = () => AppError.badInput([field], "FIELD_TOO_LARGE_KB", { max: Math.round(maxBytes / 1024) });
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array(0);

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { getImportOrThrow, type ImportRecord } from "./import-record";
 import { removeStoredFile } from "./import-store";
+import { importStatusWord } from "@/lib/errors/error-words";
 
 /**
  * Cancels an import. Not started yet (uploaded, failed, queued): it ends at once. Running: the
@@ -25,7 +26,9 @@ export async function cancelImport(db: Database, { workspaceId, importId }: { wo
       case "CANCELLED":
         return current;
       default:
-        throw AppError.badInput(["id"], current.status === "COMMITTED" ? "The import is committed; roll it back instead" : `The import is ${current.status.toLowerCase()}`);
+        throw current.status === "COMMITTED"
+          ? AppError.badInput(["id"], "IMPORT_COMMITTED_ROLL_BACK")
+          : AppError.badInput(["id"], "IMPORT_IN_STATUS", { status: importStatusWord(current.status) });
     }
   });
   if (record.status === "CANCELLED") await removeStoredFile(record.storageKey);

@@ -30,9 +30,7 @@ export async function commitImport(
     }
     const fingerprint = mappingFingerprint(mapping);
     if (fingerprint === report.fingerprint && record.errorCount > 0) {
-      throw new AppError("BAD_USER_INPUT", `The file has ${record.errorCount} problem(s); fix the file or the mapping first`, {
-        fieldErrors: [{ path: ["id"], message: `${record.errorCount} validation problem(s)` }],
-      });
+      throw AppError.badInput(["id"], "IMPORT_HAS_PROBLEMS", { count: record.errorCount });
     }
     return tx.import.update({
       where: { workspaceId_id: { workspaceId, id: importId } },

@@ -6,6 +6,7 @@ import { type Tx, withTenant } from "@/lib/tenancy/with-tenant";
 import { getImportOrThrow, type ImportRecord } from "./import-record";
 import { restoreImportFacts } from "./restore-import-facts";
 import { recordImportEvent } from "./record-import-event";
+import { importStatusWord } from "@/lib/errors/error-words";
 
 /**
  * Rolls a committed import back in ONE transaction: every fact it changed gets back the exact
@@ -18,7 +19,7 @@ export async function rollbackImport(
 ): Promise<ImportRecord & { restoredFacts: number; deletedFacts: number }> {
   return withTenant(db, { workspaceId }, async (tx) => {
     const current = await getImportOrThrow(tx, { workspaceId, importId, lock: true });
-    if (current.status !== "COMMITTED") throw AppError.badInput(["id"], `Only a committed import can be rolled back (this one is ${current.status.toLowerCase()})`);
+    if (current.status !== "COMMITTED") throw AppError.badInput(["id"], "ONLY_COMMITTED_ROLLBACK", { status: importStatusWord(current.status) });
     const { restored, deleted } = await restoreImportFacts(tx, { workspaceId, importId });
     const withdrawnTargets = current.source === "demo" ? await withdrawDemoTargets(tx, { workspaceId, record: current, actor }) : 0;
     const record = await tx.import.update({

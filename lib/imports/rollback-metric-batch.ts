@@ -19,7 +19,7 @@ export async function rollbackMetricBatch(
 ): Promise<MetricBatchRecord> {
   return withTenant(db, { workspaceId }, async (tx) => {
     const current = await getMetricBatchOrThrow(tx, { workspaceId, batchId, lock: true });
-    if (current.status !== "COMMITTED") throw AppError.badInput(["input", "id"], "This batch has already been rolled back");
+    if (current.status !== "COMMITTED") throw AppError.badInput(["input", "id"], "BATCH_ALREADY_ROLLED_BACK");
     const { restored, deleted } = await restoreImportFacts(tx, { workspaceId, importId: batchId });
     const record = await tx.metricBatch.update({
       where: { workspaceId_id: { workspaceId, id: batchId } },

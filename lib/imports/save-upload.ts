@@ -55,7 +55,5 @@ export async function saveUpload(input: {
 }
 
 export function fileTooLarge(maxBytes: number): AppError {
-  return new AppError("BAD_USER_INPUT", `The file is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB`, {
-    fieldErrors: [{ path: ["file"], message: "FILE_TOO_LARGE" }],
-  });
+  return AppError.badInput(["file"], "FILE_TOO_LARGE", { max: Math.floor(maxBytes / (1024 * 1024)) });
 }

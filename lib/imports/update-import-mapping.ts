@@ -6,12 +6,13 @@ import type { NumberStyle } from "@/lib/csv/parse-number";
 import type { CsvEncoding } from "@/lib/csv/detect-encoding";
 import type { Delimiter } from "@/lib/csv/detect-delimiter";
 import type { Database } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, type FieldError, fieldError } from "@/lib/errors/app-error";
 import { loadImportDefinitions } from "./load-import-definitions";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { analyzeImportFile } from "./analyze-import-file";
 import { getImportOrThrow, type ImportRecord } from "./import-record";
 import { pathOfStorageKey, spillPathOfStorageKey } from "./import-store";
+import { importStatusWord } from "@/lib/errors/error-words";
 
 /**
  * Re-validates an uploaded file with another mapping (and optionally number style) and stores
@@ -61,7 +62,7 @@ export async function updateImportMapping(
 
 export function assertEditable(record: ImportRecord): void {
   if (record.status !== "UPLOADED" && record.status !== "FAILED") {
-    throw AppError.badInput(["id"], `The import is ${record.status.toLowerCase()}; only an uploaded or failed import can be changed`);
+    throw AppError.badInput(["id"], "IMPORT_NOT_EDITABLE", { status: importStatusWord(record.status) });
   }
 }
 
@@ -80,14 +81,14 @@ export function currencyColumns(mapping: ImportMapping): { currency: string | nu
 export function assertMappingCurrency(mapping: ImportMapping, reportingCurrency: string, path: (string | number)[]): void {
   const code = mapping.currency?.trim().toUpperCase() || null;
   const rawRate = mapping.rate?.trim() || null;
-  const errors: { path: (string | number)[]; message: string }[] = [];
-  if (code !== null && !isCurrencyCode(code)) errors.push({ path: [...path, "currency"], message: `Unknown currency "${mapping.currency}": use an ISO 4217 code such as RUB, USD or EUR` });
+  const errors: FieldError[] = [];
+  if (code !== null && !isCurrencyCode(code)) errors.push(fieldError([...path, "currency"], "UNKNOWN_CURRENCY", { currency: String(mapping.currency) }));
   const rate = rawRate === null ? null : parseRate(rawRate);
-  if (rawRate !== null && rate === null) errors.push({ path: [...path, "rate"], message: `The rate must be a number greater than 0 (got "${rawRate}")` });
+  if (rawRate !== null && rate === null) errors.push(fieldError([...path, "rate"], "RATE_NOT_POSITIVE_NUMBER", { value: rawRate }));
   else if (code !== null && isCurrencyCode(code) && code !== reportingCurrency && rate === null) {
-    errors.push({ path: [...path, "rate"], message: `The import is in ${code}: give the rate of 1 ${code} in ${reportingCurrency}` });
+    errors.push(fieldError([...path, "rate"], "RATE_REQUIRED", { importCurrency: code, reporting: reportingCurrency }));
   } else if ((code === null || code === reportingCurrency) && rate !== null && rate !== "1") {
-    errors.push({ path: [...path, "rate"], message: `A rate is only for an import in another currency than ${reportingCurrency}` });
+    errors.push(fieldError([...path, "rate"], "RATE_NOT_NEEDED", { reporting: reportingCurrency }));
   }
   if (errors.length > 0) throw new AppError("BAD_USER_INPUT", errors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; "), { fieldErrors: errors });
 }

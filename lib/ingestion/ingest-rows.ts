@@ -66,11 +66,11 @@ export async function ingestRows(db: Database, input: IngestRowsInput): Promise<
   const path = input.path ?? ["input", "rows"];
   const maxRows = input.maxRows ?? Number.POSITIVE_INFINITY;
   if (input.rows.length > maxRows) {
-    throw AppError.badInput(path, `At most ${maxRows} rows per call (got ${input.rows.length}); split the batch`);
+    throw AppError.badInput(path, "TOO_MANY_ROWS", { max: maxRows, count: input.rows.length });
   }
   const key = input.idempotencyKey ?? null;
   if (key !== null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-    throw AppError.badInput([...path.slice(0, -1), "idempotencyKey"], `must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
+    throw AppError.badInput([...path.slice(0, -1), "idempotencyKey"], "IDEMPOTENCY_KEY_LENGTH", { max: MAX_IDEMPOTENCY_KEY_LENGTH });
   }
   const batchId = input.batchId ?? randomUUID();
 
@@ -91,7 +91,7 @@ export async function ingestRows(db: Database, input: IngestRowsInput): Promise<
       if (claimed.payloadHash !== payloadHash) {
         throw AppError.badInput(
           [...path.slice(0, -1), "idempotencyKey"],
-          "This idempotency key was already used with a different payload; use a new key for new data",
+          "IDEMPOTENCY_KEY_REUSED",
         );
       }
       const stored = claimed.result as UpsertCounts & { accepted: number };

@@ -17,14 +17,14 @@ export async function acceptInvite(
 ): Promise<{ workspace: Workspace; membership: Membership }> {
   const invitation = assertInvitationUsable(await findInvitationByToken(db, { token }));
   if (invitation.email !== actorEmail.toLowerCase()) {
-    throw AppError.badInput(["token"], `This invitation is for ${invitation.email}; sign in with that address to accept it`);
+    throw AppError.badInput(["token"], "INVITE_FOR_OTHER_EMAIL", { email: invitation.email });
   }
   try {
     return await withTenant(db, { workspaceId: invitation.workspaceId, userId: actorId }, (tx) =>
       claimInvite(tx, { invitation, userId: actorId }),
     );
   } catch (error) {
-    if (isUniqueViolation(error)) throw AppError.badInput(["token"], "You are already a member of this workspace");
+    if (isUniqueViolation(error)) throw AppError.badInput(["token"], "ALREADY_IN_WORKSPACE");
     throw error;
   }
 }

@@ -4,12 +4,12 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors/app-error";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import type { Invitation } from "./find-invitation-by-token";
-import { INVITE_INVALID, INVITE_UNUSABLE, inviteState } from "./invite-state";
+import { inviteState } from "./invite-state";
 
 /** Refuses an invite that is not PENDING, with the reason, on the `token` field. */
 export function assertInvitationUsable(invitation: Invitation | null): Invitation {
-  if (!invitation) throw AppError.badInput(["token"], INVITE_INVALID);
-  if (invitation.state !== "PENDING") throw AppError.badInput(["token"], INVITE_UNUSABLE[invitation.state]);
+  if (!invitation) throw AppError.badInput(["token"], "INVITE_INVALID");
+  if (invitation.state !== "PENDING") throw AppError.badInput(["token"], `INVITE_${invitation.state}`);
   return invitation;
 }
 
@@ -24,7 +24,7 @@ export async function claimInvite(
 ): Promise<{ workspace: Workspace; membership: Membership }> {
   const { workspaceId, inviteId } = invitation;
   const alreadyMember = await tx.membership.findFirst({ where: { workspaceId, userId }, select: { id: true } });
-  if (alreadyMember) throw AppError.badInput(["token"], "You are already a member of this workspace");
+  if (alreadyMember) throw AppError.badInput(["token"], "ALREADY_IN_WORKSPACE");
   const claimed = await tx.$queryRaw<{ role: string }[]>`
     UPDATE invites SET accepted_at = now(), accepted_user_id = ${userId}::uuid
     WHERE workspace_id = ${workspaceId}::uuid AND id = ${inviteId}::uuid
@@ -34,7 +34,7 @@ export async function claimInvite(
     // Lost a race, or the state changed since the lookup: say what it is now.
     const now = await tx.invite.findFirst({ where: { workspaceId, id: inviteId } });
     const state = now ? inviteState(now) : "REVOKED";
-    throw AppError.badInput(["token"], state === "PENDING" ? INVITE_INVALID : INVITE_UNUSABLE[state]);
+    throw AppError.badInput(["token"], state === "PENDING" ? "INVITE_INVALID" : `INVITE_${state}`);
   }
   const role = claimed[0].role;
   const membership = await tx.membership.create({ data: { workspaceId, userId, role } });

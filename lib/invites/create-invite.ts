@@ -41,7 +41,7 @@ export async function createInvite(
 
   const { invite, workspace, inviter } = await withTenant(db, { workspaceId, userId: actorId }, async (tx) => {
     const alreadyMember = await tx.membership.findFirst({ where: { workspaceId, user: { email } }, select: { id: true } });
-    if (alreadyMember) throw AppError.badInput(["email"], "This person is already a member of the workspace");
+    if (alreadyMember) throw AppError.badInput(["email"], "ALREADY_WORKSPACE_MEMBER");
     const replaced = await tx.invite.updateMany({
       where: { workspaceId, email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },

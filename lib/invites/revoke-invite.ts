@@ -19,7 +19,7 @@ export async function revokeInvite(
       SELECT id::text AS id FROM invites WHERE workspace_id = ${workspaceId}::uuid AND id = ${inviteId}::uuid FOR UPDATE`;
     if (!row) throw AppError.notFound("Invite not found");
     const invite = await tx.invite.findFirstOrThrow({ where: { workspaceId, id: inviteId } });
-    if (invite.acceptedAt) throw AppError.badInput(["inviteId"], "This invitation has already been used; remove the member instead");
+    if (invite.acceptedAt) throw AppError.badInput(["inviteId"], "INVITE_ALREADY_USED");
     if (invite.revokedAt) return invite;
     const revoked = await tx.invite.update({ where: { id: inviteId }, data: { revokedAt: new Date() } });
     await recordAuditEvent(tx, {

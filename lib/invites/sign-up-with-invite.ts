@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { emailSchema, passwordFieldSchema, personNameSchema } from "@/lib/accounts/account-rules";
-import { EMAIL_TAKEN, insertUser } from "@/lib/accounts/insert-user";
+import { insertUser } from "@/lib/accounts/insert-user";
 import type { SignUpResult } from "@/lib/accounts/sign-up";
 import { checkPassword, hashPassword } from "@/lib/auth/password";
 import type { Database } from "@/lib/db/client";
@@ -30,7 +30,7 @@ export async function signUpWithInvite(db: Database, input: z.input<typeof signU
   const data = parseInput(signUpWithInviteInputSchema, input);
   const invitation = assertInvitationUsable(await findInvitationByToken(db, { token: data.token }));
   if (data.email && data.email !== invitation.email) {
-    throw AppError.badInput(["email"], `This invitation is for ${invitation.email}`);
+    throw AppError.badInput(["email"], "INVITE_FOR_EMAIL", { email: invitation.email });
   }
   const problems = checkPassword(data.password, { email: invitation.email });
   if (problems.length > 0) throw badInput(problems);
@@ -45,7 +45,7 @@ export async function signUpWithInvite(db: Database, input: z.input<typeof signU
       } catch (error) {
         // No e-mail field in this form: the taken address is the invite's.
         if (error instanceof AppError && error.code === "BAD_USER_INPUT") {
-          throw AppError.badInput(["token"], `${EMAIL_TAKEN} and accept the invitation`);
+          throw AppError.badInput(["token"], "EMAIL_TAKEN_ACCEPT_INVITE");
         }
         throw error;
       }
@@ -53,7 +53,7 @@ export async function signUpWithInvite(db: Database, input: z.input<typeof signU
       return { user, workspace };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw AppError.badInput(["token"], `${EMAIL_TAKEN} and accept the invitation`);
+    if (isUniqueViolation(error)) throw AppError.badInput(["token"], "EMAIL_TAKEN_ACCEPT_INVITE");
     throw error;
   }
 }

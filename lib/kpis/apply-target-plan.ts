@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { TEMPLATES } from "@/lib/scorecards/templates";
 import type { Database } from "@/lib/db/client";
-import { AppError, type FieldError } from "@/lib/errors/app-error";
+import { AppError, type FieldError, fieldError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
 import { type Decimal, parseDecimal } from "@/lib/metrics/decimal";
 import type { Period } from "@/lib/periods/period";
@@ -17,6 +17,7 @@ import { loadKpis } from "./load-kpis";
 import { loadWorkspaceCalendar } from "./load-workspace-calendar";
 import { findKnownMetrics } from "./metric-catalog-lookup";
 import { validateTargetValue } from "./validate-target-value";
+import { periodWord } from "@/lib/errors/error-words";
 
 const TEMPLATE_RULES = new Map(TEMPLATES.flatMap((t) => t.kpis).flatMap((k) => (k.defaultTarget ? [[k.key, k.defaultTarget] as const] : [])));
 
@@ -36,7 +37,7 @@ export async function applyTargetPlan(
   input: { workspaceId: string; period: PeriodRequest; proposals: readonly PlanProposalInput[]; actor: Actor; permissions: ReadonlySet<Permission>; now?: Date },
 ): Promise<{ period: Period; kpis: KpiRecord[] }> {
   const { workspaceId } = input;
-  if (input.proposals.length === 0) throw AppError.badInput(["proposals"], "needs at least one proposal");
+  if (input.proposals.length === 0) throw AppError.badInput(["proposals"], "NO_PROPOSALS");
   return withTenant(db, { workspaceId }, async (tx) => {
     const period = resolveScorecardPeriod(input.period, await loadWorkspaceCalendar(tx, workspaceId), input.now ?? new Date());
     const all = await loadKpis(tx, workspaceId);
@@ -48,14 +49,14 @@ export async function applyTargetPlan(
     const seen = new Set<string>();
     input.proposals.forEach((p, i) => {
       const kpi = byKey.get(p.kpiKey);
-      if (!kpi) return void errors.push({ path: ["proposals", i, "kpiKey"], message: `no KPI "${p.kpiKey}" in this workspace` });
-      if (seen.has(kpi.key)) return void errors.push({ path: ["proposals", i, "kpiKey"], message: `"${p.kpiKey}" is proposed twice` });
+      if (!kpi) return void errors.push(fieldError(["proposals", i, "kpiKey"], "NO_KPI_KEY", { key: p.kpiKey }));
+      if (seen.has(kpi.key)) return void errors.push(fieldError(["proposals", i, "kpiKey"], "PROPOSED_TWICE", { key: p.kpiKey }));
       seen.add(kpi.key);
       if (kpi.periodType !== period.type) {
-        return void errors.push({ path: ["proposals", i, "kpiKey"], message: `${kpi.key} is set per ${kpi.periodType}, the plan is for a ${period.type}` });
+        return void errors.push(fieldError(["proposals", i, "kpiKey"], "PLAN_PERIOD_MISMATCH", { kpi: kpi.key, expected: periodWord(kpi.periodType), got: periodWord(period.type) }));
       }
       const value = parseDecimal(p.target);
-      if (value === null) return void errors.push({ path: ["proposals", i, "target"], message: "must be a decimal number" });
+      if (value === null) return void errors.push(fieldError(["proposals", i, "target"], "DECIMAL_REQUIRED"));
       const problems = validateTargetValue(kpi, known.get(kpi.metricKey), value, ["proposals", i, "target"]);
       if (problems.length > 0) return void errors.push(...problems);
       versions.push({ kpiId: kpi.id, periodFrom: period.from, periodTo: period.to, value });

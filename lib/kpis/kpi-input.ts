@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { type FieldError } from "@/lib/errors/app-error";
+import { type FieldError, fieldError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
 import { Decimal, parseDecimal } from "@/lib/metrics/decimal";
 import { SCORECARD_OWNERS } from "@/lib/permissions/registry";
@@ -14,8 +14,9 @@ import type { KpiRecord } from "./kpi-record";
 import { findKnownMetrics } from "./metric-catalog-lookup";
 import { validateTargetValue } from "./validate-target-value";
 import { UUID } from "@/lib/uuid";
+import { ue } from "@/lib/errors/user-errors";
 
-const decimalString = z.string().refine((s) => parseDecimal(s) !== null, "must be a decimal number");
+const decimalString = z.string().refine((s) => parseDecimal(s) !== null, ue("DECIMAL_REQUIRED"));
 
 /** Every editable field of a KPI; on update every field is optional (a patch). */
 export const kpiFieldsSchema = z.object({
@@ -27,7 +28,7 @@ export const kpiFieldsSchema = z.object({
   range: z.object({ min: decimalString, max: decimalString }).nullish(),
   thresholds: z.object({ onTrack: decimalString, atRisk: decimalString }).nullish(),
   weight: decimalString.optional(),
-  parentId: z.string().regex(UUID, "is not a KPI id").nullish(),
+  parentId: z.string().regex(UUID, ue("NOT_A_KPI_ID")).nullish(),
   qualityGate: z.object({ metricKey: z.string().min(1).max(100), comparator: z.enum([">=", "<="]), threshold: decimalString }).nullish(),
   diagnostics: z.array(z.string().min(1).max(100)).max(12).optional(),
   channelScope: z.string().min(1).max(64).nullish(),
@@ -104,6 +105,12 @@ export function mergeKpi(base: KpiRecord | null, input: KpiPatchInput, id: strin
   };
 }
 
+/** A core validation error as a field error with its reason code (KPI_<code>). */
+export function kpiFieldError(path: (string | number)[], error: KpiValidationError): FieldError {
+  if (error.code === "TREE_CYCLE") return fieldError(path, "KPI_TREE_CYCLE", { cycle: error.cycle.join(" → ") });
+  return fieldError(path, `KPI_${error.code}`);
+}
+
 /** The field path of a core validation error, relative to the KPI input. */
 function pathOf(error: KpiValidationError): (string | number)[] {
   if (error.field === "parentKey") return ["parentId"];
@@ -118,30 +125,30 @@ function pathOf(error: KpiValidationError): (string | number)[] {
  * default target of the right sign and unit. Throws one BAD_USER_INPUT with every problem.
  */
 export async function assertValidKpi(tx: Tx, candidate: KpiRecord, others: readonly KpiRecord[]): Promise<void> {
-  const errors: FieldError[] = validateKpiDefinition(candidate).map((e) => ({ path: pathOf(e), message: e.message }));
+  const errors: FieldError[] = validateKpiDefinition(candidate).map((e) => kpiFieldError(pathOf(e), e));
 
   const metricKeys = [candidate.metricKey, ...(candidate.qualityGate ? [candidate.qualityGate.metricKey] : []), ...candidate.diagnostics];
   const known = await findKnownMetrics(tx, candidate.workspaceId, metricKeys);
-  if (!known.has(candidate.metricKey)) errors.push({ path: ["metricKey"], message: `unknown metric "${candidate.metricKey}"` });
+  if (!known.has(candidate.metricKey)) errors.push(fieldError(["metricKey"], "UNKNOWN_METRIC_KEY", { key: candidate.metricKey }));
   if (candidate.qualityGate && !known.has(candidate.qualityGate.metricKey)) {
-    errors.push({ path: ["qualityGate", "metricKey"], message: `unknown metric "${candidate.qualityGate.metricKey}"` });
+    errors.push(fieldError(["qualityGate", "metricKey"], "UNKNOWN_METRIC_KEY", { key: candidate.qualityGate.metricKey }));
   }
   candidate.diagnostics.forEach((key, i) => {
-    if (!known.has(key)) errors.push({ path: ["diagnostics", i], message: `unknown metric "${key}"` });
+    if (!known.has(key)) errors.push(fieldError(["diagnostics", i], "UNKNOWN_METRIC_KEY", { key }));
   });
   if (new Set(candidate.diagnostics).size !== candidate.diagnostics.length) {
-    errors.push({ path: ["diagnostics"], message: "lists a metric twice" });
+    errors.push(fieldError(["diagnostics"], "DIAGNOSTIC_TWICE"));
   }
   if (candidate.channelScope !== undefined && !isValidChannelScope(candidate.channelScope)) {
-    errors.push({ path: ["channelScope"], message: "is neither a channel group nor a channel name" });
+    errors.push(fieldError(["channelScope"], "BAD_CHANNEL_SCOPE"));
   }
   if (candidate.parentId !== null && !others.some((k) => k.id === candidate.parentId)) {
-    errors.push({ path: ["parentId"], message: "no such KPI in this workspace" });
+    errors.push(fieldError(["parentId"], "NO_SUCH_KPI"));
   } else {
     const tree = [...others.filter((k) => k.id !== candidate.id), candidate];
     for (const e of validateKpiTree(tree)) {
-      if (e.code === "TREE_CYCLE" && e.cycle.includes(candidate.key)) errors.push({ path: ["parentId"], message: e.message });
-      if (e.code === "DUPLICATE_KEY" && e.kpiKey === candidate.key) errors.push({ path: ["key"], message: `a KPI with key "${candidate.key}" already exists` });
+      if (e.code === "TREE_CYCLE" && e.cycle.includes(candidate.key)) errors.push(kpiFieldError(["parentId"], e));
+      if (e.code === "DUPLICATE_KEY" && e.kpiKey === candidate.key) errors.push(fieldError(["key"], "KPI_DUPLICATE_KEY"));
     }
   }
   errors.push(...validateTargetValue(candidate, known.get(candidate.metricKey), candidate.defaultTarget, ["defaultTarget"]));

@@ -11,6 +11,7 @@ import type { KpiRecord } from "./kpi-record";
 import { loadKpis } from "./load-kpis";
 import { lockKpiTree } from "./lock-kpi-tree";
 import { newId, templateRowsOf } from "./template-rows";
+import { kpiFieldError } from "./kpi-input";
 
 /**
  * "Reset to template" for one scorecard: its template KPIs get their template definition
@@ -52,7 +53,7 @@ export async function resetScorecardTemplate(
     }
     const after = await loadKpis(tx, workspaceId);
     const cycles = validateKpiTree(after).filter((e) => e.code === "TREE_CYCLE" || e.code === "DUPLICATE_KEY");
-    if (cycles.length > 0) throw badInput(cycles.map((e) => ({ path: ["owner"], message: e.message })));
+    if (cycles.length > 0) throw badInput(cycles.map((e) => kpiFieldError(["owner"], e)));
     return after.filter((k) => k.ownerRole === owner);
   });
 }

@@ -12,6 +12,7 @@ import { getKpiOrThrow } from "./get-kpi-or-throw";
 import { insertTargetVersions } from "./insert-target-versions";
 import type { KpiRecord } from "./kpi-record";
 import { loadWorkspaceCalendar } from "./load-workspace-calendar";
+import { periodWord } from "@/lib/errors/error-words";
 
 /**
  * SPEC §5 "Targets flow down": drops a KPI's explicit target for one period so that it follows
@@ -28,7 +29,7 @@ export async function returnTargetToDerived(
     assertCanEdit(input.permissions, "target", [kpi.ownerRole]);
     const period = resolveScorecardPeriod(input.period, await loadWorkspaceCalendar(tx, workspaceId), input.now ?? new Date());
     if (period.type !== kpi.periodType) {
-      throw AppError.badInput(["period", "type"], `${kpi.key} is set per ${kpi.periodType}; got a ${period.type}`);
+      throw AppError.badInput(["period", "type"], "PERIOD_TYPE_MISMATCH", { kpi: kpi.key, expected: periodWord(kpi.periodType), got: periodWord(period.type) });
     }
     await insertTargetVersions(tx, {
       workspaceId,

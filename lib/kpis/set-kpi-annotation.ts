@@ -41,7 +41,7 @@ export async function setKpiAnnotation(
 ): Promise<{ period: Period; annotation: KpiAnnotationRecord | null }> {
   const { workspaceId } = input;
   const body = input.body.trim();
-  if (body.length > 2000) throw AppError.badInput(["body"], "must be at most 2000 characters");
+  if (body.length > 2000) throw AppError.badInput(["body"], "TOO_LONG", { max: 2000 });
   return withTenant(db, { workspaceId }, async (tx) => {
     const { kpi } = await getKpiOrThrow(tx, workspaceId, input.kpiId);
     const own = input.role ? scorecardOwnerOfRole(input.role) : null;

@@ -16,6 +16,7 @@ import type { KpiRecord } from "./kpi-record";
 import { loadWorkspaceCalendar } from "./load-workspace-calendar";
 import { findKnownMetrics } from "./metric-catalog-lookup";
 import { validateTargetValue } from "./validate-target-value";
+import { periodWord } from "@/lib/errors/error-words";
 
 /**
  * Sets (or, with `value` null, removes) a KPI's target for one period by appending a target
@@ -36,13 +37,13 @@ export async function setKpiTarget(
 ): Promise<{ kpi: KpiRecord; period: Period; value: Decimal | null }> {
   const { workspaceId } = input;
   const value = input.value === null ? null : parseDecimal(input.value);
-  if (input.value !== null && value === null) throw AppError.badInput(["value"], "must be a decimal number");
+  if (input.value !== null && value === null) throw AppError.badInput(["value"], "DECIMAL_REQUIRED");
   return withTenant(db, { workspaceId }, async (tx) => {
     const { kpi } = await getKpiOrThrow(tx, workspaceId, input.kpiId);
     assertCanEdit(input.permissions, "target", [kpi.ownerRole]);
     const period = resolveScorecardPeriod(input.period, await loadWorkspaceCalendar(tx, workspaceId), input.now ?? new Date());
     if (period.type !== kpi.periodType) {
-      throw AppError.badInput(["period", "type"], `${kpi.key} is set per ${kpi.periodType}; got a ${period.type}`);
+      throw AppError.badInput(["period", "type"], "PERIOD_TYPE_MISMATCH", { kpi: kpi.key, expected: periodWord(kpi.periodType), got: periodWord(period.type) });
     }
     const known = await findKnownMetrics(tx, workspaceId, [kpi.metricKey]);
     const errors = validateTargetValue(kpi, known.get(kpi.metricKey), value === null ? null : new Decimal(value), ["value"]);

@@ -1,5 +1,5 @@
 import type { Decimal } from "@/lib/metrics/decimal";
-import type { FieldError } from "@/lib/errors/app-error";
+import { type FieldError, fieldError } from "@/lib/errors/app-error";
 import { validateKpiTarget } from "@/lib/scorecards/validate-kpi-target";
 import type { KpiDefinition } from "@/lib/scorecards/types";
 import type { KnownMetric } from "./metric-catalog-lookup";
@@ -27,12 +27,12 @@ export const SHARE_METRICS: ReadonlySet<string> = new Set([
 export function validateTargetValue(kpi: KpiDefinition, metric: KnownMetric | undefined, value: Decimal | null, path: (string | number)[]): FieldError[] {
   if (value === null) return [];
   const core = validateKpiTarget(kpi, value);
-  if (core.length > 0) return core.map((e) => ({ path, message: e.message }));
+  if (core.length > 0) return core.map((e) => fieldError(path, `KPI_${e.code}`));
   if (SHARE_METRICS.has(kpi.metricKey) && value.gt(1)) {
-    return [{ path, message: `${kpi.metricKey} is a share written as a fraction (0.2 = 20%); ${value.toString()} is above 1` }];
+    return [fieldError(path, "TARGET_SHARE_ABOVE_ONE", { value: value.toNumber() })];
   }
   if (metric?.unit === "count" && metric.source !== "catalog" && !value.isInteger()) {
-    return [{ path, message: `${kpi.metricKey} is a count; its target must be a whole number, got ${value.toString()}` }];
+    return [fieldError(path, "TARGET_COUNT_WHOLE", { value: value.toNumber() })];
   }
   return [];
 }

@@ -33,7 +33,7 @@ export async function changeMemberRole(
     if (member.role === role) return member;
     if ((member.role === "OWNER" || role === "OWNER") && !canManageOwners) throw new AppError("FORBIDDEN", OWNER_ONLY);
     if (member.role === "OWNER" && owners.filter((id) => id !== member.id).length === 0) {
-      throw AppError.badInput(["role"], LAST_OWNER);
+      throw AppError.badInput(["role"], "LAST_OWNER");
     }
     const updated = await tx.membership.update({ where: { id: member.id }, data: { role }, include: MEMBER_INCLUDE });
     await recordAuditEvent(tx, {

@@ -20,7 +20,7 @@ export async function leaveWorkspace(db: Database, { workspaceId, userId }: { wo
     const member = await tx.membership.findFirst({ where: { workspaceId, userId }, include: MEMBER_INCLUDE });
     if (!member) throw AppError.notFound("Workspace not found");
     if (member.role === "OWNER" && owners.filter((id) => id !== member.id).length === 0) {
-      throw AppError.badInput(["workspaceId"], LAST_OWNER_CANNOT_LEAVE);
+      throw AppError.badInput(["workspaceId"], "LAST_OWNER_CANNOT_LEAVE");
     }
     await tx.membership.deleteMany({ where: { workspaceId, id: member.id } });
     await recordAuditEvent(tx, {

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { LAST_OWNER, OWNER_ONLY } from "./change-member-role";
+import { OWNER_ONLY } from "./change-member-role";
 import { lockOwners } from "./lock-owners";
 import { MEMBER_INCLUDE, type MemberRow } from "./member-row";
 
@@ -22,7 +22,7 @@ export async function removeMember(
     if (!member) throw AppError.notFound("Member not found");
     if (member.role === "OWNER") {
       if (!canManageOwners) throw new AppError("FORBIDDEN", OWNER_ONLY);
-      if (owners.filter((id) => id !== member.id).length === 0) throw AppError.badInput(["memberId"], LAST_OWNER);
+      if (owners.filter((id) => id !== member.id).length === 0) throw AppError.badInput(["memberId"], "LAST_OWNER");
     }
     await tx.membership.deleteMany({ where: { workspaceId, id: member.id } });
     await recordAuditEvent(tx, {

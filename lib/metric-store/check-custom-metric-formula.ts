@@ -4,6 +4,7 @@ import type { MetricUnit } from "@/lib/metrics/metric-definition";
 import { type CustomMetricsCompilation, compileCustomMetrics } from "@/lib/metrics/formula/compile-custom-metrics";
 import type { FormulaError } from "@/lib/metrics/formula/formula-error";
 import type { MetricDefinitions } from "./load-metric-definitions";
+import { isUserErrorCode } from "@/lib/errors/user-errors";
 
 /** A formula problem for the API: the message plus where it is (UTF-16 offsets, end exclusive). */
 export interface FormulaProblem {
@@ -59,7 +60,7 @@ export function assertFormulaAccepted(check: FormulaCheck, defs: MetricDefinitio
   }
   const broken = [...check.compilation.errors.keys()].filter((k) => k !== key && !defs.compilation.errors.has(k));
   if (broken.length > 0) {
-    throw AppError.badInput(formulaPath, `This change breaks custom metric${broken.length > 1 ? "s" : ""} ${broken.map((k) => `"${k}"`).join(", ")}`);
+    throw AppError.badInput(formulaPath, "FORMULA_BREAKS_METRICS", { metrics: broken.join(", ") });
   }
 }
 
@@ -70,6 +71,8 @@ export function positioned(path: (string | number)[], e: FormulaProblem): FieldE
     code: e.code,
     position: { start: e.start, end: e.end },
   };
+  const reason = `FORMULA_${e.code}`;
+  if (isUserErrorCode(reason)) error.reason = { code: reason };
   return error;
 }
 

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { kpisUsingMetric, usedByKpisMessage } from "./kpis-using-metric";
+import { kpisUsingMetric, usedByKpisParams } from "./kpis-using-metric";
 import { loadMetricDefinitions } from "./load-metric-definitions";
 
 /**
@@ -20,16 +20,16 @@ export async function deleteCustomMeasure(db: Database, { workspaceId, key, acto
       .filter((m) => defs.compilation.metrics.find((c) => c.key === m.key)?.references.some((r) => r.key === key) ?? m.formula.includes(key))
       .map((m) => m.key);
     if (readers.length > 0) {
-      throw AppError.badInput(["key"], `"${key}" is used by ${readers.map((k) => `"${k}"`).join(", ")}; change those formulas first`);
+      throw AppError.badInput(["key"], "USED_BY_FORMULAS", { key, metrics: readers.join(", ") });
     }
     const kpis = await kpisUsingMetric(tx, workspaceId, key);
-    if (kpis.length > 0) throw AppError.badInput(["key"], usedByKpisMessage(key, kpis));
+    if (kpis.length > 0) throw AppError.badInput(["key"], "USED_BY_KPIS", usedByKpisParams(key, kpis));
     const [facts] = await tx.$queryRawUnsafe<{ any: boolean }[]>(
       "SELECT EXISTS (SELECT 1 FROM metric_daily_totals WHERE workspace_id = $1::uuid AND measure = $2) AS any",
       workspaceId,
       key,
     );
-    if (facts?.any) throw AppError.badInput(["key"], `"${key}" has data; roll back or delete its imports first`);
+    if (facts?.any) throw AppError.badInput(["key"], "MEASURE_HAS_DATA", { key });
     const deleted = await tx.customMeasure.delete({ where: { workspaceId_key: { workspaceId, key } } });
     await recordAuditEvent(tx, { workspaceId, actor, action: "measure.deleted", targetType: "measure", targetId: deleted.id, data: { key } });
     return { key };

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { kpisUsingMetric, usedByKpisMessage } from "./kpis-using-metric";
+import { kpisUsingMetric, usedByKpisParams } from "./kpis-using-metric";
 import { loadMetricDefinitions } from "./load-metric-definitions";
 
 /**
@@ -17,10 +17,10 @@ export async function deleteCustomMetric(db: Database, { workspaceId, key, actor
     if (!defs.customMetrics.some((m) => m.key === key)) throw new AppError("NOT_FOUND", `Custom metric "${key}" not found`);
     const readers = defs.compilation.metrics.filter((m) => m.key !== key && m.references.some((r) => r.key === key)).map((m) => m.key);
     if (readers.length > 0) {
-      throw AppError.badInput(["key"], `"${key}" is used by ${readers.map((k) => `"${k}"`).join(", ")}; change those formulas first`);
+      throw AppError.badInput(["key"], "USED_BY_FORMULAS", { key, metrics: readers.join(", ") });
     }
     const kpis = await kpisUsingMetric(tx, workspaceId, key);
-    if (kpis.length > 0) throw AppError.badInput(["key"], usedByKpisMessage(key, kpis));
+    if (kpis.length > 0) throw AppError.badInput(["key"], "USED_BY_KPIS", usedByKpisParams(key, kpis));
     const deleted = await tx.customMetric.delete({ where: { workspaceId_key: { workspaceId, key } } });
     await recordAuditEvent(tx, { workspaceId, actor, action: "metric.deleted", targetType: "metric", targetId: deleted.id, data: { key } });
     return { key };

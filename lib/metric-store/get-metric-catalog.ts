@@ -23,6 +23,8 @@ export interface MetricCatalogEntry {
   id: string | null;
   /** Custom metrics whose formula no longer compiles: the first problem; null otherwise. */
   problem: string | null;
+  /** A custom measure that was archived (hidden from imports and the formula editor). */
+  archived?: boolean;
 }
 
 /** The catalog as a workspace sees it: SPEC §4.1 measures, §4.2 metrics, then its custom ones. */
@@ -36,7 +38,7 @@ export function buildCatalog(defs: MetricDefinitions): MetricCatalogEntry[] {
     entries.push({ key: m.key, kind: "measure", name: m.name, formula: null, unit: m.unit, aggregation: m.aggregation, class: null, direction: null, custom: false, id: null, problem: null });
   }
   for (const m of defs.customMeasures) {
-    entries.push({ key: m.key, kind: "measure", name: m.name, formula: null, unit: m.unit, aggregation: m.aggregation, class: null, direction: null, custom: true, id: m.id, problem: null });
+    entries.push({ key: m.key, kind: "measure", name: m.name, formula: null, unit: m.unit, aggregation: m.aggregation, class: null, direction: null, custom: true, id: m.id, problem: null, archived: m.archived === true });
   }
   for (const m of METRIC_CATALOG) {
     entries.push({ key: m.key, kind: "metric", name: m.name, formula: m.formula, unit: m.unit, aggregation: null, class: m.class, direction: m.direction, custom: false, id: null, problem: null });

@@ -51,7 +51,7 @@ export async function getMetricSeries(db: Database, input: GetMetricSeriesInput)
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const defs = await loadMetricDefinitions(tx, input.workspaceId);
     const plan = planMeasures([input.key], defs);
-    if (plan.unknown.length > 0) throw AppError.badInput(input.paths?.key ?? ["key"], `Unknown metric or measure "${input.key}"`);
+    if (plan.unknown.length > 0) throw AppError.badInput(input.paths?.key ?? ["key"], "UNKNOWN_METRIC", { key: input.key });
 
     const buckets = seriesBuckets(range, input.grain);
     const before = bucketBefore(buckets[0].from, input.grain);

@@ -99,7 +99,7 @@ export async function getMetricValuesInTx(tx: Tx, input: Omit<GetMetricValuesInp
 async function computeWith(read: SqlReader, input: Omit<GetMetricValuesInput, "db">): Promise<GetMetricValuesResult> {
   const keys = [...new Set(input.keys)];
   const keysPath = input.paths?.keys ?? ["keys"];
-  if (keys.length > MAX_KEYS_PER_REQUEST) throw AppError.badInput(keysPath, `At most ${MAX_KEYS_PER_REQUEST} keys per request`);
+  if (keys.length > MAX_KEYS_PER_REQUEST) throw AppError.badInput(keysPath, "TOO_MANY_KEYS", { max: MAX_KEYS_PER_REQUEST });
   const asked: DateRange = { from: input.from, to: input.to };
   assertDateRange(asked, { from: input.paths?.from ?? ["from"], to: input.paths?.to ?? ["to"] });
   // SPEC §4.2 "Comparisons": one rule (lib/periods) for every page and the API. A period that
@@ -134,7 +134,7 @@ async function computeWith(read: SqlReader, input: Omit<GetMetricValuesInput, "d
     const unknown = planMeasures(keys, defs).unknown;
     if (unknown.length > 0) {
       const i = input.keys.indexOf(unknown[0]);
-      throw AppError.badInput([...keysPath, i], `Unknown metric or measure "${unknown[0]}"`);
+      throw AppError.badInput([...keysPath, i], "UNKNOWN_METRIC", { key: unknown[0] });
     }
     loaded = await load(defs);
   }

@@ -18,7 +18,7 @@ export async function kpisUsingMetric(tx: Tx, workspaceId: string, metricKey: st
   return rows.map((r) => r.key);
 }
 
-/** The refusal message: `"ctr_x" is used by KPIs "performance.a", "smm.b"; ...`. */
-export function usedByKpisMessage(metricKey: string, kpiKeys: readonly string[]): string {
-  return `"${metricKey}" is used by KPI${kpiKeys.length > 1 ? "s" : ""} ${kpiKeys.map((k) => `"${k}"`).join(", ")}; change or delete those KPIs first`;
+/** The params of the USED_BY_KPIS refusal: the metric and the KPIs' keys. */
+export function usedByKpisParams(metricKey: string, kpiKeys: readonly string[]): { key: string; kpis: string } {
+  return { key: metricKey, kpis: kpiKeys.join(", ") };
 }

@@ -11,6 +11,8 @@ import type { Tx } from "@/lib/tenancy/with-tenant";
 /** A workspace's custom base measure as stored (SPEC §4.1). */
 export interface CustomMeasureRecord extends MeasureDefinition {
   id: string;
+  /** Archived: hidden from the import mapping and the formula editor; its facts still read. */
+  archived?: boolean;
 }
 
 /** A workspace's custom derived metric as stored. */
@@ -38,7 +40,7 @@ export interface MetricDefinitions {
 /** The raw definitions as the SQL returns them (JSON; numerics as text). */
 export interface DefinitionsRow {
   settings: Record<string, string | null> | null;
-  measures: Record<string, string>[];
+  measures: Record<string, string | boolean>[];
   metrics: Record<string, string>[];
   /** Channel key → group, the workspace's choices (absent in rows made before channel groups). */
   channelGroups?: { key: string; group: string }[];
@@ -56,7 +58,7 @@ export const DEFINITIONS_SQL = `SELECT json_build_object(
                  'maxCustomerLifetimeMonths', s.max_customer_lifetime_months::text)
                FROM metric_settings s WHERE s.workspace_id = $1::uuid),
   'measures', (SELECT coalesce(json_agg(json_build_object('id', m.id, 'key', m.key, 'nameEn', m.name_en, 'nameRu', m.name_ru,
-                 'unit', m.unit, 'aggregation', m.aggregation) ORDER BY m.key), '[]'::json)
+                 'unit', m.unit, 'aggregation', m.aggregation, 'archived', m.archived_at IS NOT NULL) ORDER BY m.key), '[]'::json)
                FROM custom_measures m WHERE m.workspace_id = $1::uuid),
   'metrics', (SELECT coalesce(json_agg(json_build_object('id', c.id, 'key', c.key, 'nameEn', c.name_en, 'nameRu', c.name_ru,
                  'formula', c.formula, 'unit', c.unit, 'class', c.class, 'direction', c.direction) ORDER BY c.key), '[]'::json)
@@ -87,11 +89,12 @@ export function parseDefinitions(row: DefinitionsRow): MetricDefinitions {
   const settings = parsed?.ok ? parsed.settings : { ...DEFAULT_METRIC_SETTINGS };
   const customMeasures = row.measures.map(
     (m): CustomMeasureRecord => ({
-      id: m.id,
-      key: m.key,
-      name: { en: m.nameEn, ru: m.nameRu },
+      id: String(m.id),
+      key: String(m.key),
+      name: { en: String(m.nameEn), ru: String(m.nameRu) },
       unit: m.unit as CustomMeasureRecord["unit"],
       aggregation: m.aggregation as CustomMeasureRecord["aggregation"],
+      archived: m.archived === true,
     }),
   );
   const customMetrics = row.metrics.map(

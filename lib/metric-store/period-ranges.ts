@@ -10,11 +10,11 @@ export const MAX_RANGE_YEARS = 10;
  * argument (`path` of from/to, e.g. ["from"]).
  */
 export function assertDateRange(range: DateRange, paths: { from: (string | number)[]; to: (string | number)[] } = { from: ["from"], to: ["to"] }): void {
-  if (!isCalendarDate(range.from)) throw AppError.badInput(paths.from, `"${range.from}" is not a calendar date YYYY-MM-DD`);
-  if (!isCalendarDate(range.to)) throw AppError.badInput(paths.to, `"${range.to}" is not a calendar date YYYY-MM-DD`);
-  if (range.from > range.to) throw AppError.badInput(paths.to, `to (${range.to}) is before from (${range.from})`);
+  if (!isCalendarDate(range.from)) throw AppError.badInput(paths.from, "NOT_A_CALENDAR_DATE", { value: range.from });
+  if (!isCalendarDate(range.to)) throw AppError.badInput(paths.to, "NOT_A_CALENDAR_DATE", { value: range.to });
+  if (range.from > range.to) throw AppError.badInput(paths.to, "RANGE_REVERSED", { from: range.from, to: range.to });
   if (range.to >= addYears(range.from, MAX_RANGE_YEARS)) {
-    throw AppError.badInput(paths.to, `The range is longer than ${MAX_RANGE_YEARS} years`);
+    throw AppError.badInput(paths.to, "RANGE_TOO_LONG", { years: MAX_RANGE_YEARS });
   }
 }
 

@@ -2,9 +2,10 @@ import "server-only";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
+import { type FieldError, fieldError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
 import { formatDecimal } from "@/lib/metrics/decimal";
-import { type MetricSettings, parseMetricSettings } from "@/lib/metrics/metric-settings";
+import { MAX_CUSTOMER_LIFETIME_RANGE, type MetricSettings, type MetricSettingsError, parseMetricSettings } from "@/lib/metrics/metric-settings";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { loadMetricDefinitions } from "./load-metric-definitions";
 
@@ -48,7 +49,7 @@ export async function updateMetricSettings(
     for (const [field, value] of given) merged[field] = value;
     if (merged.grossMargin === null) merged.grossMargin = undefined;
     const parsed = parseMetricSettings(merged);
-    if (!parsed.ok) throw badInput(parsed.errors.map((e) => ({ path: ["input", e.field], message: e.message })));
+    if (!parsed.ok) throw badInput(parsed.errors.map((e) => settingFieldError(e)));
     const fields = given.map(([field]) => field).sort();
     await recordAuditEvent(tx, { workspaceId, actor, action: "metricSettings.updated", targetType: "workspace", targetId: workspaceId, data: { fields } });
     const s = parsed.settings;
@@ -73,4 +74,23 @@ export async function updateMetricSettings(
     );
     return s;
   });
+}
+
+/** A settings problem as a field error with its reason code (texts in messages/*.json). */
+function settingFieldError(e: MetricSettingsError): FieldError {
+  const path = ["input", e.field];
+  switch (e.code) {
+    case "UNKNOWN_FIELD":
+      return fieldError(path, "SETTING_UNKNOWN");
+    case "INVALID_CHOICE":
+      return fieldError(path, "INVALID_CHOICE");
+    case "INVALID_NUMBER":
+      return fieldError(path, "DECIMAL_REQUIRED");
+    case "REQUIRED":
+      return fieldError(path, e.field === "fixedLtv" ? "FIXED_LTV_REQUIRED" : "REPEAT_PURCHASE_REQUIRED");
+    case "OUT_OF_RANGE":
+      if (e.field === "maxCustomerLifetimeMonths") return fieldError(path, "LIFETIME_RANGE", { ...MAX_CUSTOMER_LIFETIME_RANGE });
+      if (e.field === "grossMargin") return fieldError(path, "GROSS_MARGIN_RANGE");
+      return fieldError(path, e.field === "fixedLtv" ? "NOT_NEGATIVE" : "POSITIVE_REQUIRED");
+  }
 }

@@ -9,13 +9,14 @@ import { buildDocument, type ReportDocument } from "./build-report-document";
 import { toCsvExport } from "./export-csv";
 import { reportDefinitionSchema, scorecardOfRole } from "./report-definition";
 import { renderReportPdf } from "./render-report-pdf";
+import { ue } from "@/lib/errors/user-errors";
 
 export const exportRequestSchema = z.object({
   kind: z.enum(["scorecard", "tree", "metrics"], { message: "kind must be scorecard, tree or metrics" }),
   role: z.enum(["OWNER", "ADMIN", "CMO", "PERFORMANCE", "SMM", "CONTENT", "SALES"], { message: "Unknown role" }).nullish(),
   format: z.enum(["csv", "pdf"], { message: "format must be csv or pdf" }),
   periodType: z.enum(["day", "week", "month", "quarter", "year"], { message: "Unknown period" }).default("month"),
-  anchor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").nullish(),
+  anchor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT")).nullish(),
   locale: z.enum(["en", "ru"]).default("en"),
 });
 
@@ -34,7 +35,7 @@ export async function exportWorkspaceTable(
   const req = parseInput(exportRequestSchema, input.request);
   const { access } = input;
   const owner = req.kind === "scorecard" ? (req.role ? scorecardOfRole(req.role) : null) : null;
-  if (req.kind === "scorecard" && !owner) throw AppError.badInput(["role"], "Choose the scorecard's role");
+  if (req.kind === "scorecard" && !owner) throw AppError.badInput(["role"], "CHOOSE_ROLE");
   const allowed =
     req.kind === "scorecard" ? canReadScorecard(access.permissions, access.role, owner!) : req.kind === "tree" ? access.permissions.has("scorecard.readAny") : access.permissions.has("metrics.read");
   if (!allowed) throw new AppError("FORBIDDEN", "Not allowed to export this");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { WORKSPACE_ROLES } from "@/lib/permissions/roles";
 import type { ScorecardOwner } from "@/lib/permissions/registry";
+import { ue } from "@/lib/errors/user-errors";
 
 /**
  * What a report shows (SPEC §8), as stored in report_versions.definition: scorecards named by
@@ -15,9 +16,9 @@ const text = (max: number) => z.string().trim().max(max, `must be at most ${max}
 export const reportPeriodSchema = z
   .object({
     type: z.enum(["day", "week", "month", "quarter", "year", "custom"], { message: "Unknown period type" }),
-    anchor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").nullish(),
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").nullish(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").nullish(),
+    anchor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT")).nullish(),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT")).nullish(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT")).nullish(),
     /** Always the last complete period of `type` (month, quarter, year, week) when read. */
     rolling: z.boolean().default(false),
   })

@@ -10,19 +10,20 @@ import { findWorkspace } from "@/lib/workspaces/find-workspace";
 import { recordReportEvent } from "./record-report-event";
 import { nextSlot } from "./schedule-slots";
 import { readUnsubscribeToken } from "./unsubscribe-token";
+import { ue } from "@/lib/errors/user-errors";
 
 export type { ReportDelivery, ReportSchedule };
 
 export const reportScheduleInputSchema = z
   .object({
     cadence: z.enum(["WEEKLY", "MONTHLY", "PERIOD_CLOSE"]),
-    weekday: z.number().int().min(1, "Weekday is 1 (Monday) to 7 (Sunday)").max(7, "Weekday is 1 (Monday) to 7 (Sunday)").nullish(),
-    dayOfMonth: z.number().int().min(1, "Day of month is 1 to 28").max(28, "Day of month is 1 to 28").nullish(),
+    weekday: z.number().int().min(1, ue("WEEKDAY_RANGE")).max(7, ue("WEEKDAY_RANGE")).nullish(),
+    dayOfMonth: z.number().int().min(1, ue("DAY_OF_MONTH_RANGE")).max(28, ue("DAY_OF_MONTH_RANGE")).nullish(),
     closePeriod: z.enum(["month", "quarter"]).nullish(),
-    hour: z.number().int().min(0, "Hour is 0 to 23").max(23, "Hour is 0 to 23").default(9),
+    hour: z.number().int().min(0, ue("HOUR_RANGE")).max(23, ue("HOUR_RANGE")).default(9),
     memberUserIds: z.array(z.string().uuid("is not a member")).max(200).default([]),
     externalEmails: z
-      .array(z.string().trim().toLowerCase().pipe(z.email("is not an e-mail address")))
+      .array(z.string().trim().toLowerCase().pipe(z.email(ue("NOT_AN_EMAIL"))))
       .max(200)
       .default([]),
     locale: z.enum(["en", "ru"]).nullish(),
@@ -56,7 +57,7 @@ export async function createReportSchedule(
     if (!report) throw AppError.notFound("Report not found");
     const members = s.memberUserIds.length ? await tx.membership.findMany({ where: { workspaceId, userId: { in: s.memberUserIds } } }) : [];
     s.memberUserIds.forEach((id, i) => {
-      if (!members.some((m) => m.userId === id)) throw AppError.badInput(["memberUserIds", i], "is not a member of this workspace");
+      if (!members.some((m) => m.userId === id)) throw AppError.badInput(["memberUserIds", i], "NOT_A_MEMBER");
     });
     const created = await tx.reportSchedule.create({
       data: {

@@ -10,8 +10,9 @@ import { z } from "zod";
 import { type ReportDefinitionInput, reportDefinitionSchema } from "./report-definition";
 import { recordReportEvent } from "./record-report-event";
 import { type ReportWithVersion, readDefinition } from "./report-record";
+import { ue } from "@/lib/errors/user-errors";
 
-const titleSchema = z.object({ title: z.string().trim().min(1, "Title is required").max(200, "Title must be at most 200 characters") });
+const titleSchema = z.object({ title: z.string().trim().min(1, ue("TITLE_REQUIRED")).max(200, ue("TOO_LONG")) });
 
 /**
  * Creates a report (reportId absent) or saves a new version of one: every save appends a

@@ -17,7 +17,7 @@ export async function createShareLink(
   input: { workspaceId: string; actorId: string | null; reportId: string; expiresAt: Date | null; baseUrl: string; now?: Date; actor?: Actor | null },
 ): Promise<{ shareLink: ShareLink; url: string; pdfUrl: string }> {
   const now = input.now ?? new Date();
-  if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw AppError.badInput(["expiresAt"], "Expiry must be in the future");
+  if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw AppError.badInput(["expiresAt"], "EXPIRY_IN_PAST");
   const { token, tokenHash } = generateShareToken();
   const shareLink = await withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const report = await tx.report.findFirst({ where: { workspaceId: input.workspaceId, id: input.reportId } });

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { localDateInTimeZone } from "@/lib/periods/local-date-in-time-zone";
 import type { Period, PeriodType } from "@/lib/periods/period";
 import { resolvePeriod } from "@/lib/periods/resolve-period";
+import { periodErrorReason } from "@/lib/errors/error-words";
 
 /** SPEC §9.1 PeriodInput as lib receives it (types lower-case). */
 export interface PeriodRequest {
@@ -38,7 +39,7 @@ export function resolveScorecardPeriod(
           ? resolvePeriod({ type: "custom", from: request.from, to: request.to, timeZone, fiscalYearStartMonth })
           : null
         : resolvePeriod({ type: request.type, anchor: request.anchor ?? today, timeZone, fiscalYearStartMonth });
-  if (result === null) throw AppError.badInput([...path, request?.from ? "to" : "from"], "a CUSTOM period needs from and to");
-  if (!result.ok) throw AppError.badInput([...path, result.error.field], result.error.message);
+  if (result === null) throw AppError.badInput([...path, request?.from ? "to" : "from"], "CUSTOM_PERIOD_NEEDS_RANGE");
+  if (!result.ok) throw AppError.badInput([...path, result.error.field], periodErrorReason(result.error.code));
   return result.period;
 }

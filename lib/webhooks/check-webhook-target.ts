@@ -49,21 +49,21 @@ export async function checkWebhookTarget(
   try {
     url = new URL(raw.trim());
   } catch {
-    throw AppError.badInput(path, "must be an absolute URL (https://…)");
+    throw AppError.badInput(path, "URL_NOT_ABSOLUTE");
   }
-  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) throw AppError.badInput(path, "must use https");
-  if (url.username || url.password) throw AppError.badInput(path, "must not contain a user name or password");
-  if (raw.length > 2000) throw AppError.badInput(path, "is longer than 2000 characters");
+  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) throw AppError.badInput(path, "URL_NOT_HTTPS");
+  if (url.username || url.password) throw AppError.badInput(path, "URL_HAS_CREDENTIALS");
+  if (raw.length > 2000) throw AppError.badInput(path, "TOO_LONG", { max: 2000 });
   if (allowPrivate) return url;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   try {
     addresses = isIP(host) ? [host] : await (options.resolve ?? resolveHost)(host);
   } catch {
-    throw AppError.badInput(path, `host ${host} does not resolve`);
+    throw AppError.badInput(path, "HOST_DOES_NOT_RESOLVE", { host });
   }
-  if (addresses.length === 0) throw AppError.badInput(path, `host ${host} does not resolve`);
+  if (addresses.length === 0) throw AppError.badInput(path, "HOST_DOES_NOT_RESOLVE", { host });
   const blocked = addresses.find(isPrivateAddress);
-  if (blocked) throw AppError.badInput(path, `resolves to a private, loopback or link-local address (${blocked})`);
+  if (blocked) throw AppError.badInput(path, "HOST_PRIVATE", { address: blocked });
   return url;
 }

@@ -11,11 +11,12 @@ import { z } from "zod";
 import { checkWebhookTarget } from "./check-webhook-target";
 import { webhookEventsSchema } from "./webhook-input";
 import { encryptWebhookSecret, newWebhookSecret } from "./webhook-secret";
+import { ue } from "@/lib/errors/user-errors";
 
 const MAX_WEBHOOKS_PER_WORKSPACE = 20;
 
 export const createWebhookInputSchema = z.object({
-  url: z.string().trim().min(1, "is required").max(2000, "is longer than 2000 characters"),
+  url: z.string().trim().min(1, ue("REQUIRED")).max(2000, ue("TOO_LONG")),
   events: webhookEventsSchema,
 });
 
@@ -32,7 +33,7 @@ export async function createWebhook(
   const secret = newWebhookSecret();
   const webhook = await withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const count = await tx.webhookSubscription.count({ where: { workspaceId: input.workspaceId } });
-    if (count >= MAX_WEBHOOKS_PER_WORKSPACE) throw AppError.badInput(["url"], `a workspace has at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks`);
+    if (count >= MAX_WEBHOOKS_PER_WORKSPACE) throw AppError.badInput(["url"], "TOO_MANY_WEBHOOKS", { max: MAX_WEBHOOKS_PER_WORKSPACE });
     const row = await tx.webhookSubscription.create({
       data: {
         workspaceId: input.workspaceId,

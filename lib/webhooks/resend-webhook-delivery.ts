@@ -13,7 +13,7 @@ export async function resendWebhookDelivery(db: Database, input: { workspaceId: 
     const original = await tx.webhookDelivery.findFirst({ where: { workspaceId: input.workspaceId, id: input.deliveryId } });
     if (!original) throw AppError.notFound("Delivery not found");
     const sub = await tx.webhookSubscription.findFirst({ where: { workspaceId: input.workspaceId, id: original.subscriptionId } });
-    if (!sub?.enabled) throw AppError.badInput(["deliveryId"], "the webhook is turned off; turn it on first");
+    if (!sub?.enabled) throw AppError.badInput(["deliveryId"], "WEBHOOK_OFF");
     return tx.webhookDelivery.create({
       data: {
         workspaceId: input.workspaceId,

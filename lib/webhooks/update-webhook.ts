@@ -9,9 +9,10 @@ import { z } from "zod";
 import { checkWebhookTarget } from "./check-webhook-target";
 import { getWebhookOrThrow } from "./get-webhook-or-throw";
 import { webhookEventsSchema } from "./webhook-input";
+import { ue } from "@/lib/errors/user-errors";
 
 const updateWebhookInputSchema = z.object({
-  url: z.string().trim().min(1, "is required").max(2000, "is longer than 2000 characters").nullish(),
+  url: z.string().trim().min(1, ue("REQUIRED")).max(2000, ue("TOO_LONG")).nullish(),
   events: webhookEventsSchema.nullish(),
   enabled: z.boolean().nullish(),
 });

@@ -40,7 +40,7 @@ export interface NewWorkspace {
  */
 export async function insertWorkspace(tx: Tx, ws: NewWorkspace): Promise<Workspace> {
   const taken = ws.takenSlugs ?? new Set<string>();
-  if (ws.exactSlug && taken.has(ws.exactSlug)) throw AppError.badInput(["slug"], "This address is taken: choose another one");
+  if (ws.exactSlug && taken.has(ws.exactSlug)) throw AppError.badInput(["slug"], "ADDRESS_TAKEN");
   const base = ws.exactSlug ?? makeSlug(ws.name);
   let slug = base;
   for (let attempt = 1; taken.has(slug); attempt++) slug = slugCandidate(base, attempt);

@@ -51,7 +51,7 @@ export async function updateWorkspace(
   // tenant's workspace with the same slug is no conflict and is never confirmed (issue 16).
   if (data.slug && actor.kind === "user") {
     const taken = await slugsTakenFor(db, { userId: actor.userId, exceptWorkspaceId: workspaceId });
-    if (taken.has(data.slug)) throw AppError.badInput(["slug"], "This slug is taken; choose another");
+    if (taken.has(data.slug)) throw AppError.badInput(["slug"], "SLUG_TAKEN");
   }
   try {
     return await withTenant(db, { workspaceId, userId: actor.kind === "user" ? actor.userId : null }, async (tx) => {
@@ -67,15 +67,16 @@ export async function updateWorkspace(
       }
       const rawRate = data.currencyConversionRate?.trim() || null;
       const rate = rawRate === null ? null : parseRate(rawRate);
-      if (rawRate !== null && rate === null) throw AppError.badInput(["currencyConversionRate"], `The rate must be a number greater than 0 (got "${rawRate}")`);
-      if (rate !== null && patch.currency === undefined) throw AppError.badInput(["currencyConversionRate"], "A conversion rate goes with a change of the reporting currency");
+      if (rawRate !== null && rate === null) throw AppError.badInput(["currencyConversionRate"], "RATE_NOT_POSITIVE_NUMBER", { value: rawRate });
+      if (rate !== null && patch.currency === undefined) throw AppError.badInput(["currencyConversionRate"], "RATE_WITHOUT_CURRENCY_CHANGE");
       let conversion: CurrencyConversion | null = null;
       if (patch.currency !== undefined) {
         const [{ any }] = await tx.$queryRawUnsafe<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM metric_facts WHERE workspace_id = $1::uuid) AS any`, workspaceId);
         if (any && rate === null) {
           throw AppError.badInput(
             ["currencyConversionRate"],
-            `The workspace has data in ${before.currency}: give the rate of 1 ${before.currency} in ${patch.currency} to convert it, or keep ${before.currency}`,
+            "CURRENCY_CHANGE_NEEDS_RATE",
+            { from: before.currency, to: patch.currency },
           );
         }
         if (any) conversion = await convertWorkspaceCurrency(tx, { workspaceId, rate: rate!, actorUserId: actor.kind === "user" ? actor.userId : null });
@@ -102,7 +103,7 @@ export async function updateWorkspace(
       return after;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw AppError.badInput(["slug"], "This slug is taken; choose another");
+    if (isUniqueViolation(error)) throw AppError.badInput(["slug"], "SLUG_TAKEN");
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ue } from "@/lib/errors/user-errors";
 
 /**
  * The rules for workspace settings (SPEC §2.1), shared by signUp, createWorkspace and
@@ -28,28 +29,28 @@ export function defaultSettings(locale: Locale | undefined): { locale: Locale; c
 export const workspaceNameSchema = z
   .string()
   .trim()
-  .min(1, "Workspace name is required")
-  .max(80, "Workspace name must be at most 80 characters");
+  .min(1, ue("WORKSPACE_NAME_REQUIRED"))
+  .max(80, ue("WORKSPACE_NAME_TOO_LONG"));
 
 export const currencySchema = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .refine((s) => CURRENCY_SET.has(s), "Unknown currency: use an ISO 4217 code such as RUB, USD or EUR");
+  .refine((s) => CURRENCY_SET.has(s), ue("UNKNOWN_CURRENCY_CODE"));
 
 export const timeZoneSchema = z
   .string()
   .trim()
-  .refine((s) => TIME_ZONE_BY_LOWER.has(s.toLowerCase()), "Unknown time zone: use an IANA name such as Europe/Moscow or UTC")
+  .refine((s) => TIME_ZONE_BY_LOWER.has(s.toLowerCase()), ue("UNKNOWN_TIME_ZONE"))
   .transform((s) => TIME_ZONE_BY_LOWER.get(s.toLowerCase())!);
 
-export const localeSchema = z.enum(LOCALES, { error: 'Locale must be "ru" or "en"' });
+export const localeSchema = z.enum(LOCALES, { error: ue("LOCALE_CHOICE") });
 
 export const fiscalYearStartMonthSchema = z
   .number()
   .int()
-  .min(1, "Fiscal year start month must be 1–12")
-  .max(12, "Fiscal year start month must be 1–12");
+  .min(1, ue("FISCAL_MONTH_RANGE"))
+  .max(12, ue("FISCAL_MONTH_RANGE"));
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/;
 
@@ -59,11 +60,11 @@ export const slugSchema = z
   .transform((s) => s.toLowerCase())
   .refine(
     (s) => SLUG_PATTERN.test(s) && !s.includes("--"),
-    "Slug must be 3–48 characters: lowercase letters, digits and single hyphens, starting and ending with a letter or digit",
+    ue("SLUG_FORMAT"),
   )
   // The app's URLs also open a workspace by its id when two a person can see share a slug
   // (app/(app)/_lib/load.ts): a slug never looks like one.
-  .refine((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s), "A slug cannot have the form of an id");
+  .refine((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s), ue("SLUG_LOOKS_LIKE_ID"));
 
 /** An input as callers hold it: `locale` is any string until the schema has checked it. */
 export type LooseSettings<T> = Omit<T, "locale"> & { locale?: string | null };

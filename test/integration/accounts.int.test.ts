@@ -116,7 +116,7 @@ describe("signUp", () => {
       input: { email: uniqueEmail(), password: "a sturdy passphrase", name: "F", workspaceName: "Fails", ...patch },
     });
     expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
-    expect(fieldErrors(result)).toEqual([{ path, message: expect.stringMatching(message) }]);
+    expect(fieldErrors(result)).toMatchObject([{ path, message: expect.stringMatching(message) }]);
     expect(result.context.responseCookies).toEqual([]);
     expect([await usersCount(), await workspacesCount()]).toEqual([users, workspaces]);
   });
@@ -133,7 +133,7 @@ describe("signUp", () => {
       input: { email: owner.email.toUpperCase(), password: "a sturdy passphrase", name: "Dup", workspaceName: "Dup" },
     });
     expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
-    expect(fieldErrors(result)).toEqual([{ path: ["input", "email"], message: expect.stringMatching(/already exists/) }]);
+    expect(fieldErrors(result)).toMatchObject([{ path: ["input", "email"], message: expect.stringMatching(/already exists/) }]);
     expect([await usersCount(), await workspacesCount()]).toEqual([users, workspaces]);
   });
 });
@@ -229,11 +229,11 @@ describe("logout, logoutEverywhere, changePassword", () => {
     const oldToken = sessionTokenOf(await gql(db, null, LOGIN, { input: { email: owner.email, password: FACTORY_PASSWORD } }));
     const wrong = await gql(db, viewer, CHANGE, { input: { currentPassword: "nope nope", newPassword: "brand new passphrase" } });
     expect(errorCodes(wrong)).toEqual(["BAD_USER_INPUT"]);
-    expect(fieldErrors(wrong)).toEqual([{ path: ["input", "currentPassword"], message: "Current password is incorrect" }]);
+    expect(fieldErrors(wrong)).toMatchObject([{ path: ["input", "currentPassword"], message: "Current password is incorrect" }]);
     expect(await viewerFromSessionToken(db, oldToken)).not.toBeNull();
 
     const weak = await gql(db, viewer, CHANGE, { input: { currentPassword: FACTORY_PASSWORD, newPassword: "qwerty123" } });
-    expect(fieldErrors(weak)).toEqual([{ path: ["input", "newPassword"], message: expect.stringMatching(/too common/) }]);
+    expect(fieldErrors(weak)).toMatchObject([{ path: ["input", "newPassword"], message: expect.stringMatching(/too common/) }]);
 
     const ok = await gql(db, viewer, CHANGE, { input: { currentPassword: FACTORY_PASSWORD, newPassword: "brand new passphrase" } });
     expect(ok.errors).toBeUndefined();
@@ -290,7 +290,7 @@ describe("createWorkspace", () => {
     const { viewer } = await createWorkspaceWithOwner(db);
     const before = await workspacesCount();
     const r = await gql(db, viewer, CREATE_WS, { input: { name: "Y", fiscalYearStartMonth: 13 } });
-    expect(fieldErrors(r)).toEqual([{ path: ["input", "fiscalYearStartMonth"], message: expect.stringMatching(/1–12/) }]);
+    expect(fieldErrors(r)).toMatchObject([{ path: ["input", "fiscalYearStartMonth"], message: expect.stringMatching(/1–12/) }]);
     expect(await workspacesCount()).toBe(before);
   });
 });
@@ -348,7 +348,7 @@ describe("updateWorkspace", () => {
     // Taken among the workspaces b can open (another tenant's slug is no conflict: abuse-slugs.int).
     const a = await gql(db, b.viewer, `mutation { createWorkspace(input: { name: "B second" }) { workspace { slug } } }`);
     const taken = await gql(db, b.viewer, UPDATE_WS, { input: { workspaceId: b.workspace.id, slug: a.data!.createWorkspace.workspace.slug } });
-    expect(fieldErrors(taken)).toEqual([{ path: ["input", "slug"], message: expect.stringMatching(/taken/) }]);
+    expect(fieldErrors(taken)).toMatchObject([{ path: ["input", "slug"], message: expect.stringMatching(/taken/) }]);
     for (const [field, value] of [["slug", "Bad Slug!"], ["currency", "EURO"], ["timeZone", "Europe/Atlantis"], ["locale", "fr"]] as const) {
       const r = await gql(db, b.viewer, UPDATE_WS, { input: { workspaceId: b.workspace.id, [field]: value } });
       expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);

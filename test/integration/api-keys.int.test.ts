@@ -75,7 +75,7 @@ describe("createApiKey", () => {
     for (const [patch, field, message] of cases) {
       const r = await gql(db, viewer, CREATE, { input: { ...base, ...patch } });
       expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
-      expect(fieldErrors(r)).toEqual([{ path: ["input", field], message: expect.stringMatching(message) }]);
+      expect(fieldErrors(r)).toMatchObject([{ path: ["input", field], message: expect.stringMatching(message) }]);
     }
     const badScope = await gql(db, viewer, CREATE, { input: { ...base, scopes: ["SUPERUSER"] } });
     expect(errorCodes(badScope)).toEqual(["BAD_USER_INPUT"]);

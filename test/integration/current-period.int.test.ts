@@ -60,7 +60,7 @@ describe("Workspace.currentPeriod", () => {
     }
     const custom = await gqlAt(db, tokyo.viewer, NOW, `query ($id: ID!) { workspace(id: $id) { currentPeriod(type: CUSTOM) { label } } }`, { id: tokyo.workspace.id });
     expect(errorCodes(custom)).toEqual(["BAD_USER_INPUT"]);
-    expect(custom.errors?.[0].extensions?.fieldErrors).toEqual([{ path: ["type"], message: "a current period needs DAY, WEEK, MONTH, QUARTER or YEAR" }]);
+    expect(custom.errors?.[0].extensions?.fieldErrors).toMatchObject([{ path: ["type"], message: "a current period needs DAY, WEEK, MONTH, QUARTER or YEAR" }]);
   });
 
   it("shows nothing of a workspace the caller cannot see", async () => {

@@ -185,7 +185,7 @@ describe("planner", () => {
   it("rejects zero inputs with field paths", async () => {
     const r = await run(A.viewers.CMO, PLAN, { w: A.gid, i: { ...INPUT, averageDealSize: "0", leadToDealConversion: "0" } });
     expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
-    expect(r.errors![0].extensions!.fieldErrors).toEqual([
+    expect(r.errors![0].extensions!.fieldErrors).toMatchObject([
       { path: ["input", "averageDealSize"], message: expect.any(String) },
       { path: ["input", "leadToDealConversion"], message: expect.any(String) },
     ]);

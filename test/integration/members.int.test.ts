@@ -114,7 +114,7 @@ describe("changeMemberRole", () => {
     const ownerMid = await ownerMembershipId(workspace.id, owner.id);
     const r = await gql(db, viewer, CHANGE, { input: { memberId: memberGid(workspace.id, ownerMid), role: "ADMIN" } });
     expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
-    expect(r.errors?.[0].extensions?.fieldErrors).toEqual([{ path: ["input", "role"], message: "A workspace must keep at least one owner" }]);
+    expect(r.errors?.[0].extensions?.fieldErrors).toMatchObject([{ path: ["input", "role"], message: "A workspace must keep at least one owner" }]);
     expect(await roleOf(workspace.id, ownerMid)).toBe("OWNER");
   });
 
@@ -153,7 +153,7 @@ describe("changeMemberRole", () => {
     const { viewer } = await createWorkspaceWithOwner(db);
     const r = await gql(db, viewer, CHANGE, { input: { memberId: "nonsense", role: "ADMIN" } });
     expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
-    expect(r.errors?.[0].extensions?.fieldErrors).toEqual([{ path: ["input", "memberId"], message: "is not a Member id" }]);
+    expect(r.errors?.[0].extensions?.fieldErrors).toMatchObject([{ path: ["input", "memberId"], message: "is not a Member id" }]);
   });
 
   it("lets an ADMIN-scope key change roles but not touch owners", async () => {
@@ -196,7 +196,7 @@ describe("removeMember", () => {
     expect(errorCodes(await gql(db, admin.viewer, REMOVE, { input: { memberId: memberGid(workspace.id, ownerMid) } }))).toEqual(["FORBIDDEN"]);
     const last = await gql(db, viewer, REMOVE, { input: { memberId: memberGid(workspace.id, ownerMid) } });
     expect(errorCodes(last)).toEqual(["BAD_USER_INPUT"]);
-    expect(last.errors?.[0].extensions?.fieldErrors).toEqual([{ path: ["input", "memberId"], message: "A workspace must keep at least one owner" }]);
+    expect(last.errors?.[0].extensions?.fieldErrors).toMatchObject([{ path: ["input", "memberId"], message: "A workspace must keep at least one owner" }]);
     expect(await roleOf(workspace.id, ownerMid)).toBe("OWNER");
     expect(await roleOf(workspace.id, admin.membership.id)).toBe("ADMIN");
   });
@@ -249,7 +249,7 @@ describe("leaveWorkspace", () => {
     const ownerMid = await ownerMembershipId(workspace.id, owner.id);
     const last = await gql(db, viewer, LEAVE, { w: workspaceGid(workspace.id) });
     expect(errorCodes(last)).toEqual(["BAD_USER_INPUT"]);
-    expect(last.errors?.[0].extensions?.fieldErrors).toEqual([
+    expect(last.errors?.[0].extensions?.fieldErrors).toMatchObject([
       { path: ["workspaceId"], message: "You are the last owner: make another member an owner before you leave" },
     ]);
     expect(await roleOf(workspace.id, ownerMid)).toBe("OWNER");
@@ -283,7 +283,7 @@ describe("leaveWorkspace", () => {
     expect(errorCodes(await gql(db, null, LEAVE, { w: a.workspace.id }))).toEqual(["UNAUTHENTICATED"]);
     expect(errorCodes(await gql(db, b.viewer, LEAVE, { w: a.workspace.id }))).toEqual(["NOT_FOUND"]);
     const bad = await gql(db, smm.viewer, LEAVE, { w: "nonsense" });
-    expect(bad.errors?.[0].extensions?.fieldErrors).toEqual([{ path: ["workspaceId"], message: "is not a workspace id" }]);
+    expect(bad.errors?.[0].extensions?.fieldErrors).toMatchObject([{ path: ["workspaceId"], message: "is not a workspace id" }]);
     expect(await roleOf(a.workspace.id, smm.membership.id)).toBe("SMM");
   });
 

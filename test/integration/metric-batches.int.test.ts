@@ -96,7 +96,7 @@ describe("ingestMetrics batches", () => {
 
     const again = await gql(db, a.viewer, ROLLBACK, { id: batch.id });
     expect(errorCodes(again)).toEqual(["BAD_USER_INPUT"]);
-    expect(again.errors![0].extensions!.fieldErrors).toEqual([{ path: ["input", "id"], message: expect.stringContaining("already been rolled back") }]);
+    expect(again.errors![0].extensions!.fieldErrors).toMatchObject([{ path: ["input", "id"], message: expect.stringContaining("already been rolled back") }]);
     expect(await snapshot(a.workspace.id)).toEqual(before);
   });
 

@@ -126,7 +126,7 @@ describe("custom metrics", () => {
     expect(kpi.errors, JSON.stringify(kpi.errors)).toBeUndefined();
     const refused = await gql(db, a.viewer, DELETE, { input: { workspaceId: a.workspace.id, key: "leads_per_post" } });
     expect(errorCodes(refused)).toEqual(["BAD_USER_INPUT"]);
-    expect(refused.errors![0].message).toContain('"smm.leads_per_post"');
+    expect(refused.errors![0].message).toContain("smm.leads_per_post");
     expect(await customCount(a.workspace.id)).toBeGreaterThan(0);
     const keys = async () => (await gql(db, a.viewer, `query($id: ID!) { workspace(id: $id) { metricCatalog { key } } }`, { id: a.workspace.id })).data!.workspace.metricCatalog.map((m: { key: string }) => m.key);
     expect(await keys()).toContain("leads_per_post");
@@ -151,7 +151,7 @@ describe("custom metrics", () => {
     const SET = `mutation($input: UpdateMetricSettingsInput!) { updateMetricSettings(input: $input) { settings { ltvMethod grossMargin romiBasis } } }`;
     const bad = await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, grossMargin: "1.5" } });
     expect(errorCodes(bad)).toEqual(["BAD_USER_INPUT"]);
-    expect(bad.errors![0].extensions!.fieldErrors).toEqual([{ path: ["input", "grossMargin"], message: expect.any(String) }]);
+    expect(bad.errors![0].extensions!.fieldErrors).toMatchObject([{ path: ["input", "grossMargin"], message: expect.any(String) }]);
     const missing = await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, ltvMethod: "REPEAT_PURCHASE" } });
     expect(errorCodes(missing)).toEqual(["BAD_USER_INPUT"]);
     const ok = await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, grossMargin: "0.5", romiBasis: "GROSS_PROFIT" } });
@@ -170,7 +170,7 @@ describe("custom metrics", () => {
     for (const bad of ["0", "-1", "601"]) {
       const r = await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, maxCustomerLifetimeMonths: bad } });
       expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
-      expect(r.errors![0].extensions!.fieldErrors).toEqual([{ path: ["input", "maxCustomerLifetimeMonths"], message: expect.stringContaining("600") }]);
+      expect(r.errors![0].extensions!.fieldErrors).toMatchObject([{ path: ["input", "maxCustomerLifetimeMonths"], message: expect.stringContaining("600") }]);
       expect(await read()).toBe("60");
     }
     const set = await gql(db, a.viewer, SET, { input: { workspaceId: a.workspace.id, maxCustomerLifetimeMonths: "24" } });

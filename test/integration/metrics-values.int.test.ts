@@ -80,7 +80,7 @@ describe("Workspace.metricValues", () => {
     const unknown = await gql(db, a.viewer, VALUES, { id: a.workspace.id, keys: ["cac", "cac_typo"], from: "2026-03-01", to: "2026-03-31" });
     expect(errorCodes(unknown)).toEqual(["BAD_USER_INPUT"]);
     expect(unknown.errors![0].message).toContain("cac_typo");
-    expect(unknown.errors![0].extensions!.fieldErrors).toEqual([{ path: ["keys", 1], message: 'Unknown metric or measure "cac_typo"' }]);
+    expect(unknown.errors![0].extensions!.fieldErrors).toMatchObject([{ path: ["keys", 1], reason: "UNKNOWN_METRIC", message: "Unknown metric or measure “cac_typo”" }]);
     const reversed = await gql(db, a.viewer, VALUES, { id: a.workspace.id, keys: ["cac"], from: "2026-03-31", to: "2026-03-01" });
     expect(errorCodes(reversed)).toEqual(["BAD_USER_INPUT"]);
     const long = await gql(db, a.viewer, VALUES, { id: a.workspace.id, keys: ["cac"], from: "2016-03-01", to: "2026-03-01" });

@@ -1,7 +1,7 @@
 import { resolveViewerFromRequest } from "@/lib/auth/resolve-viewer-from-request";
 import { getDatabase } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { errorResponse } from "@/lib/http/route-errors";
+import { errorResponse } from "@/graphql/route-errors";
 import { exportWorkspaceTable } from "@/lib/reports/export-workspace-table";
 import { findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 import { workspaceIdOf } from "@/lib/workspaces/workspace-id";
@@ -46,6 +46,6 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    return errorResponse(error, "exports");
+    return errorResponse(error, "exports", request);
   }
 }

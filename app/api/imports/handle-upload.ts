@@ -2,7 +2,9 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { actorOf } from "@/lib/audit/actor";
 import { resolveViewerFromRequest } from "@/lib/auth/resolve-viewer-from-request";
 import type { Database } from "@/lib/db/client";
+import { formatError, localizeFormattedError } from "@/graphql/errors";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 import { createImport } from "@/lib/imports/create-import";
 import { MAX_IMPORT_BYTES, fileTooLarge } from "@/lib/imports/save-upload";
@@ -25,7 +27,7 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
     if (request.method !== "POST") return json(405, { errors: [{ message: "Use POST", extensions: { code: "BAD_REQUEST" } }] });
     const url = new URL(request.url);
     const contentType = request.headers.get("content-type") ?? "";
-    if (!ACCEPTED_TYPES.test(contentType)) throw AppError.badInput(["file"], "send the file as the body with Content-Type text/csv");
+    if (!ACCEPTED_TYPES.test(contentType)) throw AppError.badInput(["file"], "UPLOAD_CONTENT_TYPE");
     const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
     const declaredSize = declaredLength(request);
     const db = await openDb();
@@ -36,9 +38,9 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
     if (!workspaceId) throw AppError.notFound("Workspace not found");
     assertPermission(await findWorkspaceAccess(db, viewer, workspaceId), "import.manage");
     if (declaredSize !== null && declaredSize > maxBytes) {
-      throw new AppError("BAD_USER_INPUT", `The file is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB`, { fieldErrors: [{ path: ["file"], message: "FILE_TOO_LARGE" }] });
+      throw fileTooLarge(maxBytes);
     }
-    if (!request.body) throw AppError.badInput(["file"], "the file is empty");
+    if (!request.body) throw AppError.badInput(["file"], "EMPTY_FILE");
     const record = await createImport(db, {
       workspaceId,
       actor: actorOf(viewer),
@@ -53,10 +55,10 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
   } catch (error) {
     if (error instanceof BodyTooLargeError) return json(413, tooLargeBody(error.maxBytes), { connection: "close" });
     if (isAppError(error)) {
-      const tooLarge = error.fieldErrors.some((e) => e.message === "FILE_TOO_LARGE");
+      const tooLarge = error.fieldErrors.some((e) => e.reason?.code === "FILE_TOO_LARGE");
       return json(
         tooLarge ? 413 : (STATUS[error.code] ?? 400),
-        { errors: [{ message: error.message, extensions: { code: error.code, ...(error.fieldErrors.length ? { fieldErrors: error.fieldErrors } : {}) } }] },
+        { errors: [localizeFormattedError(formatError({ message: error.message }, error), requestLocale(request.headers))] },
         // The client may still be sending: the rest of a refused body is not read.
         tooLarge ? { connection: "close" } : {},
       );

@@ -2,7 +2,7 @@ import { parseTenantNodeId } from "@/graphql/ids";
 import { resolveViewerFromRequest } from "@/lib/auth/resolve-viewer-from-request";
 import { getDatabase } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { errorResponse } from "@/lib/http/route-errors";
+import { errorResponse } from "@/graphql/route-errors";
 import { buildReportDocument } from "@/lib/reports/build-report-document";
 import { findReport } from "@/lib/reports/find-report";
 import { pdfResponse } from "@/lib/reports/pdf-response";
@@ -35,6 +35,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     const doc = await buildReportDocument(db, { workspaceId: parsed.workspaceId, report, now: new Date() });
     return pdfResponse(await renderReportPdf(doc), doc.title, { "cache-control": "private, no-store" });
   } catch (error) {
-    return errorResponse(error, "reports.pdf");
+    return errorResponse(error, "reports.pdf", request);
   }
 }

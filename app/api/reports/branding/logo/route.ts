@@ -4,7 +4,7 @@ import { saveWorkspaceLogo } from "@/lib/branding/save-branding";
 import { getDatabase } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { readBodyLimited } from "@/lib/http/read-body-limited";
-import { errorResponse } from "@/lib/http/route-errors";
+import { errorResponse } from "@/graphql/route-errors";
 import { assertPermission, findWorkspaceAccess } from "@/lib/tenancy/workspace-access";
 import { workspaceIdOf } from "@/lib/workspaces/workspace-id";
 
@@ -21,7 +21,7 @@ const ACCEPTED = /^(image\/(png|jpeg|webp)|application\/octet-stream)\b/i;
  */
 export async function POST(request: Request): Promise<Response> {
   try {
-    if (!ACCEPTED.test(request.headers.get("content-type") ?? "")) throw AppError.badInput(["logo"], "Send the image as the body (image/png, image/jpeg or image/webp)");
+    if (!ACCEPTED.test(request.headers.get("content-type") ?? "")) throw AppError.badInput(["logo"], "LOGO_CONTENT_TYPE");
     const db = await getDatabase();
     const viewer = await resolveViewerFromRequest(db, request);
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
@@ -32,6 +32,6 @@ export async function POST(request: Request): Promise<Response> {
     await saveWorkspaceLogo(db, { workspaceId, logo });
     return Response.json({ ok: true });
   } catch (error) {
-    return errorResponse(error, "reports.logo");
+    return errorResponse(error, "reports.logo", request);
   }
 }

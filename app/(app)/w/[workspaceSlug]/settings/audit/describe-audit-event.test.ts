@@ -47,6 +47,15 @@ describe("describeAuditEvent", () => {
     expect(unknown).toBe("An API key made a change");
   });
 
+  it("reads custom measure edits and archiving with the measure's name in the reader's language", () => {
+    const say = (action: string, locale: "ru" | "en") =>
+      describeAuditEvent({ action, actorName: "Olga", actorKind: "USER", targetId: null, data: { key: "calls", nameEn: "Calls", nameRu: "Звонки" } }, context(locale));
+    expect(say("measure.updated", "en")).toBe("Olga changed the measure “Calls”");
+    expect(say("measure.archived", "ru")).toBe("Olga: показатель «Звонки» перенесён в архив");
+    expect(say("measure.unarchived", "en")).toBe("Olga restored the measure “Calls” from the archive");
+    expect(say("measure.unarchived", "ru")).toBe("Olga: показатель «Звонки» возвращён из архива");
+  });
+
   it("reads the entries of imports, batches, agencies, webhooks, currencies and the planner as sentences", () => {
     const say = (action: string, data: object, locale: "ru" | "en" = "en") => describeAuditEvent({ action, actorName: "Olga", actorKind: "USER", targetId: null, data }, context(locale));
     expect(say("import.committed", { fileName: "costs.csv", source: "csv", inserted: 30, updated: 2 })).toBe("Olga loaded the file “costs.csv”: 30 new facts, 2 changed");

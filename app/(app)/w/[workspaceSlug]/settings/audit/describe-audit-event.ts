@@ -125,6 +125,13 @@ export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext):
         ...values,
         name: metric(data.key),
       });
+    case "measure.updated":
+    case "measure.archived":
+    case "measure.unarchived": {
+      const named = ctx.locale === "ru" ? data.nameRu : data.nameEn;
+      const name = typeof named === "string" && named ? named : metric(data.key);
+      return ctx.t(event.action === "measure.updated" ? "measureUpdated" : event.action === "measure.archived" ? "measureArchived" : "measureUnarchived", { ...values, name });
+    }
     case "metricSettings.updated":
       return ctx.t("metricSettingsUpdated", { ...values, fields: fieldList((data.fields as string[]) ?? [], ctx) });
     case "target.set": {

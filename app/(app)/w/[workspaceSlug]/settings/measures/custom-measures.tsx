@@ -17,10 +17,14 @@ export interface CustomMeasureView {
   aggregation: "FLOW" | "STOCK_END" | "STOCK_START" | null;
   nameEn: string;
   nameRu: string;
+  archived: boolean;
 }
 
 const CREATE = graphql(`mutation CreateCustomMeasure($input: CreateCustomMeasureInput!) { createCustomMeasure(input: $input) { measure { key } } }`);
 const DELETE = graphql(`mutation DeleteCustomMeasure($input: DeleteCustomMeasureInput!) { deleteCustomMeasure(input: $input) { key } }`);
+const UPDATE = graphql(`mutation UpdateCustomMeasure($input: UpdateCustomMeasureInput!) { updateCustomMeasure(input: $input) { measure { key } } }`);
+const ARCHIVE = graphql(`mutation ArchiveCustomMeasure($input: ArchiveCustomMeasureInput!) { archiveCustomMeasure(input: $input) { measure { key archived } } }`);
+const UNARCHIVE = graphql(`mutation UnarchiveCustomMeasure($input: ArchiveCustomMeasureInput!) { unarchiveCustomMeasure(input: $input) { measure { key archived } } }`);
 
 /** "Звонки" → "zvonki", "Calls (tracker)" → "calls_tracker": a key suggestion the person may change. */
 function suggestKey(name: string): string {
@@ -34,37 +38,154 @@ function MeasureRow({ measure, workspaceId, locale }: { measure: CustomMeasureVi
   const t = useTranslations("measures");
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const [archiveOpen, setArchiveOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const del = useGraphQLMutation(DELETE);
+  const archive = useGraphQLMutation(ARCHIVE);
+  const unarchive = useGraphQLMutation(UNARCHIVE);
   const name = locale === "ru" ? measure.nameRu || measure.nameEn : measure.nameEn;
+  // A refusal names the measure's field (key): show it with the row, whatever field it names.
+  const problem = del.formError ?? del.fieldErrors.key ?? archive.formError ?? archive.fieldErrors.key ?? unarchive.formError ?? unarchive.fieldErrors.key ?? null;
   return (
-    <tr data-testid="custom-measure">
-      <Td className="font-medium">{name}</Td>
-      <Td>{t(`units.${measure.unit === "MONEY" ? "MONEY" : "COUNT"}`)}</Td>
-      <Td>{t(`aggregations.${measure.aggregation ?? "FLOW"}`)}</Td>
-      <Td data-identifiers>
-        <code>{measure.key}</code>
-      </Td>
-      <Td>
-        <ConfirmButton
-          label={<>{t("delete")}<span className="sr-only"> {name}</span></>}
-          title={t("deleteTitle", { name })}
-          description={t("deleteBody")}
-          confirmLabel={t("delete")}
-          cancelLabel={t("cancel")}
-          pending={del.pending}
-          open={open}
-          setOpen={setOpen}
-          onConfirm={async () => {
-            const outcome = await del.run({ input: { workspaceId, key: measure.key } });
-            if (outcome.errors.length === 0) {
-              setOpen(false);
-              router.refresh();
-            }
-          }}
-        />
-        {del.formError ? <Alert tone="bad" className="mt-2">{del.formError}</Alert> : null}
-      </Td>
-    </tr>
+    <>
+      <tr data-testid="custom-measure" data-archived={measure.archived ? "true" : undefined}>
+        <Td className="font-medium">{name}</Td>
+        <Td>{t(`units.${measure.unit === "MONEY" ? "MONEY" : "COUNT"}`)}</Td>
+        <Td>{t(`aggregations.${measure.aggregation ?? "FLOW"}`)}</Td>
+        <Td data-identifiers>
+          <code>{measure.key}</code>
+        </Td>
+        <Td>
+          <div className="flex flex-wrap gap-2">
+            <Button variant="secondary" size="sm" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+              {t("edit")}
+              <span className="sr-only"> {name}</span>
+            </Button>
+            {measure.archived ? (
+              <Button
+                variant="secondary"
+                size="sm"
+                pending={unarchive.pending}
+                onClick={async () => {
+                  const outcome = await unarchive.run({ input: { workspaceId, key: measure.key } });
+                  if (outcome.errors.length === 0) router.refresh();
+                }}
+              >
+                {t("unarchive")}
+                <span className="sr-only"> {name}</span>
+              </Button>
+            ) : (
+              <ConfirmButton
+                label={<>{t("archive")}<span className="sr-only"> {name}</span></>}
+                title={t("archiveTitle", { name })}
+                description={t("archiveBody")}
+                confirmLabel={t("archive")}
+                cancelLabel={t("cancel")}
+                variant="secondary"
+                pending={archive.pending}
+                open={archiveOpen}
+                setOpen={setArchiveOpen}
+                onConfirm={async () => {
+                  const outcome = await archive.run({ input: { workspaceId, key: measure.key } });
+                  setArchiveOpen(false);
+                  if (outcome.errors.length === 0) router.refresh();
+                }}
+              />
+            )}
+            <ConfirmButton
+              label={<>{t("delete")}<span className="sr-only"> {name}</span></>}
+              title={t("deleteTitle", { name })}
+              description={t("deleteBody")}
+              confirmLabel={t("delete")}
+              cancelLabel={t("cancel")}
+              pending={del.pending}
+              open={open}
+              setOpen={setOpen}
+              onConfirm={async () => {
+                const outcome = await del.run({ input: { workspaceId, key: measure.key } });
+                setOpen(false);
+                if (outcome.errors.length === 0) router.refresh();
+              }}
+            />
+          </div>
+          {problem ? (
+            <Alert tone="bad" className="mt-2">
+              {problem}
+            </Alert>
+          ) : null}
+        </Td>
+      </tr>
+      {editing ? (
+        <tr>
+          <td colSpan={5} className="px-3 pb-4">
+            <EditMeasure measure={measure} workspaceId={workspaceId} name={name} onDone={() => setEditing(false)} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+/** Names in both languages, and unit and flow/stock (the server refuses those once data or readers exist). */
+function EditMeasure({ measure, workspaceId, name, onDone }: { measure: CustomMeasureView; workspaceId: string; name: string; onDone: () => void }) {
+  const t = useTranslations("measures");
+  const router = useRouter();
+  const [nameRu, setNameRu] = useState(measure.nameRu);
+  const [nameEn, setNameEn] = useState(measure.nameEn);
+  const [unit, setUnit] = useState<"COUNT" | "MONEY">(measure.unit === "MONEY" ? "MONEY" : "COUNT");
+  const [aggregation, setAggregation] = useState<"FLOW" | "STOCK_END" | "STOCK_START">(measure.aggregation ?? "FLOW");
+  const update = useGraphQLMutation(UPDATE);
+  const id = `edit-${measure.key}`;
+  return (
+    <form
+      noValidate
+      aria-label={t("editTitle", { name })}
+      className="space-y-4 rounded-lg border border-line bg-canvas p-4"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const outcome = await update.run({ input: { workspaceId, key: measure.key, nameEn: nameEn.trim(), nameRu: nameRu.trim() || null, unit, aggregation } });
+        if (outcome.errors.length === 0) {
+          onDone();
+          router.refresh();
+        }
+      }}
+    >
+      <h3 className="font-semibold">{t("editTitle", { name })}</h3>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={`${id}-ru`} label={t("nameRu")} error={update.fieldErrors.nameRu}>
+          {(c) => <Input {...c} lang="ru" value={nameRu} onChange={(e) => setNameRu(e.target.value)} />}
+        </Field>
+        <Field id={`${id}-en`} label={t("nameEn")} error={update.fieldErrors.nameEn}>
+          {(c) => <Input {...c} lang="en" value={nameEn} onChange={(e) => setNameEn(e.target.value)} />}
+        </Field>
+        <Field id={`${id}-unit`} label={t("unit")} hint={t("kindHint")} error={update.fieldErrors.unit}>
+          {(c) => (
+            <Select {...c} value={unit} onChange={(e) => setUnit(e.target.value as "COUNT" | "MONEY")}>
+              <option value="COUNT">{t("units.COUNT")}</option>
+              <option value="MONEY">{t("units.MONEY")}</option>
+            </Select>
+          )}
+        </Field>
+        <Field id={`${id}-aggregation`} label={t("aggregation")} error={update.fieldErrors.aggregation}>
+          {(c) => (
+            <Select {...c} value={aggregation} onChange={(e) => setAggregation(e.target.value as "FLOW" | "STOCK_END" | "STOCK_START")}>
+              <option value="FLOW">{t("aggregations.FLOW")}</option>
+              <option value="STOCK_END">{t("aggregations.STOCK_END")}</option>
+              <option value="STOCK_START">{t("aggregations.STOCK_START")}</option>
+            </Select>
+          )}
+        </Field>
+      </div>
+      {update.formError ? <Alert tone="bad">{update.formError}</Alert> : null}
+      <div className="flex gap-2">
+        <Button type="submit" pending={update.pending}>
+          {t("save")}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -80,6 +201,8 @@ export function CustomMeasures({ workspaceId, measures, locale, prefillName }: {
   const [aggregation, setAggregation] = useState<"FLOW" | "STOCK_END" | "STOCK_START">("FLOW");
   const [created, setCreated] = useState<string | null>(null);
   const create = useGraphQLMutation(CREATE);
+  const active = measures.filter((m) => !m.archived);
+  const archived = measures.filter((m) => m.archived);
   const onName = (value: string, lang: "ru" | "en") => {
     if (lang === "ru") setNameRu(value);
     else setNameEn(value);
@@ -87,7 +210,7 @@ export function CustomMeasures({ workspaceId, measures, locale, prefillName }: {
   };
   return (
     <div className="space-y-6">
-      {measures.length === 0 ? (
+      {active.length === 0 ? (
         <p className="text-sm text-ink-muted">{t("empty")}</p>
       ) : (
         <Table caption={t("caption")}>
@@ -101,12 +224,36 @@ export function CustomMeasures({ workspaceId, measures, locale, prefillName }: {
             </tr>
           </THead>
           <tbody>
-            {measures.map((m) => (
+            {active.map((m) => (
               <MeasureRow key={m.key} measure={m} workspaceId={workspaceId} locale={locale} />
             ))}
           </tbody>
         </Table>
       )}
+      {archived.length > 0 ? (
+        <section aria-labelledby="archived-measures" className="space-y-2">
+          <h3 id="archived-measures" className="font-semibold">
+            {t("archivedCaption")}
+          </h3>
+          <p className="text-sm text-ink-muted">{t("archivedLead")}</p>
+          <Table caption={t("archivedCaption")}>
+            <THead>
+              <tr>
+                <Th>{t("name")}</Th>
+                <Th>{t("unit")}</Th>
+                <Th>{t("aggregation")}</Th>
+                <Th>{t("key")}</Th>
+                <Th>{t("actions")}</Th>
+              </tr>
+            </THead>
+            <tbody>
+              {archived.map((m) => (
+                <MeasureRow key={m.key} measure={m} workspaceId={workspaceId} locale={locale} />
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      ) : null}
       <form
         noValidate
         className="space-y-4 rounded-lg border border-line bg-canvas p-4"

@@ -13,13 +13,13 @@ export async function generateMetadata() {
 }
 
 const MEASURES = graphql(`
-  query CustomMeasures($id: ID!) { workspace(id: $id) { metricCatalog { key kind custom unit aggregation nameEn nameRu } } }
+  query CustomMeasures($id: ID!) { workspace(id: $id) { metricCatalog { key kind custom unit aggregation nameEn nameRu archived } } }
 `);
 
 /**
  * The workspace's own base measures (SPEC §4.1: "key, unit, flow/stock"), e.g. calls from a
  * call tracker: a CSV column or API rows load into them, formulas read them. Create and delete
- * over the public GraphQL API (createCustomMeasure / deleteCustomMeasure). `?name=` prefills
+ * over the public GraphQL API (create/update/archive/unarchive/deleteCustomMeasure). `?name=` prefills
  * the form from an import column the file did not map.
  */
 export default async function MeasuresPage({ params, searchParams }: { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ name?: string }> }) {
@@ -30,7 +30,7 @@ export default async function MeasuresPage({ params, searchParams }: { params: P
   const locale = await getLocale();
   const { data, errors } = await executeServer(MEASURES, { id: workspace.id });
   if (!data?.workspace) return <PageLoadError header={<CardHeader title={t("title")} />} title={t("title")} message={errors[0]?.message} />;
-  const measures = data.workspace.metricCatalog.filter((m) => m.kind === "MEASURE" && m.custom).map(({ key, unit, aggregation, nameEn, nameRu }) => ({ key, unit, aggregation, nameEn, nameRu }));
+  const measures = data.workspace.metricCatalog.filter((m) => m.kind === "MEASURE" && m.custom).map(({ key, unit, aggregation, nameEn, nameRu, archived }) => ({ key, unit, aggregation, nameEn, nameRu, archived }));
   return (
     <ClientMessages namespaces={["measures"]}>
       <Card>

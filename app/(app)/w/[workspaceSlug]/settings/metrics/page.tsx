@@ -17,7 +17,7 @@ const QUERY = graphql(`
   query MetricSettingsPage($id: ID!) {
     workspace(id: $id) {
       metricSettings { ltvMethod grossMargin romiBasis engagementBasis fixedLtv orderValue ordersPerYear years maxCustomerLifetimeMonths }
-      metricCatalog { key unit nameEn nameRu direction class kind custom formula problem }
+      metricCatalog { key unit nameEn nameRu direction class kind custom formula problem archived }
     }
   }
 `);
@@ -47,7 +47,7 @@ export default async function MetricSettingsPage({ params }: { params: Promise<{
         </Card>
         <Card>
           <CardHeader title={t("customTitle")} description={t.rich("customLead", { code: (chunks) => <code>{chunks}</code> })} />
-          <CustomMetricEditor workspaceId={workspace.id} metrics={ws.metricCatalog.filter((m) => m.custom)} references={ws.metricCatalog.map((m) => m.key)} locale={locale} />
+          <CustomMetricEditor workspaceId={workspace.id} metrics={ws.metricCatalog.filter((m) => m.custom)} references={ws.metricCatalog.filter((m) => !m.archived).map((m) => m.key)} locale={locale} />
         </Card>
       </div>
     </ClientMessages>
