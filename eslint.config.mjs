@@ -21,7 +21,17 @@ const restrict = (files, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", "generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".data/**",
+      "next-env.d.ts",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

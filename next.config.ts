@@ -31,7 +31,15 @@ function dropNomodulePolyfills(distDir: string) {
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "pg-boss", "pdfkit", "fontkit"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@node-rs/argon2",
+    "pg",
+    "pg-boss",
+    "pdfkit",
+    "fontkit",
+  ],
   poweredByHeader: false,
   // The security baseline on every response — pages (proxy.ts adds their CSP with a nonce and
   // HSTS), API routes (a CSP that allows nothing: JSON is never a document) and static assets.
@@ -46,8 +54,14 @@ const nextConfig: NextConfig = {
     ];
     return [
       { source: "/:path*", headers: baseline },
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ https: false }) }] },
-      { source: "/schema.graphql", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ https: false }) }] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ https: false }) }],
+      },
+      {
+        source: "/schema.graphql",
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ https: false }) }],
+      },
       { source: "/r/:path*", headers: noIndex },
     ];
   },
@@ -56,7 +70,8 @@ const nextConfig: NextConfig = {
   // inside `next build` doubled the first `npm start` on two cores.
   typescript: { ignoreBuildErrors: true },
   compiler: {
-    runAfterProductionCompile: async ({ projectDir, distDir }) => dropNomodulePolyfills(path.resolve(projectDir, distDir)),
+    runAfterProductionCompile: async ({ projectDir, distDir }) =>
+      dropNomodulePolyfills(path.resolve(projectDir, distDir)),
   },
 };
 

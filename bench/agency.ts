@@ -44,13 +44,30 @@ export async function run(): Promise<void> {
   try {
     // ---------------------------------------------------------------- data
     const started = Date.now();
-    const { user: admin } = await signUp(bench.db, { email: "agency-admin@bench.test", password: "bench agency passphrase 2026", name: "Agency Admin", workspaceName: "Agency own" });
-    const { user: clientOwner } = await signUp(bench.db, { email: "client-owner@bench.test", password: "bench client passphrase 2026", name: "Client Owner", workspaceName: "Owner own" });
+    const { user: admin } = await signUp(bench.db, {
+      email: "agency-admin@bench.test",
+      password: "bench agency passphrase 2026",
+      name: "Agency Admin",
+      workspaceName: "Agency own",
+    });
+    const { user: clientOwner } = await signUp(bench.db, {
+      email: "client-owner@bench.test",
+      password: "bench client passphrase 2026",
+      name: "Client Owner",
+      workspaceName: "Owner own",
+    });
     const agencies = new Map<number, string>();
-    for (const size of [10, 25, CLIENTS]) if (!agencies.has(size)) agencies.set(size, (await createAgency(bench.db, { actorId: admin.id, name: `Bench agency ${size}` })).id);
+    for (const size of [10, 25, CLIENTS])
+      if (!agencies.has(size))
+        agencies.set(size, (await createAgency(bench.db, { actorId: admin.id, name: `Bench agency ${size}` })).id);
     const clients: string[] = [];
     for (let i = 0; i < CLIENTS; i++) {
-      const ws = await createWorkspace(bench.db, { actorId: clientOwner.id, name: `Client ${String(i + 1).padStart(2, "0")}`, currency: "RUB", timeZone: "Europe/Moscow" });
+      const ws = await createWorkspace(bench.db, {
+        actorId: clientOwner.id,
+        name: `Client ${String(i + 1).padStart(2, "0")}`,
+        currency: "RUB",
+        timeZone: "Europe/Moscow",
+      });
       clients.push(ws.id);
       if (i === 0) {
         await loadDemoData(bench.db, { workspaceId: ws.id, endDate: END_DATE, days: DAYS, now: NOW });
@@ -65,9 +82,16 @@ export async function run(): Promise<void> {
         );
         await setDemoTargets(bench.db, { workspaceId: ws.id, now: NOW });
       }
-      if ((i + 1) % 10 === 0) console.log(`  ${i + 1} clients set up (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      if ((i + 1) % 10 === 0)
+        console.log(`  ${i + 1} clients set up (${((Date.now() - started) / 1000).toFixed(0)} s)`);
       for (const [size, agencyId] of agencies) {
-        if (i < size) await grantAgencyAccess(bench.db, { workspaceId: ws.id, actor: { kind: "user", userId: clientOwner.id }, agencyId, role: "CMO" });
+        if (i < size)
+          await grantAgencyAccess(bench.db, {
+            workspaceId: ws.id,
+            actor: { kind: "user", userId: clientOwner.id },
+            agencyId,
+            role: "CMO",
+          });
       }
     }
     const facts = Number((await owner.query("SELECT count(*) AS n FROM metric_facts")).rows[0].n);
@@ -75,11 +99,22 @@ export async function run(): Promise<void> {
 
     const agencyId = agencies.get(CLIENTS)!;
     const adminViewer: Viewer = { kind: "user", userId: admin.id, email: admin.email, name: admin.name, locale: "en" };
-    const ownerViewer: Viewer = { kind: "user", userId: clientOwner.id, email: clientOwner.email, name: clientOwner.name, locale: "en" };
+    const ownerViewer: Viewer = {
+      kind: "user",
+      userId: clientOwner.id,
+      email: clientOwner.email,
+      name: clientOwner.name,
+      locale: "en",
+    };
     const portfolioDoc = parse(PORTFOLIO);
     const singleDoc = parse(SINGLE);
     const exec = async (viewer: Viewer, doc: ReturnType<typeof parse>, id: string) => {
-      const res = await execute({ schema, document: doc, variableValues: { id }, contextValue: createContext({ db: bench.db, viewer, clock: () => NOW }) });
+      const res = await execute({
+        schema,
+        document: doc,
+        variableValues: { id },
+        contextValue: createContext({ db: bench.db, viewer, clock: () => NOW }),
+      });
       if (res.errors?.length) throw new Error(res.errors[0].message);
       return res.data as Record<string, any>;
     };
@@ -95,10 +130,14 @@ export async function run(): Promise<void> {
 
     // Sanity: the portfolio has every client, each equal to its own scorecard.
     const check = await exec(adminViewer, portfolioDoc, agencyId);
-    if (check.agency.portfolio.length !== CLIENTS) throw new Error(`portfolio has ${check.agency.portfolio.length} clients`);
+    if (check.agency.portfolio.length !== CLIENTS)
+      throw new Error(`portfolio has ${check.agency.portfolio.length} clients`);
     const own = await exec(ownerViewer, singleDoc, clients[0]);
-    const entry = check.agency.portfolio.find((e: { workspace: { name: string } }) => e.workspace.name === own.workspace.name);
-    if (JSON.stringify(entry.scorecard) !== JSON.stringify(own.workspace.scorecard)) throw new Error("portfolio entry differs from the client's own scorecard");
+    const entry = check.agency.portfolio.find(
+      (e: { workspace: { name: string } }) => e.workspace.name === own.workspace.name,
+    );
+    if (JSON.stringify(entry.scorecard) !== JSON.stringify(own.workspace.scorecard))
+      throw new Error("portfolio entry differs from the client's own scorecard");
 
     // ---------------------------------------------------------------- floor: 50 single scorecards, cold
     const floor: number[] = [];
@@ -134,16 +173,29 @@ export async function run(): Promise<void> {
     }
 
     // ---------------------------------------------------------------- over HTTP (next start, agency key)
-    const key = await createAgencyApiKey(bench.db, { agencyId, actorId: admin.id, name: "bench", scopes: ["READ"], rateLimitPerMinute: 100_000 });
-    server = await startNextServer({ DATABASE_URL: bench.url, SEED_DEMO: "0", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123" }, PORT);
+    const key = await createAgencyApiKey(bench.db, {
+      agencyId,
+      actorId: admin.id,
+      name: "bench",
+      scopes: ["READ"],
+      rateLimitPerMinute: 100_000,
+    });
+    server = await startNextServer(
+      { DATABASE_URL: bench.url, SEED_DEMO: "0", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123" },
+      PORT,
+    );
     const http = async () => {
       const res = await fetch(`${server!.url}/api/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${key.secret}` },
         body: JSON.stringify({ query: PORTFOLIO, variables: { id: agencyId } }),
       });
-      const body = (await res.json()) as { errors?: { message: string }[]; data?: { agency: { portfolio: unknown[] } } };
-      if (body.errors?.length || body.data?.agency.portfolio.length !== CLIENTS) throw new Error(`HTTP portfolio failed: ${JSON.stringify(body.errors ?? body.data).slice(0, 300)}`);
+      const body = (await res.json()) as {
+        errors?: { message: string }[];
+        data?: { agency: { portfolio: unknown[] } };
+      };
+      if (body.errors?.length || body.data?.agency.portfolio.length !== CLIENTS)
+        throw new Error(`HTTP portfolio failed: ${JSON.stringify(body.errors ?? body.data).slice(0, 300)}`);
     };
     await http();
     const httpWarm: number[] = [];
@@ -152,7 +204,10 @@ export async function run(): Promise<void> {
     const httpCold: number[] = [];
     for (let r = 0; r < COLD_RUNS; r++) {
       for (const id of clients) {
-        await owner.query(`UPDATE metric_facts SET value = value + 1 WHERE workspace_id = $1::uuid AND date = $2::date AND measure = 'spend' AND channel = 'google_ads' AND campaign = (SELECT min(campaign) FROM metric_facts WHERE workspace_id = $1::uuid AND date = $2::date AND measure = 'spend' AND channel = 'google_ads')`, [id, END_DATE]);
+        await owner.query(
+          `UPDATE metric_facts SET value = value + 1 WHERE workspace_id = $1::uuid AND date = $2::date AND measure = 'spend' AND channel = 'google_ads' AND campaign = (SELECT min(campaign) FROM metric_facts WHERE workspace_id = $1::uuid AND date = $2::date AND measure = 'spend' AND channel = 'google_ads')`,
+          [id, END_DATE],
+        );
       }
       httpCold.push(await time(http));
     }

@@ -30,13 +30,20 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 async function measure(kind: "postgres" | "pglite", db: Database) {
-  const { workspace } = await signUp(db, { email: `bench-alerts-${kind}-${Date.now()}@example.com`, password: "bench alerts passphrase 1", name: "Bench", workspaceName: "Bench alerts", timeZone: "UTC" });
+  const { workspace } = await signUp(db, {
+    email: `bench-alerts-${kind}-${Date.now()}@example.com`,
+    password: "bench alerts passphrase 1",
+    name: "Bench",
+    workspaceName: "Bench alerts",
+    timeZone: "UTC",
+  });
   const workspaceId = workspace.id;
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
   const first = addDays(today, -(DAYS - 1));
   const [loadMs] = await timed(async () => {
-    for (let c = 0; c < CAMPAIGNS; c++) await withTenantSql(db, workspaceId, (sql) => sql.query(insertCampaignSliceSql(c), [workspaceId, first, DAYS]));
+    for (let c = 0; c < CAMPAIGNS; c++)
+      await withTenantSql(db, workspaceId, (sql) => sql.query(insertCampaignSliceSql(c), [workspaceId, first, DAYS]));
   });
   const facts = CAMPAIGNS * rowsPerCampaign(DAYS);
 
@@ -46,11 +53,19 @@ async function measure(kind: "postgres" | "pglite", db: Database) {
   const perChange: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < 5; i++) {
-    await ingestRows(db, { workspaceId, rows: [{ date: today, channel: "google_ads", campaign: "bench", measure: "leads", value: String(100 + i) }] });
+    await ingestRows(db, {
+      workspaceId,
+      rows: [{ date: today, channel: "google_ads", campaign: "bench", measure: "leads", value: String(100 + i) }],
+    });
     const [ms] = await timed(() => evaluateAlerts(db, { workspaceId, now }));
     perChange.push(ms);
-    await ingestRows(db, { workspaceId, rows: [{ date: today, channel: "google_ads", campaign: "bench", measure: "leads", value: String(200 + i) }] });
-    const [f] = await timed(() => loadScorecardContext(db, { workspaceId, calendar: { timeZone: "UTC", fiscalYearStartMonth: 1 }, now }));
+    await ingestRows(db, {
+      workspaceId,
+      rows: [{ date: today, channel: "google_ads", campaign: "bench", measure: "leads", value: String(200 + i) }],
+    });
+    const [f] = await timed(() =>
+      loadScorecardContext(db, { workspaceId, calendar: { timeZone: "UTC", fiscalYearStartMonth: 1 }, now }),
+    );
     floor.push(f);
   }
   const unchanged: number[] = [];
@@ -69,7 +84,16 @@ async function measure(kind: "postgres" | "pglite", db: Database) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  await createWebhook(db, { workspaceId, actor: { kind: "user", userId: (await db.sql.query<{ id: string }>("SELECT id::text FROM users ORDER BY created_at DESC LIMIT 1")).rows[0].id }, url, events: ["BATCH_INGESTED"] });
+  await createWebhook(db, {
+    workspaceId,
+    actor: {
+      kind: "user",
+      userId: (await db.sql.query<{ id: string }>("SELECT id::text FROM users ORDER BY created_at DESC LIMIT 1"))
+        .rows[0].id,
+    },
+    url,
+    events: ["BATCH_INGESTED"],
+  });
   const stop = startAlertScheduler(db);
   const latencies: number[] = [];
   for (let i = 0; i < EVENTS; i++) {
@@ -102,7 +126,12 @@ async function measure(kind: "postgres" | "pglite", db: Database) {
   const lost = latencies.filter((l) => Number.isNaN(l)).length;
   const s = (xs: number[]) => {
     const v = summarize(xs.filter((x) => !Number.isNaN(x)));
-    return { n: v.n, p50: round(v.p50), p95: round(v.p95), max: round(Math.max(...xs.filter((x) => !Number.isNaN(x)))) };
+    return {
+      n: v.n,
+      p50: round(v.p50),
+      p95: round(v.p95),
+      max: round(Math.max(...xs.filter((x) => !Number.isNaN(x)))),
+    };
   };
   return {
     facts,
@@ -135,5 +164,8 @@ export async function run(): Promise<void> {
   } finally {
     await lite.close();
   }
-  writeResult("alerts", { ...results, note: "facts written by INSERT … SELECT in ~100 k-row statements ending today (the state an import commit leaves; the import job itself is `bench ingestion`)" });
+  writeResult("alerts", {
+    ...results,
+    note: "facts written by INSERT … SELECT in ~100 k-row statements ending today (the state an import commit leaves; the import job itself is `bench ingestion`)",
+  });
 }

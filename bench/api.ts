@@ -51,15 +51,23 @@ async function ownCpuSeconds<T>(fn: () => Promise<T>): Promise<{ value: T; cpuSe
 
 export async function run(): Promise<void> {
   const bench = await createBenchDatabase("tl_bench_api");
-  const { secret } = await createKeyedWorkspace(bench.db, { workspaceId: "00000000-0000-4000-8000-0000000000b2", slug: "bench-api" });
+  const { secret } = await createKeyedWorkspace(bench.db, {
+    workspaceId: "00000000-0000-4000-8000-0000000000b2",
+    slug: "bench-api",
+  });
   const floorSeconds = Math.max(5, Math.round(DURATION_S / 2));
   // The floor runs in this process: its CPU per operation (the 200 warm-up calls included) is
   // the app-side cost of one keyed query without HTTP — PostgreSQL's share is outside both.
-  const floorRun = await ownCpuSeconds(() => measureKeyedFloor(bench.db, { secret, query: QUERY, connections: CONNECTIONS, seconds: floorSeconds }));
+  const floorRun = await ownCpuSeconds(() =>
+    measureKeyedFloor(bench.db, { secret, query: QUERY, connections: CONNECTIONS, seconds: floorSeconds }),
+  );
   const floorRps = floorRun.value;
   const floorCpuMsPerOp = (floorRun.cpuSeconds * 1000) / (floorRps * floorSeconds + 200);
 
-  const server = await startNextServer({ DATABASE_URL: bench.url, DATABASE_POOL_SIZE: "16", SEED_DEMO: "0" }, Number(process.env.BENCH_PORT ?? 3793));
+  const server = await startNextServer(
+    { DATABASE_URL: bench.url, DATABASE_POOL_SIZE: "16", SEED_DEMO: "0" },
+    Number(process.env.BENCH_PORT ?? 3793),
+  );
   let http: autocannon.Result;
   let bare: autocannon.Result;
   let contentType: string | null;
@@ -77,12 +85,18 @@ export async function run(): Promise<void> {
     // run: on one machine the load generator competes with the server for the same cores, which
     // the in-process floor does not.
     const serverBefore = treeCpuSeconds(server.pid);
-    const measured = await ownCpuSeconds(() => autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION_S }));
+    const measured = await ownCpuSeconds(() =>
+      autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION_S }),
+    );
     const serverAfter = treeCpuSeconds(server.pid);
     http = measured.value;
     loadGeneratorCpuSeconds = measured.cpuSeconds;
     if (serverBefore !== null && serverAfter !== null) serverCpuSeconds = serverAfter - serverBefore;
-    bare = await autocannon({ url: `${server.url}/api/health`, connections: CONNECTIONS, duration: Math.max(5, Math.round(DURATION_S / 2)) });
+    bare = await autocannon({
+      url: `${server.url}/api/health`,
+      connections: CONNECTIONS,
+      duration: Math.max(5, Math.round(DURATION_S / 2)),
+    });
   } finally {
     server.stop();
     await bench.drop();
@@ -92,7 +106,14 @@ export async function run(): Promise<void> {
     query: QUERY,
     database: "postgresql",
     server: "npm start (scripts/start.mjs)",
-    http: { tool: "autocannon", method: "POST", connections: CONNECTIONS, durationSeconds: DURATION_S, rateLimitHeaderSeen: contentType !== null, ...summary(http) },
+    http: {
+      tool: "autocannon",
+      method: "POST",
+      connections: CONNECTIONS,
+      durationSeconds: DURATION_S,
+      rateLimitHeaderSeen: contentType !== null,
+      ...summary(http),
+    },
     floor: {
       what: "authenticateApiKey + graphql.execute in-process, same concurrency and database (the document parsed once; no validation, limits, NUL check, content negotiation or HTTP)",
       seconds: floorSeconds,

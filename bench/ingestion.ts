@@ -41,7 +41,8 @@ async function writeBenchCsv(file: string, rows: number, valueShift = 0): Promis
     const day = Math.floor(i / 2500);
     const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
     const whole = (i % 9973) + 1 + valueShift;
-    const value = measure === "spend" || measure === "revenue" ? `${whole}.${String(i % 100).padStart(2, "0")}` : String(whole);
+    const value =
+      measure === "spend" || measure === "revenue" ? `${whole}.${String(i % 100).padStart(2, "0")}` : String(whole);
     buffer += `${date},channel-${channel},campaign-${campaign},${measure},${value}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, "drain");
@@ -63,7 +64,9 @@ function rssWatch() {
 async function workspace(db: Database): Promise<string> {
   const id = randomUUID();
   await withTenant(db, { workspaceId: id }, (tx) =>
-    tx.workspace.create({ data: { id, name: "Bench", slug: `bench-${id.slice(0, 8)}`, currency: "RUB", timeZone: "Europe/Moscow" } }),
+    tx.workspace.create({
+      data: { id, name: "Bench", slug: `bench-${id.slice(0, 8)}`, currency: "RUB", timeZone: "Europe/Moscow" },
+    }),
   );
   return id;
 }
@@ -73,15 +76,24 @@ async function importFile(db: Database, file: string, rows = ROWS, into?: string
   global.gc?.();
   const rss = rssWatch();
   const t0 = performance.now();
-  const record = await createImport(db, { workspaceId, actor: { kind: "user", userId: randomUUID() }, fileName: "bench.csv", body: createReadStream(file) });
+  const record = await createImport(db, {
+    workspaceId,
+    actor: { kind: "user", userId: randomUUID() },
+    fileName: "bench.csv",
+    body: createReadStream(file),
+  });
   const t1 = performance.now();
-  if (record.errorCount > 0) throw new Error(`bench file has problems: ${JSON.stringify((record.report as any).issues.slice(0, 3))}`);
+  if (record.errorCount > 0)
+    throw new Error(`bench file has problems: ${JSON.stringify((record.report as any).issues.slice(0, 3))}`);
   await commitImport(db, { workspaceId, importId: record.id });
   const outcome = await runImportJob({ db, workspaceId, importId: record.id, staleAfterSeconds: 0 });
   const t2 = performance.now();
   const peak = rss.stop();
-  const done = await withTenant(db, { workspaceId }, (tx) => tx.import.findFirstOrThrow({ where: { workspaceId, id: record.id } }));
-  if (outcome !== "done" || done.status !== "COMMITTED" || done.rowsDone !== rows) throw new Error(`import ended ${done.status} with ${done.rowsDone} rows`);
+  const done = await withTenant(db, { workspaceId }, (tx) =>
+    tx.import.findFirstOrThrow({ where: { workspaceId, id: record.id } }),
+  );
+  if (outcome !== "done" || done.status !== "COMMITTED" || done.rowsDone !== rows)
+    throw new Error(`import ended ${done.status} with ${done.rowsDone} rows`);
   const seconds = (t2 - t0) / 1000;
   return {
     workspaceId,
@@ -99,8 +111,12 @@ async function importFile(db: Database, file: string, rows = ROWS, into?: string
 
 async function pushBatches(db: Database, batches: number) {
   const workspaceId = await workspace(db);
-  const document = parse(`mutation($input: IngestMetricsInput!) { ingestMetrics(input: $input) { accepted inserted } }`);
-  const { rows: [owner] } = await db.sql.query<{ id: string }>("SELECT gen_random_uuid()::text AS id");
+  const document = parse(
+    `mutation($input: IngestMetricsInput!) { ingestMetrics(input: $input) { accepted inserted } }`,
+  );
+  const {
+    rows: [owner],
+  } = await db.sql.query<{ id: string }>("SELECT gen_random_uuid()::text AS id");
   // An API key viewer with WRITE_METRICS, as a third-party system pushes.
   const viewer = { kind: "apiKey" as const, apiKeyId: owner.id, workspaceId, scopes: ["WRITE_METRICS" as const] };
   const t0 = performance.now();
@@ -108,13 +124,29 @@ async function pushBatches(db: Database, batches: number) {
     const rows = Array.from({ length: 10_000 }, (_, i) => {
       const n = b * 10_000 + i;
       // 200 keys a day (10 channels × 20 campaigns), days from 2023-01-01: every key distinct.
-      return { date: new Date(Date.UTC(2023, 0, 1) + Math.floor(n / 200) * 86_400_000).toISOString().slice(0, 10), channel: `ch-${n % 10}`, campaign: `c-${Math.floor(n / 10) % 20}`, measure: "clicks", value: String(n % 1000) };
+      return {
+        date: new Date(Date.UTC(2023, 0, 1) + Math.floor(n / 200) * 86_400_000).toISOString().slice(0, 10),
+        channel: `ch-${n % 10}`,
+        campaign: `c-${Math.floor(n / 10) % 20}`,
+        measure: "clicks",
+        value: String(n % 1000),
+      };
     });
-    const result = await execute({ schema, document, variableValues: { input: { workspaceId, idempotencyKey: `bench-${b}`, rows } }, contextValue: createContext({ db, viewer }) });
+    const result = await execute({
+      schema,
+      document,
+      variableValues: { input: { workspaceId, idempotencyKey: `bench-${b}`, rows } },
+      contextValue: createContext({ db, viewer }),
+    });
     if (result.errors) throw new Error(result.errors[0].message);
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { batches, rowsPerBatch: 10_000, seconds: round(seconds), rowsPerSecond: Math.round((batches * 10_000) / seconds) };
+  return {
+    batches,
+    rowsPerBatch: 10_000,
+    seconds: round(seconds),
+    rowsPerSecond: Math.round((batches * 10_000) / seconds),
+  };
 }
 
 export async function run(): Promise<void> {
@@ -136,13 +168,19 @@ export async function run(): Promise<void> {
     const { workspaceId, ...first } = await importFile(db, file);
     await settle();
     const { workspaceId: _, ...update } = await importFile(db, updateFile, UPDATE_ROWS, workspaceId);
-    if (update.updated !== UPDATE_ROWS) throw new Error(`update import changed ${update.updated} of ${UPDATE_ROWS} facts`);
+    if (update.updated !== UPDATE_ROWS)
+      throw new Error(`update import changed ${update.updated} of ${UPDATE_ROWS} facts`);
     return { first, update };
   };
   // The PostgreSQL server process reads the file for the COPY floor.
   await chmod(dir, 0o755);
   await chmod(file, 0o644);
-  const result: Record<string, unknown> = { rows: ROWS, updateRows: UPDATE_ROWS, layout: "long (date, channel, campaign, measure, value)", chunkSize: 10_000 };
+  const result: Record<string, unknown> = {
+    rows: ROWS,
+    updateRows: UPDATE_ROWS,
+    layout: "long (date, channel, campaign, measure, value)",
+    chunkSize: 10_000,
+  };
   try {
     // PostgreSQL: COPY floor, then the import, then the GraphQL push.
     const bench = await createBenchDatabase("tl_bench_ingestion");
@@ -152,7 +190,9 @@ export async function run(): Promise<void> {
       const admin = new pg.Client({ connectionString: url.toString() });
       admin.on("error", () => undefined);
       await admin.connect();
-      await admin.query("CREATE TABLE bench_bare_facts (date date, channel text, campaign text, measure text, value numeric)");
+      await admin.query(
+        "CREATE TABLE bench_bare_facts (date date, channel text, campaign text, measure text, value numeric)",
+      );
       const t0 = performance.now();
       await admin.query(`COPY bench_bare_facts FROM '${file}' WITH (FORMAT csv, HEADER true)`);
       const copySeconds = (performance.now() - t0) / 1000;
@@ -166,7 +206,13 @@ export async function run(): Promise<void> {
         await owner.end();
       };
       const pgImports = await importBoth(bench.db, checkpoint);
-      result.postgresImport = { ...pgImports.first, vsCopyFloor: round((result.postgresCopyFloor as { rowsPerSecond: number }).rowsPerSecond / pgImports.first.rowsPerSecond, 1) };
+      result.postgresImport = {
+        ...pgImports.first,
+        vsCopyFloor: round(
+          (result.postgresCopyFloor as { rowsPerSecond: number }).rowsPerSecond / pgImports.first.rowsPerSecond,
+          1,
+        ),
+      };
       result.postgresUpdateImport = pgImports.update;
       console.log("PostgreSQL import", result.postgresImport, "update import", result.postgresUpdateImport);
       result.postgresGraphqlPush = await pushBatches(bench.db, PUSH_BATCHES);

@@ -88,11 +88,17 @@ async function timeInterleaved(a: () => Promise<unknown>, b: () => Promise<unkno
 
 async function measure(label: string, runner: Runner) {
   const out: Record<string, unknown> = {};
-  for (const [name, range] of [["month", MONTH], ["year", YEAR]] as const) {
+  for (const [name, range] of [
+    ["month", MONTH],
+    ["year", YEAR],
+  ] as const) {
     const ours = await runner.ours(range);
     const floor = await runner.floor(range);
     const mismatches = KEYS.filter((k) => ours[k] !== floor[k]).map((k) => `${k}: ${ours[k]} vs ${floor[k]}`);
-    const [oursSamples, floorSamples] = await timeInterleaved(() => runner.ours(range), () => runner.floor(range));
+    const [oursSamples, floorSamples] = await timeInterleaved(
+      () => runner.ours(range),
+      () => runner.floor(range),
+    );
     const oursMs = summarize(oursSamples);
     const floorMs = summarize(floorSamples);
     out[name] = {
@@ -118,13 +124,17 @@ async function ourValues(db: Database, workspaceId: string, range: { from: strin
 
 function floorValues(row: Record<string, unknown>): Record<string, string | null> {
   // The floor returns numerics as text; round like the API does (10 decimals, half-even).
-  return Object.fromEntries(KEYS.map((k) => [k, row[k] === null || row[k] === undefined ? null : formatDecimal(new Decimal(String(row[k])))]));
+  return Object.fromEntries(
+    KEYS.map((k) => [k, row[k] === null || row[k] === undefined ? null : formatDecimal(new Decimal(String(row[k])))]),
+  );
 }
 
 async function createWorkspace(db: Database): Promise<string> {
   const id = crypto.randomUUID();
   await withTenant(db, { workspaceId: id }, (tx) =>
-    tx.workspace.create({ data: { id, name: "Bench", slug: `bench-${id}`, currency: "RUB", timeZone: "Europe/Moscow" } }),
+    tx.workspace.create({
+      data: { id, name: "Bench", slug: `bench-${id}`, currency: "RUB", timeZone: "Europe/Moscow" },
+    }),
   );
   return id;
 }
@@ -141,9 +151,13 @@ async function postgres(): Promise<Record<string, unknown>> {
     };
     const results: Record<string, unknown> = {};
     let campaigns = 0;
-    for (const [label, target] of [["1M", 10], ["5M", 50]] as const) {
+    for (const [label, target] of [
+      ["1M", 10],
+      ["5M", 50],
+    ] as const) {
       const t = performance.now();
-      for (; campaigns < target; campaigns++) await owner.query(insertCampaignSliceSql(campaigns), [workspaceId, FIRST_DAY, DAYS]);
+      for (; campaigns < target; campaigns++)
+        await owner.query(insertCampaignSliceSql(campaigns), [workspaceId, FIRST_DAY, DAYS]);
       await owner.query("ANALYZE metric_facts; ANALYZE metric_daily_totals; ANALYZE metric_channel_daily_totals");
       const loadMs = performance.now() - t;
       const { rows } = await owner.query("SELECT count(*)::int AS n FROM metric_facts");
@@ -188,7 +202,9 @@ async function pglite(): Promise<Record<string, unknown>> {
 }
 
 export async function run(): Promise<void> {
-  console.log(`metricValues(${KEYS.length} metrics): warm-up ${WARMUP}, ${ITERATIONS} iterations; rows per campaign slice ${rowsPerCampaign(DAYS)}`);
+  console.log(
+    `metricValues(${KEYS.length} metrics): warm-up ${WARMUP}, ${ITERATIONS} iterations; rows per campaign slice ${rowsPerCampaign(DAYS)}`,
+  );
   const only = process.env.BENCH_METRICS_ONLY;
   const postgresResults = only === "pglite" ? null : await postgres();
   const pgliteResults = only === "postgres" ? null : await pglite();
@@ -200,7 +216,8 @@ export async function run(): Promise<void> {
     goal: "p95 ≤ 20 ms for a month on PostgreSQL and ≤ 1.3 × floor",
     floor:
       "one hand-written SQL statement over the same per-day totals computing the 10 metrics in SQL (same numbers, checked). PostgreSQL: run as the owner on a dedicated connection (no RLS, no transaction, no ORM, no JS formulas). PGlite: as the app role with the tenant set in the same message (its single connection cannot switch roles for free).",
-    method: "warm-up, then ours and the floor timed back to back in each iteration (shared machine: both see the same load)",
+    method:
+      "warm-up, then ours and the floor timed back to back in each iteration (shared machine: both see the same load)",
     postgres: postgresResults,
     pglite: pgliteResults,
   });

@@ -14,13 +14,24 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 30);
 
 export async function run(): Promise<void> {
   const bench = await createBenchDatabase("tl_bench_platform");
-  const { secret } = await createKeyedWorkspace(bench.db, { workspaceId: "00000000-0000-4000-8000-0000000000b1", slug: "bench" });
+  const { secret } = await createKeyedWorkspace(bench.db, {
+    workspaceId: "00000000-0000-4000-8000-0000000000b1",
+    slug: "bench",
+  });
   // Floor: authenticate + execute in-process, 64 in flight, for a third of the HTTP duration.
   const floorSeconds = Math.max(5, Math.round(DURATION_S / 3));
-  const floorRps = await measureKeyedFloor(bench.db, { secret, query: QUERY, connections: CONNECTIONS, seconds: floorSeconds });
+  const floorRps = await measureKeyedFloor(bench.db, {
+    secret,
+    query: QUERY,
+    connections: CONNECTIONS,
+    seconds: floorSeconds,
+  });
 
   // HTTP: next start against the same database.
-  const server = await startNextServer({ DATABASE_URL: bench.url, DATABASE_POOL_SIZE: "16", SEED_DEMO: "0" }, Number(process.env.BENCH_PORT ?? 3791));
+  const server = await startNextServer(
+    { DATABASE_URL: bench.url, DATABASE_POOL_SIZE: "16", SEED_DEMO: "0" },
+    Number(process.env.BENCH_PORT ?? 3791),
+  );
   let http: autocannon.Result;
   let bare: autocannon.Result;
   try {
@@ -30,7 +41,11 @@ export async function run(): Promise<void> {
     await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: 5 }); // warm-up
     http = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: DURATION_S });
     // The ceiling of the framework itself on this machine: a route that does nothing.
-    bare = await autocannon({ url: `${server.url}/api/health`, connections: CONNECTIONS, duration: Math.max(5, Math.round(DURATION_S / 3)) });
+    bare = await autocannon({
+      url: `${server.url}/api/health`,
+      connections: CONNECTIONS,
+      duration: Math.max(5, Math.round(DURATION_S / 3)),
+    });
   } finally {
     server.stop();
     await bench.drop();
@@ -50,7 +65,11 @@ export async function run(): Promise<void> {
       timeouts: http.timeouts,
       non2xx: http.non2xx,
     },
-    floor: { what: "authenticateApiKey + graphql.execute in-process, same concurrency", seconds: floorSeconds, opsPerSecond: round(floorRps, 1) },
+    floor: {
+      what: "authenticateApiKey + graphql.execute in-process, same concurrency",
+      seconds: floorSeconds,
+      opsPerSecond: round(floorRps, 1),
+    },
     ratioHttpToFloor: round(rps / floorRps, 3),
     bareNextRoute: {
       what: "GET /api/health (no database, no GraphQL) through the same next start, same connections",

@@ -35,7 +35,11 @@ function rssMb(pid: number): number {
 }
 
 async function gql(url: string, query: string, variables: Record<string, unknown>, auth: Record<string, string> = {}) {
-  const res = await fetch(`${url}/api/graphql`, { method: "POST", headers: { "content-type": "application/json", ...auth }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/api/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...auth },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as any;
   if (body.errors) throw new Error(`${query.slice(0, 40)}: ${JSON.stringify(body.errors)}`);
   return { body, cookie: res.headers.get("set-cookie")?.split(";")[0] };
@@ -45,13 +49,19 @@ function longCsv(rows: number, seed: string): string {
   const lines = ["date,channel,campaign,measure,value"];
   for (let i = 0; i < rows; i++) {
     const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 400) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${day},ch${i % 4},${seed}-${(i % 400) >> 2},${["spend", "clicks", "impressions", "leads"][i % 4]},${(i % 997) + 1}`);
+    lines.push(
+      `${day},ch${i % 4},${seed}-${(i % 400) >> 2},${["spend", "clicks", "impressions", "leads"][i % 4]},${(i % 997) + 1}`,
+    );
   }
   return lines.join("\n") + "\n";
 }
 
 async function upload(url: string, cookie: string, workspaceId: string, csv: string): Promise<string> {
-  const res = await fetch(`${url}/api/imports?workspaceId=${workspaceId}&fileName=bench.csv`, { method: "POST", headers: { "content-type": "text/csv", cookie }, body: csv });
+  const res = await fetch(`${url}/api/imports?workspaceId=${workspaceId}&fileName=bench.csv`, {
+    method: "POST",
+    headers: { "content-type": "text/csv", cookie },
+    body: csv,
+  });
   const body = (await res.json()) as any;
   if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);
   return body.import.id as string;
@@ -59,7 +69,14 @@ async function upload(url: string, cookie: string, workspaceId: string, csv: str
 
 const IMPORT_STATE = `query($ws: ID!, $id: ID!) { workspace(id: $ws) { import(id: $id) { status progress { rowsDone rowsTotal } } } }`;
 
-async function waitImport(url: string, cookie: string, ws: string, id: string, until: (s: { status: string; rowsDone: number }) => boolean, seconds = 900) {
+async function waitImport(
+  url: string,
+  cookie: string,
+  ws: string,
+  id: string,
+  until: (s: { status: string; rowsDone: number }) => boolean,
+  seconds = 900,
+) {
   for (let i = 0; i < seconds * 5; i++) {
     try {
       const { body } = await gql(url, IMPORT_STATE, { ws, id }, { cookie });
@@ -96,11 +113,21 @@ export async function run(): Promise<void> {
 
     // An owner (cookie) and a WRITE_METRICS + READ key.
     const signUp = await gql(A, `mutation($input: SignUpInput!) { signUp(input: $input) { workspace { id } } }`, {
-      input: { email: `bench-${randomUUID()}@example.test`, password: "reliability bench passphrase 2026", name: "Bench", workspaceName: "Reliability" },
+      input: {
+        email: `bench-${randomUUID()}@example.test`,
+        password: "reliability bench passphrase 2026",
+        name: "Bench",
+        workspaceName: "Reliability",
+      },
     });
     const ws = signUp.body.data.signUp.workspace.id as string;
     const cookie = signUp.cookie!;
-    const key = await gql(A, `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, { input: { workspaceId: ws, name: "bench", scopes: ["READ", "WRITE_METRICS"], rateLimitPerMinute: 100_000 } }, { cookie });
+    const key = await gql(
+      A,
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
+      { input: { workspaceId: ws, name: "bench", scopes: ["READ", "WRITE_METRICS"], rateLimitPerMinute: 100_000 } },
+      { cookie },
+    );
     const bearer = { authorization: `Bearer ${key.body.data.createApiKey.secret}` };
 
     // ---- 1. Mixed keyed reads and writes.
@@ -108,9 +135,18 @@ export async function run(): Promise<void> {
     const write = () =>
       JSON.stringify({
         query: `mutation($input: IngestMetricsInput!) { ingestMetrics(input: $input) { accepted } }`,
-        variables: { input: { workspaceId: ws, idempotencyKey: `k-${process.pid}-${++sequence}`, rows: [{ date: "2026-11-01", channel: `c${sequence % 50}`, measure: "spend", value: String(sequence) }] } },
+        variables: {
+          input: {
+            workspaceId: ws,
+            idempotencyKey: `k-${process.pid}-${++sequence}`,
+            rows: [{ date: "2026-11-01", channel: `c${sequence % 50}`, measure: "spend", value: String(sequence) }],
+          },
+        },
       });
-    const read = JSON.stringify({ query: `query($ws: ID!) { workspace(id: $ws) { metricValues(keys: ["spend", "cpc"], from: "2026-11-01", to: "2026-11-30") { key value } } }`, variables: { ws } });
+    const read = JSON.stringify({
+      query: `query($ws: ID!) { workspace(id: $ws) { metricValues(keys: ["spend", "cpc"], from: "2026-11-01", to: "2026-11-30") { key value } } }`,
+      variables: { ws },
+    });
     let graphqlErrors = 0;
     const cannon = (seconds: number) =>
       autocannon({
@@ -123,8 +159,14 @@ export async function run(): Promise<void> {
         headers: { "content-type": "application/json", ...bearer },
         // Every response body is checked: a GraphQL error answers 200.
         requests: [
-          { setupRequest: (req: any) => ({ ...req, body: write() }), onResponse: (_status: number, body: string) => void (body.includes('"errors"') && graphqlErrors++) },
-          { body: read, onResponse: (_status: number, body: string) => void (body.includes('"errors"') && graphqlErrors++) },
+          {
+            setupRequest: (req: any) => ({ ...req, body: write() }),
+            onResponse: (_status: number, body: string) => void (body.includes('"errors"') && graphqlErrors++),
+          },
+          {
+            body: read,
+            onResponse: (_status: number, body: string) => void (body.includes('"errors"') && graphqlErrors++),
+          },
         ],
       } as any);
     const pidA = listeningPid(PORTS[0]);
@@ -142,7 +184,11 @@ export async function run(): Promise<void> {
       timeoutsOver30s: result.timeouts,
       non2xx: result.non2xx,
       graphqlErrors,
-      rssMb: { afterWarmUp: rssWarm, afterRun: rssAfter, growthPercent: round(((rssAfter - rssWarm) / rssWarm) * 100, 1) },
+      rssMb: {
+        afterWarmUp: rssWarm,
+        afterRun: rssAfter,
+        growthPercent: round(((rssAfter - rssWarm) / rssWarm) * 100, 1),
+      },
     };
     console.log("mixed reads/writes", mixed);
 
@@ -151,8 +197,24 @@ export async function run(): Promise<void> {
     const trials = 30;
     for (let i = 0; i < trials; i++) {
       const value = String(1_000_000 + i);
-      await gql(A, `mutation($input: IngestMetricsInput!) { ingestMetrics(input: $input) { accepted } }`, { input: { workspaceId: ws, idempotencyKey: `two-${i}`, rows: [{ date: "2026-10-15", channel: "cross", measure: "spend", value }] } }, bearer);
-      const seen = await gql(B, `query($ws: ID!) { workspace(id: $ws) { metricValues(keys: ["spend"], from: "2026-10-15", to: "2026-10-15", channel: "cross") { value } } }`, { ws }, bearer);
+      await gql(
+        A,
+        `mutation($input: IngestMetricsInput!) { ingestMetrics(input: $input) { accepted } }`,
+        {
+          input: {
+            workspaceId: ws,
+            idempotencyKey: `two-${i}`,
+            rows: [{ date: "2026-10-15", channel: "cross", measure: "spend", value }],
+          },
+        },
+        bearer,
+      );
+      const seen = await gql(
+        B,
+        `query($ws: ID!) { workspace(id: $ws) { metricValues(keys: ["spend"], from: "2026-10-15", to: "2026-10-15", channel: "cross") { value } } }`,
+        { ws },
+        bearer,
+      );
       if (seen.body.data.workspace.metricValues[0]?.value !== value) stale++;
     }
     console.log("two instances", { trials, stale });
@@ -176,7 +238,7 @@ export async function run(): Promise<void> {
       return null;
     };
     const idleMs: number[] = [];
-    for (const until = performance.now() + 5_000; performance.now() < until; ) {
+    for (const until = performance.now() + 5_000; performance.now() < until;) {
       const ms = await healthOnce();
       if (ms !== null) idleMs.push(ms);
       await new Promise((r) => setTimeout(r, 20));
@@ -195,13 +257,23 @@ export async function run(): Promise<void> {
     const uploadSeconds = round((performance.now() - uploadStarted) / 1000, 1);
     uploading = false;
     await probe;
-    const health = { uploadMb: round(bigCsv.length / 1e6, 1), uploadSeconds, ...summarize(healthMs), floorIdle: summarize(idleMs), probeFailures };
+    const health = {
+      uploadMb: round(bigCsv.length / 1e6, 1),
+      uploadSeconds,
+      ...summarize(healthMs),
+      floorIdle: summarize(idleMs),
+      probeFailures,
+    };
     console.log("health during upload", health);
 
     // ---- 4. SIGKILL mid-commit, restart, exact count.
     const owner = new pg.Client({ connectionString: bench.url });
     await owner.connect();
-    const factCount = async (batch: string) => Number((await owner.query("SELECT count(*)::int AS n FROM metric_facts WHERE import_batch_id::text = $1", [batch])).rows[0].n);
+    const factCount = async (batch: string) =>
+      Number(
+        (await owner.query("SELECT count(*)::int AS n FROM metric_facts WHERE import_batch_id::text = $1", [batch]))
+          .rows[0].n,
+      );
     const rowIdOf = (globalId: string) => Buffer.from(globalId, "base64").toString("utf8").split(".").pop()!;
     await gql(A, `mutation($id: ID!) { commitImport(id: $id) { status } }`, { id: uploadedId }, { cookie });
     const before = await waitImport(A, cookie, ws, uploadedId, (s) => s.rowsDone > 0 || s.status === "COMMITTED");
@@ -210,17 +282,43 @@ export async function run(): Promise<void> {
     servers[0].stop();
     await new Promise((r) => setTimeout(r, 1000));
     servers[0] = await startNextServer({ ...env, APP_URL: A }, PORTS[0]);
-    const sigkillDone = await waitImport(A, cookie, ws, uploadedId, (s) => s.status === "COMMITTED" || s.status === "FAILED");
-    const sigkill = { killedAtRowsDone: before.rowsDone, status: sigkillDone.status, expected: 400_000, facts: await factCount(rowIdOf(uploadedId)) };
+    const sigkillDone = await waitImport(
+      A,
+      cookie,
+      ws,
+      uploadedId,
+      (s) => s.status === "COMMITTED" || s.status === "FAILED",
+    );
+    const sigkill = {
+      killedAtRowsDone: before.rowsDone,
+      status: sigkillDone.status,
+      expected: 400_000,
+      facts: await factCount(rowIdOf(uploadedId)),
+    };
     console.log("SIGKILL mid-import", sigkill);
 
     // ---- 5. Backend termination mid-commit.
     const secondId = await upload(A, cookie, ws, longCsv(200_000, "term"));
     await gql(A, `mutation($id: ID!) { commitImport(id: $id) { status } }`, { id: secondId }, { cookie });
     const at = await waitImport(A, cookie, ws, secondId, (s) => s.rowsDone > 0 || s.status === "COMMITTED");
-    const { rows: killed } = await owner.query("SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
-    const termDone = await waitImport(A, cookie, ws, secondId, (s) => s.status === "COMMITTED" || s.status === "FAILED");
-    const termination = { terminatedBackends: killed[0].n, atRowsDone: at.rowsDone, status: termDone.status, expected: 200_000, facts: await factCount(rowIdOf(secondId)) };
+    const { rows: killed } = await owner.query(
+      "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [name],
+    );
+    const termDone = await waitImport(
+      A,
+      cookie,
+      ws,
+      secondId,
+      (s) => s.status === "COMMITTED" || s.status === "FAILED",
+    );
+    const termination = {
+      terminatedBackends: killed[0].n,
+      atRowsDone: at.rowsDone,
+      status: termDone.status,
+      expected: 200_000,
+      facts: await factCount(rowIdOf(secondId)),
+    };
     console.log("backend termination mid-import", termination);
     await owner.end();
 

@@ -37,7 +37,15 @@ const PROBE_SECONDS = Number(process.env.BENCH_DURATION ?? 20);
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 
 async function demoWorkspace(db: Database): Promise<{ workspaceId: string; userId: string }> {
-  const { workspace, user } = await signUp(db, { email: `bench-${Date.now()}@example.test`, password: "bench passphrase 7319", name: "Bench", workspaceName: "Бенч Холдинг", currency: "RUB", timeZone: "Europe/Moscow", locale: "ru" });
+  const { workspace, user } = await signUp(db, {
+    email: `bench-${Date.now()}@example.test`,
+    password: "bench passphrase 7319",
+    name: "Bench",
+    workspaceName: "Бенч Холдинг",
+    currency: "RUB",
+    timeZone: "Europe/Moscow",
+    locale: "ru",
+  });
   await loadDemoData(db, { workspaceId: workspace.id, now: new Date() });
   return { workspaceId: workspace.id, userId: user.id };
 }
@@ -47,7 +55,12 @@ async function twoScorecardReport(db: Database, workspaceId: string, userId: str
     workspaceId,
     actorId: userId,
     title: "Отчёт совету директоров",
-    definition: { roles: ["OWNER", "CMO"], period: { type: "month", rolling: true }, commentary: "Комментарий к месяцу.", locale: "ru" },
+    definition: {
+      roles: ["OWNER", "CMO"],
+      period: { type: "month", rolling: true },
+      commentary: "Комментарий к месяцу.",
+      locale: "ru",
+    },
   });
   await publishReport(db, { workspaceId, reportId: saved.report.id });
   return saved.report.id;
@@ -56,7 +69,8 @@ async function twoScorecardReport(db: Database, workspaceId: string, userId: str
 async function pdfRenders(db: Database, workspaceId: string, reportId: string) {
   const report = (await findReport(db, { workspaceId, reportId }))!;
   // Warm-up: the first renders parse the fonts, fill the scorecard cache and JIT the code.
-  for (let i = 0; i < 10; i++) await renderReportPdf(await buildReportDocument(db, { workspaceId, report, now: new Date() }));
+  for (let i = 0; i < 10; i++)
+    await renderReportPdf(await buildReportDocument(db, { workspaceId, report, now: new Date() }));
   const rssStart = process.memoryUsage().rss;
   const heapStart = process.memoryUsage().heapUsed;
   const samples: number[] = [];
@@ -123,41 +137,85 @@ async function probe(url: URL, rate: number, seconds: number) {
   const pending: Promise<void>[] = [];
   const started = Date.now();
   for (let i = 0; i < rate * seconds; i++) {
-    pending.push(ttfb(url).then((ms) => void samples.push(ms), (e: Error) => void errors.push(e.message)));
+    pending.push(
+      ttfb(url).then(
+        (ms) => void samples.push(ms),
+        (e: Error) => void errors.push(e.message),
+      ),
+    );
     const wait = started + ((i + 1) * 1000) / rate - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
   await Promise.all(pending);
   const s = summarize(samples);
-  return { rate, requests: samples.length, errors: errors.length, p50: round(s.p50), p95: round(s.p95), p99: round(s.p99) };
+  return {
+    rate,
+    requests: samples.length,
+    errors: errors.length,
+    p50: round(s.p50),
+    p95: round(s.p95),
+    p99: round(s.p99),
+  };
 }
 
 async function gql(url: string, query: string, variables: Record<string, unknown>, cookie?: string) {
-  const res = await fetch(`${url}/api/graphql`, { method: "POST", headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/api/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   return { res, body: (await res.json()) as { data?: any; errors?: unknown[] } };
 }
 
 async function sharePage(port: number) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tl-bench-reports-"));
-  const server = await startNextServer({ PGLITE_DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: undefined, SEED_DEMO: "1" }, port);
+  const server = await startNextServer(
+    { PGLITE_DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: undefined, SEED_DEMO: "1" },
+    port,
+  );
   try {
-    const login = await gql(server.url, "mutation($i: LoginInput!) { login(input: $i) { user { id } } }", { i: { email: DEMO_OWNER.email, password: DEMO_OWNER.password } });
+    const login = await gql(server.url, "mutation($i: LoginInput!) { login(input: $i) { user { id } } }", {
+      i: { email: DEMO_OWNER.email, password: DEMO_OWNER.password },
+    });
     // A failed sign-in sets no cookie: say so instead of reading a signed-out viewer later.
-    const cookie = login.res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("tl.session="));
+    const cookie = login.res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .find((c) => c.startsWith("tl.session="));
     if (!cookie) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
     const viewer = await gql(server.url, "{ viewer { workspaces { workspace { id } } } }", {}, cookie);
     const wid = viewer.body.data.viewer.workspaces[0].workspace.id;
-    const created = await gql(server.url, `mutation($w: ID!) { createReport(input: { workspaceId: $w, title: "Board report", roles: [OWNER, CMO], period: { type: MONTH }, rolling: true }) { report { id } } }`, { w: wid }, cookie);
+    const created = await gql(
+      server.url,
+      `mutation($w: ID!) { createReport(input: { workspaceId: $w, title: "Board report", roles: [OWNER, CMO], period: { type: MONTH }, rolling: true }) { report { id } } }`,
+      { w: wid },
+      cookie,
+    );
     const reportId = created.body.data.createReport.report.id;
-    await gql(server.url, `mutation($r: ID!) { publishReport(input: { reportId: $r }) { report { status } } }`, { r: reportId }, cookie);
-    const link = await gql(server.url, `mutation($r: ID!) { createShareLink(input: { reportId: $r }) { url } }`, { r: reportId }, cookie);
+    await gql(
+      server.url,
+      `mutation($r: ID!) { publishReport(input: { reportId: $r }) { report { status } } }`,
+      { r: reportId },
+      cookie,
+    );
+    const link = await gql(
+      server.url,
+      `mutation($r: ID!) { createShareLink(input: { reportId: $r }) { url } }`,
+      { r: reportId },
+      cookie,
+    );
     const shareUrl = new URL(new URL(link.body.data.createShareLink.url).pathname, server.url);
     for (let i = 0; i < 20; i++) await ttfb(shareUrl);
     const share = await probe(shareUrl, RATE, PROBE_SECONDS);
     const loginPage = new URL("/login", server.url);
     for (let i = 0; i < 10; i++) await ttfb(loginPage);
     const floor = await probe(loginPage, RATE, PROBE_SECONDS);
-    return { page: "/r/<token> (demo workspace, company + CMO scorecards, last complete month)", share, loginPageFloor: floor, goalMet: share.errors === 0 && (share.p95 ?? Infinity) <= 150 };
+    return {
+      page: "/r/<token> (demo workspace, company + CMO scorecards, last complete month)",
+      share,
+      loginPageFloor: floor,
+      goalMet: share.errors === 0 && (share.p95 ?? Infinity) <= 150,
+    };
   } finally {
     server.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -180,7 +238,12 @@ async function smtpSink() {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}?ignoreTLS=true&pool=true&maxConnections=4`, received: () => received, reset: () => void (received = 0), close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `smtp://127.0.0.1:${port}?ignoreTLS=true&pool=true&maxConnections=4`,
+    received: () => received,
+    reset: () => void (received = 0),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 async function deliveries(label: string, db: Database, smtp: Awaited<ReturnType<typeof smtpSink>>) {
@@ -201,13 +264,29 @@ async function deliveries(label: string, db: Database, smtp: Awaited<ReturnType<
   let sent = 0;
   let failed = 0;
   for (let round = 0; round < 20 && sent + failed < DELIVERIES; round++) {
-    const r = await runReportDeliveries({ db, now: new Date(), baseUrl: "http://bench.local", instanceId: "bench", smtpUrl: smtp.url, limit: DELIVERIES });
+    const r = await runReportDeliveries({
+      db,
+      now: new Date(),
+      baseUrl: "http://bench.local",
+      instanceId: "bench",
+      smtpUrl: smtp.url,
+      limit: DELIVERIES,
+    });
     sent += r.sent;
     failed += r.failed;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await new Promise((r) => setTimeout(r, 500));
-  return { database: label, deliveries: DELIVERIES, sent, failed, messagesReceived: smtp.received(), totalSeconds: round(seconds, 2), perSecond: round(sent / seconds, 1), exactlyOnce: smtp.received() === DELIVERIES };
+  return {
+    database: label,
+    deliveries: DELIVERIES,
+    sent,
+    failed,
+    messagesReceived: smtp.received(),
+    totalSeconds: round(seconds, 2),
+    perSecond: round(sent / seconds, 1),
+    exactlyOnce: smtp.received() === DELIVERIES,
+  };
 }
 
 async function mailFloor(smtp: Awaited<ReturnType<typeof smtpSink>>, pdf: Buffer) {
@@ -215,11 +294,22 @@ async function mailFloor(smtp: Awaited<ReturnType<typeof smtpSink>>, pdf: Buffer
   const transport = nodemailer.createTransport(smtp.url);
   const started = process.hrtime.bigint();
   for (let i = 0; i < DELIVERIES; i++) {
-    await transport.sendMail({ from: "bench@example.test", to: `floor-${i}@example.test`, subject: "Floor", text: "x", attachments: [{ filename: "r.pdf", content: pdf, contentType: "application/pdf" }] });
+    await transport.sendMail({
+      from: "bench@example.test",
+      to: `floor-${i}@example.test`,
+      subject: "Floor",
+      text: "x",
+      attachments: [{ filename: "r.pdf", content: pdf, contentType: "application/pdf" }],
+    });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   transport.close();
-  return { messages: DELIVERIES, totalSeconds: round(seconds, 2), perSecond: round(DELIVERIES / seconds, 1), received: smtp.received() };
+  return {
+    messages: DELIVERIES,
+    totalSeconds: round(seconds, 2),
+    perSecond: round(DELIVERIES / seconds, 1),
+    received: smtp.received(),
+  };
 }
 
 export async function run(): Promise<void> {
@@ -227,7 +317,16 @@ export async function run(): Promise<void> {
   const parts = new Set((process.env.BENCH_REPORT_PARTS ?? "pdf,deliveries,share").split(",").map((p) => p.trim()));
   const dir = mkdtempSync(path.join(os.tmpdir(), "tl-bench-reports-db-"));
   const smtp = await smtpSink();
-  const result: Record<string, unknown> = { goal: { pdfP95Ms: 1000, rssGrowthMiB: 100, sharePageTtfbP95Ms: 150, atRequestsPerSecond: RATE, deliveries: DELIVERIES }, parts: [...parts] };
+  const result: Record<string, unknown> = {
+    goal: {
+      pdfP95Ms: 1000,
+      rssGrowthMiB: 100,
+      sharePageTtfbP95Ms: 150,
+      atRequestsPerSecond: RATE,
+      deliveries: DELIVERIES,
+    },
+    parts: [...parts],
+  };
   try {
     if (parts.has("pdf") || parts.has("deliveries")) {
       const db = await openDatabase({ dataDir: path.join(dir, "pglite") });
@@ -235,10 +334,19 @@ export async function run(): Promise<void> {
       const reportId = await twoScorecardReport(db, workspaceId, userId);
       if (parts.has("pdf")) {
         console.log("PDF renders…");
-        result.pdf = { ...(await pdfRenders(db, workspaceId, reportId)), loadAverageAfter: os.loadavg().map((l) => round(l, 2)) };
+        result.pdf = {
+          ...(await pdfRenders(db, workspaceId, reportId)),
+          loadAverageAfter: os.loadavg().map((l) => round(l, 2)),
+        };
       }
       if (parts.has("deliveries")) {
-        const samplePdf = await renderReportPdf(await buildReportDocument(db, { workspaceId, report: (await findReport(db, { workspaceId, reportId }))!, now: new Date() }));
+        const samplePdf = await renderReportPdf(
+          await buildReportDocument(db, {
+            workspaceId,
+            report: (await findReport(db, { workspaceId, reportId }))!,
+            now: new Date(),
+          }),
+        );
         console.log("deliveries (PGlite)…");
         const pgliteDeliveries = await deliveries("pglite", db, smtp);
         await db.close();
@@ -260,13 +368,29 @@ export async function run(): Promise<void> {
     if (parts.has("share")) {
       console.log("share page…");
       const loadBefore = os.loadavg().map((l) => round(l, 2));
-      result.sharePage = { ...(await sharePage(Number(process.env.BENCH_PORT ?? 3185))), loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg().map((l) => round(l, 2)) };
+      result.sharePage = {
+        ...(await sharePage(Number(process.env.BENCH_PORT ?? 3185))),
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: os.loadavg().map((l) => round(l, 2)),
+      };
     }
     // A partial run keeps the other parts of the last result (each part records its own load).
     const previousFile = path.join(process.cwd(), "bench", "results", "reports.json");
-    const previous = parts.size < 3 && existsSync(previousFile) ? (JSON.parse(readFileSync(previousFile, "utf8")) as Record<string, unknown>) : {};
-    const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !["bench", "at", "machine", "goal", "parts"].includes(k) && !(k in result)));
-    writeResult("reports", { ...result, ...(Object.keys(kept).length ? { keptFromEarlierRun: { at: previous.at, machine: previous.machine, ...kept } } : {}) });
+    const previous =
+      parts.size < 3 && existsSync(previousFile)
+        ? (JSON.parse(readFileSync(previousFile, "utf8")) as Record<string, unknown>)
+        : {};
+    const kept = Object.fromEntries(
+      Object.entries(previous).filter(
+        ([k]) => !["bench", "at", "machine", "goal", "parts"].includes(k) && !(k in result),
+      ),
+    );
+    writeResult("reports", {
+      ...result,
+      ...(Object.keys(kept).length
+        ? { keptFromEarlierRun: { at: previous.at, machine: previous.machine, ...kept } }
+        : {}),
+    });
   } finally {
     await smtp.close();
     rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,8 @@ async function main() {
   const asked = process.argv.slice(2);
   const names = asked.length > 0 ? asked : available;
   const unknown = names.filter((n) => !available.includes(n));
-  if (unknown.length > 0) throw new Error(`Unknown benchmark(s) ${unknown.join(", ")}; available: ${available.join(", ")}`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown benchmark(s) ${unknown.join(", ")}; available: ${available.join(", ")}`);
   for (const name of names) {
     console.log(`\n━━ bench ${name}`);
     const mod = (await import(`./${name}.ts`)) as { run?: () => Promise<void> };

@@ -33,7 +33,22 @@ const NOW = new Date("2026-10-15T12:00:00Z");
 const DAYS_FROM = "2024-11-01";
 const DAYS_TO = "2026-10-31";
 const CHANNELS = ["google_ads", "yandex_direct", "vk_ads", "vk", "telegram", "blog", "seo", "email", "crm", "direct"];
-const MEASURES = ["spend", "impressions", "clicks", "sessions", "bounces", "leads", "qualified_leads", "opportunities", "deals_won", "revenue", "pipeline_value", "engagements", "reach", "branded_sessions"];
+const MEASURES = [
+  "spend",
+  "impressions",
+  "clicks",
+  "sessions",
+  "bounces",
+  "leads",
+  "qualified_leads",
+  "opportunities",
+  "deals_won",
+  "revenue",
+  "pipeline_value",
+  "engagements",
+  "reach",
+  "branded_sessions",
+];
 // 730 days × 10 channels × 14 measures = 102 200 facts per campaign.
 const CAMPAIGNS_1M = 10;
 const CAMPAIGNS_5M = 49;
@@ -49,10 +64,17 @@ export async function run(): Promise<void> {
   const floorPool = new pg.Pool({ connectionString: bench.url, max: 16, options: "-c role=throughline_app" });
   try {
     await withTenant(bench.db, { workspaceId: WORKSPACE_ID }, async (tx) => {
-      await tx.workspace.create({ data: { id: WORKSPACE_ID, name: "Bench", slug: "bench-scorecards", currency: "RUB", timeZone: "Europe/Moscow" } });
+      await tx.workspace.create({
+        data: { id: WORKSPACE_ID, name: "Bench", slug: "bench-scorecards", currency: "RUB", timeZone: "Europe/Moscow" },
+      });
       await seedDefaultKpis(tx, WORKSPACE_ID);
     });
-    const viewer: Viewer = { kind: "apiKey", apiKeyId: "00000000-0000-4000-8000-0000000005c1", workspaceId: WORKSPACE_ID, scopes: ["READ"] };
+    const viewer: Viewer = {
+      kind: "apiKey",
+      apiKeyId: "00000000-0000-4000-8000-0000000005c1",
+      workspaceId: WORKSPACE_ID,
+      scopes: ["READ"],
+    };
 
     const loadStarted = Date.now();
     const facts1 = await loadFacts(floorPool, 0, CAMPAIGNS_1M, bench.url);
@@ -125,7 +147,12 @@ async function loadFacts(pool: pg.Pool, fromCampaign: number, toCampaign: number
 async function measure(db: Awaited<ReturnType<typeof createBenchDatabase>>["db"], floorPool: pg.Pool, viewer: Viewer) {
   const document = parse(QUERY);
   const scorecardOnce = async () => {
-    const result = await execute({ schema, document, variableValues: { id: WORKSPACE_ID }, contextValue: createContext({ db, viewer, clock: () => NOW }) });
+    const result = await execute({
+      schema,
+      document,
+      variableValues: { id: WORKSPACE_ID },
+      contextValue: createContext({ db, viewer, clock: () => NOW }),
+    });
     if (result.errors) throw new Error(result.errors[0].message);
   };
   const request = await floorRequest(db);
@@ -134,7 +161,9 @@ async function measure(db: Awaited<ReturnType<typeof createBenchDatabase>>["db"]
     try {
       await client.query("BEGIN");
       await client.query("SELECT set_config('app.workspace_id', $1, true)", [WORKSPACE_ID]);
-      const tx = { $queryRawUnsafe: async (text: string, ...params: unknown[]) => (await client.query(text, params)).rows } as unknown as Tx;
+      const tx = {
+        $queryRawUnsafe: async (text: string, ...params: unknown[]) => (await client.query(text, params)).rows,
+      } as unknown as Tx;
       await loadPeriodSums(tx, request);
       await client.query("COMMIT");
     } finally {
@@ -167,7 +196,8 @@ async function floorRequest(db: Awaited<ReturnType<typeof createBenchDatabase>>[
     const ly = samePeriodLastYear(period);
     const asOf = "2026-10-15";
     const scopes = new Map<string, readonly string[]>();
-    for (const r of required) if (r.channelScope) scopes.set(r.channelScope, keysOfScope(r.channelScope, definitions.channelGroups));
+    for (const r of required)
+      if (r.channelScope) scopes.set(r.channelScope, keysOfScope(r.channelScope, definitions.channelGroups));
     return {
       workspaceId: WORKSPACE_ID,
       windows: [
@@ -212,6 +242,12 @@ async function profile(once: () => Promise<void>) {
   const seconds = (performance.now() - started) / 1000;
   return {
     warmMs: { p50: round(warm.p50), p95: round(warm.p95), p99: round(warm.p99), mean: round(warm.mean), n: warm.n },
-    concurrent: { clients: CONCURRENCY, seconds: round(seconds, 1), requestsPerSecond: round(ok / seconds, 1), completed: ok, errors },
+    concurrent: {
+      clients: CONCURRENCY,
+      seconds: round(seconds, 1),
+      requestsPerSecond: round(ok / seconds, 1),
+      completed: ok,
+      errors,
+    },
   };
 }

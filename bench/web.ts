@@ -74,14 +74,26 @@ async function probe(url: URL, cookie: string, rate: number, seconds: number) {
   const pending: Promise<void>[] = [];
   const started = Date.now();
   for (let i = 0; i < rate * seconds; i++) {
-    pending.push(ttfb(url, cookie).then((ms) => void samples.push(ms), (e: Error) => void errors.push(e.message)));
+    pending.push(
+      ttfb(url, cookie).then(
+        (ms) => void samples.push(ms),
+        (e: Error) => void errors.push(e.message),
+      ),
+    );
     // Paced against the clock, so a slow timer does not lower the rate.
     const wait = started + ((i + 1) * 1000) / rate - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
   await Promise.all(pending);
   const s = summarize(samples);
-  return { rate, requests: samples.length, errors: errors.length, p50: round(s.p50), p95: round(s.p95), p99: round(s.p99) };
+  return {
+    rate,
+    requests: samples.length,
+    errors: errors.length,
+    p50: round(s.p50),
+    p95: round(s.p95),
+    p99: round(s.p99),
+  };
 }
 
 function cannonSummary(cannon: autocannon.Result) {
@@ -105,11 +117,23 @@ function cannonSummary(cannon: autocannon.Result) {
  *   while autocannon's bursts load the server, 50 requests a second in all.
  */
 async function atRate(url: URL, cookie: string, rate: number) {
-  const cannon = await autocannon({ url: url.toString(), headers: { cookie }, connections: 10, overallRate: rate, duration: DURATION_S });
+  const cannon = await autocannon({
+    url: url.toString(),
+    headers: { cookie },
+    connections: 10,
+    overallRate: rate,
+    duration: DURATION_S,
+  });
   const ttfbProbe = await probe(url, cookie, rate, Math.min(DURATION_S, 20));
   const probeRate = 5;
   const [mixedCannon, mixedProbe] = await Promise.all([
-    autocannon({ url: url.toString(), headers: { cookie }, connections: 10, overallRate: rate - probeRate, duration: DURATION_S }),
+    autocannon({
+      url: url.toString(),
+      headers: { cookie },
+      connections: 10,
+      overallRate: rate - probeRate,
+      duration: DURATION_S,
+    }),
     probe(url, cookie, probeRate, DURATION_S - 1),
   ]);
   return {
@@ -123,7 +147,13 @@ async function atRate(url: URL, cookie: string, rate: number) {
 /** Pages per second the server completes with 10 connections and no pacing. */
 async function capacity(url: URL, cookie: string) {
   const r = await autocannon({ url: url.toString(), headers: { cookie }, connections: 10, duration: 10 });
-  return { pagesPerSecond: round(r.requests.total / 10, 1), latencyP50: r.latency.p50, latencyP99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  return {
+    pagesPerSecond: round(r.requests.total / 10, 1),
+    latencyP50: r.latency.p50,
+    latencyP99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
 }
 
 async function measure(label: string, env: Record<string, string | undefined>, port: number, onlyJs: boolean) {
@@ -149,29 +179,61 @@ async function measure(label: string, env: Record<string, string | undefined>, p
       raw += body.length;
       gzipped += gzipSync(body, { level: 6 }).length;
     }
-    const firstLoadJs = { scripts: scripts.length, rawKiB: round(raw / 1024, 1), gzippedKiB: round(gzipped / 1024, 1), goalKiB: 150 };
-    const pageHtml = { rawKiB: round(html.length / 1024, 1), gzippedKiB: round(gzipSync(html, { level: 6 }).length / 1024, 1) };
+    const firstLoadJs = {
+      scripts: scripts.length,
+      rawKiB: round(raw / 1024, 1),
+      gzippedKiB: round(gzipped / 1024, 1),
+      goalKiB: 150,
+    };
+    const pageHtml = {
+      rawKiB: round(html.length / 1024, 1),
+      gzippedKiB: round(gzipSync(html, { level: 6 }).length / 1024, 1),
+    };
     // BENCH_WEB_ONLY_JS=1: print what the first-load JS is made of, skip the load test.
     if (onlyJs) {
       printFirstLoadJs(await fetchFirstLoadJs(html, server.url), "/w/[workspaceSlug]/scorecards/[scorecard]");
-      console.log(`page HTML (with its inline RSC payload): ${pageHtml.rawKiB} KiB raw, ${pageHtml.gzippedKiB} KiB gzipped`);
-      console.log(`bench web (as measured above): ${scripts.length} scripts, ${firstLoadJs.rawKiB} KiB raw, ${firstLoadJs.gzippedKiB} KiB gzipped (goal 150)`);
+      console.log(
+        `page HTML (with its inline RSC payload): ${pageHtml.rawKiB} KiB raw, ${pageHtml.gzippedKiB} KiB gzipped`,
+      );
+      console.log(
+        `bench web (as measured above): ${scripts.length} scripts, ${firstLoadJs.rawKiB} KiB raw, ${firstLoadJs.gzippedKiB} KiB gzipped (goal 150)`,
+      );
       return null;
     }
 
     const pid = listeningPid(port);
     // Warm-up, then one client at a time: the unloaded TTFB and what each page costs the server.
-    await sequential(pid, Array.from({ length: 40 }, () => page), cookie);
+    await sequential(
+      pid,
+      Array.from({ length: 40 }, () => page),
+      cookie,
+    );
     // Scorecards not cached yet: 12 other months, once each (the demo holds 2 years).
-    const months = Array.from({ length: 12 }, (_, i) => new URL(`${page.pathname}?period=month&anchor=2025-${String(i + 1).padStart(2, "0")}-15`, server.url));
+    const months = Array.from(
+      { length: 12 },
+      (_, i) => new URL(`${page.pathname}?period=month&anchor=2025-${String(i + 1).padStart(2, "0")}-15`, server.url),
+    );
     const uncached = await sequential(pid, months, cookie);
-    const scorecard = await sequential(pid, Array.from({ length: 200 }, () => page), cookie);
-    await sequential(pid, Array.from({ length: 40 }, () => loginPage), "");
-    const floor = await sequential(pid, Array.from({ length: 200 }, () => loginPage), "");
+    const scorecard = await sequential(
+      pid,
+      Array.from({ length: 200 }, () => page),
+      cookie,
+    );
+    await sequential(
+      pid,
+      Array.from({ length: 40 }, () => loginPage),
+      "",
+    );
+    const floor = await sequential(
+      pid,
+      Array.from({ length: 200 }, () => loginPage),
+      "",
+    );
     const scorecardCapacity = await capacity(page, cookie);
     const floorCapacity = await capacity(loginPage, "");
     const at50 = await atRate(page, cookie, RATE);
-    const ttfbMet = (p: { p50: number | null; p95: number | null }) => p.p50 !== null && p.p95 !== null && p.p50 <= 60 && p.p95 <= 200;
+    const ttfbMet = (p: { p50: number | null; p95: number | null }) =>
+      p.p50 !== null && p.p95 !== null && p.p50 <= 60 && p.p95 <= 200;
     return {
       database: label,
       goalMet: {
@@ -194,7 +256,12 @@ export async function run(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tl-bench-web-"));
   const port = Number(process.env.BENCH_PORT ?? 3792);
   try {
-    const pglite = await measure("pglite (embedded, as npm start)", { PGLITE_DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: undefined }, port, onlyJs);
+    const pglite = await measure(
+      "pglite (embedded, as npm start)",
+      { PGLITE_DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: undefined },
+      port,
+      onlyJs,
+    );
     if (onlyJs) return;
     // Let the port close before the next server takes it.
     await new Promise((r) => setTimeout(r, 2000));

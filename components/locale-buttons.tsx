@@ -14,7 +14,12 @@ export function LocaleButtons({ current, label }: { current: Locale | null; labe
   const [pending, startTransition] = useTransition();
 
   return (
-    <div role="group" aria-label={label} className="inline-flex rounded-lg border border-line bg-surface p-0.5" aria-busy={pending || undefined}>
+    <div
+      role="group"
+      aria-label={label}
+      className="inline-flex rounded-lg border border-line bg-surface p-0.5"
+      aria-busy={pending || undefined}
+    >
       {LOCALES.map((locale) => (
         <button
           key={locale}

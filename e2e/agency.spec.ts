@@ -40,7 +40,13 @@ async function signUp(browser: Browser, locale: "en" | "ru", label: string, with
   const page = await context.newPage();
   const signUpPage = new SignUpPage(page, locale);
   await signUpPage.goto();
-  const details = { name: `${label} person`, email: uniqueEmail(label), password: PASSWORD, workspaceName: `${label} ${locale}`, language: locale };
+  const details = {
+    name: `${label} person`,
+    email: uniqueEmail(label),
+    password: PASSWORD,
+    workspaceName: `${label} ${locale}`,
+    language: locale,
+  };
   const slug = withDemo ? await signUpPage.signUpWithDemo(details) : await signUpPage.signUp(details);
   return { context, page, slug, workspaceName: details.workspaceName };
 }
@@ -103,14 +109,41 @@ for (const locale of ["en", "ru"] as const) {
 }
 
 /** A real 1×1 PNG (checked by content on the server, drawn into the PDF). */
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 const R = {
-  en: { logo: /^Logo on clients/, save: "Save", saved: "Saved", newReport: "New report", title: "Title", branding: "Branding", agencyOption: (name: string) => `Agency: ${name}`, saveVersion: "Save version", publish: "Publish", published: "Published" },
-  ru: { logo: /^Логотип в отчётах клиентов/, save: "Сохранить", saved: "Сохранено", newReport: "Новый отчёт", title: "Название", branding: "Оформление", agencyOption: (name: string) => `Агентство «${name}»`, saveVersion: "Сохранить версию", publish: "Опубликовать", published: "Опубликован" },
+  en: {
+    logo: /^Logo on clients/,
+    save: "Save",
+    saved: "Saved",
+    newReport: "New report",
+    title: "Title",
+    branding: "Branding",
+    agencyOption: (name: string) => `Agency: ${name}`,
+    saveVersion: "Save version",
+    publish: "Publish",
+    published: "Published",
+  },
+  ru: {
+    logo: /^Логотип в отчётах клиентов/,
+    save: "Сохранить",
+    saved: "Сохранено",
+    newReport: "Новый отчёт",
+    title: "Название",
+    branding: "Оформление",
+    agencyOption: (name: string) => `Агентство «${name}»`,
+    saveVersion: "Сохранить версию",
+    publish: "Опубликовать",
+    published: "Опубликован",
+  },
 } as const;
 
 for (const locale of ["en", "ru"] as const) {
-  test(`agency CLIENT_VIEWER grant (${locale}): lands on the client's published reports in the agency's branding and opens nothing else`, async ({ browser }) => {
+  test(`agency CLIENT_VIEWER grant (${locale}): lands on the client's published reports in the agency's branding and opens nothing else`, async ({
+    browser,
+  }) => {
     test.setTimeout(300_000);
     const l = { ...L[locale], ...R[locale] };
     const agencyName = `Brandwell ${locale} ${Date.now().toString(36)}`;
@@ -165,7 +198,13 @@ for (const locale of ["en", "ru"] as const) {
     await expect(agency.page.getByRole("button", { name: l.publish })).toHaveCount(0);
 
     // Nothing else opens: the draft, the scorecards, the metrics, the settings.
-    for (const path of [new URL(draftUrl).pathname, `/w/${client.slug}/scorecards/company`, `/w/${client.slug}/metrics/revenue`, `/w/${client.slug}/settings/agencies`, `/w/${client.slug}/reports/new`]) {
+    for (const path of [
+      new URL(draftUrl).pathname,
+      `/w/${client.slug}/scorecards/company`,
+      `/w/${client.slug}/metrics/revenue`,
+      `/w/${client.slug}/settings/agencies`,
+      `/w/${client.slug}/reports/new`,
+    ]) {
       await agency.page.goto(path);
       await expect(agency.page.getByTestId("no-access"), path).toBeVisible();
     }

@@ -10,15 +10,40 @@ import { checkPage, uniqueEmail } from "./pages/support";
 const PASSWORD = "alerts journey passphrase 2026";
 
 async function graphql(request: APIRequestContext, query: string, variables: Record<string, unknown>) {
-  const res = await request.post("/api/graphql", { data: { query, variables }, headers: { "content-type": "application/json" } });
+  const res = await request.post("/api/graphql", {
+    data: { query, variables },
+    headers: { "content-type": "application/json" },
+  });
   const body = await res.json();
   expect(body.errors ?? [], query.slice(0, 60)).toEqual([]);
   return body.data;
 }
 
 const TEXT = {
-  en: { title: "Revenue (Company) is off track", bell: "Notifications", markRead: "Mark read", saved: "Saved", delivery: "Delivery", daily: "Daily digest", rule: "Rule:", url: "Address (URL)", add: "Add webhook", none: "No webhooks yet." },
-  ru: { title: "Выручка (Компания): отстаёт от плана", bell: "Уведомления", markRead: "Прочитано", saved: "Сохранено", delivery: "Доставка", daily: "Ежедневная сводка", rule: "Правило:", url: "Адрес (URL)", add: "Добавить вебхук", none: "Вебхуков пока нет." },
+  en: {
+    title: "Revenue (Company) is off track",
+    bell: "Notifications",
+    markRead: "Mark read",
+    saved: "Saved",
+    delivery: "Delivery",
+    daily: "Daily digest",
+    rule: "Rule:",
+    url: "Address (URL)",
+    add: "Add webhook",
+    none: "No webhooks yet.",
+  },
+  ru: {
+    title: "Выручка (Компания): отстаёт от плана",
+    bell: "Уведомления",
+    markRead: "Прочитано",
+    saved: "Сохранено",
+    delivery: "Доставка",
+    daily: "Ежедневная сводка",
+    rule: "Правило:",
+    url: "Адрес (URL)",
+    add: "Добавить вебхук",
+    none: "Вебхуков пока нет.",
+  },
 } as const;
 
 for (const locale of ["en", "ru"] as const) {
@@ -27,21 +52,80 @@ for (const locale of ["en", "ru"] as const) {
     const text = TEXT[locale];
     const context = await browser.newContext({ locale: locale === "ru" ? "ru-RU" : "en-US" });
     const api = context.request;
-    const signUp = await graphql(api, `mutation($i: SignUpInput!) { signUp(input: $i) { workspace { id slug } } }`, {
-      i: { email: uniqueEmail(`alerts-${locale}`), password: PASSWORD, name: "Alert Owner", workspaceName: `Alerts ${locale}`, locale, timeZone: "UTC" },
-    });
+    const signUp = await graphql(
+      api,
+      `
+        mutation ($i: SignUpInput!) {
+          signUp(input: $i) {
+            workspace {
+              id
+              slug
+            }
+          }
+        }
+      `,
+      {
+        i: {
+          email: uniqueEmail(`alerts-${locale}`),
+          password: PASSWORD,
+          name: "Alert Owner",
+          workspaceName: `Alerts ${locale}`,
+          locale,
+          timeZone: "UTC",
+        },
+      },
+    );
     const { id: workspaceId, slug } = signUp.signUp.workspace;
     // Revenue on every day of this month so far (or yesterday's month on the 1st).
     const today = new Date();
-    const days = Array.from({ length: Math.max(1, today.getUTCDate() - 1) }, (_, i) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), i + 1)).toISOString().slice(0, 10));
-    await graphql(api, `mutation($i: IngestMetricsInput!) { ingestMetrics(input: $i) { accepted } }`, {
-      i: { workspaceId, idempotencyKey: `alerts-e2e-${locale}-${Date.now()}`, rows: days.map((date) => ({ date, channel: "google_ads", measure: "revenue", value: "1000" })) },
-    });
-    const kpis = await graphql(api, `query($id: ID!) { workspace(id: $id) { kpis { id key } } }`, { id: workspaceId });
+    const days = Array.from({ length: Math.max(1, today.getUTCDate() - 1) }, (_, i) =>
+      new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), i + 1)).toISOString().slice(0, 10),
+    );
+    await graphql(
+      api,
+      `
+        mutation ($i: IngestMetricsInput!) {
+          ingestMetrics(input: $i) {
+            accepted
+          }
+        }
+      `,
+      {
+        i: {
+          workspaceId,
+          idempotencyKey: `alerts-e2e-${locale}-${Date.now()}`,
+          rows: days.map((date) => ({ date, channel: "google_ads", measure: "revenue", value: "1000" })),
+        },
+      },
+    );
+    const kpis = await graphql(
+      api,
+      `
+        query ($id: ID!) {
+          workspace(id: $id) {
+            kpis {
+              id
+              key
+            }
+          }
+        }
+      `,
+      { id: workspaceId },
+    );
     const revenue = kpis.workspace.kpis.find((k: { key: string }) => k.key === "company.revenue").id;
     const anchor = days.at(-1);
     const setTarget = (value: string) =>
-      graphql(api, `mutation($k: ID!, $p: PeriodInput!, $v: Decimal) { setKpiTarget(kpiId: $k, period: $p, value: $v) { target } }`, { k: revenue, p: { type: "MONTH", anchor }, v: value });
+      graphql(
+        api,
+        `
+          mutation ($k: ID!, $p: PeriodInput!, $v: Decimal) {
+            setKpiTarget(kpiId: $k, period: $p, value: $v) {
+              target
+            }
+          }
+        `,
+        { k: revenue, p: { type: "MONTH", anchor }, v: value },
+      );
     await setTarget("1"); // far ahead of the pace: on track
     const page = await context.newPage();
     await page.goto(`/w/${slug}/notifications`);

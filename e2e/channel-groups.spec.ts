@@ -11,21 +11,36 @@ import { checkPage, uniqueEmail } from "./pages/support";
  */
 const PASSWORD = "copper-meadow-signal-58";
 const TEXT = {
-  en: { paid: "Paid", saved: "Saved: Partner Network — Paid.", unmapped: "Not in any channel group: Partner Network", settings: "Channel groups" },
-  ru: { paid: "Платные", saved: "Сохранено: Partner Network — Платные.", unmapped: "Не входят ни в одну группу каналов: Partner Network", settings: "Группы каналов" },
+  en: {
+    paid: "Paid",
+    saved: "Saved: Partner Network — Paid.",
+    unmapped: "Not in any channel group: Partner Network",
+    settings: "Channel groups",
+  },
+  ru: {
+    paid: "Платные",
+    saved: "Сохранено: Partner Network — Платные.",
+    unmapped: "Не входят ни в одну группу каналов: Partner Network",
+    settings: "Группы каналов",
+  },
 } as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function gql(page: Page, query: string, variables: Record<string, unknown>) {
-  const res = await page.request.post("/api/graphql", { headers: { "content-type": "application/json" }, data: { query, variables } });
+  const res = await page.request.post("/api/graphql", {
+    headers: { "content-type": "application/json" },
+    data: { query, variables },
+  });
   const body = await res.json();
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return body.data;
 }
 
 for (const locale of ["en", "ru"] as const) {
-  test(`channel groups (${locale}): an unmapped channel on the import preview and the scorecard; mapping it changes paid ROMI`, async ({ browser }) => {
+  test(`channel groups (${locale}): an unmapped channel on the import preview and the scorecard; mapping it changes paid ROMI`, async ({
+    browser,
+  }) => {
     const t = TEXT[locale];
     const context = await browser.newContext({ locale: locale === "ru" ? "ru-RU" : "en-US" });
     const page = await context.newPage();
@@ -40,11 +55,16 @@ for (const locale of ["en", "ru"] as const) {
       language: locale,
     });
     const me = await gql(page, "{ viewer { workspaces { workspace { id slug } } } }", {});
-    const workspaceId = me.viewer.workspaces.find((w: { workspace: { slug: string } }) => w.workspace.slug === slug).workspace.id;
+    const workspaceId = me.viewer.workspaces.find((w: { workspace: { slug: string } }) => w.workspace.slug === slug)
+      .workspace.id;
 
     // The import preview names the channel no group takes in (nothing is committed).
     await page.goto(`/w/${slug}/import`);
-    await page.locator('input[type="file"]').setInputFiles({ name: "partners.csv", mimeType: "text/csv", buffer: Buffer.from(`date,channel,spend\n${today()},Partner Network,5\n`, "utf8") });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "partners.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`date,channel,spend\n${today()},Partner Network,5\n`, "utf8"),
+    });
     await expect(page.getByTestId("import-unmapped-channels")).toContainText(t.unmapped, { timeout: 60_000 });
     await checkPage(page, `40-import-unmapped-channel-${locale}`);
 
@@ -55,7 +75,9 @@ for (const locale of ["en", "ru"] as const) {
       { date: today(), channel: "Partner Network", measure: "spend", value: "1000" },
       { date: today(), channel: "Partner Network", measure: "revenue", value: "1000" },
     ];
-    await gql(page, `mutation($i: IngestMetricsInput!) { ingestMetrics(input: $i) { accepted } }`, { i: { workspaceId, idempotencyKey: `groups-${locale}-${Date.now()}`, rows } });
+    await gql(page, `mutation($i: IngestMetricsInput!) { ingestMetrics(input: $i) { accepted } }`, {
+      i: { workspaceId, idempotencyKey: `groups-${locale}-${Date.now()}`, rows },
+    });
 
     const scorecard = new ScorecardPage(page, slug);
     await scorecard.goto("performance");

@@ -26,7 +26,13 @@ test("custom measures: edit, archive and bring back; refusals and form errors in
   await form.getByRole("button", { name: "Создать пространство" }).click();
   await expect(page.locator("#password-error")).toHaveText("Этот пароль слишком распространён: выберите другой");
 
-  const slug = await signUp.signUp({ name: "Ольга", email: uniqueEmail("measures"), password: PASSWORD, workspaceName: `Меры ${Date.now().toString(36)}`, language: "ru" });
+  const slug = await signUp.signUp({
+    name: "Ольга",
+    email: uniqueEmail("measures"),
+    password: PASSWORD,
+    workspaceName: `Меры ${Date.now().toString(36)}`,
+    language: "ru",
+  });
 
   // Create.
   await page.goto(`/w/${slug}/settings/measures`);
@@ -57,14 +63,26 @@ test("custom measures: edit, archive and bring back; refusals and form errors in
 
   // A KPI that reads it (set up over the API with this session): archiving is refused, naming the KPI.
   const workspaceId = await page.evaluate(async (s) => {
-    const res = await fetch("/api/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ viewer { workspaces { workspace { id slug } } } }` }) });
-    const body = (await res.json()) as { data: { viewer: { workspaces: { workspace: { id: string; slug: string } }[] } } };
+    const res = await fetch("/api/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ viewer { workspaces { workspace { id slug } } } }` }),
+    });
+    const body = (await res.json()) as {
+      data: { viewer: { workspaces: { workspace: { id: string; slug: string } }[] } };
+    };
     return body.data.viewer.workspaces.find((w) => w.workspace.slug === s)!.workspace.id;
   }, slug);
   const kpi = await page.evaluate(async (ws) => {
     const query = `mutation($i: CreateKpiInput!) { createKpi(input: $i) { kpi { id } } }`;
-    const variables = { i: { workspaceId: ws, metricKey: "zvonki", ownerRole: "CMO", direction: "HIGHER", key: "cmo.inbound_calls" } };
-    const res = await fetch("/api/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+    const variables = {
+      i: { workspaceId: ws, metricKey: "zvonki", ownerRole: "CMO", direction: "HIGHER", key: "cmo.inbound_calls" },
+    };
+    const res = await fetch("/api/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
     return res.json();
   }, workspaceId);
   expect(kpi.errors, JSON.stringify(kpi.errors)).toBeUndefined();

@@ -49,8 +49,14 @@ test("a fresh workspace completes the first-day checklist in Russian", async ({ 
   // 2. Own data: a CSV from the import page, committed.
   await step(page, "step-data").getByRole("link", { name: "Загрузить CSV" }).click();
   await page.waitForURL(new RegExp(`/w/${slug}/import$`));
-  const csv = ["Дата;Канал;Расход;Клики;Лиды;Сделки;Выручка", `${ru(day(-3))};Яндекс Директ;12 345,50;1 200;30;2;90 000`, `${ru(day(-2))};VK;7 654,50;800;20;1;45 000`].join("\r\n");
-  await page.getByLabel("Файл CSV").setInputFiles({ name: "первый.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  const csv = [
+    "Дата;Канал;Расход;Клики;Лиды;Сделки;Выручка",
+    `${ru(day(-3))};Яндекс Директ;12 345,50;1 200;30;2;90 000`,
+    `${ru(day(-2))};VK;7 654,50;800;20;1;45 000`,
+  ].join("\r\n");
+  await page
+    .getByLabel("Файл CSV")
+    .setInputFiles({ name: "первый.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await expect(page.getByRole("heading", { level: 2, name: "первый.csv" })).toBeVisible({ timeout: 60_000 });
   await page.getByRole("button", { name: /^Загрузить \d+ факт/ }).click();
   await expect(page.getByText(/^Загружено: \d+ факт/)).toBeVisible({ timeout: 120_000 });

@@ -18,7 +18,10 @@ const MIN_PAGES = 15;
 const MAX_PAGES = 70;
 
 async function graphql(page: Page, query: string, variables: Record<string, unknown>) {
-  const res = await page.request.post("/api/graphql", { headers: { "content-type": "application/json" }, data: { query, variables } });
+  const res = await page.request.post("/api/graphql", {
+    headers: { "content-type": "application/json" },
+    data: { query, variables },
+  });
   const body = await res.json();
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return body.data;
@@ -26,16 +29,36 @@ async function graphql(page: Page, query: string, variables: Record<string, unkn
 
 async function prepareWorkspace(page: Page, locale: "ru" | "en", slug: string) {
   const data = await graphql(page, "{ viewer { workspaces { workspace { id slug } } } }", {});
-  const workspaceId: string = data.viewer.workspaces.find((w: { workspace: { slug: string } }) => w.workspace.slug === slug).workspace.id;
+  const workspaceId: string = data.viewer.workspaces.find(
+    (w: { workspace: { slug: string } }) => w.workspace.slug === slug,
+  ).workspace.id;
   await graphql(
     page,
-    `mutation($ws: ID!) { createApiKey(input: { workspaceId: $ws, name: "Warehouse", scopes: [READ, WRITE_METRICS] }) { secret } }`,
+    `
+      mutation ($ws: ID!) {
+        createApiKey(input: { workspaceId: $ws, name: "Warehouse", scopes: [READ, WRITE_METRICS] }) {
+          secret
+        }
+      }
+    `,
     { ws: workspaceId },
   ).catch(() => undefined);
-  await graphql(page, `mutation($ws: ID!, $email: String!) { createInvite(input: { workspaceId: $ws, email: $email, role: SMM }) { invite { id } } }`, {
-    ws: workspaceId,
-    email: uniqueEmail("scan-invitee"),
-  });
+  await graphql(
+    page,
+    `
+      mutation ($ws: ID!, $email: String!) {
+        createInvite(input: { workspaceId: $ws, email: $email, role: SMM }) {
+          invite {
+            id
+          }
+        }
+      }
+    `,
+    {
+      ws: workspaceId,
+      email: uniqueEmail("scan-invitee"),
+    },
+  );
   // An import preview with rows that fail and a column the app does not know.
   await page.goto(`/w/${slug}/import`);
   const csv = [
@@ -45,7 +68,9 @@ async function prepareWorkspace(page: Page, locale: "ru" | "en", slug: string) {
     "2026-13-40,social,300,4,2",
     "2026-11-01,search,1000,10,3",
   ].join("\n");
-  await page.locator("input[type=file]").setInputFiles({ name: `scan-${locale}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page
+    .locator("input[type=file]")
+    .setInputFiles({ name: `scan-${locale}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await expect(page.getByRole("heading", { level: 2, name: `scan-${locale}.csv` })).toBeVisible({ timeout: 60_000 });
   return workspaceId;
 }
@@ -101,7 +126,13 @@ for (const locale of ["ru", "en"] as const) {
     await prepareWorkspace(page, locale, slug);
 
     // Words the test typed itself are the person's own text, not the app's.
-    const { visited, findings } = await crawlAndScan(page, slug, locale, [workspaceName, "Olga Scanner", "Warehouse", `scan-${locale}.csv`, slug]);
+    const { visited, findings } = await crawlAndScan(page, slug, locale, [
+      workspaceName,
+      "Olga Scanner",
+      "Warehouse",
+      `scan-${locale}.csv`,
+      slug,
+    ]);
     expect(visited.length, `pages visited: ${visited.join(", ")}`).toBeGreaterThanOrEqual(MIN_PAGES);
     const report = findings.map((f) => `${f.path}: ${f.kind} «${f.text}»`);
     expect([...new Set(report)], `identifiers on ${visited.length} pages`).toEqual([]);

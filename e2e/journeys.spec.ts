@@ -24,7 +24,9 @@ async function signUpWithDemo(page: Page, label: string): Promise<string> {
 const pathOf = (url: string) => new URL(url).pathname;
 
 test.describe("notes, custom ranges, role changes and used invitations", () => {
-  test("a KPI note is saved for its period; a custom range shows its own figures (en, then ru)", async ({ browser }) => {
+  test("a KPI note is saved for its period; a custom range shows its own figures (en, then ru)", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     const slug = await signUpWithDemo(page, "notes");
@@ -58,7 +60,9 @@ test.describe("notes, custom ranges, role changes and used invitations", () => {
     await page.getByLabel("From", { exact: true }).fill(from);
     await page.getByLabel("To", { exact: true }).fill(to);
     await page.getByRole("button", { name: "Show" }).click();
-    await expect(page).toHaveURL(new RegExp(`period=custom.*from=${from}.*to=${to}|period=custom.*to=${to}.*from=${from}`));
+    await expect(page).toHaveURL(
+      new RegExp(`period=custom.*from=${from}.*to=${to}|period=custom.*to=${to}.*from=${from}`),
+    );
     await expect(scorecards.cards().first()).toBeVisible();
     await expect(scorecards.card(kpiKey).getByTestId("kpi-actual")).toHaveText(/\d/);
     // Six weeks of the demo's data are not the current month's figure.
@@ -77,7 +81,9 @@ test.describe("notes, custom ranges, role changes and used invitations", () => {
     await context.close();
   });
 
-  test("the owner changes a member's role: the member lands on the new role's scorecard; a used or revoked invitation says so", async ({ browser }) => {
+  test("the owner changes a member's role: the member lands on the new role's scorecard; a used or revoked invitation says so", async ({
+    browser,
+  }) => {
     const ownerContext = await browser.newContext({ locale: "en-US" });
     const owner = await ownerContext.newPage();
     const slug = await signUpWithDemo(owner, "roles-owner");
@@ -107,7 +113,10 @@ test.describe("notes, custom ranges, role changes and used invitations", () => {
     // --- The owner makes the SMM a performance marketer.
     await members.goto();
     await owner.getByLabel("Role of Sam Social", { exact: true }).selectOption({ label: "Performance marketer" });
-    await owner.getByRole("row", { name: /Sam Social/ }).getByRole("button", { name: "Change role" }).click();
+    await owner
+      .getByRole("row", { name: /Sam Social/ })
+      .getByRole("button", { name: "Change role" })
+      .click();
     await owner.reload();
     await expect(owner.getByLabel("Role of Sam Social", { exact: true })).toHaveValue("PERFORMANCE");
 

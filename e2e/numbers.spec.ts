@@ -32,12 +32,17 @@ async function signUpWithDemo(page: Page, locale: "en" | "ru"): Promise<string> 
 async function trendOf(scope: ReturnType<Page["locator"]>) {
   const trend = scope.getByTestId("trend");
   if ((await trend.count()) === 0) return { value: null, verdict: null };
-  return { value: (await trend.getByTestId("trend-value").textContent())!.trim(), verdict: await trend.getAttribute("data-verdict") };
+  return {
+    value: (await trend.getByTestId("trend-value").textContent())!.trim(),
+    verdict: await trend.getAttribute("data-verdict"),
+  };
 }
 
 for (const locale of ["en", "ru"] as const) {
   test.describe(`numbers you can trust (${locale})`, () => {
-    test("the sales view and the company scorecard show the same CAC change; month → quarter keeps the LTV:CAC verdict", async ({ browser }) => {
+    test("the sales view and the company scorecard show the same CAC change; month → quarter keeps the LTV:CAC verdict", async ({
+      browser,
+    }) => {
       test.setTimeout(300_000);
       const context = await browser.newContext({ locale: locale === "ru" ? "ru-RU" : "en-US" });
       const page = await context.newPage();

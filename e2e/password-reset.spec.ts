@@ -54,10 +54,16 @@ test.beforeAll(async () => {
     SEED_DEMO: "0",
   };
   delete env.DATABASE_URL;
-  server = spawn(process.execPath, ["scripts/server.mjs", "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  server = spawn(process.execPath, ["scripts/server.mjs", "--hostname", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
   for (let i = 0; i < 300; i++) {
     if (server.exitCode !== null) throw new Error(`the app exited with ${server.exitCode}`);
-    const up = await fetch(`${baseUrl}/api/graphql?query=%7B__typename%7D`, { headers: { "apollo-require-preflight": "1" } }).then(
+    const up = await fetch(`${baseUrl}/api/graphql?query=%7B__typename%7D`, {
+      headers: { "apollo-require-preflight": "1" },
+    }).then(
       (r) => r.ok,
       () => false,
     );
@@ -89,7 +95,13 @@ test("забытый пароль: письмо, ссылка, новый пар
   await before.addCookies(ru);
   const oldPage = await before.newPage();
   await new SignUpPage(oldPage, "ru").goto();
-  await new SignUpPage(oldPage, "ru").signUp({ name: "Вера Сброс", email, password: OLD_PASSWORD, workspaceName: `Сброс ${Date.now().toString(36)}`, language: "ru" });
+  await new SignUpPage(oldPage, "ru").signUp({
+    name: "Вера Сброс",
+    email,
+    password: OLD_PASSWORD,
+    workspaceName: `Сброс ${Date.now().toString(36)}`,
+    language: "ru",
+  });
   await oldPage.goto("/w");
   await expect(oldPage).toHaveURL(/\/w\//);
 

@@ -155,7 +155,9 @@ test.describe("platform journey", () => {
     const landing = new LandingPage(page);
     await landing.goto();
     await landing.switchLocale("ru");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Хватит отчитываться активностью. Покажите, что окупается.");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Хватит отчитываться активностью. Покажите, что окупается.",
+    );
     // Money in the ru format: NBSP group separators, comma, ₽ after the number.
     await expect(page.getByText("300\u00a0000\u00a0₽")).toBeVisible();
     await checkPage(page, "21-landing-ru");

@@ -7,25 +7,62 @@ import { SCREENSHOT_DIR, checkPage, saveScreenshot, uniqueEmail } from "./pages/
 
 const PASSWORD = "copper-meadow-signal-58";
 /** A real 1×1 PNG (the logo is checked by content on the server and drawn into the PDF). */
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 const L = {
   en: {
-    brandingTitle: "Report branding", name: "Name shown on reports", color: "Primary colour", logo: /^Logo/, saveBranding: "Save branding", brandingSaved: "Branding saved",
-    newReport: "New report", title: "Title", cmo: "CMO scorecard", commentary: "Commentary for the whole report", save: "Save version", publish: "Publish", published: "Published",
-    createLink: "Create share link", pageUrl: "share-url", pdfUrl: "share-pdf-url", company: "Company scorecard", reportTitle: "Board report, December", brand: "Acme Board Pack",
+    brandingTitle: "Report branding",
+    name: "Name shown on reports",
+    color: "Primary colour",
+    logo: /^Logo/,
+    saveBranding: "Save branding",
+    brandingSaved: "Branding saved",
+    newReport: "New report",
+    title: "Title",
+    cmo: "CMO scorecard",
+    commentary: "Commentary for the whole report",
+    save: "Save version",
+    publish: "Publish",
+    published: "Published",
+    createLink: "Create share link",
+    pageUrl: "share-url",
+    pdfUrl: "share-pdf-url",
+    company: "Company scorecard",
+    reportTitle: "Board report, December",
+    brand: "Acme Board Pack",
     colorError: /1\.22:1/,
   },
   ru: {
-    brandingTitle: "Оформление отчётов", name: "Название в отчётах", color: "Основной цвет", logo: /^Логотип/, saveBranding: "Сохранить оформление", brandingSaved: "Оформление сохранено",
-    newReport: "Новый отчёт", title: "Название", cmo: "Скоркарта CMO", commentary: "Комментарий ко всему отчёту", save: "Сохранить версию", publish: "Опубликовать", published: "Опубликован",
-    createLink: "Создать ссылку", pageUrl: "share-url", pdfUrl: "share-pdf-url", company: "Скоркарта компании", reportTitle: "Отчёт совету директоров", brand: "Альфа Консалтинг",
+    brandingTitle: "Оформление отчётов",
+    name: "Название в отчётах",
+    color: "Основной цвет",
+    logo: /^Логотип/,
+    saveBranding: "Сохранить оформление",
+    brandingSaved: "Оформление сохранено",
+    newReport: "Новый отчёт",
+    title: "Название",
+    cmo: "Скоркарта CMO",
+    commentary: "Комментарий ко всему отчёту",
+    save: "Сохранить версию",
+    publish: "Опубликовать",
+    published: "Опубликован",
+    createLink: "Создать ссылку",
+    pageUrl: "share-url",
+    pdfUrl: "share-pdf-url",
+    company: "Скоркарта компании",
+    reportTitle: "Отчёт совету директоров",
+    brand: "Альфа Консалтинг",
     colorError: /1[.,]22:1/,
   },
 } as const;
 
 for (const locale of ["en", "ru"] as const) {
-  test(`compose, brand, publish and share a report; the link opens in a fresh context and its PDF downloads (${locale})`, async ({ browser }) => {
+  test(`compose, brand, publish and share a report; the link opens in a fresh context and its PDF downloads (${locale})`, async ({
+    browser,
+  }) => {
     test.setTimeout(300_000);
     const l = L[locale];
     const context = await browser.newContext({ locale: locale === "ru" ? "ru-RU" : "en-US" });
@@ -61,7 +98,9 @@ for (const locale of ["en", "ru"] as const) {
     await page.getByRole("link", { name: l.newReport }).click();
     await page.getByLabel(l.title, { exact: true }).fill(l.reportTitle);
     await page.getByRole("checkbox", { name: l.cmo }).check();
-    await page.getByLabel(l.commentary, { exact: true }).fill(locale === "ru" ? "Выручка выше плана, CAC снизился." : "Revenue ahead of plan, CAC down.");
+    await page
+      .getByLabel(l.commentary, { exact: true })
+      .fill(locale === "ru" ? "Выручка выше плана, CAC снизился." : "Revenue ahead of plan, CAC down.");
     await page.getByRole("button", { name: l.save }).click();
     await page.waitForURL(new RegExp(`/w/${slug}/reports/[^/]+$`));
     await expect(page.getByRole("heading", { name: l.reportTitle, level: 1 })).toBeVisible();
@@ -93,7 +132,10 @@ for (const locale of ["en", "ru"] as const) {
     await checkPage(view, `reports-02-share-page-${locale}`);
 
     // --- Download the PDF from the shared page; keep a PNG of its first page.
-    const [download] = await Promise.all([view.waitForEvent("download"), view.getByRole("link", { name: "PDF" }).click()]);
+    const [download] = await Promise.all([
+      view.waitForEvent("download"),
+      view.getByRole("link", { name: "PDF" }).click(),
+    ]);
     const outDir = path.resolve("test-results", "reports");
     mkdirSync(outDir, { recursive: true });
     const pdfFile = path.join(outDir, `report-${locale}.pdf`);
@@ -102,7 +144,18 @@ for (const locale of ["en", "ru"] as const) {
     expect(text).toContain(l.reportTitle);
     expect(text).toContain(l.brand);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdfFile, path.join(SCREENSHOT_DIR, `reports-03-pdf-page1-${locale}`)]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "80",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      pdfFile,
+      path.join(SCREENSHOT_DIR, `reports-03-pdf-page1-${locale}`),
+    ]);
 
     // --- Unknown token: 404 on both URLs.
     const bogus = url.replace(/.{4}$/, "AAAA");

@@ -19,16 +19,49 @@ interface RoleCase {
 
 const ROLES: RoleCase[] = [
   { role: "ADMIN", landing: "/scorecards/company", allowed: ["/settings/api-keys", "/settings/audit"], forbidden: [] },
-  { role: "CMO", landing: "/scorecards/cmo", allowed: ["/scorecards/performance", "/targets", "/sales"], forbidden: ["/settings/api-keys", "/settings/audit"] },
-  { role: "PERFORMANCE", landing: "/scorecards/performance", allowed: ["/scorecards/company"], forbidden: ["/scorecards/smm", "/scorecards/cmo", "/settings/members", "/settings/api-keys"] },
-  { role: "SMM", landing: "/scorecards/smm", allowed: ["/scorecards/company"], forbidden: ["/scorecards/content", "/settings/members"] },
-  { role: "CONTENT", landing: "/scorecards/content", allowed: ["/scorecards/company"], forbidden: ["/scorecards/performance", "/settings/api-keys"] },
-  { role: "SALES", landing: "/sales", allowed: ["/scorecards/company"], forbidden: ["/scorecards/performance", "/settings/members"] },
-  { role: "CLIENT_VIEWER", landing: "/reports", allowed: [], forbidden: ["/scorecards/company", "/sales", "/settings/members"] },
+  {
+    role: "CMO",
+    landing: "/scorecards/cmo",
+    allowed: ["/scorecards/performance", "/targets", "/sales"],
+    forbidden: ["/settings/api-keys", "/settings/audit"],
+  },
+  {
+    role: "PERFORMANCE",
+    landing: "/scorecards/performance",
+    allowed: ["/scorecards/company"],
+    forbidden: ["/scorecards/smm", "/scorecards/cmo", "/settings/members", "/settings/api-keys"],
+  },
+  {
+    role: "SMM",
+    landing: "/scorecards/smm",
+    allowed: ["/scorecards/company"],
+    forbidden: ["/scorecards/content", "/settings/members"],
+  },
+  {
+    role: "CONTENT",
+    landing: "/scorecards/content",
+    allowed: ["/scorecards/company"],
+    forbidden: ["/scorecards/performance", "/settings/api-keys"],
+  },
+  {
+    role: "SALES",
+    landing: "/sales",
+    allowed: ["/scorecards/company"],
+    forbidden: ["/scorecards/performance", "/settings/members"],
+  },
+  {
+    role: "CLIENT_VIEWER",
+    landing: "/reports",
+    allowed: [],
+    forbidden: ["/scorecards/company", "/sales", "/settings/members"],
+  },
 ];
 
 async function graphql(request: APIRequestContext, query: string, variables: Record<string, unknown>) {
-  const res = await request.post("/api/graphql", { data: { query, variables }, headers: { "content-type": "application/json" } });
+  const res = await request.post("/api/graphql", {
+    data: { query, variables },
+    headers: { "content-type": "application/json" },
+  });
   const body = await res.json();
   expect(body.errors ?? [], query.slice(0, 60)).toEqual([]);
   return body.data;
@@ -36,14 +69,36 @@ async function graphql(request: APIRequestContext, query: string, variables: Rec
 
 async function member(browser: Browser, ownerApi: APIRequestContext, workspaceId: string, role: string) {
   const email = uniqueEmail(role.toLowerCase());
-  const invite = await graphql(ownerApi, `mutation($i: CreateInviteInput!) { createInvite(input: $i) { inviteUrl } }`, {
-    i: { workspaceId, email, role },
-  });
+  const invite = await graphql(
+    ownerApi,
+    `
+      mutation ($i: CreateInviteInput!) {
+        createInvite(input: $i) {
+          inviteUrl
+        }
+      }
+    `,
+    {
+      i: { workspaceId, email, role },
+    },
+  );
   const token = String(invite.createInvite.inviteUrl).split("/invite/")[1];
   const context = await browser.newContext();
-  await graphql(context.request, `mutation($i: SignUpWithInviteInput!) { signUpWithInvite(input: $i) { user { id } } }`, {
-    i: { token, name: `${role} member`, password: PASSWORD },
-  });
+  await graphql(
+    context.request,
+    `
+      mutation ($i: SignUpWithInviteInput!) {
+        signUpWithInvite(input: $i) {
+          user {
+            id
+          }
+        }
+      }
+    `,
+    {
+      i: { token, name: `${role} member`, password: PASSWORD },
+    },
+  );
   return context;
 }
 
@@ -52,9 +107,28 @@ test.describe("role landing pages and access", () => {
 
   test("each role lands on its own page and is refused the pages it may not open", async ({ browser }) => {
     const ownerContext = await browser.newContext();
-    const signUp = await graphql(ownerContext.request, `mutation($i: SignUpInput!) { signUp(input: $i) { workspace { id slug } } }`, {
-      i: { email: uniqueEmail("owner"), password: PASSWORD, name: "Role Owner", workspaceName: "Roles Co", locale: "en" },
-    });
+    const signUp = await graphql(
+      ownerContext.request,
+      `
+        mutation ($i: SignUpInput!) {
+          signUp(input: $i) {
+            workspace {
+              id
+              slug
+            }
+          }
+        }
+      `,
+      {
+        i: {
+          email: uniqueEmail("owner"),
+          password: PASSWORD,
+          name: "Role Owner",
+          workspaceName: "Roles Co",
+          locale: "en",
+        },
+      },
+    );
     const { id: workspaceId, slug } = signUp.signUp.workspace;
 
     const ownerPage = await ownerContext.newPage();
@@ -84,15 +158,47 @@ test.describe("role landing pages and access", () => {
     await ownerContext.close();
   });
 
-  test("a member leaves a workspace from the account page (en); the last owner is refused (ru)", async ({ browser }) => {
+  test("a member leaves a workspace from the account page (en); the last owner is refused (ru)", async ({
+    browser,
+  }) => {
     const ownerContext = await browser.newContext();
-    const signUp = await graphql(ownerContext.request, `mutation($i: SignUpInput!) { signUp(input: $i) { workspace { id } } }`, {
-      i: { email: uniqueEmail("owner"), password: PASSWORD, name: "Client Owner", workspaceName: "Client Co", locale: "en" },
-    });
+    const signUp = await graphql(
+      ownerContext.request,
+      `
+        mutation ($i: SignUpInput!) {
+          signUp(input: $i) {
+            workspace {
+              id
+            }
+          }
+        }
+      `,
+      {
+        i: {
+          email: uniqueEmail("owner"),
+          password: PASSWORD,
+          name: "Client Owner",
+          workspaceName: "Client Co",
+          locale: "en",
+        },
+      },
+    );
     const context = await member(browser, ownerContext.request, signUp.signUp.workspace.id, "CONTENT");
-    const own = await graphql(context.request, `mutation($i: CreateWorkspaceInput!) { createWorkspace(input: $i) { workspace { slug } } }`, {
-      i: { name: "Own Studio" },
-    });
+    const own = await graphql(
+      context.request,
+      `
+        mutation ($i: CreateWorkspaceInput!) {
+          createWorkspace(input: $i) {
+            workspace {
+              slug
+            }
+          }
+        }
+      `,
+      {
+        i: { name: "Own Studio" },
+      },
+    );
     const page = await context.newPage();
     await page.goto("/account");
     const rows = page.getByTestId("account-workspace-row");
@@ -114,7 +220,9 @@ test.describe("role landing pages and access", () => {
     await page.goto("/account");
     await rows.getByRole("button", { name: "Покинуть пространство" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Покинуть пространство" }).click();
-    await expect(rows.getByRole("alert")).toHaveText("Вы единственный владелец. Назначьте владельцем другого участника, прежде чем уйти.");
+    await expect(rows.getByRole("alert")).toHaveText(
+      "Вы единственный владелец. Назначьте владельцем другого участника, прежде чем уйти.",
+    );
     await expect(page).toHaveURL(/\/account$/);
     await expect(rows).toHaveCount(1);
     await checkPage(page, "32-account-last-owner-ru");

@@ -22,7 +22,9 @@ async function signUpWithDemo(page: Page): Promise<string> {
 }
 
 test.describe("scorecards, KPI tree, sales view, targets and planner", () => {
-  test("the owner reads every scorecard, drills down from the tree, edits a target and plans 10 M → 30 M (en, then ru)", async ({ browser }) => {
+  test("the owner reads every scorecard, drills down from the tree, edits a target and plans 10 M → 30 M (en, then ru)", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     const slug = await signUpWithDemo(page);
@@ -86,7 +88,9 @@ test.describe("scorecards, KPI tree, sales view, targets and planner", () => {
     await expect(targetAfter).not.toHaveText(targetBefore);
     await expect(targetAfter).toContainText(/Target .*9,000,000/);
     // Both attainments in words (issue 11): to date and against the whole period's target.
-    await expect(scorecards.card("company.revenue").getByTestId("kpi-attainment")).toContainText(/of the whole period's target/);
+    await expect(scorecards.card("company.revenue").getByTestId("kpi-attainment")).toContainText(
+      /of the whole period's target/,
+    );
 
     // --- The planner: 10 M revenue → 30 M pipeline, then apply.
     await targets.goto();

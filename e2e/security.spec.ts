@@ -14,12 +14,15 @@ const PASSWORD = "copper-harbour-lantern-61";
 async function watchCsp(page: Page): Promise<string[]> {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(message.text()))
+      violations.push(message.text());
   });
   await page.exposeFunction("__reportCspViolation", (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportCspViolation(t: string): void }).__reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+      (window as unknown as { __reportCspViolation(t: string): void }).__reportCspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
     });
   });
   return violations;
@@ -39,17 +42,28 @@ async function visit(page: Page, path: string) {
   expect(headers["permissions-policy"], path).toMatch(/camera=\(\)/);
   await page.waitForLoadState("networkidle").catch(() => undefined);
   // Hydrated: Next's scripts ran under the policy.
-  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: unknown }).next)), { message: `${path} hydrated` }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Boolean((window as unknown as { next?: unknown }).next)), {
+      message: `${path} hydrated`,
+    })
+    .toBe(true);
 }
 
 test("every main page runs under the CSP without a violation", async ({ page }) => {
   test.setTimeout(240_000);
   const violations = await watchCsp(page);
-  for (const path of ["/", "/login", "/signup", "/explorer", "/reset-password", "/reset-password/not-a-real-token"]) await visit(page, path);
+  for (const path of ["/", "/login", "/signup", "/explorer", "/reset-password", "/reset-password/not-a-real-token"])
+    await visit(page, path);
 
   const signUp = new SignUpPage(page, "en");
   await signUp.goto();
-  const slug = await signUp.signUp({ name: "Sam Secure", email: uniqueEmail("csp"), password: PASSWORD, workspaceName: `CSP ${Date.now().toString(36)}`, language: "en" });
+  const slug = await signUp.signUp({
+    name: "Sam Secure",
+    email: uniqueEmail("csp"),
+    password: PASSWORD,
+    workspaceName: `CSP ${Date.now().toString(36)}`,
+    language: "en",
+  });
   for (const path of [
     `/w/${slug}/onboarding`,
     `/w/${slug}`,
@@ -87,9 +101,16 @@ test("API responses carry the headers too; a malformed %-escape is a 400", async
   expect(bad.status()).toBe(400);
 });
 
-test("the real server takes the client address from the socket, not from forged headers", async ({ playwright, baseURL }) => {
+test("the real server takes the client address from the socket, not from forged headers", async ({
+  playwright,
+  baseURL,
+}) => {
   const api = await playwright.request.newContext({ baseURL });
-  const forged = { "x-forwarded-for": "6.6.6.6", "x-throughline-peer-address": "6.6.6.6", "content-type": "application/json" };
+  const forged = {
+    "x-forwarded-for": "6.6.6.6",
+    "x-throughline-peer-address": "6.6.6.6",
+    "content-type": "application/json",
+  };
   const signUp = await api.post("/api/graphql", {
     headers: forged,
     data: {
@@ -98,7 +119,10 @@ test("the real server takes the client address from the socket, not from forged 
     },
   });
   expect((await signUp.json()).errors).toBeUndefined();
-  const viewer = await api.post("/api/graphql", { headers: forged, data: { query: "{ viewer { sessions { ip current } } }" } });
+  const viewer = await api.post("/api/graphql", {
+    headers: forged,
+    data: { query: "{ viewer { sessions { ip current } } }" },
+  });
   const sessions = (await viewer.json()).data.viewer.sessions as { ip: string; current: boolean }[];
   expect(sessions).toHaveLength(1);
   expect(sessions[0].ip).toBe("127.0.0.1");

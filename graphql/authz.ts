@@ -39,7 +39,9 @@ export function inWorkspace<Parent, Args>(
   workspaceOf: (parent: Parent, args: Args) => string,
   options: { notFound?: string } = {},
 ): WorkspaceAuthScopes<Parent, Args> {
-  const scopes = (parent: Parent, args: Args) => ({ workspace: { workspaceId: workspaceOf(parent, args), rule, ...options } });
+  const scopes = (parent: Parent, args: Args) => ({
+    workspace: { workspaceId: workspaceOf(parent, args), rule, ...options },
+  });
   return Object.assign(scopes, { workspaceRule: rule });
 }
 
@@ -52,7 +54,10 @@ export function onWorkspace(rule: WorkspaceRule): WorkspaceAuthScopes<{ id: stri
  * The scope loader behind `inWorkspace` (registered in graphql/builder.ts): UNAUTHENTICATED without
  * a caller, NOT_FOUND without access, FORBIDDEN without the permission.
  */
-export async function checkWorkspaceRule(ctx: GraphQLContext, { workspaceId, rule, notFound }: WorkspaceScopeParam): Promise<true> {
+export async function checkWorkspaceRule(
+  ctx: GraphQLContext,
+  { workspaceId, rule, notFound }: WorkspaceScopeParam,
+): Promise<true> {
   const access = await accessIn(ctx, workspaceId, notFound);
   if (rule !== "access") assertPermission(access, rule);
   return true;
@@ -62,7 +67,11 @@ export async function checkWorkspaceRule(ctx: GraphQLContext, { workspaceId, rul
  * The caller's access to a workspace its field's scope already admitted (read once per request):
  * the role and permissions an operation applies row rules with.
  */
-export async function accessIn(ctx: GraphQLContext, workspaceId: string, notFound = "Workspace not found"): Promise<WorkspaceAccess> {
+export async function accessIn(
+  ctx: GraphQLContext,
+  workspaceId: string,
+  notFound = "Workspace not found",
+): Promise<WorkspaceAccess> {
   if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
   const access = await ctx.access(workspaceId);
   if (!access) throw AppError.notFound(notFound);

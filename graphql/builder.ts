@@ -66,7 +66,8 @@ export const builder = new SchemaBuilder<{
     // encoded, tenant rows are "<workspaceId>.<rowId>"). The encoded "User:<uuid>" form is
     // accepted too. Every other type keeps Pothos's encoding.
     encodeGlobalID: (typename, id) => (typename === "User" ? String(id) : encodeGlobalID(typename, id)),
-    decodeGlobalID: (globalID) => (UUID.test(globalID) ? { typename: "User", id: globalID.toLowerCase() } : decodeGlobalID(globalID)),
+    decodeGlobalID: (globalID) =>
+      UUID.test(globalID) ? { typename: "User", id: globalID.toLowerCase() } : decodeGlobalID(globalID),
     clientMutationId: "omit",
     cursorType: "String",
     nodesQueryOptions: false,
@@ -83,17 +84,27 @@ export const builder = new SchemaBuilder<{
     afterArgOptions: { description: "Return items after this cursor (an endCursor of a previous page)." },
     beforeArgOptions: { description: "Return items before this cursor (a startCursor of a previous page)." },
     pageInfoTypeOptions: { description: "Where a page sits in its list (Relay cursor connections)." },
-    hasNextPageFieldOptions: { description: "Whether more items follow this page (ask again with `after: endCursor`)." },
-    hasPreviousPageFieldOptions: { description: "Whether items precede this page (ask again with `before: startCursor`)." },
+    hasNextPageFieldOptions: {
+      description: "Whether more items follow this page (ask again with `after: endCursor`).",
+    },
+    hasPreviousPageFieldOptions: {
+      description: "Whether items precede this page (ask again with `before: startCursor`).",
+    },
     startCursorFieldOptions: { description: "Cursor of the first item of the page; null for an empty page." },
     endCursorFieldOptions: { description: "Cursor of the last item of the page; null for an empty page." },
-    idFieldOptions: { description: "Global id (opaque): pass it to `node(id:)` and to mutations that take this object." },
+    idFieldOptions: {
+      description: "Global id (opaque): pass it to `node(id:)` and to mutations that take this object.",
+    },
     nodeTypeOptions: { description: "An object with a global id that `node(id:)` can fetch again (Relay)." },
     nodeQueryOptions: {
-      description: "Any object by its global id, or null when it does not exist or the caller may not see it (the two are indistinguishable).",
+      description:
+        "Any object by its global id, or null when it does not exist or the caller may not see it (the two are indistinguishable).",
       args: { id: { description: "A global id from an `id` field." } },
     },
-    defaultConnectionTypeOptions: { description: "One page of a list (Relay cursor connection): the items as edges, where the page sits, and the size of the whole list." },
+    defaultConnectionTypeOptions: {
+      description:
+        "One page of a list (Relay cursor connection): the items as edges, where the page sits, and the size of the whole list.",
+    },
     defaultEdgeTypeOptions: { description: "One item of a page with its cursor." },
     edgesFieldOptions: { description: "The items of this page, in list order." },
     nodeFieldOptions: { description: "The item." },
@@ -103,9 +114,16 @@ export const builder = new SchemaBuilder<{
   validation: {
     validationError: (result) => {
       const fieldErrors = result.issues.map((i) =>
-        fieldErrorOfIssue(i as SchemaIssue, (i.path ?? []).map((p) => (typeof p === "object" ? (p.key as string | number) : (p as string | number)))),
+        fieldErrorOfIssue(
+          i as SchemaIssue,
+          (i.path ?? []).map((p) => (typeof p === "object" ? (p.key as string | number) : (p as string | number))),
+        ),
       );
-      return new AppError("BAD_USER_INPUT", fieldErrors.map((e) => (e.path.length ? `${e.path.join(".")}: ${e.message}` : e.message)).join("; "), { fieldErrors });
+      return new AppError(
+        "BAD_USER_INPUT",
+        fieldErrors.map((e) => (e.path.length ? `${e.path.join(".")}: ${e.message}` : e.message)).join("; "),
+        { fieldErrors },
+      );
     },
   },
 });

@@ -32,11 +32,14 @@ export async function resolveCountedConnection<Row>(
   const countOnly = async () => (await load({ offset: 0, limit: 0, withTotalCount: true })).totalCount ?? 0;
   // `last` alone means "the last n": the offset needs the length of the list first.
   if (args.last != null && args.before == null && args.first == null) totalCount = await countOnly();
-  const connection = await resolveOffsetConnection({ args, totalCount: totalCount ?? undefined, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }, async ({ offset, limit }) => {
-    const page = await load({ offset, limit, withTotalCount: wantsCount && totalCount === null });
-    totalCount ??= page.totalCount;
-    return page.rows;
-  });
+  const connection = await resolveOffsetConnection(
+    { args, totalCount: totalCount ?? undefined, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+    async ({ offset, limit }) => {
+      const page = await load({ offset, limit, withTotalCount: wantsCount && totalCount === null });
+      totalCount ??= page.totalCount;
+      return page.rows;
+    },
+  );
   let counting: Promise<number> | null = null;
   return {
     ...connection,

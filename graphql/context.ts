@@ -71,7 +71,13 @@ export interface GraphQLContext {
   touchedWorkspaces: Set<string>;
 }
 
-export function createContext(input: { db: Database; viewer: Viewer | null; meta?: Partial<RequestMeta>; clock?: () => Date; readOnly?: boolean }): GraphQLContext {
+export function createContext(input: {
+  db: Database;
+  viewer: Viewer | null;
+  meta?: Partial<RequestMeta>;
+  clock?: () => Date;
+  readOnly?: boolean;
+}): GraphQLContext {
   const requestTime = input.clock ? null : new Date();
   // Per-request memos, by workspace id.
   const accesses = new Map<string, Promise<WorkspaceAccess | null>>();
@@ -85,7 +91,9 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
     meta: { ip: null, secure: false, baseUrl: "http://localhost:3000", locale: "en", ...input.meta },
     responseCookies: [],
     access: async (workspaceId) => {
-      const access = await remember(accesses, workspaceId, () => findWorkspaceAccess(input.db, ctx.viewer, workspaceId));
+      const access = await remember(accesses, workspaceId, () =>
+        findWorkspaceAccess(input.db, ctx.viewer, workspaceId),
+      );
       if (access) ctx.touchedWorkspaces.add(workspaceId);
       return access;
     },
@@ -99,7 +107,8 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
       remember(accesses, workspace.id, async () => access);
       remember(rows, workspace.id, async () => workspace);
     },
-    agencyAccess: (agencyId) => remember(agencyAccesses, agencyId.toLowerCase(), () => findAgencyAccess(input.db, ctx.viewer, agencyId)),
+    agencyAccess: (agencyId) =>
+      remember(agencyAccesses, agencyId.toLowerCase(), () => findAgencyAccess(input.db, ctx.viewer, agencyId)),
     workspaceRow: (workspaceId) => remember(rows, workspaceId, () => findWorkspace(input.db, { workspaceId })),
     requireUser() {
       if (ctx.viewer?.kind !== "user") {
@@ -108,7 +117,8 @@ export function createContext(input: { db: Database; viewer: Viewer | null; meta
       return ctx.viewer;
     },
     now: () => (input.clock ? input.clock() : requestTime!),
-    dataVersion: (workspaceId) => (input.readOnly ? remember(versions, workspaceId, () => readDataVersion(input.db, workspaceId)) : undefined),
+    dataVersion: (workspaceId) =>
+      input.readOnly ? remember(versions, workspaceId, () => readDataVersion(input.db, workspaceId)) : undefined,
     memo: <V>(key: string, load: () => Promise<V>) => remember(memos, key, load) as Promise<V>,
     forgetMemos: () => memos.clear(),
     touchedWorkspaces: new Set(),

@@ -24,18 +24,44 @@ const PROTOCOL_CODES = new Set([
  * message that says which limit was hit.
  */
 const LIMIT_MESSAGES: { pattern: RegExp; limit: string; describe: (max: string, found?: string) => string }[] = [
-  { pattern: /Query depth limit of (\d+) exceeded, found (\d+)/, limit: "depth", describe: (max, found) => `Query depth limit exceeded: the query nests ${found} levels deep, at most ${max} are allowed` },
-  { pattern: /Query Cost limit of (\d+) exceeded, found (\d+)/, limit: "cost", describe: (max, found) => `Query cost limit exceeded: the query costs ${found}, at most ${max} is allowed` },
-  { pattern: /Aliases limit of (\d+) exceeded, found (\d+)/, limit: "aliases", describe: (max, found) => `Alias limit exceeded: the query uses ${found} aliases, at most ${max} are allowed` },
-  { pattern: /Directives limit of (\d+) exceeded, found (\d+)/, limit: "directives", describe: (max, found) => `Directive limit exceeded: the query uses ${found} directives, at most ${max} are allowed` },
-  { pattern: /Document contains more (?:than|that) (\d+) tokens/, limit: "tokens", describe: (max) => `Token limit exceeded: the document has more than ${max} tokens, at most ${max} are allowed` },
+  {
+    pattern: /Query depth limit of (\d+) exceeded, found (\d+)/,
+    limit: "depth",
+    describe: (max, found) =>
+      `Query depth limit exceeded: the query nests ${found} levels deep, at most ${max} are allowed`,
+  },
+  {
+    pattern: /Query Cost limit of (\d+) exceeded, found (\d+)/,
+    limit: "cost",
+    describe: (max, found) => `Query cost limit exceeded: the query costs ${found}, at most ${max} is allowed`,
+  },
+  {
+    pattern: /Aliases limit of (\d+) exceeded, found (\d+)/,
+    limit: "aliases",
+    describe: (max, found) => `Alias limit exceeded: the query uses ${found} aliases, at most ${max} are allowed`,
+  },
+  {
+    pattern: /Directives limit of (\d+) exceeded, found (\d+)/,
+    limit: "directives",
+    describe: (max, found) =>
+      `Directive limit exceeded: the query uses ${found} directives, at most ${max} are allowed`,
+  },
+  {
+    pattern: /Document contains more (?:than|that) (\d+) tokens/,
+    limit: "tokens",
+    describe: (max) => `Token limit exceeded: the document has more than ${max} tokens, at most ${max} are allowed`,
+  },
 ];
 
 function limitError(formatted: GraphQLFormattedError): GraphQLFormattedError | null {
   for (const { pattern, limit, describe } of LIMIT_MESSAGES) {
     const match = pattern.exec(formatted.message);
     if (match) {
-      return { message: describe(match[1], match[2]), locations: formatted.locations, extensions: { code: "LIMIT_EXCEEDED", limit, max: Number(match[1]) } };
+      return {
+        message: describe(match[1], match[2]),
+        locations: formatted.locations,
+        extensions: { code: "LIMIT_EXCEEDED", limit, max: Number(match[1]) },
+      };
     }
   }
   return null;
@@ -62,7 +88,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // Pothos scope-auth's own ForbiddenError (code "FORBIDDEN").
   if (original instanceof Error && (original as { code?: unknown }).code === "FORBIDDEN") {
-    return { message: "Not allowed", locations: formatted.locations, path: formatted.path, extensions: { code: "FORBIDDEN" } };
+    return {
+      message: "Not allowed",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "FORBIDDEN" },
+    };
   }
   const code = formatted.extensions?.code;
   if (code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED") {
@@ -74,11 +105,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (error instanceof GraphQLError && !error.originalError) {
     return { ...formatted, extensions: { ...formatted.extensions, code: code ?? "BAD_USER_INPUT" } };
   }
-  if (error instanceof GraphQLError && error.originalError instanceof GraphQLError && !error.originalError.originalError) {
-    return { message: error.originalError.message, locations: formatted.locations, path: formatted.path, extensions: { code: "BAD_USER_INPUT" } };
+  if (
+    error instanceof GraphQLError &&
+    error.originalError instanceof GraphQLError &&
+    !error.originalError.originalError
+  ) {
+    return {
+      message: error.originalError.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "BAD_USER_INPUT" },
+    };
   }
   console.error("[graphql] unexpected error", error);
-  return { message: "Unexpected error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  return {
+    message: "Unexpected error",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  };
 }
 
 /** `reason` (the stable code) and `params` (the values its text names) beside a message. */
@@ -87,7 +132,9 @@ function reasonExtensions(reason: UserReason): { reason: string; params?: UserRe
 }
 
 /** A field error as the API shows it: its own fields (e.g. a formula's position) with the reason as a code. */
-function fieldErrorExtension(error: FieldError): Omit<FieldError, "reason"> & { reason?: string; params?: UserReason["params"] } {
+function fieldErrorExtension(
+  error: FieldError,
+): Omit<FieldError, "reason"> & { reason?: string; params?: UserReason["params"] } {
   const { reason, ...rest } = error;
   return { ...rest, ...(reason ? reasonExtensions(reason) : {}) };
 }
@@ -107,10 +154,19 @@ function localizedText(reason: unknown, params: unknown, fallback: string, local
  */
 export function localizeFormattedError(formatted: GraphQLFormattedError, locale: Locale): GraphQLFormattedError {
   if (locale === "en" || !formatted.extensions) return formatted;
-  const extensions = formatted.extensions as { fieldErrors?: FormattedFieldError[]; reason?: unknown; params?: unknown };
+  const extensions = formatted.extensions as {
+    fieldErrors?: FormattedFieldError[];
+    reason?: unknown;
+    params?: unknown;
+  };
   if (Array.isArray(extensions.fieldErrors) && extensions.fieldErrors.length > 0) {
-    const fieldErrors = extensions.fieldErrors.map((e) => ({ ...e, message: localizedText(e.reason, e.params, e.message, locale) }));
-    const message = fieldErrors.map((e) => (e.path.length ? `${e.path.join(".")}: ${e.message}` : e.message)).join("; ");
+    const fieldErrors = extensions.fieldErrors.map((e) => ({
+      ...e,
+      message: localizedText(e.reason, e.params, e.message, locale),
+    }));
+    const message = fieldErrors
+      .map((e) => (e.path.length ? `${e.path.join(".")}: ${e.message}` : e.message))
+      .join("; ");
     return { ...formatted, message, extensions: { ...formatted.extensions, fieldErrors } };
   }
   if (extensions.reason !== undefined) {

@@ -62,8 +62,14 @@ export type VariablesArg<V> = Record<never, never> extends V ? [variables?: V] :
  * Documents are typed (`graphql()` from graphql/client/graphql.ts): the result type is the
  * document's selection, so a field the page did not select does not exist for the compiler.
  */
-export async function executeServer<R, V>(document: TadaDocumentNode<R, V>, ...[variables]: VariablesArg<V>): Promise<ServerResult<R>>;
-export async function executeServer(query: string | TadaDocumentNode<unknown, unknown>, variables?: unknown): Promise<ServerResult<unknown>> {
+export async function executeServer<R, V>(
+  document: TadaDocumentNode<R, V>,
+  ...[variables]: VariablesArg<V>
+): Promise<ServerResult<R>>;
+export async function executeServer(
+  query: string | TadaDocumentNode<unknown, unknown>,
+  variables?: unknown,
+): Promise<ServerResult<unknown>> {
   const context = await requestContext();
   const text = typeof query === "string" ? query : documentText(query);
   let prepared = documents.get(text);

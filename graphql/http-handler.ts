@@ -25,7 +25,12 @@ export const MAX_ANONYMOUS_BODY_BYTES = 256 * 1024;
  * `application/json` responses the spec asks for 200 there (audit 572B, FDE2, 7B9B);
  * `application/graphql-response+json` keeps Apollo's 4xx.
  */
-const DOCUMENT_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "LIMIT_EXCEEDED"]);
+const DOCUMENT_ERROR_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "LIMIT_EXCEEDED",
+]);
 
 /**
  * The GraphQL-over-HTTP transport: authenticates (session cookie or `Authorization: Bearer`),
@@ -33,7 +38,10 @@ const DOCUMENT_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATIO
  * and adds the Set-Cookie headers resolvers asked for.
  */
 export async function handleGraphQLRequest(request: Request): Promise<Response> {
-  return withApiSecurityHeaders(await executeGraphQLHttp(request, getDatabase), env().APP_URL?.startsWith("https://") ?? false);
+  return withApiSecurityHeaders(
+    await executeGraphQLHttp(request, getDatabase),
+    env().APP_URL?.startsWith("https://") ?? false,
+  );
 }
 
 /**
@@ -88,12 +96,20 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
 }
 
 /** The transport proper (see {@link TransportRequest}). */
-export async function executeGraphQLTransport(request: TransportRequest, openDb: () => Promise<Database>): Promise<TransportResponse> {
+export async function executeGraphQLTransport(
+  request: TransportRequest,
+  openDb: () => Promise<Database>,
+): Promise<TransportResponse> {
   const method = request.method;
   const headers = request.headers;
   const header = (name: string): string | null => headers.get(name) ?? null;
   if (method !== "GET" && method !== "POST") {
-    return errorResponse("METHOD_NOT_ALLOWED", `${method} is not supported: send queries with GET or POST, mutations with POST`, 405, { allow: "GET, POST" });
+    return errorResponse(
+      "METHOD_NOT_ALLOWED",
+      `${method} is not supported: send queries with GET or POST, mutations with POST`,
+      405,
+      { allow: "GET, POST" },
+    );
   }
   let body: unknown;
   if (method === "POST") {
@@ -193,10 +209,17 @@ function isDocumentErrorInJson(contentType: string | null, payload: string): boo
   }
 }
 
-function errorResponse(code: string, message: string, status: number, headers?: Record<string, string>): TransportResponse {
+function errorResponse(
+  code: string,
+  message: string,
+  status: number,
+  headers?: Record<string, string>,
+): TransportResponse {
   return {
     status,
-    headers: new Map(Object.entries({ "content-type": "application/graphql-response+json; charset=utf-8", ...headers })),
+    headers: new Map(
+      Object.entries({ "content-type": "application/graphql-response+json; charset=utf-8", ...headers }),
+    ),
     cookies: [],
     body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
   };
@@ -207,4 +230,3 @@ async function collect(iterator: AsyncIterableIterator<string>): Promise<string>
   for await (const chunk of iterator) out += chunk;
   return out;
 }
-

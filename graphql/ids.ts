@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors/app-error";
 import { UUID } from "@/lib/uuid";
 import { workspaceIdOf } from "@/lib/workspaces/workspace-id";
 
-
 /**
  * Tenant-owned nodes carry their workspace in the id ("<workspaceId>.<rowId>") so that
  * `node(id)` can check access to the workspace before it touches the row.

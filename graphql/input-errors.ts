@@ -20,7 +20,11 @@ export async function underInput<T>(run: () => Promise<T>): Promise<T> {
  * The workspace and row of a tenant node's global id (graphql/ids.ts tenantNodeId) of the
  * given type; anything else is a BAD_USER_INPUT naming the field.
  */
-export function parseTenantNodeInput(raw: string, typename: string, path: (string | number)[]): { workspaceId: string; rowId: string } {
+export function parseTenantNodeInput(
+  raw: string,
+  typename: string,
+  path: (string | number)[],
+): { workspaceId: string; rowId: string } {
   try {
     const decoded = decodeGlobalID(raw);
     const parsed = decoded.typename === typename ? parseTenantNodeId(decoded.id) : null;

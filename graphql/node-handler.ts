@@ -18,7 +18,11 @@ import { executeGraphQLTransport } from "./http-handler";
  * the socket address stamped by lib/http/client-address.ts, which per-IP throttles read), the
  * client address appended to X-Forwarded-For as Next's server does, X-Forwarded-Proto filled in.
  */
-export async function handleNodeGraphQLRequest(req: IncomingMessage, res: ServerResponse, openDb: () => Promise<Database> = getDatabase): Promise<void> {
+export async function handleNodeGraphQLRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  openDb: () => Promise<Database> = getDatabase,
+): Promise<void> {
   try {
     const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
     const protocol = encrypted ? "https:" : "http:";
@@ -47,7 +51,9 @@ export async function handleNodeGraphQLRequest(req: IncomingMessage, res: Server
   } catch (error) {
     console.error("[graphql] transport failed unexpectedly", error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/graphql-response+json; charset=utf-8" });
-    res.end(JSON.stringify({ errors: [{ message: "Unexpected error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }));
+    res.end(
+      JSON.stringify({ errors: [{ message: "Unexpected error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }),
+    );
   }
 }
 
@@ -57,7 +63,9 @@ let cachedSecurityHeaders: { appUrl: string | undefined; entries: [string, strin
 function apiSecurityHeaders(): [string, string][] {
   const appUrl = env().APP_URL;
   if (!cachedSecurityHeaders || cachedSecurityHeaders.appUrl !== appUrl) {
-    const entries = Object.entries(securityHeaders({ https: appUrl?.startsWith("https://") ?? false })).map(([k, v]): [string, string] => [k.toLowerCase(), v]);
+    const entries = Object.entries(securityHeaders({ https: appUrl?.startsWith("https://") ?? false })).map(
+      ([k, v]): [string, string] => [k.toLowerCase(), v],
+    );
     cachedSecurityHeaders = { appUrl, entries };
   }
   return cachedSecurityHeaders.entries;

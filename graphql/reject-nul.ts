@@ -15,7 +15,11 @@ export const rejectNulPlugin: ApolloServerPlugin = {
         const where = nulInDocument(document) ?? nulInValue(request.variables ?? {}, ["variables"]);
         if (where) {
           throw new GraphQLError(`${where}: text must not contain a NUL character (U+0000)`, {
-            extensions: { code: "BAD_USER_INPUT", fieldErrors: [{ path: where.split("."), message: "NUL character", reason: "NUL_CHARACTER" }], http: { status: 400 } },
+            extensions: {
+              code: "BAD_USER_INPUT",
+              fieldErrors: [{ path: where.split("."), message: "NUL character", reason: "NUL_CHARACTER" }],
+              http: { status: 400 },
+            },
           });
         }
       },
@@ -85,4 +89,3 @@ export function nulInValue(value: unknown, path: (string | number)[], depth = 0)
   }
   return null;
 }
-

@@ -34,7 +34,8 @@ export function missingDescriptions(schema: GraphQLSchema): string[] {
   for (const type of Object.values(schema.getTypeMap())) {
     if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
     // The root types are containers; their fields carry the documentation.
-    if (!described(type.description) && type !== schema.getQueryType() && type !== schema.getMutationType()) missing.push(type.name);
+    if (!described(type.description) && type !== schema.getQueryType() && type !== schema.getMutationType())
+      missing.push(type.name);
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (!described(field.description)) missing.push(`${type.name}.${field.name}`);
@@ -44,7 +45,8 @@ export function missingDescriptions(schema: GraphQLSchema): string[] {
       }
     }
     if (isEnumType(type)) {
-      for (const value of type.getValues()) if (!described(value.description)) missing.push(`${type.name}.${value.name}`);
+      for (const value of type.getValues())
+        if (!described(value.description)) missing.push(`${type.name}.${value.name}`);
     }
   }
   return missing;
@@ -85,7 +87,8 @@ export function contractBreakingChanges(live: GraphQLSchema, specMarkdown: strin
       if (!("name" in def) || !def.name) continue;
       const name = def.name.value;
       if (name === "Query" || name === "Mutation") {
-        if (section === "9.2" && "fields" in def) for (const f of def.fields ?? []) pendingCandidates.add(`${name}.${f.name.value}`);
+        if (section === "9.2" && "fields" in def)
+          for (const f of def.fields ?? []) pendingCandidates.add(`${name}.${f.name.value}`);
       } else {
         defined.add(name);
         if (section === "9.2") pendingCandidates.add(name);
@@ -123,7 +126,8 @@ export function contractBreakingChanges(live: GraphQLSchema, specMarkdown: strin
   const pending: string[] = [];
   for (const change of findBreakingChanges(contract, live)) {
     const subject = subjectOf(change);
-    if (subject && stubSet.has(subject.type) && change.type !== "TYPE_REMOVED" && change.type !== "TYPE_CHANGED_KIND") continue;
+    if (subject && stubSet.has(subject.type) && change.type !== "TYPE_REMOVED" && change.type !== "TYPE_CHANGED_KIND")
+      continue;
     if (subject && isPending(subject, live, pendingCandidates)) {
       pending.push(subject.field ? `${subject.type}.${subject.field}` : subject.type);
       continue;
@@ -135,7 +139,9 @@ export function contractBreakingChanges(live: GraphQLSchema, specMarkdown: strin
 
 /** The type (and field) a change is about, read from graphql-js's description. */
 function subjectOf(change: BreakingChange): { type: string; field?: string } | null {
-  const match = /^(?:A (?:required|non-null) \w+ \w+ on input type )?([A-Z][A-Za-z0-9]*)(?:\.([A-Za-z0-9_]+))?/.exec(change.description);
+  const match = /^(?:A (?:required|non-null) \w+ \w+ on input type )?([A-Z][A-Za-z0-9]*)(?:\.([A-Za-z0-9_]+))?/.exec(
+    change.description,
+  );
   if (!match) return null;
   const onInput = /on input type ([A-Z][A-Za-z0-9]*)/.exec(change.description);
   if (onInput) return { type: onInput[1] };

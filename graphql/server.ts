@@ -20,7 +20,9 @@ const localizeErrorsPlugin: ApolloServerPlugin<GraphQLContext> = {
       async willSendResponse({ response, contextValue }) {
         const locale = contextValue.meta.locale;
         if (locale === "en" || response.body.kind !== "single" || !response.body.singleResult.errors) return;
-        response.body.singleResult.errors = response.body.singleResult.errors.map((e) => localizeFormattedError(e, locale));
+        response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
+          localizeFormattedError(e, locale),
+        );
       },
     };
   },

@@ -1,5 +1,12 @@
 import "server-only";
-import { type GraphQLField, type GraphQLInputType, type GraphQLSchema, getNamedType, isInputObjectType, isObjectType } from "graphql";
+import {
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isObjectType,
+} from "graphql";
 import type { WorkspaceRule } from "./authz";
 
 /**
@@ -111,9 +118,12 @@ export function checkWorkspaceAuth(schema: GraphQLSchema): WorkspaceAuthReport {
       const rule = workspaceRuleOf(field);
       const exempt = name in NOT_WORKSPACE_FIELDS;
       const takesWorkspace = field.args.some((a) => a.name === "workspaceId" || namesWorkspace(a.type));
-      if (exempt && takesWorkspace) problems.push(`${name}: takes a workspaceId, so it cannot be listed as touching no workspace`);
-      if (!exempt && rule === null) problems.push(`${name}: reads or changes workspace data without inWorkspace/onWorkspace (graphql/authz.ts)`);
-      if (rule === "access" && !ROW_RULE_FIELDS.includes(name)) problems.push(`${name}: rule "access" without being listed in ROW_RULE_FIELDS`);
+      if (exempt && takesWorkspace)
+        problems.push(`${name}: takes a workspaceId, so it cannot be listed as touching no workspace`);
+      if (!exempt && rule === null)
+        problems.push(`${name}: reads or changes workspace data without inWorkspace/onWorkspace (graphql/authz.ts)`);
+      if (rule === "access" && !ROW_RULE_FIELDS.includes(name))
+        problems.push(`${name}: rule "access" without being listed in ROW_RULE_FIELDS`);
     }
   }
   for (const name of [...Object.keys(NOT_WORKSPACE_FIELDS), ...ROW_RULE_FIELDS]) {

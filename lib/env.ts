@@ -37,7 +37,10 @@ const EnvSchema = z.object({
   /** Sign-ups allowed per client address per hour. */
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** Proxy hops in front of the app whose X-Forwarded-For entries are believed (0 = use the socket address). */
-  TRUST_PROXY: z.string().regex(/^(\d{1,2}|true|false)$/, "a number of proxy hops (0, 1, 2, …)").default("0"),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|true|false)$/, "a number of proxy hops (0, 1, 2, …)")
+    .default("0"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

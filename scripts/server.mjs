@@ -32,7 +32,9 @@ await app.prepare();
 // answered GraphQL before the demo owner existed ("Wrong e-mail or password"), and a sign-in
 // could be counted before the address stamp was installed. The registration is memoised per
 // process: Next's own call later gets the same promise.
-const { ensureInstrumentationRegistered } = createRequire(import.meta.url)("next/dist/server/lib/router-utils/instrumentation-globals.external.js");
+const { ensureInstrumentationRegistered } = createRequire(import.meta.url)(
+  "next/dist/server/lib/router-utils/instrumentation-globals.external.js",
+);
 await ensureInstrumentationRegistered(root, ".next");
 // The transport is TypeScript (with the project's path aliases): tsx compiles it once, here.
 const { handleNodeGraphQLRequest } = await tsImport("../graphql/node-handler.ts", import.meta.url);

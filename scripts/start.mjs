@@ -17,7 +17,21 @@ const port = process.env.PORT ?? "3000";
 if (env.APP_URL) env.NEXTAUTH_URL ??= env.APP_URL;
 else if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= "1";
 
-const SOURCES = ["app", "components", "graphql", "lib", "messages", "prisma", "public", "generated", "next.config.ts", "package-lock.json", "postcss.config.mjs", "instrumentation.ts", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "graphql",
+  "lib",
+  "messages",
+  "prisma",
+  "public",
+  "generated",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "instrumentation.ts",
+  "tsconfig.json",
+];
 
 function fingerprint() {
   const hash = createHash("sha256");
@@ -36,14 +50,17 @@ function fingerprint() {
 
 const stamp = path.join(".next", "throughline-build-fingerprint");
 const current = fingerprint();
-const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current;
+const built =
+  existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current;
 if (!built) {
   console.log("throughline: building the app (first start or sources changed)…");
   const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeFileSync(stamp, current);
 }
-console.log(`throughline: starting on http://localhost:${port} — the demo sign-in (e-mail and password) is in README.md, section "Run it"`);
+console.log(
+  `throughline: starting on http://localhost:${port} — the demo sign-in (e-mail and password) is in README.md, section "Run it"`,
+);
 const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

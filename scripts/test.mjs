@@ -32,13 +32,21 @@ function run(step, cmd, args, extraEnv = {}) {
 function vitestCounts(file) {
   if (!existsSync(file)) return { passed: 0, failed: 0 };
   const report = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTests ?? 0) };
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTests ?? 0),
+  };
 }
 
 function vitestStep(step, config, extraEnv = {}) {
   const json = path.join(outDir, `${step}.json`);
   rmSync(json, { force: true });
-  const r = run(step, "npx", ["vitest", "run", "-c", config, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`], extraEnv);
+  const r = run(
+    step,
+    "npx",
+    ["vitest", "run", "-c", config, "--reporter=default", "--reporter=json", `--outputFile.json=${json}`],
+    extraEnv,
+  );
   const counts = vitestCounts(json);
   // A step that ran no test has not checked anything: it fails.
   const ok = r.ok && counts.passed > 0;
@@ -54,16 +62,25 @@ function simpleStep(step, cmd, args) {
 function canConnect(host, port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port, timeout: 2000 });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
-    socket.once("timeout", () => { socket.destroy(); resolve(false); });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
 async function freePort() {
   return new Promise((resolve) => {
     const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
@@ -81,13 +98,23 @@ async function waitForHttp(url, child, seconds) {
 
 async function e2eStep() {
   const build = run("e2e-build", "npx", ["next", "build"]);
-  if (!build.ok) { results.push({ step: "e2e", ok: false, passed: 0, failed: 1, seconds: build.seconds }); return; }
+  if (!build.ok) {
+    results.push({ step: "e2e", ok: false, passed: 0, failed: 1, seconds: build.seconds });
+    return;
+  }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tl-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
   // The browser suite runs on the embedded database, as `npm start` does for a new user.
   // The suite signs up many accounts from 127.0.0.1: lift the per-address sign-up limit.
-  const serverEnv = { ...env, PORT: String(port), PGLITE_DATA_DIR: path.join(dataDir, "pglite"), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, SIGNUP_LIMIT_PER_HOUR: "100000" };
+  const serverEnv = {
+    ...env,
+    PORT: String(port),
+    PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
+    APP_URL: baseUrl,
+    NEXTAUTH_URL: baseUrl,
+    SIGNUP_LIMIT_PER_HOUR: "100000",
+  };
   delete serverEnv.DATABASE_URL;
   // The same server `npm start` runs (scripts/server.mjs), not bare `next start`.
   const server = spawn(process.execPath, ["scripts/server.mjs", "--hostname", "127.0.0.1"], {
@@ -97,19 +124,35 @@ async function e2eStep() {
   });
   try {
     const up = await waitForHttp(`${baseUrl}/api/graphql?query=%7B__typename%7D`, server, 300);
-    if (!up) { console.error("e2e: server did not come up"); results.push({ step: "e2e", ok: false, passed: 0, failed: 1, seconds: "-" }); return; }
+    if (!up) {
+      console.error("e2e: server did not come up");
+      results.push({ step: "e2e", ok: false, passed: 0, failed: 1, seconds: "-" });
+      return;
+    }
     const json = path.join(outDir, "e2e.json");
     rmSync(json, { force: true });
-    const r = run("e2e", "npx", ["playwright", "test", "--reporter=list,json", ...e2eSpecs], { E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
-    let passed = 0, failed = 0;
+    const r = run("e2e", "npx", ["playwright", "test", "--reporter=list,json", ...e2eSpecs], {
+      E2E_BASE_URL: baseUrl,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+    });
+    let passed = 0,
+      failed = 0;
     if (existsSync(json)) {
       const stats = JSON.parse(readFileSync(json, "utf8")).stats ?? {};
       passed = stats.expected ?? 0;
       failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
     }
-    results.push({ step: "e2e", ok: r.ok && passed > 0, passed, failed: r.ok || failed > 0 ? failed : Math.max(failed, 1), seconds: r.seconds });
+    results.push({
+      step: "e2e",
+      ok: r.ok && passed > 0,
+      passed,
+      failed: r.ok || failed > 0 ? failed : Math.max(failed, 1),
+      seconds: r.seconds,
+    });
   } finally {
-    try { process.kill(-server.pid, "SIGTERM"); } catch {}
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {}
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -125,7 +168,10 @@ if (wants("int-pglite")) vitestStep("int-pglite", "vitest.integration.config.mts
 if (wants("int-postgres")) {
   const url = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
   if (await canConnect(url.hostname, Number(url.port || 5432))) {
-    vitestStep("int-postgres", "vitest.integration.config.mts", { TEST_DB: "postgres", TEST_DATABASE_URL: url.toString() });
+    vitestStep("int-postgres", "vitest.integration.config.mts", {
+      TEST_DB: "postgres",
+      TEST_DATABASE_URL: url.toString(),
+    });
   } else if (process.env.REQUIRE_POSTGRES === "1") {
     console.error(`int-postgres: PostgreSQL at ${url.host} is required (REQUIRE_POSTGRES=1) but not reachable`);
     results.push({ step: "int-postgres", ok: false, passed: 0, failed: 1, seconds: "-" });
@@ -136,7 +182,10 @@ if (wants("int-postgres")) {
 if (wants("e2e")) await e2eStep();
 
 console.log("\n━━ summary");
-for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.step.padEnd(16)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${r.seconds}s`);
+for (const r of results)
+  console.log(
+    `${r.ok ? "ok  " : "FAIL"} ${r.step.padEnd(16)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${r.seconds}s`,
+  );
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const allOk = results.length > 0 && results.every((r) => r.ok);

@@ -5,7 +5,13 @@ import { graphql } from "@/graphql/client/graphql";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { LOCALE_COOKIE, resolveLocale, toLocale } from "@/lib/i18n/config";
 
-const VIEWER_LOCALE = graphql(`query ViewerLocale { viewer { locale } }`);
+const VIEWER_LOCALE = graphql(`
+  query ViewerLocale {
+    viewer {
+      locale
+    }
+  }
+`);
 
 /** The signed-in viewer's saved locale, read through GraphQL like everything else a page reads. */
 async function viewerLocale(): Promise<string | null> {

@@ -9,7 +9,10 @@ describe("explorer examples", () => {
   it("are valid operations of the current schema", () => {
     expect(EXAMPLES.length, "examples found").toBeGreaterThanOrEqual(5);
     for (const example of EXAMPLES) {
-      expect(validate(schema, parse(example.query)).map((e) => e.message), example.id).toEqual([]);
+      expect(
+        validate(schema, parse(example.query)).map((e) => e.message),
+        example.id,
+      ).toEqual([]);
     }
   });
 

@@ -124,7 +124,15 @@ mutation SignUp($input: SignUpInput!) {
   }
 }`,
     variables: {
-      input: { email: "owner@example.com", password: "a long passphrase", name: "Owner", workspaceName: "Acme", currency: "USD", timeZone: "UTC", locale: "en" },
+      input: {
+        email: "owner@example.com",
+        password: "a long passphrase",
+        name: "Owner",
+        workspaceName: "Acme",
+        currency: "USD",
+        timeZone: "UTC",
+        locale: "en",
+      },
     },
   },
 ];

@@ -106,16 +106,37 @@ export function Explorer() {
           )}
         </Field>
         <Field id="query" label={t("query")} hint={t("runHint")}>
-          {(p) => <Textarea {...p} value={query} onChange={(e) => setQuery(e.target.value)} rows={16} spellCheck={false} />}
+          {(p) => (
+            <Textarea {...p} value={query} onChange={(e) => setQuery(e.target.value)} rows={16} spellCheck={false} />
+          )}
         </Field>
         <Field id="variables" label={t("variables")}>
-          {(p) => <Textarea {...p} value={variables} onChange={(e) => setVariables(e.target.value)} rows={6} spellCheck={false} />}
+          {(p) => (
+            <Textarea
+              {...p}
+              value={variables}
+              onChange={(e) => setVariables(e.target.value)}
+              rows={6}
+              spellCheck={false}
+            />
+          )}
         </Field>
         <Field id="api-key" label={t("apiKey")} hint={t("apiKeyHint")}>
-          {(p) => <Input {...p} value={apiKey} onChange={(e) => setApiKey(e.target.value)} type="password" autoComplete="off" spellCheck={false} />}
+          {(p) => (
+            <Input
+              {...p}
+              value={apiKey}
+              onChange={(e) => setApiKey(e.target.value)}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
         </Field>
         <Field id="headers" label={t("headers")}>
-          {(p) => <Textarea {...p} value={headers} onChange={(e) => setHeaders(e.target.value)} rows={3} spellCheck={false} />}
+          {(p) => (
+            <Textarea {...p} value={headers} onChange={(e) => setHeaders(e.target.value)} rows={3} spellCheck={false} />
+          )}
         </Field>
         {inputError ? <Alert tone="bad">{inputError}</Alert> : null}
         <Button onClick={run} pending={running}>
@@ -126,9 +147,7 @@ export function Explorer() {
         <h2 className="text-sm font-medium">{t("result")}</h2>
         <div aria-live="polite" className="mt-1">
           {result ? (
-            <p className="mb-2 text-sm text-ink-muted">
-              {t("status", { status: result.status, ms: result.ms })}
-            </p>
+            <p className="mb-2 text-sm text-ink-muted">{t("status", { status: result.status, ms: result.ms })}</p>
           ) : null}
           <pre
             tabIndex={0}
@@ -192,7 +211,11 @@ function SchemaViewer() {
       <p className="text-sm text-ink-muted" aria-live="polite">
         {t("definitions", { count: shown.length })}
       </p>
-      <pre tabIndex={0} aria-label={t("tabSchema")} className="max-h-[48rem] overflow-auto rounded-lg border border-line bg-surface p-3 font-mono text-xs">
+      <pre
+        tabIndex={0}
+        aria-label={t("tabSchema")}
+        className="max-h-[48rem] overflow-auto rounded-lg border border-line bg-surface p-3 font-mono text-xs"
+      >
         {shown.join("\n\n")}
       </pre>
     </div>

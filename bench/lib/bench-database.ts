@@ -2,11 +2,15 @@ import pg from "pg";
 import { type Database, openDatabase } from "@/lib/db/client";
 
 export function adminUrl(): string {
-  return process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  return (
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"
+  );
 }
 
 /** A fresh PostgreSQL database for a benchmark, migrated; returns its URL too. */
-export async function createBenchDatabase(baseName: string): Promise<{ db: Database; url: string; drop(): Promise<void> }> {
+export async function createBenchDatabase(
+  baseName: string,
+): Promise<{ db: Database; url: string; drop(): Promise<void> }> {
   // Engineers sharing one PostgreSQL run benches in parallel: a suffix keeps their databases apart.
   const suffix = (process.env.BENCH_DB_SUFFIX ?? "").replace(/[^a-z0-9_]/gi, "").toLowerCase();
   const name = suffix ? `${baseName}_${suffix}` : baseName;

@@ -28,7 +28,12 @@ export async function fetchFirstLoadJs(html: string, base: string): Promise<Scri
     if (seen.has(src)) continue;
     seen.add(src);
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
-    out.push({ src, raw: body.length, gzip: gzipSync(body, { level: 6 }).length, noModule: /\snomodule/i.test(tag[0]) });
+    out.push({
+      src,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 6 }).length,
+      noModule: /\snomodule/i.test(tag[0]),
+    });
   }
   return out;
 }
@@ -42,7 +47,11 @@ interface Part {
 export function analyzedChunks(route: string, cwd = process.cwd()): Map<string, { size: number; parts: Part[] }> {
   const chunks = new Map<string, { size: number; parts: Part[] }>();
   if (!existsSync(path.join(cwd, ".next", "diagnostics", "analyze"))) return chunks;
-  const r = spawnSync("npx", ["next", "analyze", "export", "--route", route], { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync("npx", ["next", "analyze", "export", "--route", route], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   if (r.status !== 0) return chunks;
   for (const line of r.stdout.split("\n")) {
     if (!line.includes('"type":"part"') || !line.includes("/static/chunks/")) continue;
@@ -79,11 +88,17 @@ export function printFirstLoadJs(scripts: ScriptSize[], route: string, topModule
     if (best < 0) continue;
     const [, chunk] = unmatched.splice(best, 1)[0];
     for (const p of chunk.parts.slice(0, topModules)) console.log(`         ${kib(p.size)}  ${p.source}`);
-    if (chunk.parts.length > topModules) console.log(`                 … ${chunk.parts.length - topModules} more modules`);
+    if (chunk.parts.length > topModules)
+      console.log(`                 … ${chunk.parts.length - topModules} more modules`);
   }
   const sum = (pick: (s: ScriptSize) => number, list = scripts) => list.reduce((t, s) => t + pick(s), 0);
   const modules = scripts.filter((s) => !s.noModule);
-  console.log(`total: ${kib(sum((s) => s.raw))} raw, ${kib(sum((s) => s.gzip))} gzip KiB over ${scripts.length} scripts`);
-  console.log(`  of which module scripts (what a current browser downloads): ${kib(sum((s) => s.gzip, modules))} gzip KiB over ${modules.length}`);
-  if (analyzed.size === 0) console.log("(module lists: run `npx next analyze -o` after the build to see what is in each chunk)");
+  console.log(
+    `total: ${kib(sum((s) => s.raw))} raw, ${kib(sum((s) => s.gzip))} gzip KiB over ${scripts.length} scripts`,
+  );
+  console.log(
+    `  of which module scripts (what a current browser downloads): ${kib(sum((s) => s.gzip, modules))} gzip KiB over ${modules.length}`,
+  );
+  if (analyzed.size === 0)
+    console.log("(module lists: run `npx next analyze -o` after the build to see what is in each chunk)");
 }

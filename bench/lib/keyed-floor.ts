@@ -7,12 +7,24 @@ import type { Database } from "@/lib/db/client";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 /** A workspace with a READ key whose rate limit never binds: what the keyed-query benches call. */
-export async function createKeyedWorkspace(db: Database, { workspaceId, slug }: { workspaceId: string; slug: string }): Promise<{ secret: string }> {
+export async function createKeyedWorkspace(
+  db: Database,
+  { workspaceId, slug }: { workspaceId: string; slug: string },
+): Promise<{ secret: string }> {
   const key = generateApiKey();
   await withTenant(db, { workspaceId }, async (tx) => {
-    await tx.workspace.create({ data: { id: workspaceId, name: "Bench", slug, currency: "RUB", timeZone: "Europe/Moscow" } });
+    await tx.workspace.create({
+      data: { id: workspaceId, name: "Bench", slug, currency: "RUB", timeZone: "Europe/Moscow" },
+    });
     await tx.apiKey.create({
-      data: { workspaceId, name: "bench", prefix: key.prefix, secretHash: key.secretHash, scopes: ["READ"], rateLimitPerMinute: 1_000_000_000 },
+      data: {
+        workspaceId,
+        name: "bench",
+        prefix: key.prefix,
+        secretHash: key.secretHash,
+        scopes: ["READ"],
+        rateLimitPerMinute: 1_000_000_000,
+      },
     });
   });
   return { secret: key.secret };
@@ -22,7 +34,10 @@ export async function createKeyedWorkspace(db: Database, { workspaceId, slug }: 
  * The in-process floor of a keyed query: authenticateApiKey + graphql.execute with
  * `connections` calls in flight for `seconds` (after 200 warm-up calls); operations per second.
  */
-export async function measureKeyedFloor(db: Database, { secret, query, connections, seconds }: { secret: string; query: string; connections: number; seconds: number }): Promise<number> {
+export async function measureKeyedFloor(
+  db: Database,
+  { secret, query, connections, seconds }: { secret: string; query: string; connections: number; seconds: number },
+): Promise<number> {
   const document = parse(query);
   const once = async () => {
     const viewer = await authenticateApiKey(db, secret);

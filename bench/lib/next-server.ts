@@ -4,7 +4,10 @@ import { type ChildProcess, spawn } from "node:child_process";
  * Starts the app as a user would (`node scripts/start.mjs`: builds when sources changed, then
  * `next start`) and waits until GraphQL answers. Stop it with the returned function.
  */
-export async function startNextServer(env: Record<string, string | undefined>, port: number): Promise<{ url: string; pid: number; stop(): void }> {
+export async function startNextServer(
+  env: Record<string, string | undefined>,
+  port: number,
+): Promise<{ url: string; pid: number; stop(): void }> {
   const server: ChildProcess = spawn("node", ["scripts/start.mjs"], {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit"],
@@ -21,7 +24,9 @@ export async function startNextServer(env: Record<string, string | undefined>, p
   for (let i = 0; i < 900; i++) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {
-      const res = await fetch(`${url}/api/graphql?query=%7B__typename%7D`, { headers: { "apollo-require-preflight": "1" } });
+      const res = await fetch(`${url}/api/graphql?query=%7B__typename%7D`, {
+        headers: { "apollo-require-preflight": "1" },
+      });
       if (res.ok) return { url, pid: server.pid!, stop };
     } catch {
       // not up yet

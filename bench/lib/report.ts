@@ -9,10 +9,22 @@ export function percentile(sorted: number[], p: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-export function summarize(samplesMs: number[]): { n: number; p50: number | null; p95: number | null; p99: number | null; mean: number | null } {
+export function summarize(samplesMs: number[]): {
+  n: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  mean: number | null;
+} {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const mean = sorted.length ? sorted.reduce((s, x) => s + x, 0) / sorted.length : null;
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), mean };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    mean,
+  };
 }
 
 export function round(value: number | null | undefined, digits = 2): number | null {
@@ -27,7 +39,13 @@ export function writeResult(name: string, result: Record<string, unknown>): stri
   const payload = {
     bench: name,
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+    },
     ...result,
   };
   writeFileSync(file, `${JSON.stringify(payload, null, 2)}\n`);

@@ -5,9 +5,29 @@
  * rollup triggers' transition tables moderate. Values are deterministic (hash of the key).
  */
 export const BENCH_MEASURES = [
-  "spend", "sales_cost", "impressions", "reach", "clicks", "sessions", "bounces", "leads", "qualified_leads",
-  "opportunities", "deals_won", "revenue", "pipeline_value", "customers_active", "customers_churned",
-  "engagements", "followers", "email_sent", "email_opens", "email_clicks", "nps_promoters", "nps_passives", "nps_detractors",
+  "spend",
+  "sales_cost",
+  "impressions",
+  "reach",
+  "clicks",
+  "sessions",
+  "bounces",
+  "leads",
+  "qualified_leads",
+  "opportunities",
+  "deals_won",
+  "revenue",
+  "pipeline_value",
+  "customers_active",
+  "customers_churned",
+  "engagements",
+  "followers",
+  "email_sent",
+  "email_opens",
+  "email_clicks",
+  "nps_promoters",
+  "nps_passives",
+  "nps_detractors",
 ] as const;
 
 export const BENCH_CHANNELS = ["google_ads", "yandex_direct", "vk_ads", "telegram", "seo", "email"] as const;

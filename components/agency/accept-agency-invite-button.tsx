@@ -8,7 +8,13 @@ import { Button } from "../ui/button";
 import { graphql } from "@/graphql/client/graphql";
 
 const ACCEPT = graphql(`
-  mutation AcceptAgencyInvite($token: String!) { acceptAgencyInvite(token: $token) { agency { publicId } } }
+  mutation AcceptAgencyInvite($token: String!) {
+    acceptAgencyInvite(token: $token) {
+      agency {
+        publicId
+      }
+    }
+  }
 `);
 
 export function AcceptAgencyInviteButton({ token }: { token: string }) {

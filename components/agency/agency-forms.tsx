@@ -17,7 +17,13 @@ type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D
 const GRANTABLE_ROLES = ["ADMIN", "CMO", "PERFORMANCE", "SMM", "CONTENT", "SALES", "CLIENT_VIEWER"] as const;
 
 const CREATE_AGENCY = graphql(`
-  mutation CreateAgency($input: CreateAgencyInput!) { createAgency(input: $input) { agency { publicId } } }
+  mutation CreateAgency($input: CreateAgencyInput!) {
+    createAgency(input: $input) {
+      agency {
+        publicId
+      }
+    }
+  }
 `);
 
 /** Creates an agency; the creator becomes its admin and lands on the (empty) portfolio. */
@@ -50,11 +56,25 @@ export function CreateAgencyForm() {
 }
 
 const GRANT = graphql(`
-  mutation GrantAgencyAccess($input: GrantAgencyAccessInput!) { grantAgencyAccess(input: $input) { workspace { id } } }
+  mutation GrantAgencyAccess($input: GrantAgencyAccessInput!) {
+    grantAgencyAccess(input: $input) {
+      workspace {
+        id
+      }
+    }
+  }
 `);
 
 /** The owner grants an agency access (or changes its role: granting again with another role). */
-export function GrantAgencyForm({ workspaceId, agencyId, defaultRole }: { workspaceId: string; agencyId?: string; defaultRole?: string }) {
+export function GrantAgencyForm({
+  workspaceId,
+  agencyId,
+  defaultRole,
+}: {
+  workspaceId: string;
+  agencyId?: string;
+  defaultRole?: string;
+}) {
   const t = useTranslations("agency");
   const tr = useTranslations("roles");
   const tc = useTranslations("common");
@@ -70,7 +90,12 @@ export function GrantAgencyForm({ workspaceId, agencyId, defaultRole }: { worksp
       .map((e) => e.trim())
       .filter(Boolean);
     const outcome = await run({
-      input: { workspaceId, agencyId: agencyId ?? String(form.get("agencyId")).trim(), role: String(form.get("role")) as Input<typeof GRANT>["role"], managerEmails: emails },
+      input: {
+        workspaceId,
+        agencyId: agencyId ?? String(form.get("agencyId")).trim(),
+        role: String(form.get("role")) as Input<typeof GRANT>["role"],
+        managerEmails: emails,
+      },
     });
     if (outcome.data?.grantAgencyAccess) {
       setDone(true);
@@ -98,7 +123,12 @@ export function GrantAgencyForm({ workspaceId, agencyId, defaultRole }: { worksp
           </Select>
         )}
       </Field>
-      <Field id={`${prefix}-managers`} label={t("managerEmails")} hint={t("managerEmailsHint")} error={fieldErrors.managerEmails}>
+      <Field
+        id={`${prefix}-managers`}
+        label={t("managerEmails")}
+        hint={t("managerEmailsHint")}
+        error={fieldErrors.managerEmails}
+      >
         {(p) => <Input {...p} name="managerEmails" autoComplete="off" />}
       </Field>
       <Button type="submit" pending={pending}>
@@ -109,11 +139,27 @@ export function GrantAgencyForm({ workspaceId, agencyId, defaultRole }: { worksp
 }
 
 const UPDATE_AGENCY = graphql(`
-  mutation UpdateAgency($input: UpdateAgencyInput!) { updateAgency(input: $input) { agency { id name primaryColor } } }
+  mutation UpdateAgency($input: UpdateAgencyInput!) {
+    updateAgency(input: $input) {
+      agency {
+        id
+        name
+        primaryColor
+      }
+    }
+  }
 `);
 
 /** Name and brand colour of the agency (the logo lives in the shared branding module). */
-export function AgencySettingsForm({ agencyId, name, primaryColor }: { agencyId: string; name: string; primaryColor: string | null }) {
+export function AgencySettingsForm({
+  agencyId,
+  name,
+  primaryColor,
+}: {
+  agencyId: string;
+  name: string;
+  primaryColor: string | null;
+}) {
   const t = useTranslations("agency");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -126,7 +172,14 @@ export function AgencySettingsForm({ agencyId, name, primaryColor }: { agencyId:
     // The logo for the clients' white-label reports travels as base64 (checked by content on the server).
     const file = form.get("logo");
     const logoBase64 = file instanceof File && file.size > 0 ? await fileToBase64(file) : undefined;
-    const outcome = await run({ input: { agencyId, name: String(form.get("name")).trim(), primaryColor: String(form.get("primaryColor")), ...(logoBase64 ? { logoBase64 } : {}) } });
+    const outcome = await run({
+      input: {
+        agencyId,
+        name: String(form.get("name")).trim(),
+        primaryColor: String(form.get("primaryColor")),
+        ...(logoBase64 ? { logoBase64 } : {}),
+      },
+    });
     if (outcome.data) {
       setSaved(true);
       router.refresh();
@@ -140,7 +193,15 @@ export function AgencySettingsForm({ agencyId, name, primaryColor }: { agencyId:
         {(p) => <Input {...p} name="name" defaultValue={name} required />}
       </Field>
       <Field id="agency-settings-color" label={t("primaryColor")} error={fieldErrors.primaryColor}>
-        {(p) => <Input {...p} name="primaryColor" type="color" defaultValue={primaryColor ?? "#2563eb"} className="h-10 w-20 p-1" />}
+        {(p) => (
+          <Input
+            {...p}
+            name="primaryColor"
+            type="color"
+            defaultValue={primaryColor ?? "#2563eb"}
+            className="h-10 w-20 p-1"
+          />
+        )}
       </Field>
       <Field id="agency-settings-logo" label={t("logo")} hint={t("logoHint")} error={fieldErrors.logoBase64}>
         {(p) => <Input {...p} type="file" name="logo" accept="image/png,image/jpeg,image/webp" />}
@@ -160,7 +221,12 @@ async function fileToBase64(file: File): Promise<string> {
 }
 
 const INVITE = graphql(`
-  mutation CreateAgencyInvite($input: CreateAgencyInviteInput!) { createAgencyInvite(input: $input) { inviteUrl emailSent } }
+  mutation CreateAgencyInvite($input: CreateAgencyInviteInput!) {
+    createAgencyInvite(input: $input) {
+      inviteUrl
+      emailSent
+    }
+  }
 `);
 
 /** Invites a person into the agency; the single-use link is shown once. */
@@ -172,7 +238,13 @@ export function AgencyInviteForm({ agencyId }: { agencyId: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const outcome = await run({ input: { agencyId, email: String(form.get("email")).trim(), role: String(form.get("role")) as Input<typeof INVITE>["role"] } });
+    const outcome = await run({
+      input: {
+        agencyId,
+        email: String(form.get("email")).trim(),
+        role: String(form.get("role")) as Input<typeof INVITE>["role"],
+      },
+    });
     setUrl(outcome.data?.createAgencyInvite.inviteUrl ?? null);
   }
   return (
@@ -192,13 +264,28 @@ export function AgencyInviteForm({ agencyId }: { agencyId: string }) {
       <Button type="submit" pending={pending}>
         {pending ? tc("working") : t("invite")}
       </Button>
-      {url ? <CopyableValue id="agency-invite-url" label={t("inviteLink")} value={url} copyLabel={tc("copy")} copiedLabel={tc("copied")} /> : null}
+      {url ? (
+        <CopyableValue
+          id="agency-invite-url"
+          label={t("inviteLink")}
+          value={url}
+          copyLabel={tc("copy")}
+          copiedLabel={tc("copied")}
+        />
+      ) : null}
     </form>
   );
 }
 
 const CREATE_CLIENT = graphql(`
-  mutation CreateAgencyClient($input: CreateAgencyClientInput!) { createAgencyClient(input: $input) { workspace { slug } ownerInviteUrl } }
+  mutation CreateAgencyClient($input: CreateAgencyClientInput!) {
+    createAgencyClient(input: $input) {
+      workspace {
+        slug
+      }
+      ownerInviteUrl
+    }
+  }
 `);
 
 /** An agency admin creates a client workspace (held with ADMIN) and may invite its owner. */
@@ -213,7 +300,9 @@ export function CreateAgencyClientForm({ agencyId }: { agencyId: string }) {
     const form = new FormData(event.currentTarget);
     const slug = String(form.get("slug")).trim();
     const ownerEmail = String(form.get("ownerEmail")).trim();
-    const outcome = await run({ input: { agencyId, name: String(form.get("name")).trim(), slug: slug || null, ownerEmail: ownerEmail || null } });
+    const outcome = await run({
+      input: { agencyId, name: String(form.get("name")).trim(), slug: slug || null, ownerEmail: ownerEmail || null },
+    });
     if (outcome.data?.createAgencyClient) {
       setUrl(outcome.data.createAgencyClient.ownerInviteUrl);
       router.refresh();
@@ -234,7 +323,15 @@ export function CreateAgencyClientForm({ agencyId }: { agencyId: string }) {
       <Button type="submit" pending={pending}>
         {pending ? tc("working") : t("createClient")}
       </Button>
-      {url ? <CopyableValue id="agency-owner-invite" label={t("ownerInviteLink")} value={url} copyLabel={tc("copy")} copiedLabel={tc("copied")} /> : null}
+      {url ? (
+        <CopyableValue
+          id="agency-owner-invite"
+          label={t("ownerInviteLink")}
+          value={url}
+          copyLabel={tc("copy")}
+          copiedLabel={tc("copied")}
+        />
+      ) : null}
     </form>
   );
 }

@@ -16,7 +16,11 @@ function navItems(workspace: ShellWorkspace, t: (key: string) => string): NavIte
   const has = (p: string) => workspace.viewerPermissions.includes(p as never);
   const items: NavItem[] = [];
   if (has("scorecard.readCompany") || has("scorecard.readOwn")) {
-    items.push({ href: landingPath(workspace.slug, workspace.viewerRole === "SALES" ? "OWNER" : workspace.viewerRole), label: t("scorecards"), match: `${base}/scorecards` });
+    items.push({
+      href: landingPath(workspace.slug, workspace.viewerRole === "SALES" ? "OWNER" : workspace.viewerRole),
+      label: t("scorecards"),
+      match: `${base}/scorecards`,
+    });
   }
   if (has("scorecard.readCompany")) items.push({ href: `${base}/tree`, label: t("tree") });
   if (has("salesView.read")) items.push({ href: `${base}/sales`, label: t("sales") });
@@ -24,15 +28,18 @@ function navItems(workspace: ShellWorkspace, t: (key: string) => string): NavIte
   if (has("kpi.manage") || has("kpi.manageCompany")) items.push({ href: `${base}/kpis`, label: t("kpis") });
   if (has("import.manage")) items.push({ href: `${base}/import`, label: t("import") });
   if (has("report.read")) items.push({ href: `${base}/reports`, label: t("reports") });
-  if (has("workspace.update")) items.push({ href: `${base}/settings`, label: t("settings"), match: `${base}/settings` });
-  else if (has("member.read")) items.push({ href: `${base}/settings/members`, label: t("team"), match: `${base}/settings` });
+  if (has("workspace.update"))
+    items.push({ href: `${base}/settings`, label: t("settings"), match: `${base}/settings` });
+  else if (has("member.read"))
+    items.push({ href: `${base}/settings/members`, label: t("team"), match: `${base}/settings` });
   return items;
 }
 
 function agencyNavItems(agency: ShellAgency, t: (key: string) => string): NavItem[] {
   const base = `/a/${agency.agency.publicId}`;
   const items: NavItem[] = [{ href: base, label: t("portfolio"), match: `${base}/portfolio` }];
-  if (agency.role === "AGENCY_ADMIN") items.push({ href: `${base}/settings`, label: t("agencySettings"), match: `${base}/settings` });
+  if (agency.role === "AGENCY_ADMIN")
+    items.push({ href: `${base}/settings`, label: t("agencySettings"), match: `${base}/settings` });
   return items;
 }
 
@@ -40,7 +47,17 @@ function agencyNavItems(agency: ShellAgency, t: (key: string) => string): NavIte
  * The signed-in shell: workspace switcher (own workspaces, then each agency's clients grouped
  * under the agency), permission-filtered nav, locale switch, user menu.
  */
-export async function AppFrame({ viewer, workspace, agency, children }: { viewer: ShellViewer; workspace?: ShellWorkspace; agency?: ShellAgency; children: ReactNode }) {
+export async function AppFrame({
+  viewer,
+  workspace,
+  agency,
+  children,
+}: {
+  viewer: ShellViewer;
+  workspace?: ShellWorkspace;
+  agency?: ShellAgency;
+  children: ReactNode;
+}) {
   const t = await getTranslations("nav");
   const tr = await getTranslations("roles");
   const ta = await getTranslations("agency");
@@ -62,11 +79,18 @@ export async function AppFrame({ viewer, workspace, agency, children }: { viewer
               </span>
             }
           >
-            <p className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">{t("workspaces")}</p>
+            <p className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-ink-muted">
+              {t("workspaces")}
+            </p>
             <ul>
               {viewer.workspaces.map(({ workspace: ws, role }) => (
                 <li key={ws.id}>
-                  <Link prefetch={false} href={`/w/${ws.slug}`} className={menuItemClass} aria-current={ws.id === workspace?.id ? "true" : undefined}>
+                  <Link
+                    prefetch={false}
+                    href={`/w/${ws.slug}`}
+                    className={menuItemClass}
+                    aria-current={ws.id === workspace?.id ? "true" : undefined}
+                  >
                     <span className="block font-medium">{ws.name}</span>
                     {role ? <span className="block text-xs text-ink-muted">{tr(role)}</span> : null}
                   </Link>
@@ -82,15 +106,25 @@ export async function AppFrame({ viewer, workspace, agency, children }: { viewer
                 </p>
                 <ul>
                   <li>
-                    <Link href={`/a/${ag.publicId}`} className={menuItemClass} aria-current={ag.id === agency?.agency.id ? "true" : undefined}>
+                    <Link
+                      href={`/a/${ag.publicId}`}
+                      className={menuItemClass}
+                      aria-current={ag.id === agency?.agency.id ? "true" : undefined}
+                    >
                       <span className="block font-medium">{ta("portfolio")}</span>
                     </Link>
                   </li>
                   {ag.clients.map((ws) => (
                     <li key={ws.id}>
-                      <Link href={`/w/${ws.slug}`} className={menuItemClass} aria-current={ws.id === workspace?.id ? "true" : undefined}>
+                      <Link
+                        href={`/w/${ws.slug}`}
+                        className={menuItemClass}
+                        aria-current={ws.id === workspace?.id ? "true" : undefined}
+                      >
                         <span className="block font-medium">{ws.name}</span>
-                        {ws.viewerRole ? <span className="block text-xs text-ink-muted">{tr(ws.viewerRole)}</span> : null}
+                        {ws.viewerRole ? (
+                          <span className="block text-xs text-ink-muted">{tr(ws.viewerRole)}</span>
+                        ) : null}
                       </Link>
                     </li>
                   ))}

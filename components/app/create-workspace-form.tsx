@@ -12,7 +12,11 @@ import { graphql } from "@/graphql/client/graphql";
 
 const CREATE_WORKSPACE = graphql(`
   mutation CreateWorkspace($input: CreateWorkspaceInput!) {
-    createWorkspace(input: $input) { workspace { slug } }
+    createWorkspace(input: $input) {
+      workspace {
+        slug
+      }
+    }
   }
 `);
 

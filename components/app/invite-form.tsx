@@ -16,7 +16,13 @@ type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D
 
 const CREATE_INVITE = graphql(`
   mutation CreateInvite($input: CreateInviteInput!) {
-    createInvite(input: $input) { inviteUrl emailSent invite { id } }
+    createInvite(input: $input) {
+      inviteUrl
+      emailSent
+      invite {
+        id
+      }
+    }
   }
 `);
 
@@ -38,7 +44,9 @@ export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles:
     setCreated(null);
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email")).trim();
-    const outcome = await run({ input: { workspaceId, email, role: String(form.get("role")) as Input<typeof CREATE_INVITE>["role"] } });
+    const outcome = await run({
+      input: { workspaceId, email, role: String(form.get("role")) as Input<typeof CREATE_INVITE>["role"] },
+    });
     const invite = outcome.data?.createInvite;
     if (invite?.inviteUrl) {
       setCreated({ url: invite.inviteUrl, email, emailSent: invite.emailSent });
@@ -49,8 +57,17 @@ export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles:
 
   return (
     <div className="space-y-4">
-      <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start">
-        {formError ? <Alert tone="bad" className="sm:col-span-3">{formError}</Alert> : null}
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        noValidate
+        className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start"
+      >
+        {formError ? (
+          <Alert tone="bad" className="sm:col-span-3">
+            {formError}
+          </Alert>
+        ) : null}
         <Field id="invite-email" label={t("inviteEmail")} error={fieldErrors.email}>
           {(p) => <Input {...p} name="email" type="email" autoComplete="off" required />}
         </Field>
@@ -72,7 +89,13 @@ export function InviteForm({ workspaceId, roles }: { workspaceId: string; roles:
       {created ? (
         <Alert tone="ok" title={t("inviteCreated", { email: created.email })}>
           <p>{created.emailSent ? t("inviteEmailed") : t("inviteShareLink")}</p>
-          <CopyableValue id="invite-link" label={t("inviteLink")} value={created.url} copyLabel={tc("copy")} copiedLabel={tc("copied")} />
+          <CopyableValue
+            id="invite-link"
+            label={t("inviteLink")}
+            value={created.url}
+            copyLabel={tc("copy")}
+            copiedLabel={tc("copied")}
+          />
         </Alert>
       ) : null}
     </div>

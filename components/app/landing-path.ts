@@ -38,7 +38,10 @@ export function roleOfScorecard(key: ScorecardKey): WorkspaceRole | null {
  * the wall): the company view needs scorecard.readCompany; a role's scorecard needs
  * scorecard.readAny, or scorecard.readOwn for one's own role.
  */
-export function canOpenScorecard(workspace: { viewerRole: WorkspaceRole | null; viewerPermissions: readonly string[] }, key: ScorecardKey): boolean {
+export function canOpenScorecard(
+  workspace: { viewerRole: WorkspaceRole | null; viewerPermissions: readonly string[] },
+  key: ScorecardKey,
+): boolean {
   const has = (p: string) => workspace.viewerPermissions.includes(p);
   if (key === "company") return has("scorecard.readCompany");
   if (has("scorecard.readAny")) return true;

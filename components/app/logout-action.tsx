@@ -3,11 +3,31 @@
 import { useState } from "react";
 import { graphql } from "@/graphql/client/graphql";
 
-const LOGOUT = graphql(`mutation Logout { logout { ok } }`);
-const LOGOUT_EVERYWHERE = graphql(`mutation LogoutEverywhere { logoutEverywhere { ok } }`);
+const LOGOUT = graphql(`
+  mutation Logout {
+    logout {
+      ok
+    }
+  }
+`);
+const LOGOUT_EVERYWHERE = graphql(`
+  mutation LogoutEverywhere {
+    logoutEverywhere {
+      ok
+    }
+  }
+`);
 
 /** Ends this session (or every session) and goes to the login page with a full reload. */
-export function LogoutAction({ everywhere, className, label }: { everywhere: boolean; className: string; label: string }) {
+export function LogoutAction({
+  everywhere,
+  className,
+  label,
+}: {
+  everywhere: boolean;
+  className: string;
+  label: string;
+}) {
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -21,7 +41,10 @@ export function LogoutAction({ everywhere, className, label }: { everywhere: boo
         await fetch("/api/graphql", {
           method: "POST",
           credentials: "same-origin",
-          headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+          headers: {
+            "content-type": "application/json",
+            accept: "application/graphql-response+json, application/json",
+          },
           body: JSON.stringify({ query: everywhere ? LOGOUT_EVERYWHERE : LOGOUT }),
         }).catch(() => undefined);
         window.location.assign("/login");

@@ -3,7 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { graphql } from "@/graphql/client/graphql";
 import { executeServer } from "@/graphql/execute-server";
 
-const UNREAD = graphql(`query UnreadNotifications($id: ID!) { workspace(id: $id) { unreadNotificationCount } }`);
+const UNREAD = graphql(`
+  query UnreadNotifications($id: ID!) {
+    workspace(id: $id) {
+      unreadNotificationCount
+    }
+  }
+`);
 
 /** The header's link to the notification list, with the unread count (SPEC §8a). */
 export async function NotificationBell({ workspaceId, slug }: { workspaceId: string; slug: string }) {

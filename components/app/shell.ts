@@ -6,20 +6,47 @@ import { type ResultOf, graphql } from "@/graphql/client/graphql";
  */
 export const ShellWorkspaceFields = graphql(`
   fragment ShellWorkspace on Workspace {
-    id name slug currency timeZone fiscalYearStartMonth locale viewerRole viewerPermissions
+    id
+    name
+    slug
+    currency
+    timeZone
+    fiscalYearStartMonth
+    locale
+    viewerRole
+    viewerPermissions
   }
 `);
 
 export const SHELL_QUERY = graphql(
   `
-  query Shell {
-    viewer {
-      kind userId email name locale
-      workspaces { role workspace { ...ShellWorkspace } }
+    query Shell {
+      viewer {
+        kind
+        userId
+        email
+        name
+        locale
+        workspaces {
+          role
+          workspace {
+            ...ShellWorkspace
+          }
+        }
+      }
+      viewerAgencies {
+        role
+        agency {
+          id
+          publicId
+          name
+          clients {
+            ...ShellWorkspace
+          }
+        }
+      }
     }
-    viewerAgencies { role agency { id publicId name clients { ...ShellWorkspace } } }
-  }
-`,
+  `,
   [ShellWorkspaceFields],
 );
 

@@ -17,7 +17,12 @@ type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D
 
 const UPDATE_WORKSPACE = graphql(`
   mutation UpdateWorkspace($input: UpdateWorkspaceInput!) {
-    updateWorkspace(input: $input) { workspace { id slug } }
+    updateWorkspace(input: $input) {
+      workspace {
+        id
+        slug
+      }
+    }
   }
 `);
 
@@ -74,7 +79,8 @@ export function WorkspaceSettingsForm({
     if (slug && outcome.errors.length === 0) {
       setSaved(true);
       onSaved?.();
-      if (slug !== workspace.slug) router.replace(window.location.pathname.replace(`/w/${workspace.slug}`, `/w/${slug}`));
+      if (slug !== workspace.slug)
+        router.replace(window.location.pathname.replace(`/w/${workspace.slug}`, `/w/${slug}`));
       router.refresh();
     }
   }

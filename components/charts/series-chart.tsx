@@ -31,7 +31,9 @@ export function SeriesChart({
   const left = 92;
   const bottom = 28;
   const top = 10;
-  const values = points.flatMap((p) => [toNumber(p.value), toNumber(p.compare ?? null)]).filter((v): v is number => v !== null);
+  const values = points
+    .flatMap((p) => [toNumber(p.value), toNumber(p.compare ?? null)])
+    .filter((v): v is number => v !== null);
   const max = Math.max(0, ...values);
   const min = Math.min(0, ...values);
   const span = max - min || 1;
@@ -54,8 +56,22 @@ export function SeriesChart({
       <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full text-brand-600">
         {ticks.map((t, i) => (
           <g key={i}>
-            <line x1={left} x2={width - 8} y1={y(t)} y2={y(t)} stroke="var(--color-line)" strokeDasharray={t === 0 ? undefined : "3 3"} />
-            <text x={left - 6} y={y(t)} textAnchor="end" dominantBaseline="middle" fontSize="11" fill="var(--color-ink-muted)">
+            <line
+              x1={left}
+              x2={width - 8}
+              y1={y(t)}
+              y2={y(t)}
+              stroke="var(--color-line)"
+              strokeDasharray={t === 0 ? undefined : "3 3"}
+            />
+            <text
+              x={left - 6}
+              y={y(t)}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fontSize="11"
+              fill="var(--color-ink-muted)"
+            >
               {formatTick(t)}
             </text>
           </g>
@@ -78,10 +94,25 @@ export function SeriesChart({
             />
           );
         })}
-        {compareLine ? <polyline points={compareLine} fill="none" stroke="var(--color-warn-ink)" strokeWidth="2" strokeDasharray="5 4" /> : null}
+        {compareLine ? (
+          <polyline
+            points={compareLine}
+            fill="none"
+            stroke="var(--color-warn-ink)"
+            strokeWidth="2"
+            strokeDasharray="5 4"
+          />
+        ) : null}
         {points.map((p, i) =>
           i % labelEvery === 0 ? (
-            <text key={`l${p.from}`} x={left + band * i + band / 2} y={height - 8} textAnchor="middle" fontSize="11" fill="var(--color-ink-muted)">
+            <text
+              key={`l${p.from}`}
+              x={left + band * i + band / 2}
+              y={height - 8}
+              textAnchor="middle"
+              fontSize="11"
+              fill="var(--color-ink-muted)"
+            >
               {formatBucket(p)}
             </text>
           ) : null,

@@ -45,8 +45,17 @@ export function Sparkline({
       preserveAspectRatio="none"
       className={className ?? "h-9 w-full text-brand-600"}
     >
-      <path d={d.trim()} fill="none" stroke="currentColor" strokeWidth="1.5" vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
-      {last !== null && last !== undefined ? <circle cx={lastIndex * step} cy={y(last)} r="2.5" fill="currentColor" /> : null}
+      <path
+        d={d.trim()}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        vectorEffect="non-scaling-stroke"
+        strokeLinejoin="round"
+      />
+      {last !== null && last !== undefined ? (
+        <circle cx={lastIndex * step} cy={y(last)} r="2.5" fill="currentColor" />
+      ) : null}
     </svg>
   );
 }

@@ -13,7 +13,14 @@ export interface MutationState<R, V> {
   reset: () => void;
 }
 
-const TRANSLATED_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED", "NETWORK", "INTERNAL_SERVER_ERROR"]);
+const TRANSLATED_CODES = new Set([
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "RATE_LIMITED",
+  "NETWORK",
+  "INTERNAL_SERVER_ERROR",
+]);
 
 /**
  * Runs one mutation through /api/graphql and keeps what a form shows: pending, per-field
@@ -36,9 +43,11 @@ export function useGraphQLMutation(mutation: TadaDocumentNode<unknown, unknown>)
         const outcome = await fetchGraphQL(mutation, variables);
         setFieldErrors(outcome.fieldErrors);
         if (outcome.code && (outcome.formError || Object.keys(outcome.fieldErrors).length === 0)) {
-          setFormError(TRANSLATED_CODES.has(outcome.code) && outcome.code !== "FORBIDDEN" && outcome.code !== "NOT_FOUND"
-            ? t(outcome.code as "NETWORK")
-            : outcome.formError ?? t("generic"));
+          setFormError(
+            TRANSLATED_CODES.has(outcome.code) && outcome.code !== "FORBIDDEN" && outcome.code !== "NOT_FOUND"
+              ? t(outcome.code as "NETWORK")
+              : (outcome.formError ?? t("generic")),
+          );
         }
         return outcome;
       } finally {

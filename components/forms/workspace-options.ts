@@ -1,5 +1,23 @@
 /** Option lists shared by the sign-up, onboarding and settings forms. The server validates. */
-export const CURRENCIES = ["RUB", "USD", "EUR", "GBP", "KZT", "BYN", "UAH", "TRY", "AED", "CNY", "INR", "JPY", "CHF", "PLN", "CAD", "AUD", "BRL"] as const;
+export const CURRENCIES = [
+  "RUB",
+  "USD",
+  "EUR",
+  "GBP",
+  "KZT",
+  "BYN",
+  "UAH",
+  "TRY",
+  "AED",
+  "CNY",
+  "INR",
+  "JPY",
+  "CHF",
+  "PLN",
+  "CAD",
+  "AUD",
+  "BRL",
+] as const;
 
 /** IANA time zones the runtime knows, with UTC first. */
 export function timeZones(): string[] {

@@ -8,7 +8,13 @@ import { type ClientNamespace, pickMessages, SHELL_NAMESPACES } from "@/lib/i18n
  * (an inner NextIntlClientProvider replaces the root one's messages; locale, time zone and
  * formats are inherited). Pages wrap their content in it; see lib/i18n/client-messages.ts.
  */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly ClientNamespace[]; children: ReactNode }) {
+export async function ClientMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly ClientNamespace[];
+  children: ReactNode;
+}) {
   const messages = pickMessages(await getMessages(), [...SHELL_NAMESPACES, ...namespaces]);
   return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
 }

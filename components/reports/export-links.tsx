@@ -21,7 +21,13 @@ export async function ExportLinks({
 }) {
   const t = await getTranslations("clientReports.exports");
   const href = (format: "csv" | "pdf") => {
-    const q = new URLSearchParams({ workspaceId, kind, format, locale: locale === "ru" ? "ru" : "en", periodType: period.kind === "quarter" ? "quarter" : "month" });
+    const q = new URLSearchParams({
+      workspaceId,
+      kind,
+      format,
+      locale: locale === "ru" ? "ru" : "en",
+      periodType: period.kind === "quarter" ? "quarter" : "month",
+    });
     if (role) q.set("role", role);
     if (period.anchor) q.set("anchor", period.anchor);
     return `/api/exports?${q.toString()}`;

@@ -11,7 +11,12 @@ import { graphql } from "@/graphql/client/graphql";
 
 const SET_ANNOTATION = graphql(`
   mutation SetKpiAnnotation($kpiId: ID!, $body: String!, $period: PeriodInput) {
-    setKpiAnnotation(kpiId: $kpiId, body: $body, period: $period) { annotation { body updatedAt } }
+    setKpiAnnotation(kpiId: $kpiId, body: $body, period: $period) {
+      annotation {
+        body
+        updatedAt
+      }
+    }
   }
 `);
 
@@ -22,7 +27,19 @@ export interface AnnotationFormLabels {
 }
 
 /** Editing a KPI note (loaded lazily by AnnotationToggle). */
-export function AnnotationForm({ kpiId, body, period, labels, onClose }: { kpiId: string; body: string; period: PeriodInput; labels: AnnotationFormLabels; onClose: () => void }) {
+export function AnnotationForm({
+  kpiId,
+  body,
+  period,
+  labels,
+  onClose,
+}: {
+  kpiId: string;
+  body: string;
+  period: PeriodInput;
+  labels: AnnotationFormLabels;
+  onClose: () => void;
+}) {
   const router = useRouter();
   const id = useId();
   const [draft, setDraft] = useState(body);
@@ -43,7 +60,15 @@ export function AnnotationForm({ kpiId, body, period, labels, onClose }: { kpiId
       <label htmlFor={id} className="block text-xs font-semibold uppercase tracking-wide text-ink-muted">
         {labels.labelFor}
       </label>
-      <Textarea id={id} rows={3} value={draft} maxLength={2000} onChange={(e) => setDraft(e.target.value)} className="font-sans" autoFocus />
+      <Textarea
+        id={id}
+        rows={3}
+        value={draft}
+        maxLength={2000}
+        onChange={(e) => setDraft(e.target.value)}
+        className="font-sans"
+        autoFocus
+      />
       {formError ? <Alert tone="bad">{formError}</Alert> : null}
       <div className="flex gap-2">
         <Button type="submit" size="sm" pending={pending}>

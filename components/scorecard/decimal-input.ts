@@ -14,7 +14,10 @@ export function entersAsPercent(unit: MetricUnit | undefined, _metricKey?: strin
  * string (no binary float drift: "30" → "0.3").
  */
 export function parseDecimalInput(raw: string, asPercent = false): string | null {
-  const cleaned = raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".").replace(/%$/, "");
+  const cleaned = raw
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(",", ".")
+    .replace(/%$/, "");
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
   if (!asPercent) return cleaned;
   const negative = cleaned.startsWith("-");

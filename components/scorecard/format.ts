@@ -25,7 +25,6 @@ export interface FormatContext {
   currency: string;
 }
 
-
 type Numeric = string | number | null | undefined;
 
 export function toNumber(value: Numeric): number | null {
@@ -35,7 +34,13 @@ export function toNumber(value: Numeric): number | null {
 }
 
 /** A metric value in its unit: money in the workspace currency, ratios as percents or multiples. */
-export function formatValue(value: Numeric, unit: MetricUnit | undefined, metricKey: string, ctx: FormatContext, opts: { compact?: boolean } = {}): string {
+export function formatValue(
+  value: Numeric,
+  unit: MetricUnit | undefined,
+  metricKey: string,
+  ctx: FormatContext,
+  opts: { compact?: boolean } = {},
+): string {
   if (value === null || value === undefined) return MISSING;
   const n = toNumber(value);
   if (n === null) return MISSING;
@@ -49,23 +54,37 @@ export function formatValue(value: Numeric, unit: MetricUnit | undefined, metric
   }
   switch (unit) {
     case "MONEY":
-      return formatMoney(value, ctx.currency, ctx.locale, { maximumFractionDigits: Math.abs(n) >= 1000 ? 0 : 2, minimumFractionDigits: 0 });
+      return formatMoney(value, ctx.currency, ctx.locale, {
+        maximumFractionDigits: Math.abs(n) >= 1000 ? 0 : 2,
+        minimumFractionDigits: 0,
+      });
     case "MULTIPLE":
       // "LTV:CAC 3.2×" is how the seeds say it ("LTV must be at least 3 × CAC").
       return `${formatNumber(value, ctx.locale, { maximumFractionDigits: 1 })}×`;
     case "RATIO":
       return formatPercent(value, ctx.locale, { maximumFractionDigits: Math.abs(n) < 0.1 ? 2 : 1 });
     case "MONTHS":
-      return numberFormat(ctx.locale, { style: "unit", unit: "month", unitDisplay: "short", maximumFractionDigits: 1 }).format(n);
+      return numberFormat(ctx.locale, {
+        style: "unit",
+        unit: "month",
+        unitDisplay: "short",
+        maximumFractionDigits: 1,
+      }).format(n);
     case "COUNT":
     default:
-      return formatNumber(value, ctx.locale, { maximumFractionDigits: Math.abs(n) >= 100 || Number.isInteger(n) ? 0 : 1 });
+      return formatNumber(value, ctx.locale, {
+        maximumFractionDigits: Math.abs(n) >= 100 || Number.isInteger(n) ? 0 : 1,
+      });
   }
 }
 
-
 /** A signed difference in a metric's unit ("+1 234 ₽", "−0.4 pp" is left to the caller). */
-export function formatSignedValue(value: Numeric, unit: MetricUnit | undefined, metricKey: string, ctx: FormatContext): string {
+export function formatSignedValue(
+  value: Numeric,
+  unit: MetricUnit | undefined,
+  metricKey: string,
+  ctx: FormatContext,
+): string {
   const n = toNumber(value);
   if (n === null) return MISSING;
   const abs = formatValue(Math.abs(n), unit, metricKey, ctx);
@@ -94,7 +113,9 @@ export function statusTone(status: KpiStatus | null | undefined): Tone {
 
 /** The catalog by key; a ratio the catalog marks `multiple` gets the MULTIPLE unit (formatted "3.2×"). */
 export function catalogMap(entries: MetricInfo[]): Map<string, MetricInfo> {
-  return new Map(entries.map((e) => [e.key, e.multiple && e.unit === "RATIO" ? { ...e, unit: "MULTIPLE" as const } : e]));
+  return new Map(
+    entries.map((e) => [e.key, e.multiple && e.unit === "RATIO" ? { ...e, unit: "MULTIPLE" as const } : e]),
+  );
 }
 
 /**
@@ -135,7 +156,11 @@ export function channelLabel(channel: string, locale: string): string {
 }
 
 /** A KPI as a person reads it: its metric's name, with its channel scope when it has one. */
-export function kpiLabel(kpi: { metricKey: string; channelScope?: string | null }, catalog: ReadonlyMap<string, MetricInfo>, locale: string): string {
+export function kpiLabel(
+  kpi: { metricKey: string; channelScope?: string | null },
+  catalog: ReadonlyMap<string, MetricInfo>,
+  locale: string,
+): string {
   const name = metricName(catalog.get(kpi.metricKey), kpi.metricKey, locale);
   return kpi.channelScope ? `${name} (${channelLabel(kpi.channelScope, locale)})` : name;
 }

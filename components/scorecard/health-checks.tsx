@@ -12,7 +12,10 @@ export function HealthChecks({ checks, kpiName }: { checks: HealthCheckData[]; k
   const t = useTranslations("scorecard.health");
   const ru = useLocale() === "ru";
   return (
-    <section aria-labelledby="health-title" className="rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:p-6">
+    <section
+      aria-labelledby="health-title"
+      className="rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:p-6"
+    >
       <h2 id="health-title" className="text-lg font-semibold">
         {t("title")}
       </h2>
@@ -21,11 +24,18 @@ export function HealthChecks({ checks, kpiName }: { checks: HealthCheckData[]; k
       ) : (
         <ul className="mt-3 space-y-3">
           {checks.map((check, i) => (
-            <li key={`${check.code}-${i}`} data-testid="health-check" data-code={check.code} className="rounded-lg border border-line p-3">
+            <li
+              key={`${check.code}-${i}`}
+              data-testid="health-check"
+              data-code={check.code}
+              className="rounded-lg border border-line p-3"
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={severityTone[check.severity]}>{t(`severity.${check.severity}`)}</Badge>
                 {/* A code without a translated title shows no title rather than the code itself (SPEC §10). */}
-                {t.has(`codes.${check.code}`) ? <span className="text-xs text-ink-muted">{t(`codes.${check.code}` as "codes.KPI_NO_DATA")}</span> : null}
+                {t.has(`codes.${check.code}`) ? (
+                  <span className="text-xs text-ink-muted">{t(`codes.${check.code}` as "codes.KPI_NO_DATA")}</span>
+                ) : null}
               </div>
               <p className="mt-1 text-sm text-ink">{(ru ? check.messageRu : check.messageEn) || check.message}</p>
               {check.kpiKeys.length > 0 ? (

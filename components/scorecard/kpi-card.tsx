@@ -47,10 +47,20 @@ export function KpiCard({
   const change = compare === "previous" ? kpi.change : kpi.lastYearChange;
   const compareBase = compare === "previous" ? kpi.previousToDateValue : kpi.lastYearValue;
   const drivesInfo = kpi.drives ? catalog.get(kpi.drives.metricKey) : undefined;
-  const scope = kpi.channelScope ? ts.has(`scopes.${kpi.channelScope}`) ? ts(`scopes.${kpi.channelScope}` as "scopes.paid") : kpi.channelScope : null;
+  const scope = kpi.channelScope
+    ? ts.has(`scopes.${kpi.channelScope}`)
+      ? ts(`scopes.${kpi.channelScope}` as "scopes.paid")
+      : kpi.channelScope
+    : null;
 
   return (
-    <article aria-labelledby={headingId} data-testid="kpi-card" data-kpi={kpi.key} data-status={kpi.status} className="flex flex-col rounded-[var(--radius-card)] border border-line bg-surface p-4">
+    <article
+      aria-labelledby={headingId}
+      data-testid="kpi-card"
+      data-kpi={kpi.key}
+      data-status={kpi.status}
+      className="flex flex-col rounded-[var(--radius-card)] border border-line bg-surface p-4"
+    >
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 id={headingId} className="font-semibold text-ink">
@@ -60,7 +70,11 @@ export function KpiCard({
             {scope ? <span className="font-normal text-ink-muted"> · {scope}</span> : null}
           </h3>
           <p className="text-xs text-ink-muted">
-            {direction === "LOWER" ? t("lowerIsBetter") : direction === "RANGE" ? t("rangeIsBest") : t("higherIsBetter")}
+            {direction === "LOWER"
+              ? t("lowerIsBetter")
+              : direction === "RANGE"
+                ? t("rangeIsBest")
+                : t("higherIsBetter")}
           </p>
         </div>
         <KpiStatusPill status={kpi.status} hasActual={kpi.actual !== null} hasTarget={kpi.target !== null} />
@@ -75,7 +89,6 @@ export function KpiCard({
           <>
             {t("targetOf", { target: fmt(kpi.target) })}
             {kpi.targetSource === "SUM" ? <> ({t("targetSum")})</> : null}
-
           </>
         ) : kpi.actual === null ? (
           t(kpi.actualReason?.startsWith("ZERO_DENOMINATOR") ? "zeroDenominator" : "noActual")
@@ -89,9 +102,15 @@ export function KpiCard({
         // score) and against the whole period's target.
         <p className="mt-1 text-sm text-ink" data-testid="kpi-attainment">
           <span className="sr-only">{tn("attainmentTitle")}: </span>
-          {kpi.attainmentToDate !== null ? <span data-testid="kpi-attainment-to-date">{tn("toDate", { value: pct(kpi.attainmentToDate) })}</span> : null}
+          {kpi.attainmentToDate !== null ? (
+            <span data-testid="kpi-attainment-to-date">{tn("toDate", { value: pct(kpi.attainmentToDate) })}</span>
+          ) : null}
           {kpi.attainmentToDate !== null && kpi.attainment !== null ? " · " : null}
-          {kpi.attainment !== null ? <span className="text-ink-muted" data-testid="kpi-attainment-full">{tn("fullPeriod", { value: pct(kpi.attainment) })}</span> : null}
+          {kpi.attainment !== null ? (
+            <span className="text-ink-muted" data-testid="kpi-attainment-full">
+              {tn("fullPeriod", { value: pct(kpi.attainment) })}
+            </span>
+          ) : null}
         </p>
       ) : null}
 
@@ -100,10 +119,17 @@ export function KpiCard({
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         {kpi.expectedToDate !== null && isFlow ? (
           <>
-            <dt className="text-ink-muted">{t("expectedBy", { date: formatDate(asOf, ctx.locale, { style: "short" }) })}</dt>
+            <dt className="text-ink-muted">
+              {t("expectedBy", { date: formatDate(asOf, ctx.locale, { style: "short" }) })}
+            </dt>
             <dd className="tabular-nums">
               {fmt(kpi.expectedToDate)}
-              {kpi.varianceToDate !== null ? <span className="text-ink-muted"> ({formatSignedValue(kpi.varianceToDate, unit, kpi.metricKey, ctx)})</span> : null}
+              {kpi.varianceToDate !== null ? (
+                <span className="text-ink-muted">
+                  {" "}
+                  ({formatSignedValue(kpi.varianceToDate, unit, kpi.metricKey, ctx)})
+                </span>
+              ) : null}
             </dd>
           </>
         ) : null}
@@ -112,7 +138,9 @@ export function KpiCard({
         <dt className="text-ink-muted">{compare === "previous" ? t("vsPrevious") : t("vsLastYear")}</dt>
         <dd>
           <TrendIndicator change={change} locale={ctx.locale} />
-          {compareBase !== null ? <span className="block text-xs text-ink-muted">{t("was", { value: fmt(compareBase) })}</span> : null}
+          {compareBase !== null ? (
+            <span className="block text-xs text-ink-muted">{t("was", { value: fmt(compareBase) })}</span>
+          ) : null}
         </dd>
         {kpi.drives ? (
           <>
@@ -156,8 +184,15 @@ export function KpiCard({
             {kpi.diagnostics.map((d) => {
               const dInfo = catalog.get(d.metricKey);
               return (
-                <li key={`${d.metricKey}-${d.channelScope ?? ""}`} className="flex flex-wrap items-baseline justify-between gap-x-2">
-                  <Link prefetch={false} href={metricHref(d.metricKey, d.channelScope)} className="text-brand-700 hover:underline">
+                <li
+                  key={`${d.metricKey}-${d.channelScope ?? ""}`}
+                  className="flex flex-wrap items-baseline justify-between gap-x-2"
+                >
+                  <Link
+                    prefetch={false}
+                    href={metricHref(d.metricKey, d.channelScope)}
+                    className="text-brand-700 hover:underline"
+                  >
                     {metricName(dInfo, d.metricKey, ctx.locale)}
                   </Link>
                   <span className="tabular-nums">
@@ -173,7 +208,13 @@ export function KpiCard({
 
       {annotation ? (
         <div className="mt-3 border-t border-line pt-2">
-          <AnnotationEditor kpiId={kpi.kpi.id} kpiName={name} body={kpi.annotation?.body ?? ""} canEdit={annotation.canEdit} period={annotation.period} />
+          <AnnotationEditor
+            kpiId={kpi.kpi.id}
+            kpiName={name}
+            body={kpi.annotation?.body ?? ""}
+            canEdit={annotation.canEdit}
+            period={annotation.period}
+          />
         </div>
       ) : null}
     </article>

@@ -13,7 +13,17 @@ const fills: Record<Tone, string> = {
  * Actual against the full-period target, with a marker where the actual should be by today
  * (expected-to-date). Purely visual: the same facts are written next to it in words.
  */
-export function PacingBar({ actual, target, expected, tone }: { actual: string | null; target: string | null; expected: string | null; tone: Tone }) {
+export function PacingBar({
+  actual,
+  target,
+  expected,
+  tone,
+}: {
+  actual: string | null;
+  target: string | null;
+  expected: string | null;
+  tone: Tone;
+}) {
   const a = toNumber(actual);
   const tg = toNumber(target);
   const e = toNumber(expected);
@@ -24,7 +34,12 @@ export function PacingBar({ actual, target, expected, tone }: { actual: string |
     <div aria-hidden="true" className="relative mt-2 h-2.5 w-full rounded-full bg-line/60">
       <div className={cn("h-full rounded-full", fills[tone])} style={{ width: pct(a) }} />
       <div className="absolute -top-1 h-4.5 w-0.5 bg-ink" style={{ left: pct(tg) }} title="target" />
-      {e !== null && e !== tg ? <div className="absolute -top-1 h-4.5 w-0.5 border-l-2 border-dotted border-brand-700" style={{ left: pct(e) }} /> : null}
+      {e !== null && e !== tg ? (
+        <div
+          className="absolute -top-1 h-4.5 w-0.5 border-l-2 border-dotted border-brand-700"
+          style={{ left: pct(e) }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -46,7 +46,8 @@ export function PeriodForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const query = new URLSearchParams();
-    for (const [name, value] of new FormData(event.currentTarget)) if (typeof value === "string") query.append(name, value);
+    for (const [name, value] of new FormData(event.currentTarget))
+      if (typeof value === "string") query.append(name, value);
     const search = query.toString();
     router.push(search ? `${action}?${search}` : action);
   }

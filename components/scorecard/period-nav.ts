@@ -4,7 +4,12 @@ import { type CompareMode, type PeriodParams, addDays, periodQuery } from "./per
  * Links around a resolved period: the one before and after (same kind, anchored just outside
  * the current one; a custom range moves by its own length) and the two comparison modes.
  */
-export function periodLinks(base: string, params: PeriodParams, period: { from: string; to: string; days: number }, extra: Record<string, string | null | undefined> = {}) {
+export function periodLinks(
+  base: string,
+  params: PeriodParams,
+  period: { from: string; to: string; days: number },
+  extra: Record<string, string | null | undefined> = {},
+) {
   const shift = (dir: -1 | 1): string => {
     if (params.kind === "custom") {
       const from = addDays(period.from, dir * period.days);
@@ -15,7 +20,10 @@ export function periodLinks(base: string, params: PeriodParams, period: { from: 
     return `${base}${periodQuery({ ...params, anchor }, extra)}`;
   };
   const compareHrefs = Object.fromEntries(
-    (["previous", "lastYear"] as CompareMode[]).map((mode) => [mode, `${base}${periodQuery({ ...params, compare: mode }, extra)}`]),
+    (["previous", "lastYear"] as CompareMode[]).map((mode) => [
+      mode,
+      `${base}${periodQuery({ ...params, compare: mode }, extra)}`,
+    ]),
   ) as Record<CompareMode, string>;
   return { prevHref: shift(-1), nextHref: shift(1), compareHrefs };
 }

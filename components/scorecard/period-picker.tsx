@@ -40,7 +40,10 @@ export function PeriodPicker({
   const t = useTranslations("period");
 
   return (
-    <div className="mb-6 flex flex-wrap items-end gap-x-4 gap-y-3 rounded-[var(--radius-card)] border border-line bg-surface p-3" data-testid="period-picker">
+    <div
+      className="mb-6 flex flex-wrap items-end gap-x-4 gap-y-3 rounded-[var(--radius-card)] border border-line bg-surface p-3"
+      data-testid="period-picker"
+    >
       <div className="flex items-center gap-1">
         {prevHref ? (
           <Link href={prevHref} className={buttonClass("secondary", "sm", "px-2")} aria-label={t("previous")}>
@@ -64,7 +67,15 @@ export function PeriodPicker({
         to={to}
         compare={compare}
         keep={keep}
-        labels={{ type: t("type"), month: t("month"), quarter: t("quarter"), custom: t("custom"), from: t("from"), to: t("to"), apply: t("apply") }}
+        labels={{
+          type: t("type"),
+          month: t("month"),
+          quarter: t("quarter"),
+          custom: t("custom"),
+          from: t("from"),
+          to: t("to"),
+          apply: t("apply"),
+        }}
       />
       {showCompare ? (
         <div className="sm:ml-auto">

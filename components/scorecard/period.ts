@@ -90,13 +90,21 @@ export function shiftYear(isoDay: string, years: number): string {
 }
 
 /** A period as people say it: "November 2026", "Q3 2026 (Jul – Sep)", "1 Nov – 15 Nov 2026". */
-export function formatPeriod(period: { type: string; from: string; to: string; label: string }, locale: string): string {
+export function formatPeriod(
+  period: { type: string; from: string; to: string; label: string },
+  locale: string,
+): string {
   const from = new Date(`${period.from}T00:00:00Z`);
   const to = new Date(`${period.to}T00:00:00Z`);
   if (period.type === "MONTH") {
     return dateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(from);
   }
-  const range = dateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).formatRange(from, to);
+  const range = dateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).formatRange(from, to);
   if (period.type === "QUARTER") {
     const q = /Q(\d)/.exec(period.label)?.[1];
     return q ? `${locale === "ru" ? `${q}-й квартал` : `Q${q}`} · ${range}` : range;

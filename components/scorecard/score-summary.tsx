@@ -8,7 +8,15 @@ import type { ScorecardData } from "./types";
  * The ten-second answer at the top of a scorecard: the score, how many KPIs are on track,
  * which ones need attention, and how far into the period we are.
  */
-export function ScoreSummary({ card, ctx, kpiName }: { card: ScorecardData; ctx: FormatContext; kpiName: (key: string) => string }) {
+export function ScoreSummary({
+  card,
+  ctx,
+  kpiName,
+}: {
+  card: ScorecardData;
+  ctx: FormatContext;
+  kpiName: (key: string) => string;
+}) {
   const t = useTranslations("scorecard.summary");
   const ts = useTranslations("scorecard.status");
   const tn = useTranslations("numbers.score");
@@ -18,7 +26,8 @@ export function ScoreSummary({ card, ctx, kpiName }: { card: ScorecardData; ctx:
   const elapsed = toNumber(card.elapsedShare) ?? 0;
   const dayOf = Math.min(card.period.days, Math.max(0, Math.round(elapsed * card.period.days)));
   const score = toNumber(card.score);
-  const scoreTone = score === null ? "text-ink-muted" : score >= 1 ? "text-ok-ink" : score >= 0.9 ? "text-warn-ink" : "text-bad-ink";
+  const scoreTone =
+    score === null ? "text-ink-muted" : score >= 1 ? "text-ok-ink" : score >= 0.9 ? "text-warn-ink" : "text-bad-ink";
 
   let verdict: string;
   if (judged === 0) verdict = t("verdictNoTargets");
@@ -27,7 +36,11 @@ export function ScoreSummary({ card, ctx, kpiName }: { card: ScorecardData; ctx:
   else verdict = t("verdictOn", { total: judged });
 
   return (
-    <section aria-labelledby="score-title" className="mb-6 grid gap-4 rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:grid-cols-[auto_1fr] sm:p-6" data-testid="score-summary">
+    <section
+      aria-labelledby="score-title"
+      className="mb-6 grid gap-4 rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:grid-cols-[auto_1fr] sm:p-6"
+      data-testid="score-summary"
+    >
       <div className="sm:border-r sm:border-line sm:pr-6">
         <h2 id="score-title" className="text-sm font-medium text-ink-muted">
           {t("score")}

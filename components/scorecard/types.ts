@@ -7,33 +7,108 @@ import type { MetricInfo } from "./format";
  * did not ask for does not exist for the compiler.
  */
 export const ShownChangeFields = graphql(`
-  fragment ShownChangeFields on MetricChange { kind value verdict }
+  fragment ShownChangeFields on MetricChange {
+    kind
+    value
+    verdict
+  }
 `);
 
 export const ScorecardKpiFields = graphql(
   `
-  fragment ScorecardKpiFields on ScorecardKpi {
-    key metricKey channelScope actual actualReason target targetSource attainment attainmentToDate expectedToDate forecast
-    variance varianceToDate status trend trendDirection previousValue previousToDateValue lastYearValue gateFailed weight
-    change { ...ShownChangeFields } lastYearChange { ...ShownChangeFields }
-    gate { metricKey comparator threshold actual state }
-    series { date value }
-    drives { key metricKey }
-    diagnostics { metricKey channelScope value previousValue trend change { ...ShownChangeFields } }
-    annotation { body updatedAt }
-    kpi { id direction }
-  }
-`,
+    fragment ScorecardKpiFields on ScorecardKpi {
+      key
+      metricKey
+      channelScope
+      actual
+      actualReason
+      target
+      targetSource
+      attainment
+      attainmentToDate
+      expectedToDate
+      forecast
+      variance
+      varianceToDate
+      status
+      trend
+      trendDirection
+      previousValue
+      previousToDateValue
+      lastYearValue
+      gateFailed
+      weight
+      change {
+        ...ShownChangeFields
+      }
+      lastYearChange {
+        ...ShownChangeFields
+      }
+      gate {
+        metricKey
+        comparator
+        threshold
+        actual
+        state
+      }
+      series {
+        date
+        value
+      }
+      drives {
+        key
+        metricKey
+      }
+      diagnostics {
+        metricKey
+        channelScope
+        value
+        previousValue
+        trend
+        change {
+          ...ShownChangeFields
+        }
+      }
+      annotation {
+        body
+        updatedAt
+      }
+      kpi {
+        id
+        direction
+      }
+    }
+  `,
   [ShownChangeFields],
 );
 
 /** Health checks in both languages: the UI picks by its own locale (the API's default follows the user's saved one). */
 export const HealthCheckFields = graphql(`
-  fragment HealthCheckFields on HealthCheck { code severity owner kpiKeys message messageEn messageRu rule ruleEn ruleRu }
+  fragment HealthCheckFields on HealthCheck {
+    code
+    severity
+    owner
+    kpiKeys
+    message
+    messageEn
+    messageRu
+    rule
+    ruleEn
+    ruleRu
+  }
 `);
 
 export const CatalogFields = graphql(`
-  fragment CatalogFields on MetricCatalogEntry { key unit nameEn nameRu direction class kind multiple }
+  fragment CatalogFields on MetricCatalogEntry {
+    key
+    unit
+    nameEn
+    nameRu
+    direction
+    class
+    kind
+    multiple
+  }
 `);
 
 /** The scorecard fields the pages read (GraphQL ScorecardKpi). */
@@ -42,16 +117,38 @@ export type HealthCheckData = ResultOf<typeof HealthCheckFields>;
 
 export const ScorecardFields = graphql(
   `
-  fragment ScorecardFields on Scorecard {
-    role owner asOf elapsedShare score
-    period { type from to label days }
-    statusCounts { onTrack atRisk offTrack noData noTarget }
-    kpis { ...ScorecardKpiFields }
-    companyTargets { ...ScorecardKpiFields }
-    healthChecks { ...HealthCheckFields }
-    unmappedChannels
-  }
-`,
+    fragment ScorecardFields on Scorecard {
+      role
+      owner
+      asOf
+      elapsedShare
+      score
+      period {
+        type
+        from
+        to
+        label
+        days
+      }
+      statusCounts {
+        onTrack
+        atRisk
+        offTrack
+        noData
+        noTarget
+      }
+      kpis {
+        ...ScorecardKpiFields
+      }
+      companyTargets {
+        ...ScorecardKpiFields
+      }
+      healthChecks {
+        ...HealthCheckFields
+      }
+      unmappedChannels
+    }
+  `,
   [ScorecardKpiFields, HealthCheckFields],
 );
 

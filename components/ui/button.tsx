@@ -26,7 +26,16 @@ export interface ButtonProps extends ComponentProps<"button"> {
   pending?: boolean;
 }
 
-export function Button({ variant, size, pending, className, children, disabled, type = "button", ...props }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  pending,
+  className,
+  children,
+  disabled,
+  type = "button",
+  ...props
+}: ButtonProps) {
   return (
     <button
       type={type}
@@ -35,7 +44,12 @@ export function Button({ variant, size, pending, className, children, disabled, 
       aria-busy={pending || undefined}
       {...props}
     >
-      {pending ? <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
+      {pending ? (
+        <span
+          aria-hidden="true"
+          className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent"
+        />
+      ) : null}
       {children}
     </button>
   );

@@ -2,10 +2,25 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: ComponentProps<"section">) {
-  return <section className={cn("rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:p-6", className)} {...props} />;
+  return (
+    <section
+      className={cn("rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:p-6", className)}
+      {...props}
+    />
+  );
 }
 
-export function CardHeader({ title, description, actions, level = 2 }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; level?: 2 | 3 }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  level = 2,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  level?: 2 | 3;
+}) {
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
@@ -18,7 +33,15 @@ export function CardHeader({ title, description, actions, level = 2 }: { title: 
   );
 }
 
-export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
       <div className="min-w-0">

@@ -42,7 +42,19 @@ export function CopyButton({ value, label, copiedLabel }: { value: string; label
  * A read-only value to copy (a secret, a link): selected on focus, with a copy button. The
  * label is for screen readers; the input's id doubles as its test id.
  */
-export function CopyableValue({ id, label, value, copyLabel, copiedLabel }: { id: string; label: string; value: string; copyLabel: string; copiedLabel: string }) {
+export function CopyableValue({
+  id,
+  label,
+  value,
+  copyLabel,
+  copiedLabel,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  copyLabel: string;
+  copiedLabel: string;
+}) {
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2">
       <label htmlFor={id} className="sr-only">

@@ -43,7 +43,9 @@ export function Dialog({
         </h2>
         {children ? <div className="mt-2 text-sm text-ink-muted">{children}</div> : null}
       </div>
-      {footer ? <div className="flex flex-wrap justify-end gap-2 border-t border-line bg-canvas px-5 py-3">{footer}</div> : null}
+      {footer ? (
+        <div className="flex flex-wrap justify-end gap-2 border-t border-line bg-canvas px-5 py-3">{footer}</div>
+      ) : null}
     </dialog>
   );
 }

@@ -8,7 +8,15 @@ import { cn } from "./cn";
  * also closes on Escape (returning focus to the toggle) and on a click outside.
  * The summary's visible text is its accessible name.
  */
-export function Menu({ summary, children, align = "right" }: { summary: ReactNode; children: ReactNode; align?: "left" | "right" }) {
+export function Menu({
+  summary,
+  children,
+  align = "right",
+}: {
+  summary: ReactNode;
+  children: ReactNode;
+  align?: "left" | "right";
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
 
   useEffect(() => {
@@ -33,11 +41,11 @@ export function Menu({ summary, children, align = "right" }: { summary: ReactNod
 
   return (
     <details ref={ref} className="relative">
-      <summary
-        className="flex min-h-10 list-none items-center gap-1 rounded-lg px-2 py-1.5 text-sm font-medium text-ink hover:bg-canvas"
-      >
+      <summary className="flex min-h-10 list-none items-center gap-1 rounded-lg px-2 py-1.5 text-sm font-medium text-ink hover:bg-canvas">
         {summary}
-        <span aria-hidden="true" className="text-ink-muted">▾</span>
+        <span aria-hidden="true" className="text-ink-muted">
+          ▾
+        </span>
       </summary>
       <div
         className={cn(

@@ -2,9 +2,22 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 /** A table that scrolls horizontally on narrow screens instead of breaking the layout. */
-export function Table({ caption, children, className }: { caption: ReactNode; children: ReactNode; className?: string }) {
+export function Table({
+  caption,
+  children,
+  className,
+}: {
+  caption: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <div className={cn("overflow-x-auto rounded-lg border border-line", className)} tabIndex={0} role="region" aria-label={typeof caption === "string" ? caption : undefined}>
+    <div
+      className={cn("overflow-x-auto rounded-lg border border-line", className)}
+      tabIndex={0}
+      role="region"
+      aria-label={typeof caption === "string" ? caption : undefined}
+    >
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

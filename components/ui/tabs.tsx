@@ -9,13 +9,21 @@ import { cn } from "./cn";
  * Navigation tabs between pages: links with aria-current on the active one. (The in-page tabs
  * widget, Tabs, is in ./tabs-panel, so that pages with navigation tabs do not ship it.)
  */
-export function TabLinks({ label, items }: { label: string; items: { href: string; label: ReactNode; exact?: boolean }[] }) {
+export function TabLinks({
+  label,
+  items,
+}: {
+  label: string;
+  items: { href: string; label: ReactNode; exact?: boolean }[];
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="mb-6 overflow-x-auto border-b border-line">
       <ul className="flex min-w-max gap-1">
         {items.map((item) => {
-          const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const active = item.exact
+            ? pathname === item.href
+            : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
               <Link

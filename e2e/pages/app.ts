@@ -18,7 +18,9 @@ export class AppShell {
   /** The 404-style page shown for a missing page and for one the role may not open. */
   async expectNoAccess() {
     await expect(this.page.getByTestId("no-access")).toBeVisible();
-    await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(/Not found or no access|Страница не найдена или нет доступа/);
+    await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(
+      /Not found or no access|Страница не найдена или нет доступа/,
+    );
   }
 }
 

@@ -28,8 +28,30 @@ export interface SignUpDetails {
 
 /** Labels per locale, so the same page object drives the ru and en forms. */
 const SIGN_UP_LABELS = {
-  en: { name: "Your name", email: "Work e-mail", password: "Password", workspace: "Company or workspace name", currency: "Reporting currency", timeZone: "Time zone", language: "Language", submit: "Create workspace", loadDemo: "Load demo data", demoLoaded: "Demo data loaded." },
-  ru: { name: "Ваше имя", email: "Рабочий e-mail", password: "Пароль", workspace: "Название компании или пространства", currency: "Валюта отчётов", timeZone: "Часовой пояс", language: "Язык", submit: "Создать пространство", loadDemo: "Загрузить демо-данные", demoLoaded: "Демо-данные загружены." },
+  en: {
+    name: "Your name",
+    email: "Work e-mail",
+    password: "Password",
+    workspace: "Company or workspace name",
+    currency: "Reporting currency",
+    timeZone: "Time zone",
+    language: "Language",
+    submit: "Create workspace",
+    loadDemo: "Load demo data",
+    demoLoaded: "Demo data loaded.",
+  },
+  ru: {
+    name: "Ваше имя",
+    email: "Рабочий e-mail",
+    password: "Пароль",
+    workspace: "Название компании или пространства",
+    currency: "Валюта отчётов",
+    timeZone: "Часовой пояс",
+    language: "Язык",
+    submit: "Создать пространство",
+    loadDemo: "Загрузить демо-данные",
+    demoLoaded: "Демо-данные загружены.",
+  },
 } as const;
 
 export class SignUpPage {

@@ -6,11 +6,7 @@ import { emailSchema, passwordFieldSchema, personNameSchema } from "@/lib/accoun
 import { changePassword } from "@/lib/accounts/change-password";
 import { logoutEverywhere } from "@/lib/accounts/logout-everywhere";
 import { type SignUpResult, signUp } from "@/lib/accounts/sign-up";
-import {
-  clearSessionCookieHeader,
-  encodeSessionToken,
-  sessionCookieHeader,
-} from "@/lib/auth/session-cookie";
+import { clearSessionCookieHeader, encodeSessionToken, sessionCookieHeader } from "@/lib/auth/session-cookie";
 import { throttleClient } from "@/lib/auth/throttle-client";
 import { verifyLogin } from "@/lib/auth/verify-login";
 import { createSession } from "@/lib/sessions/create-session";
@@ -46,7 +42,10 @@ async function findUserNode(ctx: GraphQLContext, userId: string): Promise<Visibl
   if (!UUID.test(userId)) return null;
   const viewer = ctx.viewer;
   if (viewer?.kind === "user" && viewer.userId === userId) {
-    return ctx.db.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, locale: true, createdAt: true } });
+    return ctx.db.prisma.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, name: true, locale: true, createdAt: true },
+    });
   }
   let candidates: string[] = [];
   if (viewer?.kind === "user") {
@@ -57,7 +56,8 @@ async function findUserNode(ctx: GraphQLContext, userId: string): Promise<Visibl
     candidates = [viewer.workspaceId];
   }
   const readable: string[] = [];
-  for (const workspaceId of candidates) if ((await ctx.access(workspaceId))?.permissions.has("member.read")) readable.push(workspaceId);
+  for (const workspaceId of candidates)
+    if ((await ctx.access(workspaceId))?.permissions.has("member.read")) readable.push(workspaceId);
   return findVisibleUser(ctx.db, { userId, workspaceIds: readable });
 }
 
@@ -70,18 +70,45 @@ export async function startSession(
   user: Pick<User, "id" | "email" | "name" | "sessionVersion">,
   reason: "signIn" | "signUp" | "passwordChanged" = "signIn",
 ): Promise<void> {
-  const session = await createSession(ctx.db, { userId: user.id, userAgent: ctx.meta.userAgent, ip: ctx.meta.ip, reason });
-  const token = await encodeSessionToken({ sub: user.id, sv: user.sessionVersion, sid: session.id, email: user.email, name: user.name });
+  const session = await createSession(ctx.db, {
+    userId: user.id,
+    userAgent: ctx.meta.userAgent,
+    ip: ctx.meta.ip,
+    reason,
+  });
+  const token = await encodeSessionToken({
+    sub: user.id,
+    sv: user.sessionVersion,
+    sid: session.id,
+    email: user.email,
+    name: user.name,
+  });
   ctx.responseCookies.push(sessionCookieHeader(token, ctx.meta.secure));
 }
 
 const SignUpInput = builder.inputType("SignUpInput", {
   description: "A new account with its first workspace (SPEC §9.1).",
   fields: (t) => ({
-    email: t.string({ description: "The account's e-mail address (also the login).", required: true, validate: emailSchema }),
-    password: t.string({ description: "The password (checked for length and strength).", required: true, validate: passwordFieldSchema }),
-    name: t.string({ description: "The person's name as other members see it.", required: true, validate: personNameSchema }),
-    workspaceName: t.string({ description: "The name of the workspace created with the account.", required: true, validate: workspaceNameSchema }),
+    email: t.string({
+      description: "The account's e-mail address (also the login).",
+      required: true,
+      validate: emailSchema,
+    }),
+    password: t.string({
+      description: "The password (checked for length and strength).",
+      required: true,
+      validate: passwordFieldSchema,
+    }),
+    name: t.string({
+      description: "The person's name as other members see it.",
+      required: true,
+      validate: personNameSchema,
+    }),
+    workspaceName: t.string({
+      description: "The name of the workspace created with the account.",
+      required: true,
+      validate: workspaceNameSchema,
+    }),
     currency: t.string({ description: "ISO 4217; default RUB for locale ru, else USD.", validate: currencySchema }),
     timeZone: t.string({ description: "IANA time zone; default UTC.", validate: timeZoneSchema }),
     locale: t.string({ description: '"ru" or "en" (default).', validate: localeSchema }),
@@ -92,7 +119,11 @@ export const SignUpPayload = builder.objectRef<SignUpResult>("SignUpPayload").im
   description: "The new account and its workspace; the session cookie is set on the response.",
   fields: (t) => ({
     user: t.field({ description: "The new user.", type: UserRef, resolve: (p) => p.user }),
-    workspace: t.field({ description: "The new workspace, with the default KPI tree and role scorecards.", type: WorkspaceRef, resolve: (p) => p.workspace }),
+    workspace: t.field({
+      description: "The new workspace, with the default KPI tree and role scorecards.",
+      type: WorkspaceRef,
+      resolve: (p) => p.workspace,
+    }),
   }),
 });
 
@@ -113,9 +144,20 @@ builder.mutationField("signUp", (t) =>
 const SignUpWithInviteInput = builder.inputType("SignUpWithInviteInput", {
   description: "A new account created through an invitation link (joins that workspace instead of creating one).",
   fields: (t) => ({
-    token: t.string({ description: "The token from the invitation link; the invitation's e-mail becomes the login.", required: true }),
-    name: t.string({ description: "The person's name as other members see it.", required: true, validate: personNameSchema }),
-    password: t.string({ description: "The password (checked for length and strength).", required: true, validate: passwordFieldSchema }),
+    token: t.string({
+      description: "The token from the invitation link; the invitation's e-mail becomes the login.",
+      required: true,
+    }),
+    name: t.string({
+      description: "The person's name as other members see it.",
+      required: true,
+      validate: personNameSchema,
+    }),
+    password: t.string({
+      description: "The password (checked for length and strength).",
+      required: true,
+      validate: passwordFieldSchema,
+    }),
     email: t.string({ description: "Optional; must be the invite's address when given.", validate: emailSchema }),
   }),
 });
@@ -123,8 +165,15 @@ const SignUpWithInviteInput = builder.inputType("SignUpWithInviteInput", {
 builder.mutationField("signUpWithInvite", (t) =>
   t.field({
     type: SignUpPayload,
-    description: "Public: a new person creates an account from an invite link, joins the workspace and starts a session.",
-    args: { input: t.arg({ description: "The account and the invitation it accepts.", type: SignUpWithInviteInput, required: true }) },
+    description:
+      "Public: a new person creates an account from an invite link, joins the workspace and starts a session.",
+    args: {
+      input: t.arg({
+        description: "The account and the invitation it accepts.",
+        type: SignUpWithInviteInput,
+        required: true,
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const attempt = await throttleClient(ctx.db, { action: "invite", ip: ctx.meta.ip });
       const result = await underInput(() => signUpWithInvite(ctx.db, input));
@@ -151,7 +200,8 @@ const UserPayload = builder.objectRef<{ user: User }>("UserPayload").implement({
 builder.mutationField("login", (t) =>
   t.field({
     type: UserPayload,
-    description: "Public: signs in with e-mail and password and sets the session cookie. Throttled per account and per IP.",
+    description:
+      "Public: signs in with e-mail and password and sets the session cookie. Throttled per account and per IP.",
     args: { input: t.arg({ description: "E-mail and password.", type: LoginInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const user = await verifyLogin(ctx.db, { email: input.email, password: input.password, ip: ctx.meta.ip });
@@ -163,17 +213,22 @@ builder.mutationField("login", (t) =>
 
 const OkPayload = builder.objectRef<{ ok: boolean }>("OkPayload").implement({
   description: "The outcome of an operation that returns nothing else.",
-  fields: (t) => ({ ok: t.exposeBoolean("ok", { description: "Always true when the operation succeeded (failures are errors)." }) }),
+  fields: (t) => ({
+    ok: t.exposeBoolean("ok", { description: "Always true when the operation succeeded (failures are errors)." }),
+  }),
 });
 
 builder.mutationField("logout", (t) =>
   t.field({
     type: OkPayload,
-    description: "Ends this browser's session on the server (a copied cookie stops working too) and clears the cookie. Other sessions stay; use logoutEverywhere or revokeSession for those.",
+    description:
+      "Ends this browser's session on the server (a copied cookie stops working too) and clears the cookie. Other sessions stay; use logoutEverywhere or revokeSession for those.",
     resolve: async (_root, _args, ctx) => {
       const viewer = ctx.viewer;
       if (viewer?.kind === "user" && viewer.sessionId) {
-        await revokeSession(ctx.db, { actorId: viewer.userId, sessionId: viewer.sessionId, ip: ctx.meta.ip }).catch(() => undefined);
+        await revokeSession(ctx.db, { actorId: viewer.userId, sessionId: viewer.sessionId, ip: ctx.meta.ip }).catch(
+          () => undefined,
+        );
       }
       ctx.responseCookies.push(clearSessionCookieHeader());
       return { ok: true };
@@ -198,7 +253,11 @@ const ChangePasswordInput = builder.inputType("ChangePasswordInput", {
   description: "The current password (proof of identity) and the new one.",
   fields: (t) => ({
     currentPassword: t.string({ description: "The password the account has now.", required: true }),
-    newPassword: t.string({ description: "The new password (checked for length and strength).", required: true, validate: passwordFieldSchema }),
+    newPassword: t.string({
+      description: "The new password (checked for length and strength).",
+      required: true,
+      validate: passwordFieldSchema,
+    }),
   }),
 });
 
@@ -207,9 +266,13 @@ builder.mutationField("changePassword", (t) =>
     type: UserPayload,
     description: "Changes the password; every other session ends, this browser gets a fresh cookie.",
     authScopes: { user: true },
-    args: { input: t.arg({ description: "The current and the new password.", type: ChangePasswordInput, required: true }) },
+    args: {
+      input: t.arg({ description: "The current and the new password.", type: ChangePasswordInput, required: true }),
+    },
     resolve: async (_root, { input }, ctx) => {
-      const user = await underInput(() => changePassword(ctx.db, { actorId: ctx.requireUser().userId, ip: ctx.meta.ip, ...input }));
+      const user = await underInput(() =>
+        changePassword(ctx.db, { actorId: ctx.requireUser().userId, ip: ctx.meta.ip, ...input }),
+      );
       await startSession(ctx, user, "passwordChanged");
       return { user };
     },

@@ -61,7 +61,11 @@ function parseAgencyId(raw: string, path: (string | number)[]): string {
 }
 
 /** The caller's access with `permission`, or NOT_FOUND (not a member: like a missing agency) / FORBIDDEN. */
-async function requireAgency(ctx: GraphQLContext, agencyId: string, permission: "agency.read" | "agency.manage" | "agency.createClient"): Promise<AgencyAccess> {
+async function requireAgency(
+  ctx: GraphQLContext,
+  agencyId: string,
+  permission: "agency.read" | "agency.manage" | "agency.createClient",
+): Promise<AgencyAccess> {
   if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
   return assertAgencyPermission(await ctx.agencyAccess(agencyId), permission);
 }
@@ -75,7 +79,9 @@ async function clientsOf(ctx: GraphQLContext, access: AgencyAccess): Promise<Age
     const viewer = ctx.viewer!;
     for (const c of clients) {
       const derived =
-        viewer.kind === "agencyKey" ? accessOfAgencyKey(c.workspace.id, c.role, viewer.scopes, access.agencyId) : accessOfMembership(c.workspace.id, c.role);
+        viewer.kind === "agencyKey"
+          ? accessOfAgencyKey(c.workspace.id, c.role, viewer.scopes, access.agencyId)
+          : accessOfMembership(c.workspace.id, c.role);
       if (derived) ctx.knowAccess(c.workspace, { ...derived, agencyId: access.agencyId });
     }
     return clients;
@@ -85,7 +91,8 @@ async function clientsOf(ctx: GraphQLContext, access: AgencyAccess): Promise<Age
 // ---------------------------------------------------------------- types
 
 export const AgencyRoleEnum = builder.enumType("AgencyRole", {
-  description: "A person's role in an agency (SPEC §3). Inside a client the agency acts with the role the client granted.",
+  description:
+    "A person's role in an agency (SPEC §3). Inside a client the agency acts with the role the client granted.",
   values: {
     AGENCY_ADMIN: { description: "Manages the agency: settings, members, API keys, clients." },
     ACCOUNT_MANAGER: { description: "Works with the agency's clients (all, or those whose grant names them)." },
@@ -96,15 +103,20 @@ export const AgencyRoleEnum = builder.enumType("AgencyRole", {
 export const AgencyRef = builder.node(builder.objectRef<AgencyRow>("Agency"), {
   description: "An agency organisation (SPEC §3, §8): its members act in the client workspaces that granted it access.",
   id: { resolve: (a) => a.id },
-  loadOne: async (id, ctx) => (agencyIdOf(id) && (await ctx.agencyAccess(id)) ? findAgency(ctx.db, { agencyId: id.toLowerCase() }) : null),
+  loadOne: async (id, ctx) =>
+    agencyIdOf(id) && (await ctx.agencyAccess(id)) ? findAgency(ctx.db, { agencyId: id.toLowerCase() }) : null,
   fields: (t) => ({
     name: t.exposeString("name", { description: "The agency's name (white-label reports show it)." }),
     slug: t.exposeString("slug", { description: "URL-friendly name." }),
     publicId: t.string({
-      description: "The id a client pastes to grant this agency access (grantAgencyAccess.agencyId); the global id works too.",
+      description:
+        "The id a client pastes to grant this agency access (grantAgencyAccess.agencyId); the global id works too.",
       resolve: (a) => a.id,
     }),
-    primaryColor: t.exposeString("primaryColor", { nullable: true, description: "Brand colour '#rrggbb' for white-label reports, or null." }),
+    primaryColor: t.exposeString("primaryColor", {
+      nullable: true,
+      description: "Brand colour '#rrggbb' for white-label reports, or null.",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the agency was created." }),
     viewerRole: t.field({
       type: AgencyRoleEnum,
@@ -114,7 +126,8 @@ export const AgencyRef = builder.node(builder.objectRef<AgencyRow>("Agency"), {
     }),
     clients: t.field({
       type: [WorkspaceRef],
-      description: "Workspaces that granted this agency access and the caller may work with (an account manager: grants open to all or naming them). By name.",
+      description:
+        "Workspaces that granted this agency access and the caller may work with (an account manager: grants open to all or naming them). By name.",
       resolve: async (a, _args, ctx) => {
         const access = await requireAgency(ctx, a.id, "agency.read");
         return (await clientsOf(ctx, access)).map((c) => c.workspace);
@@ -132,7 +145,11 @@ export const AgencyRef = builder.node(builder.objectRef<AgencyRow>("Agency"), {
       args: {
         period: t.arg({ type: PeriodInput, required: false, description: "The period; default the current month." }),
         sort: t.arg({ type: PortfolioSortEnum, required: false, description: "Order (default ATTENTION)." }),
-        direction: t.arg({ type: SortDirectionEnum, required: false, description: "ASC (default) or DESC; clients without the figure are always last." }),
+        direction: t.arg({
+          type: SortDirectionEnum,
+          required: false,
+          description: "ASC (default) or DESC; clients without the figure are always last.",
+        }),
       },
       resolve: async (a, args, ctx) => {
         const { entries } = await portfolioOf(ctx, a.id, args.period);
@@ -144,7 +161,9 @@ export const AgencyRef = builder.node(builder.objectRef<AgencyRow>("Agency"), {
       type: [ChannelGroupBenchmarkRef],
       description:
         "Median and quartiles of CPL, CAC, ROMI, CTR and lead→deal conversion per channel group across the agency's own clients (those whose granted role may read metrics), with each client's position.",
-      args: { period: t.arg({ type: PeriodInput, required: false, description: "The period; default the current month." }) },
+      args: {
+        period: t.arg({ type: PeriodInput, required: false, description: "The period; default the current month." }),
+      },
       resolve: async (a, args, ctx) => {
         const { benchmarks, entries } = await portfolioOf(ctx, a.id, args.period);
         const workspaces = new Map(entries.map((e) => [e.client.workspace.id, e.client.workspace]));
@@ -163,7 +182,8 @@ export const AgencyRef = builder.node(builder.objectRef<AgencyRow>("Agency"), {
     auditEvents: t.field({
       type: [AgencyAuditEventRef],
       nullable: true,
-      description: "The agency's audit log, newest first (agency admins): grants, role changes and revocations by clients, members, keys.",
+      description:
+        "The agency's audit log, newest first (agency admins): grants, role changes and revocations by clients, members, keys.",
       args: { first: t.arg.int({ required: false, description: "How many (default 50, at most 200)." }) },
       resolve: async (a, args, ctx) => {
         await requireAgency(ctx, a.id, "agency.manage");
@@ -182,12 +202,22 @@ export const AgencyRef = builder.node(builder.objectRef<AgencyRow>("Agency"), {
   }),
 });
 
-async function portfolioOf(ctx: GraphQLContext, agencyId: string, period: { type: string; anchor?: string | null; from?: string | null; to?: string | null } | null | undefined) {
+async function portfolioOf(
+  ctx: GraphQLContext,
+  agencyId: string,
+  period: { type: string; anchor?: string | null; from?: string | null; to?: string | null } | null | undefined,
+) {
   const access = await requireAgency(ctx, agencyId, "agency.read");
   const request = toPeriodRequest(period);
   return ctx.memo(`portfolio:${access.agencyId}:${JSON.stringify(request)}`, async () => {
     const clients = await clientsOf(ctx, access);
-    const portfolio = await findPortfolio(ctx.db, { viewer: ctx.viewer!, agency: access, clients, period: request, now: ctx.now() });
+    const portfolio = await findPortfolio(ctx.db, {
+      viewer: ctx.viewer!,
+      agency: access,
+      clients,
+      period: request,
+      now: ctx.now(),
+    });
     // Workspace fields under an entry (scorecard, name…) reuse the grant's access: no second read.
     for (const e of portfolio.entries) ctx.knowAccess(e.client.workspace, e.access);
     return portfolio;
@@ -217,13 +247,26 @@ type LocatedEntry = PortfolioEntry & { agencyId: string };
 const PortfolioEntryRef = builder.objectRef<LocatedEntry>("PortfolioEntry").implement({
   description: "One client in the portfolio: the workspace and its company scorecard (SPEC §9.2).",
   fields: (t) => ({
-    workspace: t.field({ type: WorkspaceRef, description: "The client workspace.", resolve: (e) => e.client.workspace }),
+    workspace: t.field({
+      type: WorkspaceRef,
+      description: "The client workspace.",
+      resolve: (e) => e.client.workspace,
+    }),
     scorecard: t.field({
       type: ScorecardRef,
       description: "The client's company scorecard — the same as Workspace.scorecard(role: OWNER).",
-      resolve: (e, _args, ctx) => ({ ...e.scorecard, role: "OWNER" as WorkspaceRole, locale: viewerLocale(ctx, e.client.workspace), workspaceId: e.client.workspace.id }),
+      resolve: (e, _args, ctx) => ({
+        ...e.scorecard,
+        role: "OWNER" as WorkspaceRole,
+        locale: viewerLocale(ctx, e.client.workspace),
+        workspaceId: e.client.workspace.id,
+      }),
     }),
-    grantedRole: t.field({ type: WorkspaceRoleEnum, description: "The role the client granted the agency.", resolve: (e) => e.client.role }),
+    grantedRole: t.field({
+      type: WorkspaceRoleEnum,
+      description: "The role the client granted the agency.",
+      resolve: (e) => e.client.role,
+    }),
     needsAttention: t.exposeBoolean("needsAttention", { description: "Some KPI is off track or at risk." }),
   }),
 });
@@ -234,41 +277,71 @@ const BenchmarkPositionRef = builder
     description: "One client's value and where it stands among the agency's clients.",
     fields: (t) => ({
       workspace: t.field({ type: WorkspaceRef, description: "The client.", resolve: (p) => p.workspace }),
-      value: t.field({ type: "Decimal", description: "The client's value (ratios as fractions).", resolve: (p) => p.value }),
-      quartile: t.exposeInt("quartile", { description: "1 = the best quarter of the clients for this metric … 4 = the worst." }),
+      value: t.field({
+        type: "Decimal",
+        description: "The client's value (ratios as fractions).",
+        resolve: (p) => p.value,
+      }),
+      quartile: t.exposeInt("quartile", {
+        description: "1 = the best quarter of the clients for this metric … 4 = the worst.",
+      }),
       outlier: t.exposeBoolean("outlier", { description: "Outside 1.5 × the interquartile range: out of line." }),
     }),
   });
 
-const ChannelGroupBenchmarkRef = builder.objectRef<ChannelGroupBenchmark & { workspaces: Map<string, Workspace> }>("ChannelGroupBenchmark").implement({
-  description: "One metric of one channel group across the agency's clients (quartiles: inclusive linear interpolation).",
-  fields: (t) => ({
-    channelGroup: t.exposeString("channelGroup", { description: "The channel group (paid, social, content, … other)." }),
-    metricKey: t.exposeString("metricKey", { description: "The SPEC §4.2 metric: cpl, cac, romi, ctr or lead_to_deal_conversion." }),
-    lowerIsBetter: t.boolean({ description: "True for costs (CPL, CAC).", resolve: (b) => b.direction === "lower" }),
-    clientCount: t.int({ description: "Clients with a value.", resolve: (b) => b.summary.count }),
-    lowerQuartile: t.field({ type: "Decimal", description: "First quartile.", resolve: (b) => dec(b.summary.lowerQuartile)! }),
-    median: t.field({ type: "Decimal", description: "Median.", resolve: (b) => dec(b.summary.median)! }),
-    upperQuartile: t.field({ type: "Decimal", description: "Third quartile.", resolve: (b) => dec(b.summary.upperQuartile)! }),
-    positions: t.field({
-      type: [BenchmarkPositionRef],
-      description: "Each counted client's value and quartile.",
-      resolve: (b) =>
-        b.summary.positions.flatMap((p) => {
-          const workspace = b.workspaces.get(p.clientId);
-          return workspace ? [{ workspace, value: dec(p.value)!, quartile: p.quartile, outlier: p.outlier }] : [];
-        }),
+const ChannelGroupBenchmarkRef = builder
+  .objectRef<ChannelGroupBenchmark & { workspaces: Map<string, Workspace> }>("ChannelGroupBenchmark")
+  .implement({
+    description:
+      "One metric of one channel group across the agency's clients (quartiles: inclusive linear interpolation).",
+    fields: (t) => ({
+      channelGroup: t.exposeString("channelGroup", {
+        description: "The channel group (paid, social, content, … other).",
+      }),
+      metricKey: t.exposeString("metricKey", {
+        description: "The SPEC §4.2 metric: cpl, cac, romi, ctr or lead_to_deal_conversion.",
+      }),
+      lowerIsBetter: t.boolean({ description: "True for costs (CPL, CAC).", resolve: (b) => b.direction === "lower" }),
+      clientCount: t.int({ description: "Clients with a value.", resolve: (b) => b.summary.count }),
+      lowerQuartile: t.field({
+        type: "Decimal",
+        description: "First quartile.",
+        resolve: (b) => dec(b.summary.lowerQuartile)!,
+      }),
+      median: t.field({ type: "Decimal", description: "Median.", resolve: (b) => dec(b.summary.median)! }),
+      upperQuartile: t.field({
+        type: "Decimal",
+        description: "Third quartile.",
+        resolve: (b) => dec(b.summary.upperQuartile)!,
+      }),
+      positions: t.field({
+        type: [BenchmarkPositionRef],
+        description: "Each counted client's value and quartile.",
+        resolve: (b) =>
+          b.summary.positions.flatMap((p) => {
+            const workspace = b.workspaces.get(p.clientId);
+            return workspace ? [{ workspace, value: dec(p.value)!, quartile: p.quartile, outlier: p.outlier }] : [];
+          }),
+      }),
     }),
-  }),
-});
+  });
 
 const AgencyClientGrantRef = builder.objectRef<AgencyClient>("AgencyClientGrant").implement({
   description: "A client of the agency with the grant it gave.",
   fields: (t) => ({
     workspace: t.field({ type: WorkspaceRef, description: "The client workspace.", resolve: (c) => c.workspace }),
-    role: t.field({ type: WorkspaceRoleEnum, description: "The role the agency acts with there.", resolve: (c) => c.role }),
-    agencyCreated: t.exposeBoolean("agencyCreated", { description: "The agency created this workspace for the client." }),
-    limitedToManagers: t.boolean({ description: "The grant names the account managers who may work with it.", resolve: (c) => c.managerUserIds.length > 0 }),
+    role: t.field({
+      type: WorkspaceRoleEnum,
+      description: "The role the agency acts with there.",
+      resolve: (c) => c.role,
+    }),
+    agencyCreated: t.exposeBoolean("agencyCreated", {
+      description: "The agency created this workspace for the client.",
+    }),
+    limitedToManagers: t.boolean({
+      description: "The grant names the account managers who may work with it.",
+      resolve: (c) => c.managerUserIds.length > 0,
+    }),
     grantedAt: t.expose("grantedAt", { type: "DateTime", description: "When access was granted." }),
   }),
 });
@@ -276,11 +349,24 @@ const AgencyClientGrantRef = builder.objectRef<AgencyClient>("AgencyClientGrant"
 const AgencyAuditEventRef = builder.objectRef<AgencyAuditEventRow>("AgencyAuditEvent").implement({
   description: "One entry of an agency's audit log.",
   fields: (t) => ({
-    action: t.exposeString("action", { description: "What happened (e.g. agencyAccess.granted); the UI translates it." }),
-    actorName: t.exposeString("actorName", { nullable: true, description: "Who did it; null for a key or the system." }),
+    action: t.exposeString("action", {
+      description: "What happened (e.g. agencyAccess.granted); the UI translates it.",
+    }),
+    actorName: t.exposeString("actorName", {
+      nullable: true,
+      description: "Who did it; null for a key or the system.",
+    }),
     targetType: t.exposeString("targetType", { description: "agency, member, invite, apiKey or workspace." }),
-    workspaceName: t.string({ nullable: true, description: "The client concerned, for grant events.", resolve: (e) => (typeof e.data.workspaceName === "string" ? e.data.workspaceName : null) }),
-    role: t.string({ nullable: true, description: "The role involved (granted role, member role).", resolve: (e) => (typeof e.data.role === "string" ? e.data.role : null) }),
+    workspaceName: t.string({
+      nullable: true,
+      description: "The client concerned, for grant events.",
+      resolve: (e) => (typeof e.data.workspaceName === "string" ? e.data.workspaceName : null),
+    }),
+    role: t.string({
+      nullable: true,
+      description: "The role involved (granted role, member role).",
+      resolve: (e) => (typeof e.data.role === "string" ? e.data.role : null),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
   }),
 });
@@ -288,7 +374,10 @@ const AgencyAuditEventRef = builder.objectRef<AgencyAuditEventRow>("AgencyAuditE
 const AgencyMemberRef = builder.objectRef<AgencyMemberRow>("AgencyMember").implement({
   description: "A person in an agency.",
   fields: (t) => ({
-    id: t.id({ description: "Global id (for removeAgencyMember).", resolve: (m) => encodeGlobalID("AgencyMember", `${m.agencyId}.${m.id}`) }),
+    id: t.id({
+      description: "Global id (for removeAgencyMember).",
+      resolve: (m) => encodeGlobalID("AgencyMember", `${m.agencyId}.${m.id}`),
+    }),
     name: t.exposeString("name", { description: "The person's name." }),
     email: t.exposeString("email", { description: "The person's e-mail." }),
     role: t.field({ type: AgencyRoleEnum, description: "Their agency role.", resolve: (m) => m.role as never }),
@@ -299,12 +388,23 @@ const AgencyMemberRef = builder.objectRef<AgencyMemberRow>("AgencyMember").imple
 export const AgencyApiKeyRef = builder.objectRef<AgencyApiKeyRow>("AgencyApiKey").implement({
   description: "An agency's API key. The secret is shown once; its hash never leaves.",
   fields: (t) => ({
-    id: t.id({ description: "Global id (for revokeAgencyApiKey).", resolve: (k) => encodeGlobalID("AgencyApiKey", `${k.agencyId}.${k.id}`) }),
+    id: t.id({
+      description: "Global id (for revokeAgencyApiKey).",
+      resolve: (k) => encodeGlobalID("AgencyApiKey", `${k.agencyId}.${k.id}`),
+    }),
     name: t.exposeString("name", { description: "A name to recognise it by." }),
     prefix: t.exposeString("prefix", { description: "Public part of the key (tla_<prefix>_…)." }),
-    scopes: t.field({ type: [ApiKeyScopeEnum], description: "What it may do, per client also limited by the grant's role.", resolve: (k) => k.scopes as never }),
+    scopes: t.field({
+      type: [ApiKeyScopeEnum],
+      description: "What it may do, per client also limited by the grant's role.",
+      resolve: (k) => k.scopes as never,
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "Created at." }),
-    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Updated at most once a minute." }),
+    lastUsedAt: t.expose("lastUsedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "Updated at most once a minute.",
+    }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true, description: "Optional expiry." }),
     revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true, description: "When revoked." }),
   }),
@@ -315,8 +415,14 @@ const AgencyGrantRef = builder.objectRef<WorkspaceGrant>("AgencyGrant").implemen
   fields: (t) => ({
     agencyId: t.string({ description: "The agency's id (as pasted when granting).", resolve: (g) => g.agencyId }),
     agencyName: t.exposeString("agencyName", { description: "The agency's name." }),
-    role: t.field({ type: WorkspaceRoleEnum, description: "The role the agency acts with here.", resolve: (g) => g.role as never }),
-    managerEmails: t.exposeStringList("managerEmails", { description: "Account managers the grant is limited to; empty = every member of the agency." }),
+    role: t.field({
+      type: WorkspaceRoleEnum,
+      description: "The role the agency acts with here.",
+      resolve: (g) => g.role as never,
+    }),
+    managerEmails: t.exposeStringList("managerEmails", {
+      description: "Account managers the grant is limited to; empty = every member of the agency.",
+    }),
     agencyCreated: t.exposeBoolean("agencyCreated", { description: "The agency created this workspace." }),
     grantedAt: t.expose("grantedAt", { type: "DateTime", description: "When access was granted." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the grant last changed." }),
@@ -348,7 +454,8 @@ builder.queryField("agency", (t) =>
   t.field({
     type: AgencyRef,
     nullable: true,
-    description: "An agency the caller is a member of (or whose key it is); null otherwise, like a missing one (SPEC §9.2).",
+    description:
+      "An agency the caller is a member of (or whose key it is); null otherwise, like a missing one (SPEC §9.2).",
     args: { id: t.arg.id({ required: true, description: "The agency's global id or bare UUID." }) },
     resolve: async (_root, args, ctx) => {
       const agencyId = agencyIdOf(String(args.id));
@@ -362,14 +469,20 @@ const ViewerAgencyRef = builder.objectRef<{ agency: AgencyRow; role: string | nu
   description: "An agency the viewer belongs to, with the viewer's role there.",
   fields: (t) => ({
     agency: t.field({ type: AgencyRef, description: "The agency.", resolve: (m) => m.agency }),
-    role: t.field({ type: AgencyRoleEnum, nullable: true, description: "Null for an agency API key.", resolve: (m) => m.role as never }),
+    role: t.field({
+      type: AgencyRoleEnum,
+      nullable: true,
+      description: "Null for an agency API key.",
+      resolve: (m) => m.role as never,
+    }),
   }),
 });
 
 builder.queryField("viewerAgencies", (t) =>
   t.field({
     type: [ViewerAgencyRef],
-    description: "The agencies of the signed-in person (or an agency key's own agency), oldest first — for the workspace switcher.",
+    description:
+      "The agencies of the signed-in person (or an agency key's own agency), oldest first — for the workspace switcher.",
     resolve: async (_root, _args, ctx) => {
       const v = ctx.viewer;
       if (!v || v.kind === "apiKey") return [];
@@ -403,7 +516,9 @@ builder.mutationField("createAgency", (t) =>
     args: { input: t.arg({ description: "The new agency's name.", type: CreateAgencyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
-      const agency = await underInput(() => createAgency(ctx.db, { actorId: viewer.userId, name: input.name, primaryColor: input.primaryColor }));
+      const agency = await underInput(() =>
+        createAgency(ctx.db, { actorId: viewer.userId, name: input.name, primaryColor: input.primaryColor }),
+      );
       return { agency };
     },
   }),
@@ -415,7 +530,10 @@ const UpdateAgencyInput = builder.inputType("UpdateAgencyInput", {
     agencyId: t.id({ required: true, description: "The agency." }),
     name: t.string({ description: "New name.", validate: agencyNameSchema }),
     primaryColor: t.string({ description: "Brand colour '#rrggbb'; null clears it.", validate: primaryColorSchema }),
-    logoBase64: t.string({ description: "A new logo for the agency's white-label reports, base64: PNG, JPEG or WebP, checked by content, at most 512 KB; SVG is refused." }),
+    logoBase64: t.string({
+      description:
+        "A new logo for the agency's white-label reports, base64: PNG, JPEG or WebP, checked by content, at most 512 KB; SVG is refused.",
+    }),
     removeLogo: t.boolean({ description: "true: remove the agency's logo." }),
   }),
 });
@@ -423,8 +541,11 @@ const UpdateAgencyInput = builder.inputType("UpdateAgencyInput", {
 builder.mutationField("updateAgency", (t) =>
   t.field({
     type: CreateAgencyPayload,
-    description: "Changes the agency's name, colour or logo (agency admins); the white-label reports of its clients follow.",
-    args: { input: t.arg({ description: "The agency and the settings to change.", type: UpdateAgencyInput, required: true }) },
+    description:
+      "Changes the agency's name, colour or logo (agency admins); the white-label reports of its clients follow.",
+    args: {
+      input: t.arg({ description: "The agency and the settings to change.", type: UpdateAgencyInput, required: true }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const agencyId = parseAgencyId(String(input.agencyId), ["input", "agencyId"]);
@@ -432,7 +553,8 @@ builder.mutationField("updateAgency", (t) =>
       let logo: Uint8Array | null | undefined;
       if (input.removeLogo) logo = null;
       else if (input.logoBase64) {
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.logoBase64.replace(/\s+/g, ""))) throw AppError.badInput(["input", "logoBase64"], "LOGO_NOT_BASE64");
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.logoBase64.replace(/\s+/g, "")))
+          throw AppError.badInput(["input", "logoBase64"], "LOGO_NOT_BASE64");
         logo = Buffer.from(input.logoBase64, "base64");
       }
       if (logo !== undefined) {
@@ -442,8 +564,14 @@ builder.mutationField("updateAgency", (t) =>
           } catch (error) {
             if (error instanceof AppError && error.fieldErrors.some((e) => e.path[0] === "logo")) {
               // The lib names the logo field `logo`; the API's field is logoBase64.
-              const fieldErrors = error.fieldErrors.map((e) => (e.path[0] === "logo" ? { ...e, path: ["logoBase64"] } : e));
-              throw new AppError("BAD_USER_INPUT", fieldErrors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; "), { fieldErrors });
+              const fieldErrors = error.fieldErrors.map((e) =>
+                e.path[0] === "logo" ? { ...e, path: ["logoBase64"] } : e,
+              );
+              throw new AppError(
+                "BAD_USER_INPUT",
+                fieldErrors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; "),
+                { fieldErrors },
+              );
             }
             throw error;
           }
@@ -464,13 +592,22 @@ const GrantAgencyAccessInput = builder.inputType("GrantAgencyAccessInput", {
   fields: (t) => ({
     workspaceId: t.id({ required: true, description: "The client workspace (its owner grants)." }),
     agencyId: t.id({ required: true, description: "The agency's id, as shown in its settings." }),
-    role: t.field({ type: WorkspaceRoleEnum, required: true, description: "The role the agency acts with; never OWNER." }),
-    managerEmails: t.stringList({ description: "Limit the grant to these account managers (agency admins always have it); empty or omitted: every member." }),
+    role: t.field({
+      type: WorkspaceRoleEnum,
+      required: true,
+      description: "The role the agency acts with; never OWNER.",
+    }),
+    managerEmails: t.stringList({
+      description:
+        "Limit the grant to these account managers (agency admins always have it); empty or omitted: every member.",
+    }),
   }),
 });
 const GrantAgencyAccessPayload = builder.objectRef<{ workspace: Workspace }>("GrantAgencyAccessPayload").implement({
   description: "The workspace whose grant changed.",
-  fields: (t) => ({ workspace: t.field({ type: WorkspaceRef, description: "The workspace.", resolve: (p) => p.workspace }) }),
+  fields: (t) => ({
+    workspace: t.field({ type: WorkspaceRef, description: "The workspace.", resolve: (p) => p.workspace }),
+  }),
 });
 
 builder.mutationField("grantAgencyAccess", (t) =>
@@ -478,8 +615,16 @@ builder.mutationField("grantAgencyAccess", (t) =>
     type: GrantAgencyAccessPayload,
     description:
       "The workspace owner grants an agency access with a role, or changes the role of an existing grant (SPEC §9.2). Effective on the agency's next request. Recorded in both audit logs.",
-    args: { input: t.arg({ description: "The client workspace, the agency and the role it acts with.", type: GrantAgencyAccessInput, required: true }) },
-    authScopes: inWorkspace("agencyAccess.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
+    args: {
+      input: t.arg({
+        description: "The client workspace, the agency and the role it acts with.",
+        type: GrantAgencyAccessInput,
+        required: true,
+      }),
+    },
+    authScopes: inWorkspace("agencyAccess.manage", (_root, { input }) =>
+      parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]),
+    ),
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
@@ -487,7 +632,13 @@ builder.mutationField("grantAgencyAccess", (t) =>
       if (access.agencyId) throw new AppError("FORBIDDEN", "An agency cannot change its own access");
       const agencyId = agencyIdOf(String(input.agencyId)) ?? String(input.agencyId);
       const { workspace } = await underInput(() =>
-        grantAgencyAccess(ctx.db, { workspaceId, actor: { kind: "user", userId: viewer.userId }, agencyId, role: input.role, managerEmails: input.managerEmails }),
+        grantAgencyAccess(ctx.db, {
+          workspaceId,
+          actor: { kind: "user", userId: viewer.userId },
+          agencyId,
+          role: input.role,
+          managerEmails: input.managerEmails,
+        }),
       );
       return { workspace };
     },
@@ -503,22 +654,35 @@ const RevokeAgencyAccessInput = builder.inputType("RevokeAgencyAccessInput", {
 });
 const RevokeAgencyAccessPayload = builder.objectRef<{ workspace: Workspace }>("RevokeAgencyAccessPayload").implement({
   description: "The workspace the agency lost.",
-  fields: (t) => ({ workspace: t.field({ type: WorkspaceRef, description: "The workspace.", resolve: (p) => p.workspace }) }),
+  fields: (t) => ({
+    workspace: t.field({ type: WorkspaceRef, description: "The workspace.", resolve: (p) => p.workspace }),
+  }),
 });
 
 builder.mutationField("revokeAgencyAccess", (t) =>
   t.field({
     type: RevokeAgencyAccessPayload,
-    description: "The workspace owner revokes an agency's access: its members and keys lose the workspace on their next request (SPEC §9.2).",
-    args: { input: t.arg({ description: "The client workspace and the agency to cut off.", type: RevokeAgencyAccessInput, required: true }) },
-    authScopes: inWorkspace("agencyAccess.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
+    description:
+      "The workspace owner revokes an agency's access: its members and keys lose the workspace on their next request (SPEC §9.2).",
+    args: {
+      input: t.arg({
+        description: "The client workspace and the agency to cut off.",
+        type: RevokeAgencyAccessInput,
+        required: true,
+      }),
+    },
+    authScopes: inWorkspace("agencyAccess.manage", (_root, { input }) =>
+      parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]),
+    ),
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       const access = await accessIn(ctx, workspaceId);
       if (access.agencyId) throw new AppError("FORBIDDEN", "An agency cannot change its own access");
       const agencyId = agencyIdOf(String(input.agencyId)) ?? String(input.agencyId);
-      const workspace = await underInput(() => revokeAgencyAccess(ctx.db, { workspaceId, actor: actorOf(viewer), agencyId }));
+      const workspace = await underInput(() =>
+        revokeAgencyAccess(ctx.db, { workspaceId, actor: actorOf(viewer), agencyId }),
+      );
       return { workspace };
     },
   }),
@@ -533,7 +697,9 @@ const CreateAgencyInviteInput = builder.inputType("CreateAgencyInviteInput", {
   }),
 });
 const CreateAgencyInvitePayload = builder
-  .objectRef<{ email: string; role: string; expiresAt: Date; inviteUrl: string; emailSent: boolean }>("CreateAgencyInvitePayload")
+  .objectRef<{ email: string; role: string; expiresAt: Date; inviteUrl: string; emailSent: boolean }>(
+    "CreateAgencyInvitePayload",
+  )
   .implement({
     description: "The invitation; the link is shown here once.",
     fields: (t) => ({
@@ -548,14 +714,28 @@ const CreateAgencyInvitePayload = builder
 builder.mutationField("createAgencyInvite", (t) =>
   t.field({
     type: CreateAgencyInvitePayload,
-    description: "Invites a person into the agency (agency admins), like workspace invites: single-use, expiring links.",
-    args: { input: t.arg({ description: "The agency, the invitee's e-mail and their agency role.", type: CreateAgencyInviteInput, required: true }) },
+    description:
+      "Invites a person into the agency (agency admins), like workspace invites: single-use, expiring links.",
+    args: {
+      input: t.arg({
+        description: "The agency, the invitee's e-mail and their agency role.",
+        type: CreateAgencyInviteInput,
+        required: true,
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const agencyId = parseAgencyId(String(input.agencyId), ["input", "agencyId"]);
       await requireAgency(ctx, agencyId, "agency.manage");
       return underInput(() =>
-        createAgencyInvite(ctx.db, { agencyId, actorId: viewer.userId, baseUrl: ctx.meta.baseUrl, email: input.email, role: input.role, locale: viewer.locale === "ru" ? "ru" : "en" }),
+        createAgencyInvite(ctx.db, {
+          agencyId,
+          actorId: viewer.userId,
+          baseUrl: ctx.meta.baseUrl,
+          email: input.email,
+          role: input.role,
+          locale: viewer.locale === "ru" ? "ru" : "en",
+        }),
       );
     },
   }),
@@ -568,7 +748,11 @@ builder.mutationField("acceptAgencyInvite", (t) =>
     args: { token: t.arg.string({ required: true, description: "The token of the invite link." }) },
     resolve: async (_root, args, ctx) => {
       const viewer = ctx.requireUser();
-      const agencyId = await acceptAgencyInvite(ctx.db, { actorId: viewer.userId, actorEmail: viewer.email, token: args.token });
+      const agencyId = await acceptAgencyInvite(ctx.db, {
+        actorId: viewer.userId,
+        actorEmail: viewer.email,
+        token: args.token,
+      });
       const agency = await findAgency(ctx.db, { agencyId });
       if (!agency) throw AppError.notFound("Agency not found");
       return { agency };
@@ -588,25 +772,43 @@ const CreateAgencyClientInput = builder.inputType("CreateAgencyClientInput", {
     ownerEmail: t.string({ description: "The client's owner-to-be: invited with role OWNER." }),
   }),
 });
-const CreateAgencyClientPayload = builder.objectRef<{ workspace: Workspace; ownerInviteUrl: string | null }>("CreateAgencyClientPayload").implement({
-  description: "The new client workspace.",
-  fields: (t) => ({
-    workspace: t.field({ type: WorkspaceRef, description: "The workspace (the agency holds it with ADMIN).", resolve: (p) => p.workspace }),
-    ownerInviteUrl: t.exposeString("ownerInviteUrl", { nullable: true, description: "The owner's single-use invite link, shown once." }),
-  }),
-});
+const CreateAgencyClientPayload = builder
+  .objectRef<{ workspace: Workspace; ownerInviteUrl: string | null }>("CreateAgencyClientPayload")
+  .implement({
+    description: "The new client workspace.",
+    fields: (t) => ({
+      workspace: t.field({
+        type: WorkspaceRef,
+        description: "The workspace (the agency holds it with ADMIN).",
+        resolve: (p) => p.workspace,
+      }),
+      ownerInviteUrl: t.exposeString("ownerInviteUrl", {
+        nullable: true,
+        description: "The owner's single-use invite link, shown once.",
+      }),
+    }),
+  });
 
 builder.mutationField("createAgencyClient", (t) =>
   t.field({
     type: CreateAgencyClientPayload,
-    description: "An agency admin creates a client workspace the agency manages with ADMIN, and may invite the client's owner (SPEC §8).",
-    args: { input: t.arg({ description: "The agency and the new client workspace's settings.", type: CreateAgencyClientInput, required: true }) },
+    description:
+      "An agency admin creates a client workspace the agency manages with ADMIN, and may invite the client's owner (SPEC §8).",
+    args: {
+      input: t.arg({
+        description: "The agency and the new client workspace's settings.",
+        type: CreateAgencyClientInput,
+        required: true,
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const agencyId = parseAgencyId(String(input.agencyId), ["input", "agencyId"]);
       await requireAgency(ctx, agencyId, "agency.createClient");
       const { agencyId: _raw, ...fields } = input;
-      return underInput(() => createAgencyClient(ctx.db, { ...fields, agencyId, actorId: viewer.userId, baseUrl: ctx.meta.baseUrl }));
+      return underInput(() =>
+        createAgencyClient(ctx.db, { ...fields, agencyId, actorId: viewer.userId, baseUrl: ctx.meta.baseUrl }),
+      );
     },
   }),
 );
@@ -615,29 +817,56 @@ const CreateAgencyApiKeyInput = builder.inputType("CreateAgencyApiKeyInput", {
   description: "A new agency API key.",
   fields: (t) => ({
     agencyId: t.id({ required: true, description: "The agency." }),
-    name: t.string({ required: true, description: "A name to recognise it by.", validate: createApiKeyInputSchema.shape.name }),
-    scopes: t.field({ type: [ApiKeyScopeEnum], required: true, description: "Scopes as for workspace keys; per client limited by the grant's role.", validate: createApiKeyInputSchema.shape.scopes }),
+    name: t.string({
+      required: true,
+      description: "A name to recognise it by.",
+      validate: createApiKeyInputSchema.shape.name,
+    }),
+    scopes: t.field({
+      type: [ApiKeyScopeEnum],
+      required: true,
+      description: "Scopes as for workspace keys; per client limited by the grant's role.",
+      validate: createApiKeyInputSchema.shape.scopes,
+    }),
     expiresAt: t.field({ type: "DateTime", description: "Optional expiry; must be in the future." }),
   }),
 });
-const CreateAgencyApiKeyPayload = builder.objectRef<{ apiKey: AgencyApiKeyRow; secret: string }>("CreateAgencyApiKeyPayload").implement({
-  description: "The key and its secret, shown only here.",
-  fields: (t) => ({
-    apiKey: t.field({ type: AgencyApiKeyRef, description: "The key.", resolve: (p) => p.apiKey }),
-    secret: t.exposeString("secret", { description: "The whole key (tla_…): store it now, it is never shown again." }),
-  }),
-});
+const CreateAgencyApiKeyPayload = builder
+  .objectRef<{ apiKey: AgencyApiKeyRow; secret: string }>("CreateAgencyApiKeyPayload")
+  .implement({
+    description: "The key and its secret, shown only here.",
+    fields: (t) => ({
+      apiKey: t.field({ type: AgencyApiKeyRef, description: "The key.", resolve: (p) => p.apiKey }),
+      secret: t.exposeString("secret", {
+        description: "The whole key (tla_…): store it now, it is never shown again.",
+      }),
+    }),
+  });
 
 builder.mutationField("createAgencyApiKey", (t) =>
   t.field({
     type: CreateAgencyApiKeyPayload,
     description: "Creates an agency API key (agency admins, signed in) that reads every client that granted access.",
-    args: { input: t.arg({ description: "The agency, the key's name and its scopes.", type: CreateAgencyApiKeyInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: "The agency, the key's name and its scopes.",
+        type: CreateAgencyApiKeyInput,
+        required: true,
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const agencyId = parseAgencyId(String(input.agencyId), ["input", "agencyId"]);
       await requireAgency(ctx, agencyId, "agency.manage");
-      return underInput(() => createAgencyApiKey(ctx.db, { agencyId, actorId: viewer.userId, name: input.name, scopes: input.scopes, expiresAt: input.expiresAt }));
+      return underInput(() =>
+        createAgencyApiKey(ctx.db, {
+          agencyId,
+          actorId: viewer.userId,
+          name: input.name,
+          scopes: input.scopes,
+          expiresAt: input.expiresAt,
+        }),
+      );
     },
   }),
 );
@@ -658,13 +887,19 @@ builder.mutationField("revokeAgencyApiKey", (t) =>
       try {
         const { typename, id } = decodeGlobalID(String(args.id));
         const [agencyId, keyId] = id.split(".");
-        if (typename === "AgencyApiKey" && UUID.test(agencyId ?? "") && UUID.test(keyId ?? "")) parsed = { agencyId: agencyId.toLowerCase(), keyId: keyId.toLowerCase() };
+        if (typename === "AgencyApiKey" && UUID.test(agencyId ?? "") && UUID.test(keyId ?? ""))
+          parsed = { agencyId: agencyId.toLowerCase(), keyId: keyId.toLowerCase() };
       } catch {
         parsed = null;
       }
-      if (!parsed) throw AppError.badInput(["id"], "NOT_AN_ID", { kind: { en: "agency API key", ru: "API-ключ агентства" } });
+      if (!parsed)
+        throw AppError.badInput(["id"], "NOT_AN_ID", { kind: { en: "agency API key", ru: "API-ключ агентства" } });
       await requireAgency(ctx, parsed.agencyId, "agency.manage");
-      const apiKey = await revokeAgencyApiKey(ctx.db, { agencyId: parsed.agencyId, actorId: viewer.userId, apiKeyId: parsed.keyId });
+      const apiKey = await revokeAgencyApiKey(ctx.db, {
+        agencyId: parsed.agencyId,
+        actorId: viewer.userId,
+        apiKeyId: parsed.keyId,
+      });
       return { apiKey };
     },
   }),
@@ -678,12 +913,14 @@ const RemoveAgencyMemberPayload = builder.objectRef<{ agency: AgencyRow }>("Remo
 builder.mutationField("removeAgencyMember", (t) =>
   t.field({
     type: RemoveAgencyMemberPayload,
-    description: "Removes a person from the agency (agency admins); they lose its clients on their next request. The last admin stays.",
+    description:
+      "Removes a person from the agency (agency admins); they lose its clients on their next request. The last admin stays.",
     args: { id: t.arg.id({ required: true, description: "AgencyMember.id." }) },
     resolve: async (_root, args, ctx) => {
       const viewer = ctx.requireUser();
       const parsed = parseAgencyRowId(String(args.id), "AgencyMember");
-      if (!parsed) throw AppError.badInput(["id"], "NOT_AN_ID", { kind: { en: "agency member", ru: "участник агентства" } });
+      if (!parsed)
+        throw AppError.badInput(["id"], "NOT_AN_ID", { kind: { en: "agency member", ru: "участник агентства" } });
       await requireAgency(ctx, parsed.agencyId, "agency.manage");
       await removeAgencyMember(ctx.db, { agencyId: parsed.agencyId, actorId: viewer.userId, memberId: parsed.rowId });
       const agency = await findAgency(ctx.db, { agencyId: parsed.agencyId });
@@ -698,7 +935,8 @@ function parseAgencyRowId(raw: string, typename: string): { agencyId: string; ro
   try {
     const { typename: type, id } = decodeGlobalID(raw);
     const [agencyId, rowId, ...rest] = id.split(".");
-    if (type === typename && rest.length === 0 && UUID.test(agencyId ?? "") && UUID.test(rowId ?? "")) return { agencyId: agencyId.toLowerCase(), rowId: rowId.toLowerCase() };
+    if (type === typename && rest.length === 0 && UUID.test(agencyId ?? "") && UUID.test(rowId ?? ""))
+      return { agencyId: agencyId.toLowerCase(), rowId: rowId.toLowerCase() };
   } catch {
     // not a global id
   }

@@ -25,7 +25,8 @@ export const ApiKeyScopeEnum = builder.enumType("ApiKeyScope", {
 
 /** An API key (tenant node). The secret is shown once at creation; its hash never leaves. */
 export const ApiKeyRef = builder.node(builder.objectRef<ApiKey>("ApiKey"), {
-  description: "An API key of a workspace. The secret is shown once (createApiKey, rotateApiKey); only its hash is kept.",
+  description:
+    "An API key of a workspace. The secret is shown once (createApiKey, rotateApiKey); only its hash is kept.",
   id: { resolve: (k) => tenantNodeId(k.workspaceId, k.id) },
   loadOne: async (id, ctx) => {
     const parsed = parseTenantNodeId(id);
@@ -35,18 +36,44 @@ export const ApiKeyRef = builder.node(builder.objectRef<ApiKey>("ApiKey"), {
   fields: (t) => ({
     name: t.exposeString("name", { description: "A name that says what the key is for." }),
     prefix: t.exposeString("prefix", { description: "Public part of the key (tl_<prefix>_…), for recognition." }),
-    scopes: t.field({ description: "What the key may do.", type: [ApiKeyScopeEnum], resolve: (k) => k.scopes as never }),
-    rateLimitPerMinute: t.exposeInt("rateLimitPerMinute", { description: "Requests per sliding minute the key may make; more are answered 429 with Retry-After." }),
+    scopes: t.field({
+      description: "What the key may do.",
+      type: [ApiKeyScopeEnum],
+      resolve: (k) => k.scopes as never,
+    }),
+    rateLimitPerMinute: t.exposeInt("rateLimitPerMinute", {
+      description: "Requests per sliding minute the key may make; more are answered 429 with Retry-After.",
+    }),
     createdAt: t.expose("createdAt", { description: "When the key was created.", type: "DateTime" }),
-    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Updated at most once a minute." }),
-    expiresAt: t.expose("expiresAt", { description: "When the key stops working; null = never.", type: "DateTime", nullable: true }),
-    revokedAt: t.expose("revokedAt", { description: "When the key was revoked; null while it works.", type: "DateTime", nullable: true }),
-    rotatedAt: t.expose("rotatedAt", { type: "DateTime", nullable: true, description: "When the secret was last rotated (rotateApiKey); null if never." }),
+    lastUsedAt: t.expose("lastUsedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "Updated at most once a minute.",
+    }),
+    expiresAt: t.expose("expiresAt", {
+      description: "When the key stops working; null = never.",
+      type: "DateTime",
+      nullable: true,
+    }),
+    revokedAt: t.expose("revokedAt", {
+      description: "When the key was revoked; null while it works.",
+      type: "DateTime",
+      nullable: true,
+    }),
+    rotatedAt: t.expose("rotatedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the secret was last rotated (rotateApiKey); null if never.",
+    }),
     previousSecretExpiresAt: t.field({
       type: "DateTime",
       nullable: true,
-      description: "Until when the secret replaced by the last rotation still authenticates; null when no old secret is valid.",
-      resolve: (k) => (k.previousSecretExpiresAt && k.previousSecretExpiresAt.getTime() > Date.now() ? k.previousSecretExpiresAt : null),
+      description:
+        "Until when the secret replaced by the last rotation still authenticates; null when no old secret is valid.",
+      resolve: (k) =>
+        k.previousSecretExpiresAt && k.previousSecretExpiresAt.getTime() > Date.now()
+          ? k.previousSecretExpiresAt
+          : null,
     }),
     active: t.boolean({
       description: "Neither revoked nor expired.",
@@ -70,10 +97,22 @@ const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
   description: "A new API key (SPEC §9.1).",
   fields: (t) => ({
     workspaceId: t.id({ description: "The workspace the key acts in (global id or UUID).", required: true }),
-    name: t.string({ description: "What the key is for (1–100 characters).", required: true, validate: createApiKeyInputSchema.shape.name }),
-    scopes: t.field({ description: "What the key may do (at least one).", type: [ApiKeyScopeEnum], required: true, validate: createApiKeyInputSchema.shape.scopes }),
+    name: t.string({
+      description: "What the key is for (1–100 characters).",
+      required: true,
+      validate: createApiKeyInputSchema.shape.name,
+    }),
+    scopes: t.field({
+      description: "What the key may do (at least one).",
+      type: [ApiKeyScopeEnum],
+      required: true,
+      validate: createApiKeyInputSchema.shape.scopes,
+    }),
     expiresAt: t.field({ type: "DateTime", description: "Optional expiry; must be in the future." }),
-    rateLimitPerMinute: t.int({ description: "Requests per minute (default 600).", validate: createApiKeyInputSchema.shape.rateLimitPerMinute }),
+    rateLimitPerMinute: t.int({
+      description: "Requests per minute (default 600).",
+      validate: createApiKeyInputSchema.shape.rateLimitPerMinute,
+    }),
   }),
 });
 
@@ -90,7 +129,9 @@ builder.mutationField("createApiKey", (t) =>
     type: CreateApiKeyPayload,
     description: "Creates an API key (a signed-in user with apiKey.manage; keys cannot mint keys). SPEC §9.1.",
     args: { input: t.arg({ description: "The key to create.", type: CreateApiKeyInput, required: true }) },
-    authScopes: inWorkspace("apiKey.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
+    authScopes: inWorkspace("apiKey.manage", (_root, { input }) =>
+      parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]),
+    ),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       const viewer = ctx.requireUser();
@@ -123,7 +164,10 @@ builder.mutationField("revokeApiKey", (t) =>
     type: ApiKeyPayload,
     description: "Revokes an API key from the next request on (apiKey.manage).",
     args: { input: t.arg({ description: "The key to revoke.", type: RevokeApiKeyInput, required: true }) },
-    authScopes: inWorkspace("apiKey.manage", (_root, { input }) => parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]).workspaceId),
+    authScopes: inWorkspace(
+      "apiKey.manage",
+      (_root, { input }) => parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]).workspaceId,
+    ),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]);
       const apiKey = await revokeApiKey(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), apiKeyId: rowId });
@@ -147,13 +191,23 @@ builder.mutationField("rotateApiKey", (t) =>
     type: CreateApiKeyPayload,
     description:
       "Issues a new secret for a key (same id, prefix, scopes and limit; a signed-in user with apiKey.manage). The new secret is returned once, only here; the old one keeps working for the grace period, then stops. Rotating again ends any older secret at once.",
-    args: { input: t.arg({ type: RotateApiKeyInput, required: true, description: "Which key, and the grace period." }) },
-    authScopes: inWorkspace("apiKey.manage", (_root, { input }) => parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]).workspaceId),
+    args: {
+      input: t.arg({ type: RotateApiKeyInput, required: true, description: "Which key, and the grace period." }),
+    },
+    authScopes: inWorkspace(
+      "apiKey.manage",
+      (_root, { input }) => parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]).workspaceId,
+    ),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]);
       const viewer = ctx.requireUser();
       return underInput(() =>
-        rotateApiKey(ctx.db, { workspaceId, actor: { kind: "user", userId: viewer.userId }, apiKeyId: rowId, gracePeriodHours: input.gracePeriodHours ?? null }),
+        rotateApiKey(ctx.db, {
+          workspaceId,
+          actor: { kind: "user", userId: viewer.userId },
+          apiKeyId: rowId,
+          gracePeriodHours: input.gracePeriodHours ?? null,
+        }),
       );
     },
   }),
@@ -172,9 +226,13 @@ const UpdateApiKeyInput = builder.inputType("UpdateApiKeyInput", {
 builder.mutationField("updateApiKey", (t) =>
   t.field({
     type: ApiKeyPayload,
-    description: "Renames a key or changes its rate limit or expiry (a signed-in user with apiKey.manage); effective from the next request. The secret and scopes stay.",
+    description:
+      "Renames a key or changes its rate limit or expiry (a signed-in user with apiKey.manage); effective from the next request. The secret and scopes stay.",
     args: { input: t.arg({ type: UpdateApiKeyInput, required: true, description: "Which key and what changes." }) },
-    authScopes: inWorkspace("apiKey.manage", (_root, { input }) => parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]).workspaceId),
+    authScopes: inWorkspace(
+      "apiKey.manage",
+      (_root, { input }) => parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]).workspaceId,
+    ),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.apiKeyId), "ApiKey", ["input", "apiKeyId"]);
       const viewer = ctx.requireUser();

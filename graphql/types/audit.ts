@@ -26,13 +26,31 @@ export const AuditEventRef = builder.node(builder.objectRef<AuditEventRow>("Audi
   },
   fields: (t) => ({
     action: t.exposeString("action", { description: 'What happened, e.g. "member.roleChanged", "apiKey.revoked".' }),
-    targetType: t.exposeString("targetType", { description: "What kind of thing changed: workspace, member, invite, apiKey, kpi, metric, measure, metricBatch." }),
+    targetType: t.exposeString("targetType", {
+      description: "What kind of thing changed: workspace, member, invite, apiKey, kpi, metric, measure, metricBatch.",
+    }),
     targetId: t.exposeString("targetId", { nullable: true, description: "Row id of the target (not a global id)." }),
-    actorKind: t.field({ description: "A person or an API key.", type: AuditActorKind, resolve: (e) => (e.actorApiKeyId ? "API_KEY" : "USER") }),
-    actorUserId: t.exposeID("actorUserId", { description: "The person who acted (user id); null for an API key.", nullable: true }),
-    actorApiKeyId: t.exposeID("actorApiKeyId", { description: "The API key that acted (row id); null for a person.", nullable: true }),
-    actorName: t.exposeString("actorName", { description: "The person's or key's name at the time of reading; null if it no longer exists.", nullable: true }),
-    data: t.string({ description: "Details as a JSON object (what changed).", resolve: (e) => JSON.stringify(e.data ?? {}) }),
+    actorKind: t.field({
+      description: "A person or an API key.",
+      type: AuditActorKind,
+      resolve: (e) => (e.actorApiKeyId ? "API_KEY" : "USER"),
+    }),
+    actorUserId: t.exposeID("actorUserId", {
+      description: "The person who acted (user id); null for an API key.",
+      nullable: true,
+    }),
+    actorApiKeyId: t.exposeID("actorApiKeyId", {
+      description: "The API key that acted (row id); null for a person.",
+      nullable: true,
+    }),
+    actorName: t.exposeString("actorName", {
+      description: "The person's or key's name at the time of reading; null if it no longer exists.",
+      nullable: true,
+    }),
+    data: t.string({
+      description: "Details as a JSON object (what changed).",
+      resolve: (e) => JSON.stringify(e.data ?? {}),
+    }),
     createdAt: t.expose("createdAt", { description: "When it happened.", type: "DateTime" }),
   }),
 });
@@ -50,6 +68,8 @@ builder.objectField(WorkspaceRef, "auditEvents", (t) =>
     },
     authScopes: onWorkspace("audit.read"),
     resolve: (ws, args, ctx, info) =>
-      resolveCountedConnection(args, info, (page) => listAuditEvents(ctx.db, { workspaceId: ws.id, actions: args.actions, ...page })),
+      resolveCountedConnection(args, info, (page) =>
+        listAuditEvents(ctx.db, { workspaceId: ws.id, actions: args.actions, ...page }),
+      ),
   }),
 );

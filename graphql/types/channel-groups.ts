@@ -16,14 +16,22 @@ const ChannelGroupSourceEnum = builder.enumType("ChannelGroupSource", {
 });
 
 const WorkspaceChannelRef = builder.objectRef<WorkspaceChannel>("WorkspaceChannel").implement({
-  description: "A channel of the workspace and the channel group scoped KPIs read it in (SPEC §4.2 \"Channel groups\").",
+  description: 'A channel of the workspace and the channel group scoped KPIs read it in (SPEC §4.2 "Channel groups").',
   fields: (t) => ({
-    channel: t.exposeString("channel", { description: "The channel's name as the facts carry it (or as it was mapped, before any fact)." }),
+    channel: t.exposeString("channel", {
+      description: "The channel's name as the facts carry it (or as it was mapped, before any fact).",
+    }),
     group: t.exposeString("group", {
       nullable: true,
-      description: "paid, social, content, email, organic, referral or other; null: unmapped — no group-scoped KPI reads the channel until it is mapped.",
+      description:
+        "paid, social, content, email, organic, referral or other; null: unmapped — no group-scoped KPI reads the channel until it is mapped.",
     }),
-    source: t.field({ type: ChannelGroupSourceEnum, nullable: true, description: "Where the group comes from; null when unmapped.", resolve: (c) => c.source }),
+    source: t.field({
+      type: ChannelGroupSourceEnum,
+      nullable: true,
+      description: "Where the group comes from; null when unmapped.",
+      resolve: (c) => c.source,
+    }),
     hasData: t.exposeBoolean("hasData", { description: "Whether any fact carries this channel." }),
   }),
 });
@@ -46,31 +54,54 @@ const SetChannelGroupInput = builder.inputType("SetChannelGroupInput", {
   description: "Puts one channel into a channel group, or back to its default.",
   fields: (t) => ({
     workspaceId: t.id({ required: true, description: "The workspace." }),
-    channel: t.string({ required: true, description: "The channel's name (case and spaces do not matter: \"Google Ads \" is google_ads)." }),
+    channel: t.string({
+      required: true,
+      description: 'The channel\'s name (case and spaces do not matter: "Google Ads " is google_ads).',
+    }),
     group: t.string({
       required: false,
-      description: "paid, social, content, email, organic, referral or other; null or absent returns the channel to its default group. Any other value is a field error and nothing is saved.",
+      description:
+        "paid, social, content, email, organic, referral or other; null or absent returns the channel to its default group. Any other value is a field error and nothing is saved.",
     }),
   }),
 });
 
-const SetChannelGroupPayload = builder.objectRef<{ workspaceId: string; channel: string; group: string | null }>("SetChannelGroupPayload").implement({
-  description: "The channel as mapped now.",
-  fields: (t) => ({
-    channel: t.exposeString("channel", { description: "The channel's name as given." }),
-    group: t.exposeString("group", { nullable: true, description: "The group the workspace chose; null: back to the default." }),
-  }),
-});
+const SetChannelGroupPayload = builder
+  .objectRef<{ workspaceId: string; channel: string; group: string | null }>("SetChannelGroupPayload")
+  .implement({
+    description: "The channel as mapped now.",
+    fields: (t) => ({
+      channel: t.exposeString("channel", { description: "The channel's name as given." }),
+      group: t.exposeString("group", {
+        nullable: true,
+        description: "The group the workspace chose; null: back to the default.",
+      }),
+    }),
+  });
 
 builder.mutationField("setChannelGroup", (t) =>
   t.field({
     type: SetChannelGroupPayload,
-    description: "Maps a channel to a channel group of the workspace (metricDefinition.manage); audited; scorecards follow at once.",
-    args: { input: t.arg({ description: "The workspace, the channel and its group (null returns it to the default).", type: SetChannelGroupInput, required: true }) },
-    authScopes: inWorkspace("metricDefinition.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
+    description:
+      "Maps a channel to a channel group of the workspace (metricDefinition.manage); audited; scorecards follow at once.",
+    args: {
+      input: t.arg({
+        description: "The workspace, the channel and its group (null returns it to the default).",
+        type: SetChannelGroupInput,
+        required: true,
+      }),
+    },
+    authScopes: inWorkspace("metricDefinition.manage", (_root, { input }) =>
+      parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]),
+    ),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      const result = await setChannelGroup(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), channel: input.channel, group: input.group ?? null });
+      const result = await setChannelGroup(ctx.db, {
+        workspaceId,
+        actor: actorOf(ctx.viewer!),
+        channel: input.channel,
+        group: input.group ?? null,
+      });
       return { workspaceId, ...result };
     },
   }),

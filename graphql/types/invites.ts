@@ -38,11 +38,27 @@ export const InviteRef = builder.node(builder.objectRef<Invite>("Invite"), {
   },
   fields: (t) => ({
     email: t.exposeString("email", { description: "The invitee's e-mail address." }),
-    role: t.field({ description: "The role accepting grants.", type: WorkspaceRoleEnum, resolve: (i) => i.role as never }),
-    state: t.field({ description: "Pending, accepted, revoked or expired.", type: InviteStateEnum, resolve: (i) => inviteState(i) }),
+    role: t.field({
+      description: "The role accepting grants.",
+      type: WorkspaceRoleEnum,
+      resolve: (i) => i.role as never,
+    }),
+    state: t.field({
+      description: "Pending, accepted, revoked or expired.",
+      type: InviteStateEnum,
+      resolve: (i) => inviteState(i),
+    }),
     expiresAt: t.expose("expiresAt", { description: "When the link stops working.", type: "DateTime" }),
-    acceptedAt: t.expose("acceptedAt", { description: "When it was accepted; null otherwise.", type: "DateTime", nullable: true }),
-    revokedAt: t.expose("revokedAt", { description: "When a member revoked it; null otherwise.", type: "DateTime", nullable: true }),
+    acceptedAt: t.expose("acceptedAt", {
+      description: "When it was accepted; null otherwise.",
+      type: "DateTime",
+      nullable: true,
+    }),
+    revokedAt: t.expose("revokedAt", {
+      description: "When a member revoked it; null otherwise.",
+      type: "DateTime",
+      nullable: true,
+    }),
     createdAt: t.expose("createdAt", { description: "When it was sent.", type: "DateTime" }),
   }),
 });
@@ -62,7 +78,11 @@ const CreateInviteInput = builder.inputType("CreateInviteInput", {
   description: "Who to invite to a workspace, and with which role.",
   fields: (t) => ({
     workspaceId: t.id({ description: "The workspace to invite into (global id or UUID).", required: true }),
-    email: t.string({ description: "The invitee's e-mail address; the invitation is sent there.", required: true, validate: emailSchema }),
+    email: t.string({
+      description: "The invitee's e-mail address; the invitation is sent there.",
+      required: true,
+      validate: emailSchema,
+    }),
     role: t.field({ description: "The role the invitee gets on accepting.", type: WorkspaceRoleEnum, required: true }),
   }),
 });
@@ -72,18 +92,31 @@ const CreateInvitePayload = builder
   .implement({
     description: "A new invitation; the link is e-mailed, never returned.",
     fields: (t) => ({
-      invite: t.field({ description: "The invitation as the workspace sees it.", type: InviteRef, resolve: (p) => p.invite }),
-      inviteUrl: t.exposeString("inviteUrl", { description: "The single-use link; shown to the inviter now, never again." }),
-      emailSent: t.exposeBoolean("emailSent", { description: "Whether the invitation was e-mailed (SMTP_URL set and accepted)." }),
+      invite: t.field({
+        description: "The invitation as the workspace sees it.",
+        type: InviteRef,
+        resolve: (p) => p.invite,
+      }),
+      inviteUrl: t.exposeString("inviteUrl", {
+        description: "The single-use link; shown to the inviter now, never again.",
+      }),
+      emailSent: t.exposeBoolean("emailSent", {
+        description: "Whether the invitation was e-mailed (SMTP_URL set and accepted).",
+      }),
     }),
   });
 
 builder.mutationField("createInvite", (t) =>
   t.field({
     type: CreateInvitePayload,
-    description: "Invites a person by e-mail with a role (invite.manage, signed-in user; OWNER invites need owner.manage). Expires in 7 days.",
-    args: { input: t.arg({ description: "Who to invite, and with which role.", type: CreateInviteInput, required: true }) },
-    authScopes: inWorkspace("invite.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
+    description:
+      "Invites a person by e-mail with a role (invite.manage, signed-in user; OWNER invites need owner.manage). Expires in 7 days.",
+    args: {
+      input: t.arg({ description: "Who to invite, and with which role.", type: CreateInviteInput, required: true }),
+    },
+    authScopes: inWorkspace("invite.manage", (_root, { input }) =>
+      parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]),
+    ),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       const access = await accessIn(ctx, workspaceId);
@@ -118,10 +151,15 @@ builder.mutationField("revokeInvite", (t) =>
     type: InvitePayload,
     description: "Revokes a pending invitation (invite.manage).",
     args: { input: t.arg({ description: "The invitation to withdraw.", type: RevokeInviteInput, required: true }) },
-    authScopes: inWorkspace("invite.manage", (_root, { input }) => parseTenantNodeInput(String(input.inviteId), "Invite", ["input", "inviteId"]).workspaceId),
+    authScopes: inWorkspace(
+      "invite.manage",
+      (_root, { input }) => parseTenantNodeInput(String(input.inviteId), "Invite", ["input", "inviteId"]).workspaceId,
+    ),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.inviteId), "Invite", ["input", "inviteId"]);
-      const invite = await underInput(() => revokeInvite(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), inviteId: rowId }));
+      const invite = await underInput(() =>
+        revokeInvite(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), inviteId: rowId }),
+      );
       return { invite };
     },
   }),
@@ -133,8 +171,16 @@ const InvitationRef = builder.objectRef<Invitation>("Invitation").implement({
   fields: (t) => ({
     workspaceName: t.exposeString("workspaceName", { description: "The name of the workspace the invitation is for." }),
     email: t.exposeString("email", { description: "The address the invitation was sent to." }),
-    role: t.field({ description: "The role accepting grants.", type: WorkspaceRoleEnum, resolve: (i) => i.role as never }),
-    state: t.field({ description: "Whether the invitation can still be accepted.", type: InviteStateEnum, resolve: (i) => i.state }),
+    role: t.field({
+      description: "The role accepting grants.",
+      type: WorkspaceRoleEnum,
+      resolve: (i) => i.role as never,
+    }),
+    state: t.field({
+      description: "Whether the invitation can still be accepted.",
+      type: InviteStateEnum,
+      resolve: (i) => i.state,
+    }),
     expiresAt: t.expose("expiresAt", { description: "When the link stops working.", type: "DateTime" }),
   }),
 });
@@ -157,8 +203,16 @@ const AcceptInviteInput = builder.inputType("AcceptInviteInput", {
 const AcceptInvitePayload = builder.objectRef<{ workspace: Workspace; role: string }>("AcceptInvitePayload").implement({
   description: "The membership an accepted invitation created.",
   fields: (t) => ({
-    workspace: t.field({ description: "The workspace the caller has joined.", type: WorkspaceRef, resolve: (p) => p.workspace }),
-    role: t.field({ description: "The role the invitation granted in the workspace.", type: WorkspaceRoleEnum, resolve: (p) => p.role as never }),
+    workspace: t.field({
+      description: "The workspace the caller has joined.",
+      type: WorkspaceRef,
+      resolve: (p) => p.workspace,
+    }),
+    role: t.field({
+      description: "The role the invitation granted in the workspace.",
+      type: WorkspaceRoleEnum,
+      resolve: (p) => p.role as never,
+    }),
   }),
 });
 

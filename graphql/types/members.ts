@@ -25,7 +25,11 @@ export const MemberRef = builder.node(builder.objectRef<MemberRow>("Member"), {
   },
   fields: (t) => ({
     user: t.field({ description: "The person.", type: UserRef, resolve: (m) => m.user }),
-    role: t.field({ description: "Their role in this workspace (what they may see and do).", type: WorkspaceRoleEnum, resolve: (m) => m.role as never }),
+    role: t.field({
+      description: "Their role in this workspace (what they may see and do).",
+      type: WorkspaceRoleEnum,
+      resolve: (m) => m.role as never,
+    }),
     joinedAt: t.expose("createdAt", { description: "When they joined.", type: "DateTime" }),
   }),
 });
@@ -50,16 +54,26 @@ const ChangeMemberRoleInput = builder.inputType("ChangeMemberRoleInput", {
   description: "A member and the role they should hold.",
   fields: (t) => ({
     memberId: t.id({ description: "The Member's global id.", required: true }),
-    role: t.field({ description: "The new role. The last OWNER cannot be demoted.", type: WorkspaceRoleEnum, required: true }),
+    role: t.field({
+      description: "The new role. The last OWNER cannot be demoted.",
+      type: WorkspaceRoleEnum,
+      required: true,
+    }),
   }),
 });
 
 builder.mutationField("changeMemberRole", (t) =>
   t.field({
     type: MemberPayload,
-    description: "Gives a member another role (member.manage; OWNER in or out needs owner.manage; one owner always stays).",
-    args: { input: t.arg({ description: "The member and their new role.", type: ChangeMemberRoleInput, required: true }) },
-    authScopes: inWorkspace("member.manage", (_root, { input }) => parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]).workspaceId),
+    description:
+      "Gives a member another role (member.manage; OWNER in or out needs owner.manage; one owner always stays).",
+    args: {
+      input: t.arg({ description: "The member and their new role.", type: ChangeMemberRoleInput, required: true }),
+    },
+    authScopes: inWorkspace(
+      "member.manage",
+      (_root, { input }) => parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]).workspaceId,
+    ),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]);
       const access = await accessIn(ctx, workspaceId);
@@ -87,9 +101,13 @@ const RemoveMemberInput = builder.inputType("RemoveMemberInput", {
 builder.mutationField("removeMember", (t) =>
   t.field({
     type: MemberPayload,
-    description: "Removes a member from the workspace (member.manage; an owner needs owner.manage; one owner always stays). Returns the removed membership.",
+    description:
+      "Removes a member from the workspace (member.manage; an owner needs owner.manage; one owner always stays). Returns the removed membership.",
     args: { input: t.arg({ description: "The member to remove.", type: RemoveMemberInput, required: true }) },
-    authScopes: inWorkspace("member.manage", (_root, { input }) => parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]).workspaceId),
+    authScopes: inWorkspace(
+      "member.manage",
+      (_root, { input }) => parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]).workspaceId,
+    ),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.memberId), "Member", ["input", "memberId"]);
       const access = await accessIn(ctx, workspaceId);
@@ -123,7 +141,9 @@ builder.mutationField("leaveWorkspace", (t) =>
     description:
       "Removes the signed-in user's own membership (any role; not API keys). The last owner cannot leave (BAD_USER_INPUT on workspaceId): make another member an owner first. Recorded as member.left.",
     args: { workspaceId: t.arg.id({ description: "The workspace to leave (global id or UUID).", required: true }) },
-    authScopes: inWorkspace("workspace.read", (_root, args) => parseWorkspaceId(String(args.workspaceId), ["workspaceId"])),
+    authScopes: inWorkspace("workspace.read", (_root, args) =>
+      parseWorkspaceId(String(args.workspaceId), ["workspaceId"]),
+    ),
     resolve: async (_root, args, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(args.workspaceId), ["workspaceId"]);

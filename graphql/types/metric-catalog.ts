@@ -3,7 +3,18 @@ import { formatDecimal } from "@/lib/metrics/decimal";
 import { metricTraits } from "@/lib/metrics/metric-traits";
 import type { MetricSettings } from "@/lib/metrics/metric-settings";
 import { builder } from "../builder";
-import { EngagementBasisEnum, LtvMethodEnum, MeasureAggregationEnum, MetricClassEnum, MetricDirectionEnum, MetricKindEnum, MetricUnitEnum, RomiBasisEnum, decimalOrNull, upper } from "./metric-enums";
+import {
+  EngagementBasisEnum,
+  LtvMethodEnum,
+  MeasureAggregationEnum,
+  MetricClassEnum,
+  MetricDirectionEnum,
+  MetricKindEnum,
+  MetricUnitEnum,
+  RomiBasisEnum,
+  decimalOrNull,
+  upper,
+} from "./metric-enums";
 
 // The metric catalog, the workspace's metric settings and formula validation as objects.
 
@@ -13,22 +24,55 @@ export const MetricCatalogEntryRef = builder.objectRef<MetricCatalogEntry>("Metr
   description: "A base measure or derived metric of the workspace's catalog (built in or custom).",
   fields: (t) => ({
     key: t.exposeString("key", { description: "The key used in queries, rows and formulas." }),
-    kind: t.field({ description: "Base measure or derived metric.", type: MetricKindEnum, resolve: (e) => upper(e.kind) as never }),
+    kind: t.field({
+      description: "Base measure or derived metric.",
+      type: MetricKindEnum,
+      resolve: (e) => upper(e.kind) as never,
+    }),
     nameEn: t.string({ description: "Name in English.", resolve: (e) => e.name.en }),
     nameRu: t.string({ description: "Name in Russian.", resolve: (e) => e.name.ru }),
-    formula: t.string({ description: "Derived metrics: the formula; null for measures.", nullable: true, resolve: (e) => e.formula }),
-    unit: t.field({ description: "The unit of its values.", type: MetricUnitEnum, resolve: (e) => upper(e.unit) as never }),
-    aggregation: t.field({ description: "Base measures: how they add up over a period; null for metrics.", type: MeasureAggregationEnum, nullable: true, resolve: (e) => (e.aggregation ? (upper(e.aggregation) as never) : null) }),
-    class: t.field({ description: "Metrics: process or result; null for measures.", type: MetricClassEnum, nullable: true, resolve: (e) => (e.class ? (upper(e.class) as never) : null) }),
+    formula: t.string({
+      description: "Derived metrics: the formula; null for measures.",
+      nullable: true,
+      resolve: (e) => e.formula,
+    }),
+    unit: t.field({
+      description: "The unit of its values.",
+      type: MetricUnitEnum,
+      resolve: (e) => upper(e.unit) as never,
+    }),
+    aggregation: t.field({
+      description: "Base measures: how they add up over a period; null for metrics.",
+      type: MeasureAggregationEnum,
+      nullable: true,
+      resolve: (e) => (e.aggregation ? (upper(e.aggregation) as never) : null),
+    }),
+    class: t.field({
+      description: "Metrics: process or result; null for measures.",
+      type: MetricClassEnum,
+      nullable: true,
+      resolve: (e) => (e.class ? (upper(e.class) as never) : null),
+    }),
     multiple: t.boolean({
-      description: "A ratio read as a multiple (LTV:CAC 3.2×, pipeline coverage 3×) rather than a percent; its changes are in percent, not percentage points.",
+      description:
+        "A ratio read as a multiple (LTV:CAC 3.2×, pipeline coverage 3×) rather than a percent; its changes are in percent, not percentage points.",
       resolve: (e) => metricTraits(e.key).multiple,
     }),
-    direction: t.field({ description: "Whether higher or lower is better; null when neutral.", type: MetricDirectionEnum, nullable: true, resolve: (e) => (e.direction ? (upper(e.direction) as never) : null) }),
+    direction: t.field({
+      description: "Whether higher or lower is better; null when neutral.",
+      type: MetricDirectionEnum,
+      nullable: true,
+      resolve: (e) => (e.direction ? (upper(e.direction) as never) : null),
+    }),
     custom: t.exposeBoolean("custom", { description: "Whether the workspace added it." }),
-    problem: t.string({ nullable: true, description: "Custom metrics whose formula no longer compiles: why.", resolve: (e) => e.problem }),
+    problem: t.string({
+      nullable: true,
+      description: "Custom metrics whose formula no longer compiles: why.",
+      resolve: (e) => e.problem,
+    }),
     archived: t.boolean({
-      description: "Custom measures: archived — hidden from the import mapping and the formula editor; its data and figures stay readable. False for everything else.",
+      description:
+        "Custom measures: archived — hidden from the import mapping and the formula editor; its data and figures stay readable. False for everything else.",
       resolve: (e) => e.archived === true,
     }),
   }),
@@ -37,14 +81,50 @@ export const MetricCatalogEntryRef = builder.objectRef<MetricCatalogEntry>("Metr
 export const MetricSettingsRef = builder.objectRef<MetricSettings>("MetricSettings").implement({
   description: "How catalog metrics are computed in this workspace (SPEC §4.2).",
   fields: (t) => ({
-    ltvMethod: t.field({ description: "How LTV is computed.", type: LtvMethodEnum, resolve: (s) => upper(s.ltvMethod) as never }),
-    orderValue: t.field({ type: "Decimal", nullable: true, description: "Repeat-purchase LTV: average order value.", resolve: (s) => decimalOrNull(s.orderValue) }),
-    ordersPerYear: t.field({ description: "Repeat-purchase LTV: orders per customer per year.", type: "Decimal", nullable: true, resolve: (s) => decimalOrNull(s.ordersPerYear) }),
-    years: t.field({ type: "Decimal", nullable: true, description: "Repeat-purchase LTV: customer lifetime in years.", resolve: (s) => decimalOrNull(s.years) }),
-    fixedLtv: t.field({ description: "FIXED LTV: the value.", type: "Decimal", nullable: true, resolve: (s) => decimalOrNull(s.fixedLtv) }),
-    grossMargin: t.field({ type: "Decimal", description: "A fraction in (0, 1]; default 1.", resolve: (s) => formatDecimal(s.grossMargin) }),
-    romiBasis: t.field({ description: "What ROMI counts as return.", type: RomiBasisEnum, resolve: (s) => upper(s.romiBasis) as never }),
-    engagementBasis: t.field({ description: "What engagement rate divides by.", type: EngagementBasisEnum, resolve: (s) => upper(s.engagementBasis) as never }),
+    ltvMethod: t.field({
+      description: "How LTV is computed.",
+      type: LtvMethodEnum,
+      resolve: (s) => upper(s.ltvMethod) as never,
+    }),
+    orderValue: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Repeat-purchase LTV: average order value.",
+      resolve: (s) => decimalOrNull(s.orderValue),
+    }),
+    ordersPerYear: t.field({
+      description: "Repeat-purchase LTV: orders per customer per year.",
+      type: "Decimal",
+      nullable: true,
+      resolve: (s) => decimalOrNull(s.ordersPerYear),
+    }),
+    years: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Repeat-purchase LTV: customer lifetime in years.",
+      resolve: (s) => decimalOrNull(s.years),
+    }),
+    fixedLtv: t.field({
+      description: "FIXED LTV: the value.",
+      type: "Decimal",
+      nullable: true,
+      resolve: (s) => decimalOrNull(s.fixedLtv),
+    }),
+    grossMargin: t.field({
+      type: "Decimal",
+      description: "A fraction in (0, 1]; default 1.",
+      resolve: (s) => formatDecimal(s.grossMargin),
+    }),
+    romiBasis: t.field({
+      description: "What ROMI counts as return.",
+      type: RomiBasisEnum,
+      resolve: (s) => upper(s.romiBasis) as never,
+    }),
+    engagementBasis: t.field({
+      description: "What engagement rate divides by.",
+      type: EngagementBasisEnum,
+      resolve: (s) => upper(s.engagementBasis) as never,
+    }),
     maxCustomerLifetimeMonths: t.field({
       type: "Decimal",
       nullable: true,
@@ -76,8 +156,17 @@ export const FormulaValidationRef = builder.objectRef<FormulaValidation>("Formul
   description: "Whether a formula compiles, its unit, problems and what it refers to.",
   fields: (t) => ({
     valid: t.exposeBoolean("valid", { description: "Whether the formula can be saved." }),
-    unit: t.field({ description: "The unit the formula yields; null when invalid.", type: MetricUnitEnum, nullable: true, resolve: (v) => (v.unit ? (upper(v.unit) as never) : null) }),
-    errors: t.field({ description: "Problems found; empty when valid.", type: [FormulaErrorRef], resolve: (v) => v.errors }),
+    unit: t.field({
+      description: "The unit the formula yields; null when invalid.",
+      type: MetricUnitEnum,
+      nullable: true,
+      resolve: (v) => (v.unit ? (upper(v.unit) as never) : null),
+    }),
+    errors: t.field({
+      description: "Problems found; empty when valid.",
+      type: [FormulaErrorRef],
+      resolve: (v) => v.errors,
+    }),
     references: t.exposeStringList("references", { description: "Measure and metric keys the formula uses." }),
   }),
 });

@@ -14,17 +14,30 @@ import { inWorkspace } from "../authz";
 import { parseWorkspaceId } from "../ids";
 import { underInput } from "../input-errors";
 import { MetricCatalogEntryRef, MetricSettingsRef } from "./metric-catalog";
-import { EngagementBasisEnum, LtvMethodEnum, MeasureAggregationEnum, MetricClassEnum, MetricDirectionEnum, MetricUnitEnum, RomiBasisEnum, lower } from "./metric-enums";
+import {
+  EngagementBasisEnum,
+  LtvMethodEnum,
+  MeasureAggregationEnum,
+  MetricClassEnum,
+  MetricDirectionEnum,
+  MetricUnitEnum,
+  RomiBasisEnum,
+  lower,
+} from "./metric-enums";
 
 // Mutations of the workspace's metric definitions: settings, custom metrics and custom measures (metricDefinition.manage).
 
 // ---------------------------------------------------------------- mutations
 
 /** The workspace of `input.workspaceId` (BAD_USER_INPUT when it is not one). */
-const workspaceOfInput = (input: { workspaceId: string | number }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
+const workspaceOfInput = (input: { workspaceId: string | number }) =>
+  parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
 
 /** metricDefinition.manage in the input's workspace. */
-const manage = inWorkspace("metricDefinition.manage", (_root: unknown, { input }: { input: { workspaceId: string | number } }) => workspaceOfInput(input));
+const manage = inWorkspace(
+  "metricDefinition.manage",
+  (_root: unknown, { input }: { input: { workspaceId: string | number } }) => workspaceOfInput(input),
+);
 
 const UpdateMetricSettingsInput = builder.inputType("UpdateMetricSettingsInput", {
   description: "Absent fields keep their value; null clears an optional parameter.",
@@ -40,14 +53,17 @@ const UpdateMetricSettingsInput = builder.inputType("UpdateMetricSettingsInput",
     engagementBasis: t.field({ description: "What engagement rate divides by.", type: EngagementBasisEnum }),
     maxCustomerLifetimeMonths: t.field({
       type: "Decimal",
-      description: "Maximum customer lifetime in months, 1…600 (SPEC §4.2); null removes the cap. Out of range is a field error, nothing saved.",
+      description:
+        "Maximum customer lifetime in months, 1…600 (SPEC §4.2); null removes the cap. Out of range is a field error, nothing saved.",
     }),
   }),
 });
 
 const MetricSettingsPayload = builder.objectRef<{ settings: MetricSettings }>("MetricSettingsPayload").implement({
   description: "The settings after a change.",
-  fields: (t) => ({ settings: t.field({ description: "The settings.", type: MetricSettingsRef, resolve: (p) => p.settings }) }),
+  fields: (t) => ({
+    settings: t.field({ description: "The settings.", type: MetricSettingsRef, resolve: (p) => p.settings }),
+  }),
 });
 
 builder.mutationField("updateMetricSettings", (t) =>
@@ -60,9 +76,14 @@ builder.mutationField("updateMetricSettings", (t) =>
       const workspaceId = workspaceOfInput(input);
       const { workspaceId: _, ...fields } = input;
       const change = Object.fromEntries(
-        Object.entries(fields).map(([k, v]) => [k, typeof v === "string" && ["ltvMethod", "romiBasis", "engagementBasis"].includes(k) ? v.toLowerCase() : v]),
+        Object.entries(fields).map(([k, v]) => [
+          k,
+          typeof v === "string" && ["ltvMethod", "romiBasis", "engagementBasis"].includes(k) ? v.toLowerCase() : v,
+        ]),
       );
-      return { settings: await updateMetricSettings(ctx.db, { workspaceId, input: change, actor: actorOf(ctx.viewer!) }) };
+      return {
+        settings: await updateMetricSettings(ctx.db, { workspaceId, input: change, actor: actorOf(ctx.viewer!) }),
+      };
     },
   }),
 );
@@ -74,7 +95,10 @@ const CreateCustomMetricInput = builder.inputType("CreateCustomMetricInput", {
     key: t.string({ required: true, description: "snake_case, unique in the workspace; formulas reference it." }),
     nameEn: t.string({ description: "Name in English.", required: true }),
     nameRu: t.string({ description: "Defaults to nameEn." }),
-    formula: t.string({ required: true, description: "Arithmetic over measure and metric keys, numbers, parentheses and prev(x)." }),
+    formula: t.string({
+      required: true,
+      description: "Arithmetic over measure and metric keys, numbers, parentheses and prev(x).",
+    }),
     class: t.field({ description: "Process (diagnoses) or result (evaluates).", type: MetricClassEnum }),
     direction: t.field({ description: "Whether higher or lower is better.", type: MetricDirectionEnum }),
   }),
@@ -95,16 +119,24 @@ const UpdateCustomMetricInput = builder.inputType("UpdateCustomMetricInput", {
 
 const CustomMetricPayload = builder.objectRef<{ metric: MetricCatalogEntry }>("CustomMetricPayload").implement({
   description: "A custom metric after a change.",
-  fields: (t) => ({ metric: t.field({ description: "The metric.", type: MetricCatalogEntryRef, resolve: (p) => p.metric }) }),
+  fields: (t) => ({
+    metric: t.field({ description: "The metric.", type: MetricCatalogEntryRef, resolve: (p) => p.metric }),
+  }),
 });
 
 const DeleteCustomKeyInput = builder.inputType("DeleteCustomMetricInput", {
   description: "The custom metric to delete.",
-  fields: (t) => ({ workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }), key: t.string({ description: "Its key.", required: true }) }),
+  fields: (t) => ({
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
+    key: t.string({ description: "Its key.", required: true }),
+  }),
 });
 const DeleteCustomMeasureInput = builder.inputType("DeleteCustomMeasureInput", {
   description: "The custom measure to delete.",
-  fields: (t) => ({ workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }), key: t.string({ description: "Its key.", required: true }) }),
+  fields: (t) => ({
+    workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
+    key: t.string({ description: "Its key.", required: true }),
+  }),
 });
 
 const DeletedKeyPayload = builder.objectRef<{ key: string }>("DeletedMetricKeyPayload").implement({
@@ -204,7 +236,10 @@ const CreateCustomMeasureInput = builder.inputType("CreateCustomMeasureInput", {
   description: "A new base measure of the workspace (ingested like the built-in ones).",
   fields: (t) => ({
     workspaceId: t.id({ description: "The workspace (global id or UUID).", required: true }),
-    key: t.string({ description: "Key used in rows and formulas (lower-case snake_case, not a built-in key).", required: true }),
+    key: t.string({
+      description: "Key used in rows and formulas (lower-case snake_case, not a built-in key).",
+      required: true,
+    }),
     nameEn: t.string({ description: "Name in English.", required: true }),
     nameRu: t.string({ description: "Name in Russian." }),
     unit: t.field({ type: MetricUnitEnum, required: true, description: "MONEY or COUNT." }),
@@ -214,7 +249,9 @@ const CreateCustomMeasureInput = builder.inputType("CreateCustomMeasureInput", {
 
 const CustomMeasurePayload = builder.objectRef<{ measure: MetricCatalogEntry }>("CustomMeasurePayload").implement({
   description: "A custom measure after a change.",
-  fields: (t) => ({ measure: t.field({ description: "The measure.", type: MetricCatalogEntryRef, resolve: (p) => p.measure }) }),
+  fields: (t) => ({
+    measure: t.field({ description: "The measure.", type: MetricCatalogEntryRef, resolve: (p) => p.measure }),
+  }),
 });
 
 const measureEntry = (m: Awaited<ReturnType<typeof updateCustomMeasure>>): MetricCatalogEntry => ({
@@ -241,7 +278,10 @@ const UpdateCustomMeasureInput = builder.inputType("UpdateCustomMeasureInput", {
     nameEn: t.string({ description: "New name in English." }),
     nameRu: t.string({ description: "New name in Russian; null: the English name." }),
     unit: t.field({ type: MetricUnitEnum, description: "MONEY or COUNT (only without data and readers)." }),
-    aggregation: t.field({ type: MeasureAggregationEnum, description: "FLOW, STOCK_START or STOCK_END (only without data and readers)." }),
+    aggregation: t.field({
+      type: MeasureAggregationEnum,
+      description: "FLOW, STOCK_START or STOCK_END (only without data and readers).",
+    }),
   }),
 });
 
@@ -256,7 +296,8 @@ const ArchiveCustomMeasureInput = builder.inputType("ArchiveCustomMeasureInput",
 builder.mutationField("updateCustomMeasure", (t) =>
   t.field({
     type: CustomMeasurePayload,
-    description: "Changes a custom base measure's names, unit or flow/stock (metricDefinition.manage); see UpdateCustomMeasureInput for what may change when.",
+    description:
+      "Changes a custom base measure's names, unit or flow/stock (metricDefinition.manage); see UpdateCustomMeasureInput for what may change when.",
     args: { input: t.arg({ description: "The changes.", type: UpdateCustomMeasureInput, required: true }) },
     authScopes: manage,
     resolve: async (_root, { input }, ctx) => {
@@ -286,7 +327,16 @@ builder.mutationField("archiveCustomMeasure", (t) =>
     authScopes: manage,
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = workspaceOfInput(input);
-      return { measure: measureEntry(await setCustomMeasureArchived(ctx.db, { workspaceId, key: input.key, archived: true, actor: actorOf(ctx.viewer!) })) };
+      return {
+        measure: measureEntry(
+          await setCustomMeasureArchived(ctx.db, {
+            workspaceId,
+            key: input.key,
+            archived: true,
+            actor: actorOf(ctx.viewer!),
+          }),
+        ),
+      };
     },
   }),
 );
@@ -294,12 +344,24 @@ builder.mutationField("archiveCustomMeasure", (t) =>
 builder.mutationField("unarchiveCustomMeasure", (t) =>
   t.field({
     type: CustomMeasurePayload,
-    description: "Brings an archived custom base measure back into the import mapping and the formula editor (metricDefinition.manage).",
-    args: { input: t.arg({ description: "The measure to bring back.", type: ArchiveCustomMeasureInput, required: true }) },
+    description:
+      "Brings an archived custom base measure back into the import mapping and the formula editor (metricDefinition.manage).",
+    args: {
+      input: t.arg({ description: "The measure to bring back.", type: ArchiveCustomMeasureInput, required: true }),
+    },
     authScopes: manage,
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = workspaceOfInput(input);
-      return { measure: measureEntry(await setCustomMeasureArchived(ctx.db, { workspaceId, key: input.key, archived: false, actor: actorOf(ctx.viewer!) })) };
+      return {
+        measure: measureEntry(
+          await setCustomMeasureArchived(ctx.db, {
+            workspaceId,
+            key: input.key,
+            archived: false,
+            actor: actorOf(ctx.viewer!),
+          }),
+        ),
+      };
     },
   }),
 );
@@ -336,8 +398,9 @@ builder.mutationField("deleteCustomMeasure", (t) =>
     authScopes: manage,
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = workspaceOfInput(input);
-      return underInput(() => deleteCustomMeasure(ctx.db, { workspaceId, key: input.key, actor: actorOf(ctx.viewer!) }));
+      return underInput(() =>
+        deleteCustomMeasure(ctx.db, { workspaceId, key: input.key, actor: actorOf(ctx.viewer!) }),
+      );
     },
   }),
 );
-

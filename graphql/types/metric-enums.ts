@@ -83,4 +83,5 @@ export const EngagementBasisEnum = builder.enumType("EngagementBasis", {
   } as const,
 });
 
-export const decimalOrNull = (d: Decimal | null | undefined) => (d === null || d === undefined ? null : formatDecimal(d));
+export const decimalOrNull = (d: Decimal | null | undefined) =>
+  d === null || d === undefined ? null : formatDecimal(d);

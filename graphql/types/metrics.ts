@@ -14,7 +14,13 @@ import { onWorkspace } from "../authz";
 import { WorkspaceRef } from "./workspace";
 import { FormulaValidationRef, MetricCatalogEntryRef, MetricSettingsRef } from "./metric-catalog";
 import { BreakdownDimensionEnum, SeriesGrainEnum, lower } from "./metric-enums";
-import { BreakdownRowRef, type ComparedValue, MetricComparisonRef, MetricSeriesRef, MetricValueRef } from "./metric-values";
+import {
+  BreakdownRowRef,
+  type ComparedValue,
+  MetricComparisonRef,
+  MetricSeriesRef,
+  MetricValueRef,
+} from "./metric-values";
 
 /** Built catalogs by workspace and data version (lib/data-version/data-version-cache.ts). */
 const catalogCache = createVersionedCache<MetricCatalogEntry[]>(256);
@@ -25,7 +31,13 @@ export const metricReadCache = createVersionedCache<unknown>(512);
  * metric read while the workspace's data is unchanged — exact, see scorecard-cache.ts. API
  * calls always compute (no extra version read on their path).
  */
-function cachedRead<T>(ctx: GraphQLContext, workspaceId: string, field: string, args: object, load: () => Promise<T>): Promise<T> {
+function cachedRead<T>(
+  ctx: GraphQLContext,
+  workspaceId: string,
+  field: string,
+  args: object,
+  load: () => Promise<T>,
+): Promise<T> {
   const version = ctx.dataVersion(workspaceId);
   if (!version) return load();
   return metricReadCache.get(ctx.db, workspaceId, `${field}:${JSON.stringify(args)}`, load, version) as Promise<T>;
@@ -49,17 +61,32 @@ builder.objectFields(WorkspaceRef, (t) => ({
       "Base measures and derived metrics (SPEC §4 keys, e.g. spend, cac, romi, ctr, and custom keys) over the inclusive date range; value null when undefined. SPEC §9.1.",
     authScopes: read,
     args: {
-      keys: t.arg.stringList({ description: "SPEC §4 keys (e.g. spend, cac, romi, ctr) or custom ones.", required: true }),
+      keys: t.arg.stringList({
+        description: "SPEC §4 keys (e.g. spend, cac, romi, ctr) or custom ones.",
+        required: true,
+      }),
       from: t.arg({ description: "First day, inclusive.", type: "Date", required: true }),
       to: t.arg({ description: "Last day, inclusive.", type: "Date", required: true }),
       channel: t.arg.string({ description: "Only this channel." }),
-      campaign: t.arg.string({ description: "Only this campaign (\"\" = rows without a campaign)." }),
-      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
+      campaign: t.arg.string({ description: 'Only this campaign ("" = rows without a campaign).' }),
+      group: t.arg.string({
+        description:
+          "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it.",
+      }),
     },
     resolve: async (ws, args, ctx) => {
       const today = localDateInTimeZone(ctx.now(), ws.timeZone);
       const result = await cachedRead(ctx, ws.id, "metricValues", { ...args, today }, () =>
-        getMetricValues(ctx.db, { workspaceId: ws.id, keys: args.keys, from: args.from, to: args.to, channel: args.channel, campaign: args.campaign, group: groupArg(args.group), today }),
+        getMetricValues(ctx.db, {
+          workspaceId: ws.id,
+          keys: args.keys,
+          from: args.from,
+          to: args.to,
+          channel: args.channel,
+          campaign: args.campaign,
+          group: groupArg(args.group),
+          today,
+        }),
       );
       return result.current.values;
     },
@@ -67,15 +94,18 @@ builder.objectFields(WorkspaceRef, (t) => ({
   metricComparison: t.field({
     type: [MetricComparisonRef],
     description:
-      "metricValues with the previous period and the same period last year, in one round trip. While the period is in progress it is read to today and compared with the same number of elapsed days of the previous period and of last year (SPEC §4.2 \"Comparisons\").",
+      'metricValues with the previous period and the same period last year, in one round trip. While the period is in progress it is read to today and compared with the same number of elapsed days of the previous period and of last year (SPEC §4.2 "Comparisons").',
     authScopes: read,
     args: {
       keys: t.arg.stringList({ description: "Measure or metric keys.", required: true }),
       from: t.arg({ description: "First day, inclusive.", type: "Date", required: true }),
       to: t.arg({ description: "Last day, inclusive.", type: "Date", required: true }),
       channel: t.arg.string({ description: "Only this channel." }),
-      campaign: t.arg.string({ description: "Only this campaign (\"\" = rows without a campaign)." }),
-      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
+      campaign: t.arg.string({ description: 'Only this campaign ("" = rows without a campaign).' }),
+      group: t.arg.string({
+        description:
+          "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it.",
+      }),
     },
     resolve: async (ws, args, ctx) => {
       const today = localDateInTimeZone(ctx.now(), ws.timeZone);
@@ -92,7 +122,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
           compare: { previousPeriod: true, lastYear: true },
         }),
       );
-      const compared = (period: PeriodValues, i: number, current: MetricValueResult): ComparedValue => ({ range: period.range, base: period.values[i], current });
+      const compared = (period: PeriodValues, i: number, current: MetricValueResult): ComparedValue => ({
+        range: period.range,
+        base: period.values[i],
+        current,
+      });
       return r.current.values.map((current, i) => ({
         range: r.current.range,
         complete: today >= args.to,
@@ -112,8 +146,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
       to: t.arg({ description: "Last day, inclusive.", type: "Date", required: true }),
       grain: t.arg({ description: "Bucket size.", type: SeriesGrainEnum, required: true }),
       channel: t.arg.string({ description: "Only this channel." }),
-      campaign: t.arg.string({ description: "Only this campaign (\"\" = rows without a campaign)." }),
-      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
+      campaign: t.arg.string({ description: 'Only this campaign ("" = rows without a campaign).' }),
+      group: t.arg.string({
+        description:
+          "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it.",
+      }),
     },
     resolve: (ws, args, ctx) =>
       cachedRead(ctx, ws.id, "metricSeries", args, () =>
@@ -139,7 +176,10 @@ builder.objectFields(WorkspaceRef, (t) => ({
       to: t.arg({ description: "Last day, inclusive.", type: "Date", required: true }),
       by: t.arg({ description: "Per channel or per campaign.", type: BreakdownDimensionEnum, required: true }),
       channel: t.arg.string({ description: "Restrict a campaign breakdown to one channel." }),
-      group: t.arg.string({ description: "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it." }),
+      group: t.arg.string({
+        description:
+          "A channel group (paid, social, content, email, organic, referral, other): the workspace's channels in it.",
+      }),
     },
     resolve: (ws, args, ctx) =>
       cachedRead(ctx, ws.id, "metricBreakdown", args, () =>
@@ -159,7 +199,14 @@ builder.objectFields(WorkspaceRef, (t) => ({
     description: "Base measures, derived metrics and the workspace's custom ones.",
     authScopes: read,
     // Cached per workspace data version (custom measures and metrics bump it): every page that names metrics reads it.
-    resolve: (ws, _args, ctx) => catalogCache.get(ctx.db, ws.id, "catalog", async () => buildCatalog(await readMetricDefinitions(ctx.db, ws.id)), ctx.dataVersion(ws.id)),
+    resolve: (ws, _args, ctx) =>
+      catalogCache.get(
+        ctx.db,
+        ws.id,
+        "catalog",
+        async () => buildCatalog(await readMetricDefinitions(ctx.db, ws.id)),
+        ctx.dataVersion(ws.id),
+      ),
   }),
   metricSettings: t.field({
     description: "How catalog metrics are computed here (metrics.read).",

@@ -3,7 +3,11 @@ import { DELIVERY_MODES } from "@/lib/alerts/notification-preference";
 import { countUnreadNotifications, findNotification, listNotifications } from "@/lib/alerts/list-notifications";
 import { markNotificationsRead } from "@/lib/alerts/mark-notifications-read";
 import type { NotificationRecord } from "@/lib/alerts/notification-record";
-import { type NotificationPreference, findNotificationPreference, setNotificationPreference } from "@/lib/alerts/notification-preference";
+import {
+  type NotificationPreference,
+  findNotificationPreference,
+  setNotificationPreference,
+} from "@/lib/alerts/notification-preference";
 import { AppError } from "@/lib/errors/app-error";
 import { toLocale } from "@/lib/i18n/config";
 import { builder } from "../builder";
@@ -27,7 +31,10 @@ const RULE_DESCRIPTIONS: Record<(typeof ALERT_RULES)[number], string> = {
 
 export const AlertRuleEnum = builder.enumType("AlertRule", {
   description: "The rule an alert cites (SPEC §8a).",
-  values: Object.fromEntries(ALERT_RULES.map((r) => [r, { description: RULE_DESCRIPTIONS[r] }])) as Record<(typeof ALERT_RULES)[number], { description: string }>,
+  values: Object.fromEntries(ALERT_RULES.map((r) => [r, { description: RULE_DESCRIPTIONS[r] }])) as Record<
+    (typeof ALERT_RULES)[number],
+    { description: string }
+  >,
 });
 
 const AlertSeverityEnum = builder.enumType("AlertSeverity", {
@@ -57,17 +64,43 @@ export const NotificationRef = builder.node(builder.objectRef<NotificationRecord
   id: { resolve: (n) => tenantNodeId(n.workspaceId, n.id) },
   loadOne: async (id, ctx) => {
     const parsed = parseTenantNodeId(id);
-    if (!parsed || ctx.viewer?.kind !== "user" || !(await ctx.access(parsed.workspaceId))?.permissions.has("workspace.read")) return null;
-    return findNotification(ctx.db, { workspaceId: parsed.workspaceId, userId: ctx.viewer.userId, notificationId: parsed.rowId });
+    if (
+      !parsed ||
+      ctx.viewer?.kind !== "user" ||
+      !(await ctx.access(parsed.workspaceId))?.permissions.has("workspace.read")
+    )
+      return null;
+    return findNotification(ctx.db, {
+      workspaceId: parsed.workspaceId,
+      userId: ctx.viewer.userId,
+      notificationId: parsed.rowId,
+    });
   },
   fields: (t) => ({
     rule: t.field({ type: AlertRuleEnum, description: "The rule the alert cites.", resolve: (n) => n.rule as never }),
-    severity: t.field({ type: AlertSeverityEnum, description: "How urgent it is.", resolve: (n) => n.severity as never }),
-    title: t.string({ description: "What happened, in the viewer's language (names the KPI).", resolve: (n, _a, ctx) => n.title[localeOf(ctx)] }),
-    body: t.string({ description: "The figures behind it, formatted for the viewer's language.", resolve: (n, _a, ctx) => n.body[localeOf(ctx)] }),
-    ruleText: t.string({ description: "The rule the alert cites, in plain words.", resolve: (n, _a, ctx) => n.ruleText[localeOf(ctx)] }),
+    severity: t.field({
+      type: AlertSeverityEnum,
+      description: "How urgent it is.",
+      resolve: (n) => n.severity as never,
+    }),
+    title: t.string({
+      description: "What happened, in the viewer's language (names the KPI).",
+      resolve: (n, _a, ctx) => n.title[localeOf(ctx)],
+    }),
+    body: t.string({
+      description: "The figures behind it, formatted for the viewer's language.",
+      resolve: (n, _a, ctx) => n.body[localeOf(ctx)],
+    }),
+    ruleText: t.string({
+      description: "The rule the alert cites, in plain words.",
+      resolve: (n, _a, ctx) => n.ruleText[localeOf(ctx)],
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the alert fired." }),
-    readAt: t.expose("readAt", { type: "DateTime", nullable: true, description: "When the person marked it read; null while unread." }),
+    readAt: t.expose("readAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the person marked it read; null while unread.",
+    }),
   }),
 });
 
@@ -75,9 +108,15 @@ export const NotificationRef = builder.node(builder.objectRef<NotificationRecord
 const NotificationPreferenceRef = builder.objectRef<NotificationPreference>("NotificationPreference").implement({
   description: "How the signed-in person receives this workspace's alerts by e-mail.",
   fields: (t) => ({
-    delivery: t.field({ type: NotificationDeliveryEnum, description: "At once, a daily or weekly digest, or off.", resolve: (p) => p.delivery }),
+    delivery: t.field({
+      type: NotificationDeliveryEnum,
+      description: "At once, a daily or weekly digest, or off.",
+      resolve: (p) => p.delivery,
+    }),
     digestHour: t.exposeInt("digestHour", { description: "Hour of the digest (0–23) in the workspace's time zone." }),
-    digestWeekday: t.exposeInt("digestWeekday", { description: "Weekday of the weekly digest: 1 = Monday … 7 = Sunday." }),
+    digestWeekday: t.exposeInt("digestWeekday", {
+      description: "Weekday of the weekly digest: 1 = Monday … 7 = Sunday.",
+    }),
   }),
 });
 
@@ -93,12 +132,15 @@ builder.objectFields(WorkspaceRef, (t) => ({
     resolve: async (ws, args, ctx, info) => {
       if (ctx.viewer?.kind !== "user") return null;
       const userId = ctx.viewer.userId;
-      return resolveCountedConnection(args, info, (page) => listNotifications(ctx.db, { workspaceId: ws.id, userId, unreadOnly: args.unreadOnly ?? false, ...page }));
+      return resolveCountedConnection(args, info, (page) =>
+        listNotifications(ctx.db, { workspaceId: ws.id, userId, unreadOnly: args.unreadOnly ?? false, ...page }),
+      );
     },
   }),
   unreadNotificationCount: t.int({
     nullable: true,
-    description: "How many of the signed-in person's notifications here are unread (the header badge); null for an API key.",
+    description:
+      "How many of the signed-in person's notifications here are unread (the header badge); null for an API key.",
     // "access", not workspace.read: every member role holds workspace.read, and a key (which may
     // not) gets null rather than an error.
     authScopes: onWorkspace("access"),
@@ -121,13 +163,15 @@ builder.objectFields(WorkspaceRef, (t) => ({
   }),
 }));
 
-const UnreadPayload = builder.objectRef<{ workspaceId: string; changed: number; unreadCount: number }>("MarkNotificationsReadPayload").implement({
-  description: "The result of marking notifications read.",
-  fields: (t) => ({
-    changed: t.exposeInt("changed", { description: "How many were unread and are now read." }),
-    unreadCount: t.exposeInt("unreadCount", { description: "Unread notifications left in the workspace." }),
-  }),
-});
+const UnreadPayload = builder
+  .objectRef<{ workspaceId: string; changed: number; unreadCount: number }>("MarkNotificationsReadPayload")
+  .implement({
+    description: "The result of marking notifications read.",
+    fields: (t) => ({
+      changed: t.exposeInt("changed", { description: "How many were unread and are now read." }),
+      unreadCount: t.exposeInt("unreadCount", { description: "Unread notifications left in the workspace." }),
+    }),
+  });
 
 const MarkNotificationsReadInput = builder.inputType("MarkNotificationsReadInput", {
   description: "Notifications to mark read, all of one workspace.",
@@ -137,25 +181,41 @@ const MarkNotificationsReadInput = builder.inputType("MarkNotificationsReadInput
 });
 
 /** 1–100 notification ids of one workspace, or BAD_USER_INPUT. */
-function notificationsOf(input: { notificationIds: readonly (string | number)[] }): { workspaceId: string; ids: { workspaceId: string; rowId: string }[] } {
-  const ids = input.notificationIds.map((raw, i) => parseTenantNodeInput(String(raw), "Notification", ["input", "notificationIds", i]));
-  if (ids.length === 0 || ids.length > 100) throw AppError.badInput(["input", "notificationIds"], "NOTIFICATION_IDS_COUNT", { max: 100 });
+function notificationsOf(input: { notificationIds: readonly (string | number)[] }): {
+  workspaceId: string;
+  ids: { workspaceId: string; rowId: string }[];
+} {
+  const ids = input.notificationIds.map((raw, i) =>
+    parseTenantNodeInput(String(raw), "Notification", ["input", "notificationIds", i]),
+  );
+  if (ids.length === 0 || ids.length > 100)
+    throw AppError.badInput(["input", "notificationIds"], "NOTIFICATION_IDS_COUNT", { max: 100 });
   const workspaceId = ids[0].workspaceId;
-  if (ids.some((id) => id.workspaceId !== workspaceId)) throw AppError.badInput(["input", "notificationIds"], "NOTIFICATION_IDS_ONE_WORKSPACE");
+  if (ids.some((id) => id.workspaceId !== workspaceId))
+    throw AppError.badInput(["input", "notificationIds"], "NOTIFICATION_IDS_ONE_WORKSPACE");
   return { workspaceId, ids };
 }
 
 builder.mutationField("markNotificationsRead", (t) =>
   t.field({
     type: UnreadPayload,
-    description: "Marks some of the signed-in person's notifications read. Another person's or workspace's id answers NOT_FOUND and nothing changes.",
+    description:
+      "Marks some of the signed-in person's notifications read. Another person's or workspace's id answers NOT_FOUND and nothing changes.",
     args: { input: t.arg({ type: MarkNotificationsReadInput, required: true, description: "Which notifications." }) },
     authScopes: inWorkspace("workspace.read", (_root, { input }) => notificationsOf(input).workspaceId),
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const { workspaceId, ids } = notificationsOf(input);
-      const changed = await markNotificationsRead(ctx.db, { workspaceId, userId: viewer.userId, ids: ids.map((i) => i.rowId) });
-      return { workspaceId, changed, unreadCount: await countUnreadNotifications(ctx.db, { workspaceId, userId: viewer.userId }) };
+      const changed = await markNotificationsRead(ctx.db, {
+        workspaceId,
+        userId: viewer.userId,
+        ids: ids.map((i) => i.rowId),
+      });
+      return {
+        workspaceId,
+        changed,
+        unreadCount: await countUnreadNotifications(ctx.db, { workspaceId, userId: viewer.userId }),
+      };
     },
   }),
 );
@@ -170,7 +230,9 @@ builder.mutationField("markAllNotificationsRead", (t) =>
     type: UnreadPayload,
     description: "Marks all of the signed-in person's notifications in a workspace read.",
     args: { input: t.arg({ type: MarkAllNotificationsReadInput, required: true, description: "Which workspace." }) },
-    authScopes: inWorkspace("workspace.read", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
+    authScopes: inWorkspace("workspace.read", (_root, { input }) =>
+      parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]),
+    ),
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
@@ -184,28 +246,49 @@ const SetNotificationPreferenceInput = builder.inputType("SetNotificationPrefere
   description: "How the signed-in person wants this workspace's alerts by e-mail.",
   fields: (t) => ({
     workspaceId: t.id({ required: true, description: "The workspace." }),
-    delivery: t.field({ type: NotificationDeliveryEnum, required: true, description: "At once, a daily or weekly digest, or off." }),
-    digestHour: t.int({ description: "Digest hour 0–23 in the workspace's time zone (unchanged when omitted; default 8)." }),
-    digestWeekday: t.int({ description: "Weekly digest day 1 (Monday) – 7 (Sunday) (unchanged when omitted; default 1)." }),
+    delivery: t.field({
+      type: NotificationDeliveryEnum,
+      required: true,
+      description: "At once, a daily or weekly digest, or off.",
+    }),
+    digestHour: t.int({
+      description: "Digest hour 0–23 in the workspace's time zone (unchanged when omitted; default 8).",
+    }),
+    digestWeekday: t.int({
+      description: "Weekly digest day 1 (Monday) – 7 (Sunday) (unchanged when omitted; default 1).",
+    }),
   }),
 });
 
-const SetNotificationPreferencePayload = builder.objectRef<{ preference: NotificationPreference }>("SetNotificationPreferencePayload").implement({
-  description: "The saved preference.",
-  fields: (t) => ({ preference: t.field({ type: NotificationPreferenceRef, description: "As saved.", resolve: (p) => p.preference }) }),
-});
+const SetNotificationPreferencePayload = builder
+  .objectRef<{ preference: NotificationPreference }>("SetNotificationPreferencePayload")
+  .implement({
+    description: "The saved preference.",
+    fields: (t) => ({
+      preference: t.field({ type: NotificationPreferenceRef, description: "As saved.", resolve: (p) => p.preference }),
+    }),
+  });
 
 builder.mutationField("setNotificationPreference", (t) =>
   t.field({
     type: SetNotificationPreferencePayload,
-    description: "Saves how the signed-in person receives a workspace's alerts by e-mail. An hour outside 0–23 or a weekday outside 1–7 is a field error; nothing is saved.",
+    description:
+      "Saves how the signed-in person receives a workspace's alerts by e-mail. An hour outside 0–23 or a weekday outside 1–7 is a field error; nothing is saved.",
     args: { input: t.arg({ type: SetNotificationPreferenceInput, required: true, description: "The preference." }) },
-    authScopes: inWorkspace("workspace.read", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
+    authScopes: inWorkspace("workspace.read", (_root, { input }) =>
+      parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]),
+    ),
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.requireUser();
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
       const preference = await underInput(() =>
-        setNotificationPreference(ctx.db, { workspaceId, userId: viewer.userId, delivery: input.delivery, digestHour: input.digestHour, digestWeekday: input.digestWeekday }),
+        setNotificationPreference(ctx.db, {
+          workspaceId,
+          userId: viewer.userId,
+          delivery: input.delivery,
+          digestHour: input.digestHour,
+          digestWeekday: input.digestWeekday,
+        }),
       );
       return { preference };
     },

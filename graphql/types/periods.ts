@@ -10,7 +10,6 @@ import { WorkspaceRef } from "./workspace";
 /** Decimals leave the API as exact strings (SPEC §9.1); null stays null. */
 export const dec = (value: Decimal | null | undefined): string | null => (value == null ? null : formatDecimal(value));
 
-
 export const PeriodTypeEnum = builder.enumType("PeriodType", {
   description: "Day, ISO week, month, fiscal quarter, fiscal year, or an explicit range.",
   values: {
@@ -28,21 +27,37 @@ export const PeriodInput = builder.inputType("PeriodInput", {
     "A reporting period in the workspace time zone and fiscal calendar. MONTH/QUARTER/YEAR/WEEK/DAY: the one containing `anchor` (default today); CUSTOM: `from`…`to` inclusive. Omitted: the current month.",
   fields: (t) => ({
     type: t.field({ description: "The kind of period.", type: PeriodTypeEnum, required: true }),
-    anchor: t.field({ description: "A day inside the wanted period (default today); not for CUSTOM.", type: "Date", required: false }),
+    anchor: t.field({
+      description: "A day inside the wanted period (default today); not for CUSTOM.",
+      type: "Date",
+      required: false,
+    }),
     from: t.field({ description: "CUSTOM only: first day.", type: "Date", required: false }),
     to: t.field({ description: "CUSTOM only: last day, inclusive.", type: "Date", required: false }),
   }),
 });
 
-export function toPeriodRequest(input: { type: string; anchor?: string | null; from?: string | null; to?: string | null } | null | undefined): PeriodRequest | null {
+export function toPeriodRequest(
+  input: { type: string; anchor?: string | null; from?: string | null; to?: string | null } | null | undefined,
+): PeriodRequest | null {
   if (!input) return null;
-  return { type: input.type.toLowerCase() as PeriodRequest["type"], anchor: input.anchor, from: input.from, to: input.to };
+  return {
+    type: input.type.toLowerCase() as PeriodRequest["type"],
+    anchor: input.anchor,
+    from: input.from,
+    to: input.to,
+  };
 }
 
 export const PeriodRef = builder.objectRef<Period>("Period").implement({
-  description: "A resolved period: inclusive local dates and a locale-neutral label (2026-04, 2026 Q2, FY2027, 2026-W14).",
+  description:
+    "A resolved period: inclusive local dates and a locale-neutral label (2026-04, 2026 Q2, FY2027, 2026-W14).",
   fields: (t) => ({
-    type: t.field({ description: "The kind of period.", type: PeriodTypeEnum, resolve: (p) => p.type.toUpperCase() as never }),
+    type: t.field({
+      description: "The kind of period.",
+      type: PeriodTypeEnum,
+      resolve: (p) => p.type.toUpperCase() as never,
+    }),
     from: t.field({ description: "First day (local date).", type: "Date", resolve: (p) => p.from }),
     to: t.field({ description: "Last day (local date), inclusive.", type: "Date", resolve: (p) => p.to }),
     label: t.exposeString("label", { description: "A locale-neutral label: 2026-04, 2026 Q2, FY2027, 2026-W14." }),

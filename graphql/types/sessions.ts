@@ -17,7 +17,10 @@ const SessionRef = builder.objectRef<SessionRow & { current: boolean }>("Session
     id: t.exposeID("id", { description: "Pass to revokeSession to sign that browser out." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the person signed in there." }),
     lastSeenAt: t.expose("lastSeenAt", { type: "DateTime", description: "Its latest request (to the minute)." }),
-    expiresAt: t.expose("expiresAt", { type: "DateTime", description: "When it ends at the latest (absolute lifetime)." }),
+    expiresAt: t.expose("expiresAt", {
+      type: "DateTime",
+      description: "When it ends at the latest (absolute lifetime).",
+    }),
     userAgent: t.exposeString("userAgent", { description: "The browser's User-Agent at sign-in." }),
     ip: t.exposeString("ip", { nullable: true, description: "The client address at sign-in." }),
     current: t.exposeBoolean("current", { description: "This is the browser making the request." }),
@@ -29,7 +32,8 @@ const AccountEventRef = builder.objectRef<AccountEventRow>("AccountEvent").imple
   fields: (t) => ({
     id: t.exposeID("id", { description: "The entry's id." }),
     action: t.exposeString("action", {
-      description: "signIn, signIn.throttled, session.revoked, session.revokedAll, password.changed, password.resetRequested or password.reset.",
+      description:
+        "signIn, signIn.throttled, session.revoked, session.revokedAll, password.changed, password.resetRequested or password.reset.",
     }),
     ip: t.exposeString("ip", { nullable: true, description: "The client address." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it happened." }),
@@ -53,7 +57,8 @@ builder.objectField(ViewerRef, "securityEvents", (t) =>
     type: [AccountEventRef],
     description: "The latest entries of the viewer's account security log, newest first (empty for an API key).",
     args: { first: t.arg.int({ description: "How many (1–100, default 20)." }) },
-    resolve: (v, args, ctx) => (v.kind === "user" ? listAccountEvents(ctx.db, { actorId: v.userId, first: args.first ?? 20 }) : []),
+    resolve: (v, args, ctx) =>
+      v.kind === "user" ? listAccountEvents(ctx.db, { actorId: v.userId, first: args.first ?? 20 }) : [],
   }),
 );
 
@@ -65,7 +70,8 @@ const OkRef = builder.objectRef<{ ok: boolean }>("SessionOkPayload").implement({
 builder.mutationField("revokeSession", (t) =>
   t.field({
     type: OkRef,
-    description: "Signs one of the viewer's browsers out (\"sign out this device\"). Another person's session is NOT_FOUND.",
+    description:
+      "Signs one of the viewer's browsers out (\"sign out this device\"). Another person's session is NOT_FOUND.",
     authScopes: { user: true },
     args: { id: t.arg.id({ required: true, description: "Session.id" }) },
     resolve: async (_root, args, ctx) => {
@@ -80,7 +86,9 @@ builder.mutationField("revokeSession", (t) =>
 
 const RequestPasswordResetInput = builder.inputType("RequestPasswordResetInput", {
   description: "The e-mail address of the account whose password was forgotten.",
-  fields: (t) => ({ email: t.string({ required: true, description: "The account's e-mail.", validate: z.string().max(320) }) }),
+  fields: (t) => ({
+    email: t.string({ required: true, description: "The account's e-mail.", validate: z.string().max(320) }),
+  }),
 });
 
 builder.mutationField("requestPasswordReset", (t) =>
@@ -88,7 +96,13 @@ builder.mutationField("requestPasswordReset", (t) =>
     type: OkRef,
     description:
       "Public: e-mails a single-use reset link valid for an hour when the address has an account. Answers the same either way; throttled per address and per client.",
-    args: { input: t.arg({ description: "The address to send the reset link to.", type: RequestPasswordResetInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: "The address to send the reset link to.",
+        type: RequestPasswordResetInput,
+        required: true,
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       await requestPasswordReset(ctx.db, { email: input.email, ip: ctx.meta.ip, baseUrl: ctx.meta.baseUrl });
       return { ok: true };
@@ -100,15 +114,26 @@ const ResetPasswordInput = builder.inputType("ResetPasswordInput", {
   description: "A reset link's token and the new password.",
   fields: (t) => ({
     token: t.string({ required: true, description: "The token of the e-mailed link.", validate: z.string().max(200) }),
-    password: t.string({ required: true, description: "The new password (same rules as at sign-up).", validate: z.string().max(1024) }),
+    password: t.string({
+      required: true,
+      description: "The new password (same rules as at sign-up).",
+      validate: z.string().max(1024),
+    }),
   }),
 });
 
 builder.mutationField("resetPassword", (t) =>
   t.field({
     type: OkRef,
-    description: "Public: sets a new password with a reset token (single use) and ends every session of the account; sign in afterwards.",
-    args: { input: t.arg({ description: "The token from the e-mail and the new password.", type: ResetPasswordInput, required: true }) },
+    description:
+      "Public: sets a new password with a reset token (single use) and ends every session of the account; sign in afterwards.",
+    args: {
+      input: t.arg({
+        description: "The token from the e-mail and the new password.",
+        type: ResetPasswordInput,
+        required: true,
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       await underInput(() => resetPassword(ctx.db, { token: input.token, password: input.password, ip: ctx.meta.ip }));
       return { ok: true };

@@ -23,7 +23,9 @@ const EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
 
 export const WebhookEventEnum = builder.enumType("WebhookEvent", {
   description: "An event a webhook can subscribe to.",
-  values: Object.fromEntries(Object.keys(WEBHOOK_EVENTS).map((e) => [e, { description: EVENT_DESCRIPTIONS[e as WebhookEvent] }])) as Record<WebhookEvent, { description: string }>,
+  values: Object.fromEntries(
+    Object.keys(WEBHOOK_EVENTS).map((e) => [e, { description: EVENT_DESCRIPTIONS[e as WebhookEvent] }]),
+  ) as Record<WebhookEvent, { description: string }>,
 });
 
 const WebhookDeliveryStatusEnum = builder.enumType("WebhookDeliveryStatus", {
@@ -46,15 +48,35 @@ export const WebhookDeliveryRef = builder.node(builder.objectRef<WebhookDelivery
   },
   fields: (t) => ({
     event: t.field({ type: WebhookEventEnum, description: "The event sent.", resolve: (d) => d.event as WebhookEvent }),
-    eventId: t.exposeString("eventId", { description: "The event's id (the body's `id`): the same on a re-send, so receivers can deduplicate." }),
-    status: t.field({ type: WebhookDeliveryStatusEnum, description: "Where the delivery stands.", resolve: (d) => d.status as never }),
+    eventId: t.exposeString("eventId", {
+      description: "The event's id (the body's `id`): the same on a re-send, so receivers can deduplicate.",
+    }),
+    status: t.field({
+      type: WebhookDeliveryStatusEnum,
+      description: "Where the delivery stands.",
+      resolve: (d) => d.status as never,
+    }),
     attempts: t.exposeInt("attempts", { description: "Attempts made so far." }),
-    responseCode: t.exposeInt("lastResponseCode", { nullable: true, description: "HTTP status of the last attempt; null when no response came." }),
+    responseCode: t.exposeInt("lastResponseCode", {
+      nullable: true,
+      description: "HTTP status of the last attempt; null when no response came.",
+    }),
     latencyMs: t.exposeInt("lastLatencyMs", { nullable: true, description: "Milliseconds the last attempt took." }),
-    error: t.exposeString("lastError", { nullable: true, description: "Why the last attempt failed (HTTP status, timeout, refused address)." }),
+    error: t.exposeString("lastError", {
+      nullable: true,
+      description: "Why the last attempt failed (HTTP status, timeout, refused address).",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the event happened." }),
-    nextAttemptAt: t.expose("nextAttemptAt", { type: "DateTime", nullable: true, description: "When the next attempt is due; null when none is." }),
-    deliveredAt: t.expose("deliveredAt", { type: "DateTime", nullable: true, description: "When the receiver accepted it." }),
+    nextAttemptAt: t.expose("nextAttemptAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the next attempt is due; null when none is.",
+    }),
+    deliveredAt: t.expose("deliveredAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the receiver accepted it.",
+    }),
   }),
 });
 
@@ -68,16 +90,29 @@ export const WebhookRef = builder.node(builder.objectRef<WebhookSubscription>("W
   },
   fields: (t) => ({
     url: t.exposeString("url", { description: "Where events are POSTed." }),
-    events: t.field({ type: [WebhookEventEnum], description: "The events it receives.", resolve: (w) => w.events as WebhookEvent[] }),
-    enabled: t.exposeBoolean("enabled", { description: "False after it was turned off by hand or after repeated failures." }),
-    consecutiveFailures: t.exposeInt("consecutiveFailures", { description: "Deliveries in a row that failed every attempt; at 3 the webhook is turned off." }),
+    events: t.field({
+      type: [WebhookEventEnum],
+      description: "The events it receives.",
+      resolve: (w) => w.events as WebhookEvent[],
+    }),
+    enabled: t.exposeBoolean("enabled", {
+      description: "False after it was turned off by hand or after repeated failures.",
+    }),
+    consecutiveFailures: t.exposeInt("consecutiveFailures", {
+      description: "Deliveries in a row that failed every attempt; at 3 the webhook is turned off.",
+    }),
     disabledAt: t.expose("disabledAt", { type: "DateTime", nullable: true, description: "When it was turned off." }),
-    secretHint: t.exposeString("secretHint", { description: "The start of the signing secret, to recognise it (the secret itself is shown once)." }),
+    secretHint: t.exposeString("secretHint", {
+      description: "The start of the signing secret, to recognise it (the secret itself is shown once).",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was added." }),
     deliveries: t.connection({
       type: WebhookDeliveryRef,
       description: "Its deliveries, newest first: the delivery log.",
-      resolve: (w, args, ctx, info) => resolveCountedConnection(args, info, (page) => listWebhookDeliveries(ctx.db, { workspaceId: w.workspaceId, webhookId: w.id, ...page })),
+      resolve: (w, args, ctx, info) =>
+        resolveCountedConnection(args, info, (page) =>
+          listWebhookDeliveries(ctx.db, { workspaceId: w.workspaceId, webhookId: w.id, ...page }),
+        ),
     }),
   }),
 });
@@ -88,7 +123,8 @@ builder.objectField(WorkspaceRef, "webhooks", (t) =>
     nullable: true,
     description: "Outbound webhooks, newest first (webhook.manage).",
     authScopes: onWorkspace("webhook.manage"),
-    resolve: (ws, args, ctx, info) => resolveCountedConnection(args, info, (page) => listWebhooks(ctx.db, { workspaceId: ws.id, ...page })),
+    resolve: (ws, args, ctx, info) =>
+      resolveCountedConnection(args, info, (page) => listWebhooks(ctx.db, { workspaceId: ws.id, ...page })),
   }),
 );
 
@@ -96,28 +132,39 @@ const CreateWebhookInput = builder.inputType("CreateWebhookInput", {
   description: "A new webhook.",
   fields: (t) => ({
     workspaceId: t.id({ required: true, description: "The workspace whose events it receives." }),
-    url: t.string({ required: true, description: "An https URL whose host resolves to public addresses only (WEBHOOK_ALLOW_PRIVATE_TARGETS lifts this for tests and on-premise installs)." }),
+    url: t.string({
+      required: true,
+      description:
+        "An https URL whose host resolves to public addresses only (WEBHOOK_ALLOW_PRIVATE_TARGETS lifts this for tests and on-premise installs).",
+    }),
     events: t.field({ type: [WebhookEventEnum], required: true, description: "At least one event." }),
   }),
 });
 
-const CreateWebhookPayload = builder.objectRef<{ webhook: WebhookSubscription; secret: string }>("CreateWebhookPayload").implement({
-  description: "The new webhook and its signing secret.",
-  fields: (t) => ({
-    webhook: t.field({ type: WebhookRef, description: "The webhook.", resolve: (p) => p.webhook }),
-    secret: t.exposeString("secret", { description: "The signing secret. Returned once, only here; store it now." }),
-  }),
-});
+const CreateWebhookPayload = builder
+  .objectRef<{ webhook: WebhookSubscription; secret: string }>("CreateWebhookPayload")
+  .implement({
+    description: "The new webhook and its signing secret.",
+    fields: (t) => ({
+      webhook: t.field({ type: WebhookRef, description: "The webhook.", resolve: (p) => p.webhook }),
+      secret: t.exposeString("secret", { description: "The signing secret. Returned once, only here; store it now." }),
+    }),
+  });
 
 builder.mutationField("createWebhook", (t) =>
   t.field({
     type: CreateWebhookPayload,
-    description: "Adds a webhook (webhook.manage). Each delivery is signed: Throughline-Signature = v1=HMAC-SHA256(secret, timestamp + \".\" + body), Throughline-Timestamp = the Unix timestamp.",
+    description:
+      'Adds a webhook (webhook.manage). Each delivery is signed: Throughline-Signature = v1=HMAC-SHA256(secret, timestamp + "." + body), Throughline-Timestamp = the Unix timestamp.',
     args: { input: t.arg({ type: CreateWebhookInput, required: true, description: "The webhook." }) },
-    authScopes: inWorkspace("webhook.manage", (_root, { input }) => parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"])),
+    authScopes: inWorkspace("webhook.manage", (_root, { input }) =>
+      parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]),
+    ),
     resolve: async (_root, { input }, ctx) => {
       const workspaceId = parseWorkspaceId(String(input.workspaceId), ["input", "workspaceId"]);
-      return underInput(() => createWebhook(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), url: input.url, events: input.events }));
+      return underInput(() =>
+        createWebhook(ctx.db, { workspaceId, actor: actorOf(ctx.viewer!), url: input.url, events: input.events }),
+      );
     },
   }),
 );
@@ -142,11 +189,22 @@ builder.mutationField("updateWebhook", (t) =>
     type: WebhookPayload,
     description: "Changes a webhook's URL, events or on/off state (webhook.manage).",
     args: { input: t.arg({ type: UpdateWebhookInput, required: true, description: "The changes." }) },
-    authScopes: inWorkspace("webhook.manage", (_root, { input }) => parseTenantNodeInput(String(input.webhookId), "Webhook", ["input", "webhookId"]).workspaceId),
+    authScopes: inWorkspace(
+      "webhook.manage",
+      (_root, { input }) =>
+        parseTenantNodeInput(String(input.webhookId), "Webhook", ["input", "webhookId"]).workspaceId,
+    ),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.webhookId), "Webhook", ["input", "webhookId"]);
       const webhook = await underInput(() =>
-        updateWebhook(ctx.db, { workspaceId, webhookId: rowId, actor: actorOf(ctx.viewer!), url: input.url, events: input.events, enabled: input.enabled }),
+        updateWebhook(ctx.db, {
+          workspaceId,
+          webhookId: rowId,
+          actor: actorOf(ctx.viewer!),
+          url: input.url,
+          events: input.events,
+          enabled: input.enabled,
+        }),
       );
       return { webhook };
     },
@@ -163,7 +221,11 @@ builder.mutationField("deleteWebhook", (t) =>
     type: WebhookPayload,
     description: "Deletes a webhook and its delivery log (webhook.manage).",
     args: { input: t.arg({ type: DeleteWebhookInput, required: true, description: "Which webhook." }) },
-    authScopes: inWorkspace("webhook.manage", (_root, { input }) => parseTenantNodeInput(String(input.webhookId), "Webhook", ["input", "webhookId"]).workspaceId),
+    authScopes: inWorkspace(
+      "webhook.manage",
+      (_root, { input }) =>
+        parseTenantNodeInput(String(input.webhookId), "Webhook", ["input", "webhookId"]).workspaceId,
+    ),
     resolve: async (_root, { input }, ctx) => {
       const { workspaceId, rowId } = parseTenantNodeInput(String(input.webhookId), "Webhook", ["input", "webhookId"]);
       return { webhook: await deleteWebhook(ctx.db, { workspaceId, webhookId: rowId, actor: actorOf(ctx.viewer!) }) };
@@ -173,22 +235,40 @@ builder.mutationField("deleteWebhook", (t) =>
 
 const ResendWebhookDeliveryInput = builder.inputType("ResendWebhookDeliveryInput", {
   description: "The delivery to send again.",
-  fields: (t) => ({ deliveryId: t.id({ required: true, description: "A delivery of one of the workspace's webhooks." }) }),
+  fields: (t) => ({
+    deliveryId: t.id({ required: true, description: "A delivery of one of the workspace's webhooks." }),
+  }),
 });
 
-const ResendWebhookDeliveryPayload = builder.objectRef<{ delivery: WebhookDelivery }>("ResendWebhookDeliveryPayload").implement({
-  description: "The new delivery.",
-  fields: (t) => ({ delivery: t.field({ type: WebhookDeliveryRef, description: "A new delivery of the same event (same event id and body).", resolve: (p) => p.delivery }) }),
-});
+const ResendWebhookDeliveryPayload = builder
+  .objectRef<{ delivery: WebhookDelivery }>("ResendWebhookDeliveryPayload")
+  .implement({
+    description: "The new delivery.",
+    fields: (t) => ({
+      delivery: t.field({
+        type: WebhookDeliveryRef,
+        description: "A new delivery of the same event (same event id and body).",
+        resolve: (p) => p.delivery,
+      }),
+    }),
+  });
 
 builder.mutationField("resendWebhookDelivery", (t) =>
   t.field({
     type: ResendWebhookDeliveryPayload,
-    description: "Sends a delivery again by hand (webhook.manage): a new delivery with the same event id and body, signed afresh.",
+    description:
+      "Sends a delivery again by hand (webhook.manage): a new delivery with the same event id and body, signed afresh.",
     args: { input: t.arg({ type: ResendWebhookDeliveryInput, required: true, description: "Which delivery." }) },
-    authScopes: inWorkspace("webhook.manage", (_root, { input }) => parseTenantNodeInput(String(input.deliveryId), "WebhookDelivery", ["input", "deliveryId"]).workspaceId),
+    authScopes: inWorkspace(
+      "webhook.manage",
+      (_root, { input }) =>
+        parseTenantNodeInput(String(input.deliveryId), "WebhookDelivery", ["input", "deliveryId"]).workspaceId,
+    ),
     resolve: async (_root, { input }, ctx) => {
-      const { workspaceId, rowId } = parseTenantNodeInput(String(input.deliveryId), "WebhookDelivery", ["input", "deliveryId"]);
+      const { workspaceId, rowId } = parseTenantNodeInput(String(input.deliveryId), "WebhookDelivery", [
+        "input",
+        "deliveryId",
+      ]);
       const delivery = await underInput(() => resendWebhookDelivery(ctx.db, { workspaceId, deliveryId: rowId }));
       void kickWebhooks(ctx.db);
       return { delivery };

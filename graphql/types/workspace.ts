@@ -19,16 +19,25 @@ export const WorkspaceRoleEnum = builder.enumType("WorkspaceRole", {
 
 /** A tenant: one company (SPEC §3). */
 export const WorkspaceRef = builder.node(builder.objectRef<Workspace>("Workspace"), {
-  description: "A company's workspace: its data, KPIs, scorecards, members and keys (SPEC §3). Another tenant's workspace reads as null.",
+  description:
+    "A company's workspace: its data, KPIs, scorecards, members and keys (SPEC §3). Another tenant's workspace reads as null.",
   id: { resolve: (ws) => ws.id },
   // node(id): only a workspace the caller can see; anything else is null, like a missing one.
   loadOne: async (id, ctx) => ((await ctx.access(id)) ? ctx.workspaceRow(id) : null),
   fields: (t) => ({
     name: t.exposeString("name", { description: "The workspace's display name." }),
-    slug: t.exposeString("slug", { description: "The workspace's address in the app's URLs (lower-case letters, digits, hyphens)." }),
-    currency: t.exposeString("currency", { description: "Reporting currency (ISO 4217); every money value of the workspace is in it." }),
-    timeZone: t.exposeString("timeZone", { description: "IANA time zone; days, periods and \"today\" are counted in it." }),
-    fiscalYearStartMonth: t.exposeInt("fiscalYearStartMonth", { description: "Month the fiscal year starts in, 1–12; quarters and years follow it." }),
+    slug: t.exposeString("slug", {
+      description: "The workspace's address in the app's URLs (lower-case letters, digits, hyphens).",
+    }),
+    currency: t.exposeString("currency", {
+      description: "Reporting currency (ISO 4217); every money value of the workspace is in it.",
+    }),
+    timeZone: t.exposeString("timeZone", {
+      description: 'IANA time zone; days, periods and "today" are counted in it.',
+    }),
+    fiscalYearStartMonth: t.exposeInt("fiscalYearStartMonth", {
+      description: "Month the fiscal year starts in, 1–12; quarters and years follow it.",
+    }),
     locale: t.exposeString("locale", { description: "Language of e-mails and the default for new members: ru or en." }),
     createdAt: t.expose("createdAt", { description: "When the workspace was created.", type: "DateTime" }),
     viewerRole: t.field({

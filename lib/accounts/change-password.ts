@@ -21,11 +21,20 @@ export const PASSWORD_CHANGE_LIMIT = { maxFailures: 5, windowSeconds: 15 * 60, r
  */
 export async function changePassword(
   db: Database,
-  { actorId, currentPassword, newPassword, ip }: { actorId: string; currentPassword: string; newPassword: string; ip?: string | null },
+  {
+    actorId,
+    currentPassword,
+    newPassword,
+    ip,
+  }: { actorId: string; currentPassword: string; newPassword: string; ip?: string | null },
 ): Promise<User> {
   const user = await db.prisma.user.findUnique({ where: { id: actorId } });
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in again");
-  const attempt = await beginThrottledAttempt(db, [[`password-change:${user.id}`, PASSWORD_CHANGE_LIMIT]], "password checks");
+  const attempt = await beginThrottledAttempt(
+    db,
+    [[`password-change:${user.id}`, PASSWORD_CHANGE_LIMIT]],
+    "password checks",
+  );
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     throw AppError.badInput(["currentPassword"], "CURRENT_PASSWORD_WRONG");
   }

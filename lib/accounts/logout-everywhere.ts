@@ -8,7 +8,10 @@ import { revokeAllSessions } from "@/lib/sessions/revoke-all-sessions";
  * Revokes every session of a user: every session row is revoked, and session_version (`sv`
  * in the cookie) is bumped as well, so a token is refused on either count.
  */
-export async function logoutEverywhere(db: Database, { actorId, ip }: { actorId: string; ip?: string | null }): Promise<User> {
+export async function logoutEverywhere(
+  db: Database,
+  { actorId, ip }: { actorId: string; ip?: string | null },
+): Promise<User> {
   try {
     const user = await db.prisma.user.update({ where: { id: actorId }, data: { sessionVersion: { increment: 1 } } });
     await revokeAllSessions(db, { userId: actorId, ip, reason: "logoutEverywhere" });

@@ -73,7 +73,13 @@ export async function signUp(db: Database, input: SignUpInput): Promise<SignUpRe
   const workspaceId = randomUUID();
   try {
     return await withTenant(db, { workspaceId, userId }, async (tx) => {
-      const user = await insertUser(tx, { id: userId, email: data.email, name: data.name, passwordHash, locale: defaults.locale });
+      const user = await insertUser(tx, {
+        id: userId,
+        email: data.email,
+        name: data.name,
+        passwordHash,
+        locale: defaults.locale,
+      });
       const workspace = await insertWorkspace(tx, {
         id: workspaceId,
         name: data.workspaceName,
@@ -89,8 +95,18 @@ export async function signUp(db: Database, input: SignUpInput): Promise<SignUpRe
     if (!taken) throw error;
     // The owner of the address hears of the attempt (in the background: the answer must not
     // wait for, or be timed by, the mail server).
-    const owner = await db.prisma.user.findUnique({ where: { email: data.email }, select: { email: true, locale: true } });
-    if (owner) void sendMail(signUpAttemptEmail({ to: owner.email, locale: owner.locale, baseUrl: input.baseUrl ?? env().APP_URL ?? "http://localhost:3000" }));
+    const owner = await db.prisma.user.findUnique({
+      where: { email: data.email },
+      select: { email: true, locale: true },
+    });
+    if (owner)
+      void sendMail(
+        signUpAttemptEmail({
+          to: owner.email,
+          locale: owner.locale,
+          baseUrl: input.baseUrl ?? env().APP_URL ?? "http://localhost:3000",
+        }),
+      );
     throw AppError.badInput(["email"], "EMAIL_TAKEN");
   }
 }

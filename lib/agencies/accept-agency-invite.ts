@@ -12,15 +12,27 @@ import { recordAgencyAuditEvent } from "./record-agency-audit-event";
  * agency is unknown until then); everything else runs in the agency's scope. Returns the
  * agency id. An unknown, used, revoked or expired link is BAD_USER_INPUT on `token`.
  */
-export async function acceptAgencyInvite(db: Database, input: { actorId: string; actorEmail: string; token: string }): Promise<string> {
+export async function acceptAgencyInvite(
+  db: Database,
+  input: { actorId: string; actorEmail: string; token: string },
+): Promise<string> {
   const unusable = () => AppError.badInput(["token"], "INVITE_NO_LONGER_VALID");
   if (!isWellFormedInviteToken(input.token)) throw unusable();
-  const rows = await db.sql.query<{ invite_id: string; agency_id: string; email: string; role: string; expires_at: Date; accepted_at: Date | null; revoked_at: Date | null }>(
+  const rows = await db.sql.query<{
+    invite_id: string;
+    agency_id: string;
+    email: string;
+    role: string;
+    expires_at: Date;
+    accepted_at: Date | null;
+    revoked_at: Date | null;
+  }>(
     "SELECT invite_id::text, agency_id::text, email, role, expires_at, accepted_at, revoked_at FROM find_agency_invite_by_token_hash($1)",
     [hashInviteToken(input.token)],
   );
   const invite = rows.rows[0];
-  if (!invite || invite.accepted_at || invite.revoked_at || new Date(invite.expires_at).getTime() <= Date.now()) throw unusable();
+  if (!invite || invite.accepted_at || invite.revoked_at || new Date(invite.expires_at).getTime() <= Date.now())
+    throw unusable();
   if (invite.email !== input.actorEmail.toLowerCase()) {
     throw AppError.badInput(["token"], "INVITE_FOR_OTHER_EMAIL", { email: invite.email });
   }

@@ -25,11 +25,21 @@ describe("portfolio benchmarks", () => {
   it("interpolates between values: 10, 20, 30, 40 → Q1 17.5, median 25, Q3 32.5", () => {
     // h(Q1) = 3 × 0.25 = 0.75 → 10 + 0.75 × 10 = 17.5; h(median) = 1.5 → 25; h(Q3) = 2.25 → 32.5.
     const sorted = [10, 20, 30, 40].map(d);
-    expect([quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75)].map(String)).toEqual(["17.5", "25", "32.5"]);
+    expect([quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75)].map(String)).toEqual([
+      "17.5",
+      "25",
+      "32.5",
+    ]);
   });
 
   it("higher-is-better flips the bands: the largest ROMI is in the best quarter", () => {
-    const s = summarizeBenchmark([{ clientId: "low", value: d("0.1") }, { clientId: "high", value: d("3") }], "higher")!;
+    const s = summarizeBenchmark(
+      [
+        { clientId: "low", value: d("0.1") },
+        { clientId: "high", value: d("3") },
+      ],
+      "higher",
+    )!;
     expect(Object.fromEntries(s.positions.map((p) => [p.clientId, p.quartile]))).toEqual({ low: 4, high: 1 });
   });
 

@@ -41,7 +41,10 @@ export function quantile(sorted: readonly Decimal[], p: number): Decimal {
 }
 
 /** Median, quartiles and positions; null when no client has a value. */
-export function summarizeBenchmark(samples: readonly BenchmarkSample[], direction: "higher" | "lower"): BenchmarkSummary | null {
+export function summarizeBenchmark(
+  samples: readonly BenchmarkSample[],
+  direction: "higher" | "lower",
+): BenchmarkSummary | null {
   if (samples.length === 0) return null;
   const sorted = samples.map((s) => s.value).sort((a, b) => a.comparedTo(b));
   const q1 = quantile(sorted, 0.25);
@@ -52,7 +55,12 @@ export function summarizeBenchmark(samples: readonly BenchmarkSample[], directio
     // Ascending band: 1 at or below Q1 … 4 above Q3; flipped when lower is better.
     const ascending = s.value.lte(q1) ? 1 : s.value.lte(median) ? 2 : s.value.lte(q3) ? 3 : 4;
     const quartile = (direction === "higher" ? 5 - ascending : ascending) as 1 | 2 | 3 | 4;
-    return { clientId: s.clientId, value: s.value, quartile, outlier: s.value.lt(q1.minus(fence)) || s.value.gt(q3.plus(fence)) };
+    return {
+      clientId: s.clientId,
+      value: s.value,
+      quartile,
+      outlier: s.value.lt(q1.minus(fence)) || s.value.gt(q3.plus(fence)),
+    };
   });
   return { count: samples.length, lowerQuartile: q1, median, upperQuartile: q3, positions };
 }

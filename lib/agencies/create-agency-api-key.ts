@@ -16,7 +16,13 @@ import { recordAgencyAuditEvent } from "./record-agency-audit-event";
  */
 export async function createAgencyApiKey(
   db: Database,
-  { agencyId, actorId, ...input }: { agencyId: string; actorId: string } & Omit<z.input<typeof createApiKeyInputSchema>, "scopes"> & { scopes: readonly string[] },
+  {
+    agencyId,
+    actorId,
+    ...input
+  }: { agencyId: string; actorId: string } & Omit<z.input<typeof createApiKeyInputSchema>, "scopes"> & {
+      scopes: readonly string[];
+    },
 ): Promise<{ apiKey: AgencyApiKeyRow; secret: string }> {
   const data = parseInput(createApiKeyInputSchema, input);
   const { prefix, secret, secretHash } = generateAgencyApiKey();

@@ -10,7 +10,13 @@ import { createInvite } from "@/lib/invites/create-invite";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { slugsTakenFor } from "@/lib/workspaces/list-visible-slugs";
 import { insertWorkspace } from "@/lib/workspaces/insert-workspace";
-import { currencySchema, defaultSettings, localeSchema, timeZoneSchema, workspaceNameSchema } from "@/lib/workspaces/workspace-settings";
+import {
+  currencySchema,
+  defaultSettings,
+  localeSchema,
+  timeZoneSchema,
+  workspaceNameSchema,
+} from "@/lib/workspaces/workspace-settings";
 import { recordAgencyAuditEvent } from "./record-agency-audit-event";
 import { ue } from "@/lib/errors/user-errors";
 
@@ -43,7 +49,17 @@ export interface CreatedAgencyClient {
  */
 export async function createAgencyClient(
   db: Database,
-  input: { agencyId: string; actorId: string; baseUrl: string; name: string; slug?: string | null; currency?: string | null; timeZone?: string | null; locale?: string | null; ownerEmail?: string | null },
+  input: {
+    agencyId: string;
+    actorId: string;
+    baseUrl: string;
+    name: string;
+    slug?: string | null;
+    currency?: string | null;
+    timeZone?: string | null;
+    locale?: string | null;
+    ownerEmail?: string | null;
+  },
 ): Promise<CreatedAgencyClient> {
   const data = parseInput(inputSchema, input);
   const defaults = defaultSettings(data.locale ?? "en");
@@ -65,7 +81,14 @@ export async function createAgencyClient(
       INSERT INTO agency_grants (workspace_id, agency_id, role, agency_created, granted_by_user_id)
       VALUES (${workspaceId}::uuid, ${input.agencyId}::uuid, 'ADMIN', true, ${input.actorId}::uuid)`;
     const actor = { kind: "user", userId: input.actorId } as const;
-    await recordAuditEvent(tx, { workspaceId, actor, action: "agencyClient.created", targetType: "agency", targetId: input.agencyId, data: { role: "ADMIN" } });
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: "agencyClient.created",
+      targetType: "agency",
+      targetId: input.agencyId,
+      data: { role: "ADMIN" },
+    });
     await recordAgencyAuditEvent(tx, {
       agencyId: input.agencyId,
       actor,
@@ -78,6 +101,13 @@ export async function createAgencyClient(
   });
   if (!data.ownerEmail) return { workspace, ownerInviteUrl: null };
   // The agency invites the owner-to-be: the one invite an ADMIN grant may send with OWNER.
-  const invite = await createInvite(db, { workspaceId, actorId: input.actorId, canManageOwners: true, baseUrl: input.baseUrl, email: data.ownerEmail, role: "OWNER" });
+  const invite = await createInvite(db, {
+    workspaceId,
+    actorId: input.actorId,
+    canManageOwners: true,
+    baseUrl: input.baseUrl,
+    email: data.ownerEmail,
+    role: "OWNER",
+  });
   return { workspace, ownerInviteUrl: invite.inviteUrl };
 }

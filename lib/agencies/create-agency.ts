@@ -15,7 +15,10 @@ const createAgencyInputSchema = z.object({ name: agencyNameSchema, primaryColor:
  * A new agency (SPEC §9.2 createAgency): any signed-in user, who becomes its first
  * AGENCY_ADMIN. In the new agency's scope (row-level security WITH CHECK).
  */
-export async function createAgency(db: Database, input: { actorId: string; name: string; primaryColor?: string | null }): Promise<AgencyRow> {
+export async function createAgency(
+  db: Database,
+  input: { actorId: string; name: string; primaryColor?: string | null },
+): Promise<AgencyRow> {
   const data = parseInput(createAgencyInputSchema, { name: input.name, primaryColor: input.primaryColor });
   const agencyId = randomUUID();
   return withTenant(db, { workspaceId: null, userId: input.actorId, agencyId }, async (tx) => {
@@ -30,9 +33,26 @@ export async function createAgency(db: Database, input: { actorId: string; name:
     if (!inserted) throw new Error(`Could not find a free slug for "${base}"`);
     await tx.$executeRaw`INSERT INTO agency_members (agency_id, user_id, role) VALUES (${agencyId}::uuid, ${input.actorId}::uuid, 'AGENCY_ADMIN')`;
     const actor = { kind: "user", userId: input.actorId } as const;
-    await recordAgencyAuditEvent(tx, { agencyId, actor, action: "agency.created", targetType: "agency", targetId: agencyId, data: { name: data.name } });
-    await recordAgencyAuditEvent(tx, { agencyId, actor, action: "agencyMember.joined", targetType: "member", targetId: input.actorId, data: { role: "AGENCY_ADMIN" } });
-    const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${AGENCY_COLUMNS} FROM agencies a WHERE a.id = $1::uuid`, agencyId);
+    await recordAgencyAuditEvent(tx, {
+      agencyId,
+      actor,
+      action: "agency.created",
+      targetType: "agency",
+      targetId: agencyId,
+      data: { name: data.name },
+    });
+    await recordAgencyAuditEvent(tx, {
+      agencyId,
+      actor,
+      action: "agencyMember.joined",
+      targetType: "member",
+      targetId: input.actorId,
+      data: { role: "AGENCY_ADMIN" },
+    });
+    const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT ${AGENCY_COLUMNS} FROM agencies a WHERE a.id = $1::uuid`,
+      agencyId,
+    );
     return toAgency(rows[0]);
   });
 }

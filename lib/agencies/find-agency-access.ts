@@ -27,18 +27,29 @@ export interface AgencyAccess {
  * key, no caller, not a UUID): callers answer null / NOT_FOUND, like a missing agency. Read
  * in the agency's scope from the caller's own membership row; never cached across requests.
  */
-export async function findAgencyAccess(db: Database, viewer: Viewer | null, agencyId: string): Promise<AgencyAccess | null> {
+export async function findAgencyAccess(
+  db: Database,
+  viewer: Viewer | null,
+  agencyId: string,
+): Promise<AgencyAccess | null> {
   if (!viewer || !UUID.test(agencyId)) return null;
   const id = agencyId.toLowerCase();
   if (viewer.kind === "agencyKey") {
-    return viewer.agencyId === id ? { agencyId: id, role: null, userId: null, permissions: agencyPermissionsOfScopes(viewer.scopes) } : null;
+    return viewer.agencyId === id
+      ? { agencyId: id, role: null, userId: null, permissions: agencyPermissionsOfScopes(viewer.scopes) }
+      : null;
   }
   if (viewer.kind !== "user") return null;
   const [rows] = await scopedReader(db, { workspaceId: null, userId: viewer.userId, agencyId: id })([
-    { text: "SELECT role FROM agency_members WHERE agency_id = $1::uuid AND user_id = $2::uuid", params: [id, viewer.userId] },
+    {
+      text: "SELECT role FROM agency_members WHERE agency_id = $1::uuid AND user_id = $2::uuid",
+      params: [id, viewer.userId],
+    },
   ]);
   const role = (rows[0] as { role: string } | undefined)?.role;
-  return role && isAgencyRole(role) ? { agencyId: id, role, userId: viewer.userId, permissions: agencyPermissionsOfRole(role) } : null;
+  return role && isAgencyRole(role)
+    ? { agencyId: id, role, userId: viewer.userId, permissions: agencyPermissionsOfRole(role) }
+    : null;
 }
 
 /** Access holding `permission`, else NOT_FOUND (cannot see the agency) or FORBIDDEN. */

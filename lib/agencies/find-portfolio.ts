@@ -56,27 +56,44 @@ export interface Portfolio {
  */
 export async function findPortfolio(
   db: Database,
-  input: { viewer: Viewer; agency: AgencyAccess; clients: readonly AgencyClient[]; period?: PeriodRequest | null; now: Date },
+  input: {
+    viewer: Viewer;
+    agency: AgencyAccess;
+    clients: readonly AgencyClient[];
+    period?: PeriodRequest | null;
+    now: Date;
+  },
 ): Promise<Portfolio> {
   const readable = input.clients.flatMap((client) => {
     const access =
       input.viewer.kind === "agencyKey"
         ? accessOfAgencyKey(client.workspace.id, client.role, input.viewer.scopes, input.agency.agencyId)
         : accessOfMembership(client.workspace.id, client.role);
-    return access && canReadScorecard(access.permissions, access.role, "COMPANY") ? [{ client, access: { ...access, agencyId: input.agency.agencyId } }] : [];
+    return access && canReadScorecard(access.permissions, access.role, "COMPANY")
+      ? [{ client, access: { ...access, agencyId: input.agency.agencyId } }]
+      : [];
   });
   if (readable.length === 0) return { entries: [], benchmarks: [] };
 
   const versionRows = await readAsTenants(
     db,
-    readable.map(({ client }) => ({ workspaceId: client.workspace.id, statements: [{ text: DATA_VERSION_SQL, params: [client.workspace.id] }] })),
+    readable.map(({ client }) => ({
+      workspaceId: client.workspace.id,
+      statements: [{ text: DATA_VERSION_SQL, params: [client.workspace.id] }],
+    })),
   );
   const versions = versionRows.map((r) => String(r[0][0]?.version ?? "0"));
   const cacheKey = JSON.stringify([
     input.agency.agencyId,
     input.period ?? null,
     input.now.toISOString().slice(0, 10),
-    readable.map(({ client, access }, i) => [client.workspace.id, client.workspace.timeZone, client.workspace.fiscalYearStartMonth, versions[i], [...access.permissions].sort().join()]),
+    readable.map(({ client, access }, i) => [
+      client.workspace.id,
+      client.workspace.timeZone,
+      client.workspace.fiscalYearStartMonth,
+      versions[i],
+      [...access.permissions].sort().join(),
+    ]),
   ]);
   const cached = portfolioCache.get(cacheKey);
   if (cached) {
@@ -115,7 +132,10 @@ async function computePortfolio(
 ): Promise<Portfolio> {
   // Scorecards: each in its client's scope (a cache hit when the client's data did not change).
   // A few at a time: PostgreSQL's pool serves them in parallel; PGlite queues them anyway.
-  const loaded = new Array<{ scorecard: ScorecardView; settings: Awaited<ReturnType<typeof loadScorecardContext>>["metricDefinitions"]["settings"] }>(readable.length);
+  const loaded = new Array<{
+    scorecard: ScorecardView;
+    settings: Awaited<ReturnType<typeof loadScorecardContext>>["metricDefinitions"]["settings"];
+  }>(readable.length);
   let next = 0;
   const worker = async () => {
     while (next < readable.length) {
@@ -137,9 +157,18 @@ async function computePortfolio(
 
   const entries = readable.map(({ client, access }, i): PortfolioEntry => {
     const counts = loaded[i].scorecard.statusCounts as Record<string, number>;
-    return { client, access, scorecard: loaded[i].scorecard, needsAttention: (counts.OFF_TRACK ?? 0) + (counts.AT_RISK ?? 0) > 0 };
+    return {
+      client,
+      access,
+      scorecard: loaded[i].scorecard,
+      needsAttention: (counts.OFF_TRACK ?? 0) + (counts.AT_RISK ?? 0) > 0,
+    };
   });
-  const benchmarks = await loadBenchmarks(db, entries, loaded.map((l) => l.settings));
+  const benchmarks = await loadBenchmarks(
+    db,
+    entries,
+    loaded.map((l) => l.settings),
+  );
   return { entries: sortPortfolio(entries, "ATTENTION", "ASC"), benchmarks };
 }
 
@@ -149,7 +178,11 @@ async function loadBenchmarks(
   entries: PortfolioEntry[],
   settings: Parameters<typeof computeMetrics>[1]["settings"][],
 ): Promise<ChannelGroupBenchmark[]> {
-  const counted = entries.flatMap((e, i) => (e.access.permissions.has("metrics.read") && e.scorecard.asOf >= e.scorecard.period.from ? [{ e, settings: settings[i] }] : []));
+  const counted = entries.flatMap((e, i) =>
+    e.access.permissions.has("metrics.read") && e.scorecard.asOf >= e.scorecard.period.from
+      ? [{ e, settings: settings[i] }]
+      : [],
+  );
   const rows = await readAsTenants(
     db,
     counted.map(({ e }) => ({
@@ -210,7 +243,12 @@ function daysInclusive(from: string, to: string): number {
 
 export const PORTFOLIO_SORTS = ["ATTENTION", "NAME", "SCORE", "REVENUE", "CAC", "LTV_TO_CAC", "ROMI"] as const;
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
-const SORT_METRIC: Partial<Record<PortfolioSort, string>> = { REVENUE: "revenue", CAC: "cac", LTV_TO_CAC: "ltv_to_cac", ROMI: "romi" };
+const SORT_METRIC: Partial<Record<PortfolioSort, string>> = {
+  REVENUE: "revenue",
+  CAC: "cac",
+  LTV_TO_CAC: "ltv_to_cac",
+  ROMI: "romi",
+};
 
 /** The company KPI of `metricKey` (all channels) on a client's scorecard, or null. */
 export function companyFigure(scorecard: ScorecardView, metricKey: string) {
@@ -222,11 +260,20 @@ export function companyFigure(scorecard: ScorecardView, metricKey: string) {
  * first), then score (lowest first), then name. Other keys sort by the figure, clients
  * without it last whatever the direction; ties by name. Pure.
  */
-export function sortPortfolio(entries: readonly PortfolioEntry[], sort: PortfolioSort, direction: "ASC" | "DESC"): PortfolioEntry[] {
+export function sortPortfolio(
+  entries: readonly PortfolioEntry[],
+  sort: PortfolioSort,
+  direction: "ASC" | "DESC",
+): PortfolioEntry[] {
   const name = (e: PortfolioEntry) => e.client.workspace.name.toLocaleLowerCase();
-  const byName = (a: PortfolioEntry, b: PortfolioEntry) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a.client.workspace.id < b.client.workspace.id ? -1 : 1);
+  const byName = (a: PortfolioEntry, b: PortfolioEntry) =>
+    name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a.client.workspace.id < b.client.workspace.id ? -1 : 1;
   const figure = (e: PortfolioEntry): Decimal | null =>
-    sort === "SCORE" ? e.scorecard.score.score : SORT_METRIC[sort] ? (companyFigure(e.scorecard, SORT_METRIC[sort]!)?.actual ?? null) : null;
+    sort === "SCORE"
+      ? e.scorecard.score.score
+      : SORT_METRIC[sort]
+        ? (companyFigure(e.scorecard, SORT_METRIC[sort]!)?.actual ?? null)
+        : null;
   const sign = direction === "DESC" ? -1 : 1;
   return [...entries].sort((a, b) => {
     if (sort === "NAME") return sign * byName(a, b);

@@ -34,14 +34,22 @@ export interface GrantResult {
  */
 export async function grantAgencyAccess(
   db: Database,
-  input: { workspaceId: string; actor: Extract<Actor, { kind: "user" }>; agencyId: string; role: string; managerEmails?: readonly string[] | null },
+  input: {
+    workspaceId: string;
+    actor: Extract<Actor, { kind: "user" }>;
+    agencyId: string;
+    role: string;
+    managerEmails?: readonly string[] | null;
+  },
 ): Promise<GrantResult> {
   const data = parseInput(grantInputSchema, { role: input.role, managerEmails: input.managerEmails });
   const agencyId = UUID.test(input.agencyId) ? input.agencyId.toLowerCase() : null;
   const unknownAgency = () => AppError.badInput(["agencyId"], "UNKNOWN_AGENCY");
   if (!agencyId) throw unknownAgency();
   return withTenant(db, { workspaceId: input.workspaceId, userId: input.actor.userId }, async (tx) => {
-    const [agency] = await tx.$queryRaw<{ agency_id: string; name: string }[]>`SELECT agency_id::text, name FROM find_agency_for_grant(${agencyId}::uuid)`;
+    const [agency] = await tx.$queryRaw<
+      { agency_id: string; name: string }[]
+    >`SELECT agency_id::text, name FROM find_agency_for_grant(${agencyId}::uuid)`;
     if (!agency) throw unknownAgency();
     const [ownMembership] = await tx.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM agency_members WHERE agency_id = ${agencyId}::uuid AND user_id = ${input.actor.userId}::uuid`;
@@ -49,7 +57,9 @@ export async function grantAgencyAccess(
 
     const emails = [...new Set(data.managerEmails ?? [])];
     const managers = emails.length
-      ? await tx.$queryRaw<{ id: string; email: string }[]>`SELECT id::text, email FROM users WHERE email = ANY (${emails}::text[])`
+      ? await tx.$queryRaw<
+          { id: string; email: string }[]
+        >`SELECT id::text, email FROM users WHERE email = ANY (${emails}::text[])`
       : [];
     const missing = emails.findIndex((e) => !managers.some((m) => m.email === e));
     if (missing >= 0) throw AppError.badInput(["managerEmails", missing], "NO_PERSON_WITH_EMAIL");
@@ -62,19 +72,42 @@ export async function grantAgencyAccess(
       VALUES (${input.workspaceId}::uuid, ${agencyId}::uuid, ${data.role}, ${managerIds}::uuid[], ${input.actor.userId}::uuid)
       ON CONFLICT (workspace_id, agency_id) DO UPDATE SET role = EXCLUDED.role, manager_user_ids = EXCLUDED.manager_user_ids, updated_at = now()`;
     const sameManagers = before && [...before.manager_user_ids].sort().join(",") === managerIds.join(",");
-    const outcome: GrantResult["outcome"] = !before ? "granted" : before.role !== data.role || !sameManagers ? "roleChanged" : "unchanged";
+    const outcome: GrantResult["outcome"] = !before
+      ? "granted"
+      : before.role !== data.role || !sameManagers
+        ? "roleChanged"
+        : "unchanged";
     if (outcome !== "unchanged") {
       const action = outcome === "granted" ? "agencyAccess.granted" : "agencyAccess.roleChanged";
-      const details = { agencyName: agency.name, role: data.role, previousRole: before?.role ?? null, managerEmails: emails };
-      await recordAuditEvent(tx, { workspaceId: input.workspaceId, actor: input.actor, action, targetType: "agency", targetId: agencyId, data: details });
-      const [ws] = await tx.$queryRaw<{ name: string }[]>`SELECT name FROM workspaces WHERE id = ${input.workspaceId}::uuid`;
+      const details = {
+        agencyName: agency.name,
+        role: data.role,
+        previousRole: before?.role ?? null,
+        managerEmails: emails,
+      };
+      await recordAuditEvent(tx, {
+        workspaceId: input.workspaceId,
+        actor: input.actor,
+        action,
+        targetType: "agency",
+        targetId: agencyId,
+        data: details,
+      });
+      const [ws] = await tx.$queryRaw<
+        { name: string }[]
+      >`SELECT name FROM workspaces WHERE id = ${input.workspaceId}::uuid`;
       await recordAgencyAuditEvent(tx, {
         agencyId,
         actor: input.actor,
         action,
         targetType: "workspace",
         targetId: input.workspaceId,
-        data: { workspaceName: ws?.name ?? null, role: data.role, previousRole: before?.role ?? null, managerEmails: emails },
+        data: {
+          workspaceName: ws?.name ?? null,
+          role: data.role,
+          previousRole: before?.role ?? null,
+          managerEmails: emails,
+        },
       });
     }
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: input.workspaceId } });

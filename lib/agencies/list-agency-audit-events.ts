@@ -12,7 +12,10 @@ export interface AgencyAuditEventRow {
 }
 
 /** The agency's audit log, newest first, at most `limit` events (the caller has checked agency.manage). */
-export async function listAgencyAuditEvents(db: Database, { agencyId, limit }: { agencyId: string; limit: number }): Promise<AgencyAuditEventRow[]> {
+export async function listAgencyAuditEvents(
+  db: Database,
+  { agencyId, limit }: { agencyId: string; limit: number },
+): Promise<AgencyAuditEventRow[]> {
   const [rows] = await scopedReader(db, { workspaceId: null, userId: null, agencyId })([
     {
       text: `SELECT e.id::text, e.action, u.name AS actor_name, e.target_type, e.data, e.created_at

@@ -17,7 +17,10 @@ export interface WorkspaceGrant {
  * The agencies a workspace granted access to, in its own tenant scope (the policy
  * agencies_of_client admits the names of exactly those agencies), oldest first.
  */
-export async function listWorkspaceGrants(db: Database, { workspaceId }: { workspaceId: string }): Promise<WorkspaceGrant[]> {
+export async function listWorkspaceGrants(
+  db: Database,
+  { workspaceId }: { workspaceId: string },
+): Promise<WorkspaceGrant[]> {
   const [rows] = await scopedReader(db, { workspaceId, userId: null })([
     {
       text: `SELECT g.agency_id::text AS agency_id, a.name AS agency_name, g.role, g.agency_created, g.created_at, g.updated_at,

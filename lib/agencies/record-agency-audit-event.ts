@@ -23,7 +23,14 @@ export type AgencyAuditAction =
  */
 export async function recordAgencyAuditEvent(
   tx: Tx,
-  event: { agencyId: string; actor: Actor; action: AgencyAuditAction; targetType: "agency" | "member" | "invite" | "apiKey" | "workspace"; targetId?: string | null; data?: Record<string, unknown> },
+  event: {
+    agencyId: string;
+    actor: Actor;
+    action: AgencyAuditAction;
+    targetType: "agency" | "member" | "invite" | "apiKey" | "workspace";
+    targetId?: string | null;
+    data?: Record<string, unknown>;
+  },
 ): Promise<void> {
   const [before] = await tx.$queryRaw<{ ws: string | null; ag: string | null }[]>`
     SELECT current_setting('app.workspace_id', true) AS ws, current_setting('app.agency_id', true) AS ag`;

@@ -11,7 +11,10 @@ import { recordAgencyAuditEvent } from "./record-agency-audit-event";
  * memberId): an agency is never left without someone to manage it. A member of another agency
  * answers NOT_FOUND.
  */
-export async function removeAgencyMember(db: Database, input: { agencyId: string; actorId: string; memberId: string }): Promise<void> {
+export async function removeAgencyMember(
+  db: Database,
+  input: { agencyId: string; actorId: string; memberId: string },
+): Promise<void> {
   if (!UUID.test(input.memberId)) throw AppError.notFound("Member not found");
   await withTenant(db, { workspaceId: null, agencyId: input.agencyId }, async (tx) => {
     // Lock the agency's admins first, so two admins removing each other cannot both succeed.
@@ -20,7 +23,8 @@ export async function removeAgencyMember(db: Database, input: { agencyId: string
     const [member] = await tx.$queryRaw<{ id: string; user_id: string; role: string }[]>`
       SELECT id::text, user_id::text, role FROM agency_members WHERE agency_id = ${input.agencyId}::uuid AND id = ${input.memberId}::uuid`;
     if (!member) throw AppError.notFound("Member not found");
-    if (member.role === "AGENCY_ADMIN" && admins.length <= 1) throw AppError.badInput(["memberId"], "LAST_AGENCY_ADMIN");
+    if (member.role === "AGENCY_ADMIN" && admins.length <= 1)
+      throw AppError.badInput(["memberId"], "LAST_AGENCY_ADMIN");
     await tx.$executeRaw`DELETE FROM agency_members WHERE agency_id = ${input.agencyId}::uuid AND id = ${input.memberId}::uuid`;
     await recordAgencyAuditEvent(tx, {
       agencyId: input.agencyId,

@@ -14,32 +14,41 @@ import { recordAgencyAuditEvent } from "./record-agency-audit-event";
  * every process. Revoking a grant that does not exist (twice, or an unknown agency) is a
  * BAD_USER_INPUT on agencyId and changes nothing. Recorded in both audit logs.
  */
-export async function revokeAgencyAccess(db: Database, input: { workspaceId: string; actor: Actor; agencyId: string }): Promise<Workspace> {
+export async function revokeAgencyAccess(
+  db: Database,
+  input: { workspaceId: string; actor: Actor; agencyId: string },
+): Promise<Workspace> {
   const noGrant = () => AppError.badInput(["agencyId"], "NO_AGENCY_GRANT");
   if (!UUID.test(input.agencyId)) throw noGrant();
   const agencyId = input.agencyId.toLowerCase();
-  return withTenant(db, { workspaceId: input.workspaceId, userId: input.actor.kind === "user" ? input.actor.userId : null }, async (tx) => {
-    const [gone] = await tx.$queryRaw<{ role: string }[]>`
+  return withTenant(
+    db,
+    { workspaceId: input.workspaceId, userId: input.actor.kind === "user" ? input.actor.userId : null },
+    async (tx) => {
+      const [gone] = await tx.$queryRaw<{ role: string }[]>`
       DELETE FROM agency_grants WHERE workspace_id = ${input.workspaceId}::uuid AND agency_id = ${agencyId}::uuid RETURNING role`;
-    if (!gone) throw noGrant();
-    const [agency] = await tx.$queryRaw<{ name: string }[]>`SELECT name FROM find_agency_for_grant(${agencyId}::uuid)`;
-    await recordAuditEvent(tx, {
-      workspaceId: input.workspaceId,
-      actor: input.actor,
-      action: "agencyAccess.revoked",
-      targetType: "agency",
-      targetId: agencyId,
-      data: { agencyName: agency?.name ?? null, role: gone.role },
-    });
-    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: input.workspaceId } });
-    await recordAgencyAuditEvent(tx, {
-      agencyId,
-      actor: input.actor,
-      action: "agencyAccess.revoked",
-      targetType: "workspace",
-      targetId: input.workspaceId,
-      data: { workspaceName: workspace.name, role: gone.role },
-    });
-    return workspace;
-  });
+      if (!gone) throw noGrant();
+      const [agency] = await tx.$queryRaw<
+        { name: string }[]
+      >`SELECT name FROM find_agency_for_grant(${agencyId}::uuid)`;
+      await recordAuditEvent(tx, {
+        workspaceId: input.workspaceId,
+        actor: input.actor,
+        action: "agencyAccess.revoked",
+        targetType: "agency",
+        targetId: agencyId,
+        data: { agencyName: agency?.name ?? null, role: gone.role },
+      });
+      const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: input.workspaceId } });
+      await recordAgencyAuditEvent(tx, {
+        agencyId,
+        actor: input.actor,
+        action: "agencyAccess.revoked",
+        targetType: "workspace",
+        targetId: input.workspaceId,
+        data: { workspaceName: workspace.name, role: gone.role },
+      });
+      return workspace;
+    },
+  );
 }

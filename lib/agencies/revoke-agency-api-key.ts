@@ -7,7 +7,10 @@ import { type AgencyApiKeyRow, toAgencyApiKey } from "./agency-api-key-row";
 import { recordAgencyAuditEvent } from "./record-agency-audit-event";
 
 /** Revokes an agency key (effective on its next request). A key of another agency is NOT_FOUND. */
-export async function revokeAgencyApiKey(db: Database, input: { agencyId: string; actorId: string; apiKeyId: string }): Promise<AgencyApiKeyRow> {
+export async function revokeAgencyApiKey(
+  db: Database,
+  input: { agencyId: string; actorId: string; apiKeyId: string },
+): Promise<AgencyApiKeyRow> {
   if (!UUID.test(input.apiKeyId)) throw AppError.notFound("API key not found");
   return withTenant(db, { workspaceId: null, agencyId: input.agencyId }, async (tx) => {
     const key = await tx.agencyApiKey.findFirst({ where: { agencyId: input.agencyId, id: input.apiKeyId } });

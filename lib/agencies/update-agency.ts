@@ -9,7 +9,10 @@ import { agencyNameSchema, primaryColorSchema } from "./agency-input";
 import { AGENCY_COLUMNS, type AgencyRow, toAgency } from "./agency-row";
 import { recordAgencyAuditEvent } from "./record-agency-audit-event";
 
-const updateAgencyInputSchema = z.object({ name: agencyNameSchema.nullish(), primaryColor: primaryColorSchema.nullish() });
+const updateAgencyInputSchema = z.object({
+  name: agencyNameSchema.nullish(),
+  primaryColor: primaryColorSchema.nullish(),
+});
 
 /**
  * Agency settings: name and primary colour (used by white-label reports). The caller has
@@ -37,7 +40,10 @@ export async function updateAgency(
       action: "agency.updated",
       targetType: "agency",
       targetId: input.agencyId,
-      data: { name: data.name ?? undefined, primaryColor: input.primaryColor === undefined ? undefined : (data.primaryColor ?? null) },
+      data: {
+        name: data.name ?? undefined,
+        primaryColor: input.primaryColor === undefined ? undefined : (data.primaryColor ?? null),
+      },
     });
     return toAgency(rows[0]);
   });

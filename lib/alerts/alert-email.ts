@@ -9,7 +9,8 @@ export interface MailAlert {
   ruleText: LocalizedText;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 function block(a: MailAlert, l: Locale): { text: string; html: string } {
   const label = translate(l, "alerts", "email.ruleLabel");
@@ -23,13 +24,22 @@ function block(a: MailAlert, l: Locale): { text: string; html: string } {
  * The e-mail of one alert or of a digest, in the recipient's language — the same texts the
  * notification list shows (title, figures, the rule cited).
  */
-export function alertEmail(input: { to: string; locale: string | null; workspaceName: string; url: string; alerts: readonly MailAlert[]; digest: boolean }): Mail {
+export function alertEmail(input: {
+  to: string;
+  locale: string | null;
+  workspaceName: string;
+  url: string;
+  alerts: readonly MailAlert[];
+  digest: boolean;
+}): Mail {
   const l: Locale = toLocale(input.locale) ?? "en";
   const blocks = input.alerts.map((a) => block(a, l));
   const subject = input.digest
     ? translate(l, "alerts", "email.digestSubject", { count: input.alerts.length, workspace: input.workspaceName })
     : translate(l, "alerts", "email.subject", { title: input.alerts[0].title[l] });
-  const intro = input.digest ? `${translate(l, "alerts", "email.digestIntro", { count: input.alerts.length })}\n\n` : "";
+  const intro = input.digest
+    ? `${translate(l, "alerts", "email.digestIntro", { count: input.alerts.length })}\n\n`
+    : "";
   const open = translate(l, "alerts", "email.open", { url: input.url });
   const footer = translate(l, "alerts", "email.footer", { workspace: input.workspaceName });
   return {

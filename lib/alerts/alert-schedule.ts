@@ -45,7 +45,10 @@ export function localClock(now: Date, timeZone: string): LocalClock {
 }
 
 /** Claims a scheduled run; true only for the one caller whose insert succeeded. */
-export async function claimSlot(sql: TransactionSql, input: { workspaceId: string; kind: string; subject: string; slot: string }): Promise<boolean> {
+export async function claimSlot(
+  sql: TransactionSql,
+  input: { workspaceId: string; kind: string; subject: string; slot: string },
+): Promise<boolean> {
   const { rows } = await sql.query(
     `INSERT INTO scheduled_claims (workspace_id, kind, subject, slot) VALUES ($1::uuid, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
     [input.workspaceId, input.kind, input.subject, input.slot],
@@ -54,15 +57,32 @@ export async function claimSlot(sql: TransactionSql, input: { workspaceId: strin
 }
 
 /** The minute tick: daily evaluations and digests that are due now, each claimed first. */
-export async function runScheduledAlertWork(db: Database, now = new Date()): Promise<{ evaluations: number; digests: number }> {
-  const { rows: workspaces } = await db.sql.query<{ workspace_id: string; time_zone: string }>("SELECT workspace_id::text, time_zone FROM alert_schedule_workspaces()");
+export async function runScheduledAlertWork(
+  db: Database,
+  now = new Date(),
+): Promise<{ evaluations: number; digests: number }> {
+  const { rows: workspaces } = await db.sql.query<{ workspace_id: string; time_zone: string }>(
+    "SELECT workspace_id::text, time_zone FROM alert_schedule_workspaces()",
+  );
   let evaluations = 0;
   let digests = 0;
   for (const w of workspaces) {
     const clock = localClock(now, w.time_zone);
     const due = await withTenantSql(db, w.workspace_id, async (sql) => {
-      const morning = clock.hour >= MORNING_HOUR && (await claimSlot(sql, { workspaceId: w.workspace_id, kind: "daily-evaluation", subject: "workspace", slot: clock.date }));
-      const { rows: prefs } = await sql.query<{ user_id: string; delivery: "DAILY_DIGEST" | "WEEKLY_DIGEST"; digest_hour: number; digest_weekday: number }>(
+      const morning =
+        clock.hour >= MORNING_HOUR &&
+        (await claimSlot(sql, {
+          workspaceId: w.workspace_id,
+          kind: "daily-evaluation",
+          subject: "workspace",
+          slot: clock.date,
+        }));
+      const { rows: prefs } = await sql.query<{
+        user_id: string;
+        delivery: "DAILY_DIGEST" | "WEEKLY_DIGEST";
+        digest_hour: number;
+        digest_weekday: number;
+      }>(
         `SELECT user_id::text, delivery, digest_hour, digest_weekday FROM notification_preferences
          WHERE workspace_id = $1::uuid AND delivery IN ('DAILY_DIGEST', 'WEEKLY_DIGEST') AND digest_hour <= $2`,
         [w.workspace_id, clock.hour],
@@ -72,7 +92,8 @@ export async function runScheduledAlertWork(db: Database, now = new Date()): Pro
         if (p.delivery === "WEEKLY_DIGEST" && p.digest_weekday !== clock.weekday) continue;
         const week = isoWeek(clock.date);
         const slot = p.delivery === "DAILY_DIGEST" ? clock.date : `${week.year}-W${String(week.week).padStart(2, "0")}`;
-        if (await claimSlot(sql, { workspaceId: w.workspace_id, kind: p.delivery, subject: p.user_id, slot })) people.push({ userId: p.user_id, kind: p.delivery });
+        if (await claimSlot(sql, { workspaceId: w.workspace_id, kind: p.delivery, subject: p.user_id, slot }))
+          people.push({ userId: p.user_id, kind: p.delivery });
       }
       return { morning, people };
     });
@@ -130,7 +151,10 @@ export function startAlertScheduler(db: Database, options: { webhookPollMs?: num
     },
   };
   schedulers.set(db, state);
-  onWebhookDisabledHook((workspaceId) => void sendImmediateAlertEmails(db, { workspaceId }).catch((e) => console.error("[alerts] e-mail failed", e)));
+  onWebhookDisabledHook(
+    (workspaceId) =>
+      void sendImmediateAlertEmails(db, { workspaceId }).catch((e) => console.error("[alerts] e-mail failed", e)),
+  );
   return state.stop;
 }
 
@@ -165,7 +189,16 @@ export async function emitWorkspaceEvent(
   input: { workspaceId: string; event: WebhookEvent; data: Record<string, unknown>; dedupeKey?: string },
 ): Promise<void> {
   const queued = await withTenantSql(db, input.workspaceId, async (sql) => {
-    if (input.dedupeKey && !(await claimSlot(sql, { workspaceId: input.workspaceId, kind: input.event, subject: input.dedupeKey, slot: "-" }))) return 0;
+    if (
+      input.dedupeKey &&
+      !(await claimSlot(sql, {
+        workspaceId: input.workspaceId,
+        kind: input.event,
+        subject: input.dedupeKey,
+        slot: "-",
+      }))
+    )
+      return 0;
     return enqueueWebhookEvent(sql, input);
   });
   if (queued > 0) kickWebhooks(db);
@@ -201,7 +234,6 @@ export async function alertWorkSettled(db: Database): Promise<void> {
   }
 }
 
-
 /**
  * An import job ended (lib/jobs/import-worker.ts): an "import completed" webhook event for a
  * committed or failed import (once per import and outcome), then the alert evaluation (a commit
@@ -210,7 +242,15 @@ export async function alertWorkSettled(db: Database): Promise<void> {
 export async function afterImportJob(db: Database, input: { workspaceId: string; importId: string }): Promise<void> {
   if (!schedulers.has(db)) return;
   const row = await withTenantSql(db, input.workspaceId, async (sql) => {
-    const { rows } = await sql.query<{ status: string; file_name: string; inserted: number; updated: number; unchanged: number; rows_total: number; error_count: number }>(
+    const { rows } = await sql.query<{
+      status: string;
+      file_name: string;
+      inserted: number;
+      updated: number;
+      unchanged: number;
+      rows_total: number;
+      error_count: number;
+    }>(
       `SELECT status, file_name, inserted, updated, unchanged, rows_total, error_count FROM imports WHERE workspace_id = $1::uuid AND id = $2::uuid`,
       [input.workspaceId, input.importId],
     );
@@ -221,7 +261,16 @@ export async function afterImportJob(db: Database, input: { workspaceId: string;
       workspaceId: input.workspaceId,
       event: "IMPORT_COMPLETED",
       dedupeKey: `${input.importId}:${row.status}`,
-      data: { importId: input.importId, status: row.status, fileName: row.file_name, rows: row.rows_total, inserted: row.inserted, updated: row.updated, unchanged: row.unchanged, problems: row.error_count },
+      data: {
+        importId: input.importId,
+        status: row.status,
+        fileName: row.file_name,
+        rows: row.rows_total,
+        inserted: row.inserted,
+        updated: row.updated,
+        unchanged: row.unchanged,
+        problems: row.error_count,
+      },
     });
   }
   await afterDataChange(db, input.workspaceId);

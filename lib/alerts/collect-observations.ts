@@ -40,9 +40,15 @@ const JUDGED = new Set(["ON_TRACK", "AT_RISK", "OFF_TRACK"]);
  * health checks (lib/scorecard-service, lib/health-checks) over each KPI's own current period;
  * channel silence and failed imports from two small SQL reads (rollups, imports).
  */
-export async function observeScorecards(db: Database, input: { workspaceId: string; workspace: WorkspaceFacts; now: Date }): Promise<Observation[]> {
+export async function observeScorecards(
+  db: Database,
+  input: { workspaceId: string; workspace: WorkspaceFacts; now: Date },
+): Promise<Observation[]> {
   const { workspaceId, workspace, now } = input;
-  const calendar: WorkspaceCalendar = { timeZone: workspace.timeZone, fiscalYearStartMonth: workspace.fiscalYearStartMonth };
+  const calendar: WorkspaceCalendar = {
+    timeZone: workspace.timeZone,
+    fiscalYearStartMonth: workspace.fiscalYearStartMonth,
+  };
   const observations: Observation[] = [];
 
   // ---- KPI statuses and forecasts, per period type in use (a quarterly KPI is judged on the quarter).
@@ -50,7 +56,14 @@ export async function observeScorecards(db: Database, input: { workspaceId: stri
   const types = new Set<PeriodType>(month.definitions.kpis.map((k) => k.periodType));
   // Quarter and year contexts load side by side (separate pooled connections on PostgreSQL).
   const others = [...types].filter((t) => t !== "month");
-  const loaded = new Map(await Promise.all(others.map(async (type) => [type, await loadScorecardContext(db, { workspaceId, calendar, period: { type }, now })] as const)));
+  const loaded = new Map(
+    await Promise.all(
+      others.map(
+        async (type) =>
+          [type, await loadScorecardContext(db, { workspaceId, calendar, period: { type }, now })] as const,
+      ),
+    ),
+  );
   for (const type of types) {
     const ctx = type === "month" ? month : loaded.get(type)!;
     const seen = new Set<string>();
@@ -59,7 +72,9 @@ export async function observeScorecards(db: Database, input: { workspaceId: stri
       for (const item of view.kpis) {
         if (item.periodType !== type || seen.has(item.kpi.id)) continue;
         seen.add(item.kpi.id);
-        observations.push(...kpiObservations(item, item.kpi.id, item.kpi.ownerRole, ctx.period, ctx.metricDefinitions, workspace));
+        observations.push(
+          ...kpiObservations(item, item.kpi.id, item.kpi.ownerRole, ctx.period, ctx.metricDefinitions, workspace),
+        );
       }
     }
   }
@@ -82,7 +97,12 @@ export async function observeScorecards(db: Database, input: { workspaceId: stri
             title: renderAlertText("title.LTV_CAC_BELOW_3"),
             body: finding.message,
             ruleText: HEALTH_CHECK_RULES.LTV_CAC_BELOW_3.rule,
-            figures: { ltvToCac: values.ltv_to_cac?.toFixed() ?? null, ltv: values.ltv?.toFixed() ?? null, cac: values.cac?.toFixed() ?? null, minimum: "3" },
+            figures: {
+              ltvToCac: values.ltv_to_cac?.toFixed() ?? null,
+              ltv: values.ltv?.toFixed() ?? null,
+              cac: values.cac?.toFixed() ?? null,
+              minimum: "3",
+            },
           }
         : null,
   });
@@ -91,7 +111,10 @@ export async function observeScorecards(db: Database, input: { workspaceId: stri
 }
 
 /** Channel silence and failed imports, read inside the evaluation's tenant transaction. */
-export async function observeDataFeeds(sql: TransactionSql, input: { workspaceId: string; workspace: WorkspaceFacts; now: Date }): Promise<Observation[]> {
+export async function observeDataFeeds(
+  sql: TransactionSql,
+  input: { workspaceId: string; workspace: WorkspaceFacts; now: Date },
+): Promise<Observation[]> {
   const { workspaceId, workspace, now } = input;
   const observations: Observation[] = [];
   // ---- Channels that stopped sending data.
@@ -134,7 +157,13 @@ export async function observeDataFeeds(sql: TransactionSql, input: { workspaceId
                 window: formatNumber(String(CHANNEL_REGULAR_WINDOW), l),
                 silentDays: formatNumber(String(CHANNEL_SILENT_AFTER_DAYS), l),
               })),
-              figures: { channel: c.channel, lastDate: c.last_date, daysWithoutData: silentFor, activeDays: c.active_days, window: CHANNEL_REGULAR_WINDOW },
+              figures: {
+                channel: c.channel,
+                lastDate: c.last_date,
+                daysWithoutData: silentFor,
+                activeDays: c.active_days,
+                window: CHANNEL_REGULAR_WINDOW,
+              },
             }
           : null,
     });
@@ -174,9 +203,13 @@ export async function observeDataFeeds(sql: TransactionSql, input: { workspaceId
 }
 
 /** A KPI's name as a person reads it: its metric's name, the channel group, the scorecard. */
-export function kpiLabel(metricKey: string, channelScope: string | null, owner: string, defs: MetricDefinitions): LocalizedText {
-  const name =
-    getMetricDefinition(metricKey)?.name ??
+export function kpiLabel(
+  metricKey: string,
+  channelScope: string | null,
+  owner: string,
+  defs: MetricDefinitions,
+): LocalizedText {
+  const name = getMetricDefinition(metricKey)?.name ??
     getBaseMeasure(metricKey)?.name ??
     defs.customMetrics.find((m) => m.key === metricKey)?.name ??
     defs.customMeasures.find((m) => m.key === metricKey)?.name ?? { en: metricKey, ru: metricKey };
@@ -199,7 +232,13 @@ function kpiObservations(
   const label = kpiLabel(item.metricKey, item.channelScope, owner, defs);
   const unit = unitOfKey(item.metricKey, defs) ?? "count";
   const fmt = (v: Decimal | null, l: Locale) =>
-    v === null ? "—" : unit === "money" ? formatMoney(v.toFixed(), workspace.currency, l) : unit === "ratio" ? formatPercent(v.toFixed(), l) : formatNumber(v.toFixed(), l);
+    v === null
+      ? "—"
+      : unit === "money"
+        ? formatMoney(v.toFixed(), workspace.currency, l)
+        : unit === "ratio"
+          ? formatPercent(v.toFixed(), l)
+          : formatNumber(v.toFixed(), l);
   const periodText = (l: Locale) => `${formatDate(period.from, l)} – ${formatDate(period.to, l)}`;
   const figures = {
     kpiId,
@@ -220,7 +259,13 @@ function kpiObservations(
     figures: { ...figures, status },
     raise: (previous) => {
       const rule =
-        status === "AT_RISK" ? "KPI_AT_RISK" : status === "OFF_TRACK" ? "KPI_OFF_TRACK" : status === "ON_TRACK" && (previous === "AT_RISK" || previous === "OFF_TRACK") ? "KPI_BACK_ON_TRACK" : null;
+        status === "AT_RISK"
+          ? "KPI_AT_RISK"
+          : status === "OFF_TRACK"
+            ? "KPI_OFF_TRACK"
+            : status === "ON_TRACK" && (previous === "AT_RISK" || previous === "OFF_TRACK")
+              ? "KPI_BACK_ON_TRACK"
+              : null;
       if (!rule) return null;
       return {
         rule,

@@ -9,7 +9,18 @@ function status(subject: string, state: string | null): Observation {
     subject,
     state,
     raise: (previous) =>
-      state === "OFF_TRACK" ? { rule: "KPI_OFF_TRACK", subject, kpiId: subject, audience: { kind: "scorecard", owner: "SMM" }, title: text, body: text, ruleText: text, figures: { previous } } : null,
+      state === "OFF_TRACK"
+        ? {
+            rule: "KPI_OFF_TRACK",
+            subject,
+            kpiId: subject,
+            audience: { kind: "scorecard", owner: "SMM" },
+            title: text,
+            body: text,
+            ruleText: text,
+            figures: { previous },
+          }
+        : null,
   };
 }
 
@@ -29,7 +40,9 @@ describe("detectAlertChanges", () => {
     expect(first.states).toEqual([{ family: "kpi_status", subject: "k1", state: "ON_TRACK" }]);
     for (const s of first.states) stored.set(stateKey(s.family, s.subject), s.state);
     const second = detectAlertChanges([status("k1", "OFF_TRACK")], stored);
-    expect(second.alerts.map((a) => [a.rule, a.severity, a.figures.previous])).toEqual([["KPI_OFF_TRACK", "critical", "ON_TRACK"]]);
+    expect(second.alerts.map((a) => [a.rule, a.severity, a.figures.previous])).toEqual([
+      ["KPI_OFF_TRACK", "critical", "ON_TRACK"],
+    ]);
     expect(second.statusChanges).toEqual([{ subject: "k1", from: "ON_TRACK", to: "OFF_TRACK", figures: {} }]);
   });
 

@@ -59,14 +59,18 @@ export const stateKey = (family: string, subject: string) => `${family}\u0000${s
  * evaluations; a changed one updates the state and raises what its rule says for that
  * transition.
  */
-export function detectAlertChanges(observations: readonly Observation[], stored: ReadonlyMap<string, string>): AlertChanges {
+export function detectAlertChanges(
+  observations: readonly Observation[],
+  stored: ReadonlyMap<string, string>,
+): AlertChanges {
   const out: AlertChanges = { states: [], alerts: [], statusChanges: [] };
   for (const o of observations) {
     if (o.state === null) continue;
     const previous = stored.get(stateKey(o.family, o.subject)) ?? null;
     if (previous === o.state) continue;
     out.states.push({ family: o.family, subject: o.subject, state: o.state });
-    if (o.family === "kpi_status") out.statusChanges.push({ subject: o.subject, from: previous, to: o.state, figures: o.figures ?? {} });
+    if (o.family === "kpi_status")
+      out.statusChanges.push({ subject: o.subject, from: previous, to: o.state, figures: o.figures ?? {} });
     const draft = o.raise(previous);
     if (draft) out.alerts.push({ ...draft, severity: ALERT_SEVERITY[draft.rule] });
   }

@@ -22,11 +22,21 @@ export interface EvaluateAlertsResult {
  * repeated call costs one small read and fires nothing. Serialised per workspace by an
  * advisory lock, so two instances evaluating at once fire each change once.
  */
-export async function evaluateAlerts(db: Database, input: { workspaceId: string; now?: Date; force?: boolean }): Promise<EvaluateAlertsResult> {
+export async function evaluateAlerts(
+  db: Database,
+  input: { workspaceId: string; now?: Date; force?: boolean },
+): Promise<EvaluateAlertsResult> {
   const { workspaceId } = input;
   const now = input.now ?? new Date();
   const head = await withTenantSql(db, workspaceId, async (sql) => {
-    const { rows } = await sql.query<{ name: string; currency: string; time_zone: string; fiscal_year_start_month: number; version: string; mark: string | null }>(
+    const { rows } = await sql.query<{
+      name: string;
+      currency: string;
+      time_zone: string;
+      fiscal_year_start_month: number;
+      version: string;
+      mark: string | null;
+    }>(
       `SELECT w.name, w.currency, w.time_zone, w.fiscal_year_start_month, (${DATA_VERSION_SQL.replace("$1::uuid", "w.id")}) AS version,
               (SELECT state FROM alert_states s WHERE s.workspace_id = w.id AND s.rule = 'evaluation' AND s.subject = 'workspace') AS mark
        FROM workspaces w WHERE w.id = $1::uuid`,
@@ -35,7 +45,12 @@ export async function evaluateAlerts(db: Database, input: { workspaceId: string;
     return rows[0] ?? null;
   });
   if (!head) return { skipped: true, alertIds: [], statusChanges: 0 };
-  const workspace: WorkspaceFacts = { name: head.name, currency: head.currency, timeZone: head.time_zone, fiscalYearStartMonth: head.fiscal_year_start_month };
+  const workspace: WorkspaceFacts = {
+    name: head.name,
+    currency: head.currency,
+    timeZone: head.time_zone,
+    fiscalYearStartMonth: head.fiscal_year_start_month,
+  };
   const mark = `${head.version}|${localDateInTimeZone(now, workspace.timeZone)}`;
   if (!input.force && head.mark === mark) return { skipped: true, alertIds: [], statusChanges: 0 };
 
@@ -45,7 +60,10 @@ export async function evaluateAlerts(db: Database, input: { workspaceId: string;
   return withTenantSql(db, workspaceId, async (sql) => {
     await sql.query("SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))", [workspaceId]);
     const observations = [...fromScorecards, ...(await observeDataFeeds(sql, { workspaceId, workspace, now }))];
-    const { rows } = await sql.query<{ rule: string; subject: string; state: string }>(`SELECT rule, subject, state FROM alert_states WHERE workspace_id = $1::uuid`, [workspaceId]);
+    const { rows } = await sql.query<{ rule: string; subject: string; state: string }>(
+      `SELECT rule, subject, state FROM alert_states WHERE workspace_id = $1::uuid`,
+      [workspaceId],
+    );
     const stored = new Map(rows.map((r) => [stateKey(r.rule, r.subject), r.state]));
     const changes = detectAlertChanges(observations, stored);
     const states = [...changes.states, { family: "evaluation", subject: "workspace", state: mark }];
@@ -57,7 +75,12 @@ export async function evaluateAlerts(db: Database, input: { workspaceId: string;
     );
     const alertIds = await recordAlerts(sql, workspaceId, changes.alerts, now);
     for (const change of changes.statusChanges) {
-      await enqueueWebhookEvent(sql, { workspaceId, event: "KPI_STATUS_CHANGED", at: now, data: { kpiId: change.subject, from: change.from, to: change.to, figures: change.figures } });
+      await enqueueWebhookEvent(sql, {
+        workspaceId,
+        event: "KPI_STATUS_CHANGED",
+        at: now,
+        data: { kpiId: change.subject, from: change.from, to: change.to, figures: change.figures },
+      });
     }
     return { skipped: false, alertIds, statusChanges: changes.statusChanges.length };
   });

@@ -23,14 +23,22 @@ export function listNotifications(
           ).rows
         : [];
     const totalCount = input.withTotalCount
-      ? (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications n WHERE n.workspace_id = $1::uuid AND n.user_id = $2::uuid ${unread}`, [input.workspaceId, input.userId])).rows[0].n
+      ? (
+          await sql.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM notifications n WHERE n.workspace_id = $1::uuid AND n.user_id = $2::uuid ${unread}`,
+            [input.workspaceId, input.userId],
+          )
+        ).rows[0].n
       : null;
     return { rows, totalCount };
   });
 }
 
 /** How many of a person's notifications in a workspace are unread (the header's badge). */
-export async function countUnreadNotifications(db: Database, input: { workspaceId: string; userId: string }): Promise<number> {
+export async function countUnreadNotifications(
+  db: Database,
+  input: { workspaceId: string; userId: string },
+): Promise<number> {
   return withTenantSql(db, input.workspaceId, async (sql) => {
     const { rows } = await sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM notifications WHERE workspace_id = $1::uuid AND user_id = $2::uuid AND read_at IS NULL`,
@@ -41,7 +49,10 @@ export async function countUnreadNotifications(db: Database, input: { workspaceI
 }
 
 /** One of a person's notifications, or null (someone else's answers the same as a missing one). */
-export async function findNotification(db: Database, input: { workspaceId: string; userId: string; notificationId: string }): Promise<NotificationRecord | null> {
+export async function findNotification(
+  db: Database,
+  input: { workspaceId: string; userId: string; notificationId: string },
+): Promise<NotificationRecord | null> {
   return withTenantSql(db, input.workspaceId, async (sql) => {
     const { rows } = await sql.query<NotificationRecord>(
       `SELECT ${NOTIFICATION_COLUMNS} FROM notifications n JOIN alerts a ON a.workspace_id = n.workspace_id AND a.id = n.alert_id

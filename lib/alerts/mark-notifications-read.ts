@@ -8,7 +8,10 @@ import { withTenantSql } from "./tenant-sql";
  * person's or workspace's id answers NOT_FOUND and nothing changes), or all when `ids` is null.
  * Returns how many were unread before.
  */
-export async function markNotificationsRead(db: Database, input: { workspaceId: string; userId: string; ids: string[] | null; now?: Date }): Promise<number> {
+export async function markNotificationsRead(
+  db: Database,
+  input: { workspaceId: string; userId: string; ids: string[] | null; now?: Date },
+): Promise<number> {
   return withTenantSql(db, input.workspaceId, async (sql) => {
     if (input.ids) {
       const { rows } = await sql.query<{ n: number }>(

@@ -28,7 +28,10 @@ const preferenceSchema = z.object({
 });
 
 /** A person's alert e-mail preference in a workspace (the default when none is saved). */
-export async function findNotificationPreference(db: Database, input: { workspaceId: string; userId: string }): Promise<NotificationPreference> {
+export async function findNotificationPreference(
+  db: Database,
+  input: { workspaceId: string; userId: string },
+): Promise<NotificationPreference> {
   return withTenantSql(db, input.workspaceId, async (sql) => {
     const { rows } = await sql.query<{ delivery: DeliveryMode; digest_hour: number; digest_weekday: number }>(
       `SELECT delivery, digest_hour, digest_weekday FROM notification_preferences WHERE workspace_id = $1::uuid AND user_id = $2::uuid`,
@@ -36,7 +39,13 @@ export async function findNotificationPreference(db: Database, input: { workspac
     );
     const r = rows[0];
     return r
-      ? { workspaceId: input.workspaceId, userId: input.userId, delivery: r.delivery, digestHour: r.digest_hour, digestWeekday: r.digest_weekday }
+      ? {
+          workspaceId: input.workspaceId,
+          userId: input.userId,
+          delivery: r.delivery,
+          digestHour: r.digest_hour,
+          digestWeekday: r.digest_weekday,
+        }
       : { workspaceId: input.workspaceId, userId: input.userId, ...DEFAULT_PREFERENCE };
   });
 }
@@ -48,7 +57,13 @@ export async function findNotificationPreference(db: Database, input: { workspac
  */
 export async function setNotificationPreference(
   db: Database,
-  input: { workspaceId: string; userId: string; delivery: string; digestHour?: number | null; digestWeekday?: number | null },
+  input: {
+    workspaceId: string;
+    userId: string;
+    delivery: string;
+    digestHour?: number | null;
+    digestWeekday?: number | null;
+  },
 ): Promise<NotificationPreference> {
   const current = await findNotificationPreference(db, input);
   const p = parseInput(preferenceSchema, {

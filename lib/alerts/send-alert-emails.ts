@@ -13,7 +13,10 @@ interface Claimed extends MailAlert {
 }
 
 async function workspaceOf(sql: TransactionSql, workspaceId: string) {
-  const { rows } = await sql.query<{ name: string; slug: string }>("SELECT name, slug FROM workspaces WHERE id = $1::uuid", [workspaceId]);
+  const { rows } = await sql.query<{ name: string; slug: string }>(
+    "SELECT name, slug FROM workspaces WHERE id = $1::uuid",
+    [workspaceId],
+  );
   return rows[0];
 }
 
@@ -45,7 +48,16 @@ export async function sendImmediateAlertEmails(db: Database, input: { workspaceI
   if (!workspace) return 0;
   let sent = 0;
   for (const n of claimed) {
-    const ok = await sendMail(alertEmail({ to: n.email, locale: n.locale, workspaceName: workspace.name, url: notificationsUrl(workspace.slug), alerts: [n], digest: false }));
+    const ok = await sendMail(
+      alertEmail({
+        to: n.email,
+        locale: n.locale,
+        workspaceName: workspace.name,
+        url: notificationsUrl(workspace.slug),
+        alerts: [n],
+        digest: false,
+      }),
+    );
     if (ok) sent++;
   }
   return sent;
@@ -56,7 +68,10 @@ export async function sendImmediateAlertEmails(db: Database, input: { workspaceI
  * oldest first. The caller has claimed the digest's slot (exactly once). Returns whether a mail
  * went out (nothing new → no mail).
  */
-export async function sendDigest(db: Database, input: { workspaceId: string; userId: string; kind: "DAILY_DIGEST" | "WEEKLY_DIGEST" }): Promise<boolean> {
+export async function sendDigest(
+  db: Database,
+  input: { workspaceId: string; userId: string; kind: "DAILY_DIGEST" | "WEEKLY_DIGEST" },
+): Promise<boolean> {
   const { workspace, claimed } = await withTenantSql(db, input.workspaceId, async (sql) => {
     const { rows } = await sql.query<Claimed & { created_at: Date }>(
       `UPDATE notifications n SET emailed_at = now(), email_kind = $3
@@ -65,8 +80,20 @@ export async function sendDigest(db: Database, input: { workspaceId: string; use
        RETURNING n.user_id::text, u.email, u.locale, a.title, a.body, a.rule_text AS "ruleText", n.created_at`,
       [input.workspaceId, input.userId, input.kind],
     );
-    return { workspace: rows.length ? await workspaceOf(sql, input.workspaceId) : null, claimed: rows.sort((a, b) => +a.created_at - +b.created_at) };
+    return {
+      workspace: rows.length ? await workspaceOf(sql, input.workspaceId) : null,
+      claimed: rows.sort((a, b) => +a.created_at - +b.created_at),
+    };
   });
   if (!workspace || claimed.length === 0) return false;
-  return sendMail(alertEmail({ to: claimed[0].email, locale: claimed[0].locale, workspaceName: workspace.name, url: notificationsUrl(workspace.slug), alerts: claimed, digest: true }));
+  return sendMail(
+    alertEmail({
+      to: claimed[0].email,
+      locale: claimed[0].locale,
+      workspaceName: workspace.name,
+      url: notificationsUrl(workspace.slug),
+      alerts: claimed,
+      digest: true,
+    }),
+  );
 }

@@ -22,12 +22,7 @@ export const createApiKeyInputSchema = z.object({
     .date()
     .refine((d) => d.getTime() > Date.now(), ue("EXPIRY_IN_PAST"))
     .nullish(),
-  rateLimitPerMinute: z
-    .number()
-    .int()
-    .min(1, ue("RATE_LIMIT_RANGE"))
-    .max(100_000, ue("RATE_LIMIT_RANGE"))
-    .nullish(),
+  rateLimitPerMinute: z.number().int().min(1, ue("RATE_LIMIT_RANGE")).max(100_000, ue("RATE_LIMIT_RANGE")).nullish(),
 });
 
 /**
@@ -37,7 +32,13 @@ export const createApiKeyInputSchema = z.object({
  */
 export async function createApiKey(
   db: Database,
-  { workspaceId, actorId, ...input }: { workspaceId: string; actorId: string } & Omit<z.input<typeof createApiKeyInputSchema>, "scopes"> & { scopes: readonly string[] },
+  {
+    workspaceId,
+    actorId,
+    ...input
+  }: { workspaceId: string; actorId: string } & Omit<z.input<typeof createApiKeyInputSchema>, "scopes"> & {
+      scopes: readonly string[];
+    },
 ): Promise<{ apiKey: ApiKey; secret: string }> {
   const data = parseInput(createApiKeyInputSchema, input);
   const { prefix, secret, secretHash } = generateApiKey();

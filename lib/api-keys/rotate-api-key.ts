@@ -31,7 +31,13 @@ export const rotateApiKeyInputSchema = z.object({
  */
 export async function rotateApiKey(
   db: Database,
-  { workspaceId, actor, apiKeyId, now = new Date(), ...input }: { workspaceId: string; actor: Actor; apiKeyId: string; now?: Date } & z.input<typeof rotateApiKeyInputSchema>,
+  {
+    workspaceId,
+    actor,
+    apiKeyId,
+    now = new Date(),
+    ...input
+  }: { workspaceId: string; actor: Actor; apiKeyId: string; now?: Date } & z.input<typeof rotateApiKeyInputSchema>,
 ): Promise<{ apiKey: ApiKey; secret: string }> {
   const { gracePeriodHours } = parseInput(rotateApiKeyInputSchema, input);
   const hours = gracePeriodHours ?? DEFAULT_ROTATION_GRACE_HOURS;
@@ -55,7 +61,11 @@ export async function rotateApiKey(
       action: "apiKey.rotated",
       targetType: "apiKey",
       targetId: apiKey.id,
-      data: { name: apiKey.name, prefix: apiKey.prefix, previousSecretValidUntil: apiKey.previousSecretExpiresAt?.toISOString() ?? null },
+      data: {
+        name: apiKey.name,
+        prefix: apiKey.prefix,
+        previousSecretValidUntil: apiKey.previousSecretExpiresAt?.toISOString() ?? null,
+      },
     });
     return { apiKey, secret };
   });

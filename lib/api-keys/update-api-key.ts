@@ -23,7 +23,12 @@ export const updateApiKeyInputSchema = z.object({
  */
 export async function updateApiKey(
   db: Database,
-  { workspaceId, actor, apiKeyId, ...input }: { workspaceId: string; actor: Actor; apiKeyId: string } & z.input<typeof updateApiKeyInputSchema>,
+  {
+    workspaceId,
+    actor,
+    apiKeyId,
+    ...input
+  }: { workspaceId: string; actor: Actor; apiKeyId: string } & z.input<typeof updateApiKeyInputSchema>,
 ): Promise<ApiKey> {
   const data = parseInput(updateApiKeyInputSchema, input);
   return withTenant(db, { workspaceId }, async (tx) => {

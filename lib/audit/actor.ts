@@ -5,7 +5,9 @@ export type Actor = { kind: "user"; userId: string } | { kind: "apiKey"; apiKeyI
 
 export function actorOf(viewer: Viewer): Actor {
   // An agency key is recorded as an API key (its id; the agency's own audit log names the agency).
-  return viewer.kind === "user" ? { kind: "user", userId: viewer.userId } : { kind: "apiKey", apiKeyId: viewer.apiKeyId };
+  return viewer.kind === "user"
+    ? { kind: "user", userId: viewer.userId }
+    : { kind: "apiKey", apiKeyId: viewer.apiKeyId };
 }
 
 /** The acting user's id, or null for an API key. */

@@ -18,12 +18,18 @@ export async function listAuditEvents(
   const where: Prisma.AuditEventWhereInput = actions ? { workspaceId, action: { in: [...actions] } } : { workspaceId };
   return withTenant(db, { workspaceId }, async (tx) => {
     const { rows: events, totalCount } = await readPage(page, {
-      rows: (skip, take) => tx.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
+      rows: (skip, take) =>
+        tx.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
       count: () => tx.auditEvent.count({ where }),
     });
     const userIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
-    const users = userIds.length ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
+    const users = userIds.length
+      ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
+      : [];
     const names = new Map(users.map((u) => [u.id, u.name]));
-    return { rows: events.map((e) => ({ ...e, actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null })), totalCount };
+    return {
+      rows: events.map((e) => ({ ...e, actorName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null })),
+      totalCount,
+    };
   });
 }

@@ -55,11 +55,24 @@ export type AuditAction =
   | "shareLink.revoked"
   | "reportSchedule.created"
   | "reportSchedule.deleted"
-
   | "target.planApplied"
   | "target.returnedToDerived";
 
-export type AuditTargetType = "workspace" | "member" | "invite" | "apiKey" | "kpi" | "metric" | "measure" | "import" | "agency" | "webhook" | "metricBatch" | "report" | "shareLink" | "reportSchedule";
+export type AuditTargetType =
+  | "workspace"
+  | "member"
+  | "invite"
+  | "apiKey"
+  | "kpi"
+  | "metric"
+  | "measure"
+  | "import"
+  | "agency"
+  | "webhook"
+  | "metricBatch"
+  | "report"
+  | "shareLink"
+  | "reportSchedule";
 
 export interface AuditEventInput {
   workspaceId: string;

@@ -55,7 +55,11 @@ export function getAuthOptions(): NextAuthOptions {
             const db = await getDatabase();
             const headers = req?.headers as Record<string, string | undefined> | undefined;
             const ip = clientAddress(headers);
-            const user = await verifyLogin(db, { email: credentials?.email ?? "", password: credentials?.password ?? "", ip });
+            const user = await verifyLogin(db, {
+              email: credentials?.email ?? "",
+              password: credentials?.password ?? "",
+              ip,
+            });
             const session = await createSession(db, { userId: user.id, userAgent: headers?.["user-agent"], ip });
             return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid: session.id };
           } catch (error) {

@@ -21,9 +21,13 @@ interface AuthRow {
 export class RateLimitedError extends AppError {
   readonly rateLimit: RateLimitState;
   constructor(rateLimit: RateLimitState) {
-    super("RATE_LIMITED", `Rate limit of ${rateLimit.limit} requests per minute exceeded; retry in ${rateLimit.resetSeconds} s`, {
-      retryAfter: rateLimit.resetSeconds,
-    });
+    super(
+      "RATE_LIMITED",
+      `Rate limit of ${rateLimit.limit} requests per minute exceeded; retry in ${rateLimit.resetSeconds} s`,
+      {
+        retryAfter: rateLimit.resetSeconds,
+      },
+    );
     this.rateLimit = rateLimit;
   }
 }
@@ -34,7 +38,10 @@ export class RateLimitedError extends AppError {
  * the SECURITY DEFINER function authenticate_api_key (the tenant is unknown until the key is
  * found, so this is one of the few doors past RLS, and it opens only for the right secret).
  */
-export async function authenticateApiKey(db: Database, secret: string): Promise<Extract<Viewer, { kind: "apiKey" | "agencyKey" }>> {
+export async function authenticateApiKey(
+  db: Database,
+  secret: string,
+): Promise<Extract<Viewer, { kind: "apiKey" | "agencyKey" }>> {
   if (secret.startsWith("tla_")) return authenticateAgencyApiKey(db, secret);
   const parsed = parseApiKey(secret);
   if (!parsed) throw new AppError("UNAUTHENTICATED", "Invalid API key");
@@ -43,7 +50,8 @@ export async function authenticateApiKey(db: Database, secret: string): Promise<
   // Both values are spliced in only after validation: the prefix matched [a-z2-9]{12} in
   // parseApiKey and the hash is SHA-256 hex.
   const hash = hashApiKey(secret);
-  if (!/^[a-z2-9]{12}$/.test(parsed.prefix) || !/^[0-9a-f]{64}$/.test(hash)) throw new AppError("UNAUTHENTICATED", "Invalid API key");
+  if (!/^[a-z2-9]{12}$/.test(parsed.prefix) || !/^[0-9a-f]{64}$/.test(hash))
+    throw new AppError("UNAUTHENTICATED", "Invalid API key");
   const results = await db.sql.execMany<AuthRow>(
     `BEGIN; SET LOCAL synchronous_commit TO off;
      SELECT api_key_id, workspace_id, scopes, status, rate_limit_per_minute, retry_after_seconds, remaining, reset_seconds FROM authenticate_api_key('${parsed.prefix}', '${hash}');
@@ -57,7 +65,11 @@ export async function authenticateApiKey(db: Database, secret: string): Promise<
         apiKeyId: row.api_key_id!,
         workspaceId: row.workspace_id!,
         scopes: row.scopes as ApiKeyScope[],
-        rateLimit: { limit: Number(row.rate_limit_per_minute), remaining: Number(row.remaining), resetSeconds: Number(row.reset_seconds) },
+        rateLimit: {
+          limit: Number(row.rate_limit_per_minute),
+          remaining: Number(row.remaining),
+          resetSeconds: Number(row.reset_seconds),
+        },
       };
     case "REVOKED":
       throw new AppError("UNAUTHENTICATED", "API key has been revoked");
@@ -65,7 +77,11 @@ export async function authenticateApiKey(db: Database, secret: string): Promise<
       throw new AppError("UNAUTHENTICATED", "API key has expired");
     case "RATE_LIMITED":
       // The refused call was not counted (authenticate_api_key): retrying after Retry-After succeeds.
-      throw new RateLimitedError({ limit: Number(row.rate_limit_per_minute), remaining: 0, resetSeconds: Number(row.retry_after_seconds) });
+      throw new RateLimitedError({
+        limit: Number(row.rate_limit_per_minute),
+        remaining: 0,
+        resetSeconds: Number(row.retry_after_seconds),
+      });
     default:
       throw new AppError("UNAUTHENTICATED", "Invalid API key");
   }
@@ -75,7 +91,8 @@ export async function authenticateApiKey(db: Database, secret: string): Promise<
 async function authenticateAgencyApiKey(db: Database, secret: string): Promise<Extract<Viewer, { kind: "agencyKey" }>> {
   const parsed = parseAgencyApiKey(secret);
   const hash = hashApiKey(secret);
-  if (!parsed || !/^[a-z2-9]{12}$/.test(parsed.prefix) || !/^[0-9a-f]{64}$/.test(hash)) throw new AppError("UNAUTHENTICATED", "Invalid API key");
+  if (!parsed || !/^[a-z2-9]{12}$/.test(parsed.prefix) || !/^[0-9a-f]{64}$/.test(hash))
+    throw new AppError("UNAUTHENTICATED", "Invalid API key");
   const results = await db.sql.execMany<Omit<AuthRow, "workspace_id"> & { agency_id: string | null }>(
     `BEGIN; SET LOCAL synchronous_commit TO off;
      SELECT api_key_id, agency_id, scopes, status, retry_after_seconds FROM authenticate_agency_api_key('${parsed.prefix}', '${hash}');
@@ -84,13 +101,20 @@ async function authenticateAgencyApiKey(db: Database, secret: string): Promise<E
   const row = results.find((rows) => rows.length > 0 && "status" in rows[0])?.[0];
   switch (row?.status) {
     case "OK":
-      return { kind: "agencyKey", apiKeyId: row.api_key_id!, agencyId: row.agency_id!, scopes: row.scopes as ApiKeyScope[] };
+      return {
+        kind: "agencyKey",
+        apiKeyId: row.api_key_id!,
+        agencyId: row.agency_id!,
+        scopes: row.scopes as ApiKeyScope[],
+      };
     case "REVOKED":
       throw new AppError("UNAUTHENTICATED", "API key has been revoked");
     case "EXPIRED":
       throw new AppError("UNAUTHENTICATED", "API key has expired");
     case "RATE_LIMITED":
-      throw new AppError("RATE_LIMITED", `Rate limit exceeded; retry in ${row.retry_after_seconds} s`, { retryAfter: row.retry_after_seconds });
+      throw new AppError("RATE_LIMITED", `Rate limit exceeded; retry in ${row.retry_after_seconds} s`, {
+        retryAfter: row.retry_after_seconds,
+      });
     default:
       throw new AppError("UNAUTHENTICATED", "Invalid API key");
   }

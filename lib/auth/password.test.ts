@@ -7,7 +7,13 @@ describe("checkPassword", () => {
   });
 
   it("rejects fewer than 8 characters", () => {
-    expect(checkPassword("x7#kq2!", {})).toEqual([{ path: ["password"], message: "Password must be at least 8 characters", reason: { code: "PASSWORD_TOO_SHORT", params: { min: 8 } } }]);
+    expect(checkPassword("x7#kq2!", {})).toEqual([
+      {
+        path: ["password"],
+        message: "Password must be at least 8 characters",
+        reason: { code: "PASSWORD_TOO_SHORT", params: { min: 8 } },
+      },
+    ]);
   });
 
   it("counts code points, not UTF-16 units", () => {
@@ -30,14 +36,22 @@ describe("checkPassword", () => {
 
   it("rejects guessable passwords beside the common list: repeats, blanks, keyboard walks", () => {
     for (const weak of ["aaaaaaaa", "        ", "kkkkkkkkkkkkQQQQQQQQQQQQ", "1qaz2wsx3edc", "qwertyuiop12"]) {
-      expect(checkPassword(weak, { email: "zoe.quill@example.com" })[0]?.message, weak).toMatch(/too (easy to guess|common)/);
+      expect(checkPassword(weak, { email: "zoe.quill@example.com" })[0]?.message, weak).toMatch(
+        /too (easy to guess|common)/,
+      );
     }
     expect(checkPassword("a sturdy passphrase", { email: "zoe.quill@example.com" })).toEqual([]);
   });
 
   it("rejects the account's e-mail address", () => {
-    expect(checkPassword("Zoe.Quill@example.com", { email: "zoe.quill@example.com", path: ["input", "password"] })).toEqual([
-      { path: ["input", "password"], message: "Password must not be your e-mail address", reason: { code: "PASSWORD_IS_EMAIL" } },
+    expect(
+      checkPassword("Zoe.Quill@example.com", { email: "zoe.quill@example.com", path: ["input", "password"] }),
+    ).toEqual([
+      {
+        path: ["input", "password"],
+        message: "Password must not be your e-mail address",
+        reason: { code: "PASSWORD_IS_EMAIL" },
+      },
     ]);
   });
 });

@@ -56,7 +56,10 @@ function passwordLength(password: string): number {
  * Problems with a new password, as field errors on `path` (empty when it is acceptable).
  * `email` is the e-mail of the account the password is for.
  */
-export function checkPassword(password: string, { email, path = ["password"] }: { email?: string | null; path?: (string | number)[] } = {}): FieldError[] {
+export function checkPassword(
+  password: string,
+  { email, path = ["password"] }: { email?: string | null; path?: (string | number)[] } = {},
+): FieldError[] {
   const length = passwordLength(password);
   if (length < PASSWORD_MIN_LENGTH) return [fieldError(path, "PASSWORD_TOO_SHORT", { min: PASSWORD_MIN_LENGTH })];
   if (length > PASSWORD_MAX_LENGTH) return [fieldError(path, "PASSWORD_TOO_LONG", { max: PASSWORD_MAX_LENGTH })];

@@ -10,7 +10,10 @@ import { AppError } from "@/lib/errors/app-error";
  * and the route handlers: uploads, downloads, PDFs): `Authorization: Bearer <api key>`, else the
  * session cookie `tl.session`.
  */
-export async function resolveViewerFromRequest(db: Database, request: { headers: { get(name: string): string | null } }): Promise<Viewer | null> {
+export async function resolveViewerFromRequest(
+  db: Database,
+  request: { headers: { get(name: string): string | null } },
+): Promise<Viewer | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

@@ -49,7 +49,6 @@ export function clearSessionCookieHeader(): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
 
-
 /**
  * Decrypted session tokens, by token: decoding derives the key (HKDF) and decrypts the JWE on
  * every call (~1 ms), and a browser sends the same token with every request. Only the pure
@@ -80,7 +79,10 @@ async function decodeSession(token: string): Promise<Partial<SessionClaims> | nu
  * the token must name a live session row of its user (not revoked, used within the idle
  * timeout, before its absolute expiry) and the user's current session version.
  */
-export async function viewerFromSessionToken(db: Database, token: string | undefined): Promise<Extract<Viewer, { kind: "user" }> | null> {
+export async function viewerFromSessionToken(
+  db: Database,
+  token: string | undefined,
+): Promise<Extract<Viewer, { kind: "user" }> | null> {
   if (!token) return null;
   const claims = await decodeSession(token);
   if (!claims?.sub || typeof claims.sv !== "number" || typeof claims.sid !== "string") return null;
@@ -96,10 +98,20 @@ export async function viewerFromSessionToken(db: Database, token: string | undef
       params: [claims.sub, claims.sid, sessionSettings().idleSeconds],
     },
   ]);
-  const user = rows[0] as { id: string; email: string; name: string; locale: string; session_version: number; live: boolean; idle: number } | undefined;
+  const user = rows[0] as
+    | { id: string; email: string; name: string; locale: string; session_version: number; live: boolean; idle: number }
+    | undefined;
   if (!user || user.session_version !== claims.sv || !user.live) return null;
-  if (user.idle >= TOUCH_EVERY_SECONDS) await db.sql.query("UPDATE user_sessions SET last_seen_at = now() WHERE id = $1::uuid", [claims.sid]);
-  return { kind: "user", userId: user.id, email: user.email, name: user.name, locale: user.locale, sessionId: claims.sid };
+  if (user.idle >= TOUCH_EVERY_SECONDS)
+    await db.sql.query("UPDATE user_sessions SET last_seen_at = now() WHERE id = $1::uuid", [claims.sid]);
+  return {
+    kind: "user",
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    sessionId: claims.sid,
+  };
 }
 
 /** Reads one cookie from a Cookie header. */

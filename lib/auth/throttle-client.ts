@@ -18,17 +18,24 @@ import { type Limit, beginThrottledAttempt } from "./verify-login";
 export type ClientAction = "signUp" | "invite";
 
 export function clientLimit(action: ClientAction): Limit {
-  if (action === "signUp") return { maxFailures: env().SIGNUP_LIMIT_PER_HOUR, windowSeconds: 60 * 60, resetOnSuccess: false };
+  if (action === "signUp")
+    return { maxFailures: env().SIGNUP_LIMIT_PER_HOUR, windowSeconds: 60 * 60, resetOnSuccess: false };
   return { maxFailures: 20, windowSeconds: 15 * 60, resetOnSuccess: false };
 }
 
-const WHAT: Record<ClientAction, string> = { signUp: "sign-ups from this address", invite: "invitation attempts from this address" };
+const WHAT: Record<ClientAction, string> = {
+  signUp: "sign-ups from this address",
+  invite: "invitation attempts from this address",
+};
 
 /**
  * Records an attempt of `action` from `ip` and throws RATE_LIMITED (with retryAfter) when the
  * address is over its limit. Call `succeeded()` on success where successes do not count.
  */
-export async function throttleClient(db: Database, { action, ip }: { action: ClientAction; ip: string | null }): Promise<{ succeeded(): Promise<void> }> {
+export async function throttleClient(
+  db: Database,
+  { action, ip }: { action: ClientAction; ip: string | null },
+): Promise<{ succeeded(): Promise<void> }> {
   if (!ip) return { succeeded: async () => undefined };
   return beginThrottledAttempt(db, [[`${action}-ip:${ip}`, clientLimit(action)]], WHAT[action]);
 }

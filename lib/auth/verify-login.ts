@@ -29,7 +29,10 @@ export type Limit = { maxFailures: number; windowSeconds: number; resetOnSuccess
  * throttled attempt is removed again (it did not test a password) and a correct one is
  * marked as succeeded.
  */
-export async function verifyLogin(db: Database, { email, password, ip }: { email: string; password: string; ip: string | null }): Promise<User> {
+export async function verifyLogin(
+  db: Database,
+  { email, password, ip }: { email: string; password: string; ip: string | null },
+): Promise<User> {
   const normalized = normalizeEmail(email ?? "");
   const keys: [string, Limit][] = [[`account:${normalized}`, LOGIN_LIMITS.account]];
   if (ip) keys.push([`ip:${ip}`, LOGIN_LIMITS.ip]);
@@ -37,18 +40,28 @@ export async function verifyLogin(db: Database, { email, password, ip }: { email
   const attempt = await beginThrottledAttempt(db, keys, "logins").catch(async (error: unknown) => {
     // Failed sign-ins over the limit go to the account security log (of the account, when it exists).
     if (error instanceof AppError && error.code === "RATE_LIMITED") {
-      const known = normalized ? await db.prisma.user.findUnique({ where: { email: normalized }, select: { id: true } }) : null;
-      await recordAccountEvent(db, { userId: known?.id ?? null, action: "signIn.throttled", ip, data: known ? {} : { email: normalized.slice(0, 200) } });
+      const known = normalized
+        ? await db.prisma.user.findUnique({ where: { email: normalized }, select: { id: true } })
+        : null;
+      await recordAccountEvent(db, {
+        userId: known?.id ?? null,
+        action: "signIn.throttled",
+        ip,
+        data: known ? {} : { email: normalized.slice(0, 200) },
+      });
     }
     throw error;
   });
   const user = normalized ? await db.prisma.user.findUnique({ where: { email: normalized } }) : null;
-  const ok = user ? await verifyPassword(user.passwordHash, password ?? "") : (await burnPasswordVerification(password ?? ""), false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, password ?? "")
+    : (await burnPasswordVerification(password ?? ""), false);
   if (!ok || !user) throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
 
   await attempt.succeeded();
   // Old attempts are useless after the window; trim them now and then rather than in a job.
-  if (Math.random() < 0.02) await db.sql.query("DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'");
+  if (Math.random() < 0.02)
+    await db.sql.query("DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'");
   return user;
 }
 
@@ -58,7 +71,11 @@ export async function verifyLogin(db: Database, { email, password, ip }: { email
  * `retryAfter` when a key is over its limit — removing the attempt again, as it tested nothing.
  * Call `succeeded()` when the secret was right.
  */
-export async function beginThrottledAttempt(db: Database, keys: readonly [string, Limit][], what: string): Promise<{ succeeded(): Promise<void> }> {
+export async function beginThrottledAttempt(
+  db: Database,
+  keys: readonly [string, Limit][],
+  what: string,
+): Promise<{ succeeded(): Promise<void> }> {
   const { rows: attemptRows } = await db.sql.query<{ id: string }>(
     `INSERT INTO login_attempts (key, succeeded) SELECT unnest($1::text[]), false RETURNING id`,
     [keys.map(([key]) => key)],
@@ -68,7 +85,9 @@ export async function beginThrottledAttempt(db: Database, keys: readonly [string
   for (const [key, limit] of keys) retryAfter = Math.max(retryAfter, await throttled(db, key, limit));
   if (retryAfter > 0) {
     await db.sql.query("DELETE FROM login_attempts WHERE id = ANY($1::bigint[])", [attemptIds]);
-    throw new AppError("RATE_LIMITED", `Too many failed ${what}; try again in ${formatWait(retryAfter)}`, { retryAfter });
+    throw new AppError("RATE_LIMITED", `Too many failed ${what}; try again in ${formatWait(retryAfter)}`, {
+      retryAfter,
+    });
   }
   return {
     async succeeded() {

@@ -34,7 +34,9 @@ interface MasterRow {
 
 /** The colour reports use: the agency's when white text on it reaches WCAG AA, else the default. */
 export function reportColorOf(agencyColor: string | null): string {
-  return agencyColor && contrastRatio(agencyColor, TEXT_ON_PRIMARY) >= AA_NORMAL_TEXT ? agencyColor : DEFAULT_REPORT_COLOR;
+  return agencyColor && contrastRatio(agencyColor, TEXT_ON_PRIMARY) >= AA_NORMAL_TEXT
+    ? agencyColor
+    : DEFAULT_REPORT_COLOR;
 }
 
 async function masters(tx: Tx, agencyId: string | null): Promise<MasterRow[]> {
@@ -48,9 +50,17 @@ async function masters(tx: Tx, agencyId: string | null): Promise<MasterRow[]> {
 }
 
 /** The agencies whose branding a workspace's reports may use: those holding a grant on it. */
-export async function listAgencyBrandingChoices(db: Database, input: { workspaceId: string }): Promise<AgencyBrandingChoice[]> {
+export async function listAgencyBrandingChoices(
+  db: Database,
+  input: { workspaceId: string },
+): Promise<AgencyBrandingChoice[]> {
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) =>
-    (await masters(tx, null)).map((m) => ({ agencyId: m.agency_id, name: m.name, primaryColor: reportColorOf(m.primary_color), hasLogo: m.logo !== null })),
+    (await masters(tx, null)).map((m) => ({
+      agencyId: m.agency_id,
+      name: m.name,
+      primaryColor: reportColorOf(m.primary_color),
+      hasLogo: m.logo !== null,
+    })),
   );
 }
 
@@ -59,7 +69,10 @@ export async function listAgencyBrandingChoices(db: Database, input: { workspace
  * created or refreshed from the master. An agency without a grant on this workspace is a
  * BAD_USER_INPUT on `path` — exactly like an unknown agency.
  */
-export async function agencyBrandingCopy(tx: Tx, input: { workspaceId: string; agencyId: string; path: string[] }): Promise<string> {
+export async function agencyBrandingCopy(
+  tx: Tx,
+  input: { workspaceId: string; agencyId: string; path: string[] },
+): Promise<string> {
   const missing = () => AppError.badInput(input.path, "NO_AGENCY_GRANT");
   if (!UUID.test(input.agencyId)) throw missing();
   const [master] = await masters(tx, input.agencyId.toLowerCase());
@@ -78,8 +91,13 @@ export async function agencyBrandingCopy(tx: Tx, input: { workspaceId: string; a
  * own tenant transaction (the agency scope lists the grants; it never writes client rows).
  */
 export async function refreshAgencyBrandingCopies(db: Database, input: { agencyId: string }): Promise<number> {
-  const clients = await withTenant(db, { workspaceId: null, agencyId: input.agencyId }, (tx) =>
-    tx.$queryRaw<{ workspace_id: string }[]>`SELECT workspace_id::text FROM agency_grants WHERE agency_id = ${input.agencyId}::uuid`,
+  const clients = await withTenant(
+    db,
+    { workspaceId: null, agencyId: input.agencyId },
+    (tx) =>
+      tx.$queryRaw<
+        { workspace_id: string }[]
+      >`SELECT workspace_id::text FROM agency_grants WHERE agency_id = ${input.agencyId}::uuid`,
   );
   let refreshed = 0;
   for (const { workspace_id: workspaceId } of clients) {
@@ -95,23 +113,35 @@ export async function refreshAgencyBrandingCopies(db: Database, input: { agencyI
 }
 
 /** The agency's logo (agency settings; agency.manage checked by the caller): checked by content, `null` removes it; copies follow. */
-export async function saveAgencyLogo(db: Database, input: { agencyId: string; logo: Uint8Array | null }): Promise<void> {
+export async function saveAgencyLogo(
+  db: Database,
+  input: { agencyId: string; logo: Uint8Array | null },
+): Promise<void> {
   let logo: { bytes: Uint8Array; type: string } | null = null;
   if (input.logo) {
     const check = checkLogo(input.logo);
     if (!check.ok) throw logoProblem(check.problem);
     logo = { bytes: new Uint8Array(input.logo), type: check.type };
   }
-  await withTenant(db, { workspaceId: null, agencyId: input.agencyId }, (tx) =>
-    tx.$executeRaw`UPDATE agencies SET logo = ${logo?.bytes ?? null}, logo_type = ${logo?.type ?? null}, updated_at = now() WHERE id = ${input.agencyId}::uuid`,
+  await withTenant(
+    db,
+    { workspaceId: null, agencyId: input.agencyId },
+    (tx) =>
+      tx.$executeRaw`UPDATE agencies SET logo = ${logo?.bytes ?? null}, logo_type = ${logo?.type ?? null}, updated_at = now() WHERE id = ${input.agencyId}::uuid`,
   );
   await refreshAgencyBrandingCopies(db, { agencyId: input.agencyId });
 }
 
 /** The agency whose branding copy a report points at, or null for the workspace's own. */
-export async function brandingAgencyOf(db: Database, input: { workspaceId: string; brandingId: string }): Promise<string | null> {
+export async function brandingAgencyOf(
+  db: Database,
+  input: { workspaceId: string; brandingId: string },
+): Promise<string | null> {
   const row = await withTenant(db, { workspaceId: input.workspaceId }, (tx) =>
-    tx.branding.findFirst({ where: { workspaceId: input.workspaceId, id: input.brandingId }, select: { agencyId: true } }),
+    tx.branding.findFirst({
+      where: { workspaceId: input.workspaceId, id: input.brandingId },
+      select: { agencyId: true },
+    }),
   );
   return row?.agencyId ?? null;
 }

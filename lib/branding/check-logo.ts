@@ -29,14 +29,21 @@ export function sniffImageType(bytes: Uint8Array): LogoType | null {
   // JPEG: SOI marker followed by another marker.
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
   // WebP: RIFF <size> WEBP VP8(L/X).
-  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8) && startsWith(bytes, ascii("VP8"), 12)) return "image/webp";
+  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8) && startsWith(bytes, ascii("VP8"), 12))
+    return "image/webp";
   return null;
 }
 
 /** Whether the text of the file looks like SVG/XML (with or without a BOM or leading blanks). */
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "").trimStart().toLowerCase();
-  return head.startsWith("<?xml") || head.startsWith("<svg") || head.startsWith("<!doctype svg") || /<svg[\s>]/.test(head);
+  const head = Buffer.from(bytes.subarray(0, 4096))
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
+  return (
+    head.startsWith("<?xml") || head.startsWith("<svg") || head.startsWith("<!doctype svg") || /<svg[\s>]/.test(head)
+  );
 }
 
 export function checkLogo(bytes: Uint8Array, maxBytes = MAX_LOGO_BYTES): LogoCheck {
@@ -46,4 +53,3 @@ export function checkLogo(bytes: Uint8Array, maxBytes = MAX_LOGO_BYTES): LogoChe
   if (type) return { ok: true, type };
   return { ok: false, problem: looksLikeSvg(bytes) ? "SVG" : "NOT_AN_IMAGE" };
 }
-

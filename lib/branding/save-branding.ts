@@ -28,7 +28,10 @@ export async function saveWorkspaceBranding(
   }
   const { workspaceId } = input;
   return withTenant(db, { workspaceId }, async (tx) => {
-    const existing = await tx.branding.findFirst({ where: { workspaceId, ownerKind: "WORKSPACE" }, orderBy: { createdAt: "asc" } });
+    const existing = await tx.branding.findFirst({
+      where: { workspaceId, ownerKind: "WORKSPACE" },
+      orderBy: { createdAt: "asc" },
+    });
     const data = {
       name: fields.name,
       primaryColor: fields.primaryColor,
@@ -47,7 +50,10 @@ export async function saveWorkspaceBranding(
 /** The workspace's own branding, or null when none was saved. */
 export async function findWorkspaceBranding(db: Database, input: { workspaceId: string }): Promise<Branding | null> {
   return withTenant(db, { workspaceId: input.workspaceId }, (tx) =>
-    tx.branding.findFirst({ where: { workspaceId: input.workspaceId, ownerKind: "WORKSPACE" }, orderBy: { createdAt: "asc" } }),
+    tx.branding.findFirst({
+      where: { workspaceId: input.workspaceId, ownerKind: "WORKSPACE" },
+      orderBy: { createdAt: "asc" },
+    }),
   );
 }
 
@@ -55,16 +61,24 @@ export async function findWorkspaceBranding(db: Database, input: { workspaceId: 
  * Replaces only the logo of the workspace's branding (the upload route): checked by content;
  * a workspace without a branding gets one with its own name and the default colour.
  */
-export async function saveWorkspaceLogo(db: Database, input: { workspaceId: string; logo: Uint8Array }): Promise<Branding> {
+export async function saveWorkspaceLogo(
+  db: Database,
+  input: { workspaceId: string; logo: Uint8Array },
+): Promise<Branding> {
   const check = checkLogo(input.logo);
   if (!check.ok) throw logoProblem(check.problem);
   const { workspaceId } = input;
   return withTenant(db, { workspaceId }, async (tx) => {
-    const existing = await tx.branding.findFirst({ where: { workspaceId, ownerKind: "WORKSPACE" }, orderBy: { createdAt: "asc" } });
+    const existing = await tx.branding.findFirst({
+      where: { workspaceId, ownerKind: "WORKSPACE" },
+      orderBy: { createdAt: "asc" },
+    });
     const data = { logo: new Uint8Array(input.logo), logoType: check.type, updatedAt: new Date() };
     if (existing) return tx.branding.update({ where: { id: existing.id }, data });
     const workspace = await tx.workspace.findFirstOrThrow({ where: { id: workspaceId } });
-    const created = await tx.branding.create({ data: { workspaceId, ownerKind: "WORKSPACE", name: workspace.name, ...data } });
+    const created = await tx.branding.create({
+      data: { workspaceId, ownerKind: "WORKSPACE", name: workspace.name, ...data },
+    });
     await tx.report.updateMany({ where: { workspaceId, brandingId: null }, data: { brandingId: created.id } });
     return created;
   });
@@ -72,6 +86,10 @@ export async function saveWorkspaceLogo(db: Database, input: { workspaceId: stri
 
 /** A logo problem as a BAD_USER_INPUT on `logo` with its reason code. */
 export function logoProblem(problem: LogoProblem, maxBytes = MAX_LOGO_BYTES): AppError {
-  if (problem === "TOO_LARGE") return AppError.badInput(["logo"], "LOGO_TOO_LARGE", { max: Math.round(maxBytes / 1024) });
-  return AppError.badInput(["logo"], problem === "EMPTY" ? "LOGO_EMPTY" : problem === "SVG" ? "LOGO_SVG" : "LOGO_NOT_AN_IMAGE");
+  if (problem === "TOO_LARGE")
+    return AppError.badInput(["logo"], "LOGO_TOO_LARGE", { max: Math.round(maxBytes / 1024) });
+  return AppError.badInput(
+    ["logo"],
+    problem === "EMPTY" ? "LOGO_EMPTY" : problem === "SVG" ? "LOGO_SVG" : "LOGO_NOT_AN_IMAGE",
+  );
 }

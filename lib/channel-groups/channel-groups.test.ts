@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { CHANNEL_GROUPS, DEFAULT_CHANNEL_GROUPS, channelKey, groupOfChannel, keysOfGroup, keysOfScope, mappedKeys, parseGroupArgument } from "./channel-groups";
+import {
+  CHANNEL_GROUPS,
+  DEFAULT_CHANNEL_GROUPS,
+  channelKey,
+  groupOfChannel,
+  keysOfGroup,
+  keysOfScope,
+  mappedKeys,
+  parseGroupArgument,
+} from "./channel-groups";
 
 describe("channel groups", () => {
   it('matches case- and space-insensitively: "Google Ads " is paid', () => {
     const none = new Map();
-    for (const name of ["Google Ads ", "google_ads", "GOOGLE-ADS", " google ads", "GoogleAds"]) expect(groupOfChannel(name, none), name).toBe("paid");
+    for (const name of ["Google Ads ", "google_ads", "GOOGLE-ADS", " google ads", "GoogleAds"])
+      expect(groupOfChannel(name, none), name).toBe("paid");
     expect(groupOfChannel("Mystery Network", none)).toBeNull();
     expect(channelKey("Yandex  Direct\u00a0")).toBe("yandexdirect");
   });
@@ -31,7 +41,8 @@ describe("channel groups", () => {
       }
     }
     expect(seen.size).toBeGreaterThan(30);
-    for (const name of ["google_ads", "yandex_direct", "vk_ads", "meta_ads"]) expect(seen.get(channelKey(name))).toBe("paid");
+    for (const name of ["google_ads", "yandex_direct", "vk_ads", "meta_ads"])
+      expect(seen.get(channelKey(name))).toBe("paid");
   });
 
   it("checks a group argument", () => {

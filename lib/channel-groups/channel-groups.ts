@@ -37,7 +37,20 @@ export const DEFAULT_CHANNEL_GROUPS: Readonly<Record<ChannelGroup, readonly stri
     "display",
     "cpa",
   ],
-  social: ["social", "vk", "telegram", "instagram", "facebook", "tiktok", "youtube", "linkedin", "x", "ok", "dzen", "smm"],
+  social: [
+    "social",
+    "vk",
+    "telegram",
+    "instagram",
+    "facebook",
+    "tiktok",
+    "youtube",
+    "linkedin",
+    "x",
+    "ok",
+    "dzen",
+    "smm",
+  ],
   content: ["content", "blog", "webinar", "podcast"],
   email: ["email", "newsletter", "email_marketing"],
   organic: ["organic", "seo", "organic_search", "direct"],
@@ -100,7 +113,9 @@ export function isValidChannelScope(scope: string): boolean {
 }
 
 /** Overrides from the rows the definitions statement returns (rows naming no known group are ignored). */
-export function parseOverrides(rows: readonly { key: string; group: string }[] | null | undefined): Map<string, ChannelGroup> {
+export function parseOverrides(
+  rows: readonly { key: string; group: string }[] | null | undefined,
+): Map<string, ChannelGroup> {
   const out = new Map<string, ChannelGroup>();
   for (const r of rows ?? []) if (isChannelGroup(r.group)) out.set(r.key, r.group);
   return out;
@@ -124,8 +139,17 @@ export function groupKeysSql(workspace: string, defaults: string, group: string)
 }
 
 /** A group argument of the API, checked: null when absent; an unknown group is an error the caller raises with its path. */
-export function parseGroupArgument(value: string | null | undefined): { ok: true; group: ChannelGroup | null } | { ok: false; message: string; params: { group: string; groups: string } } {
+export function parseGroupArgument(
+  value: string | null | undefined,
+):
+  { ok: true; group: ChannelGroup | null } | { ok: false; message: string; params: { group: string; groups: string } } {
   if (value == null || value === "") return { ok: true, group: null };
   const group = value.trim().toLowerCase();
-  return isChannelGroup(group) ? { ok: true, group } : { ok: false, message: `Unknown channel group "${value}"; one of ${CHANNEL_GROUPS.join(", ")}`, params: { group: String(value), groups: CHANNEL_GROUPS.join(", ") } };
+  return isChannelGroup(group)
+    ? { ok: true, group }
+    : {
+        ok: false,
+        message: `Unknown channel group "${value}"; one of ${CHANNEL_GROUPS.join(", ")}`,
+        params: { group: String(value), groups: CHANNEL_GROUPS.join(", ") },
+      };
 }

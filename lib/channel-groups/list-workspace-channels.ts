@@ -19,10 +19,25 @@ export interface WorkspaceChannel {
  * channels it mapped before any fact arrived, ordered unmapped first, then by name. One
  * round trip (tenantReader).
  */
-export async function listWorkspaceChannels({ db, workspaceId }: { db: Database; workspaceId: string }): Promise<WorkspaceChannel[]> {
-  const [channelRows, mappingRows] = await tenantReader(db, workspaceId)([
-    { text: `SELECT DISTINCT channel::text AS channel FROM metric_channel_daily_totals WHERE workspace_id = $1::uuid`, params: [workspaceId] },
-    { text: `SELECT channel_key AS key, channel, group_key AS "group" FROM channel_group_mappings WHERE workspace_id = $1::uuid`, params: [workspaceId] },
+export async function listWorkspaceChannels({
+  db,
+  workspaceId,
+}: {
+  db: Database;
+  workspaceId: string;
+}): Promise<WorkspaceChannel[]> {
+  const [channelRows, mappingRows] = await tenantReader(
+    db,
+    workspaceId,
+  )([
+    {
+      text: `SELECT DISTINCT channel::text AS channel FROM metric_channel_daily_totals WHERE workspace_id = $1::uuid`,
+      params: [workspaceId],
+    },
+    {
+      text: `SELECT channel_key AS key, channel, group_key AS "group" FROM channel_group_mappings WHERE workspace_id = $1::uuid`,
+      params: [workspaceId],
+    },
   ]);
   const mappings = mappingRows as unknown as { key: string; channel: string; group: string }[];
   const overrides = parseOverrides(mappings);
@@ -35,7 +50,13 @@ export async function listWorkspaceChannels({ db, workspaceId }: { db: Database;
     hasData: true,
   }));
   for (const m of mappings) {
-    if (!seenKeys.has(m.key)) out.push({ channel: m.channel, group: groupOfChannel(m.channel, overrides), source: "WORKSPACE", hasData: false });
+    if (!seenKeys.has(m.key))
+      out.push({
+        channel: m.channel,
+        group: groupOfChannel(m.channel, overrides),
+        source: "WORKSPACE",
+        hasData: false,
+      });
   }
   return out.sort((a, b) => Number(a.group !== null) - Number(b.group !== null) || a.channel.localeCompare(b.channel));
 }

@@ -21,24 +21,38 @@ export interface SetChannelGroupInput {
  * Errors name the field: an empty or over-long channel (["input", "channel"]), a group that
  * does not exist (["input", "group"]) — nothing is saved then.
  */
-export async function setChannelGroup(db: Database, input: SetChannelGroupInput): Promise<{ channel: string; group: ChannelGroup | null }> {
+export async function setChannelGroup(
+  db: Database,
+  input: SetChannelGroupInput,
+): Promise<{ channel: string; group: ChannelGroup | null }> {
   const channel = input.channel.trim();
   const key = channelKey(channel);
   if (key === "") throw AppError.badInput(["input", "channel"], "CHANNEL_NAME_REQUIRED");
   if (channel.length > 200) throw AppError.badInput(["input", "channel"], "TOO_LONG", { max: 200 });
   const group = input.group === null ? null : input.group.trim().toLowerCase();
   if (group !== null && !isChannelGroup(group)) {
-    throw AppError.badInput(["input", "group"], "UNKNOWN_CHANNEL_GROUP", { group: String(input.group), groups: CHANNEL_GROUPS.join(", ") });
+    throw AppError.badInput(["input", "group"], "UNKNOWN_CHANNEL_GROUP", {
+      group: String(input.group),
+      groups: CHANNEL_GROUPS.join(", "),
+    });
   }
   const actorUserId = input.actor.kind === "user" ? input.actor.userId : null;
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
-    const before = await tx.channelGroupMapping.findUnique({ where: { workspaceId_channelKey: { workspaceId: input.workspaceId, channelKey: key } } });
+    const before = await tx.channelGroupMapping.findUnique({
+      where: { workspaceId_channelKey: { workspaceId: input.workspaceId, channelKey: key } },
+    });
     if (group === null) {
       await tx.channelGroupMapping.deleteMany({ where: { workspaceId: input.workspaceId, channelKey: key } });
     } else {
       await tx.channelGroupMapping.upsert({
         where: { workspaceId_channelKey: { workspaceId: input.workspaceId, channelKey: key } },
-        create: { workspaceId: input.workspaceId, channelKey: key, channel, groupKey: group, updatedByUserId: actorUserId },
+        create: {
+          workspaceId: input.workspaceId,
+          channelKey: key,
+          channel,
+          groupKey: group,
+          updatedByUserId: actorUserId,
+        },
         update: { channel, groupKey: group, updatedByUserId: actorUserId },
       });
     }

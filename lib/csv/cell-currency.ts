@@ -39,20 +39,29 @@ export function convertCell(input: {
 }): CellCurrencyResult {
   const { value, mark, money, currency } = input;
   if (!money) {
-    return mark === undefined ? { ok: true, value } : { ok: false, code: "CURRENCY_MISMATCH", reason: reason("MARK_ON_NON_MONEY", { mark }) };
+    return mark === undefined
+      ? { ok: true, value }
+      : { ok: false, code: "CURRENCY_MISMATCH", reason: reason("MARK_ON_NON_MONEY", { mark }) };
   }
   let columnCode: string | null = null;
   if (input.column !== null && input.column !== "") {
     columnCode = input.column.toUpperCase();
-    if (!isCurrencyCode(columnCode)) return { ok: false, code: "UNKNOWN_CURRENCY", reason: reason("UNKNOWN_CURRENCY", { currency: input.column }) };
+    if (!isCurrencyCode(columnCode))
+      return { ok: false, code: "UNKNOWN_CURRENCY", reason: reason("UNKNOWN_CURRENCY", { currency: input.column }) };
     if (mark !== undefined && mark !== columnCode) {
-      return { ok: false, code: "CURRENCY_MISMATCH", reason: reason("MARK_DISAGREES_WITH_COLUMN", { mark, column: columnCode }) };
+      return {
+        ok: false,
+        code: "CURRENCY_MISMATCH",
+        reason: reason("MARK_DISAGREES_WITH_COLUMN", { mark, column: columnCode }),
+      };
     }
   }
   const code = mark ?? columnCode ?? currency.import;
   if (code === currency.reporting) return { ok: true, value };
   if (code === currency.import && currency.rate !== null) {
-    const converted = new Decimal(value).times(currency.rate).toDecimalPlaces(MAX_FRACTION_DIGITS, Decimal.ROUND_HALF_EVEN);
+    const converted = new Decimal(value)
+      .times(currency.rate)
+      .toDecimalPlaces(MAX_FRACTION_DIGITS, Decimal.ROUND_HALF_EVEN);
     return { ok: true, value: converted.toFixed() };
   }
   return {

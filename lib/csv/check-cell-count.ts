@@ -28,7 +28,15 @@ export function checkCellCount(headers: readonly string[], cells: readonly strin
       row,
       column: `column ${firstExtra + 1}`,
       value: cells[firstExtra],
-      ...issueReason(reason("CELL_COUNT_EXTRA", { row, cells: cells.length, width, column: firstExtra + 1, value: clip(cells[firstExtra]) })),
+      ...issueReason(
+        reason("CELL_COUNT_EXTRA", {
+          row,
+          cells: cells.length,
+          width,
+          column: firstExtra + 1,
+          value: clip(cells[firstExtra]),
+        }),
+      ),
     };
   }
   const missing = headers.slice(cells.length).map((_, k) => columnName(headers, cells.length + k));
@@ -37,7 +45,9 @@ export function checkCellCount(headers: readonly string[], cells: readonly strin
     row,
     column: missing[0] ?? null,
     value: null,
-    ...issueReason(reason("CELL_COUNT_MISSING", { row, cells: cells.length, width, columns: clip(missing.join(", ")) })),
+    ...issueReason(
+      reason("CELL_COUNT_MISSING", { row, cells: cells.length, width, columns: clip(missing.join(", ")) }),
+    ),
   };
 }
 

@@ -18,7 +18,11 @@ function reference(text: string, delimiter: string): [string[], number][] {
 }
 
 /** The CsvFormatError tokenizing `text` raises (null when none). */
-function formatError(text: string, delimiter: string, cuts: number[] = []): { code: string; row: number; column: number } | null {
+function formatError(
+  text: string,
+  delimiter: string,
+  cuts: number[] = [],
+): { code: string; row: number; column: number } | null {
   try {
     tokenize(text, delimiter, cuts);
     return null;
@@ -45,7 +49,8 @@ function tokenize(text: string, delimiter: string, cuts: number[] = []): [string
 
 describe("CsvTokenizer", () => {
   it("reads quoted fields, escaped quotes, ragged rows and the three line endings", () => {
-    const text = '\ufeffДата;Канал;Расход\r\n01.03.2026;"Яндекс; Директ";"1 234,56"\r\n\r\n02.03.2026;"say ""hi"""\n03.03.2026;vk;5\r04.03.2026';
+    const text =
+      '\ufeffДата;Канал;Расход\r\n01.03.2026;"Яндекс; Директ";"1 234,56"\r\n\r\n02.03.2026;"say ""hi"""\n03.03.2026;vk;5\r04.03.2026';
     expect(tokenize(text, ";")).toEqual([
       [["Дата", "Канал", "Расход"], 1],
       [["01.03.2026", "Яндекс; Директ", "1 234,56"], 2],

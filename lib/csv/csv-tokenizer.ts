@@ -147,7 +147,12 @@ export class CsvTokenizer {
       this.inQuotes = false;
     }
     if (this.inQuotes) {
-      throw new CsvFormatError("UNCLOSED_QUOTE", this.quoteLine, this.quoteColumn, `the quote opened in row ${this.quoteLine}, column ${this.quoteColumn + 1} is never closed`);
+      throw new CsvFormatError(
+        "UNCLOSED_QUOTE",
+        this.quoteLine,
+        this.quoteColumn,
+        `the quote opened in row ${this.quoteLine}, column ${this.quoteColumn + 1} is never closed`,
+      );
     }
     this.pendingCr = false;
     this.endRecord(emit);
@@ -180,13 +185,25 @@ export class CsvTokenizer {
 
   private checkLength(): void {
     if (this.recordChars + this.field.length > this.maxRecordChars) {
-      throw new CsvFormatError("RECORD_TOO_LONG", this.line, this.record.length, `row ${this.line} is longer than ${this.maxRecordChars} characters`, this.maxRecordChars);
+      throw new CsvFormatError(
+        "RECORD_TOO_LONG",
+        this.line,
+        this.record.length,
+        `row ${this.line} is longer than ${this.maxRecordChars} characters`,
+        this.maxRecordChars,
+      );
     }
   }
 
   private endField(): void {
     if (this.record.length >= this.maxColumns) {
-      throw new CsvFormatError("TOO_MANY_COLUMNS", this.line, this.record.length, `row ${this.line} has more than ${this.maxColumns} columns`, this.maxColumns);
+      throw new CsvFormatError(
+        "TOO_MANY_COLUMNS",
+        this.line,
+        this.record.length,
+        `row ${this.line} has more than ${this.maxColumns} columns`,
+        this.maxColumns,
+      );
     }
     this.recordChars += this.field.length;
     this.record.push(this.field);
@@ -216,9 +233,20 @@ export class CsvTokenizer {
       const cell = cells[k];
       if (!CONTROL.test(cell)) continue;
       const nul = cell.indexOf("\u0000");
-      if (nul >= 0) throw new CsvFormatError("NUL_BYTE", this.line, k, `row ${this.line}, column ${k + 1} holds a NUL byte: the file is binary, or UTF-16 without a byte order mark`);
+      if (nul >= 0)
+        throw new CsvFormatError(
+          "NUL_BYTE",
+          this.line,
+          k,
+          `row ${this.line}, column ${k + 1} holds a NUL byte: the file is binary, or UTF-16 without a byte order mark`,
+        );
       const code = cell.charCodeAt(cell.search(CONTROL));
-      throw new CsvFormatError("BINARY_DATA", this.line, k, `row ${this.line}, column ${k + 1} holds the control character U+${code.toString(16).padStart(4, "0").toUpperCase()}: the file is not plain text`);
+      throw new CsvFormatError(
+        "BINARY_DATA",
+        this.line,
+        k,
+        `row ${this.line}, column ${k + 1} holds the control character U+${code.toString(16).padStart(4, "0").toUpperCase()}: the file is not plain text`,
+      );
     }
   }
 }

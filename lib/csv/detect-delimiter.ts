@@ -9,7 +9,9 @@ export type Delimiter = (typeof DELIMITERS)[number];
  * Russian number "1,5" unquoted in a ";" file must not make it a "," file), then tab.
  */
 export function detectDelimiter(text: string, maxLines = 20): Delimiter {
-  const lines = splitLines(text).slice(0, maxLines).filter((l) => l.trim() !== "");
+  const lines = splitLines(text)
+    .slice(0, maxLines)
+    .filter((l) => l.trim() !== "");
   if (lines.length === 0) return ",";
   let best: { delimiter: Delimiter; score: number } = { delimiter: ",", score: -1 };
   for (const delimiter of [";", ",", "\t"] as const) {

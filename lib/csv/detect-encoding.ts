@@ -105,7 +105,9 @@ export class EncodingDetector {
     if (this.mode === "utf-16le" || this.mode === "utf-16be") {
       if (this.highSurrogate) this.firstBad16 ??= this.highAt;
       if (this.oddByte >= 0) this.firstBad16 ??= { offset: this.offset - 1, row: this.line };
-      return this.firstBad16 ? { encoding: "unknown", bom: true, problem: this.firstBad16 } : { encoding: this.mode, bom: true };
+      return this.firstBad16
+        ? { encoding: "unknown", bom: true, problem: this.firstBad16 }
+        : { encoding: this.mode, bom: true };
     }
     if (this.need > 0) this.markInvalid(this.seqStart, this.seqLine); // truncated sequence at the end
     const bom = this.head.length >= 3 && hasUtf8Bom(Uint8Array.from(this.head));
@@ -175,7 +177,8 @@ export class EncodingDetector {
       this.oddByte = -1;
       i = 1;
     }
-    for (; i + 1 < n; i += 2) this.unit(littleEndian ? chunk[i] | (chunk[i + 1] << 8) : (chunk[i] << 8) | chunk[i + 1], this.offset + i);
+    for (; i + 1 < n; i += 2)
+      this.unit(littleEndian ? chunk[i] | (chunk[i + 1] << 8) : (chunk[i] << 8) | chunk[i + 1], this.offset + i);
     if (i < n) this.oddByte = chunk[i];
     this.offset += n;
   }

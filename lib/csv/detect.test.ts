@@ -11,7 +11,10 @@ describe("detectEncoding", () => {
   const text = "Дата;Канал;Расход\n01.03.2026;Яндекс;1 234,56\n";
   it("UTF-8 without and with BOM", () => {
     expect(detectEncoding(Buffer.from(text, "utf8"))).toEqual({ encoding: "utf-8", bom: false });
-    expect(detectEncoding(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual({ encoding: "utf-8", bom: true });
+    expect(detectEncoding(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual({
+      encoding: "utf-8",
+      bom: true,
+    });
   });
   it("Windows-1251 (invalid as UTF-8)", () => {
     expect(detectEncoding(iconv.encode(text, "win1251"))).toEqual({ encoding: "windows-1251", bom: false });
@@ -81,24 +84,33 @@ describe("CSV export escaping", () => {
     for (const v of ["=SUM(A1)", "+1", "-1", "@cmd", "\tx"]) expect(escapeFormula(v)).toBe(`'${v}`);
     expect(escapeFormula("Весна")).toBe("Весна");
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(toCsv([["row", "value"], [2, "=1+1"]])).toBe("row,value\r\n2,'=1+1\r\n");
+    expect(
+      toCsv([
+        ["row", "value"],
+        [2, "=1+1"],
+      ]),
+    ).toBe("row,value\r\n2,'=1+1\r\n");
   });
 
   it("quotes on both separators: a ru Excel splitting on ';' sees no live formula", () => {
     expect(csvCell("x;=cmd|' /C calc'!A0;")).toBe(`"x;'=cmd|' /C calc'!A0;"`);
     const cell = fc.stringMatching(/^[a-z=+\-@;,\t" ]{0,12}$/);
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(",", ";"), (rows, written) => {
-        const text = toCsv(rows, written);
-        for (const opened of [",", ";"]) {
-          const cells: string[] = [];
-          const tokenizer = new CsvTokenizer(opened);
-          tokenizer.push(text, (record) => cells.push(...record));
-          // A quote left open by the other separator's split makes the rest one text cell: no formula there.
-          if (!tokenizer.inQuotedField) tokenizer.end((record) => cells.push(...record));
-          for (const c of cells) expect(c.trimStart()).not.toMatch(/^[=+\-@]/);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(",", ";"),
+        (rows, written) => {
+          const text = toCsv(rows, written);
+          for (const opened of [",", ";"]) {
+            const cells: string[] = [];
+            const tokenizer = new CsvTokenizer(opened);
+            tokenizer.push(text, (record) => cells.push(...record));
+            // A quote left open by the other separator's split makes the rest one text cell: no formula there.
+            if (!tokenizer.inQuotedField) tokenizer.end((record) => cells.push(...record));
+            for (const c of cells) expect(c.trimStart()).not.toMatch(/^[=+\-@]/);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -114,7 +126,11 @@ describe("KeySet", () => {
   });
 
   it("hashes a key given in parts as the joined key", () => {
-    for (const [a, b, c, d] of [["2026-03-01", "google", "", "clicks"], ["", "", "", ""], ["a\u0000", "Кампания", "x", "y"]]) {
+    for (const [a, b, c, d] of [
+      ["2026-03-01", "google", "", "clicks"],
+      ["", "", "", ""],
+      ["a\u0000", "Кампания", "x", "y"],
+    ]) {
       expect(hashKeyParts(a, b, c, d)).toBe(hashKey(`${a}\u0000${b}\u0000${c}\u0000${d}`));
     }
     const set = new KeySet(4);

@@ -43,7 +43,13 @@ export function columnName(headers: readonly string[], index: number): string {
  * Text cells (channel, campaign) are kept as they are — `=SUM(A1)` is a campaign name here,
  * never a formula.
  */
-export function extractFacts(ctx: ExtractContext, record: readonly string[], row: number, out: FactDraft[], issues: ImportIssue[]): void {
+export function extractFacts(
+  ctx: ExtractContext,
+  record: readonly string[],
+  row: number,
+  out: FactDraft[],
+  issues: ImportIssue[],
+): void {
   const { mapping, headers } = ctx;
   // No closure per record: under esbuild's keepNames (tsx, vitest) every function created
   // per call is wrapped in __name, which cost more than the rest of the row (profiled).
@@ -59,7 +65,8 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
   }
   if (!date.ok) pushIssue(issues, headers, record, row, "BAD_DATE", mapping.date, date.reason);
   const channel = mapping.channel === null ? (mapping.defaultChannel ?? "") : (record[mapping.channel] ?? "").trim();
-  if (channel === "") pushIssue(issues, headers, record, row, "MISSING_CHANNEL", mapping.channel, reason("CHANNEL_EMPTY"));
+  if (channel === "")
+    pushIssue(issues, headers, record, row, "MISSING_CHANNEL", mapping.channel, reason("CHANNEL_EMPTY"));
   const campaign = mapping.campaign === null ? "" : (record[mapping.campaign] ?? "").trim();
   if (issues.length > before || !date.ok) return;
 
@@ -75,7 +82,15 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
     if (measure === "ignore") return;
     if (!measure) {
       ctx.onUnknownMeasure?.(name, row);
-      pushIssue(issues, headers, record, row, "UNKNOWN_MEASURE", mapping.measure, name === "" ? reason("MEASURE_EMPTY") : reason("UNKNOWN_MEASURE", { name }));
+      pushIssue(
+        issues,
+        headers,
+        record,
+        row,
+        "UNKNOWN_MEASURE",
+        mapping.measure,
+        name === "" ? reason("MEASURE_EMPTY") : reason("UNKNOWN_MEASURE", { name }),
+      );
       return;
     }
     const cell = record[mapping.value!] ?? "";
@@ -87,7 +102,8 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
     if (!value.ok) pushIssue(issues, headers, record, row, "BAD_NUMBER", mapping.value, value.reason);
     else {
       const amount = inReportingCurrency(ctx, record, row, measure, value, mapping.value!, issues);
-      if (amount !== null) out.push({ date: date.value, channel, campaign, measure, value: amount, row, column: mapping.value! });
+      if (amount !== null)
+        out.push({ date: date.value, channel, campaign, measure, value: amount, row, column: mapping.value! });
     }
     return;
   }
@@ -98,7 +114,8 @@ export function extractFacts(ctx: ExtractContext, record: readonly string[], row
     if (!value.ok) pushIssue(issues, headers, record, row, "BAD_NUMBER", index, value.reason);
     else {
       const amount = inReportingCurrency(ctx, record, row, measure, value, index, issues);
-      if (amount !== null) out.push({ date: date.value, channel, campaign, measure, value: amount, row, column: index });
+      if (amount !== null)
+        out.push({ date: date.value, channel, campaign, measure, value: amount, row, column: index });
     }
   }
 }
@@ -123,9 +140,23 @@ function inReportingCurrency(
   if (parsed.currency === undefined && currencyCell === null && mapping.currency.rate === null) return parsed.value;
   const money = ctx.isMoneyMeasure?.(measure) ?? false;
   // A currency column is read only for money: a row of clicks and spend carries one currency.
-  const result = convertCell({ value: parsed.value, mark: parsed.currency, column: money ? currencyCell : null, money, currency: mapping.currency });
+  const result = convertCell({
+    value: parsed.value,
+    mark: parsed.currency,
+    column: money ? currencyCell : null,
+    money,
+    currency: mapping.currency,
+  });
   if (result.ok) return result.value;
-  pushIssue(issues, ctx.headers, record, row, result.code, result.code === "UNKNOWN_CURRENCY" ? mapping.currencyColumn : column, result.reason);
+  pushIssue(
+    issues,
+    ctx.headers,
+    record,
+    row,
+    result.code,
+    result.code === "UNKNOWN_CURRENCY" ? mapping.currencyColumn : column,
+    result.reason,
+  );
   return null;
 }
 
@@ -138,7 +169,13 @@ function pushIssue(
   column: number | null,
   why: Reason,
 ): void {
-  issues.push({ code, row, column: column === null ? null : columnName(headers, column), value: column === null ? null : (record[column] ?? ""), ...issueReason(why) });
+  issues.push({
+    code,
+    row,
+    column: column === null ? null : columnName(headers, column),
+    value: column === null ? null : (record[column] ?? ""),
+    ...issueReason(why),
+  });
 }
 
 /**

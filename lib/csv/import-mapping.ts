@@ -63,7 +63,11 @@ export interface ResolvedMapping {
 /** A mapping problem: the column (0-based, null for the whole mapping), its reason and the reason's English text. */
 export type MappingProblem = { column: number | null; message: string; reason: Reason };
 
-const problem = (column: number | null, r: Reason): MappingProblem => ({ column, message: reasonText(r, "en"), reason: r });
+const problem = (column: number | null, r: Reason): MappingProblem => ({
+  column,
+  message: reasonText(r, "en"),
+  reason: r,
+});
 
 /**
  * Checks a mapping against the header and the known measure keys; returns the resolved
@@ -117,7 +121,13 @@ export function resolveMapping(
   const aliases = new Map<string, string>();
   for (const a of mapping.measureAliases) {
     if (a.measure === IGNORE || isMeasureKey(a.measure)) aliases.set(normalizeHeader(a.value), a.measure);
-    else problems.push(problem(byTarget.get("measure") ?? null, reason("UNKNOWN_ALIAS_MEASURE", { measure: a.measure, name: a.value })));
+    else
+      problems.push(
+        problem(
+          byTarget.get("measure") ?? null,
+          reason("UNKNOWN_ALIAS_MEASURE", { measure: a.measure, name: a.value }),
+        ),
+      );
   }
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -143,7 +153,11 @@ export function resolveMapping(
  * number, a foreign currency without a rate or a rate without one are problems of the
  * whole mapping (each naming its field).
  */
-function resolveCurrency(mapping: ImportMapping, reporting: string | null, problems: MappingProblem[]): ImportCurrency | null {
+function resolveCurrency(
+  mapping: ImportMapping,
+  reporting: string | null,
+  problems: MappingProblem[],
+): ImportCurrency | null {
   const code = mapping.currency?.trim().toUpperCase() || null;
   const rawRate = mapping.rate?.trim() || null;
   if (code !== null && !isCurrencyCode(code)) {
@@ -171,7 +185,10 @@ function resolveCurrency(mapping: ImportMapping, reporting: string | null, probl
 /** Canonical JSON of a mapping (sorted), for comparing mappings and for re-import detection. */
 export function mappingFingerprint(mapping: ImportMapping): string {
   return JSON.stringify({
-    columns: [...mapping.columns].filter((c) => c.target !== IGNORE).sort((a, b) => a.index - b.index).map((c) => [c.index, c.target]),
+    columns: [...mapping.columns]
+      .filter((c) => c.target !== IGNORE)
+      .sort((a, b) => a.index - b.index)
+      .map((c) => [c.index, c.target]),
     aliases: [...mapping.measureAliases].map((a) => [normalizeHeader(a.value), a.measure]).sort(),
     defaultChannel: mapping.defaultChannel?.trim() || null,
     ...(mapping.currency?.trim() ? { currency: mapping.currency.trim().toUpperCase() } : {}),

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatRuDate, parseCsvDate } from "./parse-date";
 
-const isoDate = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe("parseCsvDate", () => {
   it("reads ISO and DD.MM.YYYY (with a midnight time part)", () => {
@@ -33,9 +35,12 @@ describe("parseCsvDate", () => {
 
   it("property: garbage never parses as a date", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 12 }).filter((s) => !/^\s*\d{1,4}[-.]\d{1,2}[-.]\d{1,4}/.test(s)), (s) => {
-        expect(parseCsvDate(s).ok).toBe(false);
-      }),
+      fc.property(
+        fc.string({ maxLength: 12 }).filter((s) => !/^\s*\d{1,4}[-.]\d{1,2}[-.]\d{1,4}/.test(s)),
+        (s) => {
+          expect(parseCsvDate(s).ok).toBe(false);
+        },
+      ),
     );
   });
 });

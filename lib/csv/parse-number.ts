@@ -23,8 +23,21 @@ const HAS_SPACE = /[ \u00a0\u202f\u2009\u2007]/;
 const CURRENCY_BEFORE = /^(₽|руб\.?|р\.|rub|\$|€|usd|eur|£|gbp|₸|kzt|¥|cny)\s*/i;
 const CURRENCY_AFTER = /\s*(₽|руб\.?|р\.|rub|\$|€|usd|eur|£|gbp|₸|kzt|¥|cny)$/i;
 const MARK_CODES: Record<string, string> = {
-  "₽": "RUB", "руб": "RUB", "руб.": "RUB", "р.": "RUB", rub: "RUB",
-  $: "USD", usd: "USD", "€": "EUR", eur: "EUR", "£": "GBP", gbp: "GBP", "₸": "KZT", kzt: "KZT", "¥": "CNY", cny: "CNY",
+  "₽": "RUB",
+  руб: "RUB",
+  "руб.": "RUB",
+  "р.": "RUB",
+  rub: "RUB",
+  $: "USD",
+  usd: "USD",
+  "€": "EUR",
+  eur: "EUR",
+  "£": "GBP",
+  gbp: "GBP",
+  "₸": "KZT",
+  kzt: "KZT",
+  "¥": "CNY",
+  cny: "CNY",
 };
 const MAX_INTEGER_DIGITS = 18;
 const MAX_FRACTION_DIGITS = 10;
@@ -107,7 +120,8 @@ export function parseGeneralNumber(raw: string, style: NumberStyle): ParsedNumbe
   }
   if (integerPart === "") integerPart = "0";
   if (!/^\d+$/.test(integerPart) || !/^\d*$/.test(fractionPart)) return { ok: false, reason: reason("NOT_A_NUMBER") };
-  if (fractionPart.length > MAX_FRACTION_DIGITS) return { ok: false, reason: reason("TOO_MANY_DECIMALS", { max: MAX_FRACTION_DIGITS }) };
+  if (fractionPart.length > MAX_FRACTION_DIGITS)
+    return { ok: false, reason: reason("TOO_MANY_DECIMALS", { max: MAX_FRACTION_DIGITS }) };
   const integer = integerPart.replace(/^0+(?=\d)/, "");
   if (integer.length > MAX_INTEGER_DIGITS) return { ok: false, reason: reason("NUMBER_TOO_LARGE") };
   const fraction = fractionPart.replace(/0+$/, "");
@@ -190,7 +204,11 @@ export function detectNumberStyle(samples: Iterable<string>, delimiter: string):
 }
 
 /** Formats a canonical decimal the way a style writes it, for tests and sample files. */
-export function formatLocaleNumber(value: string, style: NumberStyle, group: string = style === "ru" ? "\u00a0" : ","): string {
+export function formatLocaleNumber(
+  value: string,
+  style: NumberStyle,
+  group: string = style === "ru" ? "\u00a0" : ",",
+): string {
   const negative = value.startsWith("-");
   const [intPart, frac] = (negative ? value.slice(1) : value).split(".");
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);

@@ -45,7 +45,11 @@ export async function sniffDelimiter(path: string, encoding: CsvEncoding): Promi
  * blank lines skipped, ragged rows allowed (a missing trailing cell reads as empty). Memory
  * stays flat: one read buffer and the records it holds.
  */
-export async function* readCsvBatches(path: string, format: CsvFormat, options: { signal?: AbortSignal } = {}): AsyncGenerator<CsvRecord[]> {
+export async function* readCsvBatches(
+  path: string,
+  format: CsvFormat,
+  options: { signal?: AbortSignal } = {},
+): AsyncGenerator<CsvRecord[]> {
   // One buffer, reused for every read: a read stream allocates a fresh 256 KiB buffer per
   // read, which the allocator keeps around after GC (measured: RSS grew by tens of MB over a
   // 45 MB file). The decoder copies what it needs into strings.
@@ -90,6 +94,10 @@ function decoderOf(encoding: CsvEncoding): { write(bytes: Buffer): string; end()
 }
 
 /** The records of a CSV file one by one (see {@link readCsvBatches}). */
-export async function* readCsvRecords(path: string, format: CsvFormat, options: { signal?: AbortSignal } = {}): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(
+  path: string,
+  format: CsvFormat,
+  options: { signal?: AbortSignal } = {},
+): AsyncGenerator<CsvRecord> {
   for await (const batch of readCsvBatches(path, format, options)) yield* batch;
 }

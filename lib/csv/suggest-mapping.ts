@@ -16,7 +16,20 @@ const DIMENSION_ALIASES: Record<DimensionTarget, string[]> = {
 };
 
 const MEASURE_ALIASES: Record<string, string[]> = {
-  spend: ["spend", "cost", "costs", "ad spend", "amount spent", "marketing spend", "расход", "расходы", "затраты", "стоимость", "бюджет", "расход на рекламу"],
+  spend: [
+    "spend",
+    "cost",
+    "costs",
+    "ad spend",
+    "amount spent",
+    "marketing spend",
+    "расход",
+    "расходы",
+    "затраты",
+    "стоимость",
+    "бюджет",
+    "расход на рекламу",
+  ],
   sales_cost: ["sales cost", "cost of sales", "расходы продаж", "затраты на продажи", "расходы на продажи"],
   impressions: ["impressions", "impr", "показы", "показов"],
   reach: ["reach", "охват"],
@@ -26,7 +39,17 @@ const MEASURE_ALIASES: Record<string, string[]> = {
   leads: ["leads", "лиды", "заявки", "лидов"],
   qualified_leads: ["qualified leads", "mql", "sql", "квал лиды", "квалифицированные лиды", "целевые лиды"],
   opportunities: ["opportunities", "opps", "сделки в воронке", "возможности"],
-  deals_won: ["deals", "deals won", "won deals", "new customers", "customers won", "сделки", "продажи", "новые клиенты", "выигранные сделки"],
+  deals_won: [
+    "deals",
+    "deals won",
+    "won deals",
+    "new customers",
+    "customers won",
+    "сделки",
+    "продажи",
+    "новые клиенты",
+    "выигранные сделки",
+  ],
   revenue: ["revenue", "income", "sales revenue", "выручка", "доход", "доходы"],
   pipeline_value: ["pipeline", "pipeline value", "сумма сделок", "потенциальная сумма сделок", "воронка"],
   customers_active: ["active customers", "customers", "активные клиенты", "клиенты"],
@@ -114,7 +137,10 @@ function editDistance(a: string, b: string): number {
  * A file with both a measure and a value column is long layout: measure-named columns are
  * then ignored.
  */
-export function suggestMapping(headers: readonly string[], customMeasures: readonly MeasureDefinition[] = []): ImportMapping {
+export function suggestMapping(
+  headers: readonly string[],
+  customMeasures: readonly MeasureDefinition[] = [],
+): ImportMapping {
   const targets = headers.map((h) => suggestTarget(h, customMeasures));
   const long = targets.includes("measure") && targets.includes("value");
   const taken = new Set<string>();

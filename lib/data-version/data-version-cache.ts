@@ -25,7 +25,8 @@ export interface VersionedCache<T> {
   clear(): void;
 }
 
-export const DATA_VERSION_SQL = "SELECT coalesce(sum(weight), 0)::text AS version FROM workspace_data_changes WHERE workspace_id = $1::uuid";
+export const DATA_VERSION_SQL =
+  "SELECT coalesce(sum(weight), 0)::text AS version FROM workspace_data_changes WHERE workspace_id = $1::uuid";
 
 /** The workspace's data version as a string ("0" before its first write). One round trip. */
 export async function readDataVersion(db: Database, workspaceId: string): Promise<string> {

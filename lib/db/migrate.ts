@@ -20,7 +20,10 @@ export function migrationsDir(): string {
 /** Reads prisma/migrations/<name>/migration.sql in name order (names start with a timestamp). */
 export async function readMigrations(dir = migrationsDir()): Promise<MigrationFile[]> {
   const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   if (names.length === 0) throw new Error(`No migrations found in ${dir}`);
   return Promise.all(
     names.map(async (name) => {

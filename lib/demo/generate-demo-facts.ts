@@ -47,18 +47,84 @@ interface ChannelModel {
 // with the demo's 40 % gross margin and ≈ 9 % monthly churn — LTV:CAC sits between 3 and 6
 // under the time-normalised rule (LTV = deal size × margin ÷ monthly churn).
 const CHANNELS: ChannelModel[] = [
-  { channel: "google_ads", kind: "paid", spend: 8000, cpm: 1800, ctr: 0.04, conversion: 0.0035, qualified: 0.75, opportunity: 0.6, win: 0.5, dealSize: 85000,
-    campaignNames: ["brand_search", "generic_search", "competitors", "remarketing", "performance_max"] },
-  { channel: "yandex_direct", kind: "paid", spend: 7000, cpm: 1500, ctr: 0.05, conversion: 0.0024, qualified: 0.7, opportunity: 0.6, win: 0.48, dealSize: 80000,
-    campaignNames: ["search_brand", "search_generic", "rsya_retargeting", "rsya_lookalike", "master_campaign"] },
-  { channel: "vk_ads", kind: "paid", spend: 6000, cpm: 200, ctr: 0.008, conversion: 0.00075, qualified: 0.4, opportunity: 0.5, win: 0.4, dealSize: 55000,
-    campaignNames: ["feed_awareness", "lead_forms", "video_views", "lookalike_buyers", "community_promo"] },
-  { channel: "telegram", kind: "social", spend: 4000, cpm: 250, ctr: 0.009, conversion: 0.00073, qualified: 0.45, opportunity: 0.5, win: 0.44, dealSize: 60000,
-    campaignNames: ["tg_ads_it", "tg_ads_marketing", "channel_posts", "partner_posts", "bot_funnel"] },
-  { channel: "blog", kind: "content", spend: 1500, cpm: 0, ctr: 0, conversion: 0.0016, qualified: 0.8, opportunity: 0.6, win: 0.52, dealSize: 90000,
-    campaignNames: ["blog", "case_studies", "glossary", "webinars", "landing_pages"] },
-  { channel: "email", kind: "email", spend: 2500, cpm: 0, ctr: 0, conversion: 0.0049, qualified: 0.8, opportunity: 0.65, win: 0.54, dealSize: 85000,
-    campaignNames: ["newsletter", "nurture", "onboarding", "winback", "promo"] },
+  {
+    channel: "google_ads",
+    kind: "paid",
+    spend: 8000,
+    cpm: 1800,
+    ctr: 0.04,
+    conversion: 0.0035,
+    qualified: 0.75,
+    opportunity: 0.6,
+    win: 0.5,
+    dealSize: 85000,
+    campaignNames: ["brand_search", "generic_search", "competitors", "remarketing", "performance_max"],
+  },
+  {
+    channel: "yandex_direct",
+    kind: "paid",
+    spend: 7000,
+    cpm: 1500,
+    ctr: 0.05,
+    conversion: 0.0024,
+    qualified: 0.7,
+    opportunity: 0.6,
+    win: 0.48,
+    dealSize: 80000,
+    campaignNames: ["search_brand", "search_generic", "rsya_retargeting", "rsya_lookalike", "master_campaign"],
+  },
+  {
+    channel: "vk_ads",
+    kind: "paid",
+    spend: 6000,
+    cpm: 200,
+    ctr: 0.008,
+    conversion: 0.00075,
+    qualified: 0.4,
+    opportunity: 0.5,
+    win: 0.4,
+    dealSize: 55000,
+    campaignNames: ["feed_awareness", "lead_forms", "video_views", "lookalike_buyers", "community_promo"],
+  },
+  {
+    channel: "telegram",
+    kind: "social",
+    spend: 4000,
+    cpm: 250,
+    ctr: 0.009,
+    conversion: 0.00073,
+    qualified: 0.45,
+    opportunity: 0.5,
+    win: 0.44,
+    dealSize: 60000,
+    campaignNames: ["tg_ads_it", "tg_ads_marketing", "channel_posts", "partner_posts", "bot_funnel"],
+  },
+  {
+    channel: "blog",
+    kind: "content",
+    spend: 1500,
+    cpm: 0,
+    ctr: 0,
+    conversion: 0.0016,
+    qualified: 0.8,
+    opportunity: 0.6,
+    win: 0.52,
+    dealSize: 90000,
+    campaignNames: ["blog", "case_studies", "glossary", "webinars", "landing_pages"],
+  },
+  {
+    channel: "email",
+    kind: "email",
+    spend: 2500,
+    cpm: 0,
+    ctr: 0,
+    conversion: 0.0049,
+    qualified: 0.8,
+    opportunity: 0.65,
+    win: 0.54,
+    dealSize: 85000,
+    campaignNames: ["newsletter", "nurture", "onboarding", "winback", "promo"],
+  },
 ];
 
 /** The demo campaigns' names as a Russian advertiser names them in the ad accounts. */
@@ -107,7 +173,21 @@ export const DEMO_GROSS_MARGIN = "0.4";
  * Unknown currencies are treated like USD.
  */
 const UNITS_PER_RUB: Readonly<Record<string, number>> = {
-  RUB: 1, USD: 1 / 90, EUR: 1 / 100, GBP: 1 / 115, CHF: 1 / 100, KZT: 5, BYN: 1 / 28, UAH: 0.45, CNY: 0.08, JPY: 1.6, INR: 0.92, TRY: 0.35, AMD: 4.3, GEL: 0.03, UZS: 140,
+  RUB: 1,
+  USD: 1 / 90,
+  EUR: 1 / 100,
+  GBP: 1 / 115,
+  CHF: 1 / 100,
+  KZT: 5,
+  BYN: 1 / 28,
+  UAH: 0.45,
+  CNY: 0.08,
+  JPY: 1.6,
+  INR: 0.92,
+  TRY: 0.35,
+  AMD: 4.3,
+  GEL: 0.03,
+  UZS: 140,
 };
 export function demoCurrencyScale(currency: string): number {
   return UNITS_PER_RUB[currency] ?? UNITS_PER_RUB.USD;
@@ -152,7 +232,8 @@ function* rubleFacts(options: DemoOptions): Generator<MetricRowInput> {
         const campaignKey = c < model.campaignNames.length ? base : `${base}_${round}`;
         // The draw is seeded by the stable key (figures do not change); the fact carries the
         // campaign's name as an advertiser writes it (SPEC §10: no snake_case keys on pages).
-        const campaign = c < model.campaignNames.length ? CAMPAIGN_NAMES[base] ?? base : `${CAMPAIGN_NAMES[base] ?? base} ${round}`;
+        const campaign =
+          c < model.campaignNames.length ? (CAMPAIGN_NAMES[base] ?? base) : `${CAMPAIGN_NAMES[base] ?? base} ${round}`;
         const rng = prng(hash(`${seed}|${date}|${model.channel}|${campaignKey}`));
         // Campaigns take breaks: some run only part of the year.
         if (c % 5 === 3 && !isActiveSeason(date, c)) continue;
@@ -170,7 +251,14 @@ function* rubleFacts(options: DemoOptions): Generator<MetricRowInput> {
   }
 }
 
-function* campaignDay(date: string, m: ChannelModel, campaign: string, index: number, season: number, rng: () => number): Generator<MetricRowInput> {
+function* campaignDay(
+  date: string,
+  m: ChannelModel,
+  campaign: string,
+  index: number,
+  season: number,
+  rng: () => number,
+): Generator<MetricRowInput> {
   // Campaign weight: the first campaigns of a channel carry more budget.
   const weight = [1.6, 1.2, 1, 0.7, 0.5][index % 5] * (1 + 0.1 * Math.floor(index / 5));
   const noise = () => 0.85 + 0.3 * rng();
@@ -181,16 +269,26 @@ function* campaignDay(date: string, m: ChannelModel, campaign: string, index: nu
     const impressions = Math.round((spend / m.cpm) * 1000 * noise());
     const clicks = binomial(rng, impressions, m.ctr * noise());
     sessions = binomial(rng, clicks, 0.92);
-    rows.push(row(date, m.channel, campaign, "spend", spend), row(date, m.channel, campaign, "impressions", impressions), row(date, m.channel, campaign, "clicks", clicks));
+    rows.push(
+      row(date, m.channel, campaign, "spend", spend),
+      row(date, m.channel, campaign, "impressions", impressions),
+      row(date, m.channel, campaign, "clicks", clicks),
+    );
     if (m.kind === "social") {
       const reach = Math.round(impressions * (0.55 + 0.1 * rng()));
-      rows.push(row(date, m.channel, campaign, "reach", reach), row(date, m.channel, campaign, "engagements", binomial(rng, reach, 0.035)));
+      rows.push(
+        row(date, m.channel, campaign, "reach", reach),
+        row(date, m.channel, campaign, "engagements", binomial(rng, reach, 0.035)),
+      );
       if (rng() < 0.6) rows.push(row(date, m.channel, campaign, "posts_published", 1 + Math.floor(rng() * 2)));
     }
   } else if (m.kind === "content") {
     sessions = Math.round(160 * weight * season * growth(date) * noise());
-    rows.push(row(date, m.channel, campaign, "spend", round2(spend)), row(date, m.channel, campaign, "content_views", Math.round(sessions * 1.7)));
-    rows.push(row(date, m.channel, campaign, "branded_sessions", binomial(rng, sessions, 0.18 * growth(date) / 1.3)));
+    rows.push(
+      row(date, m.channel, campaign, "spend", round2(spend)),
+      row(date, m.channel, campaign, "content_views", Math.round(sessions * 1.7)),
+    );
+    rows.push(row(date, m.channel, campaign, "branded_sessions", binomial(rng, sessions, (0.18 * growth(date)) / 1.3)));
     if (rng() < 0.25) rows.push(row(date, m.channel, campaign, "content_published", 1));
   } else {
     // Email: sends on Tuesdays and Thursdays; clicks arrive on the send day.
@@ -201,7 +299,11 @@ function* campaignDay(date: string, m: ChannelModel, campaign: string, index: nu
       const opens = binomial(rng, sent, 0.24);
       const clicks = binomial(rng, opens, 0.13);
       sessions = binomial(rng, clicks, 0.9);
-      rows.push(row(date, m.channel, campaign, "email_sent", sent), row(date, m.channel, campaign, "email_opens", opens), row(date, m.channel, campaign, "email_clicks", clicks));
+      rows.push(
+        row(date, m.channel, campaign, "email_sent", sent),
+        row(date, m.channel, campaign, "email_opens", opens),
+        row(date, m.channel, campaign, "email_clicks", clicks),
+      );
     }
   }
   if (sessions > 0) {
@@ -213,10 +315,22 @@ function* campaignDay(date: string, m: ChannelModel, campaign: string, index: nu
     for (let i = 0; i < deals; i++) revenue += Math.round((m.dealSize * (0.6 + 0.8 * rng())) / 100) * 100;
     let pipeline = 0;
     for (let i = 0; i < opportunities; i++) pipeline += Math.round((m.dealSize * (0.8 + 0.8 * rng())) / 100) * 100;
-    rows.push(row(date, m.channel, campaign, "sessions", sessions), row(date, m.channel, campaign, "bounces", binomial(rng, sessions, 0.42)));
-    rows.push(row(date, m.channel, campaign, "leads", leads), row(date, m.channel, campaign, "qualified_leads", qualified));
-    rows.push(row(date, m.channel, campaign, "opportunities", opportunities), row(date, m.channel, campaign, "deals_won", deals));
-    rows.push(row(date, m.channel, campaign, "revenue", revenue), row(date, m.channel, campaign, "pipeline_value", pipeline));
+    rows.push(
+      row(date, m.channel, campaign, "sessions", sessions),
+      row(date, m.channel, campaign, "bounces", binomial(rng, sessions, 0.42)),
+    );
+    rows.push(
+      row(date, m.channel, campaign, "leads", leads),
+      row(date, m.channel, campaign, "qualified_leads", qualified),
+    );
+    rows.push(
+      row(date, m.channel, campaign, "opportunities", opportunities),
+      row(date, m.channel, campaign, "deals_won", deals),
+    );
+    rows.push(
+      row(date, m.channel, campaign, "revenue", revenue),
+      row(date, m.channel, campaign, "pipeline_value", pipeline),
+    );
   }
   // Zero flows add nothing; leaving them out keeps the demo light (stocks are never zero here).
   for (const r of rows) if (r.value !== "0") yield r;

@@ -66,14 +66,19 @@ export interface DemoImportReport {
  * Idempotent for the facts: loading again inserts only days that were not there (the
  * generator is deterministic per day) and leaves everything else unchanged.
  */
-export async function loadDemoData(db: Database, { workspaceId, now, targets = true, actor = null, ...options }: { workspaceId: string } & LoadDemoOptions): Promise<LoadDemoResult> {
+export async function loadDemoData(
+  db: Database,
+  { workspaceId, now, targets = true, actor = null, ...options }: { workspaceId: string } & LoadDemoOptions,
+): Promise<LoadDemoResult> {
   const importId = randomUUID();
   const endDate = options.endDate ?? utcToday(-1);
   const days = options.days ?? 730;
   const started = new Date();
   const currency = await withTenant(db, { workspaceId }, async (tx) => {
     const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { currency: true } });
-    const checksum = createHash("sha256").update(`demo|${options.seed ?? DEFAULT_DEMO_SEED}|${endDate}|${days}|${workspace?.currency}`).digest("hex");
+    const checksum = createHash("sha256")
+      .update(`demo|${options.seed ?? DEFAULT_DEMO_SEED}|${endDate}|${days}|${workspace?.currency}`)
+      .digest("hex");
     const empty = { columns: [], measureAliases: [], defaultChannel: null };
     await tx.import.create({
       data: {
@@ -98,7 +103,11 @@ export async function loadDemoData(db: Database, { workspaceId, now, targets = t
       },
     });
     // The demo company is a services business: a workspace that never chose a margin gets 40 %.
-    await tx.$executeRawUnsafe(`INSERT INTO metric_settings (workspace_id, gross_margin) VALUES ($1::uuid, $2::numeric) ON CONFLICT (workspace_id) DO NOTHING`, workspaceId, DEMO_GROSS_MARGIN);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO metric_settings (workspace_id, gross_margin) VALUES ($1::uuid, $2::numeric) ON CONFLICT (workspace_id) DO NOTHING`,
+      workspaceId,
+      DEMO_GROSS_MARGIN,
+    );
     return workspace?.currency ?? "RUB";
   });
 
@@ -119,7 +128,9 @@ export async function loadDemoData(db: Database, { workspaceId, now, targets = t
       total.inserted += counts.inserted;
       total.updated += counts.updated;
       total.unchanged += counts.unchanged;
-      await tx.importChunk.create({ data: { workspaceId, importId, chunkNo: total.accepted, rows: valid.rows.length, ...counts } });
+      await tx.importChunk.create({
+        data: { workspaceId, importId, chunkNo: total.accepted, rows: valid.rows.length, ...counts },
+      });
     });
   };
   try {
@@ -132,7 +143,10 @@ export async function loadDemoData(db: Database, { workspaceId, now, targets = t
     // Nothing half-loaded stays behind: undo the slices already written and mark the import failed.
     await withTenant(db, { workspaceId }, async (tx) => {
       await restoreImportFacts(tx, { workspaceId, importId });
-      await tx.import.update({ where: { workspaceId_id: { workspaceId, id: importId } }, data: { status: "FAILED", error: "The demo data could not be loaded", finishedAt: new Date() } });
+      await tx.import.update({
+        where: { workspaceId_id: { workspaceId, id: importId } },
+        data: { status: "FAILED", error: "The demo data could not be loaded", finishedAt: new Date() },
+      });
     });
     throw error;
   }
@@ -168,7 +182,17 @@ export async function loadDemoData(db: Database, { workspaceId, now, targets = t
         inserted: total.inserted,
         updated: total.updated,
         unchanged: total.unchanged,
-        report: { fingerprint: "", errorCount: 0, issues: [], unknownMeasures: [], unmappedColumns: [], dataRows: total.accepted, factCount: total.accepted, unmappedChannels: [], ...report },
+        report: {
+          fingerprint: "",
+          errorCount: 0,
+          issues: [],
+          unknownMeasures: [],
+          unmappedColumns: [],
+          dataRows: total.accepted,
+          factCount: total.accepted,
+          unmappedChannels: [],
+          ...report,
+        },
       },
     });
     await recordImportEvent(tx, done, "demo.loaded", actor, { targets: targetCount, currency });

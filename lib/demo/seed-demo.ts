@@ -10,7 +10,12 @@ import { loadDemoData } from "./load-demo-data";
 export const DEMO_OWNER = { email: "demo@throughline.local", password: "demo-throughline-2026", name: "Demo Owner" };
 
 /** The demo company's workspace. */
-export const DEMO_WORKSPACE = { name: "Northwind Digital (demo)", currency: "RUB", timeZone: "Europe/Moscow", locale: "ru" } as const;
+export const DEMO_WORKSPACE = {
+  name: "Northwind Digital (demo)",
+  currency: "RUB",
+  timeZone: "Europe/Moscow",
+  locale: "ru",
+} as const;
 
 /**
  * Seeds the demo workspace on a database that has no users yet (a fresh install), unless
@@ -21,7 +26,9 @@ export const DEMO_WORKSPACE = { name: "Northwind Digital (demo)", currency: "RUB
  * so the first scorecards show on-track / at-risk / off-track. Idempotent: a database with any
  * user is left alone. About 10 s on PGlite (≈ 160 000 facts), measured in metrics-rollups.int.test.ts.
  */
-export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; workspaceId?: string; rows?: number; ms?: number }> {
+export async function seedDemoIfEmpty(
+  db: Database,
+): Promise<{ seeded: boolean; workspaceId?: string; rows?: number; ms?: number }> {
   if (!isTruthy(env().SEED_DEMO)) return { seeded: false };
   const { rows } = await db.sql.query<{ any: boolean }>("SELECT EXISTS (SELECT 1 FROM users) AS any");
   if (rows[0]?.any) return { seeded: false };
@@ -36,9 +43,15 @@ export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; 
     locale: DEMO_WORKSPACE.locale,
   });
   // A services business: 40 % gross margin (LTV and ROMI on gross profit read it).
-  await updateMetricSettings(db, { workspaceId: workspace.id, input: { grossMargin: DEMO_GROSS_MARGIN }, actor: { kind: "user", userId: user.id } });
+  await updateMetricSettings(db, {
+    workspaceId: workspace.id,
+    input: { grossMargin: DEMO_GROSS_MARGIN },
+    actor: { kind: "user", userId: user.id },
+  });
   const loaded = await loadDemoData(db, { workspaceId: workspace.id, actor: { kind: "user", userId: user.id } });
   const ms = Date.now() - started;
-  console.log(`throughline: seeded the demo workspace (${loaded.accepted} facts, ${loaded.targets} targets, ${(ms / 1000).toFixed(1)} s); sign in as ${DEMO_OWNER.email} with the password given in README.md ("Run it")`);
+  console.log(
+    `throughline: seeded the demo workspace (${loaded.accepted} facts, ${loaded.targets} targets, ${(ms / 1000).toFixed(1)} s); sign in as ${DEMO_OWNER.email} with the password given in README.md ("Run it")`,
+  );
   return { seeded: true, workspaceId: workspace.id, rows: loaded.accepted, ms };
 }

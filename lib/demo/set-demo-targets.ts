@@ -91,21 +91,32 @@ const JITTER_STEP = new Decimal("0.001");
  * version (the demo's, or one the user set) are left alone, so loading again adds nothing.
  * Versions go in with source "template" and no actor, in one statement.
  */
-export async function setDemoTargets(db: Database, { workspaceId, now = new Date() }: { workspaceId: string; now?: Date }): Promise<{ set: number }> {
+export async function setDemoTargets(
+  db: Database,
+  { workspaceId, now = new Date() }: { workspaceId: string; now?: Date },
+): Promise<{ set: number }> {
   const { calendar, kpis, periods, existing } = await withTenant(db, { workspaceId }, async (tx) => {
     const calendar = await loadWorkspaceCalendar(tx, workspaceId);
     const kpis = (await loadKpis(tx, workspaceId)).filter((k) => k.direction !== "range");
     const periods = demoPeriods(kpis, calendar, now);
     return { calendar, kpis, periods, existing: await existingTargets(tx, workspaceId, periods) };
   });
-  const wanted = (kpi: KpiRecord, period: Period) => kpi.periodType === period.type && !existing.has(pairKey(kpi.id, period));
+  const wanted = (kpi: KpiRecord, period: Period) =>
+    kpi.periodType === period.type && !existing.has(pairKey(kpi.id, period));
   // Every period of a type with something to set (its fallbacks included), oldest first.
-  const types = new Set(periods.filter((p) => !p.fallbackOnly && kpis.some((k) => wanted(k, p.period))).map((p) => p.period.type));
+  const types = new Set(
+    periods.filter((p) => !p.fallbackOnly && kpis.some((k) => wanted(k, p.period))).map((p) => p.period.type),
+  );
   const candidates: { kpi: KpiRecord; period: Period; basis: Decimal }[] = [];
   const lastBasis = new Map<string, Decimal>();
   for (const { period, fallbackOnly } of periods) {
     if (!types.has(period.type)) continue;
-    const ctx = await loadScorecardContext(db, { workspaceId, calendar, period: { type: period.type as KpiRecord["periodType"], anchor: period.from }, now });
+    const ctx = await loadScorecardContext(db, {
+      workspaceId,
+      calendar,
+      period: { type: period.type as KpiRecord["periodType"], anchor: period.from },
+      now,
+    });
     const share = ctx.elapsedShare;
     for (const kpi of kpis) {
       if (kpi.periodType !== period.type) continue;
@@ -124,7 +135,11 @@ export async function setDemoTargets(db: Database, { workspaceId, now = new Date
     // Two loads at once must not both write: serialise, then re-read what is there.
     await lockKpiTree(tx, workspaceId);
     const present = await existingTargets(tx, workspaceId, periods);
-    const known = await findKnownMetrics(tx, workspaceId, kpis.map((k) => k.metricKey));
+    const known = await findKnownMetrics(
+      tx,
+      workspaceId,
+      kpis.map((k) => k.metricKey),
+    );
     const versions: NewTargetVersion[] = [];
     for (const { kpi, period, basis } of candidates) {
       if (present.has(pairKey(kpi.id, period))) continue;
@@ -139,9 +154,15 @@ export async function setDemoTargets(db: Database, { workspaceId, now = new Date
 }
 
 /** The target that gives `kpi` its planned attainment against `basis` in the period labelled `label`. */
-export function targetFor(kpi: Pick<KpiRecord, "key" | "templateKey" | "metricKey" | "channelScope" | "direction">, basis: Decimal, label: string, whole: boolean): Decimal | null {
+export function targetFor(
+  kpi: Pick<KpiRecord, "key" | "templateKey" | "metricKey" | "channelScope" | "direction">,
+  basis: Decimal,
+  label: string,
+  whole: boolean,
+): Decimal | null {
   const plan = DEMO_TARGET_PLAN[kpi.templateKey ?? ""] ?? DEMO_TARGET_PLAN[kpi.key] ?? ON_TRACK;
-  const jitter = (fnv1a(`${scopedMetricKey(kpi.metricKey, kpi.channelScope)}|${label}`) % (2 * JITTER_STEPS + 1)) - JITTER_STEPS;
+  const jitter =
+    (fnv1a(`${scopedMetricKey(kpi.metricKey, kpi.channelScope)}|${label}`) % (2 * JITTER_STEPS + 1)) - JITTER_STEPS;
   const attainment = new Decimal(plan.attainment).plus(JITTER_STEP.times(jitter));
   const lower = kpi.direction === "lower";
   let target = lower ? basis.times(attainment) : basis.div(attainment);

@@ -6,13 +6,7 @@ import { type AnyReasonCode, type UserReason, renderReason, userReason } from ".
  * for masked, unexpected failures). Domain code throws AppError; graphql/errors.ts maps it
  * to `extensions.code`.
  */
-export const APP_ERROR_CODES = [
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "BAD_USER_INPUT",
-  "NOT_FOUND",
-  "RATE_LIMITED",
-] as const;
+export const APP_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "NOT_FOUND", "RATE_LIMITED"] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
@@ -39,7 +33,11 @@ export class AppError extends Error {
   /** For an input error that concerns no one field: its code + params (see FieldError.reason). */
   readonly reason?: UserReason;
 
-  constructor(code: AppErrorCode, message: string, options: { fieldErrors?: FieldError[]; retryAfter?: number; cause?: unknown; reason?: UserReason } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { fieldErrors?: FieldError[]; retryAfter?: number; cause?: unknown; reason?: UserReason } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;

@@ -32,7 +32,12 @@ const IMPORT_STATUS_WORDS: Record<string, Words> = {
 
 /** An import's status named for a person in both languages (a reason param). */
 export function importStatusWord(status: string): Words {
-  return IMPORT_STATUS_WORDS[status] ?? { en: status.toLowerCase().replace(/_/g, " "), ru: status.toLowerCase().replace(/_/g, " ") };
+  return (
+    IMPORT_STATUS_WORDS[status] ?? {
+      en: status.toLowerCase().replace(/_/g, " "),
+      ru: status.toLowerCase().replace(/_/g, " "),
+    }
+  );
 }
 
 const PERIOD_ERROR_REASONS: Record<PeriodErrorCode, UserErrorCode> = {

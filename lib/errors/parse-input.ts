@@ -11,7 +11,10 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fieldErrors: FieldError[] = result.error.issues.map((issue) =>
-    fieldErrorOfIssue(issue as SchemaIssue, issue.path.map((p) => (typeof p === "number" ? p : String(p)))),
+    fieldErrorOfIssue(
+      issue as SchemaIssue,
+      issue.path.map((p) => (typeof p === "number" ? p : String(p))),
+    ),
   );
   throw badInput(fieldErrors);
 }
@@ -25,10 +28,18 @@ export function badInput(fieldErrors: FieldError[]): AppError {
 /** The same error with every field path moved under `prefix` (e.g. ["input"] for a mutation argument). */
 export function prefixFieldErrors(error: unknown, prefix: (string | number)[]): unknown {
   if (!(error instanceof AppError) || error.fieldErrors.length === 0) return error;
-  return badInputLike(error, error.fieldErrors.map((e) => ({ ...e, path: [...prefix, ...e.path] })));
+  return badInputLike(
+    error,
+    error.fieldErrors.map((e) => ({ ...e, path: [...prefix, ...e.path] })),
+  );
 }
 
 function badInputLike(error: AppError, fieldErrors: FieldError[]): AppError {
   const message = fieldErrors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; ");
-  return new AppError(error.code, message, { fieldErrors, retryAfter: error.retryAfter, cause: error.cause, reason: error.reason });
+  return new AppError(error.code, message, {
+    fieldErrors,
+    retryAfter: error.retryAfter,
+    cause: error.cause,
+    reason: error.reason,
+  });
 }

@@ -46,13 +46,15 @@ describe("user error reasons (lib/errors/user-errors.ts)", () => {
 
   it("messages hold no text for a code that is not registered (no orphans)", () => {
     for (const locale of ["en", "ru"] as const) {
-      for (const code of Object.keys(texts[locale])) expect(Object.hasOwn(USER_ERRORS, code), `${locale}: ${code}`).toBe(true);
+      for (const code of Object.keys(texts[locale]))
+        expect(Object.hasOwn(USER_ERRORS, code), `${locale}: ${code}`).toBe(true);
     }
   });
 
   it("every code thrown in the sources is registered (with its texts) or an import reason", () => {
     // Codes reach errors through these calls; a literal first/second argument is the code.
-    const call = /(?:AppError\.badInput\([^,]+,\s*|AppError\.input\(|fieldError\([^,]+,\s*|\bue\(|userReason\()"([A-Z][A-Z0-9_]+)"/g;
+    const call =
+      /(?:AppError\.badInput\([^,]+,\s*|AppError\.input\(|fieldError\([^,]+,\s*|\bue\(|userReason\()"([A-Z][A-Z0-9_]+)"/g;
     const seen = new Set<string>();
     for (const file of [...sourceFiles("lib"), ...sourceFiles("graphql"), ...sourceFiles("app")]) {
       for (const match of readFileSync(file, "utf8").matchAll(call)) {
@@ -71,7 +73,9 @@ describe("user error reasons (lib/errors/user-errors.ts)", () => {
     expect(renderReason({ code: "LOW_CONTRAST", params: { ratio: 1.47, min: 4.5 } }, "ru")).toBe(
       "Контраст белого текста на этом цвете 1,47:1, а по WCAG AA нужно не меньше 4,5:1 — выберите цвет темнее",
     );
-    expect(renderReason({ code: "NOT_AN_ID", params: { kind: { en: "schedule", ru: "расписание" } } }, "ru")).toBe("это не идентификатор (расписание)");
+    expect(renderReason({ code: "NOT_AN_ID", params: { kind: { en: "schedule", ru: "расписание" } } }, "ru")).toBe(
+      "это не идентификатор (расписание)",
+    );
     // Import reasons travel the same way.
     expect(renderReason({ code: "NOT_A_NUMBER" }, "ru")).toBe("это не число");
   });

@@ -273,7 +273,12 @@ export function renderReason(reason: UserReason, locale: Locale): string {
   if (isReasonCode(reason.code)) return reasonText({ code: reason.code, params: reason.params }, locale);
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(reason.params ?? {})) {
-    values[name] = typeof value === "object" && value !== null ? value[locale] : typeof value === "number" ? numberFormat(locale).format(value) : value;
+    values[name] =
+      typeof value === "object" && value !== null
+        ? value[locale]
+        : typeof value === "number"
+          ? numberFormat(locale).format(value)
+          : value;
   }
   // A value the text names but the producer did not give (a schema bound it has no issue for)
   // reads as an ellipsis rather than breaking the whole sentence.

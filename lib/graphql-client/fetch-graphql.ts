@@ -10,7 +10,11 @@ import { documentText } from "./document-text";
 export interface GraphQLErrorShape {
   message: string;
   path?: ReadonlyArray<string | number>;
-  extensions?: { code?: string; fieldErrors?: { path: (string | number)[]; message: string }[]; [key: string]: unknown };
+  extensions?: {
+    code?: string;
+    fieldErrors?: { path: (string | number)[]; message: string }[];
+    [key: string]: unknown;
+  };
 }
 
 export interface GraphQLOutcome<T> {
@@ -39,7 +43,11 @@ export async function fetchGraphQL(
     const response = await fetch("/api/graphql", {
       method: "POST",
       credentials: "same-origin",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...init.headers },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
+        ...init.headers,
+      },
       body: JSON.stringify({ query: documentText(query), variables }),
     });
     payload = await response.json();

@@ -51,7 +51,10 @@ export function channelScopeLabel(scope: string): { ru: string; en: string } {
  * sentences and planner proposals say names, never keys (SPEC §10); a key nothing names is
  * shown as words ("deals_won" → "deals won").
  */
-export function metricLabel(key: string, custom?: ReadonlyMap<string, { ru: string; en: string }>): { ru: string; en: string } {
+export function metricLabel(
+  key: string,
+  custom?: ReadonlyMap<string, { ru: string; en: string }>,
+): { ru: string; en: string } {
   const name = getMetricDefinition(key)?.name ?? getBaseMeasure(key)?.name ?? custom?.get(key);
   if (name) return { ru: name.ru, en: name.en };
   const words = key.replace(/[_.]+/g, " ");

@@ -112,7 +112,7 @@ export const HEALTH_CHECK_RULES: Readonly<Record<HealthCheckCode, HealthCheckRul
     severity: "warning",
     rule: {
       en:
-        "If a KPI can't be measured, it is not a KPI: \"raise brand awareness\" is bad, \"grow branded traffic " +
+        'If a KPI can\'t be measured, it is not a KPI: "raise brand awareness" is bad, "grow branded traffic ' +
         "by 30%\" is good. A KPI with no data this period can't say whether the goal is reached.",
       ru:
         "Если KPI нельзя посчитать — это не KPI: «повысить узнаваемость бренда» — плохо, «увеличить брендовый " +

@@ -14,9 +14,19 @@ const defaults = buildDefaultKpis();
 const healthyValues: Record<string, Decimal> = Object.fromEntries(
   defaults.map((k) => [k.channelScope ? `${k.metricKey}@${k.channelScope}` : k.metricKey, d(1)]),
 );
-const healthy: Record<string, Decimal> = { ...healthyValues, ltv_to_cac: d(4), ctr: d("0.02"), lead_to_deal_conversion: d("0.25") };
+const healthy: Record<string, Decimal> = {
+  ...healthyValues,
+  ltv_to_cac: d(4),
+  ctr: d("0.02"),
+  lead_to_deal_conversion: d("0.25"),
+};
 
-const kpi = (key: string, ownerRole: KpiDefinition["ownerRole"], metricKey: string, parentKey: string | null): KpiDefinition => ({
+const kpi = (
+  key: string,
+  ownerRole: KpiDefinition["ownerRole"],
+  metricKey: string,
+  parentKey: string | null,
+): KpiDefinition => ({
   key,
   metricKey,
   ownerRole,
@@ -95,7 +105,14 @@ describe("LTV_CAC_BELOW_3", () => {
   it("fires as critical below 3 and names the unit-economics KPIs", () => {
     const [finding] = only({ kpis: defaults, values: { ...healthy, ltv_to_cac: d("2.5") } }, "LTV_CAC_BELOW_3");
     expect(finding).toMatchObject({ severity: "critical", owner: "COMPANY" });
-    expect(finding.kpiKeys).toEqual(["company.cac", "company.ltv_to_cac", "sales.cac", "sales.ltv", "cmo.cac", "cmo.ltv_to_cac"]);
+    expect(finding.kpiKeys).toEqual([
+      "company.cac",
+      "company.ltv_to_cac",
+      "sales.cac",
+      "sales.ltv",
+      "cmo.cac",
+      "cmo.ltv_to_cac",
+    ]);
     expect(finding.message.en).toContain("2.5");
     expect(finding.message.ru).toContain("2,5");
   });
@@ -118,7 +135,11 @@ describe("QUANTITY_TRAP", () => {
 
   it("fires when lead count rises while lead→deal conversion falls", () => {
     const findings = only(
-      { kpis: defaults, values: { leads: d(400), qualified_leads: d(100), lead_to_deal_conversion: d("0.0125") }, previousValues: previous },
+      {
+        kpis: defaults,
+        values: { leads: d(400), qualified_leads: d(100), lead_to_deal_conversion: d("0.0125") },
+        previousValues: previous,
+      },
       "QUANTITY_TRAP",
     );
     expect(findings).toHaveLength(1);
@@ -141,34 +162,56 @@ describe("QUANTITY_TRAP", () => {
 
   it("does not fire when conversion holds, when leads fall, or without a previous period", () => {
     const base = { kpis: defaults, previousValues: previous };
-    expect(codes({ ...base, values: { leads: d(400), lead_to_deal_conversion: d("0.2") } })).not.toContain("QUANTITY_TRAP");
-    expect(codes({ ...base, values: { leads: d(200), lead_to_deal_conversion: d("0.1") } })).not.toContain("QUANTITY_TRAP");
-    expect(codes({ kpis: defaults, values: { leads: d(400), lead_to_deal_conversion: d("0.1") } })).not.toContain("QUANTITY_TRAP");
+    expect(codes({ ...base, values: { leads: d(400), lead_to_deal_conversion: d("0.2") } })).not.toContain(
+      "QUANTITY_TRAP",
+    );
+    expect(codes({ ...base, values: { leads: d(200), lead_to_deal_conversion: d("0.1") } })).not.toContain(
+      "QUANTITY_TRAP",
+    );
+    expect(codes({ kpis: defaults, values: { leads: d(400), lead_to_deal_conversion: d("0.1") } })).not.toContain(
+      "QUANTITY_TRAP",
+    );
   });
 });
 
 describe("HIGH_CTR_NO_CONVERSION", () => {
   it("fires on CTR 5% with clicks that don't become leads", () => {
-    const [finding] = only({ kpis: defaults, values: { ctr: d("0.05"), landing_conversion: d("0.002") } }, "HIGH_CTR_NO_CONVERSION");
+    const [finding] = only(
+      { kpis: defaults, values: { ctr: d("0.05"), landing_conversion: d("0.002") } },
+      "HIGH_CTR_NO_CONVERSION",
+    );
     expect(finding.message.en).toBe("CTR is 5%, but landing conversion is 0.2%.");
     expect(finding.kpiKeys).toEqual(["performance.qualified_leads", "performance.cost_per_qualified_lead"]);
   });
 
   it("fires on leads that never become deals", () => {
-    expect(codes({ kpis: defaults, values: { ctr: d("0.08"), landing_conversion: d("0.04"), lead_to_deal_conversion: d(0) } }))
-      .toContain("HIGH_CTR_NO_CONVERSION");
+    expect(
+      codes({
+        kpis: defaults,
+        values: { ctr: d("0.08"), landing_conversion: d("0.04"), lead_to_deal_conversion: d(0) },
+      }),
+    ).toContain("HIGH_CTR_NO_CONVERSION");
   });
 
   it("checks the social scope of the SMM KPI too", () => {
-    const findings = only({ kpis: defaults, values: { "ctr@social": d("0.07"), "landing_conversion@social": d(0) } }, "HIGH_CTR_NO_CONVERSION");
+    const findings = only(
+      { kpis: defaults, values: { "ctr@social": d("0.07"), "landing_conversion@social": d(0) } },
+      "HIGH_CTR_NO_CONVERSION",
+    );
     expect(findings).toMatchObject([{ kpiKeys: ["smm.social_qualified_leads"] }]);
     expect(findings[0].message.en).toContain("CTR (social) is 7%");
   });
 
   it("does not fire on a modest CTR, on healthy conversion, or without conversion data", () => {
-    expect(codes({ kpis: defaults, values: { ctr: d("0.049"), landing_conversion: d(0) } })).not.toContain("HIGH_CTR_NO_CONVERSION");
-    expect(codes({ kpis: defaults, values: { ctr: d("0.09"), landing_conversion: d("0.03"), lead_to_deal_conversion: d("0.2") } }))
-      .not.toContain("HIGH_CTR_NO_CONVERSION");
+    expect(codes({ kpis: defaults, values: { ctr: d("0.049"), landing_conversion: d(0) } })).not.toContain(
+      "HIGH_CTR_NO_CONVERSION",
+    );
+    expect(
+      codes({
+        kpis: defaults,
+        values: { ctr: d("0.09"), landing_conversion: d("0.03"), lead_to_deal_conversion: d("0.2") },
+      }),
+    ).not.toContain("HIGH_CTR_NO_CONVERSION");
     expect(codes({ kpis: defaults, values: { ctr: d("0.09") } })).not.toContain("HIGH_CTR_NO_CONVERSION");
   });
 });
@@ -178,7 +221,10 @@ describe("PROCESS_METRIC_AS_KPI", () => {
 
   it("warns about a process KPI tied to nothing, notes one tied to a company target", () => {
     const findings = only(
-      { kpis: [root, kpi("smm.reach", "SMM", "reach", null), kpi("smm.ctr", "SMM", "ctr", "company.revenue")], values: {} },
+      {
+        kpis: [root, kpi("smm.reach", "SMM", "reach", null), kpi("smm.ctr", "SMM", "ctr", "company.revenue")],
+        values: {},
+      },
       "PROCESS_METRIC_AS_KPI",
     );
     expect(findings.map((f) => [f.kpiKeys[0], f.severity])).toEqual([
@@ -198,12 +244,20 @@ describe("OUTSIDE_ZONE_OF_CONTROL", () => {
   const root = kpi("company.revenue", "COMPANY", "revenue", null);
 
   it("fires for revenue on SMM", () => {
-    expect(only({ kpis: [root, kpi("smm.revenue", "SMM", "revenue", "company.revenue")], values: {} }, "OUTSIDE_ZONE_OF_CONTROL"))
-      .toMatchObject([{ owner: "SMM", kpiKeys: ["smm.revenue"], severity: "warning" }]);
+    expect(
+      only(
+        { kpis: [root, kpi("smm.revenue", "SMM", "revenue", "company.revenue")], values: {} },
+        "OUTSIDE_ZONE_OF_CONTROL",
+      ),
+    ).toMatchObject([{ owner: "SMM", kpiKeys: ["smm.revenue"], severity: "warning" }]);
   });
 
   it("does not fire for revenue on SALES or the company, nor for a custom metric", () => {
-    const kpis = [root, kpi("sales.revenue", "SALES", "revenue", "company.revenue"), kpi("smm.custom", "SMM", "my_metric", "company.revenue")];
+    const kpis = [
+      root,
+      kpi("sales.revenue", "SALES", "revenue", "company.revenue"),
+      kpi("smm.custom", "SMM", "my_metric", "company.revenue"),
+    ];
     expect(codes({ kpis, values: {} })).not.toContain("OUTSIDE_ZONE_OF_CONTROL");
   });
 
@@ -233,7 +287,11 @@ describe("KPI_NOT_TIED_TO_COMPANY_TARGET", () => {
   });
 
   it("does not fire when the chain reaches a company KPI through another role KPI", () => {
-    const kpis = [root, kpi("cmo.pipeline", "CMO", "pipeline_value", "company.revenue"), kpi("perf.leads", "PERFORMANCE", "leads", "cmo.pipeline")];
+    const kpis = [
+      root,
+      kpi("cmo.pipeline", "CMO", "pipeline_value", "company.revenue"),
+      kpi("perf.leads", "PERFORMANCE", "leads", "cmo.pipeline"),
+    ];
     expect(codes({ kpis, values: {} })).not.toContain("KPI_NOT_TIED_TO_COMPANY_TARGET");
   });
 });
@@ -257,6 +315,10 @@ describe("ordering", () => {
     const findings = runHealthChecks({ kpis: defaults, values: { ltv_to_cac: d(1) } });
     expect(findings[0].code).toBe("LTV_CAC_BELOW_3");
     const severities = findings.map((f) => f.severity);
-    expect(severities).toEqual([...severities].sort((a, b) => ["critical", "warning", "info"].indexOf(a) - ["critical", "warning", "info"].indexOf(b)));
+    expect(severities).toEqual(
+      [...severities].sort(
+        (a, b) => ["critical", "warning", "info"].indexOf(a) - ["critical", "warning", "info"].indexOf(b),
+      ),
+    );
   });
 });

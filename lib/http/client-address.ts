@@ -22,7 +22,9 @@ export const PEER_ADDRESS_HEADER = "x-throughline-peer-address";
 const installed = Symbol.for("throughline.peerAddressHeader");
 
 export function installPeerAddressHeader(): void {
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: (event: string, ...args: unknown[]) => boolean };
+  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & {
+    emit: (event: string, ...args: unknown[]) => boolean;
+  };
   if (proto[installed]) return;
   proto[installed] = true;
   const emit = proto.emit;
@@ -35,7 +37,8 @@ export function installPeerAddressHeader(): void {
   };
 }
 
-type HeaderSource = Headers | { get(name: string): string | null } | Record<string, string | string[] | undefined> | undefined | null;
+type HeaderSource =
+  Headers | { get(name: string): string | null } | Record<string, string | string[] | undefined> | undefined | null;
 
 function header(source: HeaderSource, name: string): string | null {
   if (!source) return null;

@@ -85,7 +85,9 @@ export function payloadTooLargeParts(error: BodyTooLargeError, contentType = "ap
   return {
     status: 413,
     headers: { "content-type": contentType, connection: "close" } as Record<string, string>,
-    body: JSON.stringify({ errors: [{ message: error.message, extensions: { code: "PAYLOAD_TOO_LARGE", maxBytes: error.maxBytes } }] }),
+    body: JSON.stringify({
+      errors: [{ message: error.message, extensions: { code: "PAYLOAD_TOO_LARGE", maxBytes: error.maxBytes } }],
+    }),
   };
 }
 

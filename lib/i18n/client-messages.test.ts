@@ -21,7 +21,9 @@ const isClient = (file: string) => /^\s*["']use client["']/.test(SOURCE.get(file
 /** Namespaces a file reads with `useTranslations("…")` (client files must use literals). */
 function namespacesOf(file: string): string[] {
   const source = SOURCE.get(file) ?? "";
-  expect(source, `${path.relative(ROOT, file)}: useTranslations needs a literal namespace`).not.toMatch(/useTranslations\((?!["'])/);
+  expect(source, `${path.relative(ROOT, file)}: useTranslations needs a literal namespace`).not.toMatch(
+    /useTranslations\((?!["'])/,
+  );
   return [...source.matchAll(/useTranslations\(["']([^"']+)["']\)/g)].map((m) => m[1]);
 }
 
@@ -30,11 +32,18 @@ function importsOf(file: string): string[] {
   const out: string[] = [];
   for (const m of (SOURCE.get(file) ?? "").matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g)) {
     const spec = m[1];
-    const base = spec.startsWith("@/") ? path.join(ROOT, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(file), spec) : null;
+    const base = spec.startsWith("@/")
+      ? path.join(ROOT, spec.slice(2))
+      : spec.startsWith(".")
+        ? path.resolve(path.dirname(file), spec)
+        : null;
     if (!base || spec.startsWith("@/generated/")) continue;
-    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")].find((c) => SOURCE.has(c));
+    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")].find(
+      (c) => SOURCE.has(c),
+    );
     if (found) out.push(found);
-    else if (!existsSync(base) && !existsSync(`${base}.d.ts`) && !/\.(css|json)$/.test(spec)) throw new Error(`${path.relative(ROOT, file)}: cannot resolve ${spec}`);
+    else if (!existsSync(base) && !existsSync(`${base}.d.ts`) && !/\.(css|json)$/.test(spec))
+      throw new Error(`${path.relative(ROOT, file)}: cannot resolve ${spec}`);
   }
   return out;
 }
@@ -42,7 +51,9 @@ function importsOf(file: string): string[] {
 /** Namespaces a page or layout hands to its client components with <ClientMessages namespaces={[…]}>. */
 function providedBy(file: string): string[] {
   const source = SOURCE.get(file) ?? "";
-  return [...source.matchAll(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/g)].flatMap((m) => [...m[1].matchAll(/["']([^"']+)["']/g)].map((n) => n[1]));
+  return [...source.matchAll(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/g)].flatMap((m) =>
+    [...m[1].matchAll(/["']([^"']+)["']/g)].map((n) => n[1]),
+  );
 }
 
 /** The client files reachable from an entry through imports, with the namespaces they use. */
@@ -61,7 +72,9 @@ function clientNeeds(entry: string): Map<string, string[]> {
 }
 
 /** app/…/page.tsx and every special file Next renders, with the layouts above it. */
-const ENTRIES = FILES.filter((f) => f.startsWith(path.join(ROOT, "app")) && /\/(page|layout|error|not-found|loading)\.tsx$/.test(f));
+const ENTRIES = FILES.filter(
+  (f) => f.startsWith(path.join(ROOT, "app")) && /\/(page|layout|error|not-found|loading)\.tsx$/.test(f),
+);
 
 function ancestorLayouts(entry: string): string[] {
   const out: string[] = [];
@@ -87,11 +100,15 @@ describe("client messages", () => {
     const missing = new Set<string>();
     let checked = 0;
     for (const entry of ENTRIES) {
-      const provided = new Set<string>([...SHELL_NAMESPACES, ...[entry, ...ancestorLayouts(entry)].flatMap(providedBy)]);
+      const provided = new Set<string>([
+        ...SHELL_NAMESPACES,
+        ...[entry, ...ancestorLayouts(entry)].flatMap(providedBy),
+      ]);
       for (const [client, namespaces] of clientNeeds(entry)) {
         checked++;
         for (const ns of namespaces) {
-          if (!provided.has(ns)) missing.add(`${path.relative(ROOT, entry)} renders ${path.relative(ROOT, client)}, which needs "${ns}"`);
+          if (!provided.has(ns))
+            missing.add(`${path.relative(ROOT, entry)} renders ${path.relative(ROOT, client)}, which needs "${ns}"`);
         }
       }
     }
@@ -102,7 +119,9 @@ describe("client messages", () => {
   it("sends the scorecard page nothing beyond the shell's namespaces", () => {
     const entry = path.join(ROOT, "app/(app)/w/[workspaceSlug]/scorecards/[scorecard]/page.tsx");
     expect(providedBy(entry)).toEqual([]);
-    expect([...clientNeeds(entry).values()].flat().filter((ns) => !(SHELL_NAMESPACES as readonly string[]).includes(ns))).toEqual([]);
+    expect(
+      [...clientNeeds(entry).values()].flat().filter((ns) => !(SHELL_NAMESPACES as readonly string[]).includes(ns)),
+    ).toEqual([]);
   });
 
   it("picks nested namespaces and leaves the rest out", () => {

@@ -26,7 +26,12 @@ function toIntlValue(value: Numeric): string | number | bigint | null {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function shared<F, O>(formats: Map<string, F>, create: (locale: string, options: O) => F, locale: string, options: O): F {
+function shared<F, O>(
+  formats: Map<string, F>,
+  create: (locale: string, options: O) => F,
+  locale: string,
+  options: O,
+): F {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {
@@ -68,7 +73,11 @@ export function formatNumber(value: Numeric, locale: string, options: { maximumF
 }
 
 /** A ratio given as a fraction (SPEC §9.1): `formatPercent("0.25", "ru")` → `25 %`; ROMI 2 → `200 %`. */
-export function formatPercent(ratio: Numeric, locale: string, options: { maximumFractionDigits?: number } = {}): string {
+export function formatPercent(
+  ratio: Numeric,
+  locale: string,
+  options: { maximumFractionDigits?: number } = {},
+): string {
   return formatWith(ratio, locale, { style: "percent", maximumFractionDigits: options.maximumFractionDigits ?? 1 });
 }
 
@@ -89,7 +98,7 @@ export function formatDate(
   if (Number.isNaN(date.getTime())) return MISSING;
   return dateTimeFormat(locale, {
     dateStyle: options.style ?? "medium",
-    timeZone: isDay ? "UTC" : options.timeZone ?? "UTC",
+    timeZone: isDay ? "UTC" : (options.timeZone ?? "UTC"),
   }).format(date);
 }
 
@@ -100,7 +109,15 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   if (Number.isNaN(date.getTime())) return MISSING;
   // The zone is always named (SPEC §10: "dates and times show their time zone"): two people in
   // different zones reading the same invitation must not see two unexplained times.
-  return dateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone }).format(date);
+  return dateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+    timeZone,
+  }).format(date);
 }
 
 /** A month name (fiscal-year start pickers): `formatMonth(4, "ru")` → `апрель`. */

@@ -11,28 +11,52 @@
 export const REASON_TEXTS = {
   // Dates
   EMPTY_DATE: { en: "the date is empty", ru: "дата не указана" },
-  AMBIGUOUS_DATE: { en: "ambiguous date: use DD.MM.YYYY or YYYY-MM-DD", ru: "неоднозначная дата: пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД" },
+  AMBIGUOUS_DATE: {
+    en: "ambiguous date: use DD.MM.YYYY or YYYY-MM-DD",
+    ru: "неоднозначная дата: пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД",
+  },
   NOT_A_DATE: { en: "not a date: use DD.MM.YYYY or YYYY-MM-DD", ru: "это не дата: пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД" },
   NO_SUCH_DATE: { en: "no such calendar date", ru: "такой даты нет в календаре" },
-  DATE_OUT_OF_RANGE: { en: "{date} is out of range ({min} … {max})", ru: "дата {date} вне допустимого диапазона ({min} … {max})" },
+  DATE_OUT_OF_RANGE: {
+    en: "{date} is out of range ({min} … {max})",
+    ru: "дата {date} вне допустимого диапазона ({min} … {max})",
+  },
   // Numbers
   EMPTY_CELL: { en: "the cell is empty", ru: "ячейка пуста" },
   NOT_A_NUMBER: { en: "not a number", ru: "это не число" },
-  BAD_DIGIT_GROUPS: { en: "not a number (digit groups must have 3 digits)", ru: "это не число (в группе разрядов должно быть 3 цифры)" },
-  TWO_DECIMAL_SEPARATORS: { en: "not a number (two decimal separators)", ru: "это не число (два десятичных разделителя)" },
-  MISPLACED_GROUP_SEPARATOR: { en: "not a number (misplaced digit group separator)", ru: "это не число (разделитель разрядов не на месте)" },
+  BAD_DIGIT_GROUPS: {
+    en: "not a number (digit groups must have 3 digits)",
+    ru: "это не число (в группе разрядов должно быть 3 цифры)",
+  },
+  TWO_DECIMAL_SEPARATORS: {
+    en: "not a number (two decimal separators)",
+    ru: "это не число (два десятичных разделителя)",
+  },
+  MISPLACED_GROUP_SEPARATOR: {
+    en: "not a number (misplaced digit group separator)",
+    ru: "это не число (разделитель разрядов не на месте)",
+  },
   TOO_MANY_DECIMALS: { en: "more than {max} decimal places", ru: "больше {max} знаков после запятой" },
   NUMBER_TOO_LARGE: { en: "the number is too large", ru: "слишком большое число" },
   NOT_A_DECIMAL: { en: "“{value}” is not a number", ru: "«{value}» — не число" },
-  NEGATIVE_COUNT: { en: "{measure} is a count and cannot be negative", ru: "{measure} — количество, оно не может быть отрицательным" },
-  FRACTIONAL_COUNT: { en: "{measure} is a count and must be a whole number", ru: "{measure} — количество, нужно целое число" },
+  NEGATIVE_COUNT: {
+    en: "{measure} is a count and cannot be negative",
+    ru: "{measure} — количество, оно не может быть отрицательным",
+  },
+  FRACTIONAL_COUNT: {
+    en: "{measure} is a count and must be a whole number",
+    ru: "{measure} — количество, нужно целое число",
+  },
   // Text cells
   CHANNEL_EMPTY: { en: "the channel is empty", ru: "канал не указан" },
   TEXT_TOO_LONG: { en: "longer than {max} characters", ru: "длиннее {max} символов" },
   CONTROL_CHARACTERS: { en: "contains control characters", ru: "содержит управляющие символы" },
   // Measures
   MEASURE_EMPTY: { en: "the measure is empty", ru: "показатель не указан" },
-  UNKNOWN_MEASURE: { en: "unknown measure “{name}”: map it to a measure", ru: "неизвестный показатель «{name}»: сопоставьте его с показателем" },
+  UNKNOWN_MEASURE: {
+    en: "unknown measure “{name}”: map it to a measure",
+    ru: "неизвестный показатель «{name}»: сопоставьте его с показателем",
+  },
   VALUE_EMPTY: { en: "the value is empty", ru: "значение не указано" },
   // Rows and files
   ROW_REPEATS: {
@@ -44,17 +68,35 @@ export const REASON_TEXTS = {
   // Mapping
   COLUMN_MISSING: { en: "column {column} does not exist", ru: "столбца {column} нет в файле" },
   COLUMN_MAPPED_TWICE: { en: "column {column} is mapped twice", ru: "столбец {column} сопоставлен дважды" },
-  TARGET_MAPPED_TWICE: { en: "“{target}” is already mapped to column {column}", ru: "«{target}» уже сопоставлен со столбцом {column}" },
+  TARGET_MAPPED_TWICE: {
+    en: "“{target}” is already mapped to column {column}",
+    ru: "«{target}» уже сопоставлен со столбцом {column}",
+  },
   MAP_DATE: { en: "map a column to the date", ru: "укажите столбец с датой" },
-  MAP_CHANNEL: { en: "map a column to the channel or give a default channel", ru: "укажите столбец с каналом или канал для всех строк" },
-  MAP_MEASURE_COLUMN: { en: "long layout: map a column to the measure", ru: "длинный формат: укажите столбец с названием показателя" },
-  MAP_VALUE_COLUMN: { en: "long layout: map a column to the value", ru: "длинный формат: укажите столбец со значением" },
+  MAP_CHANNEL: {
+    en: "map a column to the channel or give a default channel",
+    ru: "укажите столбец с каналом или канал для всех строк",
+  },
+  MAP_MEASURE_COLUMN: {
+    en: "long layout: map a column to the measure",
+    ru: "длинный формат: укажите столбец с названием показателя",
+  },
+  MAP_VALUE_COLUMN: {
+    en: "long layout: map a column to the value",
+    ru: "длинный формат: укажите столбец со значением",
+  },
   LONG_LAYOUT_EXTRA_MEASURES: {
     en: "long layout: measure columns are not allowed besides measure/value",
     ru: "длинный формат: кроме столбцов «показатель» и «значение» столбцы показателей не допускаются",
   },
-  MAP_SOME_MEASURE: { en: "map at least one column to a measure", ru: "сопоставьте хотя бы один столбец с показателем" },
-  UNKNOWN_ALIAS_MEASURE: { en: "unknown measure “{measure}” for “{name}”", ru: "неизвестный показатель «{measure}» для «{name}»" },
+  MAP_SOME_MEASURE: {
+    en: "map at least one column to a measure",
+    ru: "сопоставьте хотя бы один столбец с показателем",
+  },
+  UNKNOWN_ALIAS_MEASURE: {
+    en: "unknown measure “{measure}” for “{name}”",
+    ru: "неизвестный показатель «{measure}» для «{name}»",
+  },
   // File structure (lib/csv/csv-tokenizer.ts, check-cell-count.ts, detect-encoding.ts)
   CELL_COUNT_EXTRA: {
     en: "row {row} has {cells} cells but the header has {width} columns: column {column} (“{value}”) has no header — is a number written with “,” unquoted, or a delimiter inside a text cell?",
@@ -76,12 +118,18 @@ export const REASON_TEXTS = {
     en: "row {row}, column {column} holds a control character: the file is not plain text",
     ru: "в строке {row}, столбце {column} — управляющий символ: это не обычный текстовый файл",
   },
-  UNCLOSED_QUOTE: { en: "the quote opened in row {row}, column {column} is never closed", ru: "кавычка, открытая в строке {row}, столбце {column}, не закрыта" },
+  UNCLOSED_QUOTE: {
+    en: "the quote opened in row {row}, column {column} is never closed",
+    ru: "кавычка, открытая в строке {row}, столбце {column}, не закрыта",
+  },
   TOO_MANY_COLUMNS: { en: "row {row} has more than {max} columns", ru: "в строке {row} больше {max} столбцов" },
   RECORD_TOO_LONG: { en: "row {row} is longer than {max} characters", ru: "строка {row} длиннее {max} символов" },
   // Currencies (lib/csv/cell-currency.ts, import mapping)
   TWO_CURRENCY_MARKS: { en: "two different currency marks", ru: "два разных знака валюты" },
-  MARK_ON_NON_MONEY: { en: "a currency mark ({mark}) on a measure that is not money", ru: "знак валюты ({mark}) у показателя, который не является деньгами" },
+  MARK_ON_NON_MONEY: {
+    en: "a currency mark ({mark}) on a measure that is not money",
+    ru: "знак валюты ({mark}) у показателя, который не является деньгами",
+  },
   UNKNOWN_CURRENCY: {
     en: "unknown currency “{currency}”: use an ISO 4217 code such as RUB, USD or EUR",
     ru: "неизвестная валюта «{currency}»: укажите код ISO 4217, например RUB, USD или EUR",
@@ -94,7 +142,10 @@ export const REASON_TEXTS = {
     en: "the cell is in {code} but the import is in {importCurrency} and has no rate from {code} to {reporting}",
     ru: "ячейка в {code}, а загрузка в {importCurrency}, и курса {code} к {reporting} нет",
   },
-  NO_RATE: { en: "no rate from {code} to {reporting}: give the import a rate for {code}", ru: "нет курса {code} к {reporting}: укажите курс для {code}" },
+  NO_RATE: {
+    en: "no rate from {code} to {reporting}: give the import a rate for {code}",
+    ru: "нет курса {code} к {reporting}: укажите курс для {code}",
+  },
   RATE_NOT_POSITIVE: { en: "rate: “{rate}” is not a positive number", ru: "курс: «{rate}» — не положительное число" },
   RATE_REQUIRED: {
     en: "rate: the import is in {importCurrency}; give the rate of 1 {importCurrency} in {reporting}",

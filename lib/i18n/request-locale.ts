@@ -7,6 +7,13 @@ import { LOCALE_COOKIE, type Locale, resolveLocale } from "./config";
  * locale cookie the switcher sets, else the signed-in person's setting, else Accept-Language,
  * else English.
  */
-export function requestLocale(headers: { get(name: string): string | null }, viewerLocale: string | null = null): Locale {
-  return resolveLocale({ cookie: readCookie(headers.get("cookie"), LOCALE_COOKIE), viewerLocale, acceptLanguage: headers.get("accept-language") });
+export function requestLocale(
+  headers: { get(name: string): string | null },
+  viewerLocale: string | null = null,
+): Locale {
+  return resolveLocale({
+    cookie: readCookie(headers.get("cookie"), LOCALE_COOKIE),
+    viewerLocale,
+    acceptLanguage: headers.get("accept-language"),
+  });
 }

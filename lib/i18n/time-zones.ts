@@ -81,7 +81,9 @@ const BY_ID = new Map(TIME_ZONE_CITIES.map((c) => [c.id, c]));
 /** The zone's offset now, e.g. "GMT+3" ("GMT" for UTC). */
 export function timeZoneOffset(id: string, at: Date = new Date()): string {
   try {
-    const part = new Intl.DateTimeFormat("en", { timeZone: id, timeZoneName: "shortOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+    const part = new Intl.DateTimeFormat("en", { timeZone: id, timeZoneName: "shortOffset" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName");
     return part?.value ?? "";
   } catch {
     return "";
@@ -95,7 +97,9 @@ export function timeZoneLabel(id: string, locale: string): string {
   let name = city ? (locale === "ru" ? city.ru : city.en) : "";
   if (!name) {
     try {
-      const part = new Intl.DateTimeFormat(locale, { timeZone: id, timeZoneName: "longGeneric" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName");
+      const part = new Intl.DateTimeFormat(locale, { timeZone: id, timeZoneName: "longGeneric" })
+        .formatToParts(new Date())
+        .find((p) => p.type === "timeZoneName");
       name = part?.value ?? id;
     } catch {
       name = id;

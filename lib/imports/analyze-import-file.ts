@@ -108,7 +108,8 @@ export async function analyzeImportFile(input: AnalyzeInput): Promise<ImportAnal
   try {
     return await analyze(input, seen);
   } catch (error) {
-    if (error instanceof CsvFormatError) return unreadable(input, formatIssue(error, seen.headers ?? (error.row > 1 ? await headerOf(input) : null)));
+    if (error instanceof CsvFormatError)
+      return unreadable(input, formatIssue(error, seen.headers ?? (error.row > 1 ? await headerOf(input) : null)));
     throw error;
   }
 }
@@ -142,12 +143,30 @@ async function analyze(input: AnalyzeInput, seen: { headers: string[] | null }):
   const suggestedMapping = suggestMapping(headers ?? [], input.customMeasures);
   const mapping = input.mapping ?? suggestedMapping;
   const fingerprint = mappingFingerprint(mapping);
-  const report: ImportReport = { fingerprint, errorCount: 0, issues: [], unknownMeasures: [], unmappedColumns: [], dataRows: 0, factCount: 0, unmappedChannels: [] };
+  const report: ImportReport = {
+    fingerprint,
+    errorCount: 0,
+    issues: [],
+    unknownMeasures: [],
+    unmappedColumns: [],
+    dataRows: 0,
+    factCount: 0,
+    unmappedChannels: [],
+  };
   // Channel names seen (bounded), and the unmapped ones in first-seen order.
   const seenChannels = new Set<string>();
   const overrides = input.channelGroups ?? new Map();
   const preview: FactPreview[] = [];
-  const result = (): ImportAnalysis => ({ headers: headers ?? [], sampleRows, numberStyle, suggestedMapping, mapping, fingerprint, preview, report });
+  const result = (): ImportAnalysis => ({
+    headers: headers ?? [],
+    sampleRows,
+    numberStyle,
+    suggestedMapping,
+    mapping,
+    fingerprint,
+    preview,
+    report,
+  });
   const add = (issue: ImportIssue) => {
     report.errorCount++;
     if (report.issues.length < MAX_REPORTED_ISSUES) report.issues.push(issue);
@@ -163,10 +182,18 @@ async function analyze(input: AnalyzeInput, seen: { headers: string[] | null }):
   }
   const mapped = new Set(mapping.columns.filter((c) => c.target !== IGNORE).map((c) => c.index));
   report.unmappedColumns = headers.map((_, i) => columnName(headers!, i)).filter((_, i) => !mapped.has(i));
-  const resolved = resolveMapping(mapping, headers.length, isMeasureKey, { reportingCurrency: input.reportingCurrency });
+  const resolved = resolveMapping(mapping, headers.length, isMeasureKey, {
+    reportingCurrency: input.reportingCurrency,
+  });
   if (!resolved.ok) {
     for (const p of resolved.problems) {
-      add({ code: "MAPPING", row: 1, column: p.column === null ? null : columnName(headers, p.column), value: p.column === null ? null : (headers[p.column] ?? null), ...issueReason(p.reason) });
+      add({
+        code: "MAPPING",
+        row: 1,
+        column: p.column === null ? null : columnName(headers, p.column),
+        value: p.column === null ? null : (headers[p.column] ?? null),
+        ...issueReason(p.reason),
+      });
     }
     return result();
   }
@@ -198,7 +225,16 @@ async function analyze(input: AnalyzeInput, seen: { headers: string[] | null }):
   const issues: ImportIssue[] = [];
   let fact: FactDraft;
   const onProblem = (field: MetricRowField, why: Reason) => {
-    const column = field === "value" ? fact.column : field === "date" ? resolved.mapping.date : field === "channel" ? resolved.mapping.channel : field === "campaign" ? resolved.mapping.campaign : resolved.mapping.measure;
+    const column =
+      field === "value"
+        ? fact.column
+        : field === "date"
+          ? resolved.mapping.date
+          : field === "channel"
+            ? resolved.mapping.channel
+            : field === "campaign"
+              ? resolved.mapping.campaign
+              : resolved.mapping.measure;
     add({
       code: codeOf(field, why),
       row: fact.row,
@@ -244,16 +280,33 @@ async function analyze(input: AnalyzeInput, seen: { headers: string[] | null }):
           if (row === null) continue;
           const f = fact;
           if (!keys.addParts(f.date, f.channel, f.campaign, f.measure)) {
-            if (suspects.length < 10_000) suspects.push({ row: f.row, measure: f.measure, key: `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}` });
+            if (suspects.length < 10_000)
+              suspects.push({
+                row: f.row,
+                measure: f.measure,
+                key: `${f.date}\u0000${f.channel}\u0000${f.campaign}\u0000${f.measure}`,
+              });
             continue;
           }
           report.factCount++;
           if (!seenChannels.has(f.channel) && seenChannels.size < MAX_SEEN_CHANNELS) {
             seenChannels.add(f.channel);
-            if (groupOfChannel(f.channel, overrides) === null && report.unmappedChannels!.length < MAX_REPORTED_CHANNELS) report.unmappedChannels!.push(f.channel);
+            if (
+              groupOfChannel(f.channel, overrides) === null &&
+              report.unmappedChannels!.length < MAX_REPORTED_CHANNELS
+            )
+              report.unmappedChannels!.push(f.channel);
           }
           spill?.add(row);
-          if (preview.length < PREVIEW_FACTS) preview.push({ row: f.row, date: f.date, channel: f.channel, campaign: f.campaign, measure: f.measure, value: f.value });
+          if (preview.length < PREVIEW_FACTS)
+            preview.push({
+              row: f.row,
+              date: f.date,
+              channel: f.channel,
+              campaign: f.campaign,
+              measure: f.measure,
+              value: f.value,
+            });
         }
       }
       if (spill && (report.errorCount > 0 || suspects.length > 0)) {
@@ -280,8 +333,20 @@ async function analyze(input: AnalyzeInput, seen: { headers: string[] | null }):
   }
   input.onProgress?.(records);
   report.dataRows = records;
-  if (suspects.length > 0) await confirmDuplicates(input, ctx, check, suspects, (issue) => add(issue), () => report.factCount++);
-  report.unknownMeasures = [...unknown].map(([name, u]) => ({ name, ...u, suggestion: closestMeasure(name, input.customMeasures) }));
+  if (suspects.length > 0)
+    await confirmDuplicates(
+      input,
+      ctx,
+      check,
+      suspects,
+      (issue) => add(issue),
+      () => report.factCount++,
+    );
+  report.unknownMeasures = [...unknown].map(([name, u]) => ({
+    name,
+    ...u,
+    suggestion: closestMeasure(name, input.customMeasures),
+  }));
   return result();
 }
 
@@ -300,7 +365,15 @@ function unreadable(input: AnalyzeInput, issue: ImportIssue): ImportAnalysis {
     mapping,
     fingerprint,
     preview: [],
-    report: { fingerprint, errorCount: 1, issues: [issue], unknownMeasures: [], unmappedColumns: [], dataRows: 0, factCount: 0 },
+    report: {
+      fingerprint,
+      errorCount: 1,
+      issues: [issue],
+      unknownMeasures: [],
+      unmappedColumns: [],
+      dataRows: 0,
+      factCount: 0,
+    },
   };
 }
 
@@ -320,7 +393,10 @@ async function headerOf(input: AnalyzeInput): Promise<string[] | null> {
   let header: string[] | null = null;
   const tokenizer = new CsvTokenizer(input.format.delimiter);
   try {
-    tokenizer.push(await readHead(input.path, input.format.encoding), (cells) => void (header ??= cells.map((h) => h.trim())));
+    tokenizer.push(
+      await readHead(input.path, input.format.encoding),
+      (cells) => void (header ??= cells.map((h) => h.trim())),
+    );
   } catch {
     // The error itself: the header, when it came before, is already kept.
   }
@@ -403,7 +479,9 @@ async function confirmDuplicates(
         row: s.row,
         column: null,
         value: null,
-        ...issueReason(reason("ROW_REPEATS", { row: s.row, first, measure: measureName(s.measure, input.customMeasures) })),
+        ...issueReason(
+          reason("ROW_REPEATS", { row: s.row, first, measure: measureName(s.measure, input.customMeasures) }),
+        ),
       });
     } else {
       countFact();

@@ -11,7 +11,10 @@ import { importStatusWord } from "@/lib/errors/error-words";
  * job is asked to stop; it finishes the chunk in flight, then undoes every chunk it committed
  * and ends CANCELLED — an import is all or nothing. A committed import is rolled back instead.
  */
-export async function cancelImport(db: Database, { workspaceId, importId }: { workspaceId: string; importId: string }): Promise<ImportRecord> {
+export async function cancelImport(
+  db: Database,
+  { workspaceId, importId }: { workspaceId: string; importId: string },
+): Promise<ImportRecord> {
   const record = await withTenant(db, { workspaceId }, async (tx) => {
     const current = await getImportOrThrow(tx, { workspaceId, importId, lock: true });
     const where = { workspaceId_id: { workspaceId, id: importId } };
@@ -19,7 +22,10 @@ export async function cancelImport(db: Database, { workspaceId, importId }: { wo
       case "UPLOADED":
       case "FAILED":
       case "QUEUED":
-        return tx.import.update({ where, data: { status: "CANCELLED", finishedAt: new Date(), cancelRequested: true } });
+        return tx.import.update({
+          where,
+          data: { status: "CANCELLED", finishedAt: new Date(), cancelRequested: true },
+        });
       case "VALIDATING":
       case "RUNNING":
         return tx.import.update({ where, data: { cancelRequested: true } });

@@ -38,14 +38,22 @@ export async function createImport(db: Database, input: CreateImportInput): Prom
   try {
     const encoding = saved.encoding.encoding;
     const delimiter = saved.size > 0 ? await sniffDelimiter(saved.path, encoding) : ",";
-    const { customMeasures, channelGroups, reportingCurrency } = await withTenant(db, { workspaceId: input.workspaceId }, (tx) => loadImportDefinitions(tx, input.workspaceId));
+    const { customMeasures, channelGroups, reportingCurrency } = await withTenant(
+      db,
+      { workspaceId: input.workspaceId },
+      (tx) => loadImportDefinitions(tx, input.workspaceId),
+    );
     const analysis = await analyzeImportFile({
       path: saved.path,
       format: { encoding, delimiter },
       customMeasures,
       channelGroups,
       reportingCurrency,
-      spill: { path: spillPathOfStorageKey(storageKey), checksum: saved.checksum, chunkSize: input.chunkSize ?? IMPORT_CHUNK_SIZE },
+      spill: {
+        path: spillPathOfStorageKey(storageKey),
+        checksum: saved.checksum,
+        chunkSize: input.chunkSize ?? IMPORT_CHUNK_SIZE,
+      },
     });
     await moveIntoStore(saved.path, storageKey);
     const json = (v: unknown) => v as Prisma.InputJsonValue;

@@ -63,7 +63,9 @@ interface SpillHeader extends SpillKey {
 
 /** What the ingestion checks depend on of the custom measures: keys and units. */
 export function measuresKey(customMeasures: readonly MeasureDefinition[]): string {
-  return JSON.stringify(customMeasures.map((m) => [m.key, m.unit]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  return JSON.stringify(
+    customMeasures.map((m) => [m.key, m.unit]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+  );
 }
 
 /**
@@ -116,7 +118,13 @@ export class SpillWriter {
   async finish(): Promise<void> {
     if (this.columns.dates.length > 0) this.endChunk();
     await this.flush();
-    const header: SpillHeader = { ...this.key, version: SPILL_VERSION, facts: this.facts, chunks: this.chunkNo, lastDate: this.lastDate };
+    const header: SpillHeader = {
+      ...this.key,
+      version: SPILL_VERSION,
+      facts: this.facts,
+      chunks: this.chunkNo,
+      lastDate: this.lastDate,
+    };
     const text = MAGIC + JSON.stringify(header);
     const bytes = Buffer.alloc(HEADER_BYTES, " ");
     if (Buffer.byteLength(text) > HEADER_BYTES) throw new Error("import spill header too long");
@@ -211,16 +219,19 @@ async function* readChunks(handle: FileHandle, spillPath: string, header: SpillH
   try {
     for (let chunkNo = 0; chunkNo < header.chunks; chunkNo++) {
       const { bytesRead } = await handle.read(head, 0, CHUNK_HEADER_BYTES, position);
-      if (bytesRead !== CHUNK_HEADER_BYTES || head.readUInt32LE(0) !== chunkNo) throw new SpillDamaged(`chunk ${chunkNo} missing`);
+      if (bytesRead !== CHUNK_HEADER_BYTES || head.readUInt32LE(0) !== chunkNo)
+        throw new SpillDamaged(`chunk ${chunkNo} missing`);
       const rows = head.readUInt32LE(4);
       const lengths = [0, 1, 2, 3, 4].map((i) => head.readUInt32LE(8 + 4 * i));
       const size = lengths.reduce((a, b) => a + b, 0);
       const payload = Buffer.allocUnsafe(size);
       const read = await handle.read(payload, 0, size, position + CHUNK_HEADER_BYTES);
-      if (read.bytesRead !== size || crc32(payload) !== head.readUInt32LE(28)) throw new SpillDamaged(`chunk ${chunkNo} damaged`);
+      if (read.bytesRead !== size || crc32(payload) !== head.readUInt32LE(28))
+        throw new SpillDamaged(`chunk ${chunkNo} damaged`);
       position += CHUNK_HEADER_BYTES + size;
       facts += rows;
-      if (rows === 0 || rows > header.chunkSize || facts > header.facts) throw new SpillDamaged(`chunk ${chunkNo} has ${rows} rows`);
+      if (rows === 0 || rows > header.chunkSize || facts > header.facts)
+        throw new SpillDamaged(`chunk ${chunkNo} has ${rows} rows`);
       let at = 0;
       const text = lengths.map((n) => payload.toString("utf8", at, (at += n)));
       yield { chunkNo, rows, literals: text as unknown as FactLiterals };

@@ -4,7 +4,10 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { getImportOrThrow, type ImportRecord } from "./import-record";
 
 /** One import of the workspace, or NOT_FOUND. */
-export async function findImport(db: Database, { workspaceId, importId }: { workspaceId: string; importId: string }): Promise<ImportRecord> {
+export async function findImport(
+  db: Database,
+  { workspaceId, importId }: { workspaceId: string; importId: string },
+): Promise<ImportRecord> {
   return withTenant(db, { workspaceId }, (tx) => getImportOrThrow(tx, { workspaceId, importId }));
 }
 

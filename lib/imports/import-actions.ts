@@ -6,7 +6,8 @@ const CANCELLABLE = ["UPLOADED", "FAILED", "QUEUED", "VALIDATING", "RUNNING"];
 type ImportState = Pick<ImportRecord, "status" | "dataRows" | "cancelRequested">;
 
 /** Whether commitImport would accept the import now: validated with rows, not yet written (assertEditable). */
-export const canCommitImport = (r: ImportState): boolean => (r.status === "UPLOADED" || r.status === "FAILED") && r.dataRows > 0;
+export const canCommitImport = (r: ImportState): boolean =>
+  (r.status === "UPLOADED" || r.status === "FAILED") && r.dataRows > 0;
 
 /** Whether cancelImport would accept the import now. */
 export const canCancelImport = (r: ImportState): boolean => CANCELLABLE.includes(r.status) && !r.cancelRequested;

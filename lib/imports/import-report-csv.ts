@@ -20,6 +20,11 @@ export function importReportCsv(
 ): string {
   return toCsv([
     [labels.row, labels.column, labels.value, labels.reason],
-    ...issues.map((i) => [i.row || labels.wholeFile, i.column ?? "", i.value ?? "", locale === "ru" ? i.reasonRu : i.reasonEn]),
+    ...issues.map((i) => [
+      i.row || labels.wholeFile,
+      i.column ?? "",
+      i.value ?? "",
+      locale === "ru" ? i.reasonRu : i.reasonEn,
+    ]),
   ]);
 }

@@ -12,7 +12,8 @@ export async function listMetricBatches(
   const where = { workspaceId };
   return withTenant(db, { workspaceId }, (tx) =>
     readPage(page, {
-      rows: (skip, take) => tx.metricBatch.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
+      rows: (skip, take) =>
+        tx.metricBatch.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
       count: () => tx.metricBatch.count({ where }),
     }),
   );

@@ -17,7 +17,11 @@ export async function loadImportDefinitions(tx: Tx, workspaceId: string): Promis
   const { customMeasures, channelGroups } = await loadMetricDefinitions(tx, workspaceId);
   const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { currency: true } });
   // An archived measure is no import target: a column or a long-layout name naming it is unknown.
-  return { customMeasures: customMeasures.filter((m) => !m.archived), channelGroups, reportingCurrency: workspace?.currency ?? "RUB" };
+  return {
+    customMeasures: customMeasures.filter((m) => !m.archived),
+    channelGroups,
+    reportingCurrency: workspace?.currency ?? "RUB",
+  };
 }
 
 /** Whether a measure key is money (catalog or custom), for currency checks. */

@@ -16,7 +16,11 @@ export async function getMetricBatchOrThrow(
 ): Promise<MetricBatchRecord> {
   if (lock) {
     // Serialises rollbacks of one batch.
-    await tx.$queryRawUnsafe(`SELECT 1 FROM metric_batches WHERE workspace_id = $1::uuid AND id = $2::uuid FOR UPDATE`, workspaceId, batchId);
+    await tx.$queryRawUnsafe(
+      `SELECT 1 FROM metric_batches WHERE workspace_id = $1::uuid AND id = $2::uuid FOR UPDATE`,
+      workspaceId,
+      batchId,
+    );
   }
   const record = await tx.metricBatch.findFirst({ where: { workspaceId, id: batchId } });
   if (!record) throw AppError.notFound("Batch not found");

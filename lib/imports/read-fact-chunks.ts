@@ -34,7 +34,12 @@ export async function* readFactChunks(
   path: string,
   format: CsvFormat,
   ctx: ExtractContext,
-  options: { chunkSize: number; check: ReturnType<typeof metricRowChecker>; signal?: AbortSignal; onRecord?(row: number): void },
+  options: {
+    chunkSize: number;
+    check: ReturnType<typeof metricRowChecker>;
+    signal?: AbortSignal;
+    onRecord?(row: number): void;
+  },
 ): AsyncGenerator<FactChunk> {
   const { check, chunkSize } = options;
   let chunkNo = 0;
@@ -44,7 +49,8 @@ export async function* readFactChunks(
   const intern = new Interner();
   const drafts: FactDraft[] = [];
   let draft: FactDraft;
-  const onProblem = (_field: MetricRowField, why: Reason) => void (chunk.problem ??= { row: draft.row, message: reasonText(why, "en") });
+  const onProblem = (_field: MetricRowField, why: Reason) =>
+    void (chunk.problem ??= { row: draft.row, message: reasonText(why, "en") });
   let header = true;
   for await (const batch of readCsvBatches(path, format, { signal: options.signal })) {
     for (const record of batch) {
@@ -75,7 +81,10 @@ export async function* readFactChunks(
         const c = chunk.columns;
         const first = keys.addOrFind(c, row.date, row.channel, row.campaign, row.measure);
         if (first >= 0) {
-          chunk.problem ??= { row: draft.row, message: `repeats row ${chunk.rows[first]} (same date, channel, campaign and measure)` };
+          chunk.problem ??= {
+            row: draft.row,
+            message: `repeats row ${chunk.rows[first]} (same date, channel, campaign and measure)`,
+          };
           continue;
         }
         pushFact(c, row);
@@ -107,7 +116,13 @@ class ChunkKeys {
       this.first.set(hash, index);
       return -1;
     }
-    if (c.dates[at] === date && c.channels[at] === channel && c.campaigns[at] === campaign && c.measures[at] === measure) return at;
+    if (
+      c.dates[at] === date &&
+      c.channels[at] === channel &&
+      c.campaigns[at] === campaign &&
+      c.measures[at] === measure
+    )
+      return at;
     const key = `${date}\u0000${channel}\u0000${campaign}\u0000${measure}`;
     const other = this.more.get(key);
     if (other !== undefined) return other;

@@ -19,7 +19,11 @@ export async function recordImportEvent(
 ): Promise<void> {
   const who: Actor | null =
     actor ??
-    (record.createdByUserId ? { kind: "user", userId: record.createdByUserId } : record.createdByApiKeyId ? { kind: "apiKey", apiKeyId: record.createdByApiKeyId } : null);
+    (record.createdByUserId
+      ? { kind: "user", userId: record.createdByUserId }
+      : record.createdByApiKeyId
+        ? { kind: "apiKey", apiKeyId: record.createdByApiKeyId }
+        : null);
   await recordAuditEvent(tx, {
     workspaceId: record.workspaceId,
     actor: who,

@@ -12,7 +12,10 @@ import type { Tx } from "@/lib/tenancy/with-tenant";
  * alone: rolling back an older import never undoes newer data. The rollup triggers keep the
  * daily and channel totals in step within the same statements.
  */
-export async function restoreImportFacts(tx: Tx, { workspaceId, importId }: { workspaceId: string; importId: string }): Promise<{ restored: number; deleted: number }> {
+export async function restoreImportFacts(
+  tx: Tx,
+  { workspaceId, importId }: { workspaceId: string; importId: string },
+): Promise<{ restored: number; deleted: number }> {
   const restored = await tx.$executeRawUnsafe(
     `UPDATE metric_facts f
         SET value = c.previous_value, import_batch_id = c.previous_batch_id, updated_at = now()
@@ -29,6 +32,10 @@ export async function restoreImportFacts(tx: Tx, { workspaceId, importId }: { wo
     workspaceId,
     importId,
   );
-  await tx.$executeRawUnsafe(`DELETE FROM import_chunks WHERE workspace_id = $1::uuid AND import_id = $2::uuid`, workspaceId, importId);
+  await tx.$executeRawUnsafe(
+    `DELETE FROM import_chunks WHERE workspace_id = $1::uuid AND import_id = $2::uuid`,
+    workspaceId,
+    importId,
+  );
   return { restored, deleted };
 }

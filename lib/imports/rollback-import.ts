@@ -19,14 +19,25 @@ export async function rollbackImport(
 ): Promise<ImportRecord & { restoredFacts: number; deletedFacts: number }> {
   return withTenant(db, { workspaceId }, async (tx) => {
     const current = await getImportOrThrow(tx, { workspaceId, importId, lock: true });
-    if (current.status !== "COMMITTED") throw AppError.badInput(["id"], "ONLY_COMMITTED_ROLLBACK", { status: importStatusWord(current.status) });
+    if (current.status !== "COMMITTED")
+      throw AppError.badInput(["id"], "ONLY_COMMITTED_ROLLBACK", { status: importStatusWord(current.status) });
     const { restored, deleted } = await restoreImportFacts(tx, { workspaceId, importId });
-    const withdrawnTargets = current.source === "demo" ? await withdrawDemoTargets(tx, { workspaceId, record: current, actor }) : 0;
+    const withdrawnTargets =
+      current.source === "demo" ? await withdrawDemoTargets(tx, { workspaceId, record: current, actor }) : 0;
     const record = await tx.import.update({
       where: { workspaceId_id: { workspaceId, id: importId } },
-      data: { status: "ROLLED_BACK", rolledBackAt: new Date(), rolledBackByUserId: actor.kind === "user" ? actor.userId : null, rowsDone: 0 },
+      data: {
+        status: "ROLLED_BACK",
+        rolledBackAt: new Date(),
+        rolledBackByUserId: actor.kind === "user" ? actor.userId : null,
+        rowsDone: 0,
+      },
     });
-    await recordImportEvent(tx, record, "import.rolledBack", actor, { restoredFacts: restored, deletedFacts: deleted, withdrawnTargets });
+    await recordImportEvent(tx, record, "import.rolledBack", actor, {
+      restoredFacts: restored,
+      deletedFacts: deleted,
+      withdrawnTargets,
+    });
     return { ...record, restoredFacts: restored, deletedFacts: deleted };
   });
 }
@@ -37,7 +48,10 @@ export async function rollbackImport(
  * a value (target history is append-only). A target someone set since — or before — is left
  * exactly as it is.
  */
-async function withdrawDemoTargets(tx: Tx, { workspaceId, record, actor }: { workspaceId: string; record: ImportRecord; actor: Actor }): Promise<number> {
+async function withdrawDemoTargets(
+  tx: Tx,
+  { workspaceId, record, actor }: { workspaceId: string; record: ImportRecord; actor: Actor },
+): Promise<number> {
   const ids = (record.report as { targetVersionIds?: unknown } | null)?.targetVersionIds;
   if (!Array.isArray(ids) || ids.length === 0) return 0;
   return tx.$executeRawUnsafe(

@@ -79,7 +79,9 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
   const format = { encoding: record.encoding as CsvEncoding, delimiter: record.delimiter as Delimiter };
   const numberStyle = record.numberStyle as NumberStyle;
   const mapping = record.mapping as unknown as ImportMapping;
-  const { customMeasures, channelGroups, reportingCurrency } = await withTenant(db, { workspaceId }, (tx) => loadImportDefinitions(tx, workspaceId));
+  const { customMeasures, channelGroups, reportingCurrency } = await withTenant(db, { workspaceId }, (tx) =>
+    loadImportDefinitions(tx, workspaceId),
+  );
 
   try {
     const report = record.report as unknown as ImportReport;
@@ -93,7 +95,11 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
         mapping,
         numberStyle,
         onProgress: () => void heartbeat(db, workspaceId, importId),
-        spill: { path: spillPathOfStorageKey(record.storageKey), checksum: record.checksum, chunkSize: record.chunkSize },
+        spill: {
+          path: spillPathOfStorageKey(record.storageKey),
+          checksum: record.checksum,
+          chunkSize: record.chunkSize,
+        },
       });
       const json = (v: unknown) => v as Prisma.InputJsonValue;
       const failed = analysis.report.errorCount > 0;
@@ -116,21 +122,36 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
 
     const custom = new Map(customMeasures.map((m) => [m.key, m]));
     const isMeasureKey = (key: string) => getBaseMeasure(key) !== undefined || custom.has(key);
-    const resolved = resolveMapping(mapping, (record.headers as unknown as string[]).length, isMeasureKey, { reportingCurrency });
+    const resolved = resolveMapping(mapping, (record.headers as unknown as string[]).length, isMeasureKey, {
+      reportingCurrency,
+    });
     if (!resolved.ok) throw new ImportDataError(resolved.problems.map((p) => p.message).join("; "));
-    const ctx = { mapping: resolved.mapping, headers: record.headers as unknown as string[], numberStyle, isMeasureKey, isMoneyMeasure: moneyMeasureTest(customMeasures) };
+    const ctx = {
+      mapping: resolved.mapping,
+      headers: record.headers as unknown as string[],
+      numberStyle,
+      isMeasureKey,
+      isMoneyMeasure: moneyMeasureTest(customMeasures),
+    };
 
     for (let attempt = record.attempts; ; attempt++) {
       try {
         await writeChunks(input, record, path, format, ctx, customMeasures);
         break;
       } catch (error) {
-        if (error instanceof SimulatedCrash || error instanceof CancelRequested || error instanceof ImportDataError) throw error;
+        if (error instanceof SimulatedCrash || error instanceof CancelRequested || error instanceof ImportDataError)
+          throw error;
         if (attempt >= MAX_ATTEMPTS) throw error;
-        console.warn(`[imports] ${importId}: attempt ${attempt} failed, resuming after the last committed chunk`, (error as Error).message);
+        console.warn(
+          `[imports] ${importId}: attempt ${attempt} failed, resuming after the last committed chunk`,
+          (error as Error).message,
+        );
         await sleep(input.hooks?.retryDelayMs?.(attempt) ?? Math.min(10_000, 250 * 2 ** attempt));
         await withTenant(db, { workspaceId }, (tx) =>
-          tx.import.update({ where: { workspaceId_id: { workspaceId, id: importId } }, data: { attempts: { increment: 1 }, heartbeatAt: new Date() } }),
+          tx.import.update({
+            where: { workspaceId_id: { workspaceId, id: importId } },
+            data: { attempts: { increment: 1 }, heartbeatAt: new Date() },
+          }),
         );
       }
     }
@@ -153,7 +174,11 @@ export async function runImportJob(input: RunImportJobInput): Promise<JobOutcome
         where: { workspaceId_id: { workspaceId, id: importId } },
         data: {
           status: cancelled ? "CANCELLED" : "FAILED",
-          error: cancelled ? null : error instanceof ImportDataError ? error.message : "The import failed; nothing was written. Try again.",
+          error: cancelled
+            ? null
+            : error instanceof ImportDataError
+              ? error.message
+              : "The import failed; nothing was written. Try again.",
           rowsDone: 0,
           inserted: 0,
           updated: 0,
@@ -181,7 +206,8 @@ async function writeChunks(
 ): Promise<void> {
   const done = await recordedChunks(input);
   const spilled = await openValidatedSpill(record, customMeasures);
-  const chunks = spilled ?? chunksOfFile(path, format, ctx, record.chunkSize, metricRowChecker({ customMeasures }), done);
+  const chunks =
+    spilled ?? chunksOfFile(path, format, ctx, record.chunkSize, metricRowChecker({ customMeasures }), done);
   await writeConcurrently(chunks, { done, writers: writerCount(input, Boolean(spilled)), write: chunkWriter(input) });
 }
 
@@ -237,7 +263,13 @@ function chunkWriter(input: RunImportJobInput): (chunk: ChunkToWrite) => Promise
         `SELECT set_config('app.workspace_id', $1, true), set_config('app.user_id', '', true), set_config('app.import_id', $2, true), set_config('synchronous_commit', 'off', true)`,
         [workspaceId, importId],
       );
-      const counts = await upsertFactLiterals(tx, { workspaceId, rows, literals: chunk.literals, batchId: importId, expectNew });
+      const counts = await upsertFactLiterals(tx, {
+        workspaceId,
+        rows,
+        literals: chunk.literals,
+        batchId: importId,
+        expectNew,
+      });
       expectNew = counts.inserted === rows;
       await recordChunkProgress(tx, input, chunk, counts);
       await input.hooks?.beforeChunkCommit?.(chunk.chunkNo, tx);
@@ -294,7 +326,11 @@ function writerCount(input: RunImportJobInput, fromSpill: boolean): number {
  */
 async function writeConcurrently(
   chunks: AsyncGenerator<ChunkToWrite, unknown, undefined>,
-  { done, writers, write }: { done: ReadonlySet<number>; writers: number; write: (chunk: ChunkToWrite) => Promise<void> },
+  {
+    done,
+    writers,
+    write,
+  }: { done: ReadonlySet<number>; writers: number; write: (chunk: ChunkToWrite) => Promise<void> },
 ): Promise<void> {
   const inflight = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;
@@ -357,7 +393,12 @@ async function* chunksOfFile(
  * most one live import per workspace — under a workspace advisory lock, so two claims cannot
  * both see "none running".
  */
-async function claim(db: Database, workspaceId: string, importId: string, staleAfterSeconds: number): Promise<ImportRecord | "busy" | "skipped"> {
+async function claim(
+  db: Database,
+  workspaceId: string,
+  importId: string,
+  staleAfterSeconds: number,
+): Promise<ImportRecord | "busy" | "skipped"> {
   return withTenant(db, { workspaceId }, async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('imports:' || $1, 0))`, workspaceId);
     const other = await tx.$queryRawUnsafe<{ id: string }[]>(
@@ -397,7 +438,10 @@ async function claim(db: Database, workspaceId: string, importId: string, staleA
     const report = record.report as unknown as ImportReport;
     // VALIDATING means "validate first"; a job whose report already fits goes straight to writing.
     if (record.status === "VALIDATING" && report.fingerprint === record.mappingFingerprint && record.errorCount === 0) {
-      return tx.import.update({ where: { workspaceId_id: { workspaceId, id: importId } }, data: { status: "RUNNING" } });
+      return tx.import.update({
+        where: { workspaceId_id: { workspaceId, id: importId } },
+        data: { status: "RUNNING" },
+      });
     }
     return record;
   });
@@ -405,7 +449,11 @@ async function claim(db: Database, workspaceId: string, importId: string, staleA
 
 function heartbeat(db: Database, workspaceId: string, importId: string): Promise<void> {
   return withTenant(db, { workspaceId }, async (tx) => {
-    await tx.$executeRawUnsafe(`UPDATE imports SET heartbeat_at = now() WHERE workspace_id = $1::uuid AND id = $2::uuid`, workspaceId, importId);
+    await tx.$executeRawUnsafe(
+      `UPDATE imports SET heartbeat_at = now() WHERE workspace_id = $1::uuid AND id = $2::uuid`,
+      workspaceId,
+      importId,
+    );
   }).catch(() => undefined);
 }
 

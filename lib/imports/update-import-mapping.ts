@@ -23,10 +23,12 @@ export async function updateImportMapping(
   input: { workspaceId: string; importId: string; mapping: ImportMapping; numberStyle?: NumberStyle | null },
 ): Promise<ImportRecord> {
   const { workspaceId, importId } = input;
-  const [record, defs] = await withTenant(db, { workspaceId }, async (tx) => [
-    await getImportOrThrow(tx, { workspaceId, importId }),
-    await loadImportDefinitions(tx, workspaceId),
-  ] as const);
+  const [record, defs] = await withTenant(
+    db,
+    { workspaceId },
+    async (tx) =>
+      [await getImportOrThrow(tx, { workspaceId, importId }), await loadImportDefinitions(tx, workspaceId)] as const,
+  );
   assertEditable(record);
   assertMappingCurrency(input.mapping, defs.reportingCurrency, ["mapping"]);
   const analysis = await analyzeImportFile({
@@ -78,17 +80,26 @@ export function currencyColumns(mapping: ImportMapping): { currency: string | nu
  * unknown code (["mapping", "currency"]), a rate that is not a positive number, a foreign
  * currency without a rate, or a rate for the reporting currency itself (["mapping", "rate"]).
  */
-export function assertMappingCurrency(mapping: ImportMapping, reportingCurrency: string, path: (string | number)[]): void {
+export function assertMappingCurrency(
+  mapping: ImportMapping,
+  reportingCurrency: string,
+  path: (string | number)[],
+): void {
   const code = mapping.currency?.trim().toUpperCase() || null;
   const rawRate = mapping.rate?.trim() || null;
   const errors: FieldError[] = [];
-  if (code !== null && !isCurrencyCode(code)) errors.push(fieldError([...path, "currency"], "UNKNOWN_CURRENCY", { currency: String(mapping.currency) }));
+  if (code !== null && !isCurrencyCode(code))
+    errors.push(fieldError([...path, "currency"], "UNKNOWN_CURRENCY", { currency: String(mapping.currency) }));
   const rate = rawRate === null ? null : parseRate(rawRate);
-  if (rawRate !== null && rate === null) errors.push(fieldError([...path, "rate"], "RATE_NOT_POSITIVE_NUMBER", { value: rawRate }));
+  if (rawRate !== null && rate === null)
+    errors.push(fieldError([...path, "rate"], "RATE_NOT_POSITIVE_NUMBER", { value: rawRate }));
   else if (code !== null && isCurrencyCode(code) && code !== reportingCurrency && rate === null) {
     errors.push(fieldError([...path, "rate"], "RATE_REQUIRED", { importCurrency: code, reporting: reportingCurrency }));
   } else if ((code === null || code === reportingCurrency) && rate !== null && rate !== "1") {
     errors.push(fieldError([...path, "rate"], "RATE_NOT_NEEDED", { reporting: reportingCurrency }));
   }
-  if (errors.length > 0) throw new AppError("BAD_USER_INPUT", errors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; "), { fieldErrors: errors });
+  if (errors.length > 0)
+    throw new AppError("BAD_USER_INPUT", errors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; "), {
+      fieldErrors: errors,
+    });
 }

@@ -70,7 +70,9 @@ export async function ingestRows(db: Database, input: IngestRowsInput): Promise<
   }
   const key = input.idempotencyKey ?? null;
   if (key !== null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-    throw AppError.badInput([...path.slice(0, -1), "idempotencyKey"], "IDEMPOTENCY_KEY_LENGTH", { max: MAX_IDEMPOTENCY_KEY_LENGTH });
+    throw AppError.badInput([...path.slice(0, -1), "idempotencyKey"], "IDEMPOTENCY_KEY_LENGTH", {
+      max: MAX_IDEMPOTENCY_KEY_LENGTH,
+    });
   }
   const batchId = input.batchId ?? randomUUID();
 
@@ -89,10 +91,7 @@ export async function ingestRows(db: Database, input: IngestRowsInput): Promise<
     const claimed = await claimIdempotencyKey(tx, { ...input, key, batchId, payloadHash, rowCount: rows.length });
     if (!claimed.fresh) {
       if (claimed.payloadHash !== payloadHash) {
-        throw AppError.badInput(
-          [...path.slice(0, -1), "idempotencyKey"],
-          "IDEMPOTENCY_KEY_REUSED",
-        );
+        throw AppError.badInput([...path.slice(0, -1), "idempotencyKey"], "IDEMPOTENCY_KEY_REUSED");
       }
       const stored = claimed.result as UpsertCounts & { accepted: number };
       return { ...stored, batchId: claimed.batchId, replayed: true };
@@ -114,7 +113,13 @@ export async function ingestRows(db: Database, input: IngestRowsInput): Promise<
  * statement, so the import journal trigger keeps every value the batch replaces (the same
  * journal a CSV import's chunks write), then the batch record and its audit event.
  */
-async function applyRows(tx: Tx, input: IngestRowsInput, rows: readonly MetricRow[], batchId: string, key: string | null): Promise<UpsertCounts> {
+async function applyRows(
+  tx: Tx,
+  input: IngestRowsInput,
+  rows: readonly MetricRow[],
+  batchId: string,
+  key: string | null,
+): Promise<UpsertCounts> {
   if (!input.recordAs) return upsertFacts(tx, { workspaceId: input.workspaceId, rows, batchId });
   await tx.$queryRawUnsafe(`SELECT set_config('app.import_id', $1, true)`, batchId);
   const counts = await upsertFacts(tx, { workspaceId: input.workspaceId, rows, batchId });
@@ -173,6 +178,7 @@ async function claimIdempotencyKey(
  */
 export function hashRows(rows: readonly MetricRow[]): string {
   const hash = createHash("sha256");
-  for (const r of rows) hash.update(`${r.date}\u0000${r.channel}\u0000${r.campaign}\u0000${r.measure}\u0000${r.value}\n`);
+  for (const r of rows)
+    hash.update(`${r.date}\u0000${r.channel}\u0000${r.campaign}\u0000${r.measure}\u0000${r.value}\n`);
   return hash.digest("hex");
 }

@@ -28,7 +28,10 @@ function columnsOf(rows: [string, string, string, string][]): FactColumns {
 
 /** The primary-key order as PostgreSQL's "C" collation sorts it (UTF-8 bytes). */
 function byteOrder(c: FactColumns): number[] {
-  const key = (i: number) => Buffer.concat([c.dates[i], c.channels[i], c.campaigns[i], c.measures[i]].flatMap((s) => [Buffer.from(s), Buffer.from([0])]));
+  const key = (i: number) =>
+    Buffer.concat(
+      [c.dates[i], c.channels[i], c.campaigns[i], c.measures[i]].flatMap((s) => [Buffer.from(s), Buffer.from([0])]),
+    );
   return c.dates.map((_, i) => i).sort((a, b) => Buffer.compare(key(a), key(b)));
 }
 
@@ -48,7 +51,15 @@ describe("keyOrder", () => {
   });
 
   it("returns null for rows already in order, and for fewer than two rows", () => {
-    expect(keyOrder(columnsOf([["2024-01-01", "a", "", "clicks"], ["2024-01-01", "a", "", "spend"], ["2024-01-02", "a", "", "clicks"]]))).toBeNull();
+    expect(
+      keyOrder(
+        columnsOf([
+          ["2024-01-01", "a", "", "clicks"],
+          ["2024-01-01", "a", "", "spend"],
+          ["2024-01-02", "a", "", "clicks"],
+        ]),
+      ),
+    ).toBeNull();
     expect(keyOrder(columnsOf([["2024-01-01", "a", "", "clicks"]]))).toBeNull();
   });
 
@@ -59,7 +70,12 @@ describe("keyOrder", () => {
       const rows: [string, string, string, string][] = [];
       const seen = new Set<string>();
       for (let tries = 0; rows.length < 3000 && tries < 100_000; tries++) {
-        const row: [string, string, string, string] = [`2024-0${1 + rnd(9)}-1${rnd(10)}`, `ch-${rnd(distinct)}`, rnd(3) === 0 ? "" : `c-${rnd(distinct)}`, `m${rnd(distinct)}`];
+        const row: [string, string, string, string] = [
+          `2024-0${1 + rnd(9)}-1${rnd(10)}`,
+          `ch-${rnd(distinct)}`,
+          rnd(3) === 0 ? "" : `c-${rnd(distinct)}`,
+          `m${rnd(distinct)}`,
+        ];
         const key = row.join("\u0000");
         if (seen.has(key)) continue;
         seen.add(key);

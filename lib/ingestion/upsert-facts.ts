@@ -62,7 +62,12 @@ export interface RawQueries {
 /** {@link upsertFacts} for rows already in columns (the CSV import builds them while streaming). */
 export async function upsertFactColumns(
   tx: RawQueries,
-  { workspaceId, columns, batchId, expectNew = false }: { workspaceId: string; columns: FactColumns; batchId: string | null; expectNew?: boolean },
+  {
+    workspaceId,
+    columns,
+    batchId,
+    expectNew = false,
+  }: { workspaceId: string; columns: FactColumns; batchId: string | null; expectNew?: boolean },
 ): Promise<UpsertCounts> {
   const n = columns.dates.length;
   if (n === 0) return { inserted: 0, updated: 0, unchanged: 0 };
@@ -74,7 +79,13 @@ export async function upsertFactColumns(
  * measures, values), rows in primary-key order (see keyOrder): the function's ORDER BY then
  * finds them sorted and does not have to sort them itself.
  */
-export type FactLiterals = readonly [dates: string, channels: string, campaigns: string, measures: string, values: string];
+export type FactLiterals = readonly [
+  dates: string,
+  channels: string,
+  campaigns: string,
+  measures: string,
+  values: string,
+];
 
 export function factLiterals(columns: FactColumns): FactLiterals {
   const order = keyOrder(columns);
@@ -90,7 +101,13 @@ export function factLiterals(columns: FactColumns): FactLiterals {
 /** {@link upsertFactColumns} for a batch of `rows` rows already as literals (the CSV import's spill). */
 export async function upsertFactLiterals(
   tx: RawQueries,
-  { workspaceId, rows, literals, batchId, expectNew = false }: { workspaceId: string; rows: number; literals: FactLiterals; batchId: string | null; expectNew?: boolean },
+  {
+    workspaceId,
+    rows,
+    literals,
+    batchId,
+    expectNew = false,
+  }: { workspaceId: string; rows: number; literals: FactLiterals; batchId: string | null; expectNew?: boolean },
 ): Promise<UpsertCounts> {
   if (rows === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   // ingest_facts (migrations 20261126000500_ingest_speed, 20261126001000_ingest_cpu): the

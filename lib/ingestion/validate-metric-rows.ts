@@ -69,7 +69,8 @@ export function validateMetricRows(
   const out: MetricRow[] = new Array(rows.length);
   const firstRowOfKey = new Map<string, number>();
   let index = 0;
-  const onProblem = (field: MetricRowField, why: Reason) => void errors.push({ path: [...path, index, field], message: reasonText(why, "en") });
+  const onProblem = (field: MetricRowField, why: Reason) =>
+    void errors.push({ path: [...path, index, field], message: reasonText(why, "en") });
 
   for (let i = 0; i < rows.length && errors.length < maxErrors; i++) {
     index = i;
@@ -145,7 +146,8 @@ export function metricRowChecker(options: Pick<ValidateRowsOptions, "customMeasu
 
     const measureKey = typeof row.measure === "string" ? row.measure.trim() : "";
     const measure = getBaseMeasure(measureKey) ?? custom.get(measureKey);
-    if (!measure) at("measure", measureKey === "" ? reason("MEASURE_EMPTY") : reason("UNKNOWN_MEASURE", { name: measureKey }));
+    if (!measure)
+      at("measure", measureKey === "" ? reason("MEASURE_EMPTY") : reason("UNKNOWN_MEASURE", { name: measureKey }));
 
     const value = typeof row.value === "string" ? canonicalDecimal(row.value.trim()) : null;
     if (value === null) {

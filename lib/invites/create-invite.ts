@@ -31,7 +31,14 @@ export interface CreatedInvite {
  */
 export async function createInvite(
   db: Database,
-  input: { workspaceId: string; actorId: string; canManageOwners: boolean; baseUrl: string; email: string; role: string },
+  input: {
+    workspaceId: string;
+    actorId: string;
+    canManageOwners: boolean;
+    baseUrl: string;
+    email: string;
+    role: string;
+  },
 ): Promise<CreatedInvite> {
   const { workspaceId, actorId, canManageOwners, baseUrl } = input;
   const { email, role } = parseInput(createInviteInputSchema, { email: input.email, role: input.role });
@@ -40,14 +47,24 @@ export async function createInvite(
   const inviteUrl = `${baseUrl.replace(/\/+$/, "")}/invite/${token}`;
 
   const { invite, workspace, inviter } = await withTenant(db, { workspaceId, userId: actorId }, async (tx) => {
-    const alreadyMember = await tx.membership.findFirst({ where: { workspaceId, user: { email } }, select: { id: true } });
+    const alreadyMember = await tx.membership.findFirst({
+      where: { workspaceId, user: { email } },
+      select: { id: true },
+    });
     if (alreadyMember) throw AppError.badInput(["email"], "ALREADY_WORKSPACE_MEMBER");
     const replaced = await tx.invite.updateMany({
       where: { workspaceId, email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     const invite = await tx.invite.create({
-      data: { workspaceId, email, role, tokenHash, invitedByUserId: actorId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) },
+      data: {
+        workspaceId,
+        email,
+        role,
+        tokenHash,
+        invitedByUserId: actorId,
+        expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+      },
     });
     await recordAuditEvent(tx, {
       workspaceId,
@@ -57,7 +74,10 @@ export async function createInvite(
       targetId: invite.id,
       data: { email, role, expiresAt: invite.expiresAt.toISOString(), replacedPending: replaced.count },
     });
-    const workspace = await tx.workspace.findFirstOrThrow({ where: { id: workspaceId }, select: { name: true, locale: true } });
+    const workspace = await tx.workspace.findFirstOrThrow({
+      where: { id: workspaceId },
+      select: { name: true, locale: true },
+    });
     const inviter = await tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true } });
     return { invite, workspace, inviter };
   });

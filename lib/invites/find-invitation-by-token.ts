@@ -34,7 +34,11 @@ export async function findInvitationByToken(db: Database, { token }: { token: st
   const row = rows[0];
   if (!row) return null;
   const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
-  const invite = { acceptedAt: toDate(row.accepted_at), revokedAt: toDate(row.revoked_at), expiresAt: toDate(row.expires_at)! };
+  const invite = {
+    acceptedAt: toDate(row.accepted_at),
+    revokedAt: toDate(row.revoked_at),
+    expiresAt: toDate(row.expires_at)!,
+  };
   return {
     inviteId: row.invite_id,
     workspaceId: row.workspace_id,

@@ -2,12 +2,24 @@ import type { Mail } from "@/lib/mail/send-mail";
 
 const ROLE_NAMES: Record<"ru" | "en", Record<string, string>> = {
   en: {
-    OWNER: "owner", ADMIN: "administrator", CMO: "CMO", PERFORMANCE: "performance marketer", SMM: "SMM specialist",
-    CONTENT: "content marketer", SALES: "sales", CLIENT_VIEWER: "client viewer",
+    OWNER: "owner",
+    ADMIN: "administrator",
+    CMO: "CMO",
+    PERFORMANCE: "performance marketer",
+    SMM: "SMM specialist",
+    CONTENT: "content marketer",
+    SALES: "sales",
+    CLIENT_VIEWER: "client viewer",
   },
   ru: {
-    OWNER: "владелец", ADMIN: "администратор", CMO: "директор по маркетингу", PERFORMANCE: "performance-маркетолог",
-    SMM: "SMM-специалист", CONTENT: "контент-маркетолог", SALES: "отдел продаж", CLIENT_VIEWER: "клиент (просмотр)",
+    OWNER: "владелец",
+    ADMIN: "администратор",
+    CMO: "директор по маркетингу",
+    PERFORMANCE: "performance-маркетолог",
+    SMM: "SMM-специалист",
+    CONTENT: "контент-маркетолог",
+    SALES: "отдел продаж",
+    CLIENT_VIEWER: "клиент (просмотр)",
   },
 };
 
@@ -23,7 +35,10 @@ export function inviteEmail(input: {
 }): Mail {
   const locale = input.locale === "ru" ? "ru" : "en";
   const role = ROLE_NAMES[locale][input.role] ?? input.role;
-  const until = input.expiresAt.toLocaleDateString(locale === "ru" ? "ru-RU" : "en-GB", { dateStyle: "long", timeZone: "UTC" });
+  const until = input.expiresAt.toLocaleDateString(locale === "ru" ? "ru-RU" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
+  });
   if (locale === "ru") {
     return {
       to: input.to,

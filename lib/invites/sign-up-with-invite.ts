@@ -26,7 +26,10 @@ export const signUpWithInviteInputSchema = z.object({
  * transaction. The account's e-mail is the invite's; an existing account must sign in and
  * accept instead.
  */
-export async function signUpWithInvite(db: Database, input: z.input<typeof signUpWithInviteInputSchema>): Promise<SignUpResult> {
+export async function signUpWithInvite(
+  db: Database,
+  input: z.input<typeof signUpWithInviteInputSchema>,
+): Promise<SignUpResult> {
   const data = parseInput(signUpWithInviteInputSchema, input);
   const invitation = assertInvitationUsable(await findInvitationByToken(db, { token: data.token }));
   if (data.email && data.email !== invitation.email) {
@@ -38,7 +41,9 @@ export async function signUpWithInvite(db: Database, input: z.input<typeof signU
   const userId = randomUUID();
   try {
     return await withTenant(db, { workspaceId: invitation.workspaceId, userId }, async (tx) => {
-      const locale = (await tx.workspace.findFirst({ where: { id: invitation.workspaceId }, select: { locale: true } }))?.locale ?? "en";
+      const locale =
+        (await tx.workspace.findFirst({ where: { id: invitation.workspaceId }, select: { locale: true } }))?.locale ??
+        "en";
       let user;
       try {
         user = await insertUser(tx, { id: userId, email: invitation.email, name: data.name, passwordHash, locale });

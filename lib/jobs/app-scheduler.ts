@@ -42,7 +42,10 @@ export function schedulerFor(db: Database): Promise<Scheduler> {
   if (!scheduler) {
     const url = env().DATABASE_URL;
     const tasks = appPeriodicTasks(db);
-    scheduler = db.kind === "postgres" && url ? startPgBossScheduler(tasks, { connectionString: url }) : Promise.resolve(startInProcessScheduler(tasks));
+    scheduler =
+      db.kind === "postgres" && url
+        ? startPgBossScheduler(tasks, { connectionString: url })
+        : Promise.resolve(startInProcessScheduler(tasks));
     scheduler.catch(() => schedulers.delete(db));
     schedulers.set(db, scheduler);
   }

@@ -40,13 +40,17 @@ export async function startImportWorker(options: StartImportWorkerOptions): Prom
     return outcome === "busy" ? "retry" : "done";
   });
   const sweep = async (stale = staleAfter) => {
-    const { rows } = await db.sql.query<{ workspace_id: string; import_id: string }>("SELECT workspace_id::text, import_id::text FROM live_import_jobs($1)", [stale]);
+    const { rows } = await db.sql.query<{ workspace_id: string; import_id: string }>(
+      "SELECT workspace_id::text, import_id::text FROM live_import_jobs($1)",
+      [stale],
+    );
     for (const r of rows) await queue.send({ workspaceId: r.workspace_id, importId: r.import_id });
     return rows.length;
   };
   await sweep(single ? 0 : staleAfter);
   const every = options.sweepEveryMs ?? 30_000;
-  const timer = every > 0 ? setInterval(() => void sweep().catch((e) => console.error("[jobs] sweep failed", e)), every) : null;
+  const timer =
+    every > 0 ? setInterval(() => void sweep().catch((e) => console.error("[jobs] sweep failed", e)), every) : null;
   timer?.unref?.();
   return {
     queue,
@@ -59,7 +63,9 @@ export async function startImportWorker(options: StartImportWorkerOptions): Prom
   };
 }
 
-const globalForWorkers = globalThis as unknown as { __throughlineImportWorkers?: WeakMap<Database, Promise<ImportWorker>> };
+const globalForWorkers = globalThis as unknown as {
+  __throughlineImportWorkers?: WeakMap<Database, Promise<ImportWorker>>;
+};
 const workers = (globalForWorkers.__throughlineImportWorkers ??= new WeakMap());
 
 /**
@@ -71,7 +77,8 @@ export function importWorkerFor(db: Database): Promise<ImportWorker> {
   let worker = workers.get(db);
   if (!worker) {
     const url = env().DATABASE_URL;
-    const queue: JobQueue = db.kind === "postgres" && url ? new PgBossQueue({ connectionString: url }) : new InProcessQueue();
+    const queue: JobQueue =
+      db.kind === "postgres" && url ? new PgBossQueue({ connectionString: url }) : new InProcessQueue();
     worker = startImportWorker({ db, queue });
     worker.catch(() => workers.delete(db));
     workers.set(db, worker);

@@ -26,7 +26,14 @@ export class PgBossQueue implements JobQueue {
     });
     boss.on("error", (error) => console.error("[jobs] pg-boss", error));
     await boss.start();
-    await boss.createQueue(QUEUE, { name: QUEUE, policy: "standard", retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds: 6 * 3600 });
+    await boss.createQueue(QUEUE, {
+      name: QUEUE,
+      policy: "standard",
+      retryLimit: 3,
+      retryDelay: 2,
+      retryBackoff: true,
+      expireInSeconds: 6 * 3600,
+    });
     for (let i = 0; i < (this.options.workers ?? 2); i++) {
       await boss.work<QueuedJob>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
         while ((await handler(job.data)) === "retry") await sleep(500);

@@ -66,12 +66,25 @@ export function startInProcessScheduler(tasks: readonly PeriodicTask[]): Schedul
 }
 
 /** The PostgreSQL scheduler: pg-boss cron queues, worked by every instance. */
-export async function startPgBossScheduler(tasks: readonly PeriodicTask[], options: { connectionString: string; schema?: string }): Promise<Scheduler> {
-  const boss = new PgBoss({ connectionString: options.connectionString, schema: options.schema ?? "pgboss", max: 2, application_name: "throughline-scheduler" });
+export async function startPgBossScheduler(
+  tasks: readonly PeriodicTask[],
+  options: { connectionString: string; schema?: string },
+): Promise<Scheduler> {
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: options.schema ?? "pgboss",
+    max: 2,
+    application_name: "throughline-scheduler",
+  });
   boss.on("error", (error) => console.error("[scheduler] pg-boss", error));
   await boss.start();
   for (const task of tasks) {
-    await boss.createQueue(task.name, { name: task.name, policy: "singleton", retryLimit: 0, expireInSeconds: 15 * 60 });
+    await boss.createQueue(task.name, {
+      name: task.name,
+      policy: "singleton",
+      retryLimit: 0,
+      expireInSeconds: 15 * 60,
+    });
     await boss.schedule(task.name, task.cron ?? "* * * * *");
     await boss.work(task.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async () => runSafely(task));
   }

@@ -19,7 +19,9 @@ import { findKnownMetrics } from "./metric-catalog-lookup";
 import { validateTargetValue } from "./validate-target-value";
 import { periodWord } from "@/lib/errors/error-words";
 
-const TEMPLATE_RULES = new Map(TEMPLATES.flatMap((t) => t.kpis).flatMap((k) => (k.defaultTarget ? [[k.key, k.defaultTarget] as const] : [])));
+const TEMPLATE_RULES = new Map(
+  TEMPLATES.flatMap((t) => t.kpis).flatMap((k) => (k.defaultTarget ? [[k.key, k.defaultTarget] as const] : [])),
+);
 
 export interface PlanProposalInput {
   kpiKey: string;
@@ -34,15 +36,30 @@ export interface PlanProposalInput {
  */
 export async function applyTargetPlan(
   db: Database,
-  input: { workspaceId: string; period: PeriodRequest; proposals: readonly PlanProposalInput[]; actor: Actor; permissions: ReadonlySet<Permission>; now?: Date },
+  input: {
+    workspaceId: string;
+    period: PeriodRequest;
+    proposals: readonly PlanProposalInput[];
+    actor: Actor;
+    permissions: ReadonlySet<Permission>;
+    now?: Date;
+  },
 ): Promise<{ period: Period; kpis: KpiRecord[] }> {
   const { workspaceId } = input;
   if (input.proposals.length === 0) throw AppError.badInput(["proposals"], "NO_PROPOSALS");
   return withTenant(db, { workspaceId }, async (tx) => {
-    const period = resolveScorecardPeriod(input.period, await loadWorkspaceCalendar(tx, workspaceId), input.now ?? new Date());
+    const period = resolveScorecardPeriod(
+      input.period,
+      await loadWorkspaceCalendar(tx, workspaceId),
+      input.now ?? new Date(),
+    );
     const all = await loadKpis(tx, workspaceId);
     const byKey = new Map(all.map((k) => [k.key, k]));
-    const known = await findKnownMetrics(tx, workspaceId, all.map((k) => k.metricKey));
+    const known = await findKnownMetrics(
+      tx,
+      workspaceId,
+      all.map((k) => k.metricKey),
+    );
     const errors: FieldError[] = [];
     const versions: NewTargetVersion[] = [];
     const chosen: KpiRecord[] = [];
@@ -50,10 +67,17 @@ export async function applyTargetPlan(
     input.proposals.forEach((p, i) => {
       const kpi = byKey.get(p.kpiKey);
       if (!kpi) return void errors.push(fieldError(["proposals", i, "kpiKey"], "NO_KPI_KEY", { key: p.kpiKey }));
-      if (seen.has(kpi.key)) return void errors.push(fieldError(["proposals", i, "kpiKey"], "PROPOSED_TWICE", { key: p.kpiKey }));
+      if (seen.has(kpi.key))
+        return void errors.push(fieldError(["proposals", i, "kpiKey"], "PROPOSED_TWICE", { key: p.kpiKey }));
       seen.add(kpi.key);
       if (kpi.periodType !== period.type) {
-        return void errors.push(fieldError(["proposals", i, "kpiKey"], "PLAN_PERIOD_MISMATCH", { kpi: kpi.key, expected: periodWord(kpi.periodType), got: periodWord(period.type) }));
+        return void errors.push(
+          fieldError(["proposals", i, "kpiKey"], "PLAN_PERIOD_MISMATCH", {
+            kpi: kpi.key,
+            expected: periodWord(kpi.periodType),
+            got: periodWord(period.type),
+          }),
+        );
       }
       const value = parseDecimal(p.target);
       if (value === null) return void errors.push(fieldError(["proposals", i, "target"], "DECIMAL_REQUIRED"));
@@ -63,7 +87,11 @@ export async function applyTargetPlan(
       chosen.push(kpi);
     });
     if (errors.length > 0) throw badInput(errors);
-    assertCanEdit(input.permissions, "target", chosen.map((k) => k.ownerRole));
+    assertCanEdit(
+      input.permissions,
+      "target",
+      chosen.map((k) => k.ownerRole),
+    );
     // SPEC §5 "Targets flow down": a proposal that IS its KPI's derivation (pipeline = 3 × the
     // plan's revenue) is stored as "derived", so it follows the revenue target when that changes.
     const proposed = new Map(versions.map((v, i) => [chosen[i].key, v.value]));
@@ -87,7 +115,11 @@ export async function applyTargetPlan(
       data: {
         periodFrom: period.from,
         periodTo: period.to,
-        targets: chosen.map((k, i) => ({ kpiKey: k.key, value: versions[i].value?.toString() ?? null, derived: followsItsSource(k, versions[i].value) })),
+        targets: chosen.map((k, i) => ({
+          kpiKey: k.key,
+          value: versions[i].value?.toString() ?? null,
+          derived: followsItsSource(k, versions[i].value),
+        })),
       },
     });
     return { period, kpis: chosen };

@@ -6,9 +6,17 @@ import { type Permission, SCORECARD_PERMISSIONS, type ScorecardOwner } from "@/l
  * every scorecard in `owners` (SPEC §3: the CMO edits marketing roles; the company scorecard
  * and the sales view belong to owners and admins).
  */
-export function assertCanEdit(permissions: ReadonlySet<Permission>, what: "kpi" | "target", owners: readonly ScorecardOwner[]): void {
+export function assertCanEdit(
+  permissions: ReadonlySet<Permission>,
+  what: "kpi" | "target",
+  owners: readonly ScorecardOwner[],
+): void {
   for (const owner of new Set(owners)) {
     const needed = SCORECARD_PERMISSIONS[owner][what];
-    if (!permissions.has(needed)) throw new AppError("FORBIDDEN", `Editing ${what === "kpi" ? "KPIs" : "targets"} of the ${owner} scorecard needs ${needed}`);
+    if (!permissions.has(needed))
+      throw new AppError(
+        "FORBIDDEN",
+        `Editing ${what === "kpi" ? "KPIs" : "targets"} of the ${owner} scorecard needs ${needed}`,
+      );
   }
 }

@@ -9,7 +9,10 @@ import { seedDefaultKpis } from "./seed-default-kpis";
  * The caller lists the workspaces (RLS lets the app role see one tenant at a time).
  * Returns the ids of the workspaces that were seeded.
  */
-export async function backfillDefaultKpis(db: Database, { workspaceIds }: { workspaceIds: readonly string[] }): Promise<string[]> {
+export async function backfillDefaultKpis(
+  db: Database,
+  { workspaceIds }: { workspaceIds: readonly string[] },
+): Promise<string[]> {
   const seeded: string[] = [];
   for (const workspaceId of workspaceIds) {
     const created = await withTenant(db, { workspaceId }, async (tx) => {

@@ -20,7 +20,12 @@ import { lockKpiTree } from "./lock-kpi-tree";
  */
 export async function createKpi(
   db: Database,
-  { workspaceId, permissions, actor, ...input }: { workspaceId: string; permissions: ReadonlySet<Permission>; actor: Actor } & KpiFieldsInput,
+  {
+    workspaceId,
+    permissions,
+    actor,
+    ...input
+  }: { workspaceId: string; permissions: ReadonlySet<Permission>; actor: Actor } & KpiFieldsInput,
 ): Promise<KpiRecord> {
   const data = parseInput(kpiFieldsSchema, input);
   assertCanEdit(permissions, "kpi", [data.ownerRole]);
@@ -28,12 +33,25 @@ export async function createKpi(
   return withTenant(db, { workspaceId }, async (tx) => {
     await lockKpiTree(tx, workspaceId);
     const all = await loadKpis(tx, workspaceId);
-    const key = data.key ?? freeKey(all, `${data.ownerRole.toLowerCase()}.${data.metricKey}${data.channelScope ? `_${data.channelScope}` : ""}`);
-    const position = data.position ?? Math.max(-1, ...all.filter((k) => k.ownerRole === data.ownerRole).map((k) => k.position)) + 1;
+    const key =
+      data.key ??
+      freeKey(
+        all,
+        `${data.ownerRole.toLowerCase()}.${data.metricKey}${data.channelScope ? `_${data.channelScope}` : ""}`,
+      );
+    const position =
+      data.position ?? Math.max(-1, ...all.filter((k) => k.ownerRole === data.ownerRole).map((k) => k.position)) + 1;
     const candidate = mergeKpi(null, { ...data, key, position }, id, workspaceId, all);
     await assertValidKpi(tx, candidate, all);
     await tx.kpi.create({ data: { id, workspaceId, ...kpiColumns(candidate) } });
-    await recordAuditEvent(tx, { workspaceId, actor, action: "kpi.created", targetType: "kpi", targetId: id, data: { key, metricKey: data.metricKey, ownerRole: data.ownerRole } });
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: "kpi.created",
+      targetType: "kpi",
+      targetId: id,
+      data: { key, metricKey: data.metricKey, ownerRole: data.ownerRole },
+    });
     return (await loadKpis(tx, workspaceId)).find((k) => k.id === id)!;
   });
 }

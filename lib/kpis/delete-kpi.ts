@@ -16,7 +16,12 @@ import { lockKpiTree } from "./lock-kpi-tree";
  */
 export async function deleteKpi(
   db: Database,
-  { workspaceId, kpiId, permissions, actor }: { workspaceId: string; kpiId: string; permissions: ReadonlySet<Permission>; actor: Actor },
+  {
+    workspaceId,
+    kpiId,
+    permissions,
+    actor,
+  }: { workspaceId: string; kpiId: string; permissions: ReadonlySet<Permission>; actor: Actor },
 ): Promise<KpiRecord> {
   return withTenant(db, { workspaceId }, async (tx) => {
     await lockKpiTree(tx, workspaceId);
@@ -24,7 +29,14 @@ export async function deleteKpi(
     assertCanEdit(permissions, "kpi", [kpi.ownerRole]);
     await tx.kpi.updateMany({ where: { workspaceId, parentId: kpi.id }, data: { parentId: kpi.parentId } });
     await tx.kpi.delete({ where: { workspaceId_id: { workspaceId, id: kpi.id } } });
-    await recordAuditEvent(tx, { workspaceId, actor, action: "kpi.deleted", targetType: "kpi", targetId: kpi.id, data: { key: kpi.key, metricKey: kpi.metricKey, ownerRole: kpi.ownerRole } });
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: "kpi.deleted",
+      targetType: "kpi",
+      targetId: kpi.id,
+      data: { key: kpi.key, metricKey: kpi.metricKey, ownerRole: kpi.ownerRole },
+    });
     return kpi;
   });
 }

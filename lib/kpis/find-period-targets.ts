@@ -12,7 +12,11 @@ import type { ResolvedTarget } from "./target-version";
  */
 export async function findPeriodTargets(
   db: Database,
-  { workspaceId, kpis, period }: { workspaceId: string; kpis: readonly KpiRecord[]; period: { from: string; to: string } },
+  {
+    workspaceId,
+    kpis,
+    period,
+  }: { workspaceId: string; kpis: readonly KpiRecord[]; period: { from: string; to: string } },
 ): Promise<Map<string, ResolvedTarget>> {
   const { explicit, parts } = await loadPeriodTargets(tenantReader(db, workspaceId), workspaceId, period);
   return resolveTargets(kpis, explicit, parts, period);

@@ -16,7 +16,17 @@ export interface NewTargetVersion {
  */
 export async function insertTargetVersions(
   tx: Tx,
-  { workspaceId, versions, source, actor }: { workspaceId: string; versions: readonly NewTargetVersion[]; source: "manual" | "planner" | "template" | "derived"; actor: Actor | null },
+  {
+    workspaceId,
+    versions,
+    source,
+    actor,
+  }: {
+    workspaceId: string;
+    versions: readonly NewTargetVersion[];
+    source: "manual" | "planner" | "template" | "derived";
+    actor: Actor | null;
+  },
 ): Promise<void> {
   if (versions.length === 0) return;
   await tx.$executeRawUnsafe(

@@ -29,7 +29,9 @@ export const kpiFieldsSchema = z.object({
   thresholds: z.object({ onTrack: decimalString, atRisk: decimalString }).nullish(),
   weight: decimalString.optional(),
   parentId: z.string().regex(UUID, ue("NOT_A_KPI_ID")).nullish(),
-  qualityGate: z.object({ metricKey: z.string().min(1).max(100), comparator: z.enum([">=", "<="]), threshold: decimalString }).nullish(),
+  qualityGate: z
+    .object({ metricKey: z.string().min(1).max(100), comparator: z.enum([">=", "<="]), threshold: decimalString })
+    .nullish(),
   diagnostics: z.array(z.string().min(1).max(100)).max(12).optional(),
   channelScope: z.string().min(1).max(64).nullish(),
   defaultTarget: decimalString.nullish(),
@@ -64,17 +66,32 @@ export interface KpiColumns {
 const d = (s: string) => new Decimal(s);
 
 /** A record merged from the stored KPI (if any) and the input, for validation with the pure core. */
-export function mergeKpi(base: KpiRecord | null, input: KpiPatchInput, id: string, workspaceId: string, all: readonly KpiRecord[]): KpiRecord {
+export function mergeKpi(
+  base: KpiRecord | null,
+  input: KpiPatchInput,
+  id: string,
+  workspaceId: string,
+  all: readonly KpiRecord[],
+): KpiRecord {
   const parentId = input.parentId === undefined ? (base?.parentId ?? null) : input.parentId;
   const parentKey = parentId === null ? null : (all.find((k) => k.id === parentId)?.key ?? `#${parentId}`);
   const direction = input.direction ?? base?.direction ?? "higher";
-  const range = input.range === undefined ? base?.range : input.range === null ? undefined : { min: d(input.range.min), max: d(input.range.max) };
+  const range =
+    input.range === undefined
+      ? base?.range
+      : input.range === null
+        ? undefined
+        : { min: d(input.range.min), max: d(input.range.max) };
   const gate =
     input.qualityGate === undefined
       ? base?.qualityGate
       : input.qualityGate === null
         ? undefined
-        : { metricKey: input.qualityGate.metricKey, comparator: input.qualityGate.comparator, threshold: d(input.qualityGate.threshold) };
+        : {
+            metricKey: input.qualityGate.metricKey,
+            comparator: input.qualityGate.comparator,
+            threshold: d(input.qualityGate.threshold),
+          };
   const scope = input.channelScope === undefined ? base?.channelScope : (input.channelScope ?? undefined);
   return {
     id,
@@ -97,7 +114,12 @@ export function mergeKpi(base: KpiRecord | null, input: KpiPatchInput, id: strin
     qualityGate: gate,
     diagnostics: input.diagnostics ?? [...(base?.diagnostics ?? [])],
     channelScope: scope,
-    defaultTarget: input.defaultTarget === undefined ? (base?.defaultTarget ?? null) : input.defaultTarget === null ? null : d(input.defaultTarget),
+    defaultTarget:
+      input.defaultTarget === undefined
+        ? (base?.defaultTarget ?? null)
+        : input.defaultTarget === null
+          ? null
+          : d(input.defaultTarget),
     templateKey: base?.templateKey ?? null,
     position: input.position ?? base?.position ?? 0,
     createdAt: base?.createdAt ?? new Date(),
@@ -127,11 +149,18 @@ function pathOf(error: KpiValidationError): (string | number)[] {
 export async function assertValidKpi(tx: Tx, candidate: KpiRecord, others: readonly KpiRecord[]): Promise<void> {
   const errors: FieldError[] = validateKpiDefinition(candidate).map((e) => kpiFieldError(pathOf(e), e));
 
-  const metricKeys = [candidate.metricKey, ...(candidate.qualityGate ? [candidate.qualityGate.metricKey] : []), ...candidate.diagnostics];
+  const metricKeys = [
+    candidate.metricKey,
+    ...(candidate.qualityGate ? [candidate.qualityGate.metricKey] : []),
+    ...candidate.diagnostics,
+  ];
   const known = await findKnownMetrics(tx, candidate.workspaceId, metricKeys);
-  if (!known.has(candidate.metricKey)) errors.push(fieldError(["metricKey"], "UNKNOWN_METRIC_KEY", { key: candidate.metricKey }));
+  if (!known.has(candidate.metricKey))
+    errors.push(fieldError(["metricKey"], "UNKNOWN_METRIC_KEY", { key: candidate.metricKey }));
   if (candidate.qualityGate && !known.has(candidate.qualityGate.metricKey)) {
-    errors.push(fieldError(["qualityGate", "metricKey"], "UNKNOWN_METRIC_KEY", { key: candidate.qualityGate.metricKey }));
+    errors.push(
+      fieldError(["qualityGate", "metricKey"], "UNKNOWN_METRIC_KEY", { key: candidate.qualityGate.metricKey }),
+    );
   }
   candidate.diagnostics.forEach((key, i) => {
     if (!known.has(key)) errors.push(fieldError(["diagnostics", i], "UNKNOWN_METRIC_KEY", { key }));
@@ -148,10 +177,13 @@ export async function assertValidKpi(tx: Tx, candidate: KpiRecord, others: reado
     const tree = [...others.filter((k) => k.id !== candidate.id), candidate];
     for (const e of validateKpiTree(tree)) {
       if (e.code === "TREE_CYCLE" && e.cycle.includes(candidate.key)) errors.push(kpiFieldError(["parentId"], e));
-      if (e.code === "DUPLICATE_KEY" && e.kpiKey === candidate.key) errors.push(fieldError(["key"], "KPI_DUPLICATE_KEY"));
+      if (e.code === "DUPLICATE_KEY" && e.kpiKey === candidate.key)
+        errors.push(fieldError(["key"], "KPI_DUPLICATE_KEY"));
     }
   }
-  errors.push(...validateTargetValue(candidate, known.get(candidate.metricKey), candidate.defaultTarget, ["defaultTarget"]));
+  errors.push(
+    ...validateTargetValue(candidate, known.get(candidate.metricKey), candidate.defaultTarget, ["defaultTarget"]),
+  );
   if (errors.length > 0) throw badInput(dedupe(errors));
 }
 

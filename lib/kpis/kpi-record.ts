@@ -35,7 +35,8 @@ export function scorecardOwnerOfRole(role: WorkspaceRole): ScorecardOwner | null
   return role;
 }
 
-const dec = (value: { toString(): string } | null): Decimal | null => (value === null ? null : new Decimal(value.toString()));
+const dec = (value: { toString(): string } | null): Decimal | null =>
+  value === null ? null : new Decimal(value.toString());
 
 /**
  * Maps rows to records, turning parent ids into the parent keys the pure core works with.
@@ -46,7 +47,11 @@ export function toKpiRecords(rows: readonly Kpi[]): KpiRecord[] {
   return rows.map((row) => {
     const gate: QualityGate | undefined =
       row.gateMetricKey && row.gateComparator && row.gateThreshold !== null
-        ? { metricKey: row.gateMetricKey, comparator: row.gateComparator as QualityGate["comparator"], threshold: dec(row.gateThreshold)! }
+        ? {
+            metricKey: row.gateMetricKey,
+            comparator: row.gateComparator as QualityGate["comparator"],
+            threshold: dec(row.gateThreshold)!,
+          }
         : undefined;
     const direction = row.direction as Direction;
     return {
@@ -58,7 +63,10 @@ export function toKpiRecords(rows: readonly Kpi[]): KpiRecord[] {
       ownerRole: row.ownerRole as ScorecardOwner,
       periodType: row.periodType as PeriodType,
       direction,
-      range: direction === "range" && row.rangeMin !== null && row.rangeMax !== null ? { min: dec(row.rangeMin)!, max: dec(row.rangeMax)! } : undefined,
+      range:
+        direction === "range" && row.rangeMin !== null && row.rangeMax !== null
+          ? { min: dec(row.rangeMin)!, max: dec(row.rangeMax)! }
+          : undefined,
       thresholds: { onTrack: dec(row.thresholdOnTrack)!, atRisk: dec(row.thresholdAtRisk)! },
       weight: dec(row.weight)!,
       parentKey: row.parentId ? (keyById.get(row.parentId) ?? null) : null,
@@ -75,4 +83,11 @@ export function toKpiRecords(rows: readonly Kpi[]): KpiRecord[] {
 }
 
 /** Display order of scorecards: company first, then the roles of SPEC §5. */
-export const OWNER_ORDER: Record<ScorecardOwner, number> = { COMPANY: 0, CMO: 1, PERFORMANCE: 2, SMM: 3, CONTENT: 4, SALES: 5 };
+export const OWNER_ORDER: Record<ScorecardOwner, number> = {
+  COMPANY: 0,
+  CMO: 1,
+  PERFORMANCE: 2,
+  SMM: 3,
+  CONTENT: 4,
+  SALES: 5,
+};

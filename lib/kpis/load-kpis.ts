@@ -8,5 +8,7 @@ import { type KpiRecord, OWNER_ORDER, toKpiRecords } from "./kpi-record";
  */
 export async function loadKpis(tx: Tx, workspaceId: string): Promise<KpiRecord[]> {
   const rows = await tx.kpi.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { key: "asc" }] });
-  return toKpiRecords(rows).sort((a, b) => OWNER_ORDER[a.ownerRole] - OWNER_ORDER[b.ownerRole] || a.position - b.position);
+  return toKpiRecords(rows).sort(
+    (a, b) => OWNER_ORDER[a.ownerRole] - OWNER_ORDER[b.ownerRole] || a.position - b.position,
+  );
 }

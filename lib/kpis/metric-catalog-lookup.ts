@@ -17,7 +17,11 @@ const BASE = new Map<string, (typeof BASE_MEASURES)[number]>(BASE_MEASURES.map((
  * workspace's custom measure or metric. Built-ins need no query; customs are looked up in the
  * caller's tenant transaction only when a key is not built in.
  */
-export async function findKnownMetrics(tx: Tx, workspaceId: string, keys: readonly string[]): Promise<Map<string, KnownMetric>> {
+export async function findKnownMetrics(
+  tx: Tx,
+  workspaceId: string,
+  keys: readonly string[],
+): Promise<Map<string, KnownMetric>> {
   const found = new Map<string, KnownMetric>();
   const unknown: string[] = [];
   for (const key of new Set(keys)) {

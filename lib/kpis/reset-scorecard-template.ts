@@ -23,18 +23,32 @@ import { kpiFieldError } from "./kpi-input";
  */
 export async function resetScorecardTemplate(
   db: Database,
-  { workspaceId, owner, permissions, actor }: { workspaceId: string; owner: ScorecardOwner; permissions: ReadonlySet<Permission>; actor: Actor },
+  {
+    workspaceId,
+    owner,
+    permissions,
+    actor,
+  }: { workspaceId: string; owner: ScorecardOwner; permissions: ReadonlySet<Permission>; actor: Actor },
 ): Promise<KpiRecord[]> {
   assertCanEdit(permissions, "kpi", [owner]);
   return withTenant(db, { workspaceId }, async (tx) => {
     await lockKpiTree(tx, workspaceId);
-    await recordAuditEvent(tx, { workspaceId, actor, action: "kpi.templateReset", targetType: "workspace", targetId: workspaceId, data: { owner } });
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: "kpi.templateReset",
+      targetType: "workspace",
+      targetId: workspaceId,
+      data: { owner },
+    });
     const before = await loadKpis(tx, workspaceId);
     const rows = templateRowsOf(owner);
     const templateKeys = new Set(rows.map((r) => r.templateKey));
     const existingByTemplate = new Map(before.filter((k) => k.templateKey).map((k) => [k.templateKey!, k]));
 
-    for (const extra of before.filter((k) => k.ownerRole === owner && !(k.templateKey && templateKeys.has(k.templateKey)))) {
+    for (const extra of before.filter(
+      (k) => k.ownerRole === owner && !(k.templateKey && templateKeys.has(k.templateKey)),
+    )) {
       await tx.kpi.updateMany({ where: { workspaceId, parentId: extra.id }, data: { parentId: extra.parentId } });
       await tx.kpi.delete({ where: { workspaceId_id: { workspaceId, id: extra.id } } });
     }

@@ -60,11 +60,17 @@ export function resolveTargets(
     let result: ResolvedTarget = { value: null, source: null, effectiveFrom: null };
     const latest = explicit.get(kpi.id);
     const version = latest?.source === "derived" ? undefined : latest;
-    const summed = !version && period ? sumOfPartTargets(kpi.metricKey, period, parts.get(kpi.id) ?? [], definitions) : null;
+    const summed =
+      !version && period ? sumOfPartTargets(kpi.metricKey, period, parts.get(kpi.id) ?? [], definitions) : null;
     if (version) {
-      result = { value: version.value, source: version.source, effectiveFrom: version.effectiveFrom, actorUserId: version.actorUserId, actorApiKeyId: version.actorApiKeyId };
-    }
-    else if (summed) result = { value: summed, source: "sum", effectiveFrom: null };
+      result = {
+        value: version.value,
+        source: version.source,
+        effectiveFrom: version.effectiveFrom,
+        actorUserId: version.actorUserId,
+        actorApiKeyId: version.actorApiKeyId,
+      };
+    } else if (summed) result = { value: summed, source: "sum", effectiveFrom: null };
     else if (kpi.defaultTarget) result = { value: kpi.defaultTarget, source: "default", effectiveFrom: null };
     else {
       const rule = kpi.templateKey ? TEMPLATE_KPIS.get(kpi.templateKey)?.defaultTarget : undefined;
@@ -72,7 +78,12 @@ export function resolveTargets(
       if (rule?.kind === "multipleOf" && base && depth < 8) {
         const baseValue: Decimal | null = resolve(base, depth + 1).value;
         if (baseValue) {
-          result = { value: baseValue.times(rule.factor), source: "derived", effectiveFrom: null, derivedFrom: { kpiKey: base.key, factor: new Decimal(rule.factor) } };
+          result = {
+            value: baseValue.times(rule.factor),
+            source: "derived",
+            effectiveFrom: null,
+            derivedFrom: { kpiKey: base.key, factor: new Decimal(rule.factor) },
+          };
         }
       }
     }

@@ -21,15 +21,30 @@ import { periodWord } from "@/lib/errors/error-words";
  */
 export async function returnTargetToDerived(
   db: Database,
-  input: { workspaceId: string; kpiId: string; period: PeriodRequest; actor: Actor; permissions: ReadonlySet<Permission>; now?: Date },
+  input: {
+    workspaceId: string;
+    kpiId: string;
+    period: PeriodRequest;
+    actor: Actor;
+    permissions: ReadonlySet<Permission>;
+    now?: Date;
+  },
 ): Promise<{ kpi: KpiRecord; period: Period }> {
   const { workspaceId } = input;
   return withTenant(db, { workspaceId }, async (tx) => {
     const { kpi } = await getKpiOrThrow(tx, workspaceId, input.kpiId);
     assertCanEdit(input.permissions, "target", [kpi.ownerRole]);
-    const period = resolveScorecardPeriod(input.period, await loadWorkspaceCalendar(tx, workspaceId), input.now ?? new Date());
+    const period = resolveScorecardPeriod(
+      input.period,
+      await loadWorkspaceCalendar(tx, workspaceId),
+      input.now ?? new Date(),
+    );
     if (period.type !== kpi.periodType) {
-      throw AppError.badInput(["period", "type"], "PERIOD_TYPE_MISMATCH", { kpi: kpi.key, expected: periodWord(kpi.periodType), got: periodWord(period.type) });
+      throw AppError.badInput(["period", "type"], "PERIOD_TYPE_MISMATCH", {
+        kpi: kpi.key,
+        expected: periodWord(kpi.periodType),
+        got: periodWord(period.type),
+      });
     }
     await insertTargetVersions(tx, {
       workspaceId,

@@ -48,8 +48,17 @@ export async function setKpiAnnotation(
     if (!input.permissions.has("annotation.write") || own !== kpi.ownerRole) {
       throw new AppError("FORBIDDEN", "Annotations are written on one's own scorecard only");
     }
-    const period = resolveScorecardPeriod(input.period, await loadWorkspaceCalendar(tx, workspaceId), input.now ?? new Date());
-    const key = { workspaceId, kpiId: kpi.id, periodFrom: new Date(`${period.from}T00:00:00Z`), periodTo: new Date(`${period.to}T00:00:00Z`) };
+    const period = resolveScorecardPeriod(
+      input.period,
+      await loadWorkspaceCalendar(tx, workspaceId),
+      input.now ?? new Date(),
+    );
+    const key = {
+      workspaceId,
+      kpiId: kpi.id,
+      periodFrom: new Date(`${period.from}T00:00:00Z`),
+      periodTo: new Date(`${period.to}T00:00:00Z`),
+    };
     if (body === "") {
       await tx.kpiAnnotation.deleteMany({ where: key });
       return { period, annotation: null };
@@ -61,7 +70,15 @@ export async function setKpiAnnotation(
     });
     return {
       period,
-      annotation: { id: row.id, kpiId: row.kpiId, periodFrom: period.from, periodTo: period.to, body: row.body, authorUserId: row.authorUserId, updatedAt: row.updatedAt },
+      annotation: {
+        id: row.id,
+        kpiId: row.kpiId,
+        periodFrom: period.from,
+        periodTo: period.to,
+        body: row.body,
+        authorUserId: row.authorUserId,
+        updatedAt: row.updatedAt,
+      },
     };
   });
 }

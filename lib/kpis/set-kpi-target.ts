@@ -41,12 +41,22 @@ export async function setKpiTarget(
   return withTenant(db, { workspaceId }, async (tx) => {
     const { kpi } = await getKpiOrThrow(tx, workspaceId, input.kpiId);
     assertCanEdit(input.permissions, "target", [kpi.ownerRole]);
-    const period = resolveScorecardPeriod(input.period, await loadWorkspaceCalendar(tx, workspaceId), input.now ?? new Date());
+    const period = resolveScorecardPeriod(
+      input.period,
+      await loadWorkspaceCalendar(tx, workspaceId),
+      input.now ?? new Date(),
+    );
     if (period.type !== kpi.periodType) {
-      throw AppError.badInput(["period", "type"], "PERIOD_TYPE_MISMATCH", { kpi: kpi.key, expected: periodWord(kpi.periodType), got: periodWord(period.type) });
+      throw AppError.badInput(["period", "type"], "PERIOD_TYPE_MISMATCH", {
+        kpi: kpi.key,
+        expected: periodWord(kpi.periodType),
+        got: periodWord(period.type),
+      });
     }
     const known = await findKnownMetrics(tx, workspaceId, [kpi.metricKey]);
-    const errors = validateTargetValue(kpi, known.get(kpi.metricKey), value === null ? null : new Decimal(value), ["value"]);
+    const errors = validateTargetValue(kpi, known.get(kpi.metricKey), value === null ? null : new Decimal(value), [
+      "value",
+    ]);
     if (errors.length > 0) throw badInput(errors);
     // The audit entry reads "changed the ROMI target for November from 10 % to 12 %": the
     // value in force for exactly this period before the change (the latest version).

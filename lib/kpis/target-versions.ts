@@ -27,7 +27,6 @@ export const CURRENT_TARGETS_SQL = `SELECT DISTINCT ON (kpi_id) id, kpi_id, peri
   WHERE workspace_id = $1::uuid AND period_from = $2::date AND period_to = $3::date
   ORDER BY kpi_id, effective_from DESC, id DESC`;
 
-
 /** One version per KPI id (rows of {@link CURRENT_TARGETS_SQL}). */
 export function byKpi(rows: readonly Row[]): Map<string, TargetVersion> {
   return new Map(rows.map((r) => [r.kpi_id, toTargetVersion(r)]));

@@ -19,7 +19,13 @@ import { lockKpiTree } from "./lock-kpi-tree";
  */
 export async function updateKpi(
   db: Database,
-  { workspaceId, kpiId, permissions, actor, ...input }: { workspaceId: string; kpiId: string; permissions: ReadonlySet<Permission>; actor: Actor } & KpiPatchInput,
+  {
+    workspaceId,
+    kpiId,
+    permissions,
+    actor,
+    ...input
+  }: { workspaceId: string; kpiId: string; permissions: ReadonlySet<Permission>; actor: Actor } & KpiPatchInput,
 ): Promise<KpiRecord> {
   const patch = parseInput(kpiPatchSchema, input);
   return withTenant(db, { workspaceId }, async (tx) => {
@@ -29,7 +35,20 @@ export async function updateKpi(
     const candidate = mergeKpi(kpi, patch, kpi.id, workspaceId, all);
     await assertValidKpi(tx, candidate, all);
     await tx.kpi.update({ where: { workspaceId_id: { workspaceId, id: kpi.id } }, data: kpiColumns(candidate) });
-    await recordAuditEvent(tx, { workspaceId, actor, action: "kpi.updated", targetType: "kpi", targetId: kpi.id, data: { key: kpi.key, metricKey: kpi.metricKey, channelScope: kpi.channelScope ?? null, ownerRole: kpi.ownerRole, fields: Object.keys(patch).sort() } });
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: "kpi.updated",
+      targetType: "kpi",
+      targetId: kpi.id,
+      data: {
+        key: kpi.key,
+        metricKey: kpi.metricKey,
+        channelScope: kpi.channelScope ?? null,
+        ownerRole: kpi.ownerRole,
+        fields: Object.keys(patch).sort(),
+      },
+    });
     return (await loadKpis(tx, workspaceId)).find((k) => k.id === kpi.id)!;
   });
 }

@@ -24,7 +24,12 @@ export const SHARE_METRICS: ReadonlySet<string> = new Set([
  * A target's sign and unit for its KPI: the core's rules (positive, non-zero for
  * higher/lower KPIs), shares at most 1, counts whole. Returns field errors at `path`.
  */
-export function validateTargetValue(kpi: KpiDefinition, metric: KnownMetric | undefined, value: Decimal | null, path: (string | number)[]): FieldError[] {
+export function validateTargetValue(
+  kpi: KpiDefinition,
+  metric: KnownMetric | undefined,
+  value: Decimal | null,
+  path: (string | number)[],
+): FieldError[] {
   if (value === null) return [];
   const core = validateKpiTarget(kpi, value);
   if (core.length > 0) return core.map((e) => fieldError(path, `KPI_${e.code}`));

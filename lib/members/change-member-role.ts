@@ -18,7 +18,13 @@ export const OWNER_ONLY = "Only an owner can grant or revoke the owner role";
  */
 export async function changeMemberRole(
   db: Database,
-  { workspaceId, actor, canManageOwners, memberId, role }: {
+  {
+    workspaceId,
+    actor,
+    canManageOwners,
+    memberId,
+    role,
+  }: {
     workspaceId: string;
     actor: Actor;
     canManageOwners: boolean;

@@ -11,7 +11,10 @@ export type VisibleUser = Pick<User, "id" | "email" | "name" | "locale" | "creat
  * exist, look the same. Each workspace is asked in its own tenant transaction (RLS hides other
  * workspaces' memberships), stopping at the first that has them.
  */
-export async function findVisibleUser(db: Database, { userId, workspaceIds }: { userId: string; workspaceIds: string[] }): Promise<VisibleUser | null> {
+export async function findVisibleUser(
+  db: Database,
+  { userId, workspaceIds }: { userId: string; workspaceIds: string[] },
+): Promise<VisibleUser | null> {
   for (const workspaceId of workspaceIds) {
     const membership = await withTenant(db, { workspaceId }, (tx) =>
       tx.membership.findFirst({

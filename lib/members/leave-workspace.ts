@@ -14,7 +14,10 @@ export const LAST_OWNER_CANNOT_LEAVE = "You are the last owner: make another mem
  * locked first (lockOwners), so two owners leaving at once cannot both pass the check.
  * A user who is not a member gets NOT_FOUND, like a workspace that does not exist.
  */
-export async function leaveWorkspace(db: Database, { workspaceId, userId }: { workspaceId: string; userId: string }): Promise<MemberRow> {
+export async function leaveWorkspace(
+  db: Database,
+  { workspaceId, userId }: { workspaceId: string; userId: string },
+): Promise<MemberRow> {
   return withTenant(db, { workspaceId }, async (tx) => {
     const owners = await lockOwners(tx, workspaceId);
     const member = await tx.membership.findFirst({ where: { workspaceId, userId }, include: MEMBER_INCLUDE });

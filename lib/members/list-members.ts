@@ -12,7 +12,14 @@ export async function listMembers(
   const where = { workspaceId };
   return withTenant(db, { workspaceId }, (tx) =>
     readPage(page, {
-      rows: (skip, take) => tx.membership.findMany({ where, include: MEMBER_INCLUDE, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip, take }),
+      rows: (skip, take) =>
+        tx.membership.findMany({
+          where,
+          include: MEMBER_INCLUDE,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          skip,
+          take,
+        }),
       count: () => tx.membership.count({ where }),
     }),
   );

@@ -14,7 +14,12 @@ import { MEMBER_INCLUDE, type MemberRow } from "./member-row";
  */
 export async function removeMember(
   db: Database,
-  { workspaceId, actor, canManageOwners, memberId }: { workspaceId: string; actor: Actor; canManageOwners: boolean; memberId: string },
+  {
+    workspaceId,
+    actor,
+    canManageOwners,
+    memberId,
+  }: { workspaceId: string; actor: Actor; canManageOwners: boolean; memberId: string },
 ): Promise<MemberRow> {
   return withTenant(db, { workspaceId }, async (tx) => {
     const owners = await lockOwners(tx, workspaceId);

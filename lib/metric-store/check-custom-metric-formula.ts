@@ -52,11 +52,20 @@ export function checkCustomMetricFormula(defs: MetricDefinitions, key: string, f
  * custom metric that compiled before (a unit change under a dependent, a new cycle). Field
  * errors carry the formula position: `{ path: [...formulaPath], message, code, position: { start, end } }`.
  */
-export function assertFormulaAccepted(check: FormulaCheck, defs: MetricDefinitions, key: string, formulaPath: (string | number)[]): void {
+export function assertFormulaAccepted(
+  check: FormulaCheck,
+  defs: MetricDefinitions,
+  key: string,
+  formulaPath: (string | number)[],
+): void {
   if (!check.ok) {
-    throw new AppError("BAD_USER_INPUT", `Formula: ${check.errors.map((e) => `${e.message} (at ${e.start}–${e.end})`).join("; ")}`, {
-      fieldErrors: check.errors.map((e) => positioned(formulaPath, e)),
-    });
+    throw new AppError(
+      "BAD_USER_INPUT",
+      `Formula: ${check.errors.map((e) => `${e.message} (at ${e.start}–${e.end})`).join("; ")}`,
+      {
+        fieldErrors: check.errors.map((e) => positioned(formulaPath, e)),
+      },
+    );
   }
   const broken = [...check.compilation.errors.keys()].filter((k) => k !== key && !defs.compilation.errors.has(k));
   if (broken.length > 0) {

@@ -32,10 +32,30 @@ export async function createCustomMeasure(
       const defs = await loadMetricDefinitions(tx, workspaceId);
       assertNewCustomKey(defs, data.key, ["key"]);
       const row = await tx.customMeasure.create({
-        data: { workspaceId, key: data.key, nameEn: data.nameEn, nameRu: data.nameRu ?? data.nameEn, unit: data.unit, aggregation: data.aggregation },
+        data: {
+          workspaceId,
+          key: data.key,
+          nameEn: data.nameEn,
+          nameRu: data.nameRu ?? data.nameEn,
+          unit: data.unit,
+          aggregation: data.aggregation,
+        },
       });
-      await recordAuditEvent(tx, { workspaceId, actor, action: "measure.created", targetType: "measure", targetId: row.id, data: { key: row.key, unit: data.unit, aggregation: data.aggregation } });
-      return { id: row.id, key: row.key, name: { en: row.nameEn, ru: row.nameRu }, unit: data.unit, aggregation: data.aggregation };
+      await recordAuditEvent(tx, {
+        workspaceId,
+        actor,
+        action: "measure.created",
+        targetType: "measure",
+        targetId: row.id,
+        data: { key: row.key, unit: data.unit, aggregation: data.aggregation },
+      });
+      return {
+        id: row.id,
+        key: row.key,
+        name: { en: row.nameEn, ru: row.nameRu },
+        unit: data.unit,
+        aggregation: data.aggregation,
+      };
     });
   } catch (error) {
     throw prefixFieldErrors(error, ["input"]);

@@ -26,21 +26,28 @@ export async function createCustomMetric(
   db: Database,
   { workspaceId, input, actor }: { workspaceId: string; actor: Actor; input: CreateCustomMetricInput },
 ): Promise<CustomMetricRecord> {
-  return saveCustomMetric(db, workspaceId, createCustomMetricSchema, input, async (tx, defs, data) => {
-    assertNewCustomKey(defs, data.key, ["key"]);
-    const check = acceptCustomMetricFormula(defs, data.key, data.formula);
-    const row = await tx.customMetric.create({
-      data: {
-        workspaceId,
-        key: data.key,
-        nameEn: data.nameEn,
-        nameRu: data.nameRu ?? data.nameEn,
-        formula: data.formula,
-        unit: check.unit!,
-        class: data.class,
-        direction: data.direction,
-      },
-    });
-    return customMetricRecord(row, check.unit!);
-  }, { actor, action: "metric.created" });
+  return saveCustomMetric(
+    db,
+    workspaceId,
+    createCustomMetricSchema,
+    input,
+    async (tx, defs, data) => {
+      assertNewCustomKey(defs, data.key, ["key"]);
+      const check = acceptCustomMetricFormula(defs, data.key, data.formula);
+      const row = await tx.customMetric.create({
+        data: {
+          workspaceId,
+          key: data.key,
+          nameEn: data.nameEn,
+          nameRu: data.nameRu ?? data.nameEn,
+          formula: data.formula,
+          unit: check.unit!,
+          class: data.class,
+          direction: data.direction,
+        },
+      });
+      return customMetricRecord(row, check.unit!);
+    },
+    { actor, action: "metric.created" },
+  );
 }

@@ -18,7 +18,8 @@ export function assertNewCustomKey(defs: MetricDefinitions, key: string, path: (
   const problem = validateCustomMeasureKey(key, taken);
   if (!problem) return;
   if (problem.code === "EMPTY") throw AppError.badInput(path, "KEY_EMPTY");
-  if (problem.code === "TOO_LONG") throw AppError.badInput(path, "KEY_TOO_LONG", { max: CUSTOM_MEASURE_KEY_MAX_LENGTH });
+  if (problem.code === "TOO_LONG")
+    throw AppError.badInput(path, "KEY_TOO_LONG", { max: CUSTOM_MEASURE_KEY_MAX_LENGTH });
   if (problem.code === "NOT_SNAKE_CASE") throw AppError.badInput(path, "KEY_NOT_SNAKE_CASE", { key });
   throw AppError.badInput(path, taken.includes(key) ? "KEY_TAKEN" : "KEY_RESERVED", { key });
 }

@@ -12,12 +12,20 @@ import { loadMetricDefinitions } from "./load-metric-definitions";
  * formula or a KPI reads it, or facts of it exist — deleting data is an import rollback's job, not a
  * side effect of tidying the catalog.
  */
-export async function deleteCustomMeasure(db: Database, { workspaceId, key, actor }: { workspaceId: string; key: string; actor: Actor }): Promise<{ key: string }> {
+export async function deleteCustomMeasure(
+  db: Database,
+  { workspaceId, key, actor }: { workspaceId: string; key: string; actor: Actor },
+): Promise<{ key: string }> {
   return withTenant(db, { workspaceId }, async (tx) => {
     const defs = await loadMetricDefinitions(tx, workspaceId);
-    if (!defs.customMeasures.some((m) => m.key === key)) throw new AppError("NOT_FOUND", `Custom measure "${key}" not found`);
+    if (!defs.customMeasures.some((m) => m.key === key))
+      throw new AppError("NOT_FOUND", `Custom measure "${key}" not found`);
     const readers = defs.customMetrics
-      .filter((m) => defs.compilation.metrics.find((c) => c.key === m.key)?.references.some((r) => r.key === key) ?? m.formula.includes(key))
+      .filter(
+        (m) =>
+          defs.compilation.metrics.find((c) => c.key === m.key)?.references.some((r) => r.key === key) ??
+          m.formula.includes(key),
+      )
       .map((m) => m.key);
     if (readers.length > 0) {
       throw AppError.badInput(["key"], "USED_BY_FORMULAS", { key, metrics: readers.join(", ") });
@@ -31,7 +39,14 @@ export async function deleteCustomMeasure(db: Database, { workspaceId, key, acto
     );
     if (facts?.any) throw AppError.badInput(["key"], "MEASURE_HAS_DATA", { key });
     const deleted = await tx.customMeasure.delete({ where: { workspaceId_key: { workspaceId, key } } });
-    await recordAuditEvent(tx, { workspaceId, actor, action: "measure.deleted", targetType: "measure", targetId: deleted.id, data: { key } });
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: "measure.deleted",
+      targetType: "measure",
+      targetId: deleted.id,
+      data: { key },
+    });
     return { key };
   });
 }

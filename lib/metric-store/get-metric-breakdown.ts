@@ -36,14 +36,17 @@ export interface BreakdownRow {
 export async function getMetricBreakdown(db: Database, input: GetMetricBreakdownInput): Promise<BreakdownRow[]> {
   const keys = [...new Set(input.keys)];
   const keysPath = input.paths?.keys ?? ["keys"];
-  if (keys.length > MAX_KEYS_PER_REQUEST) throw AppError.badInput(keysPath, "TOO_MANY_KEYS", { max: MAX_KEYS_PER_REQUEST });
+  if (keys.length > MAX_KEYS_PER_REQUEST)
+    throw AppError.badInput(keysPath, "TOO_MANY_KEYS", { max: MAX_KEYS_PER_REQUEST });
   const range: DateRange = { from: input.from, to: input.to };
   assertDateRange(range, { from: input.paths?.from ?? ["from"], to: input.paths?.to ?? ["to"] });
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const defs = await loadMetricDefinitions(tx, input.workspaceId);
     const plan = planMeasures(keys, defs);
     if (plan.unknown.length > 0) {
-      throw AppError.badInput([...keysPath, input.keys.indexOf(plan.unknown[0])], "UNKNOWN_METRIC", { key: plan.unknown[0] });
+      throw AppError.badInput([...keysPath, input.keys.indexOf(plan.unknown[0])], "UNKNOWN_METRIC", {
+        key: plan.unknown[0],
+      });
     }
     const ranges = plan.needsPrevious ? [range, previousRange(range)] : [range];
     const result = await queryMeasureAggregates(txReader(tx), {
@@ -77,6 +80,8 @@ export async function getMetricBreakdown(db: Database, input: GetMetricBreakdown
         }),
       };
     });
-    return rows.sort((a, b) => a.channel.localeCompare(b.channel) || (a.campaign ?? "").localeCompare(b.campaign ?? ""));
+    return rows.sort(
+      (a, b) => a.channel.localeCompare(b.channel) || (a.campaign ?? "").localeCompare(b.campaign ?? ""),
+    );
   });
 }

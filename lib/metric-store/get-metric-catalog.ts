@@ -28,20 +28,60 @@ export interface MetricCatalogEntry {
 }
 
 /** The catalog as a workspace sees it: SPEC §4.1 measures, §4.2 metrics, then its custom ones. */
-export async function getMetricCatalog(db: Database, { workspaceId }: { workspaceId: string }): Promise<MetricCatalogEntry[]> {
+export async function getMetricCatalog(
+  db: Database,
+  { workspaceId }: { workspaceId: string },
+): Promise<MetricCatalogEntry[]> {
   return buildCatalog(await readMetricDefinitions(db, workspaceId));
 }
 
 export function buildCatalog(defs: MetricDefinitions): MetricCatalogEntry[] {
   const entries: MetricCatalogEntry[] = [];
   for (const m of BASE_MEASURES) {
-    entries.push({ key: m.key, kind: "measure", name: m.name, formula: null, unit: m.unit, aggregation: m.aggregation, class: null, direction: null, custom: false, id: null, problem: null });
+    entries.push({
+      key: m.key,
+      kind: "measure",
+      name: m.name,
+      formula: null,
+      unit: m.unit,
+      aggregation: m.aggregation,
+      class: null,
+      direction: null,
+      custom: false,
+      id: null,
+      problem: null,
+    });
   }
   for (const m of defs.customMeasures) {
-    entries.push({ key: m.key, kind: "measure", name: m.name, formula: null, unit: m.unit, aggregation: m.aggregation, class: null, direction: null, custom: true, id: m.id, problem: null, archived: m.archived === true });
+    entries.push({
+      key: m.key,
+      kind: "measure",
+      name: m.name,
+      formula: null,
+      unit: m.unit,
+      aggregation: m.aggregation,
+      class: null,
+      direction: null,
+      custom: true,
+      id: m.id,
+      problem: null,
+      archived: m.archived === true,
+    });
   }
   for (const m of METRIC_CATALOG) {
-    entries.push({ key: m.key, kind: "metric", name: m.name, formula: m.formula, unit: m.unit, aggregation: null, class: m.class, direction: m.direction, custom: false, id: null, problem: null });
+    entries.push({
+      key: m.key,
+      kind: "metric",
+      name: m.name,
+      formula: m.formula,
+      unit: m.unit,
+      aggregation: null,
+      class: m.class,
+      direction: m.direction,
+      custom: false,
+      id: null,
+      problem: null,
+    });
   }
   for (const m of defs.customMetrics) {
     const compiled = defs.compilation.metrics.find((c) => c.key === m.key);

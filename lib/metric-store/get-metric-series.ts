@@ -51,7 +51,8 @@ export async function getMetricSeries(db: Database, input: GetMetricSeriesInput)
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const defs = await loadMetricDefinitions(tx, input.workspaceId);
     const plan = planMeasures([input.key], defs);
-    if (plan.unknown.length > 0) throw AppError.badInput(input.paths?.key ?? ["key"], "UNKNOWN_METRIC", { key: input.key });
+    if (plan.unknown.length > 0)
+      throw AppError.badInput(input.paths?.key ?? ["key"], "UNKNOWN_METRIC", { key: input.key });
 
     const buckets = seriesBuckets(range, input.grain);
     const before = bucketBefore(buckets[0].from, input.grain);
@@ -72,7 +73,13 @@ export async function getMetricSeries(db: Database, input: GetMetricSeriesInput)
       const sums = byStart.get(bucket.start) ?? {};
       const value = computeKeyValues(
         [input.key],
-        { sums, previousSums, settings: defs.settings, revenueTarget: null, periodDays: daysInclusive(bucket.from, bucket.to) },
+        {
+          sums,
+          previousSums,
+          settings: defs.settings,
+          revenueTarget: null,
+          periodDays: daysInclusive(bucket.from, bucket.to),
+        },
         defs,
       ).get(input.key)!;
       if (plan.needsPrevious) previousSums = sums;

@@ -92,14 +92,18 @@ export async function getMetricValues(db: Database, input: GetMetricValuesInput)
 }
 
 /** getMetricValues inside a tenant transaction the caller already holds (to combine with other reads). */
-export async function getMetricValuesInTx(tx: Tx, input: Omit<GetMetricValuesInput, "db">): Promise<GetMetricValuesResult> {
+export async function getMetricValuesInTx(
+  tx: Tx,
+  input: Omit<GetMetricValuesInput, "db">,
+): Promise<GetMetricValuesResult> {
   return computeWith(txReader(tx), input);
 }
 
 async function computeWith(read: SqlReader, input: Omit<GetMetricValuesInput, "db">): Promise<GetMetricValuesResult> {
   const keys = [...new Set(input.keys)];
   const keysPath = input.paths?.keys ?? ["keys"];
-  if (keys.length > MAX_KEYS_PER_REQUEST) throw AppError.badInput(keysPath, "TOO_MANY_KEYS", { max: MAX_KEYS_PER_REQUEST });
+  if (keys.length > MAX_KEYS_PER_REQUEST)
+    throw AppError.badInput(keysPath, "TOO_MANY_KEYS", { max: MAX_KEYS_PER_REQUEST });
   const asked: DateRange = { from: input.from, to: input.to };
   assertDateRange(asked, { from: input.paths?.from ?? ["from"], to: input.paths?.to ?? ["to"] });
   // SPEC §4.2 "Comparisons": one rule (lib/periods) for every page and the API. A period that
@@ -124,7 +128,12 @@ async function computeWith(read: SqlReader, input: Omit<GetMetricValuesInput, "d
       group: input.group,
       withDefinitions: defs === null,
     });
-    return { plan, layout, sums: result.ranges.map((groups) => groups[0]?.sums ?? {}), definitions: result.definitions };
+    return {
+      plan,
+      layout,
+      sums: result.ranges.map((groups) => groups[0]?.sums ?? {}),
+      definitions: result.definitions,
+    };
   };
 
   let loaded = await load(null);
@@ -159,13 +168,20 @@ async function computeWith(read: SqlReader, input: Omit<GetMetricValuesInput, "d
         const v = computed.get(key)!;
         const unit = unitOfKey(key, defs) ?? "count";
         const t = metricTraits(key, defs);
-        return { key, unit, value: v.value, reason: v.reason, traits: { unit, multiple: t.multiple, direction: t.direction } };
+        return {
+          key,
+          unit,
+          value: v.value,
+          reason: v.reason,
+          traits: { unit, multiple: t.multiple, direction: t.direction },
+        };
       }),
     };
   };
 
   const result: GetMetricValuesResult = { current: valuesFor(0, layout.previousOf[0]) };
-  if (layout.previousPeriod !== undefined) result.previousPeriod = valuesFor(layout.previousPeriod, layout.previousOf[layout.previousPeriod]);
+  if (layout.previousPeriod !== undefined)
+    result.previousPeriod = valuesFor(layout.previousPeriod, layout.previousOf[layout.previousPeriod]);
   if (layout.lastYear !== undefined) result.lastYear = valuesFor(layout.lastYear, layout.previousOf[layout.lastYear]);
   return result;
 }
@@ -204,11 +220,15 @@ function rangeLayout(
   withPrevious(0);
   const layout: RangeLayout = { ranges, previousOf };
   if (compare.previousPeriod) {
-    layout.previousPeriod = add(compare.previousPeriod === true ? (ruled.previousPeriod ?? previousRange(current)) : compare.previousPeriod);
+    layout.previousPeriod = add(
+      compare.previousPeriod === true ? (ruled.previousPeriod ?? previousRange(current)) : compare.previousPeriod,
+    );
     withPrevious(layout.previousPeriod);
   }
   if (compare.lastYear) {
-    layout.lastYear = add(compare.lastYear === true ? (ruled.lastYear ?? sameRangeLastYear(current)) : compare.lastYear);
+    layout.lastYear = add(
+      compare.lastYear === true ? (ruled.lastYear ?? sameRangeLastYear(current)) : compare.lastYear,
+    );
     withPrevious(layout.lastYear);
   }
   return layout;

@@ -87,27 +87,23 @@ export function parseDefinitions(row: DefinitionsRow): MetricDefinitions {
   // Rows are checked on write; a row that no longer parses (a rule tightened later) falls back
   // to the defaults rather than breaking every figure of the workspace.
   const settings = parsed?.ok ? parsed.settings : { ...DEFAULT_METRIC_SETTINGS };
-  const customMeasures = row.measures.map(
-    (m): CustomMeasureRecord => ({
-      id: String(m.id),
-      key: String(m.key),
-      name: { en: String(m.nameEn), ru: String(m.nameRu) },
-      unit: m.unit as CustomMeasureRecord["unit"],
-      aggregation: m.aggregation as CustomMeasureRecord["aggregation"],
-      archived: m.archived === true,
-    }),
-  );
-  const customMetrics = row.metrics.map(
-    (c): CustomMetricRecord => ({
-      id: c.id,
-      key: c.key,
-      name: { en: c.nameEn, ru: c.nameRu },
-      formula: c.formula,
-      unit: c.unit as MetricUnit,
-      class: c.class as MetricClass,
-      direction: c.direction as MetricDirection,
-    }),
-  );
+  const customMeasures = row.measures.map((m): CustomMeasureRecord => ({
+    id: String(m.id),
+    key: String(m.key),
+    name: { en: String(m.nameEn), ru: String(m.nameRu) },
+    unit: m.unit as CustomMeasureRecord["unit"],
+    aggregation: m.aggregation as CustomMeasureRecord["aggregation"],
+    archived: m.archived === true,
+  }));
+  const customMetrics = row.metrics.map((c): CustomMetricRecord => ({
+    id: c.id,
+    key: c.key,
+    name: { en: c.nameEn, ru: c.nameRu },
+    formula: c.formula,
+    unit: c.unit as MetricUnit,
+    class: c.class as MetricClass,
+    direction: c.direction as MetricDirection,
+  }));
   const compilation = compileCustomMetrics(
     customMetrics.map((c) => ({ key: c.key, formula: c.formula })),
     customMeasures,

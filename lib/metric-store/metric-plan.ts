@@ -90,7 +90,11 @@ export function planMeasures(keys: Iterable<string>, defs: MetricDefinitions | n
  * workspace does not know read `UNKNOWN_METRIC` (callers validate keys first). A base measure
  * with no fact in the range reads `null` / `NO_DATA:<key>`, a pushed 0 reads "0" (issue 15).
  */
-export function computeKeyValues(keys: readonly string[], input: MetricInput, defs: MetricDefinitions): Map<string, MetricValue> {
+export function computeKeyValues(
+  keys: readonly string[],
+  input: MetricInput,
+  defs: MetricDefinitions,
+): Map<string, MetricValue> {
   const customKeys = new Set(defs.customMetrics.map((m) => m.key));
   const catalogValues = computeMetrics(
     keys.filter((k) => !customKeys.has(k)),

@@ -9,7 +9,10 @@ export const MAX_RANGE_YEARS = 10;
  * Checks a requested range: calendar dates, `from` ≤ `to`, at most 10 years. Errors name the
  * argument (`path` of from/to, e.g. ["from"]).
  */
-export function assertDateRange(range: DateRange, paths: { from: (string | number)[]; to: (string | number)[] } = { from: ["from"], to: ["to"] }): void {
+export function assertDateRange(
+  range: DateRange,
+  paths: { from: (string | number)[]; to: (string | number)[] } = { from: ["from"], to: ["to"] },
+): void {
   if (!isCalendarDate(range.from)) throw AppError.badInput(paths.from, "NOT_A_CALENDAR_DATE", { value: range.from });
   if (!isCalendarDate(range.to)) throw AppError.badInput(paths.to, "NOT_A_CALENDAR_DATE", { value: range.to });
   if (range.from > range.to) throw AppError.badInput(paths.to, "RANGE_REVERSED", { from: range.from, to: range.to });

@@ -106,7 +106,8 @@ export async function queryMeasureAggregates(read: SqlReader, q: AggregateQuery)
   if (channels.length === 1) filters.push(`s.channel = ${param(channels[0])}`);
   else if (channels.length > 1) filters.push(`s.channel = ANY(${param(channels)}::text[])`);
   if (q.campaign) filters.push(`s.campaign = ${param(q.campaign)}`);
-  if (q.group) filters.push(`channel_key(s.channel) IN ${groupKeysSql("$1", param(defaultKeysOfGroup(q.group)), param(q.group))}`);
+  if (q.group)
+    filters.push(`channel_key(s.channel) IN ${groupKeysSql("$1", param(defaultKeysOfGroup(q.group)), param(q.group))}`);
   const filterSql = filters.map((f) => ` AND ${f}`).join("");
   // The outer bounds of all ranges, as plain parameters, let the planner use an index range scan.
   const lo = param(q.ranges.reduce((m, r) => (r.from < m ? r.from : m), q.ranges[0]?.from ?? "1970-01-01"));

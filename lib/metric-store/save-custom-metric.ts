@@ -27,7 +27,14 @@ export async function saveCustomMetric<S extends z.ZodType>(
     return await withTenant(db, { workspaceId }, async (tx) => {
       const defs = await loadMetricDefinitions(tx, workspaceId);
       const saved = await save(tx, defs, data);
-      await recordAuditEvent(tx, { workspaceId, actor: audit.actor, action: audit.action, targetType: "metric", targetId: saved.id, data: { key: saved.key, formula: saved.formula } });
+      await recordAuditEvent(tx, {
+        workspaceId,
+        actor: audit.actor,
+        action: audit.action,
+        targetType: "metric",
+        targetId: saved.id,
+        data: { key: saved.key, formula: saved.formula },
+      });
       return saved;
     });
   } catch (error) {

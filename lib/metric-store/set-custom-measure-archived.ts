@@ -30,10 +30,16 @@ export async function setCustomMeasureArchived(
       if (archived) {
         const users = await findCustomMeasureUsers(tx, workspaceId, defs, key);
         if (users.kpis.length > 0) {
-          throw AppError.badInput(["key"], "ARCHIVE_MEASURE_USED_BY_KPIS", { measure: current.name, kpis: joinNames(users.kpis) });
+          throw AppError.badInput(["key"], "ARCHIVE_MEASURE_USED_BY_KPIS", {
+            measure: current.name,
+            kpis: joinNames(users.kpis),
+          });
         }
       }
-      const row = await tx.customMeasure.update({ where: { workspaceId_key: { workspaceId, key } }, data: { archivedAt: archived ? new Date() : null } });
+      const row = await tx.customMeasure.update({
+        where: { workspaceId_key: { workspaceId, key } },
+        data: { archivedAt: archived ? new Date() : null },
+      });
       await recordAuditEvent(tx, {
         workspaceId,
         actor,

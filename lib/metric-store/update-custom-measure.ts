@@ -55,8 +55,10 @@ export async function updateCustomMeasure(
         );
         if (facts?.any) throw AppError.badInput([field], "MEASURE_KIND_HAS_DATA");
         const users = await findCustomMeasureUsers(tx, workspaceId, defs, data.key);
-        if (users.kpis.length > 0) throw AppError.badInput([field], "MEASURE_KIND_USED_BY_KPIS", { kpis: joinNames(users.kpis) });
-        if (users.metrics.length > 0) throw AppError.badInput([field], "MEASURE_KIND_USED_BY_FORMULAS", { metrics: users.metrics.join(", ") });
+        if (users.kpis.length > 0)
+          throw AppError.badInput([field], "MEASURE_KIND_USED_BY_KPIS", { kpis: joinNames(users.kpis) });
+        if (users.metrics.length > 0)
+          throw AppError.badInput([field], "MEASURE_KIND_USED_BY_FORMULAS", { metrics: users.metrics.join(", ") });
       }
       const nameEn = data.nameEn ?? current.name.en;
       const nameRu = data.nameRu === undefined ? current.name.ru : (data.nameRu ?? nameEn);
@@ -79,7 +81,14 @@ export async function updateCustomMeasure(
           data: { key: row.key, nameEn, nameRu, changes },
         });
       }
-      return { id: row.id, key: row.key, name: { en: row.nameEn, ru: row.nameRu }, unit, aggregation, archived: row.archivedAt !== null };
+      return {
+        id: row.id,
+        key: row.key,
+        name: { en: row.nameEn, ru: row.nameRu },
+        unit,
+        aggregation,
+        archived: row.archivedAt !== null,
+      };
     });
   } catch (error) {
     throw prefixFieldErrors(error, ["input"]);

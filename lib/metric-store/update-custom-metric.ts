@@ -28,29 +28,39 @@ export async function updateCustomMetric(
   db: Database,
   { workspaceId, input, actor }: { workspaceId: string; actor: Actor; input: UpdateCustomMetricInput },
 ): Promise<CustomMetricRecord> {
-  return saveCustomMetric(db, workspaceId, updateCustomMetricSchema, input, async (tx, defs, data) => {
-    const existing = defs.customMetrics.find((m) => m.key === data.key);
-    if (!existing) throw new AppError("NOT_FOUND", `Custom metric "${data.key}" not found`);
-    const formula = data.formula ?? existing.formula;
-    const check = acceptCustomMetricFormula(defs, data.key, formula);
-    const row = await tx.customMetric.update({
-      where: { workspaceId_key: { workspaceId, key: data.key } },
-      data: {
-        nameEn: data.nameEn ?? undefined,
-        nameRu: data.nameRu ?? undefined,
-        formula,
-        unit: check.unit!,
-        class: data.class ?? undefined,
-        direction: data.direction ?? undefined,
-      },
-    });
-    // A unit change flows to the metrics built on this one.
-    for (const compiled of check.compilation.metrics) {
-      const stored = defs.customMetrics.find((m) => m.key === compiled.key);
-      if (compiled.key !== data.key && stored && stored.unit !== compiled.unit) {
-        await tx.customMetric.update({ where: { workspaceId_key: { workspaceId, key: compiled.key } }, data: { unit: compiled.unit } });
+  return saveCustomMetric(
+    db,
+    workspaceId,
+    updateCustomMetricSchema,
+    input,
+    async (tx, defs, data) => {
+      const existing = defs.customMetrics.find((m) => m.key === data.key);
+      if (!existing) throw new AppError("NOT_FOUND", `Custom metric "${data.key}" not found`);
+      const formula = data.formula ?? existing.formula;
+      const check = acceptCustomMetricFormula(defs, data.key, formula);
+      const row = await tx.customMetric.update({
+        where: { workspaceId_key: { workspaceId, key: data.key } },
+        data: {
+          nameEn: data.nameEn ?? undefined,
+          nameRu: data.nameRu ?? undefined,
+          formula,
+          unit: check.unit!,
+          class: data.class ?? undefined,
+          direction: data.direction ?? undefined,
+        },
+      });
+      // A unit change flows to the metrics built on this one.
+      for (const compiled of check.compilation.metrics) {
+        const stored = defs.customMetrics.find((m) => m.key === compiled.key);
+        if (compiled.key !== data.key && stored && stored.unit !== compiled.unit) {
+          await tx.customMetric.update({
+            where: { workspaceId_key: { workspaceId, key: compiled.key } },
+            data: { unit: compiled.unit },
+          });
+        }
       }
-    }
-    return customMetricRecord(row, check.unit!);
-  }, { actor, action: "metric.updated" });
+      return customMetricRecord(row, check.unit!);
+    },
+    { actor, action: "metric.updated" },
+  );
 }

@@ -5,7 +5,12 @@ import type { Database } from "@/lib/db/client";
 import { type FieldError, fieldError } from "@/lib/errors/app-error";
 import { badInput } from "@/lib/errors/parse-input";
 import { formatDecimal } from "@/lib/metrics/decimal";
-import { MAX_CUSTOMER_LIFETIME_RANGE, type MetricSettings, type MetricSettingsError, parseMetricSettings } from "@/lib/metrics/metric-settings";
+import {
+  MAX_CUSTOMER_LIFETIME_RANGE,
+  type MetricSettings,
+  type MetricSettingsError,
+  parseMetricSettings,
+} from "@/lib/metrics/metric-settings";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { loadMetricDefinitions } from "./load-metric-definitions";
 
@@ -51,7 +56,14 @@ export async function updateMetricSettings(
     const parsed = parseMetricSettings(merged);
     if (!parsed.ok) throw badInput(parsed.errors.map((e) => settingFieldError(e)));
     const fields = given.map(([field]) => field).sort();
-    await recordAuditEvent(tx, { workspaceId, actor, action: "metricSettings.updated", targetType: "workspace", targetId: workspaceId, data: { fields } });
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actor,
+      action: "metricSettings.updated",
+      targetType: "workspace",
+      targetId: workspaceId,
+      data: { fields },
+    });
     const s = parsed.settings;
     const text = (d: MetricSettings["orderValue"]) => (d === null ? null : d.toString());
     await tx.$executeRawUnsafe(
@@ -89,7 +101,8 @@ function settingFieldError(e: MetricSettingsError): FieldError {
     case "REQUIRED":
       return fieldError(path, e.field === "fixedLtv" ? "FIXED_LTV_REQUIRED" : "REPEAT_PURCHASE_REQUIRED");
     case "OUT_OF_RANGE":
-      if (e.field === "maxCustomerLifetimeMonths") return fieldError(path, "LIFETIME_RANGE", { ...MAX_CUSTOMER_LIFETIME_RANGE });
+      if (e.field === "maxCustomerLifetimeMonths")
+        return fieldError(path, "LIFETIME_RANGE", { ...MAX_CUSTOMER_LIFETIME_RANGE });
       if (e.field === "grossMargin") return fieldError(path, "GROSS_MARGIN_RANGE");
       return fieldError(path, e.field === "fixedLtv" ? "NOT_NEGATIVE" : "POSITIVE_REQUIRED");
   }

@@ -4,7 +4,11 @@ import { aggregateDailyFacts, type DailyFact, mergeAggregates, sqlAggregateFor }
 import { Decimal } from "./decimal";
 import { BASE_MEASURES, getBaseMeasure, type MeasureDefinition } from "./measures";
 
-const fact = (date: string, measure: string, value: string): DailyFact => ({ date, measure, value: new Decimal(value) });
+const fact = (date: string, measure: string, value: string): DailyFact => ({
+  date,
+  measure,
+  value: new Decimal(value),
+});
 
 describe("aggregateDailyFacts", () => {
   it("sums flows over all days and channels", () => {
@@ -60,7 +64,9 @@ describe("aggregateDailyFacts", () => {
   });
 
   it("ten facts of 0.1 sum to exactly 1", () => {
-    const facts = Array.from({ length: 10 }, (_, i) => fact(`2026-04-${String(i + 1).padStart(2, "0")}`, "spend", "0.1"));
+    const facts = Array.from({ length: 10 }, (_, i) =>
+      fact(`2026-04-${String(i + 1).padStart(2, "0")}`, "spend", "0.1"),
+    );
     expect(aggregateDailyFacts(facts).spend?.toFixed()).toBe("1");
   });
 });
@@ -144,7 +150,11 @@ describe("aggregation properties", () => {
 
 describe("sqlAggregateFor", () => {
   it("describes the day filter each aggregation needs", () => {
-    expect(sqlAggregateFor(getBaseMeasure("spend")!)).toMatchObject({ function: "SUM", days: "all", sql: "SUM(value)" });
+    expect(sqlAggregateFor(getBaseMeasure("spend")!)).toMatchObject({
+      function: "SUM",
+      days: "all",
+      sql: "SUM(value)",
+    });
     expect(sqlAggregateFor(getBaseMeasure("customers_active")!)).toMatchObject({ days: "earliest" });
     expect(sqlAggregateFor(getBaseMeasure("customers_active")!).sql).toContain("MIN(");
     expect(sqlAggregateFor(getBaseMeasure("followers")!)).toMatchObject({ days: "latest" });

@@ -62,7 +62,8 @@ export function aggregateDailyFacts(
       continue;
     }
     const current = snapshots.get(fact.measure);
-    const better = aggregation === "stock_start" ? fact.date < (current?.date ?? "") : fact.date > (current?.date ?? "");
+    const better =
+      aggregation === "stock_start" ? fact.date < (current?.date ?? "") : fact.date > (current?.date ?? "");
     if (current === undefined || better) {
       snapshots.set(fact.measure, { date: fact.date, sum: fact.value });
     } else if (fact.date === current.date) {

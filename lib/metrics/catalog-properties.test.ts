@@ -44,30 +44,37 @@ describe("ratio of sums, never the mean of daily ratios", () => {
     ["cost_per_engagement", ["spend"], ["engagements"], 1],
   ];
 
-  it.each(simpleRatios)("%s over random days equals Σnumerator / Σdenominator", (key, numerator, denominator, scale) => {
-    const measures = [...new Set([...numerator, ...denominator])];
-    const dayArb = fc.record(Object.fromEntries(measures.map((m) => [m, fc.integer({ min: 0, max: 1_000_000 })])));
-    fc.assert(
-      fc.property(fc.array(dayArb, { minLength: 1, maxLength: 31 }), (days) => {
-        const facts: DailyFact[] = days.flatMap((values, i) =>
-          measures.map((measure) => ({ date: day(i + 1), measure, value: new Decimal(values[measure]) })),
-        );
-        // Independent integer sums.
-        const total = (keys: string[]) => days.reduce((acc, v) => acc + keys.reduce((a, k) => a + v[k], 0), 0);
-        const num = total(numerator);
-        const den = total(denominator);
-        const result = getMetricDefinition(key)!.compute({ sums: aggregateDailyFacts(facts), settings, periodDays: 30 });
-        if (den === 0) {
-          expect(result.value).toBeNull();
-          expect(result.reason).toBe(`ZERO_DENOMINATOR:${denominator.join("+")}`);
-        } else {
-          expect(result.reason).toBeNull();
-          expect(result.value!.eq(new Decimal(num).times(scale).div(den))).toBe(true);
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it.each(simpleRatios)(
+    "%s over random days equals Σnumerator / Σdenominator",
+    (key, numerator, denominator, scale) => {
+      const measures = [...new Set([...numerator, ...denominator])];
+      const dayArb = fc.record(Object.fromEntries(measures.map((m) => [m, fc.integer({ min: 0, max: 1_000_000 })])));
+      fc.assert(
+        fc.property(fc.array(dayArb, { minLength: 1, maxLength: 31 }), (days) => {
+          const facts: DailyFact[] = days.flatMap((values, i) =>
+            measures.map((measure) => ({ date: day(i + 1), measure, value: new Decimal(values[measure]) })),
+          );
+          // Independent integer sums.
+          const total = (keys: string[]) => days.reduce((acc, v) => acc + keys.reduce((a, k) => a + v[k], 0), 0);
+          const num = total(numerator);
+          const den = total(denominator);
+          const result = getMetricDefinition(key)!.compute({
+            sums: aggregateDailyFacts(facts),
+            settings,
+            periodDays: 30,
+          });
+          if (den === 0) {
+            expect(result.value).toBeNull();
+            expect(result.reason).toBe(`ZERO_DENOMINATOR:${denominator.join("+")}`);
+          } else {
+            expect(result.reason).toBeNull();
+            expect(result.value!.eq(new Decimal(num).times(scale).div(den))).toBe(true);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 });
 
 describe("stocks vs flows in metrics", () => {
@@ -78,7 +85,11 @@ describe("stocks vs flows in metrics", () => {
       ...[100, 110, 120].map((v, i) => ({ date: day(i + 1), measure: "customers_active", value: new Decimal(v) })),
       ...[2, 3, 5].map((v, i) => ({ date: day(i + 1), measure: "customers_churned", value: new Decimal(v) })),
     ];
-    const churn = getMetricDefinition("churn_rate")!.compute({ sums: aggregateDailyFacts(facts), settings, periodDays: 3 });
+    const churn = getMetricDefinition("churn_rate")!.compute({
+      sums: aggregateDailyFacts(facts),
+      settings,
+      periodDays: 3,
+    });
     expect(churn.value!.toFixed()).toBe("0.1");
   });
 
@@ -119,7 +130,11 @@ describe("zero denominators", () => {
     churn_rate: { zero: { customers_active: "0" }, reason: "ZERO_DENOMINATOR:customers_active" },
     // Subscription LTV = ADS × margin / monthly churn: no churn and no maximum lifetime
     // means an unbounded lifetime (with the default maximum it is capped, see catalog.test.ts).
-    ltv: { zero: { customers_churned: "0" }, reason: "NO_CHURN", extra: { settings: { ...DEFAULT_METRIC_SETTINGS, maxCustomerLifetimeMonths: null } } },
+    ltv: {
+      zero: { customers_churned: "0" },
+      reason: "NO_CHURN",
+      extra: { settings: { ...DEFAULT_METRIC_SETTINGS, maxCustomerLifetimeMonths: null } },
+    },
     ltv_to_cac: { zero: { spend: "0", sales_cost: "0" }, reason: "ZERO_DENOMINATOR:cac" },
     romi: { zero: { spend: "0" }, reason: "ZERO_DENOMINATOR:spend" },
     roi: { zero: { spend: "0", sales_cost: "0" }, reason: "ZERO_DENOMINATOR:spend+sales_cost" },
@@ -190,7 +205,9 @@ describe("totality", () => {
       fc.property(
         sumsArb,
         fc.option(sumsArb, { nil: undefined }),
-        fc.constantFrom("subscription", "repeat_purchase", "fixed") as fc.Arbitrary<"subscription" | "repeat_purchase" | "fixed">,
+        fc.constantFrom("subscription", "repeat_purchase", "fixed") as fc.Arbitrary<
+          "subscription" | "repeat_purchase" | "fixed"
+        >,
         fc.integer({ min: -1, max: 400 }),
         (raw, rawPrevious, ltvMethod, periodDays) => {
           const toSums = (r: Record<string, string | undefined>) =>

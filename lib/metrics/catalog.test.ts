@@ -158,19 +158,32 @@ describe("seed examples", () => {
   });
 
   it("LTV ≥ 3 × CAC rule: fixed LTV 180,000 over CAC 60,000 is exactly 3", () => {
-    const atThreshold = input({ spend: "300000", deals_won: "5" }, { settings: { ltvMethod: "fixed", fixedLtv: new Decimal(180000) } });
+    const atThreshold = input(
+      { spend: "300000", deals_won: "5" },
+      { settings: { ltvMethod: "fixed", fixedLtv: new Decimal(180000) } },
+    );
     expect(formatted("ltv_to_cac", atThreshold)).toBe("3");
     // One ruble less of LTV falls below the healthy ratio.
-    const below = input({ spend: "300000", deals_won: "5" }, { settings: { ltvMethod: "fixed", fixedLtv: new Decimal(179999) } });
+    const below = input(
+      { spend: "300000", deals_won: "5" },
+      { settings: { ltvMethod: "fixed", fixedLtv: new Decimal(179999) } },
+    );
     expect(compute("ltv_to_cac", below).value!.lt(3)).toBe(true);
   });
 
   it("pipeline coverage: revenue target 10M, pipeline 30M → 3", () => {
-    expect(formatted("pipeline_coverage", input({ pipeline_value: "30000000" }, { revenueTarget: new Decimal("10000000") }))).toBe("3");
+    expect(
+      formatted("pipeline_coverage", input({ pipeline_value: "30000000" }, { revenueTarget: new Decimal("10000000") })),
+    ).toBe("3");
   });
 
   it("branded traffic growth of 30 %: 1,300 sessions after 1,000 → 0.3", () => {
-    expect(formatted("branded_traffic_growth", input({ branded_sessions: "1300" }, { previousSums: { branded_sessions: "1000" } }))).toBe("0.3");
+    expect(
+      formatted(
+        "branded_traffic_growth",
+        input({ branded_sessions: "1300" }, { previousSums: { branded_sessions: "1000" } }),
+      ),
+    ).toBe("0.3");
   });
 });
 
@@ -215,7 +228,9 @@ describe("every formula against a hand-worked example", () => {
     // average deal size = 600,000 / 10 = 60,000; 80 of 100 churned over 487 days = 16 months
     // (487 / 30.4375) → monthly churn 0.8 / 16 = 0.05 → a 20-month lifetime.
     const sums = { revenue: "600000", deals_won: "10", customers_churned: "80", customers_active: "100" };
-    expect(formatted("ltv", input(sums, { periodDays: 487, settings: { grossMargin: new Decimal("0.5") } }))).toBe("600000");
+    expect(formatted("ltv", input(sums, { periodDays: 487, settings: { grossMargin: new Decimal("0.5") } }))).toBe(
+      "600000",
+    );
     // churn_rate itself stays the share lost within the window.
     expect(formatted("churn_rate", input(sums, { periodDays: 487 }))).toBe("0.8");
   });
@@ -255,7 +270,13 @@ describe("every formula against a hand-worked example", () => {
   it("ltv_to_cac with a subscription LTV: 1,000,000 / 60,000 = 16.666…", () => {
     // ADS = 250,000 / 5 = 50,000; monthly churn = 80 / 100 / 16 months = 0.05; LTV = 50,000 / 0.05 = 1,000,000.
     // CAC = 300,000 / 5 = 60,000; LTV:CAC = 50 / 3.
-    const sums = { spend: "300000", revenue: "250000", deals_won: "5", customers_churned: "80", customers_active: "100" };
+    const sums = {
+      spend: "300000",
+      revenue: "250000",
+      deals_won: "5",
+      customers_churned: "80",
+      customers_active: "100",
+    };
     expect(formatted("ltv_to_cac", input(sums, { periodDays: 487 }))).toBe("16.6666666667");
   });
 
@@ -263,7 +284,12 @@ describe("every formula against a hand-worked example", () => {
     const settings = { romiBasis: "gross_profit" as const, grossMargin: new Decimal("0.6") };
     expect(formatted("romi", input({ revenue: "1000000", spend: "200000" }, { settings }))).toBe("2");
     // The default revenue basis ignores the margin: (1,000,000 − 200,000) / 200,000 = 4.
-    expect(formatted("romi", input({ revenue: "1000000", spend: "200000" }, { settings: { grossMargin: new Decimal("0.6") } }))).toBe("4");
+    expect(
+      formatted(
+        "romi",
+        input({ revenue: "1000000", spend: "200000" }, { settings: { grossMargin: new Decimal("0.6") } }),
+      ),
+    ).toBe("4");
   });
 
   it("payback_months = CAC / (monthly revenue per customer active at the start × margin)", () => {
@@ -271,19 +297,40 @@ describe("every formula against a hand-worked example", () => {
     // Months in a 30-day period = 30 / 30.4375. Monthly revenue per customer =
     // 500,000 / (30 / 30.4375) / 100 = 500,000 × 30.4375 / 3,000.
     // Payback = 60,000 × 3,000 / (500,000 × 30.4375) = 180,000,000 / 15,218,750.
-    const sums = { spend: "300000", deals_won: "5", revenue: "500000", customers_active: "100", customers_churned: "5" };
+    const sums = {
+      spend: "300000",
+      deals_won: "5",
+      revenue: "500000",
+      customers_active: "100",
+      customers_churned: "5",
+    };
     const expected = new Decimal(180_000_000).div(15_218_750);
     expect(formatted("payback_months", input(sums, { periodDays: 30 }))).toBe(formatDecimal(expected));
     expect(formatDecimal(expected)).toBe("11.8275154004");
     // Gross margin 0.5 halves the monthly profit, doubling the payback.
-    const halfMargin = compute("payback_months", input(sums, { periodDays: 30, settings: { grossMargin: new Decimal("0.5") } }));
+    const halfMargin = compute(
+      "payback_months",
+      input(sums, { periodDays: 30, settings: { grossMargin: new Decimal("0.5") } }),
+    );
     expect(halfMargin.value!.eq(expected.times(2))).toBe(true);
   });
 
   it("payback_months does not depend on the period length for a steady business", () => {
     // A steady month, and twelve of them as one 360-day period (flows × 12, same start base).
-    const month = { spend: "300000", deals_won: "5", revenue: "500000", customers_active: "100", customers_churned: "5" };
-    const year = { spend: "3600000", deals_won: "60", revenue: "6000000", customers_active: "100", customers_churned: "60" };
+    const month = {
+      spend: "300000",
+      deals_won: "5",
+      revenue: "500000",
+      customers_active: "100",
+      customers_churned: "5",
+    };
+    const year = {
+      spend: "3600000",
+      deals_won: "60",
+      revenue: "6000000",
+      customers_active: "100",
+      customers_churned: "60",
+    };
     const monthly = compute("payback_months", input(month, { periodDays: 30 }));
     const yearly = compute("payback_months", input(year, { periodDays: 360 }));
     expect(formatDecimal(yearly.value!)).toBe(formatDecimal(monthly.value!));
@@ -296,7 +343,9 @@ describe("every formula against a hand-worked example", () => {
     expect(formatted("payback_months", input(sums, { periodDays: 487 }))).toBe("5");
     expect(compute("payback_months", input({ ...sums, revenue: "-1" }, { periodDays: 487 })).reason).toBe("NO_PAYBACK");
     expect(compute("payback_months", input(sums, { periodDays: 0 })).reason).toBe("INVALID_PERIOD");
-    expect(compute("payback_months", input({ ...sums, customers_active: "0" }, { periodDays: 487 })).reason).toBe("ZERO_DENOMINATOR:customers_active");
+    expect(compute("payback_months", input({ ...sums, customers_active: "0" }, { periodDays: 487 })).reason).toBe(
+      "ZERO_DENOMINATOR:customers_active",
+    );
     const { customers_active: _, ...withoutBase } = sums;
     expect(compute("payback_months", input(withoutBase, { periodDays: 487 })).reason).toBe("NO_DATA:customers_active");
   });
@@ -312,9 +361,9 @@ describe("every formula against a hand-worked example", () => {
     expect(formatted("engagement_rate", input(sums))).toBe("0.03"); // 300 / 10,000 (default basis reach)
     expect(formatted("engagement_rate", input(sums, { settings: { engagementBasis: "impressions" } }))).toBe("0.015");
     expect(formatted("engagement_rate", input(sums, { settings: { engagementBasis: "followers" } }))).toBe("0.06");
-    expect(compute("engagement_rate", input({ engagements: "300" }, { settings: { engagementBasis: "followers" } })).reason).toBe(
-      "NO_DATA:followers",
-    );
+    expect(
+      compute("engagement_rate", input({ engagements: "300" }, { settings: { engagementBasis: "followers" } })).reason,
+    ).toBe("NO_DATA:followers");
   });
 
   it("email rates = opens or clicks / sent: 250 / 1,000 = 0.25 and 30 / 1,000 = 0.03", () => {
@@ -325,9 +374,12 @@ describe("every formula against a hand-worked example", () => {
 
   it("branded_traffic_growth can be negative and needs the previous period", () => {
     // 800 / 1,000 − 1 = −0.2
-    expect(formatted("branded_traffic_growth", input({ branded_sessions: "800" }, { previousSums: { branded_sessions: "1000" } }))).toBe(
-      "-0.2",
-    );
+    expect(
+      formatted(
+        "branded_traffic_growth",
+        input({ branded_sessions: "800" }, { previousSums: { branded_sessions: "1000" } }),
+      ),
+    ).toBe("-0.2");
     expect(compute("branded_traffic_growth", input({ branded_sessions: "800" })).reason).toBe("NO_PREVIOUS_PERIOD");
   });
 
@@ -336,14 +388,20 @@ describe("every formula against a hand-worked example", () => {
   });
 
   it("follower_growth (extension) = followers at end − followers at previous end: 5,500 − 5,000 = 500", () => {
-    expect(formatted("follower_growth", input({ followers: "5500" }, { previousSums: { followers: "5000" } }))).toBe("500");
-    expect(compute("follower_growth", input({ followers: "5500" }, { previousSums: {} })).reason).toBe("NO_DATA:prev(followers)");
+    expect(formatted("follower_growth", input({ followers: "5500" }, { previousSums: { followers: "5000" } }))).toBe(
+      "500",
+    );
+    expect(compute("follower_growth", input({ followers: "5500" }, { previousSums: {} })).reason).toBe(
+      "NO_DATA:prev(followers)",
+    );
     expect(compute("follower_growth", input({ followers: "5500" })).reason).toBe("NO_PREVIOUS_PERIOD");
   });
 
   it("pipeline_coverage without a target is NO_TARGET", () => {
     expect(compute("pipeline_coverage", input({ pipeline_value: "30000000" })).reason).toBe("NO_TARGET");
-    expect(compute("pipeline_coverage", input({ pipeline_value: "30000000" }, { revenueTarget: null })).reason).toBe("NO_TARGET");
+    expect(compute("pipeline_coverage", input({ pipeline_value: "30000000" }, { revenueTarget: null })).reason).toBe(
+      "NO_TARGET",
+    );
   });
 });
 

@@ -5,7 +5,12 @@ import type { MetricInput } from "./metric-definition";
 import { DEFAULT_METRIC_SETTINGS } from "./metric-settings";
 
 const input: MetricInput = {
-  sums: { spend: new Decimal(300000), leads: new Decimal(400), deals_won: new Decimal(5), revenue: new Decimal(250000) },
+  sums: {
+    spend: new Decimal(300000),
+    leads: new Decimal(400),
+    deals_won: new Decimal(5),
+    revenue: new Decimal(250000),
+  },
   settings: DEFAULT_METRIC_SETTINGS,
   periodDays: 30,
 };
@@ -34,7 +39,12 @@ describe("computeMetrics", () => {
   });
 
   it("returns custom base measures when their definitions are passed", () => {
-    const trials = { key: "trials", unit: "count" as const, aggregation: "flow" as const, name: { ru: "Триалы", en: "Trials" } };
+    const trials = {
+      key: "trials",
+      unit: "count" as const,
+      aggregation: "flow" as const,
+      name: { ru: "Триалы", en: "Trials" },
+    };
     const withTrials = { ...input, sums: { ...input.sums, trials: new Decimal(12) } };
     expect(show(computeMetrics(["trials"], withTrials))).toEqual([["trials", null, "UNKNOWN_METRIC"]]);
     expect(show(computeMetrics(["trials"], withTrials, [trials]))).toEqual([["trials", "12", null]]);

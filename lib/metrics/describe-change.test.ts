@@ -29,7 +29,10 @@ describe("describeChange — SPEC §4.2 Comparisons (golden)", () => {
   });
 
   it("multiples (LTV:CAC) and flows (revenue) change in percent; a flat change is flat", () => {
-    expect(describeChange(d("4"), d("3.2"), traits("ltv_to_cac"))).toMatchObject({ kind: "percent", verdict: "better" });
+    expect(describeChange(d("4"), d("3.2"), traits("ltv_to_cac"))).toMatchObject({
+      kind: "percent",
+      verdict: "better",
+    });
     expect(formatDecimal(describeChange(d("4"), d("3.2"), traits("ltv_to_cac"))!.value)).toBe("0.25");
     expect(describeChange(d("110"), d("100"), traits("revenue"))).toMatchObject({ kind: "percent", verdict: "better" });
     // More spend is neither better nor worse.

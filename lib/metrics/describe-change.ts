@@ -37,7 +37,11 @@ export function changeKindOf(traits: Pick<ChangeTraits, "unit" | "multiple">): C
  * up"); "better"/"worse" follow the metric's direction (CAC down is better). null when either
  * side has no value, or a percent change from zero.
  */
-export function describeChange(current: Decimal | null | undefined, base: Decimal | null | undefined, traits: ChangeTraits): MetricChange | null {
+export function describeChange(
+  current: Decimal | null | undefined,
+  base: Decimal | null | undefined,
+  traits: ChangeTraits,
+): MetricChange | null {
   if (current == null || base == null) return null;
   const kind = changeKindOf(traits);
   if (kind === "percent" && base.isZero()) return null;

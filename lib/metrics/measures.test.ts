@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { BASE_MEASURE_KEYS, BASE_MEASURES, getBaseMeasure, isBaseMeasureKey, validateCustomMeasureKey } from "./measures";
+import {
+  BASE_MEASURE_KEYS,
+  BASE_MEASURES,
+  getBaseMeasure,
+  isBaseMeasureKey,
+  validateCustomMeasureKey,
+} from "./measures";
 
 describe("base measures (SPEC §4.1)", () => {
   it("has exactly the SPEC keys", () => {

@@ -85,7 +85,9 @@ type MetricDefinitionDraft<K extends string> = Omit<
   MetricDefinition<K>,
   "dependsOn" | "usesPreviousPeriod" | "usesRevenueTarget" | "extension" | "multiple"
 > &
-  Partial<Pick<MetricDefinition<K>, "dependsOn" | "usesPreviousPeriod" | "usesRevenueTarget" | "extension" | "multiple">>;
+  Partial<
+    Pick<MetricDefinition<K>, "dependsOn" | "usesPreviousPeriod" | "usesRevenueTarget" | "extension" | "multiple">
+  >;
 
 /** Fills the flags most metrics leave at their defaults (no dependencies, no previous period, no target). */
 export function defineMetric<K extends MetricKey>(draft: MetricDefinitionDraft<K>): MetricDefinition<K> {

@@ -74,9 +74,12 @@ describe("parseMetricSettings", () => {
     for (const bad of ["0", "-3", "600.01", "1000"]) {
       const r = parseMetricSettings({ maxCustomerLifetimeMonths: bad });
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.errors.map((e) => `${e.field}:${e.code}`)).toEqual(["maxCustomerLifetimeMonths:OUT_OF_RANGE"]);
+      if (!r.ok)
+        expect(r.errors.map((e) => `${e.field}:${e.code}`)).toEqual(["maxCustomerLifetimeMonths:OUT_OF_RANGE"]);
     }
     const text = parseMetricSettings({ maxCustomerLifetimeMonths: "sixty" });
-    expect(!text.ok && text.errors.map((e) => `${e.field}:${e.code}`)).toEqual(["maxCustomerLifetimeMonths:INVALID_NUMBER"]);
+    expect(!text.ok && text.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      "maxCustomerLifetimeMonths:INVALID_NUMBER",
+    ]);
   });
 });

@@ -57,13 +57,19 @@ export interface MetricSettingsError {
 }
 
 export type ParseMetricSettingsResult =
-  | { ok: true; settings: MetricSettings }
-  | { ok: false; errors: MetricSettingsError[] };
+  { ok: true; settings: MetricSettings } | { ok: false; errors: MetricSettingsError[] };
 
 const LTV_METHODS: readonly LtvMethod[] = ["subscription", "repeat_purchase", "fixed"];
 const ROMI_BASES: readonly RomiBasis[] = ["revenue", "gross_profit"];
 const ENGAGEMENT_BASES: readonly EngagementBasis[] = ["reach", "impressions", "followers"];
-const DECIMAL_FIELDS = ["orderValue", "ordersPerYear", "years", "fixedLtv", "grossMargin", "maxCustomerLifetimeMonths"] as const;
+const DECIMAL_FIELDS = [
+  "orderValue",
+  "ordersPerYear",
+  "years",
+  "fixedLtv",
+  "grossMargin",
+  "maxCustomerLifetimeMonths",
+] as const;
 const KNOWN_FIELDS = new Set<string>(["ltvMethod", "romiBasis", "engagementBasis", ...DECIMAL_FIELDS]);
 
 /**
@@ -114,11 +120,17 @@ export function parseMetricSettings(input: unknown): ParseMetricSettingsResult {
     fixedLtv: decimal("fixedLtv"),
     grossMargin: decimal("grossMargin") ?? DEFAULT_METRIC_SETTINGS.grossMargin,
     // Absent = the default; null = no cap (an explicit choice).
-    maxCustomerLifetimeMonths: raw.maxCustomerLifetimeMonths === undefined ? DEFAULT_METRIC_SETTINGS.maxCustomerLifetimeMonths : decimal("maxCustomerLifetimeMonths"),
+    maxCustomerLifetimeMonths:
+      raw.maxCustomerLifetimeMonths === undefined
+        ? DEFAULT_METRIC_SETTINGS.maxCustomerLifetimeMonths
+        : decimal("maxCustomerLifetimeMonths"),
   };
 
   const lifetime = settings.maxCustomerLifetimeMonths;
-  if (lifetime !== null && (lifetime.lt(MAX_CUSTOMER_LIFETIME_RANGE.min) || lifetime.gt(MAX_CUSTOMER_LIFETIME_RANGE.max))) {
+  if (
+    lifetime !== null &&
+    (lifetime.lt(MAX_CUSTOMER_LIFETIME_RANGE.min) || lifetime.gt(MAX_CUSTOMER_LIFETIME_RANGE.max))
+  ) {
     errors.push({
       field: "maxCustomerLifetimeMonths",
       code: "OUT_OF_RANGE",
@@ -133,7 +145,8 @@ export function parseMetricSettings(input: unknown): ParseMetricSettingsResult {
     const value = settings[field];
     // An unparseable value was already reported as INVALID_NUMBER; one error per field.
     if (errors.some((e) => e.field === field)) return;
-    if (value === null) errors.push({ field, code: "REQUIRED", message: `${field} is required for repeat_purchase LTV` });
+    if (value === null)
+      errors.push({ field, code: "REQUIRED", message: `${field} is required for repeat_purchase LTV` });
     else if (value.lte(0)) errors.push({ field, code: "OUT_OF_RANGE", message: `${field} must be > 0` });
   };
   if (settings.ltvMethod === "repeat_purchase") {

@@ -43,19 +43,60 @@ const kindOf = (aggregation: MeasureAggregation): MetricKind => (aggregation ===
 export function metricTraits(key: string, definitions?: WorkspaceDefinitions | null): MetricTraits {
   const metric = getMetricDefinition(key);
   if (metric) {
-    return { kind: "ratio", class: metric.class, unit: metric.unit, aggregation: null, multiple: metric.multiple, direction: metric.direction, known: true };
+    return {
+      kind: "ratio",
+      class: metric.class,
+      unit: metric.unit,
+      aggregation: null,
+      multiple: metric.multiple,
+      direction: metric.direction,
+      known: true,
+    };
   }
   const base = getBaseMeasure(key);
   if (base) {
     const cls: MetricClass = PROCESS_MEASURES.has(base.key as never) ? "process" : "result";
     const direction = MEASURE_DIRECTIONS[base.key as keyof typeof MEASURE_DIRECTIONS] ?? null;
-    return { kind: kindOf(base.aggregation), class: cls, unit: base.unit, aggregation: base.aggregation, multiple: false, direction, known: true };
+    return {
+      kind: kindOf(base.aggregation),
+      class: cls,
+      unit: base.unit,
+      aggregation: base.aggregation,
+      multiple: false,
+      direction,
+      known: true,
+    };
   }
   const measure = definitions?.customMeasures.find((m) => m.key === key);
   if (measure) {
-    return { kind: kindOf(measure.aggregation), class: "result", unit: measure.unit, aggregation: measure.aggregation, multiple: false, direction: null, known: true };
+    return {
+      kind: kindOf(measure.aggregation),
+      class: "result",
+      unit: measure.unit,
+      aggregation: measure.aggregation,
+      multiple: false,
+      direction: null,
+      known: true,
+    };
   }
   const custom = definitions?.customMetrics.find((m) => m.key === key);
-  if (custom) return { kind: "ratio", class: custom.class, unit: custom.unit, aggregation: null, multiple: false, direction: custom.direction, known: true };
-  return { kind: "ratio", class: "result", unit: "count", aggregation: null, multiple: false, direction: null, known: false };
+  if (custom)
+    return {
+      kind: "ratio",
+      class: custom.class,
+      unit: custom.unit,
+      aggregation: null,
+      multiple: false,
+      direction: custom.direction,
+      known: true,
+    };
+  return {
+    kind: "ratio",
+    class: "result",
+    unit: "count",
+    aggregation: null,
+    multiple: false,
+    direction: null,
+    known: false,
+  };
 }

@@ -40,7 +40,12 @@ function facts(business: SteadyBusiness, from: string, to: string): DailyFact[] 
 
 const KEYS = ["ltv", "ltv_to_cac", "payback_months", "cac"] as const;
 
-function unitEconomics(business: SteadyBusiness, from: string, to: string, settings: MetricSettings = DEFAULT_METRIC_SETTINGS) {
+function unitEconomics(
+  business: SteadyBusiness,
+  from: string,
+  to: string,
+  settings: MetricSettings = DEFAULT_METRIC_SETTINGS,
+) {
   const periodDays = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
   return computeMetrics(KEYS, { sums: aggregateDailyFacts(facts(business, from, to)), settings, periodDays });
 }
@@ -57,12 +62,26 @@ function windows(anchor: string, partialDays: number): { name: string; from: str
   };
   const month = of("month");
   const partial = customPeriod(month.from, addDays(month.from, partialDays - 1), "UTC", 1);
-  return [of("week"), month, of("month", `${year}-02-10`), of("quarter"), of("year"), { name: `to date (${partialDays} days)`, from: partial.from, to: partial.to }];
+  return [
+    of("week"),
+    month,
+    of("month", `${year}-02-10`),
+    of("quarter"),
+    of("year"),
+    { name: `to date (${partialDays} days)`, from: partial.from, to: partial.to },
+  ];
 }
 
 describe("time-normalised unit economics (golden)", () => {
   // The issue's example: every day 2 deals of 1 500, 1 churned of 240 active, 1 200 spend + sales cost.
-  const business: SteadyBusiness = { dealsPerDay: 2, dealSize: 1500, churnedPerDay: 1, active: 240, spendPerDay: 900, salesCostPerDay: 300 };
+  const business: SteadyBusiness = {
+    dealsPerDay: 2,
+    dealSize: 1500,
+    churnedPerDay: 1,
+    active: 240,
+    spendPerDay: 900,
+    salesCostPerDay: 300,
+  };
   const ltv = new Decimal(1500).times(240).div("30.4375");
   const cac = new Decimal(1200).div(2);
 
@@ -73,7 +92,9 @@ describe("time-normalised unit economics (golden)", () => {
       expect(shown(values.get("ltv")), w.name).toBe(formatDecimal(ltv));
       expect(shown(values.get("ltv_to_cac")), w.name).toBe(formatDecimal(ltv.div(cac)));
       // Monthly revenue per customer = 3 000 × 30.4375 / 240; payback = 600 / that.
-      expect(shown(values.get("payback_months")), w.name).toBe(formatDecimal(cac.times(240).div(new Decimal(3000).times("30.4375"))));
+      expect(shown(values.get("payback_months")), w.name).toBe(
+        formatDecimal(cac.times(240).div(new Decimal(3000).times("30.4375"))),
+      );
       seen.add(w.name);
     }
     expect(seen.size).toBe(6);
@@ -104,8 +125,14 @@ describe("time-normalised unit economics (properties)", () => {
     let compared = 0;
     fc.assert(
       fc.property(steady, anchor, fc.integer({ min: 1, max: 28 }), cap, (business, date, partialDays, maxLifetime) => {
-        const settings = { ...DEFAULT_METRIC_SETTINGS, maxCustomerLifetimeMonths: maxLifetime === null ? null : new Decimal(maxLifetime) };
-        const all = windows(date, partialDays).map((w) => ({ w, values: unitEconomics(business, w.from, w.to, settings) }));
+        const settings = {
+          ...DEFAULT_METRIC_SETTINGS,
+          maxCustomerLifetimeMonths: maxLifetime === null ? null : new Decimal(maxLifetime),
+        };
+        const all = windows(date, partialDays).map((w) => ({
+          w,
+          values: unitEconomics(business, w.from, w.to, settings),
+        }));
         const [first, ...rest] = all;
         for (const { w, values } of rest) {
           for (const key of KEYS) expect(shown(values.get(key)), `${key} ${w.name}`).toBe(shown(first.values.get(key)));

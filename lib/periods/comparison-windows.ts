@@ -1,4 +1,15 @@
-import { addDays, addMonths, addYears, daysInMonth, diffDays, isoWeek, isoWeekday, isoWeeksInYear, isoWeekStart, type LocalDate } from "./local-date";
+import {
+  addDays,
+  addMonths,
+  addYears,
+  daysInMonth,
+  diffDays,
+  isoWeek,
+  isoWeekday,
+  isoWeeksInYear,
+  isoWeekStart,
+  type LocalDate,
+} from "./local-date";
 
 /** An inclusive range of local dates. */
 export interface DateRange {
@@ -20,7 +31,10 @@ const minDate = (a: LocalDate, b: LocalDate) => (a < b ? a : b);
 export function previousRange(range: DateRange): DateRange {
   if (range.from === startOfMonth(range.from) && range.to === endOfMonth(range.to)) {
     const months =
-      (Number(range.to.slice(0, 4)) - Number(range.from.slice(0, 4))) * 12 + Number(range.to.slice(5, 7)) - Number(range.from.slice(5, 7)) + 1;
+      (Number(range.to.slice(0, 4)) - Number(range.from.slice(0, 4))) * 12 +
+      Number(range.to.slice(5, 7)) -
+      Number(range.from.slice(5, 7)) +
+      1;
     return { from: addMonths(range.from, -months), to: addDays(range.from, -1) };
   }
   const days = diffDays(range.from, range.to) + 1;
@@ -39,7 +53,8 @@ export function sameRangeLastYear(range: DateRange): DateRange {
     const from = isoWeekStart(year - 1, Math.min(week, isoWeeksInYear(year - 1)));
     return { from, to: addDays(from, 6) };
   }
-  const to = range.to === endOfMonth(range.to) ? endOfMonth(addYears(startOfMonth(range.to), -1)) : addYears(range.to, -1);
+  const to =
+    range.to === endOfMonth(range.to) ? endOfMonth(addYears(startOfMonth(range.to), -1)) : addYears(range.to, -1);
   return { from: addYears(range.from, -1), to };
 }
 

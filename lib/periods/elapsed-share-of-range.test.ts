@@ -2,8 +2,7 @@ import { Decimal } from "@/lib/metrics/decimal";
 import { describe, expect, it } from "vitest";
 import { elapsedShareOfRange as elapsedShare, toElapsedShare } from "@/lib/periods/elapsed-share";
 
-const share = (periodStart: string, periodEnd: string, asOf: string) =>
-  elapsedShare({ periodStart, periodEnd, asOf });
+const share = (periodStart: string, periodEnd: string, asOf: string) => elapsedShare({ periodStart, periodEnd, asOf });
 
 describe("elapsedShare", () => {
   it("counts the asOf day as elapsed in a 30-day month", () => {

@@ -41,7 +41,8 @@ export function elapsedShare(period: Period, now: Date, timeZone: string = perio
  */
 export function elapsedShareOfRange(input: { periodStart: string; periodEnd: string; asOf: string }): Decimal {
   for (const field of ["periodStart", "periodEnd", "asOf"] as const) {
-    if (!isLocalDate(input[field])) throw new RangeError(`${field} must be a real calendar date YYYY-MM-DD, got "${input[field]}"`);
+    if (!isLocalDate(input[field]))
+      throw new RangeError(`${field} must be a real calendar date YYYY-MM-DD, got "${input[field]}"`);
   }
   const total = diffDays(input.periodStart, input.periodEnd) + 1;
   if (total < 1) throw new RangeError("periodEnd is before periodStart");

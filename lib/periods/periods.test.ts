@@ -18,8 +18,12 @@ function ok(result: PeriodResult): Period {
   return result.period;
 }
 
-const resolve = (type: Exclude<ResolvePeriodInput["type"], "custom">, anchor: string, fiscalYearStartMonth = 1, timeZone = MOSCOW) =>
-  ok(resolvePeriod({ type, anchor, timeZone, fiscalYearStartMonth }));
+const resolve = (
+  type: Exclude<ResolvePeriodInput["type"], "custom">,
+  anchor: string,
+  fiscalYearStartMonth = 1,
+  timeZone = MOSCOW,
+) => ok(resolvePeriod({ type, anchor, timeZone, fiscalYearStartMonth }));
 
 const range = (p: Period) => [p.from, p.to, p.label, p.days];
 
@@ -70,18 +74,33 @@ describe("resolvePeriod", () => {
       const result = resolvePeriod(input);
       return result.ok ? null : [result.error.code, result.error.field];
     };
-    expect(error({ type: "custom", from: "2026-04-15", to: "2026-04-01", timeZone: LA })).toEqual(["FROM_AFTER_TO", "to"]);
+    expect(error({ type: "custom", from: "2026-04-15", to: "2026-04-01", timeZone: LA })).toEqual([
+      "FROM_AFTER_TO",
+      "to",
+    ]);
     // Ten years minus a day is allowed; ten years is not.
     expect(error({ type: "custom", from: "2016-01-01", to: "2025-12-31", timeZone: LA })).toBeNull();
-    expect(error({ type: "custom", from: "2016-01-01", to: "2026-01-01", timeZone: LA })).toEqual(["RANGE_TOO_LONG", "to"]);
-    expect(error({ type: "custom", from: "2026-02-30", to: "2026-03-01", timeZone: LA })).toEqual(["INVALID_DATE", "from"]);
+    expect(error({ type: "custom", from: "2016-01-01", to: "2026-01-01", timeZone: LA })).toEqual([
+      "RANGE_TOO_LONG",
+      "to",
+    ]);
+    expect(error({ type: "custom", from: "2026-02-30", to: "2026-03-01", timeZone: LA })).toEqual([
+      "INVALID_DATE",
+      "from",
+    ]);
     expect(error({ type: "month", anchor: "2026/04/01", timeZone: LA })).toEqual(["INVALID_DATE", "anchor"]);
-    expect(error({ type: "month", anchor: "2026-04-01", timeZone: "Mars/Olympus" })).toEqual(["INVALID_TIME_ZONE", "timeZone"]);
+    expect(error({ type: "month", anchor: "2026-04-01", timeZone: "Mars/Olympus" })).toEqual([
+      "INVALID_TIME_ZONE",
+      "timeZone",
+    ]);
     expect(error({ type: "month", anchor: "2026-04-01", timeZone: LA, fiscalYearStartMonth: 13 })).toEqual([
       "INVALID_FISCAL_YEAR_START",
       "fiscalYearStartMonth",
     ]);
-    expect(error({ type: "fortnight" as "day", anchor: "2026-04-01", timeZone: LA })).toEqual(["INVALID_PERIOD_TYPE", "type"]);
+    expect(error({ type: "fortnight" as "day", anchor: "2026-04-01", timeZone: LA })).toEqual([
+      "INVALID_PERIOD_TYPE",
+      "type",
+    ]);
   });
 });
 
@@ -90,8 +109,18 @@ describe("previousPeriod", () => {
     expect(range(previousPeriod(resolve("day", "2026-03-01")))).toEqual(["2026-02-28", "2026-02-28", "2026-02-28", 1]);
     expect(range(previousPeriod(resolve("week", "2026-01-01")))).toEqual(["2025-12-22", "2025-12-28", "2025-W52", 7]);
     expect(range(previousPeriod(resolve("month", "2026-03-31")))).toEqual(["2026-02-01", "2026-02-28", "2026-02", 28]);
-    expect(range(previousPeriod(resolve("quarter", "2026-04-10", 4)))).toEqual(["2026-01-01", "2026-03-31", "FY2026 Q4", 90]);
-    expect(range(previousPeriod(resolve("year", "2026-04-10", 4)))).toEqual(["2025-04-01", "2026-03-31", "FY2026", 365]);
+    expect(range(previousPeriod(resolve("quarter", "2026-04-10", 4)))).toEqual([
+      "2026-01-01",
+      "2026-03-31",
+      "FY2026 Q4",
+      90,
+    ]);
+    expect(range(previousPeriod(resolve("year", "2026-04-10", 4)))).toEqual([
+      "2025-04-01",
+      "2026-03-31",
+      "FY2026",
+      365,
+    ]);
   });
 
   it("moves a custom range back by its own length", () => {
@@ -102,7 +131,9 @@ describe("previousPeriod", () => {
   it("always ends the day before the period starts, for any type and fiscal start", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom("day", "week", "month", "quarter", "year") as fc.Arbitrary<"day" | "week" | "month" | "quarter" | "year">,
+        fc.constantFrom("day", "week", "month", "quarter", "year") as fc.Arbitrary<
+          "day" | "week" | "month" | "quarter" | "year"
+        >,
         fc.integer({ min: 0, max: 30_000 }),
         fc.integer({ min: 1, max: 12 }),
         (type, n, fy) => {
@@ -122,9 +153,24 @@ describe("previousPeriod", () => {
 
 describe("samePeriodLastYear", () => {
   it("maps months, fiscal quarters and fiscal years twelve months back", () => {
-    expect(range(samePeriodLastYear(resolve("month", "2028-02-10")))).toEqual(["2027-02-01", "2027-02-28", "2027-02", 28]);
-    expect(range(samePeriodLastYear(resolve("quarter", "2026-05-01", 4)))).toEqual(["2025-04-01", "2025-06-30", "FY2026 Q1", 91]);
-    expect(range(samePeriodLastYear(resolve("year", "2028-01-01", 4)))).toEqual(["2026-04-01", "2027-03-31", "FY2027", 365]);
+    expect(range(samePeriodLastYear(resolve("month", "2028-02-10")))).toEqual([
+      "2027-02-01",
+      "2027-02-28",
+      "2027-02",
+      28,
+    ]);
+    expect(range(samePeriodLastYear(resolve("quarter", "2026-05-01", 4)))).toEqual([
+      "2025-04-01",
+      "2025-06-30",
+      "FY2026 Q1",
+      91,
+    ]);
+    expect(range(samePeriodLastYear(resolve("year", "2028-01-01", 4)))).toEqual([
+      "2026-04-01",
+      "2027-03-31",
+      "FY2027",
+      365,
+    ]);
   });
 
   it("maps Feb 29 to Feb 28 for days and custom ranges", () => {
@@ -135,7 +181,12 @@ describe("samePeriodLastYear", () => {
 
   it("keeps ISO week numbers (weekday-aligned), mapping week 53 to week 52", () => {
     // 2026-W14 (2026-03-30 … 04-05) → 2025-W14 (2025-03-31 … 04-06).
-    expect(range(samePeriodLastYear(resolve("week", "2026-04-01")))).toEqual(["2025-03-31", "2025-04-06", "2025-W14", 7]);
+    expect(range(samePeriodLastYear(resolve("week", "2026-04-01")))).toEqual([
+      "2025-03-31",
+      "2025-04-06",
+      "2025-W14",
+      7,
+    ]);
     // 2026 has 53 ISO weeks, 2025 only 52.
     expect(samePeriodLastYear(resolve("week", "2026-12-30")).label).toBe("2025-W52");
   });

@@ -54,12 +54,17 @@ export function resolvePeriod(input: ResolvePeriodInput): PeriodResult {
     return fail("INVALID_FISCAL_YEAR_START", "fiscalYearStartMonth", "The fiscal year start month must be 1–12");
   }
   const invalidDate = (field: string, value: unknown) =>
-    fail("INVALID_DATE", field, `${field} must be a YYYY-MM-DD date between 1000 and 9998, got ${JSON.stringify(value)}`);
+    fail(
+      "INVALID_DATE",
+      field,
+      `${field} must be a YYYY-MM-DD date between 1000 and 9998, got ${JSON.stringify(value)}`,
+    );
 
   if (input.type === "custom") {
     if (typeof input.from !== "string" || !isLocalDate(input.from)) return invalidDate("from", input.from);
     if (typeof input.to !== "string" || !isLocalDate(input.to)) return invalidDate("to", input.to);
-    if (input.from > input.to) return fail("FROM_AFTER_TO", "to", `The period ends (${input.to}) before it starts (${input.from})`);
+    if (input.from > input.to)
+      return fail("FROM_AFTER_TO", "to", `The period ends (${input.to}) before it starts (${input.from})`);
     if (input.to >= addYears(input.from, MAX_PERIOD_YEARS)) {
       return fail("RANGE_TOO_LONG", "to", `A period may be at most ${MAX_PERIOD_YEARS} years long`);
     }

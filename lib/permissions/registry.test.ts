@@ -19,31 +19,31 @@ import { WORKSPACE_ROLES, type WorkspaceRole } from "./roles";
  */
 const MATRIX: Record<Permission, string> = {
   //                         OW AD CM PE SM CO SA CV
-  "workspace.read":         "x  x  x  x  x  x  x  x",
-  "workspace.update":       "x  x  .  .  .  .  .  .",
-  "member.read":            "x  x  x  .  .  .  .  .",
-  "member.manage":          "x  x  .  .  .  .  .  .",
-  "owner.manage":           "x  .  .  .  .  .  .  .",
-  "invite.manage":          "x  x  .  .  .  .  .  .",
-  "apiKey.manage":          "x  x  .  .  .  .  .  .",
-  "webhook.manage":         "x  x  .  .  .  .  .  .",
-  "audit.read":             "x  x  .  .  .  .  .  .",
-  "metrics.read":           "x  x  x  x  x  x  x  .",
-  "metrics.write":          "x  x  x  .  .  .  .  .",
-  "metricDefinition.manage":"x  x  x  .  .  .  .  .",
-  "import.manage":          "x  x  x  .  .  .  .  .",
-  "scorecard.readAny":      "x  x  x  .  .  .  .  .",
-  "scorecard.readOwn":      ".  .  .  x  x  x  .  .",
-  "scorecard.readCompany":  "x  x  x  x  x  x  x  .",
-  "salesView.read":         "x  x  x  .  .  .  x  .",
-  "kpi.manage":             "x  x  x  .  .  .  .  .",
-  "kpi.manageCompany":      "x  x  .  .  .  .  .  .",
-  "target.manage":          "x  x  x  .  .  .  .  .",
-  "target.manageCompany":   "x  x  .  .  .  .  .  .",
-  "annotation.write":       "x  x  x  x  x  x  .  .",
-  "report.read":            "x  x  x  x  x  x  x  x",
-  "report.manage":          "x  x  x  .  .  .  .  .",
-  "agencyAccess.manage":    "x  .  .  .  .  .  .  .",
+  "workspace.read": "x  x  x  x  x  x  x  x",
+  "workspace.update": "x  x  .  .  .  .  .  .",
+  "member.read": "x  x  x  .  .  .  .  .",
+  "member.manage": "x  x  .  .  .  .  .  .",
+  "owner.manage": "x  .  .  .  .  .  .  .",
+  "invite.manage": "x  x  .  .  .  .  .  .",
+  "apiKey.manage": "x  x  .  .  .  .  .  .",
+  "webhook.manage": "x  x  .  .  .  .  .  .",
+  "audit.read": "x  x  .  .  .  .  .  .",
+  "metrics.read": "x  x  x  x  x  x  x  .",
+  "metrics.write": "x  x  x  .  .  .  .  .",
+  "metricDefinition.manage": "x  x  x  .  .  .  .  .",
+  "import.manage": "x  x  x  .  .  .  .  .",
+  "scorecard.readAny": "x  x  x  .  .  .  .  .",
+  "scorecard.readOwn": ".  .  .  x  x  x  .  .",
+  "scorecard.readCompany": "x  x  x  x  x  x  x  .",
+  "salesView.read": "x  x  x  .  .  .  x  .",
+  "kpi.manage": "x  x  x  .  .  .  .  .",
+  "kpi.manageCompany": "x  x  .  .  .  .  .  .",
+  "target.manage": "x  x  x  .  .  .  .  .",
+  "target.manageCompany": "x  x  .  .  .  .  .  .",
+  "annotation.write": "x  x  x  x  x  x  .  .",
+  "report.read": "x  x  x  x  x  x  x  x",
+  "report.manage": "x  x  x  .  .  .  .  .",
+  "agencyAccess.manage": "x  .  .  .  .  .  .  .",
 };
 
 function expected(permission: Permission, role: WorkspaceRole): boolean {
@@ -107,13 +107,13 @@ describe("who reads which scorecard (SPEC §2.3)", () => {
   const OWNERS = ["COMPANY", "SALES", "CMO", "PERFORMANCE", "SMM", "CONTENT"] as const;
   //                 COMPANY SALES CMO PERF SMM CONTENT
   const READS: Record<WorkspaceRole, string> = {
-    OWNER:         "x x x x x x",
-    ADMIN:         "x x x x x x",
-    CMO:           "x x x x x x",
-    PERFORMANCE:   "x . . x . .",
-    SMM:           "x . . . x .",
-    CONTENT:       "x . . . . x",
-    SALES:         "x x . . . .",
+    OWNER: "x x x x x x",
+    ADMIN: "x x x x x x",
+    CMO: "x x x x x x",
+    PERFORMANCE: "x . . x . .",
+    SMM: "x . . . x .",
+    CONTENT: "x . . . . x",
+    SALES: "x x . . . .",
     CLIENT_VIEWER: ". . . . . .",
   };
   it.each(WORKSPACE_ROLES)("%s", (role) => {
@@ -126,7 +126,11 @@ describe("who reads which scorecard (SPEC §2.3)", () => {
 
 describe("agency roles (SPEC §3, §8)", () => {
   it("agency admins manage the agency; account managers read it; a READ key reads it", () => {
-    expect([...agencyPermissionsOfRole("AGENCY_ADMIN")].sort()).toEqual(["agency.createClient", "agency.manage", "agency.read"]);
+    expect([...agencyPermissionsOfRole("AGENCY_ADMIN")].sort()).toEqual([
+      "agency.createClient",
+      "agency.manage",
+      "agency.read",
+    ]);
     expect([...agencyPermissionsOfRole("ACCOUNT_MANAGER")]).toEqual(["agency.read"]);
     expect([...agencyPermissionsOfScopes(["READ", "ADMIN"])]).toEqual(["agency.read"]);
     expect([...agencyPermissionsOfScopes(["WRITE_METRICS"])]).toEqual([]);

@@ -73,7 +73,11 @@ export const SCORECARD_PERMISSIONS = {
  * scorecard of `owner`: scorecard.readAny reads every one; otherwise the owner's read
  * permission, and for scorecard.readOwn only the caller's own role.
  */
-export function canReadScorecard(permissions: ReadonlySet<Permission>, role: WorkspaceRole | null, owner: ScorecardOwner): boolean {
+export function canReadScorecard(
+  permissions: ReadonlySet<Permission>,
+  role: WorkspaceRole | null,
+  owner: ScorecardOwner,
+): boolean {
   if (permissions.has("scorecard.readAny")) return true;
   const needed = SCORECARD_PERMISSIONS[owner].read;
   if (!permissions.has(needed)) return false;
@@ -138,7 +142,9 @@ export type AgencyPermission = keyof typeof AGENCY_PERMISSIONS;
 
 export function agencyPermissionsOfRole(role: AgencyRole): Set<AgencyPermission> {
   return new Set(
-    (Object.keys(AGENCY_PERMISSIONS) as AgencyPermission[]).filter((p) => (AGENCY_PERMISSIONS[p] as readonly AgencyRole[]).includes(role)),
+    (Object.keys(AGENCY_PERMISSIONS) as AgencyPermission[]).filter((p) =>
+      (AGENCY_PERMISSIONS[p] as readonly AgencyRole[]).includes(role),
+    ),
   );
 }
 

@@ -92,14 +92,24 @@ export function metricLabel(metricKey: string, locale: ReportLocale): string {
 }
 
 /** A figure in its unit and the report's locale (money in the workspace currency, ratios as %). */
-export function formatFigure(value: { toString(): string } | null | undefined, metricKey: string, locale: ReportLocale, currency: string): string {
+export function formatFigure(
+  value: { toString(): string } | null | undefined,
+  metricKey: string,
+  locale: ReportLocale,
+  currency: string,
+): string {
   if (value === null || value === undefined) return MISSING;
   const text = value.toString();
   switch (unitOf(metricKey)) {
     case "money":
-      return formatMoney(text, currency, locale, { maximumFractionDigits: Math.abs(Number(text)) >= 1000 ? 0 : 2, minimumFractionDigits: 0 });
+      return formatMoney(text, currency, locale, {
+        maximumFractionDigits: Math.abs(Number(text)) >= 1000 ? 0 : 2,
+        minimumFractionDigits: 0,
+      });
     case "ratio":
-      return metricKey === "ltv_to_cac" || metricKey === "pipeline_coverage" ? `${formatNumber(text, locale, { maximumFractionDigits: 1 })}×` : formatPercent(text, locale);
+      return metricKey === "ltv_to_cac" || metricKey === "pipeline_coverage"
+        ? `${formatNumber(text, locale, { maximumFractionDigits: 1 })}×`
+        : formatPercent(text, locale);
     default:
       return formatNumber(text, locale, { maximumFractionDigits: 1 });
   }
@@ -119,9 +129,18 @@ const FUNNEL = ["impressions", "clicks", "leads", "qualified_leads", "deals_won"
  * (or the KPI tree) for the report's period, and the funnel — and formats it in the report's
  * locale. Reads only the report's own workspace, in tenant transactions.
  */
-export async function buildReportDocument(db: Database, input: { workspaceId: string; report: ReportWithVersion; now: Date }): Promise<ReportDocument> {
+export async function buildReportDocument(
+  db: Database,
+  input: { workspaceId: string; report: ReportWithVersion; now: Date },
+): Promise<ReportDocument> {
   const { report, version, definition } = input.report;
-  return buildDocument(db, { workspaceId: input.workspaceId, title: version.title, definition, brandingId: report.brandingId, now: input.now });
+  return buildDocument(db, {
+    workspaceId: input.workspaceId,
+    title: version.title,
+    definition,
+    brandingId: report.brandingId,
+    now: input.now,
+  });
 }
 
 /** The document of a definition that need not be stored (exports of a single scorecard, the tree or the metric table). */
@@ -138,9 +157,13 @@ export async function buildDocument(
   const period = resolveReportPeriod(def, calendar, now);
   const periodRequest = { type: period.type, anchor: period.from, from: period.from, to: period.to };
   const branding = await withTenant(db, { workspaceId }, (tx) =>
-    tx.branding.findFirst({ where: input.brandingId ? { workspaceId, id: input.brandingId } : { workspaceId, ownerKind: "WORKSPACE" }, orderBy: { createdAt: "asc" } }),
+    tx.branding.findFirst({
+      where: input.brandingId ? { workspaceId, id: input.brandingId } : { workspaceId, ownerKind: "WORKSPACE" },
+      orderBy: { createdAt: "asc" },
+    }),
   );
-  const money = (key: string, v: { toString(): string } | null | undefined) => formatFigure(v, key, locale, workspace.currency);
+  const money = (key: string, v: { toString(): string } | null | undefined) =>
+    formatFigure(v, key, locale, workspace.currency);
   const sectionNote = new Map(def.sectionCommentary.map((c) => [c.section, c.text]));
   const kpiNote = new Map(def.kpiCommentary.map((c) => [c.kpiKey, c.text]));
   const statusLabel = (s: string | null) => (s ? t(`status.${s}`) : MISSING);
@@ -151,20 +174,48 @@ export async function buildDocument(
   const sections: ReportSection[] = [];
   for (const key of reportSections(def)) {
     if (key === "KPI_TREE") {
-      const tree = await findKpiTree(db, { workspaceId, calendar, period: periodRequest, now, owners: null, dataVersion });
+      const tree = await findKpiTree(db, {
+        workspaceId,
+        calendar,
+        period: periodRequest,
+        now,
+        owners: null,
+        dataVersion,
+      });
       const rows: ReportTreeRow[] = [];
       const walk = (nodes: readonly KpiTreeNode[], depth: number) => {
         for (const n of nodes) {
           if (n.kind !== "kpi") continue;
-          rows.push({ depth, name: metricLabel(n.metricKey, locale), actual: money(n.metricKey, n.actual), target: money(n.metricKey, n.target), status: n.status as KpiStatusName, statusLabel: statusLabel(n.status) });
+          rows.push({
+            depth,
+            name: metricLabel(n.metricKey, locale),
+            actual: money(n.metricKey, n.actual),
+            target: money(n.metricKey, n.target),
+            status: n.status as KpiStatusName,
+            statusLabel: statusLabel(n.status),
+          });
           if (depth < 3) walk(n.children, depth + 1);
         }
       };
       walk(tree.roots, 0);
-      sections.push({ key, title: t("sections.KPI_TREE"), commentary: sectionNote.get(key) ?? null, score: null, kpis: [], tree: rows });
+      sections.push({
+        key,
+        title: t("sections.KPI_TREE"),
+        commentary: sectionNote.get(key) ?? null,
+        score: null,
+        kpis: [],
+        tree: rows,
+      });
       continue;
     }
-    const card = await findScorecard(db, { workspaceId, calendar, owner: key, period: periodRequest, now, dataVersion });
+    const card = await findScorecard(db, {
+      workspaceId,
+      calendar,
+      owner: key,
+      period: periodRequest,
+      now,
+      dataVersion,
+    });
     const kpis: ReportKpiCard[] = card.kpis.map((k) => {
       const expected = k.expectedToDate ? Number(k.expectedToDate.toString()) : null;
       const actual = k.actual ? Number(k.actual.toString()) : null;
@@ -181,18 +232,46 @@ export async function buildDocument(
         pace: expected && actual !== null && expected !== 0 ? Math.max(0, Math.min(2, actual / expected)) : null,
         series: k.series.map((p) => Number(p.value?.toString() ?? 0)),
         commentary: kpiNote.get(k.kpi.key) ?? null,
-        raw: { actual: raw(k.actual), target: raw(k.target), attainment: raw(k.attainment), expectedToDate: raw(k.expectedToDate), forecast: raw(k.forecast) },
+        raw: {
+          actual: raw(k.actual),
+          target: raw(k.target),
+          attainment: raw(k.attainment),
+          expectedToDate: raw(k.expectedToDate),
+          forecast: raw(k.forecast),
+        },
       };
     });
     const score = card.score.score ? formatPercent(card.score.score.toString(), locale) : null;
-    sections.push({ key, title: t(`sections.${key}`), commentary: sectionNote.get(key) ?? null, score, kpis, tree: [] });
+    sections.push({
+      key,
+      title: t(`sections.${key}`),
+      commentary: sectionNote.get(key) ?? null,
+      score,
+      kpis,
+      tree: [],
+    });
   }
 
   if (def.includeMetricTable) {
     const keys = [...BASE_MEASURES.map((m) => m.key), ...METRIC_KEYS];
     const values = await getMetricValues(db, { workspaceId, keys, from: period.from, to: period.to });
-    const rows: ReportTreeRow[] = values.current.values.map((v) => ({ depth: 0, name: metricLabel(v.key, locale), actual: money(v.key, v.value), target: MISSING, status: null, statusLabel: "", raw: raw(v.value) }));
-    sections.push({ key: "METRICS", title: t("sections.METRICS"), commentary: null, score: null, kpis: [], tree: rows });
+    const rows: ReportTreeRow[] = values.current.values.map((v) => ({
+      depth: 0,
+      name: metricLabel(v.key, locale),
+      actual: money(v.key, v.value),
+      target: MISSING,
+      status: null,
+      statusLabel: "",
+      raw: raw(v.value),
+    }));
+    sections.push({
+      key: "METRICS",
+      title: t("sections.METRICS"),
+      commentary: null,
+      score: null,
+      kpis: [],
+      tree: rows,
+    });
   }
 
   const funnelValues = await getMetricValues(db, { workspaceId, keys: [...FUNNEL], from: period.from, to: period.to });

@@ -13,7 +13,7 @@ describe("CSV exports", () => {
   });
 
   it("escapes formulas and quotes either separator, whichever the file uses (a ru Excel splits on ';')", () => {
-    const rows = [["=HYPERLINK(\"http://x\")", "+1;2", "-cmd", "@SUM(A1)", "a,b"]];
+    const rows = [['=HYPERLINK("http://x")', "+1;2", "-cmd", "@SUM(A1)", "a,b"]];
     const en = toCsvExport(["a", "b", "c", "d", "e"], rows, "en");
     expect(en).toContain(`"'=HYPERLINK(""http://x"")","'+1;2",'-cmd,'@SUM(A1),"a,b"`);
     const ru = toCsvExport(["a", "b", "c", "d", "e"], rows, "ru");

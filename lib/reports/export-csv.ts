@@ -29,8 +29,15 @@ function cell(value: CsvValue, locale: CsvLocale): string {
   return csvCell(value, delimiter);
 }
 
-export function toCsvExport(header: readonly string[], rows: readonly (readonly CsvValue[])[], locale: CsvLocale): string {
+export function toCsvExport(
+  header: readonly string[],
+  rows: readonly (readonly CsvValue[])[],
+  locale: CsvLocale,
+): string {
   const delimiter = csvDelimiter(locale);
-  const lines = [header.map((h) => cell(h, locale)).join(delimiter), ...rows.map((r) => r.map((v) => cell(v, locale)).join(delimiter))];
+  const lines = [
+    header.map((h) => cell(h, locale)).join(delimiter),
+    ...rows.map((r) => r.map((v) => cell(v, locale)).join(delimiter)),
+  ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

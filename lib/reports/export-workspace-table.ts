@@ -13,10 +13,15 @@ import { ue } from "@/lib/errors/user-errors";
 
 export const exportRequestSchema = z.object({
   kind: z.enum(["scorecard", "tree", "metrics"], { message: "kind must be scorecard, tree or metrics" }),
-  role: z.enum(["OWNER", "ADMIN", "CMO", "PERFORMANCE", "SMM", "CONTENT", "SALES"], { message: "Unknown role" }).nullish(),
+  role: z
+    .enum(["OWNER", "ADMIN", "CMO", "PERFORMANCE", "SMM", "CONTENT", "SALES"], { message: "Unknown role" })
+    .nullish(),
   format: z.enum(["csv", "pdf"], { message: "format must be csv or pdf" }),
   periodType: z.enum(["day", "week", "month", "quarter", "year"], { message: "Unknown period" }).default("month"),
-  anchor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT")).nullish(),
+  anchor: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT"))
+    .nullish(),
   locale: z.enum(["en", "ru"]).default("en"),
 });
 
@@ -37,7 +42,11 @@ export async function exportWorkspaceTable(
   const owner = req.kind === "scorecard" ? (req.role ? scorecardOfRole(req.role) : null) : null;
   if (req.kind === "scorecard" && !owner) throw AppError.badInput(["role"], "CHOOSE_ROLE");
   const allowed =
-    req.kind === "scorecard" ? canReadScorecard(access.permissions, access.role, owner!) : req.kind === "tree" ? access.permissions.has("scorecard.readAny") : access.permissions.has("metrics.read");
+    req.kind === "scorecard"
+      ? canReadScorecard(access.permissions, access.role, owner!)
+      : req.kind === "tree"
+        ? access.permissions.has("scorecard.readAny")
+        : access.permissions.has("metrics.read");
   if (!allowed) throw new AppError("FORBIDDEN", "Not allowed to export this");
   const definition = reportDefinitionSchema.parse({
     roles: req.kind === "scorecard" ? [req.role] : [],
@@ -46,10 +55,17 @@ export async function exportWorkspaceTable(
     period: { type: req.periodType, anchor: req.anchor ?? null },
     locale: req.locale,
   });
-  const doc = await buildDocument(db, { workspaceId: input.workspaceId, title: "", definition, brandingId: null, now: input.now });
+  const doc = await buildDocument(db, {
+    workspaceId: input.workspaceId,
+    title: "",
+    definition,
+    brandingId: null,
+    now: input.now,
+  });
   doc.title = doc.sections[0]?.title ?? doc.t("sections.METRICS");
   const base = `${req.kind}${owner ? `-${owner.toLowerCase()}` : ""}-${doc.period.from}_${doc.period.to}`;
-  if (req.format === "pdf") return { body: await renderReportPdf(doc), contentType: "application/pdf", filename: `${base}.pdf` };
+  if (req.format === "pdf")
+    return { body: await renderReportPdf(doc), contentType: "application/pdf", filename: `${base}.pdf` };
   return { body: csvOf(doc, req.locale), contentType: "text/csv; charset=utf-8", filename: `${base}.csv` };
 }
 
@@ -65,10 +81,31 @@ function csvOf(doc: ReportDocument, locale: "en" | "ru"): string {
       locale,
     );
   }
-  if (section.key === "METRICS") return toCsvExport([t("doc.metric"), t("doc.value")], section.tree.map((r) => [r.name, r.raw ?? null]), locale);
+  if (section.key === "METRICS")
+    return toCsvExport(
+      [t("doc.metric"), t("doc.value")],
+      section.tree.map((r) => [r.name, r.raw ?? null]),
+      locale,
+    );
   return toCsvExport(
-    [t("doc.kpi"), t("doc.actual"), t("doc.target"), t("doc.attainment"), t("doc.expected"), t("doc.forecast"), t("doc.status")],
-    section.kpis.map((k) => [k.name, k.raw.actual, k.raw.target, k.raw.attainment, k.raw.expectedToDate, k.raw.forecast, k.statusLabel]),
+    [
+      t("doc.kpi"),
+      t("doc.actual"),
+      t("doc.target"),
+      t("doc.attainment"),
+      t("doc.expected"),
+      t("doc.forecast"),
+      t("doc.status"),
+    ],
+    section.kpis.map((k) => [
+      k.name,
+      k.raw.actual,
+      k.raw.target,
+      k.raw.attainment,
+      k.raw.expectedToDate,
+      k.raw.forecast,
+      k.statusLabel,
+    ]),
     locale,
   );
 }

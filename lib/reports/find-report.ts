@@ -25,16 +25,27 @@ export async function findReport(
 }
 
 /** Reports of a workspace, newest first; `publishedOnly` for CLIENT_VIEWER members. */
-export async function listReports(db: Database, input: { workspaceId: string; publishedOnly: boolean }): Promise<Report[]> {
+export async function listReports(
+  db: Database,
+  input: { workspaceId: string; publishedOnly: boolean },
+): Promise<Report[]> {
   return withTenant(db, { workspaceId: input.workspaceId }, (tx) =>
-    tx.report.findMany({ where: { workspaceId: input.workspaceId, ...(input.publishedOnly ? { status: "PUBLISHED" } : {}) }, orderBy: { createdAt: "desc" }, take: 200 }),
+    tx.report.findMany({
+      where: { workspaceId: input.workspaceId, ...(input.publishedOnly ? { status: "PUBLISHED" } : {}) },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+    }),
   );
 }
 
 /** The saved versions of a report, newest first. */
 export async function listReportVersions(db: Database, input: { workspaceId: string; reportId: string }) {
   return withTenant(db, { workspaceId: input.workspaceId }, (tx) =>
-    tx.reportVersion.findMany({ where: { workspaceId: input.workspaceId, reportId: input.reportId }, orderBy: { version: "desc" }, take: 100 }),
+    tx.reportVersion.findMany({
+      where: { workspaceId: input.workspaceId, reportId: input.reportId },
+      orderBy: { version: "desc" },
+      take: 100,
+    }),
   );
 }
 

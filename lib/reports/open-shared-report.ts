@@ -20,7 +20,10 @@ const WINDOW_MINUTES = 10;
  */
 const sharedDocuments = createVersionedCache<ReportDocument | null>(200);
 
-export type SharedReport = { kind: "ok"; document: ReportDocument; workspaceId: string; reportId: string } | { kind: "not_found" } | { kind: "rate_limited"; retryAfterSeconds: number };
+export type SharedReport =
+  | { kind: "ok"; document: ReportDocument; workspaceId: string; reportId: string }
+  | { kind: "not_found" }
+  | { kind: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * What a share URL shows: the report its token unlocks (published version, built in the
@@ -29,20 +32,33 @@ export type SharedReport = { kind: "ok"; document: ReportDocument; workspaceId: 
  * `share:<ip>`, shared by every app instance); past the allowance the caller is throttled
  * before any lookup, so tokens cannot be enumerated.
  */
-export async function openSharedReport(db: Database, input: { token: string; ip: string | null; countView: boolean; now: Date }): Promise<SharedReport> {
+export async function openSharedReport(
+  db: Database,
+  input: { token: string; ip: string | null; countView: boolean; now: Date },
+): Promise<SharedReport> {
   const key = `share:${input.ip ?? "unknown"}`;
   const { rows } = await db.sql.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM login_attempts WHERE key = $1 AND NOT succeeded AND attempted_at > now() - make_interval(mins => ${WINDOW_MINUTES})`,
     [key],
   );
-  if ((rows[0]?.n ?? 0) >= SHARE_FAILURES_ALLOWED) return { kind: "rate_limited", retryAfterSeconds: WINDOW_MINUTES * 60 };
+  if ((rows[0]?.n ?? 0) >= SHARE_FAILURES_ALLOWED)
+    return { kind: "rate_limited", retryAfterSeconds: WINDOW_MINUTES * 60 };
   const link = await openShareLink(db, { token: input.token, countView: input.countView });
   const minute = Math.floor(input.now.getTime() / 60_000);
   const document = link
-    ? await sharedDocuments.get(db, link.workspaceId, `${link.reportId}|${link.publishedVersion}|${minute}`, async () => {
-        const report = await findReport(db, { workspaceId: link.workspaceId, reportId: link.reportId, version: link.publishedVersion });
-        return report ? buildReportDocument(db, { workspaceId: link.workspaceId, report, now: input.now }) : null;
-      })
+    ? await sharedDocuments.get(
+        db,
+        link.workspaceId,
+        `${link.reportId}|${link.publishedVersion}|${minute}`,
+        async () => {
+          const report = await findReport(db, {
+            workspaceId: link.workspaceId,
+            reportId: link.reportId,
+            version: link.publishedVersion,
+          });
+          return report ? buildReportDocument(db, { workspaceId: link.workspaceId, report, now: input.now }) : null;
+        },
+      )
     : null;
   if (!link || !document) {
     await db.sql.query("INSERT INTO login_attempts (key, succeeded) VALUES ($1, false)", [key]);

@@ -32,7 +32,10 @@ function fontDir(): string {
 export function pdfFonts(): { regular: Buffer; bold: Buffer } {
   if (!cached) {
     const dir = fontDir();
-    cached = { regular: readFileSync(path.join(dir, "DejaVuSans.ttf")), bold: readFileSync(path.join(dir, "DejaVuSans-Bold.ttf")) };
+    cached = {
+      regular: readFileSync(path.join(dir, "DejaVuSans.ttf")),
+      bold: readFileSync(path.join(dir, "DejaVuSans-Bold.ttf")),
+    };
   }
   return cached;
 }

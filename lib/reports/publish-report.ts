@@ -11,13 +11,22 @@ import type { Report } from "./report-record";
  * and CLIENT_VIEWER members see that version from now on. `unpublish` takes it back to draft
  * (share links then answer 404 until it is published again).
  */
-export async function publishReport(db: Database, input: { workspaceId: string; reportId: string; unpublish?: boolean; actor?: Actor | null }): Promise<Report> {
+export async function publishReport(
+  db: Database,
+  input: { workspaceId: string; reportId: string; unpublish?: boolean; actor?: Actor | null },
+): Promise<Report> {
   const { workspaceId, reportId } = input;
   return withTenant(db, { workspaceId }, async (tx) => {
     const existing = await tx.report.findFirst({ where: { workspaceId, id: reportId } });
     if (!existing) throw AppError.notFound("Report not found");
     const now = new Date();
-    await recordReportEvent(tx, { workspaceId, actor: input.actor, action: input.unpublish ? "report.unpublished" : "report.published", targetId: existing.id, data: { title: existing.title, version: existing.currentVersion } });
+    await recordReportEvent(tx, {
+      workspaceId,
+      actor: input.actor,
+      action: input.unpublish ? "report.unpublished" : "report.published",
+      targetId: existing.id,
+      data: { title: existing.title, version: existing.currentVersion },
+    });
     return tx.report.update({
       where: { id: existing.id },
       data: input.unpublish

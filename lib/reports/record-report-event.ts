@@ -10,8 +10,25 @@ import type { Tx } from "@/lib/tenancy/with-tenant";
  */
 export async function recordReportEvent(
   tx: Tx,
-  input: { workspaceId: string; actor: Actor | null | undefined; action: Extract<AuditAction, `report.${string}` | `shareLink.${string}` | `reportSchedule.${string}`>; targetId: string; data: Record<string, string | number | null> },
+  input: {
+    workspaceId: string;
+    actor: Actor | null | undefined;
+    action: Extract<AuditAction, `report.${string}` | `shareLink.${string}` | `reportSchedule.${string}`>;
+    targetId: string;
+    data: Record<string, string | number | null>;
+  },
 ): Promise<void> {
-  const targetType = input.action.startsWith("shareLink.") ? "shareLink" : input.action.startsWith("reportSchedule.") ? "reportSchedule" : "report";
-  await recordAuditEvent(tx, { workspaceId: input.workspaceId, actor: input.actor ?? null, action: input.action, targetType, targetId: input.targetId, data: input.data });
+  const targetType = input.action.startsWith("shareLink.")
+    ? "shareLink"
+    : input.action.startsWith("reportSchedule.")
+      ? "reportSchedule"
+      : "report";
+  await recordAuditEvent(tx, {
+    workspaceId: input.workspaceId,
+    actor: input.actor ?? null,
+    action: input.action,
+    targetType,
+    targetId: input.targetId,
+    data: input.data,
+  });
 }

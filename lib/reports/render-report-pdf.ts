@@ -6,7 +6,13 @@ import { parsedPdfFonts } from "./pdf-fonts";
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
 const CONTENT_W = A4.width - 2 * MARGIN;
-const STATUS_COLORS: Record<string, string> = { ON_TRACK: "#15803d", AT_RISK: "#b45309", OFF_TRACK: "#b91c1c", NO_DATA: "#4b5563", NO_TARGET: "#4b5563" };
+const STATUS_COLORS: Record<string, string> = {
+  ON_TRACK: "#15803d",
+  AT_RISK: "#b45309",
+  OFF_TRACK: "#b91c1c",
+  NO_DATA: "#4b5563",
+  NO_TARGET: "#4b5563",
+};
 const TEXT = "#111827";
 const MUTED = "#4b5563";
 
@@ -50,7 +56,11 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
     pdf.font("body").fontSize(8).fillColor(MUTED);
-    pdf.text(doc.t("doc.page", { page: i + 1, pages: range.count }), MARGIN, A4.height - MARGIN, { width: CONTENT_W, align: "right", lineBreak: false });
+    pdf.text(doc.t("doc.page", { page: i + 1, pages: range.count }), MARGIN, A4.height - MARGIN, {
+      width: CONTENT_W,
+      align: "right",
+      lineBreak: false,
+    });
     pdf.text(doc.brand.name, MARGIN, A4.height - MARGIN, { width: CONTENT_W / 2, lineBreak: false });
     pdf.page.margins.bottom = bottom;
   }
@@ -72,10 +82,25 @@ function header(pdf: Doc, doc: ReportDocument): void {
       // an image pdfkit cannot decode: the name alone
     }
   }
-  pdf.fillColor("#ffffff").font("bold").fontSize(10).text(doc.brand.name, textX, 20, { width: CONTENT_W - (textX - MARGIN) });
-  pdf.font("bold").fontSize(18).text(doc.title, textX, 36, { width: CONTENT_W - (textX - MARGIN) });
-  pdf.font("body").fontSize(9).text(`${doc.t("doc.period")}: ${doc.periodLabel} (${doc.t("doc.timeZone", { zone: doc.timeZone })})`, textX, 62, { width: CONTENT_W - (textX - MARGIN) });
-  pdf.fillColor(MUTED).fontSize(8).text(doc.t("doc.generated", { date: doc.generatedAt }), MARGIN, bandH + 8, { width: CONTENT_W, align: "right" });
+  pdf
+    .fillColor("#ffffff")
+    .font("bold")
+    .fontSize(10)
+    .text(doc.brand.name, textX, 20, { width: CONTENT_W - (textX - MARGIN) });
+  pdf
+    .font("bold")
+    .fontSize(18)
+    .text(doc.title, textX, 36, { width: CONTENT_W - (textX - MARGIN) });
+  pdf
+    .font("body")
+    .fontSize(9)
+    .text(`${doc.t("doc.period")}: ${doc.periodLabel} (${doc.t("doc.timeZone", { zone: doc.timeZone })})`, textX, 62, {
+      width: CONTENT_W - (textX - MARGIN),
+    });
+  pdf
+    .fillColor(MUTED)
+    .fontSize(8)
+    .text(doc.t("doc.generated", { date: doc.generatedAt }), MARGIN, bandH + 8, { width: CONTENT_W, align: "right" });
   pdf.y = bandH + 24;
   pdf.x = MARGIN;
 }
@@ -90,7 +115,11 @@ function ensureSpace(pdf: Doc, height: number): void {
 function paragraph(pdf: Doc, title: string, body: string): void {
   ensureSpace(pdf, 40);
   pdf.fillColor(TEXT).font("bold").fontSize(10).text(title, MARGIN, pdf.y, { width: CONTENT_W });
-  pdf.font("body").fontSize(10).fillColor(TEXT).text(body, MARGIN, pdf.y + 2, { width: CONTENT_W });
+  pdf
+    .font("body")
+    .fontSize(10)
+    .fillColor(TEXT)
+    .text(body, MARGIN, pdf.y + 2, { width: CONTENT_W });
   pdf.moveDown(0.8);
 }
 
@@ -98,8 +127,17 @@ function renderSection(pdf: Doc, doc: ReportDocument, section: ReportSection): v
   ensureSpace(pdf, 60);
   const y = pdf.y + 4;
   pdf.save().rect(MARGIN, y, 4, 18).fill(doc.brand.primaryColor).restore();
-  pdf.fillColor(TEXT).font("bold").fontSize(14).text(section.title, MARGIN + 12, y + 1, { width: CONTENT_W - 12 });
-  if (section.score) pdf.font("body").fontSize(9).fillColor(MUTED).text(`${doc.t("doc.score")}: ${section.score}`, MARGIN + 12, pdf.y + 1);
+  pdf
+    .fillColor(TEXT)
+    .font("bold")
+    .fontSize(14)
+    .text(section.title, MARGIN + 12, y + 1, { width: CONTENT_W - 12 });
+  if (section.score)
+    pdf
+      .font("body")
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(`${doc.t("doc.score")}: ${section.score}`, MARGIN + 12, pdf.y + 1);
   pdf.y += 6;
   if (section.commentary) paragraph(pdf, doc.t("doc.commentary"), section.commentary);
   if (section.key === "KPI_TREE" || section.key === "METRICS") return tree(pdf, doc, section);
@@ -130,12 +168,24 @@ function cardHeight(pdf: Doc, k: ReportKpiCard, w: number): number {
 function kpiCard(pdf: Doc, doc: ReportDocument, k: ReportKpiCard, x: number, y: number, w: number, h: number): void {
   const color = STATUS_COLORS[k.status] ?? MUTED;
   pdf.save().roundedRect(x, y, w, h, 6).lineWidth(0.8).strokeColor("#d1d5db").stroke().restore();
-  pdf.save().rect(x, y + 6, 3, h - 12).fill(color).restore();
-  pdf.fillColor(TEXT).font("bold").fontSize(10).text(k.name, x + 10, y + 8, { width: w - 100, height: 26, ellipsis: true });
+  pdf
+    .save()
+    .rect(x, y + 6, 3, h - 12)
+    .fill(color)
+    .restore();
+  pdf
+    .fillColor(TEXT)
+    .font("bold")
+    .fontSize(10)
+    .text(k.name, x + 10, y + 8, { width: w - 100, height: 26, ellipsis: true });
   // Status chip: white text on the status colour.
   pdf.font("bold").fontSize(7);
   const chipW = pdf.widthOfString(k.statusLabel) + 10;
-  pdf.save().roundedRect(x + w - chipW - 8, y + 8, chipW, 13, 6).fill(color).restore();
+  pdf
+    .save()
+    .roundedRect(x + w - chipW - 8, y + 8, chipW, 13, 6)
+    .fill(color)
+    .restore();
   pdf.fillColor("#ffffff").text(k.statusLabel, x + w - chipW - 3, y + 11, { width: chipW, lineBreak: false });
   // The figure shrinks to fit its half of the card (long money amounts) instead of wrapping.
   let size = 16;
@@ -152,15 +202,43 @@ function kpiCard(pdf: Doc, doc: ReportDocument, k: ReportKpiCard, x: number, y: 
   const barW = w - 20;
   pdf.save().rect(barX, barY, barW, 5).fill("#e5e7eb").restore();
   if (k.pace !== null) {
-    pdf.save().rect(barX, barY, (barW / 2) * k.pace, 5).fill(color).restore();
-    pdf.save().moveTo(barX + barW / 2, barY - 2).lineTo(barX + barW / 2, barY + 7).lineWidth(1).strokeColor(TEXT).stroke().restore();
+    pdf
+      .save()
+      .rect(barX, barY, (barW / 2) * k.pace, 5)
+      .fill(color)
+      .restore();
+    pdf
+      .save()
+      .moveTo(barX + barW / 2, barY - 2)
+      .lineTo(barX + barW / 2, barY + 7)
+      .lineWidth(1)
+      .strokeColor(TEXT)
+      .stroke()
+      .restore();
   }
-  pdf.font("body").fontSize(7).fillColor(MUTED).text(`${doc.t("doc.expected")}: ${k.expectedToDate}`, barX, barY + 8, { width: barW, lineBreak: false });
+  pdf
+    .font("body")
+    .fontSize(7)
+    .fillColor(MUTED)
+    .text(`${doc.t("doc.expected")}: ${k.expectedToDate}`, barX, barY + 8, { width: barW, lineBreak: false });
   sparkline(pdf, k.series, x + w / 2 + 4, y + 34, w / 2 - 14, 40, doc.brand.primaryColor);
-  if (k.commentary) pdf.font("body").fontSize(8).fillColor(TEXT).text(k.commentary, x + 10, y + CARD_BASE_H - 2, { width: w - 20 });
+  if (k.commentary)
+    pdf
+      .font("body")
+      .fontSize(8)
+      .fillColor(TEXT)
+      .text(k.commentary, x + 10, y + CARD_BASE_H - 2, { width: w - 20 });
 }
 
-function sparkline(pdf: Doc, series: readonly number[], x: number, y: number, w: number, h: number, color: string): void {
+function sparkline(
+  pdf: Doc,
+  series: readonly number[],
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  color: string,
+): void {
   if (series.length < 2) return;
   const min = Math.min(...series);
   const max = Math.max(...series);
@@ -179,16 +257,25 @@ function tree(pdf: Doc, doc: ReportDocument, section: ReportSection): void {
   pdf.font("bold").fontSize(8).fillColor(MUTED);
   const cols = [MARGIN, MARGIN + 250, MARGIN + 340, MARGIN + 430];
   const headerY = pdf.y;
-  pdf.text(doc.t("doc.kpi"), cols[0], headerY).text(doc.t("doc.actual"), cols[1], headerY).text(doc.t("doc.target"), cols[2], headerY).text(doc.t("doc.status"), cols[3], headerY);
+  pdf
+    .text(doc.t("doc.kpi"), cols[0], headerY)
+    .text(doc.t("doc.actual"), cols[1], headerY)
+    .text(doc.t("doc.target"), cols[2], headerY)
+    .text(doc.t("doc.status"), cols[3], headerY);
   pdf.y = headerY + 14;
   for (const row of section.tree) {
     ensureSpace(pdf, 14);
     const y = pdf.y;
-    pdf.font(row.depth === 0 ? "bold" : "body").fontSize(9).fillColor(TEXT);
+    pdf
+      .font(row.depth === 0 ? "bold" : "body")
+      .fontSize(9)
+      .fillColor(TEXT);
     pdf.text(row.name, cols[0] + row.depth * 12, y, { width: 240 - row.depth * 12, lineBreak: false, ellipsis: true });
     pdf.font("body").text(row.actual, cols[1], y, { width: 85, lineBreak: false });
     pdf.text(row.target, cols[2], y, { width: 85, lineBreak: false });
-    pdf.fillColor(row.status ? (STATUS_COLORS[row.status] ?? MUTED) : MUTED).text(row.statusLabel, cols[3], y, { width: 100, lineBreak: false });
+    pdf
+      .fillColor(row.status ? (STATUS_COLORS[row.status] ?? MUTED) : MUTED)
+      .text(row.statusLabel, cols[3], y, { width: 100, lineBreak: false });
     pdf.y = y + 14;
   }
   pdf.moveDown();
@@ -199,7 +286,11 @@ function funnel(pdf: Doc, doc: ReportDocument): void {
   ensureSpace(pdf, 40 + doc.funnel.length * 24);
   const y0 = pdf.y + 4;
   pdf.save().rect(MARGIN, y0, 4, 18).fill(doc.brand.primaryColor).restore();
-  pdf.fillColor(TEXT).font("bold").fontSize(14).text(doc.t("doc.funnel"), MARGIN + 12, y0 + 1);
+  pdf
+    .fillColor(TEXT)
+    .font("bold")
+    .fontSize(14)
+    .text(doc.t("doc.funnel"), MARGIN + 12, y0 + 1);
   let y = pdf.y + 8;
   const max = Math.max(...doc.funnel.map((f) => f.value), 1);
   const barMaxW = CONTENT_W - 170;
@@ -208,8 +299,16 @@ function funnel(pdf: Doc, doc: ReportDocument): void {
     const share = step.value > 0 ? Math.max(0.04, Math.log10(step.value + 1) / Math.log10(max + 1)) : 0;
     const w = barMaxW * share;
     const cx = MARGIN + 170 + barMaxW / 2;
-    pdf.save().rect(cx - w / 2, y, w, 18).fill(doc.brand.primaryColor).restore();
-    pdf.fillColor(TEXT).font("body").fontSize(9).text(step.label, MARGIN, y + 4, { width: 110, lineBreak: false });
+    pdf
+      .save()
+      .rect(cx - w / 2, y, w, 18)
+      .fill(doc.brand.primaryColor)
+      .restore();
+    pdf
+      .fillColor(TEXT)
+      .font("body")
+      .fontSize(9)
+      .text(step.label, MARGIN, y + 4, { width: 110, lineBreak: false });
     pdf.font("bold").text(step.display, MARGIN + 110, y + 4, { width: 56, align: "right", lineBreak: false });
     y += 24;
   }

@@ -16,40 +16,69 @@ const text = (max: number) => z.string().trim().max(max, `must be at most ${max}
 export const reportPeriodSchema = z
   .object({
     type: z.enum(["day", "week", "month", "quarter", "year", "custom"], { message: "Unknown period type" }),
-    anchor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT")).nullish(),
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT")).nullish(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT")).nullish(),
+    anchor: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT"))
+      .nullish(),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT"))
+      .nullish(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, ue("DATE_FORMAT"))
+      .nullish(),
     /** Always the last complete period of `type` (month, quarter, year, week) when read. */
     rolling: z.boolean().default(false),
   })
   .superRefine((p, ctx) => {
-    if (p.rolling && (p.type === "custom" || p.type === "day")) ctx.addIssue({ code: "custom", path: ["type"], message: "A rolling period is a WEEK, MONTH, QUARTER or YEAR" });
-    if (p.type === "custom" && !p.rolling && (!p.from || !p.to)) ctx.addIssue({ code: "custom", path: [p.from ? "to" : "from"], message: "a CUSTOM period needs from and to" });
+    if (p.rolling && (p.type === "custom" || p.type === "day"))
+      ctx.addIssue({ code: "custom", path: ["type"], message: "A rolling period is a WEEK, MONTH, QUARTER or YEAR" });
+    if (p.type === "custom" && !p.rolling && (!p.from || !p.to))
+      ctx.addIssue({ code: "custom", path: [p.from ? "to" : "from"], message: "a CUSTOM period needs from and to" });
   });
 
-export const reportDefinitionSchema = z.object({
-  roles: z
-    .array(z.enum(WORKSPACE_ROLES, { message: "Unknown role" }))
-    .max(8)
-    .superRefine((roles, ctx) => {
-      roles.forEach((r, i) => {
-        if (r === "CLIENT_VIEWER") ctx.addIssue({ code: "custom", path: [i], message: "CLIENT_VIEWER has no scorecard" });
+export const reportDefinitionSchema = z
+  .object({
+    roles: z
+      .array(z.enum(WORKSPACE_ROLES, { message: "Unknown role" }))
+      .max(8)
+      .superRefine((roles, ctx) => {
+        roles.forEach((r, i) => {
+          if (r === "CLIENT_VIEWER")
+            ctx.addIssue({ code: "custom", path: [i], message: "CLIENT_VIEWER has no scorecard" });
+        });
+      }),
+    includeKpiTree: z.boolean().default(false),
+    /** Every base measure and catalog metric of the period, as a table. */
+    includeMetricTable: z.boolean().default(false),
+    period: reportPeriodSchema,
+    commentary: text(10_000)
+      .nullish()
+      .transform((v) => v || null),
+    sectionCommentary: z
+      .array(
+        z.object({
+          section: z.string().regex(/^(COMPANY|CMO|PERFORMANCE|SMM|CONTENT|SALES|KPI_TREE)$/, "Unknown section"),
+          text: text(5_000),
+        }),
+      )
+      .max(20)
+      .default([]),
+    kpiCommentary: z
+      .array(z.object({ kpiKey: z.string().min(1).max(200), text: text(2_000) }))
+      .max(200)
+      .default([]),
+    locale: z.enum(REPORT_LOCALES, { message: "Locale must be en or ru" }).default("en"),
+  })
+  .superRefine((d, ctx) => {
+    if (d.roles.length === 0 && !d.includeKpiTree && !d.includeMetricTable)
+      ctx.addIssue({
+        code: "custom",
+        path: ["roles"],
+        message: "Choose at least one scorecard, the KPI tree or the metric table",
       });
-    }),
-  includeKpiTree: z.boolean().default(false),
-  /** Every base measure and catalog metric of the period, as a table. */
-  includeMetricTable: z.boolean().default(false),
-  period: reportPeriodSchema,
-  commentary: text(10_000).nullish().transform((v) => v || null),
-  sectionCommentary: z
-    .array(z.object({ section: z.string().regex(/^(COMPANY|CMO|PERFORMANCE|SMM|CONTENT|SALES|KPI_TREE)$/, "Unknown section"), text: text(5_000) }))
-    .max(20)
-    .default([]),
-  kpiCommentary: z.array(z.object({ kpiKey: z.string().min(1).max(200), text: text(2_000) })).max(200).default([]),
-  locale: z.enum(REPORT_LOCALES, { message: "Locale must be en or ru" }).default("en"),
-}).superRefine((d, ctx) => {
-  if (d.roles.length === 0 && !d.includeKpiTree && !d.includeMetricTable) ctx.addIssue({ code: "custom", path: ["roles"], message: "Choose at least one scorecard, the KPI tree or the metric table" });
-});
+  });
 
 export type ReportDefinition = z.output<typeof reportDefinitionSchema>;
 export type ReportDefinitionInput = z.input<typeof reportDefinitionSchema>;

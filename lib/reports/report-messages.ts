@@ -13,7 +13,9 @@ const cache = new Map<ReportLocale, Tree>();
 function messagesOf(locale: ReportLocale): Tree {
   let tree = cache.get(locale);
   if (!tree) {
-    const all = JSON.parse(readFileSync(path.join(process.cwd(), "messages", `${locale}.json`), "utf8")) as { clientReports: Tree };
+    const all = JSON.parse(readFileSync(path.join(process.cwd(), "messages", `${locale}.json`), "utf8")) as {
+      clientReports: Tree;
+    };
     tree = all.clientReports;
     cache.set(locale, tree);
   }

@@ -23,16 +23,30 @@ export const reportScheduleInputSchema = z
     hour: z.number().int().min(0, ue("HOUR_RANGE")).max(23, ue("HOUR_RANGE")).default(9),
     memberUserIds: z.array(z.string().uuid("is not a member")).max(200).default([]),
     externalEmails: z
-      .array(z.string().trim().toLowerCase().pipe(z.email(ue("NOT_AN_EMAIL"))))
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .pipe(z.email(ue("NOT_AN_EMAIL"))),
+      )
       .max(200)
       .default([]),
     locale: z.enum(["en", "ru"]).nullish(),
   })
   .superRefine((s, ctx) => {
-    if (s.cadence === "WEEKLY" && !s.weekday) ctx.addIssue({ code: "custom", path: ["weekday"], message: "A weekly schedule needs a weekday" });
-    if (s.cadence === "MONTHLY" && !s.dayOfMonth) ctx.addIssue({ code: "custom", path: ["dayOfMonth"], message: "A monthly schedule needs a day of the month" });
-    if (s.cadence === "PERIOD_CLOSE" && !s.closePeriod) ctx.addIssue({ code: "custom", path: ["closePeriod"], message: "Choose the period whose close sends the report" });
-    if (s.memberUserIds.length + s.externalEmails.length === 0) ctx.addIssue({ code: "custom", path: ["externalEmails"], message: "Add at least one recipient" });
+    if (s.cadence === "WEEKLY" && !s.weekday)
+      ctx.addIssue({ code: "custom", path: ["weekday"], message: "A weekly schedule needs a weekday" });
+    if (s.cadence === "MONTHLY" && !s.dayOfMonth)
+      ctx.addIssue({ code: "custom", path: ["dayOfMonth"], message: "A monthly schedule needs a day of the month" });
+    if (s.cadence === "PERIOD_CLOSE" && !s.closePeriod)
+      ctx.addIssue({
+        code: "custom",
+        path: ["closePeriod"],
+        message: "Choose the period whose close sends the report",
+      });
+    if (s.memberUserIds.length + s.externalEmails.length === 0)
+      ctx.addIssue({ code: "custom", path: ["externalEmails"], message: "Add at least one recipient" });
   });
 
 export type ReportScheduleInput = z.input<typeof reportScheduleInputSchema>;
@@ -44,7 +58,14 @@ export type ReportScheduleInput = z.input<typeof reportScheduleInputSchema>;
  */
 export async function createReportSchedule(
   db: Database,
-  input: { workspaceId: string; actorId: string | null; reportId: string; schedule: ReportScheduleInput; now?: Date; actor?: Actor | null },
+  input: {
+    workspaceId: string;
+    actorId: string | null;
+    reportId: string;
+    schedule: ReportScheduleInput;
+    now?: Date;
+    actor?: Actor | null;
+  },
 ): Promise<ReportSchedule> {
   const s = parseInput(reportScheduleInputSchema, input.schedule);
   const { workspaceId } = input;
@@ -55,7 +76,9 @@ export async function createReportSchedule(
   return withTenant(db, { workspaceId }, async (tx) => {
     const report = await tx.report.findFirst({ where: { workspaceId, id: input.reportId } });
     if (!report) throw AppError.notFound("Report not found");
-    const members = s.memberUserIds.length ? await tx.membership.findMany({ where: { workspaceId, userId: { in: s.memberUserIds } } }) : [];
+    const members = s.memberUserIds.length
+      ? await tx.membership.findMany({ where: { workspaceId, userId: { in: s.memberUserIds } } })
+      : [];
     s.memberUserIds.forEach((id, i) => {
       if (!members.some((m) => m.userId === id)) throw AppError.badInput(["memberUserIds", i], "NOT_A_MEMBER");
     });
@@ -75,36 +98,74 @@ export async function createReportSchedule(
         createdByUserId: input.actorId,
       },
     });
-    await recordReportEvent(tx, { workspaceId, actor: input.actor, action: "reportSchedule.created", targetId: created.id, data: { title: report.title, cadence: created.cadence } });
+    await recordReportEvent(tx, {
+      workspaceId,
+      actor: input.actor,
+      action: "reportSchedule.created",
+      targetId: created.id,
+      data: { title: report.title, cadence: created.cadence },
+    });
     return created;
   });
 }
 
-export async function deleteReportSchedule(db: Database, input: { workspaceId: string; scheduleId: string; actor?: Actor | null }): Promise<ReportSchedule> {
+export async function deleteReportSchedule(
+  db: Database,
+  input: { workspaceId: string; scheduleId: string; actor?: Actor | null },
+): Promise<ReportSchedule> {
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
-    const schedule = await tx.reportSchedule.findFirst({ where: { workspaceId: input.workspaceId, id: input.scheduleId } });
+    const schedule = await tx.reportSchedule.findFirst({
+      where: { workspaceId: input.workspaceId, id: input.scheduleId },
+    });
     if (!schedule) throw AppError.notFound("Schedule not found");
-    const report = await tx.report.findFirst({ where: { workspaceId: input.workspaceId, id: schedule.reportId }, select: { title: true } });
-    await recordReportEvent(tx, { workspaceId: input.workspaceId, actor: input.actor, action: "reportSchedule.deleted", targetId: schedule.id, data: { title: report?.title ?? null, cadence: schedule.cadence } });
+    const report = await tx.report.findFirst({
+      where: { workspaceId: input.workspaceId, id: schedule.reportId },
+      select: { title: true },
+    });
+    await recordReportEvent(tx, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      action: "reportSchedule.deleted",
+      targetId: schedule.id,
+      data: { title: report?.title ?? null, cadence: schedule.cadence },
+    });
     await tx.reportSchedule.delete({ where: { id: schedule.id } });
     return schedule;
   });
 }
 
-export async function listReportSchedules(db: Database, input: { workspaceId: string; reportId: string }): Promise<ReportSchedule[]> {
+export async function listReportSchedules(
+  db: Database,
+  input: { workspaceId: string; reportId: string },
+): Promise<ReportSchedule[]> {
   return withTenant(db, { workspaceId: input.workspaceId }, (tx) =>
-    tx.reportSchedule.findMany({ where: { workspaceId: input.workspaceId, reportId: input.reportId }, orderBy: { createdAt: "asc" } }),
+    tx.reportSchedule.findMany({
+      where: { workspaceId: input.workspaceId, reportId: input.reportId },
+      orderBy: { createdAt: "asc" },
+    }),
   );
 }
 
-export async function findReportSchedule(db: Database, input: { workspaceId: string; scheduleId: string }): Promise<ReportSchedule | null> {
-  return withTenant(db, { workspaceId: input.workspaceId }, (tx) => tx.reportSchedule.findFirst({ where: { workspaceId: input.workspaceId, id: input.scheduleId } }));
+export async function findReportSchedule(
+  db: Database,
+  input: { workspaceId: string; scheduleId: string },
+): Promise<ReportSchedule | null> {
+  return withTenant(db, { workspaceId: input.workspaceId }, (tx) =>
+    tx.reportSchedule.findFirst({ where: { workspaceId: input.workspaceId, id: input.scheduleId } }),
+  );
 }
 
 /** The delivery log of a schedule, newest first. */
-export async function listReportDeliveries(db: Database, input: { workspaceId: string; scheduleId: string }): Promise<ReportDelivery[]> {
+export async function listReportDeliveries(
+  db: Database,
+  input: { workspaceId: string; scheduleId: string },
+): Promise<ReportDelivery[]> {
   return withTenant(db, { workspaceId: input.workspaceId }, (tx) =>
-    tx.reportDelivery.findMany({ where: { workspaceId: input.workspaceId, scheduleId: input.scheduleId }, orderBy: { claimedAt: "desc" }, take: 50 }),
+    tx.reportDelivery.findMany({
+      where: { workspaceId: input.workspaceId, scheduleId: input.scheduleId },
+      orderBy: { claimedAt: "desc" },
+      take: 50,
+    }),
   );
 }
 
@@ -116,10 +177,18 @@ export async function unsubscribeRecipient(db: Database, input: { token: string 
   const claim = readUnsubscribeToken(input.token);
   if (!claim) return false;
   return withTenant(db, { workspaceId: claim.workspaceId }, async (tx) => {
-    const schedule = await tx.reportSchedule.findFirst({ where: { workspaceId: claim.workspaceId, id: claim.scheduleId } });
+    const schedule = await tx.reportSchedule.findFirst({
+      where: { workspaceId: claim.workspaceId, id: claim.scheduleId },
+    });
     if (!schedule) return false;
     await tx.reportUnsubscribe.upsert({
-      where: { workspaceId_scheduleId_email: { workspaceId: claim.workspaceId, scheduleId: claim.scheduleId, email: claim.email } },
+      where: {
+        workspaceId_scheduleId_email: {
+          workspaceId: claim.workspaceId,
+          scheduleId: claim.scheduleId,
+          email: claim.email,
+        },
+      },
       create: { workspaceId: claim.workspaceId, scheduleId: claim.scheduleId, email: claim.email },
       update: {},
     });

@@ -77,7 +77,13 @@ export async function runReportDeliveries(options: DeliveryRunOptions): Promise<
   return result;
 }
 
-async function claimSlot(db: Database, workspaceId: string, scheduleId: string, now: Date, instanceId: string): Promise<{ deliveryId: string; attempt: number } | null> {
+async function claimSlot(
+  db: Database,
+  workspaceId: string,
+  scheduleId: string,
+  now: Date,
+  instanceId: string,
+): Promise<{ deliveryId: string; attempt: number } | null> {
   const workspace = await findWorkspace(db, { workspaceId });
   if (!workspace) return null;
   return withTenant(db, { workspaceId }, async (tx) => {
@@ -99,12 +105,21 @@ async function claimSlot(db: Database, workspaceId: string, scheduleId: string, 
       ON CONFLICT (workspace_id, schedule_id, slot) DO NOTHING RETURNING id::text`;
     // Missed slots (the app was down) are caught up once: the next slot is after now.
     const next = nextSlot(rule, new Date(Math.max(now.getTime(), s.nextRunAt.getTime())));
-    await tx.reportSchedule.updateMany({ where: { workspaceId, id: scheduleId, nextRunAt: s.nextRunAt }, data: { nextRunAt: next.at } });
+    await tx.reportSchedule.updateMany({
+      where: { workspaceId, id: scheduleId, nextRunAt: s.nextRunAt },
+      data: { nextRunAt: next.at },
+    });
     return inserted[0] ? { deliveryId: inserted[0].id, attempt: 1 } : null;
   });
 }
 
-async function reclaimRetry(db: Database, workspaceId: string, deliveryId: string, now: Date, instanceId: string): Promise<number | null> {
+async function reclaimRetry(
+  db: Database,
+  workspaceId: string,
+  deliveryId: string,
+  now: Date,
+  instanceId: string,
+): Promise<number | null> {
   return withTenant(db, { workspaceId }, async (tx) => {
     const d = await tx.reportDelivery.findFirst({ where: { workspaceId, id: deliveryId, status: "FAILED" } });
     if (!d || !d.nextAttemptAt || d.nextAttemptAt.getTime() > now.getTime()) return null;
@@ -129,31 +144,60 @@ async function deliver(
     const { schedule, members, unsubscribed } = await withTenant(db, { workspaceId }, async (tx) => {
       const delivery = await tx.reportDelivery.findFirstOrThrow({ where: { workspaceId, id: deliveryId } });
       const schedule = await tx.reportSchedule.findFirstOrThrow({ where: { workspaceId, id: delivery.scheduleId } });
-      const memberships = await tx.membership.findMany({ where: { workspaceId, userId: { in: schedule.memberUserIds } }, include: { user: true } });
+      const memberships = await tx.membership.findMany({
+        where: { workspaceId, userId: { in: schedule.memberUserIds } },
+        include: { user: true },
+      });
       const unsub = await tx.reportUnsubscribe.findMany({ where: { workspaceId, scheduleId: schedule.id } });
-      return { schedule, members: memberships.map((m) => m.user.email), unsubscribed: new Set(unsub.map((u) => u.email)) };
+      return {
+        schedule,
+        members: memberships.map((m) => m.user.email),
+        unsubscribed: new Set(unsub.map((u) => u.email)),
+      };
     });
     const report = await findReport(db, { workspaceId, reportId: schedule.reportId, version: "published" });
     if (!report) throw new PermanentFailure("The report is not published");
     const key = `${workspaceId}/${report.report.id}/${report.version.version}`;
     let rendered = pdfCache.get(key);
     if (!rendered) {
-      rendered = buildReportDocument(db, { workspaceId, report, now }).then(async (doc) => ({ pdf: await renderReportPdf(doc), title: doc.title, periodLabel: doc.periodLabel, brand: doc.brand.name }));
+      rendered = buildReportDocument(db, { workspaceId, report, now }).then(async (doc) => ({
+        pdf: await renderReportPdf(doc),
+        title: doc.title,
+        periodLabel: doc.periodLabel,
+        brand: doc.brand.name,
+      }));
       pdfCache.set(key, rendered);
     }
     const { pdf, title, periodLabel, brand } = await rendered;
-    const link = await createShareLink(db, { workspaceId, actorId: null, reportId: report.report.id, expiresAt: new Date(now.getTime() + MAILED_LINK_TTL_MS), baseUrl: options.baseUrl, now });
+    const link = await createShareLink(db, {
+      workspaceId,
+      actorId: null,
+      reportId: report.report.id,
+      expiresAt: new Date(now.getTime() + MAILED_LINK_TTL_MS),
+      baseUrl: options.baseUrl,
+      now,
+    });
     const t = reportMessages(report.definition.locale);
     const base = options.baseUrl.replace(/\/+$/, "");
     const externals = schedule.externalEmails.filter((e) => !unsubscribed.has(e));
-    const to = [...members.map((email) => ({ email, external: false })), ...externals.filter((e) => !members.includes(e)).map((email) => ({ email, external: true }))];
+    const to = [
+      ...members.map((email) => ({ email, external: false })),
+      ...externals.filter((e) => !members.includes(e)).map((email) => ({ email, external: true })),
+    ];
     const filename = `${title.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "report"}.pdf`;
     for (const r of to) {
-      const unsubscribeUrl = r.external ? `${base}/r/unsubscribe/${makeUnsubscribeToken({ workspaceId, scheduleId: schedule.id, email: r.email })}` : null;
+      const unsubscribeUrl = r.external
+        ? `${base}/r/unsubscribe/${makeUnsubscribeToken({ workspaceId, scheduleId: schedule.id, email: r.email })}`
+        : null;
       const mail: Mail = {
         to: r.email,
         subject: t("mail.subject", { title, period: periodLabel }),
-        text: [t("mail.body", { brand, title, period: periodLabel }), "", t("mail.link", { url: link.url }), ...(unsubscribeUrl ? ["", t("mail.unsubscribe", { url: unsubscribeUrl })] : [])].join("\n"),
+        text: [
+          t("mail.body", { brand, title, period: periodLabel }),
+          "",
+          t("mail.link", { url: link.url }),
+          ...(unsubscribeUrl ? ["", t("mail.unsubscribe", { url: unsubscribeUrl })] : []),
+        ].join("\n"),
         attachments: [{ filename, content: pdf, contentType: "application/pdf" }],
         ...(unsubscribeUrl ? { headers: { "List-Unsubscribe": `<${unsubscribeUrl}>` } } : {}),
       };
@@ -161,7 +205,10 @@ async function deliver(
       recipients++;
     }
     await withTenant(db, { workspaceId }, (tx) =>
-      tx.reportDelivery.updateMany({ where: { workspaceId, id: deliveryId }, data: { status: "SENT", sentAt: new Date(), recipients, lastError: null } }),
+      tx.reportDelivery.updateMany({
+        where: { workspaceId, id: deliveryId },
+        data: { status: "SENT", sentAt: new Date(), recipients, lastError: null },
+      }),
     );
     return true;
   } catch (error) {
@@ -174,7 +221,9 @@ async function deliver(
           status: permanent ? "GAVE_UP" : "FAILED",
           lastError: message,
           recipients,
-          nextAttemptAt: permanent ? null : new Date(now.getTime() + RETRY_DELAYS_MS[Math.min(attempt - 1, RETRY_DELAYS_MS.length - 1)]),
+          nextAttemptAt: permanent
+            ? null
+            : new Date(now.getTime() + RETRY_DELAYS_MS[Math.min(attempt - 1, RETRY_DELAYS_MS.length - 1)]),
         },
       }),
     );

@@ -23,7 +23,15 @@ const titleSchema = z.object({ title: z.string().trim().min(1, ue("TITLE_REQUIRE
  */
 export async function saveReport(
   db: Database,
-  input: { workspaceId: string; actorId: string | null; reportId?: string | null; title: string; definition: ReportDefinitionInput; brandingAgencyId?: string | null; actor?: Actor | null },
+  input: {
+    workspaceId: string;
+    actorId: string | null;
+    reportId?: string | null;
+    title: string;
+    definition: ReportDefinitionInput;
+    brandingAgencyId?: string | null;
+    actor?: Actor | null;
+  },
 ): Promise<ReportWithVersion> {
   const { title } = parseInput(titleSchema, { title: input.title });
   const definition = parseInput(reportDefinitionSchema, input.definition);
@@ -33,7 +41,10 @@ export async function saveReport(
     if (input.reportId) {
       const existing = await tx.report.findFirst({ where: { workspaceId, id: input.reportId } });
       if (!existing) throw AppError.notFound("Report not found");
-      const brandingId = input.brandingAgencyId === undefined ? existing.brandingId : await chosenBranding(tx, workspaceId, input.brandingAgencyId);
+      const brandingId =
+        input.brandingAgencyId === undefined
+          ? existing.brandingId
+          : await chosenBranding(tx, workspaceId, input.brandingAgencyId);
       report = await tx.report.update({
         where: { id: existing.id },
         data: { title, currentVersion: existing.currentVersion + 1, updatedAt: new Date(), brandingId },
@@ -43,9 +54,22 @@ export async function saveReport(
       report = await tx.report.create({ data: { workspaceId, title, createdByUserId: actorId, brandingId } });
     }
     const version = await tx.reportVersion.create({
-      data: { workspaceId, reportId: report.id, version: report.currentVersion, title, definition: definition as unknown as Prisma.InputJsonObject, createdByUserId: actorId },
+      data: {
+        workspaceId,
+        reportId: report.id,
+        version: report.currentVersion,
+        title,
+        definition: definition as unknown as Prisma.InputJsonObject,
+        createdByUserId: actorId,
+      },
     });
-    await recordReportEvent(tx, { workspaceId, actor: input.actor, action: input.reportId ? "report.updated" : "report.created", targetId: report.id, data: { title, version: version.version } });
+    await recordReportEvent(tx, {
+      workspaceId,
+      actor: input.actor,
+      action: input.reportId ? "report.updated" : "report.created",
+      targetId: report.id,
+      data: { title, version: version.version },
+    });
     return { report, version, definition: readDefinition(version.definition) };
   });
 }
@@ -53,6 +77,9 @@ export async function saveReport(
 /** The branding row a report points at: the agency's copy, or the workspace's own (null when none was saved). */
 async function chosenBranding(tx: Tx, workspaceId: string, agencyId: string | null): Promise<string | null> {
   if (agencyId) return agencyBrandingCopy(tx, { workspaceId, agencyId, path: ["brandingAgencyId"] });
-  const own = await tx.branding.findFirst({ where: { workspaceId, ownerKind: "WORKSPACE" }, orderBy: { createdAt: "asc" } });
+  const own = await tx.branding.findFirst({
+    where: { workspaceId, ownerKind: "WORKSPACE" },
+    orderBy: { createdAt: "asc" },
+  });
   return own?.id ?? null;
 }

@@ -17,12 +17,21 @@ describe("report schedule slots", () => {
   });
 
   it("monthly fires on the day of month", () => {
-    expect(nextSlot({ ...moscow, cadence: "MONTHLY", dayOfMonth: 3 }, new Date("2026-12-06T00:00:00Z")).slot).toBe("2027-01-03");
+    expect(nextSlot({ ...moscow, cadence: "MONTHLY", dayOfMonth: 3 }, new Date("2026-12-06T00:00:00Z")).slot).toBe(
+      "2027-01-03",
+    );
   });
 
   it("after period close: the first day of the next month, or of the next fiscal quarter", () => {
-    expect(nextSlot({ ...moscow, cadence: "PERIOD_CLOSE", closePeriod: "month" }, new Date("2026-12-06T00:00:00Z")).slot).toBe("2027-01-01");
-    expect(nextSlot({ ...moscow, fiscalYearStartMonth: 2, cadence: "PERIOD_CLOSE", closePeriod: "quarter" }, new Date("2026-12-06T00:00:00Z")).slot).toBe("2027-02-01");
+    expect(
+      nextSlot({ ...moscow, cadence: "PERIOD_CLOSE", closePeriod: "month" }, new Date("2026-12-06T00:00:00Z")).slot,
+    ).toBe("2027-01-01");
+    expect(
+      nextSlot(
+        { ...moscow, fiscalYearStartMonth: 2, cadence: "PERIOD_CLOSE", closePeriod: "quarter" },
+        new Date("2026-12-06T00:00:00Z"),
+      ).slot,
+    ).toBe("2027-02-01");
   });
 
   it("keeps the local hour across a DST change (New York)", () => {

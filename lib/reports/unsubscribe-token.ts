@@ -30,7 +30,9 @@ export function readUnsubscribeToken(token: string): UnsubscribeClaim | null {
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const [workspaceId, scheduleId, email] = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as string[];
-    return typeof workspaceId === "string" && typeof scheduleId === "string" && typeof email === "string" ? { workspaceId, scheduleId, email } : null;
+    return typeof workspaceId === "string" && typeof scheduleId === "string" && typeof email === "string"
+      ? { workspaceId, scheduleId, email }
+      : null;
   } catch {
     return null;
   }

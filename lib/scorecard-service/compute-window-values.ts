@@ -65,7 +65,11 @@ export function computeWindowValues(input: {
 }
 
 /** Base and custom measures the required metrics read (custom metrics: every measure). */
-export function measuresOf(required: readonly RequiredMetric[], definitions: MetricDefinitions, allMeasures: readonly string[]): Set<string> {
+export function measuresOf(
+  required: readonly RequiredMetric[],
+  definitions: MetricDefinitions,
+  allMeasures: readonly string[],
+): Set<string> {
   const out = new Set<string>();
   const customKeys = new Set(definitions.customMetrics.map((m) => m.key));
   for (const { metricKey } of required) {

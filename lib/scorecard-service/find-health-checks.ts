@@ -10,7 +10,14 @@ import { findingsFor, runWorkspaceHealthChecks } from "./run-workspace-health-ch
 /** The health checks of one period, for the scorecards in `owners` (null = all). */
 export async function findHealthChecks(
   db: Database,
-  input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date; dataVersion?: Promise<string>; owners: readonly ScorecardOwner[] | null },
+  input: {
+    workspaceId: string;
+    calendar: WorkspaceCalendar;
+    period?: PeriodRequest | null;
+    now: Date;
+    dataVersion?: Promise<string>;
+    owners: readonly ScorecardOwner[] | null;
+  },
 ): Promise<{ period: Period; findings: HealthCheckFinding[] }> {
   const ctx = await loadScorecardContext(db, input);
   const all = runWorkspaceHealthChecks(ctx);

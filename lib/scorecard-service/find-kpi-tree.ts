@@ -22,12 +22,26 @@ export interface KpiTreeView extends KpiTree {
  */
 export async function findKpiTree(
   db: Database,
-  input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date; dataVersion?: Promise<string>; owners: readonly ScorecardOwner[] | null },
+  input: {
+    workspaceId: string;
+    calendar: WorkspaceCalendar;
+    period?: PeriodRequest | null;
+    now: Date;
+    dataVersion?: Promise<string>;
+    owners: readonly ScorecardOwner[] | null;
+  },
 ): Promise<KpiTreeView> {
   const ctx = await loadScorecardContext(db, input);
   const visible = input.owners ? new Set<string>(input.owners) : null;
   const kpis = ctx.definitions.kpis.filter((k) => !visible || visible.has(k.ownerRole));
   const targets: KpiTargets = Object.fromEntries([...ctx.targets].map(([key, t]) => [key, t.value]));
-  const tree = buildKpiTree({ kpis, values: ctx.current.values, previousValues: ctx.previousToDate.values, targets, elapsedShare: ctx.elapsedShare, traits: ctx.traits });
+  const tree = buildKpiTree({
+    kpis,
+    values: ctx.current.values,
+    previousValues: ctx.previousToDate.values,
+    targets,
+    elapsedShare: ctx.elapsedShare,
+    traits: ctx.traits,
+  });
   return { ...tree, period: ctx.period, asOf: ctx.asOf, elapsedShare: ctx.elapsedShare };
 }

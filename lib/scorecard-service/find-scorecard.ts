@@ -60,7 +60,14 @@ export interface ScorecardView {
  */
 export async function findScorecard(
   db: Database,
-  input: { workspaceId: string; calendar: WorkspaceCalendar; owner: ScorecardOwner; period?: PeriodRequest | null; now: Date; dataVersion?: Promise<string> },
+  input: {
+    workspaceId: string;
+    calendar: WorkspaceCalendar;
+    owner: ScorecardOwner;
+    period?: PeriodRequest | null;
+    now: Date;
+    dataVersion?: Promise<string>;
+  },
 ): Promise<ScorecardView> {
   const ctx = await loadScorecardContext(db, input);
   // A loaded context is immutable and cached (lib/data-version/data-version-cache.ts): so is each owner's view of it.
@@ -112,7 +119,10 @@ export function assembleScorecard(ctx: ScorecardContext, owner: ScorecardOwner):
   const company = owner === "COMPANY" ? scorecard : build("COMPANY");
   const companyViews = new Map(company.items.map((item) => [item.kpiKey, view(item)]));
   const items = owner === "COMPANY" ? [...companyViews.values()] : scorecard.items.map(view);
-  const driven = owner === "COMPANY" ? items.filter((i) => i.parentKey === null).map((i) => i.kpiKey) : [...new Set(items.flatMap((i) => (i.drives ? [i.drives.kpiKey] : [])))];
+  const driven =
+    owner === "COMPANY"
+      ? items.filter((i) => i.parentKey === null).map((i) => i.kpiKey)
+      : [...new Set(items.flatMap((i) => (i.drives ? [i.drives.kpiKey] : [])))];
 
   return {
     owner,
@@ -131,10 +141,14 @@ export function assembleScorecard(ctx: ScorecardContext, owner: ScorecardOwner):
 /** The unmapped channels that would change a group-scoped KPI (its metric, gate or diagnostics) of these items. */
 function unmappedChannelsOf(ctx: ScorecardContext, items: readonly ScorecardKpiView[]): string[] {
   if (ctx.unmappedChannels.length === 0) return [];
-  const scoped = listRequiredMetrics(items.map((i) => i.kpi).filter((k) => k.channelScope && isChannelGroup(k.channelScope))).filter(
-    (r) => r.channelScope !== null,
-  );
+  const scoped = listRequiredMetrics(
+    items.map((i) => i.kpi).filter((k) => k.channelScope && isChannelGroup(k.channelScope)),
+  ).filter((r) => r.channelScope !== null);
   if (scoped.length === 0) return [];
-  const measures = measuresOf(scoped, ctx.metricDefinitions, ctx.metricDefinitions.customMeasures.map((m) => m.key));
+  const measures = measuresOf(
+    scoped,
+    ctx.metricDefinitions,
+    ctx.metricDefinitions.customMeasures.map((m) => m.key),
+  );
   return ctx.unmappedChannels.filter((c) => c.measures.some((m) => measures.has(m))).map((c) => c.channel);
 }

@@ -51,7 +51,10 @@ interface Row {
  * channels, metric_channel_daily_totals for scopes), never the facts, so the cost follows
  * days × measures, not the number of facts. A measure absent from a window had no data.
  */
-export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promise<{ sums: WindowSums; series: SeriesSums }> {
+export async function loadPeriodSums(
+  tx: Tx,
+  request: PeriodSumsRequest,
+): Promise<{ sums: WindowSums; series: SeriesSums }> {
   const { windows, series, scopes, measures } = request;
   const measureKeys = [...measures.keys()];
   const scopeKeys = [...scopes.keys()];
@@ -103,7 +106,8 @@ export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promis
        GROUP BY sc.scope, ms.m, c.date`);
     }
   });
-  if (branches.length === 0 || measureKeys.length === 0) return { sums: emptySums(request), series: emptySeries(request) };
+  if (branches.length === 0 || measureKeys.length === 0)
+    return { sums: emptySums(request), series: emptySeries(request) };
 
   // One pass over the day rows, nothing materialised and read twice: Σ for every measure,
   // the first / last day only for stocks, and the series window's days as two arrays per
@@ -112,7 +116,9 @@ export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promis
   const seriesWindow = param(seriesIndex, "int");
   const rows = await tx.$queryRawUnsafe<Row[]>(
     `WITH ms AS (SELECT m.measure, m.m::int AS m FROM unnest(${param(measureKeys, "text[]")}) WITH ORDINALITY AS m(measure, m))${
-      scopeChannels.length > 0 ? `,\n     sc AS (SELECT scope, channel FROM unnest(${param(scopeIndexes, "int[]")}, ${channels}) AS s(scope, channel))` : ""
+      scopeChannels.length > 0
+        ? `,\n     sc AS (SELECT scope, channel FROM unnest(${param(scopeIndexes, "int[]")}, ${channels}) AS s(scope, channel))`
+        : ""
     }
      SELECT s.w, s.scope, s.m, sum(s.value)::text AS total,
             (array_agg(s.value ORDER BY s.date) FILTER (WHERE s.m = ANY(${stocks})))[1]::text AS first_value,
@@ -145,9 +151,17 @@ export async function loadPeriodSums(tx: Tx, request: PeriodSumsRequest): Promis
 }
 
 function emptySums({ windows, scopes }: PeriodSumsRequest): WindowSums {
-  return new Map(windows.map((w) => [w.name, new Map([["", {}], ...[...scopes.keys()].map((s) => [s, {}] as [string, MeasureSums])])]));
+  return new Map(
+    windows.map((w) => [
+      w.name,
+      new Map([["", {}], ...[...scopes.keys()].map((s) => [s, {}] as [string, MeasureSums])]),
+    ]),
+  );
 }
 
 function emptySeries({ scopes }: PeriodSumsRequest): SeriesSums {
-  return new Map([["", new Map()], ...[...scopes.keys()].map((s) => [s, new Map()] as [string, Map<string, MeasureSums>])]);
+  return new Map([
+    ["", new Map()],
+    ...[...scopes.keys()].map((s) => [s, new Map()] as [string, Map<string, MeasureSums>]),
+  ]);
 }

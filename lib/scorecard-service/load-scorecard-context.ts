@@ -69,13 +69,30 @@ export const scorecardContextCache = createVersionedCache<ScorecardContext>(256)
  */
 export async function loadScorecardContext(
   db: Database,
-  input: { workspaceId: string; calendar: WorkspaceCalendar; period?: PeriodRequest | null; now: Date; dataVersion?: Promise<string> },
+  input: {
+    workspaceId: string;
+    calendar: WorkspaceCalendar;
+    period?: PeriodRequest | null;
+    now: Date;
+    dataVersion?: Promise<string>;
+  },
 ): Promise<ScorecardContext> {
   // Everything below depends on the data, the calendar, the period asked for and today's date
   // in the workspace zone (elapsed days count whole days) — nothing finer.
   const today = localDateInTimeZone(input.now, input.calendar.timeZone);
-  const key = JSON.stringify([input.calendar.timeZone, input.calendar.fiscalYearStartMonth, input.period ?? null, today]);
-  return scorecardContextCache.get(db, input.workspaceId, key, () => computeScorecardContext(db, input), input.dataVersion);
+  const key = JSON.stringify([
+    input.calendar.timeZone,
+    input.calendar.fiscalYearStartMonth,
+    input.period ?? null,
+    today,
+  ]);
+  return scorecardContextCache.get(
+    db,
+    input.workspaceId,
+    key,
+    () => computeScorecardContext(db, input),
+    input.dataVersion,
+  );
 }
 
 async function computeScorecardContext(
@@ -106,7 +123,8 @@ async function computeScorecardContext(
     const measureKeys = measuresOf(required, metricDefinitions, [...aggregation.keys()]);
     const measures = new Map([...measureKeys].filter((m) => aggregation.has(m)).map((m) => [m, aggregation.get(m)!]));
     const scopes = new Map<string, readonly string[]>();
-    for (const r of required) if (r.channelScope) scopes.set(r.channelScope, keysOfScope(r.channelScope, metricDefinitions.channelGroups));
+    for (const r of required)
+      if (r.channelScope) scopes.set(r.channelScope, keysOfScope(r.channelScope, metricDefinitions.channelGroups));
 
     const { sums, series: daily } = await loadPeriodSums(tx, {
       workspaceId: input.workspaceId,
@@ -123,13 +141,17 @@ async function computeScorecardContext(
             workspaceId: input.workspaceId,
             from: windows.current.from,
             to: windows.current.to,
-            measures: [...measuresOf(groupScoped, metricDefinitions, [...aggregation.keys()])].filter((m) => aggregation.has(m)),
+            measures: [...measuresOf(groupScoped, metricDefinitions, [...aggregation.keys()])].filter((m) =>
+              aggregation.has(m),
+            ),
             mappedKeys: mappedKeys(metricDefinitions.channelGroups),
           })
         : [];
 
     const targets = resolveTargets(kpis, definitions.targets, definitions.targetParts, period, metricDefinitions);
-    const traits = Object.fromEntries(kpis.flatMap((k) => [k.metricKey, ...k.diagnostics]).map((key) => [key, metricTraits(key, metricDefinitions)]));
+    const traits = Object.fromEntries(
+      kpis.flatMap((k) => [k.metricKey, ...k.diagnostics]).map((key) => [key, metricTraits(key, metricDefinitions)]),
+    );
     const revenueKpi = kpis.find((k) => k.ownerRole === "COMPANY" && k.metricKey === "revenue" && !k.channelScope);
     const revenueTarget = revenueKpi ? (targets.get(revenueKpi.key)?.value ?? null) : null;
     const compute = (w: DateWindow, previousSums?: Map<string, MeasureSums>, target: Decimal | null = null) =>
@@ -184,11 +206,14 @@ function buildSeries(
         points.push({ date, value: null });
         continue;
       }
-      const value = computeMetrics([kpi.metricKey], { sums, settings: definitions.settings, periodDays: 1 }, definitions.customMeasures).get(kpi.metricKey);
+      const value = computeMetrics(
+        [kpi.metricKey],
+        { sums, settings: definitions.settings, periodDays: 1 },
+        definitions.customMeasures,
+      ).get(kpi.metricKey);
       points.push({ date, value: value?.value ?? null });
     }
     out.set(key, points);
   }
   return out;
 }
-

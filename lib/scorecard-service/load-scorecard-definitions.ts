@@ -3,7 +3,12 @@ import type { Kpi } from "@/generated/prisma/client";
 import { type KpiRecord, OWNER_ORDER, toKpiRecords } from "@/lib/kpis/kpi-record";
 import { CURRENT_TARGETS_SQL, PART_TARGETS_SQL, byKpi, groupByKpi, targetRows } from "@/lib/kpis/target-versions";
 import type { TargetVersion } from "@/lib/kpis/target-version";
-import { DEFINITIONS_SQL, type DefinitionsRow, type MetricDefinitions, parseDefinitions } from "@/lib/metric-store/load-metric-definitions";
+import {
+  DEFINITIONS_SQL,
+  type DefinitionsRow,
+  type MetricDefinitions,
+  parseDefinitions,
+} from "@/lib/metric-store/load-metric-definitions";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
 export interface AnnotationRow {
@@ -40,7 +45,11 @@ const json = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v
  * The KPIs of a workspace with the current target versions and annotations of one period,
  * and the workspace's metric definitions, in ONE round trip (numerics travel as text inside the JSON, never as floats).
  */
-export async function loadScorecardDefinitions(tx: Tx, workspaceId: string, period: { from: string; to: string }): Promise<ScorecardDefinitions> {
+export async function loadScorecardDefinitions(
+  tx: Tx,
+  workspaceId: string,
+  period: { from: string; to: string },
+): Promise<ScorecardDefinitions> {
   const [row] = await tx.$queryRawUnsafe<Row[]>(
     `SELECT
        (SELECT coalesce(json_agg(k), '[]'::json) FROM (
@@ -64,13 +73,23 @@ export async function loadScorecardDefinitions(tx: Tx, workspaceId: string, peri
     period.to,
   );
   const kpiRows = (json(row.kpis) as Record<string, unknown>[]).map(
-    (k) => ({ ...k, createdAt: new Date(k.createdAt as string), updatedAt: new Date(k.updatedAt as string) }) as unknown as Kpi,
+    (k) =>
+      ({
+        ...k,
+        createdAt: new Date(k.createdAt as string),
+        updatedAt: new Date(k.updatedAt as string),
+      }) as unknown as Kpi,
   );
-  const kpis = toKpiRecords(kpiRows).sort((a, b) => OWNER_ORDER[a.ownerRole] - OWNER_ORDER[b.ownerRole] || a.position - b.position);
+  const kpis = toKpiRecords(kpiRows).sort(
+    (a, b) => OWNER_ORDER[a.ownerRole] - OWNER_ORDER[b.ownerRole] || a.position - b.position,
+  );
   const targets = byKpi(targetRows(json(row.targets) as unknown[]));
   const targetParts = groupByKpi(targetRows(json(row.parts) as unknown[]));
   const annotations = new Map(
-    (json(row.annotations) as AnnotationRow[]).map((a) => [a.kpiId, { ...a, updatedAt: new Date(a.updatedAt as unknown as string) }]),
+    (json(row.annotations) as AnnotationRow[]).map((a) => [
+      a.kpiId,
+      { ...a, updatedAt: new Date(a.updatedAt as unknown as string) },
+    ]),
   );
   const metricDefinitions = parseDefinitions(JSON.parse(String(row.defs)) as DefinitionsRow);
   return { kpis, targets, targetParts, annotations, metricDefinitions };

@@ -31,14 +31,13 @@ export function resolveScorecardPeriod(
 ): Period {
   const today = localDateInTimeZone(now, calendar.timeZone);
   const { timeZone, fiscalYearStartMonth } = calendar;
-  const result =
-    !request
-      ? resolvePeriod({ type: "month", anchor: today, timeZone, fiscalYearStartMonth })
-      : request.type === "custom"
-        ? request.from && request.to
-          ? resolvePeriod({ type: "custom", from: request.from, to: request.to, timeZone, fiscalYearStartMonth })
-          : null
-        : resolvePeriod({ type: request.type, anchor: request.anchor ?? today, timeZone, fiscalYearStartMonth });
+  const result = !request
+    ? resolvePeriod({ type: "month", anchor: today, timeZone, fiscalYearStartMonth })
+    : request.type === "custom"
+      ? request.from && request.to
+        ? resolvePeriod({ type: "custom", from: request.from, to: request.to, timeZone, fiscalYearStartMonth })
+        : null
+      : resolvePeriod({ type: request.type, anchor: request.anchor ?? today, timeZone, fiscalYearStartMonth });
   if (result === null) throw AppError.badInput([...path, request?.from ? "to" : "from"], "CUSTOM_PERIOD_NEEDS_RANGE");
   if (!result.ok) throw AppError.badInput([...path, result.error.field], periodErrorReason(result.error.code));
   return result.period;

@@ -15,7 +15,9 @@ export function runWorkspaceHealthChecks(ctx: ScorecardContext): HealthCheckFind
     previousValues: ctx.previousToDate.values,
     owners: SCORECARD_OWNERS,
     metricNames: new Map(
-      [...ctx.definitions.metricDefinitions.customMeasures, ...ctx.definitions.metricDefinitions.customMetrics].map((m) => [m.key, m.name]),
+      [...ctx.definitions.metricDefinitions.customMeasures, ...ctx.definitions.metricDefinitions.customMetrics].map(
+        (m) => [m.key, m.name],
+      ),
     ),
   });
 }
@@ -24,7 +26,10 @@ export function runWorkspaceHealthChecks(ctx: ScorecardContext): HealthCheckFind
  * The findings a set of scorecards shows: their own, plus workspace-wide critical findings
  * (LTV:CAC below 3 concerns every role: unit economics that don't close).
  */
-export function findingsFor(findings: readonly HealthCheckFinding[], owners: readonly ScorecardOwner[]): HealthCheckFinding[] {
+export function findingsFor(
+  findings: readonly HealthCheckFinding[],
+  owners: readonly ScorecardOwner[],
+): HealthCheckFinding[] {
   const wanted = new Set<string>(owners);
   return findings.filter((f) => wanted.has(f.owner) || (f.owner === "COMPANY" && f.severity === "critical"));
 }

@@ -6,16 +6,9 @@ import type { AttainmentRange, Direction } from "@/lib/scorecards/types";
  * exception (STYLE §7): the scorecard shows "no data" with the reason.
  */
 export type AttainmentReason =
-  | "NO_ACTUAL"
-  | "NO_TARGET"
-  | "TARGET_ZERO"
-  | "TARGET_NEGATIVE"
-  | "NO_RANGE"
-  | "PERIOD_NOT_STARTED";
+  "NO_ACTUAL" | "NO_TARGET" | "TARGET_ZERO" | "TARGET_NEGATIVE" | "NO_RANGE" | "PERIOD_NOT_STARTED";
 
-export type AttainmentResult =
-  | { value: Decimal; reason: null }
-  | { value: null; reason: AttainmentReason };
+export type AttainmentResult = { value: Decimal; reason: null } | { value: null; reason: AttainmentReason };
 
 /**
  * Upper bound of a reported attainment (1000% of target). Only reachable when the

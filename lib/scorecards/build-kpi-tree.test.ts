@@ -36,7 +36,12 @@ describe("buildKpiTree on the default KPIs", () => {
   });
 
   it("has the four company roots and nothing detached", () => {
-    expect(tree.roots.map((r) => r.key)).toEqual(["company.revenue", "company.cac", "company.ltv_to_cac", "company.romi"]);
+    expect(tree.roots.map((r) => r.key)).toEqual([
+      "company.revenue",
+      "company.cac",
+      "company.ltv_to_cac",
+      "company.romi",
+    ]);
     expect(tree.detached).toEqual([]);
   });
 
@@ -77,7 +82,14 @@ describe("buildKpiTree on the default KPIs", () => {
 
   it("puts diagnostics at the leaves, with values but without target or status", () => {
     const ctr = find(tree.roots, "performance.qualified_leads/ctr");
-    expect(ctr).toMatchObject({ kind: "diagnostic", metricKey: "ctr", target: null, status: null, variance: null, children: [] });
+    expect(ctr).toMatchObject({
+      kind: "diagnostic",
+      metricKey: "ctr",
+      target: null,
+      status: null,
+      variance: null,
+      children: [],
+    });
     expect(ctr!.actual!.toString()).toBe("0.02");
   });
 

@@ -112,26 +112,22 @@ export function buildKpiTree(input: BuildKpiTreeInput): KpiTree {
       previousActual: input.previousValues?.[scopedMetricKey(kpi.metricKey, scope)] ?? null,
       target: input.targets[kpi.key] ?? null,
       elapsedShare: share,
-      gateActual: kpi.qualityGate
-        ? (input.values[scopedMetricKey(kpi.qualityGate.metricKey, scope)] ?? null)
-        : null,
+      gateActual: kpi.qualityGate ? (input.values[scopedMetricKey(kpi.qualityGate.metricKey, scope)] ?? null) : null,
       traits: input.traits?.[kpi.metricKey],
     });
 
     const kpiChildren = (childrenByParent.get(kpi.key) ?? []).filter((child) => !reached.has(child.key)).map(buildNode);
-    const diagnosticChildren = kpi.diagnostics.map(
-      (metricKey): KpiTreeDiagnosticNode => ({
-        kind: "diagnostic",
-        key: `${kpi.key}/${metricKey}`,
-        metricKey,
-        channelScope: scope,
-        actual: input.values[scopedMetricKey(metricKey, scope)] ?? null,
-        target: null,
-        variance: null,
-        status: null,
-        children: [],
-      }),
-    );
+    const diagnosticChildren = kpi.diagnostics.map((metricKey): KpiTreeDiagnosticNode => ({
+      kind: "diagnostic",
+      key: `${kpi.key}/${metricKey}`,
+      metricKey,
+      channelScope: scope,
+      actual: input.values[scopedMetricKey(metricKey, scope)] ?? null,
+      target: null,
+      variance: null,
+      status: null,
+      children: [],
+    }));
 
     const driverKpis = childrenByParent.get(kpi.key) ?? [];
     let drivers: KpiTreeKpiNode["drivers"] = null;

@@ -6,7 +6,8 @@ import { buildDefaultKpis } from "@/lib/scorecards/templates";
 
 const d = (v: Decimal.Value) => new Decimal(v);
 const kpis = buildDefaultKpis();
-const item = (scorecard: ReturnType<typeof buildScorecard>, key: string) => scorecard.items.find((i) => i.kpiKey === key)!;
+const item = (scorecard: ReturnType<typeof buildScorecard>, key: string) =>
+  scorecard.items.find((i) => i.kpiKey === key)!;
 
 describe("buildScorecard — golden Performance scorecard on 15 April (elapsed share 15/30 = 0.5)", () => {
   const targets = {
@@ -26,9 +27,22 @@ describe("buildScorecard — golden Performance scorecard on 15 April (elapsed s
   };
   // Previous month over the same first 15 days.
   const previousValues = { qualified_leads: d(100), cost_per_qualified_lead: d(5000), ctr: d("0.025") };
-  const series = { qualified_leads: [{ date: "2025-04-01", value: d(7) }, { date: "2025-04-02", value: d(8) }] };
+  const series = {
+    qualified_leads: [
+      { date: "2025-04-01", value: d(7) },
+      { date: "2025-04-02", value: d(8) },
+    ],
+  };
 
-  const scorecard = buildScorecard({ role: "PERFORMANCE", kpis, values, previousValues, targets, elapsedShare: "0.5", series });
+  const scorecard = buildScorecard({
+    role: "PERFORMANCE",
+    kpis,
+    values,
+    previousValues,
+    targets,
+    elapsedShare: "0.5",
+    series,
+  });
 
   it("lists the role's four KPIs in template order", () => {
     expect(scorecard.items.map((i) => i.kpiKey)).toEqual([
@@ -63,7 +77,9 @@ describe("buildScorecard — golden Performance scorecard on 15 April (elapsed s
 
   it("shows the diagnostics beneath with values and trends", () => {
     const leads = item(scorecard, "performance.qualified_leads");
-    expect(leads.diagnostics.map((x) => [x.metricKey, x.actual?.toString() ?? null, x.trend?.toString() ?? null])).toEqual([
+    expect(
+      leads.diagnostics.map((x) => [x.metricKey, x.actual?.toString() ?? null, x.trend?.toString() ?? null]),
+    ).toEqual([
       ["ctr", "0.02", "-0.2"], // (0.02 − 0.025) / 0.025 = −0.2
       ["landing_conversion", "0.05", null],
       ["bounce_rate", null, null],
@@ -159,14 +175,23 @@ describe("buildScorecard — golden Company scorecard at month end (elapsed shar
   });
 
   it("new customers drive revenue; the root targets drive nothing above them", () => {
-    expect(item(scorecard, "company.new_customers").drives).toEqual({ kpiKey: "company.revenue", metricKey: "revenue" });
+    expect(item(scorecard, "company.new_customers").drives).toEqual({
+      kpiKey: "company.revenue",
+      metricKey: "revenue",
+    });
     expect(item(scorecard, "company.revenue").drives).toBeNull();
   });
 });
 
 describe("buildScorecard — a period with no data", () => {
   it("gives NO_DATA everywhere and no score, not a score of 0", () => {
-    const scorecard = buildScorecard({ role: "COMPANY", kpis, values: {}, targets: buildDefaultTargets(), elapsedShare: "0.3" });
+    const scorecard = buildScorecard({
+      role: "COMPANY",
+      kpis,
+      values: {},
+      targets: buildDefaultTargets(),
+      elapsedShare: "0.3",
+    });
     expect(scorecard.items.every((i) => i.status === "NO_DATA")).toBe(true);
     expect(scorecard.items.map((i) => i.attainmentReason)).toEqual([
       "NO_ACTUAL",
@@ -211,7 +236,12 @@ describe("buildScorecard — channel scopes", () => {
     const scorecard = buildScorecard({
       role: "SMM",
       kpis,
-      values: { qualified_leads: d(500), "qualified_leads@social": d(40), reach: d(1_000_000), "reach@social": d(80_000) },
+      values: {
+        qualified_leads: d(500),
+        "qualified_leads@social": d(40),
+        reach: d(1_000_000),
+        "reach@social": d(80_000),
+      },
       targets: { "smm.social_qualified_leads": d(50) },
       elapsedShare: 1,
     });

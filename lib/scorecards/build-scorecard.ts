@@ -102,9 +102,7 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
         previousActual: valueOf(input.previousValues, key),
         target: input.targets[kpi.key] ?? null,
         elapsedShare: share,
-        gateActual: kpi.qualityGate
-          ? valueOf(input.values, scopedMetricKey(kpi.qualityGate.metricKey, scope))
-          : null,
+        gateActual: kpi.qualityGate ? valueOf(input.values, scopedMetricKey(kpi.qualityGate.metricKey, scope)) : null,
         traits: input.traits?.[kpi.metricKey],
       });
       const companyTarget = findCompanyTarget(kpi, kpisByKey);
@@ -127,7 +125,14 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
           const previousActual = valueOf(input.previousValues, diagnosticKey);
           const traits = input.traits?.[metricKey] ?? metricTraits(metricKey);
           const change = describeChange(actual, previousActual, traits);
-          return { metricKey, channelScope: scope, actual, previousActual, trend: trend(actual, previousActual).change, change };
+          return {
+            metricKey,
+            channelScope: scope,
+            actual,
+            previousActual,
+            trend: trend(actual, previousActual).change,
+            change,
+          };
         }),
       };
     });

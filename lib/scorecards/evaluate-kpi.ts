@@ -4,11 +4,7 @@ import { attainmentToDate } from "@/lib/scorecards/attainment-to-date";
 import { type MetricChange, describeChange } from "@/lib/metrics/describe-change";
 import { type MetricTraits, metricTraits } from "@/lib/metrics/metric-traits";
 import { pacing } from "@/lib/scorecards/pacing";
-import {
-  applyQualityGate,
-  evaluateQualityGate,
-  type QualityGateEvaluation,
-} from "@/lib/scorecards/quality-gate";
+import { applyQualityGate, evaluateQualityGate, type QualityGateEvaluation } from "@/lib/scorecards/quality-gate";
 import { classifyAttainment, missingStatus } from "@/lib/scorecards/status";
 import { trend, trendDirection, type TrendDirection } from "@/lib/scorecards/trend";
 import type { KpiDefinition, KpiStatus, MetricKind } from "@/lib/scorecards/types";
@@ -93,12 +89,17 @@ export function evaluateKpi(input: EvaluateKpiInput): KpiEvaluation {
     attainmentReason: toDate.reason,
     expectedToDate,
     forecast,
-    status: missingStatus(actual, target, kpi.direction, kpi.range) ?? classifyAttainment(gatedToDate.value, kpi.thresholds),
+    status:
+      missingStatus(actual, target, kpi.direction, kpi.range) ?? classifyAttainment(gatedToDate.value, kpi.thresholds),
     variance: actual !== null && target !== null ? actual.minus(target) : null,
     varianceToDate: actual !== null && expectedToDate !== null ? actual.minus(expectedToDate) : null,
     trend: change.change,
     trendDirection: trendDirection(change.change, kpi.direction),
-    change: describeChange(actual, previousActual, { unit: traits.unit, multiple: traits.multiple, direction: kpi.direction }),
+    change: describeChange(actual, previousActual, {
+      unit: traits.unit,
+      multiple: traits.multiple,
+      direction: kpi.direction,
+    }),
     gate,
     gateFailed: gatedToDate.gateFailed && actual !== null,
   };

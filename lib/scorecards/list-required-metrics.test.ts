@@ -7,7 +7,16 @@ describe("listRequiredMetrics", () => {
 
   it("lists each KPI metric, gate and diagnostic once, in the KPI's scope", () => {
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toEqual(expect.arrayContaining(["revenue", "romi@paid", "qualified_leads@social", "reach@social", "ctr@social", "leads@content"]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "revenue",
+        "romi@paid",
+        "qualified_leads@social",
+        "reach@social",
+        "ctr@social",
+        "leads@content",
+      ]),
+    );
     expect(keys).toContain("lead_to_deal_conversion"); // the performance gate
   });
 

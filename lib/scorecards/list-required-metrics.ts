@@ -12,7 +12,15 @@ export interface RequiredMetric {
  * Workspace-wide metrics the health checks read whatever the KPIs are (LTV:CAC, the
  * quantity trap, CTR vs conversion).
  */
-const HEALTH_CHECK_METRICS = ["ltv_to_cac", "ltv", "cac", "leads", "lead_to_deal_conversion", "ctr", "landing_conversion"];
+const HEALTH_CHECK_METRICS = [
+  "ltv_to_cac",
+  "ltv",
+  "cac",
+  "leads",
+  "lead_to_deal_conversion",
+  "ctr",
+  "landing_conversion",
+];
 
 /**
  * The metric values the data layer must compute so that `buildScorecard`,

@@ -32,14 +32,18 @@ describe("pacing of a flow (leads, target 300 a month)", () => {
 
   it("on the 1st, 15th and 31st of a 31-day month", () => {
     // target 310: expected 310 × 1/31 = 10, 310 × 15/31 = 150, 310 × 31/31 = 310
-    expect(pacing({ actual: d(9), target: d(310), elapsedShare: january(1), kind: "flow" }).expectedToDate!
-      .toDecimalPlaces(10).toString()).toBe("10");
+    expect(
+      pacing({ actual: d(9), target: d(310), elapsedShare: january(1), kind: "flow" })
+        .expectedToDate!.toDecimalPlaces(10)
+        .toString(),
+    ).toBe("10");
     const mid = pacing({ actual: d(155), target: d(310), elapsedShare: january(15), kind: "flow" });
     expect(mid.expectedToDate!.toDecimalPlaces(10).toString()).toBe("150");
     // forecast 155 / (15/31) = 155 × 31 / 15 = 320.333…
     expect(mid.forecast!.toDecimalPlaces(3).toString()).toBe("320.333");
-    expect(pacing({ actual: d(300), target: d(310), elapsedShare: january(31), kind: "flow" }).expectedToDate!
-      .toString()).toBe("310");
+    expect(
+      pacing({ actual: d(300), target: d(310), elapsedShare: january(31), kind: "flow" }).expectedToDate!.toString(),
+    ).toBe("310");
   });
 
   it("in a quarter: 15 February is day 46 of Q1's 90", () => {

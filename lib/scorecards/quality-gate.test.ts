@@ -52,7 +52,13 @@ describe("a quality gate flips a KPI", () => {
 
   it("counts 240 of 200 qualified leads while lead→deal conversion is 22%", () => {
     // period over (elapsed 1): 240 / 200 = 1.2 → ON_TRACK
-    const e = evaluateKpi({ kpi: qualifiedLeads, actual: d(240), target: d(200), elapsedShare: 1, gateActual: d("0.22") });
+    const e = evaluateKpi({
+      kpi: qualifiedLeads,
+      actual: d(240),
+      target: d(200),
+      elapsedShare: 1,
+      gateActual: d("0.22"),
+    });
     expect(e.attainment!.toString()).toBe("1.2");
     expect(e.status).toBe("ON_TRACK");
     expect(e.gateFailed).toBe(false);
@@ -60,7 +66,13 @@ describe("a quality gate flips a KPI", () => {
   });
 
   it("counts zero when conversion falls to 12% — the same 240 leads are off track", () => {
-    const e = evaluateKpi({ kpi: qualifiedLeads, actual: d(240), target: d(200), elapsedShare: 1, gateActual: d("0.12") });
+    const e = evaluateKpi({
+      kpi: qualifiedLeads,
+      actual: d(240),
+      target: d(200),
+      elapsedShare: 1,
+      gateActual: d("0.12"),
+    });
     expect(e.attainment!.toString()).toBe("0");
     expect(e.attainmentToDate!.toString()).toBe("0");
     expect(e.attainmentBeforeGate!.toString()).toBe("1.2"); // shown, so the marketer sees what was lost
@@ -70,7 +82,13 @@ describe("a quality gate flips a KPI", () => {
   });
 
   it("stays NO_DATA (not gate-failed) when the KPI itself has no data", () => {
-    const e = evaluateKpi({ kpi: qualifiedLeads, actual: null, target: d(200), elapsedShare: 1, gateActual: d("0.12") });
+    const e = evaluateKpi({
+      kpi: qualifiedLeads,
+      actual: null,
+      target: d(200),
+      elapsedShare: 1,
+      gateActual: d("0.12"),
+    });
     expect(e.status).toBe("NO_DATA");
     expect(e.gateFailed).toBe(false);
   });

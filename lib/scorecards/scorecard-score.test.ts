@@ -23,8 +23,12 @@ describe("scorecardScore", () => {
 
   it("counts a gate-failed KPI (attainment 0) and drags the score down", () => {
     // (1 × 1.2 + 1 × 0) / 2 = 0.6
-    expect(scorecardScore([{ weight: d(1), attainment: d("1.2") }, { weight: d(1), attainment: d(0) }]).score!.toString())
-      .toBe("0.6");
+    expect(
+      scorecardScore([
+        { weight: d(1), attainment: d("1.2") },
+        { weight: d(1), attainment: d(0) },
+      ]).score!.toString(),
+    ).toBe("0.6");
   });
 
   it("is null when no KPI has data", () => {
@@ -55,9 +59,14 @@ describe("scorecardScore", () => {
   it("property: the score does not depend on the order of the KPIs", () => {
     fc.assert(
       fc.property(
-        fc.array(item, { minLength: 1, maxLength: 12 }).chain((items) =>
-          fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length })),
-        ),
+        fc
+          .array(item, { minLength: 1, maxLength: 12 })
+          .chain((items) =>
+            fc.tuple(
+              fc.constant(items),
+              fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }),
+            ),
+          ),
         ([items, shuffled]) => {
           const a = scorecardScore(items).score;
           const b = scorecardScore(shuffled).score;

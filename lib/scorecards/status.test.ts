@@ -53,8 +53,13 @@ describe("status of a flow KPI mid-period is judged against expected-to-date", (
 
   it("scales range bounds by the elapsed share", () => {
     // spend kept within 90 000–110 000 a month; on the 15th (0.5) the range is 45 000–55 000
-    const spend = { target: null, direction: "range" as const, kind: "flow" as const, thresholds,
-      range: { min: d(90_000), max: d(110_000) } };
+    const spend = {
+      target: null,
+      direction: "range" as const,
+      kind: "flow" as const,
+      thresholds,
+      range: { min: d(90_000), max: d(110_000) },
+    };
     expect(status({ ...spend, actual: d(50_000), elapsedShare: "0.5" })).toBe("ON_TRACK");
     // 66 000 > 55 000 → 55 000 / 66 000 = 0.833 → OFF_TRACK
     expect(status({ ...spend, actual: d(66_000), elapsedShare: "0.5" })).toBe("OFF_TRACK");
@@ -62,8 +67,9 @@ describe("status of a flow KPI mid-period is judged against expected-to-date", (
 
   it("a lower-is-better flow (churned customers, limit 20 a month) is judged against its pace", () => {
     // expected by the 15th = 10; 11 churned → 10 / 11 = 0.909 → AT_RISK
-    expect(status({ actual: d(11), target: d(20), direction: "lower", kind: "flow", thresholds, elapsedShare: "0.5" }))
-      .toBe("AT_RISK");
+    expect(
+      status({ actual: d(11), target: d(20), direction: "lower", kind: "flow", thresholds, elapsedShare: "0.5" }),
+    ).toBe("AT_RISK");
   });
 });
 
@@ -71,23 +77,34 @@ describe("status of ratios is judged directly whatever the day", () => {
   it("CAC 55 000 vs 50 000 on the 1st and the 30th alike", () => {
     // 50 000 / 55 000 = 0.909 → AT_RISK
     for (const elapsedShare of ["0.0333", "0.5", "1"]) {
-      expect(status({ actual: d(55_000), target: d(50_000), direction: "lower", kind: "ratio", thresholds, elapsedShare }))
-        .toBe("AT_RISK");
+      expect(
+        status({ actual: d(55_000), target: d(50_000), direction: "lower", kind: "ratio", thresholds, elapsedShare }),
+      ).toBe("AT_RISK");
     }
   });
 
   it("bounce rate 0.6 vs 0.5 is off track; churn 0.03 vs 0.04 is on track", () => {
     // 0.5 / 0.6 = 0.833; 0.04 / 0.03 = 1.333
-    expect(status({ actual: d("0.6"), target: d("0.5"), direction: "lower", kind: "ratio", thresholds, elapsedShare: 1 }))
-      .toBe("OFF_TRACK");
-    expect(status({ actual: d("0.03"), target: d("0.04"), direction: "lower", kind: "ratio", thresholds, elapsedShare: 1 }))
-      .toBe("ON_TRACK");
+    expect(
+      status({ actual: d("0.6"), target: d("0.5"), direction: "lower", kind: "ratio", thresholds, elapsedShare: 1 }),
+    ).toBe("OFF_TRACK");
+    expect(
+      status({ actual: d("0.03"), target: d("0.04"), direction: "lower", kind: "ratio", thresholds, elapsedShare: 1 }),
+    ).toBe("ON_TRACK");
   });
 
   it("is NO_DATA without an actual, NO_TARGET with an actual but no target (SPEC §5)", () => {
-    expect(status({ actual: null, target: d(1), direction: "higher", kind: "ratio", thresholds, elapsedShare: 1 })).toBe("NO_DATA");
-    expect(status({ actual: null, target: null, direction: "higher", kind: "ratio", thresholds, elapsedShare: 1 })).toBe("NO_DATA");
-    expect(status({ actual: d(1), target: null, direction: "higher", kind: "ratio", thresholds, elapsedShare: 1 })).toBe("NO_TARGET");
-    expect(status({ actual: d(0), target: null, direction: "lower", kind: "flow", thresholds, elapsedShare: "0.5" })).toBe("NO_TARGET");
+    expect(
+      status({ actual: null, target: d(1), direction: "higher", kind: "ratio", thresholds, elapsedShare: 1 }),
+    ).toBe("NO_DATA");
+    expect(
+      status({ actual: null, target: null, direction: "higher", kind: "ratio", thresholds, elapsedShare: 1 }),
+    ).toBe("NO_DATA");
+    expect(
+      status({ actual: d(1), target: null, direction: "higher", kind: "ratio", thresholds, elapsedShare: 1 }),
+    ).toBe("NO_TARGET");
+    expect(
+      status({ actual: d(0), target: null, direction: "lower", kind: "flow", thresholds, elapsedShare: "0.5" }),
+    ).toBe("NO_TARGET");
   });
 });

@@ -31,7 +31,12 @@ export function status(input: AttainmentToDateInput & { thresholds: StatusThresh
  * SPEC §5: NO_DATA when there is no actual; NO_TARGET when there is an actual but nothing to
  * judge it against (no target, and for a range KPI no range either); null when both are there.
  */
-export function missingStatus(actual: Decimal | null, target: Decimal | null, direction: string, range: unknown): "NO_DATA" | "NO_TARGET" | null {
+export function missingStatus(
+  actual: Decimal | null,
+  target: Decimal | null,
+  direction: string,
+  range: unknown,
+): "NO_DATA" | "NO_TARGET" | null {
   if (actual === null) return "NO_DATA";
   if (target === null && !(direction === "range" && range)) return "NO_TARGET";
   return null;

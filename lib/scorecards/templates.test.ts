@@ -5,7 +5,8 @@ import { findCompanyTarget } from "@/lib/scorecards/find-company-target";
 import { TEMPLATES, buildDefaultKpis } from "@/lib/scorecards/templates";
 
 const byId = (id: string) => TEMPLATES.find((t) => t.id === id)!;
-const metricsOf = (id: string) => byId(id).kpis.map((k) => (k.channelScope ? `${k.metricKey}@${k.channelScope}` : k.metricKey));
+const metricsOf = (id: string) =>
+  byId(id).kpis.map((k) => (k.channelScope ? `${k.metricKey}@${k.channelScope}` : k.metricKey));
 const diagnosticsOf = (id: string) => [...new Set(byId(id).kpis.flatMap((k) => k.diagnostics))].sort();
 
 // The lists of SPEC §5 "Default templates", written out here so that a change to
@@ -26,7 +27,12 @@ describe("TEMPLATES match SPEC §5", () => {
   });
 
   it("Performance: gated qualified leads, cost per qualified lead, paid ROMI, lead→deal; diagnostics CTR, CPC, CPM, landing conversion, bounce rate", () => {
-    expect(metricsOf("performance")).toEqual(["qualified_leads", "cost_per_qualified_lead", "romi@paid", "lead_to_deal_conversion"]);
+    expect(metricsOf("performance")).toEqual([
+      "qualified_leads",
+      "cost_per_qualified_lead",
+      "romi@paid",
+      "lead_to_deal_conversion",
+    ]);
     expect(byId("performance").kpis[0].qualityGate).toEqual({
       metricKey: "lead_to_deal_conversion",
       comparator: ">=",
@@ -36,12 +42,22 @@ describe("TEMPLATES match SPEC §5", () => {
   });
 
   it("SMM: social qualified leads, engagement rate, cost per engagement, follower growth; diagnostics reach, posts, CTR", () => {
-    expect(metricsOf("smm")).toEqual(["qualified_leads@social", "engagement_rate", "cost_per_engagement", "follower_growth"]);
+    expect(metricsOf("smm")).toEqual([
+      "qualified_leads@social",
+      "engagement_rate",
+      "cost_per_engagement",
+      "follower_growth",
+    ]);
     expect(diagnosticsOf("smm")).toEqual(["ctr", "posts_published", "reach"]);
   });
 
   it("Content: branded traffic growth (+30%), content-sourced leads, landing conversion, email click rate; diagnostics content published, views, bounce rate", () => {
-    expect(metricsOf("content")).toEqual(["branded_traffic_growth", "leads@content", "landing_conversion", "email_click_rate"]);
+    expect(metricsOf("content")).toEqual([
+      "branded_traffic_growth",
+      "leads@content",
+      "landing_conversion",
+      "email_click_rate",
+    ]);
     expect(diagnosticsOf("content")).toEqual(["bounce_rate", "content_published", "content_views"]);
   });
 
@@ -56,7 +72,9 @@ describe("TEMPLATES match SPEC §5", () => {
   });
 
   it("uses lower-is-better exactly for the cost metrics", () => {
-    const lower = buildDefaultKpis().filter((k) => k.direction === "lower").map((k) => k.metricKey);
+    const lower = buildDefaultKpis()
+      .filter((k) => k.direction === "lower")
+      .map((k) => k.metricKey);
     expect([...new Set(lower)].sort()).toEqual(["cac", "cost_per_engagement", "cost_per_qualified_lead"]);
   });
 

@@ -93,7 +93,13 @@ export const TEMPLATES: readonly ScorecardTemplate[] = [
     kpis: [
       kpi({ key: "sales.cac", metricKey: "cac", ownerRole: "SALES", direction: "lower", parentKey: "company.cac" }),
       // LTV is the numerator of LTV:CAC: raising it is how sales moves the ratio.
-      kpi({ key: "sales.ltv", metricKey: "ltv", ownerRole: "SALES", direction: "higher", parentKey: "company.ltv_to_cac" }),
+      kpi({
+        key: "sales.ltv",
+        metricKey: "ltv",
+        ownerRole: "SALES",
+        direction: "higher",
+        parentKey: "company.ltv_to_cac",
+      }),
       // Sales turns leads into deals, i.e. into revenue.
       kpi({
         key: "sales.lead_to_deal_conversion",

@@ -2,8 +2,7 @@ import type Decimal from "decimal.js";
 import type { Direction } from "@/lib/scorecards/types";
 
 export type TrendResult =
-  | { change: Decimal; reason: null }
-  | { change: null; reason: "NO_ACTUAL" | "NO_PREVIOUS" | "PREVIOUS_ZERO" };
+  { change: Decimal; reason: null } | { change: null; reason: "NO_ACTUAL" | "NO_PREVIOUS" | "PREVIOUS_ZERO" };
 
 /**
  * Trend vs the previous period — relative change (actual − previous) / |previous|.
@@ -12,10 +11,7 @@ export type TrendResult =
  * −0.2 to 0.1 is +1.5, not −1.5. Null-safe: a missing value on either side, or a
  * previous value of zero (growth from nothing has no ratio), gives null with a reason.
  */
-export function trend(
-  actual: Decimal | null | undefined,
-  previousActual: Decimal | null | undefined,
-): TrendResult {
+export function trend(actual: Decimal | null | undefined, previousActual: Decimal | null | undefined): TrendResult {
   if (actual == null) return { change: null, reason: "NO_ACTUAL" };
   if (previousActual == null) return { change: null, reason: "NO_PREVIOUS" };
   if (previousActual.isZero()) return { change: null, reason: "PREVIOUS_ZERO" };

@@ -14,12 +14,22 @@ export function validateKpiDefinition(kpi: KpiDefinition): KpiValidationError[] 
   const kpiKey = kpi.key;
 
   if (!KEY_PATTERN.test(kpi.key)) {
-    errors.push({ code: "KEY_INVALID", kpiKey, field: "key", message: `KPI key "${kpi.key}" is not a slug (a-z, 0-9, _ and dots)` });
+    errors.push({
+      code: "KEY_INVALID",
+      kpiKey,
+      field: "key",
+      message: `KPI key "${kpi.key}" is not a slug (a-z, 0-9, _ and dots)`,
+    });
   }
 
   // A zero weight would silently drop the KPI from the score while still showing it.
   if (!kpi.weight.isFinite() || !kpi.weight.gt(0)) {
-    errors.push({ code: "WEIGHT_NOT_POSITIVE", kpiKey, field: "weight", message: `weight must be > 0, got ${kpi.weight.toString()}` });
+    errors.push({
+      code: "WEIGHT_NOT_POSITIVE",
+      kpiKey,
+      field: "weight",
+      message: `weight must be > 0, got ${kpi.weight.toString()}`,
+    });
   }
 
   const { onTrack, atRisk } = kpi.thresholds;

@@ -22,7 +22,9 @@ export function validateKpiTarget(kpi: KpiDefinition, target: Decimal | null): K
     ];
   }
   if (target.isZero()) {
-    return [{ code: "TARGET_ZERO", kpiKey: kpi.key, field: "target", message: `target of "${kpi.key}" must not be zero` }];
+    return [
+      { code: "TARGET_ZERO", kpiKey: kpi.key, field: "target", message: `target of "${kpi.key}" must not be zero` },
+    ];
   }
   return [];
 }

@@ -13,7 +13,12 @@ export function validateKpiTree(kpis: readonly KpiDefinition[]): KpiValidationEr
 
   for (const kpi of kpis) {
     if (byKey.has(kpi.key)) {
-      errors.push({ code: "DUPLICATE_KEY", kpiKey: kpi.key, field: "key", message: `KPI key "${kpi.key}" is used twice` });
+      errors.push({
+        code: "DUPLICATE_KEY",
+        kpiKey: kpi.key,
+        field: "key",
+        message: `KPI key "${kpi.key}" is used twice`,
+      });
       continue;
     }
     byKey.set(kpi.key, kpi);

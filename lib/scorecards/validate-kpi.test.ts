@@ -38,7 +38,9 @@ describe("validateKpiDefinition", () => {
   });
 
   it("rejects a weight ≤ 0", () => {
-    expect(validateKpiDefinition(kpi("a", null, { weight: d(0) }))).toMatchObject([{ code: "WEIGHT_NOT_POSITIVE", field: "weight" }]);
+    expect(validateKpiDefinition(kpi("a", null, { weight: d(0) }))).toMatchObject([
+      { code: "WEIGHT_NOT_POSITIVE", field: "weight" },
+    ]);
     expect(validateKpiDefinition(kpi("a", null, { weight: d(-1) }))).toMatchObject([{ code: "WEIGHT_NOT_POSITIVE" }]);
   });
 
@@ -48,16 +50,18 @@ describe("validateKpiDefinition", () => {
 
   it("checks range KPIs have ordered, non-negative bounds", () => {
     expect(validateKpiDefinition(kpi("a", null, { direction: "range" }))).toMatchObject([{ code: "RANGE_MISSING" }]);
-    expect(validateKpiDefinition(kpi("a", null, { direction: "range", range: { min: d(5), max: d(1) } }))).toMatchObject([
-      { code: "RANGE_OUT_OF_ORDER" },
-    ]);
-    expect(validateKpiDefinition(kpi("a", null, { direction: "range", range: { min: d(-1), max: d(1) } }))).toMatchObject([
-      { code: "RANGE_NEGATIVE" },
-    ]);
+    expect(
+      validateKpiDefinition(kpi("a", null, { direction: "range", range: { min: d(5), max: d(1) } })),
+    ).toMatchObject([{ code: "RANGE_OUT_OF_ORDER" }]);
+    expect(
+      validateKpiDefinition(kpi("a", null, { direction: "range", range: { min: d(-1), max: d(1) } })),
+    ).toMatchObject([{ code: "RANGE_NEGATIVE" }]);
   });
 
   it("reports several errors at once", () => {
-    const errors = validateKpiDefinition(kpi("a", null, { weight: d(0), thresholds: { onTrack: d("0.5"), atRisk: d("0.8") } }));
+    const errors = validateKpiDefinition(
+      kpi("a", null, { weight: d(0), thresholds: { onTrack: d("0.5"), atRisk: d("0.8") } }),
+    );
     expect(errors.map((e) => e.code).sort()).toEqual(["THRESHOLDS_OUT_OF_ORDER", "WEIGHT_NOT_POSITIVE"]);
   });
 });
@@ -98,13 +102,17 @@ describe("validateKpiTree", () => {
 describe("validateKpiTarget", () => {
   it("rejects a negative target (wrong sign) and a zero target", () => {
     expect(validateKpiTarget(kpi("a"), d(-10))).toMatchObject([{ code: "TARGET_WRONG_SIGN", field: "target" }]);
-    expect(validateKpiTarget(kpi("a", null, { direction: "lower" }), d(-1))).toMatchObject([{ code: "TARGET_WRONG_SIGN" }]);
+    expect(validateKpiTarget(kpi("a", null, { direction: "lower" }), d(-1))).toMatchObject([
+      { code: "TARGET_WRONG_SIGN" },
+    ]);
     expect(validateKpiTarget(kpi("a"), d(0))).toMatchObject([{ code: "TARGET_ZERO" }]);
   });
 
   it("accepts a positive target, no target, and any target on a range KPI", () => {
     expect(validateKpiTarget(kpi("a"), d(100))).toEqual([]);
     expect(validateKpiTarget(kpi("a"), null)).toEqual([]);
-    expect(validateKpiTarget(kpi("a", null, { direction: "range", range: { min: d(0), max: d(1) } }), d(-1))).toEqual([]);
+    expect(validateKpiTarget(kpi("a", null, { direction: "range", range: { min: d(0), max: d(1) } }), d(-1))).toEqual(
+      [],
+    );
   });
 });

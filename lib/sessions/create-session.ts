@@ -9,7 +9,12 @@ import { sessionSettings } from "./session-settings";
  */
 export async function createSession(
   db: Database,
-  input: { userId: string; userAgent?: string | null; ip?: string | null; reason?: "signIn" | "signUp" | "passwordChanged" },
+  input: {
+    userId: string;
+    userAgent?: string | null;
+    ip?: string | null;
+    reason?: "signIn" | "signUp" | "passwordChanged";
+  },
 ): Promise<{ id: string; expiresAt: Date }> {
   const { maxSeconds } = sessionSettings();
   const session = await db.prisma.userSession.create({
@@ -21,6 +26,7 @@ export async function createSession(
     },
     select: { id: true, expiresAt: true },
   });
-  if ((input.reason ?? "signIn") === "signIn") await recordAccountEvent(db, { userId: input.userId, action: "signIn", sessionId: session.id, ip: input.ip });
+  if ((input.reason ?? "signIn") === "signIn")
+    await recordAccountEvent(db, { userId: input.userId, action: "signIn", sessionId: session.id, ip: input.ip });
   return session;
 }

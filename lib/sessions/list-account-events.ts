@@ -9,7 +9,10 @@ export interface AccountEventRow {
 }
 
 /** The latest entries of a person's account security log, newest first. */
-export async function listAccountEvents(db: Database, { actorId, first = 20 }: { actorId: string; first?: number }): Promise<AccountEventRow[]> {
+export async function listAccountEvents(
+  db: Database,
+  { actorId, first = 20 }: { actorId: string; first?: number },
+): Promise<AccountEventRow[]> {
   return db.prisma.accountEvent.findMany({
     where: { userId: actorId },
     orderBy: { createdAt: "desc" },

@@ -15,7 +15,12 @@ export interface SessionRow {
 export async function listSessions(db: Database, { actorId }: { actorId: string }): Promise<SessionRow[]> {
   const { idleSeconds } = sessionSettings();
   return db.prisma.userSession.findMany({
-    where: { userId: actorId, revokedAt: null, expiresAt: { gt: new Date() }, lastSeenAt: { gt: new Date(Date.now() - idleSeconds * 1000) } },
+    where: {
+      userId: actorId,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+      lastSeenAt: { gt: new Date(Date.now() - idleSeconds * 1000) },
+    },
     orderBy: { lastSeenAt: "desc" },
     take: 100,
     select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true, userAgent: true, ip: true },

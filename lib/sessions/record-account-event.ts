@@ -29,9 +29,21 @@ export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
  */
 export async function recordAccountEvent(
   db: Database,
-  event: { userId: string | null; action: AccountAction; sessionId?: string | null; ip?: string | null; data?: Prisma.InputJsonObject },
+  event: {
+    userId: string | null;
+    action: AccountAction;
+    sessionId?: string | null;
+    ip?: string | null;
+    data?: Prisma.InputJsonObject;
+  },
 ): Promise<void> {
   await db.prisma.accountEvent.create({
-    data: { userId: event.userId, action: event.action, sessionId: event.sessionId ?? null, ip: event.ip ?? null, data: event.data ?? {} },
+    data: {
+      userId: event.userId,
+      action: event.action,
+      sessionId: event.sessionId ?? null,
+      ip: event.ip ?? null,
+      data: event.data ?? {},
+    },
   });
 }

@@ -27,15 +27,35 @@ export function hashResetToken(token: string): string {
  * either. Throttled per address and per client (RATE_LIMITED only for the client's own excess,
  * the same for known and unknown addresses).
  */
-export async function requestPasswordReset(db: Database, input: { email: string; ip: string | null; baseUrl: string; locale?: string | null }): Promise<void> {
+export async function requestPasswordReset(
+  db: Database,
+  input: { email: string; ip: string | null; baseUrl: string; locale?: string | null },
+): Promise<void> {
   const email = normalizeEmail(input.email ?? "");
-  const keys: [string, (typeof RESET_LIMITS)[keyof typeof RESET_LIMITS]][] = [[`reset-account:${email}`, RESET_LIMITS.account]];
+  const keys: [string, (typeof RESET_LIMITS)[keyof typeof RESET_LIMITS]][] = [
+    [`reset-account:${email}`, RESET_LIMITS.account],
+  ];
   if (input.ip) keys.push([`reset-ip:${input.ip}`, RESET_LIMITS.ip]);
   await beginThrottledAttempt(db, keys, "password reset requests");
-  const user = email ? await db.prisma.user.findUnique({ where: { email }, select: { id: true, email: true, locale: true } }) : null;
+  const user = email
+    ? await db.prisma.user.findUnique({ where: { email }, select: { id: true, email: true, locale: true } })
+    : null;
   if (!user) return;
   const token = randomBytes(32).toString("base64url");
-  await db.prisma.passwordReset.create({ data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(Date.now() + RESET_TOKEN_SECONDS * 1000) } });
+  await db.prisma.passwordReset.create({
+    data: {
+      userId: user.id,
+      tokenHash: hashResetToken(token),
+      expiresAt: new Date(Date.now() + RESET_TOKEN_SECONDS * 1000),
+    },
+  });
   await recordAccountEvent(db, { userId: user.id, action: "password.resetRequested", ip: input.ip });
-  void sendMail(passwordResetEmail({ to: user.email, locale: user.locale, url: `${input.baseUrl}/reset-password/${token}`, minutes: RESET_TOKEN_SECONDS / 60 }));
+  void sendMail(
+    passwordResetEmail({
+      to: user.email,
+      locale: user.locale,
+      url: `${input.baseUrl}/reset-password/${token}`,
+      minutes: RESET_TOKEN_SECONDS / 60,
+    }),
+  );
 }

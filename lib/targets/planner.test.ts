@@ -163,16 +163,29 @@ describe("planTargets — rejected inputs", () => {
     const positive = fc.integer({ min: 1, max: 10_000_000 }).map((n) => new Decimal(n));
     const rate = fc.integer({ min: 1, max: 1000 }).map((n) => new Decimal(n).div(1000));
     fc.assert(
-      fc.property(positive, positive, rate, rate, positive, (revenueTarget, averageDealSize, conversion, qualified, cac) => {
-        const plan = planOf({ revenueTarget, averageDealSize, leadToDealConversion: conversion, qualifiedLeadRate: qualified, targetCac: cac });
-        const numbers = Object.values(str(plan)).map((v) => new Decimal(v));
-        return (
-          numbers.every((n) => n.isFinite()) &&
-          plan.requiredDeals.times(averageDealSize).gte(revenueTarget) && // enough deals
-          plan.requiredLeads.times(conversion).gte(plan.requiredDeals) && // enough leads
-          plan.maxCpl.times(plan.requiredLeads).lte(plan.marketingBudgetCeiling) // CPL ceiling keeps the budget
-        );
-      }),
+      fc.property(
+        positive,
+        positive,
+        rate,
+        rate,
+        positive,
+        (revenueTarget, averageDealSize, conversion, qualified, cac) => {
+          const plan = planOf({
+            revenueTarget,
+            averageDealSize,
+            leadToDealConversion: conversion,
+            qualifiedLeadRate: qualified,
+            targetCac: cac,
+          });
+          const numbers = Object.values(str(plan)).map((v) => new Decimal(v));
+          return (
+            numbers.every((n) => n.isFinite()) &&
+            plan.requiredDeals.times(averageDealSize).gte(revenueTarget) && // enough deals
+            plan.requiredLeads.times(conversion).gte(plan.requiredDeals) && // enough leads
+            plan.maxCpl.times(plan.requiredLeads).lte(plan.marketingBudgetCeiling) // CPL ceiling keeps the budget
+          );
+        },
+      ),
     );
   });
 });

@@ -186,16 +186,25 @@ function buildProposals(p: {
   maxCostPerQualifiedLead: Decimal;
 }): TargetProposal[] {
   const revenue = { en: "revenue target", ru: "цель по выручке" };
-  const deals = { en: "deals needed for the revenue target at the average deal size", ru: "сделок нужно для цели по выручке при среднем чеке" };
+  const deals = {
+    en: "deals needed for the revenue target at the average deal size",
+    ru: "сделок нужно для цели по выручке при среднем чеке",
+  };
   const cac = { en: "target CAC", ru: "целевой CAC" };
-  const romi = { en: "(revenue − budget ceiling) / budget ceiling", ru: "(выручка − потолок бюджета) / потолок бюджета" };
+  const romi = {
+    en: "(revenue − budget ceiling) / budget ceiling",
+    ru: "(выручка − потолок бюджета) / потолок бюджета",
+  };
   const conversion = { en: "planned lead→deal conversion", ru: "плановая конверсия из лида в сделку" };
   const pipeline = {
     en: `${p.coverage.toString()} × revenue target`,
     ru: `${p.coverage.toString().replace(".", ",")} × цель по выручке`,
   };
   const qualified = { en: "leads needed × qualified-lead rate", ru: "нужных лидов × доля квалифицированных" };
-  const cpql = { en: "budget ceiling / qualified leads needed", ru: "потолок бюджета / нужных квалифицированных лидов" };
+  const cpql = {
+    en: "budget ceiling / qualified leads needed",
+    ru: "потолок бюджета / нужных квалифицированных лидов",
+  };
 
   const rows: Array<[string, Decimal, TargetProposal["basis"]]> = [
     ["company.revenue", p.revenue, revenue],

@@ -3,9 +3,9 @@ import { inlineParams, sqlLiteral } from "./read-as-tenant";
 
 describe("inlineParams", () => {
   it("renders strings, integers, null and arrays as literals and keeps casts", () => {
-    expect(inlineParams("SELECT $1::uuid, $2::int[], $3::text[], $10", ["a", [0, 1], [], null, 5, 6, 7, 8, 9, "x"])).toBe(
-      "SELECT E'a'::uuid, ARRAY[0,1]::int[], '{}'::text[], E'x'",
-    );
+    expect(
+      inlineParams("SELECT $1::uuid, $2::int[], $3::text[], $10", ["a", [0, 1], [], null, 5, 6, 7, 8, 9, "x"]),
+    ).toBe("SELECT E'a'::uuid, ARRAY[0,1]::int[], '{}'::text[], E'x'");
   });
 
   it("escapes quotes and backslashes so a value cannot end its literal", () => {

@@ -24,7 +24,6 @@ export function txReader(tx: Tx): SqlReader {
   };
 }
 
-
 /**
  * The read hot path of metricValues: the same tenant wall as withTenant — set_config(…, true)
  * local to a transaction, then row-level security — in ONE round trip. Both statements travel
@@ -51,11 +50,17 @@ export function tenantReader(db: Database, workspaceId: string): SqlReader {
  * workspace rows of the clients that granted it, never their data — migration
  * 20261206040000_agencies). Ids must be UUIDs.
  */
-export function scopedReader(db: Database, scope: { workspaceId: string | null; userId: string | null; agencyId?: string | null }): SqlReader {
-  for (const id of [scope.workspaceId, scope.userId, scope.agencyId ?? null]) if (id !== null && !UUID.test(id)) throw new TypeError("scope ids must be UUIDs");
+export function scopedReader(
+  db: Database,
+  scope: { workspaceId: string | null; userId: string | null; agencyId?: string | null },
+): SqlReader {
+  for (const id of [scope.workspaceId, scope.userId, scope.agencyId ?? null])
+    if (id !== null && !UUID.test(id)) throw new TypeError("scope ids must be UUIDs");
   const setScope = `SELECT set_config('app.workspace_id', '${scope.workspaceId?.toLowerCase() ?? ""}', true), set_config('app.user_id', '${scope.userId?.toLowerCase() ?? ""}', true), set_config('app.agency_id', '${scope.agencyId?.toLowerCase() ?? ""}', true)`;
   return async (statements) => {
-    const results = await db.sql.execMany<Record<string, unknown>>([setScope, ...statements.map((s) => inlineParams(s.text, s.params))].join(";\n"));
+    const results = await db.sql.execMany<Record<string, unknown>>(
+      [setScope, ...statements.map((s) => inlineParams(s.text, s.params))].join(";\n"),
+    );
     // The first result is set_config's.
     return results.slice(1);
   };

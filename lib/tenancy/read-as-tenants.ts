@@ -20,7 +20,9 @@ export async function readAsTenants(
   const parts: string[] = [];
   for (const b of batches) {
     if (!UUID.test(b.workspaceId)) throw new TypeError("workspaceId must be a UUID");
-    parts.push(`SELECT set_config('app.workspace_id', '${b.workspaceId.toLowerCase()}', true), set_config('app.user_id', '', true), set_config('app.agency_id', '', true)`);
+    parts.push(
+      `SELECT set_config('app.workspace_id', '${b.workspaceId.toLowerCase()}', true), set_config('app.user_id', '', true), set_config('app.agency_id', '', true)`,
+    );
     for (const s of b.statements) parts.push(inlineParams(s.text, s.params));
   }
   const results = await db.sql.execMany<Record<string, unknown>>(parts.join(";\n"));

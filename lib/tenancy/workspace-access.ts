@@ -41,7 +41,11 @@ const AGENCY_KEY_ACCESS_SQL = "SELECT role FROM agency_grants WHERE workspace_id
  * is never trusted: a user must hold a membership or act through an agency's grant, a key must
  * belong to that workspace or to an agency it granted access.
  */
-export async function findWorkspaceAccess(db: Database, viewer: Viewer | null, workspaceId: string): Promise<WorkspaceAccess | null> {
+export async function findWorkspaceAccess(
+  db: Database,
+  viewer: Viewer | null,
+  workspaceId: string,
+): Promise<WorkspaceAccess | null> {
   if (!viewer || !UUID.test(workspaceId)) return null;
   if (viewer.kind === "apiKey") {
     return viewer.workspaceId === workspaceId
@@ -49,12 +53,16 @@ export async function findWorkspaceAccess(db: Database, viewer: Viewer | null, w
       : null;
   }
   if (viewer.kind === "agencyKey") {
-    const [rows] = await scopedReader(db, { workspaceId, userId: null })([{ text: AGENCY_KEY_ACCESS_SQL, params: [workspaceId, viewer.agencyId] }]);
+    const [rows] = await scopedReader(db, { workspaceId, userId: null })([
+      { text: AGENCY_KEY_ACCESS_SQL, params: [workspaceId, viewer.agencyId] },
+    ]);
     const grant = rows[0] as { role: string } | undefined;
     return grant ? accessOfAgencyKey(workspaceId, grant.role, viewer.scopes, viewer.agencyId) : null;
   }
   // One round trip in the workspace's scope (this runs on every request that names a workspace).
-  const [rows] = await scopedReader(db, { workspaceId, userId: viewer.userId })([{ text: ACCESS_SQL, params: [workspaceId, viewer.userId] }]);
+  const [rows] = await scopedReader(db, { workspaceId, userId: viewer.userId })([
+    { text: ACCESS_SQL, params: [workspaceId, viewer.userId] },
+  ]);
   const row = rows[0] as { role: string; agency_id: string | null } | undefined;
   if (!row) return null;
   const access = accessOfMembership(workspaceId, row.role);
@@ -71,7 +79,12 @@ export function accessOfMembership(workspaceId: string, role: string): Workspace
  * from the one permission registry, so a READ key of an agency granted SALES reads what SALES
  * reads, and never more than a READ key.
  */
-export function accessOfAgencyKey(workspaceId: string, grantRole: string, scopes: readonly string[], agencyId: string): WorkspaceAccess | null {
+export function accessOfAgencyKey(
+  workspaceId: string,
+  grantRole: string,
+  scopes: readonly string[],
+  agencyId: string,
+): WorkspaceAccess | null {
   if (!isWorkspaceRole(grantRole)) return null;
   const ofRole = permissionsOfRole(grantRole);
   const permissions = new Set([...permissionsOfScopes(scopes)].filter((p) => ofRole.has(p)));

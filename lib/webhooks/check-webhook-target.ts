@@ -7,12 +7,29 @@ import { AppError } from "@/lib/errors/app-error";
 /** Addresses a webhook may not reach unless WEBHOOK_ALLOW_PRIVATE_TARGETS is set. */
 const PRIVATE = new BlockList();
 for (const [net, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) PRIVATE.addSubnet(net, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  PRIVATE.addSubnet(net, prefix, "ipv4");
 for (const [net, prefix] of [
-  ["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b::", 96], ["2001:db8::", 32],
-] as const) PRIVATE.addSubnet(net, prefix, "ipv6");
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+  ["64:ff9b::", 96],
+  ["2001:db8::", 32],
+] as const)
+  PRIVATE.addSubnet(net, prefix, "ipv6");
 
 /** Whether an IP address is private, loopback, link-local or otherwise not on the public internet. */
 export function isPrivateAddress(address: string): boolean {
@@ -31,7 +48,8 @@ export function privateTargetsAllowed(): boolean {
 }
 
 export type ResolveHost = (host: string) => Promise<string[]>;
-const resolveHost: ResolveHost = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+const resolveHost: ResolveHost = async (host) =>
+  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /**
  * Checks a webhook URL: absolute, https (http only with WEBHOOK_ALLOW_PRIVATE_TARGETS), no
@@ -51,7 +69,8 @@ export async function checkWebhookTarget(
   } catch {
     throw AppError.badInput(path, "URL_NOT_ABSOLUTE");
   }
-  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) throw AppError.badInput(path, "URL_NOT_HTTPS");
+  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:"))
+    throw AppError.badInput(path, "URL_NOT_HTTPS");
   if (url.username || url.password) throw AppError.badInput(path, "URL_HAS_CREDENTIALS");
   if (raw.length > 2000) throw AppError.badInput(path, "TOO_LONG", { max: 2000 });
   if (allowPrivate) return url;

@@ -33,7 +33,8 @@ export async function createWebhook(
   const secret = newWebhookSecret();
   const webhook = await withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
     const count = await tx.webhookSubscription.count({ where: { workspaceId: input.workspaceId } });
-    if (count >= MAX_WEBHOOKS_PER_WORKSPACE) throw AppError.badInput(["url"], "TOO_MANY_WEBHOOKS", { max: MAX_WEBHOOKS_PER_WORKSPACE });
+    if (count >= MAX_WEBHOOKS_PER_WORKSPACE)
+      throw AppError.badInput(["url"], "TOO_MANY_WEBHOOKS", { max: MAX_WEBHOOKS_PER_WORKSPACE });
     const row = await tx.webhookSubscription.create({
       data: {
         workspaceId: input.workspaceId,
@@ -44,7 +45,14 @@ export async function createWebhook(
         createdByUserId: actorUserId(input.actor),
       },
     });
-    await recordAuditEvent(tx, { workspaceId: input.workspaceId, actor: input.actor, action: "webhook.created", targetType: "webhook", targetId: row.id, data: { url: row.url, events: parsed.events } });
+    await recordAuditEvent(tx, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      action: "webhook.created",
+      targetType: "webhook",
+      targetId: row.id,
+      data: { url: row.url, events: parsed.events },
+    });
     return row;
   });
   return { webhook, secret };

@@ -107,10 +107,22 @@ export async function attemptDelivery(db: Database, workspaceId: string, deliver
               next_attempt_at = CASE WHEN $4 = 'RETRYING' THEN now() + make_interval(secs => $8::double precision / 1000) ELSE NULL END,
               lease_until = NULL, delivered_at = CASE WHEN $4 = 'SUCCEEDED' THEN now() ELSE delivered_at END
        WHERE workspace_id = $1::uuid AND id = $2::uuid`,
-      [workspaceId, deliveryId, attemptNo, ok ? "SUCCEEDED" : final ? "FAILED" : "RETRYING", code, latency, error, retryDelayMs(attemptNo)],
+      [
+        workspaceId,
+        deliveryId,
+        attemptNo,
+        ok ? "SUCCEEDED" : final ? "FAILED" : "RETRYING",
+        code,
+        latency,
+        error,
+        retryDelayMs(attemptNo),
+      ],
     );
     if (ok) {
-      await sql.query(`UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE workspace_id = $1::uuid AND id = $2::uuid`, [workspaceId, delivery.subscription_id]);
+      await sql.query(
+        `UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE workspace_id = $1::uuid AND id = $2::uuid`,
+        [workspaceId, delivery.subscription_id],
+      );
       return false;
     }
     if (!final || !delivery.enabled) return false;
@@ -125,19 +137,33 @@ export async function attemptDelivery(db: Database, workspaceId: string, deliver
     );
     const sub = rows[0];
     if (!sub || sub.enabled) return false;
-    await recordAlerts(sql, workspaceId, [
-      {
-        rule: "WEBHOOK_DISABLED",
-        severity: "warning",
-        subject: delivery.subscription_id,
-        kpiId: null,
-        audience: { kind: "managers", withCmo: false },
-        title: renderAlertText("title.WEBHOOK_DISABLED"),
-        body: renderAlertText("body.WEBHOOK_DISABLED", (l) => ({ url: sub.url, failures: formatNumber(String(sub.consecutive_failures), l) })),
-        ruleText: renderAlertText("rule.WEBHOOK_DISABLED", (l) => ({ limit: formatNumber(String(WEBHOOK_DISABLE_AFTER_FAILURES), l) })),
-        figures: { subscriptionId: delivery.subscription_id, url: sub.url, consecutiveFailures: sub.consecutive_failures },
-      },
-    ], new Date());
+    await recordAlerts(
+      sql,
+      workspaceId,
+      [
+        {
+          rule: "WEBHOOK_DISABLED",
+          severity: "warning",
+          subject: delivery.subscription_id,
+          kpiId: null,
+          audience: { kind: "managers", withCmo: false },
+          title: renderAlertText("title.WEBHOOK_DISABLED"),
+          body: renderAlertText("body.WEBHOOK_DISABLED", (l) => ({
+            url: sub.url,
+            failures: formatNumber(String(sub.consecutive_failures), l),
+          })),
+          ruleText: renderAlertText("rule.WEBHOOK_DISABLED", (l) => ({
+            limit: formatNumber(String(WEBHOOK_DISABLE_AFTER_FAILURES), l),
+          })),
+          figures: {
+            subscriptionId: delivery.subscription_id,
+            url: sub.url,
+            consecutiveFailures: sub.consecutive_failures,
+          },
+        },
+      ],
+      new Date(),
+    );
     return true;
   });
   if (disabled) onWebhookDisabled?.(workspaceId);
@@ -155,8 +181,10 @@ const guardedLookup: LookupFunction = (hostname, opts, callback) => {
     if (err) return callback(err, "", 0);
     const list = addresses as unknown as { address: string; family: number }[];
     const allowed = privateTargetsAllowed() ? list : list.filter((a) => !isPrivateAddress(a.address));
-    if (allowed.length === 0 || allowed.length !== list.length) return callback(new Error(`${hostname} resolves to a private address`), "", 0);
-    if ((opts as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, allowed);
+    if (allowed.length === 0 || allowed.length !== list.length)
+      return callback(new Error(`${hostname} resolves to a private address`), "", 0);
+    if ((opts as { all?: boolean }).all)
+      return (callback as unknown as (e: null, a: typeof list) => void)(null, allowed);
     callback(null, allowed[0].address, allowed[0].family);
   });
 };
@@ -164,11 +192,20 @@ const guardedLookup: LookupFunction = (hostname, opts, callback) => {
 function post(url: URL, body: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
-    const req = client.request(url, { method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) }, lookup: guardedLookup, timeout: options.timeoutMs }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-      res.on("error", reject);
-    });
+    const req = client.request(
+      url,
+      {
+        method: "POST",
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
+        lookup: guardedLookup,
+        timeout: options.timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
     req.on("timeout", () => req.destroy(new Error(`no response within ${options.timeoutMs} ms`)));
     req.on("error", reject);
     req.end(body);

@@ -8,11 +8,18 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
  * Sends a delivery again by hand: a new delivery with the same event id and body (receivers
  * deduplicate on the event id), signed afresh when it goes out. The webhook must be on.
  */
-export async function resendWebhookDelivery(db: Database, input: { workspaceId: string; deliveryId: string }): Promise<WebhookDelivery> {
+export async function resendWebhookDelivery(
+  db: Database,
+  input: { workspaceId: string; deliveryId: string },
+): Promise<WebhookDelivery> {
   return withTenant(db, { workspaceId: input.workspaceId }, async (tx) => {
-    const original = await tx.webhookDelivery.findFirst({ where: { workspaceId: input.workspaceId, id: input.deliveryId } });
+    const original = await tx.webhookDelivery.findFirst({
+      where: { workspaceId: input.workspaceId, id: input.deliveryId },
+    });
     if (!original) throw AppError.notFound("Delivery not found");
-    const sub = await tx.webhookSubscription.findFirst({ where: { workspaceId: input.workspaceId, id: original.subscriptionId } });
+    const sub = await tx.webhookSubscription.findFirst({
+      where: { workspaceId: input.workspaceId, id: original.subscriptionId },
+    });
     if (!sub?.enabled) throw AppError.badInput(["deliveryId"], "WEBHOOK_OFF");
     return tx.webhookDelivery.create({
       data: {

@@ -9,8 +9,32 @@ describe("webhook signatures", () => {
   });
   it("verifies a fresh signature and refuses a replayed (old) timestamp or a changed body", () => {
     const sig = signWebhook("whsec_x", 1700000000, "body");
-    expect(verifyWebhookSignature({ secret: "whsec_x", timestamp: "1700000000", body: "body", signature: sig, nowSeconds: 1700000100 })).toBe(true);
-    expect(verifyWebhookSignature({ secret: "whsec_x", timestamp: "1700000000", body: "body", signature: sig, nowSeconds: 1700000301 })).toBe(false);
-    expect(verifyWebhookSignature({ secret: "whsec_x", timestamp: "1700000000", body: "body!", signature: sig, nowSeconds: 1700000100 })).toBe(false);
+    expect(
+      verifyWebhookSignature({
+        secret: "whsec_x",
+        timestamp: "1700000000",
+        body: "body",
+        signature: sig,
+        nowSeconds: 1700000100,
+      }),
+    ).toBe(true);
+    expect(
+      verifyWebhookSignature({
+        secret: "whsec_x",
+        timestamp: "1700000000",
+        body: "body",
+        signature: sig,
+        nowSeconds: 1700000301,
+      }),
+    ).toBe(false);
+    expect(
+      verifyWebhookSignature({
+        secret: "whsec_x",
+        timestamp: "1700000000",
+        body: "body!",
+        signature: sig,
+        nowSeconds: 1700000100,
+      }),
+    ).toBe(false);
   });
 });

@@ -14,7 +14,14 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 }
 
 /** What a receiver does (used by the tests' receiver and documented for integrators). */
-export function verifyWebhookSignature(input: { secret: string; timestamp: string; body: string; signature: string; nowSeconds: number; toleranceSeconds?: number }): boolean {
+export function verifyWebhookSignature(input: {
+  secret: string;
+  timestamp: string;
+  body: string;
+  signature: string;
+  nowSeconds: number;
+  toleranceSeconds?: number;
+}): boolean {
   const ts = Number(input.timestamp);
   if (!Number.isInteger(ts) || Math.abs(input.nowSeconds - ts) > (input.toleranceSeconds ?? 300)) return false;
   const expected = Buffer.from(signWebhook(input.secret, ts, input.body));

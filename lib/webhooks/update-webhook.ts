@@ -23,7 +23,14 @@ const updateWebhookInputSchema = z.object({
  */
 export async function updateWebhook(
   db: Database,
-  input: { workspaceId: string; webhookId: string; actor: Actor; url?: string | null; events?: string[] | null; enabled?: boolean | null },
+  input: {
+    workspaceId: string;
+    webhookId: string;
+    actor: Actor;
+    url?: string | null;
+    events?: string[] | null;
+    enabled?: boolean | null;
+  },
 ): Promise<WebhookSubscription> {
   const parsed = parseInput(updateWebhookInputSchema, { url: input.url, events: input.events, enabled: input.enabled });
   const url = parsed.url ? (await checkWebhookTarget(parsed.url, { path: ["url"] })).toString() : undefined;
@@ -36,7 +43,11 @@ export async function updateWebhook(
         url,
         events: parsed.events ?? undefined,
         enabled: parsed.enabled ?? undefined,
-        ...(turnOn ? { consecutiveFailures: 0, disabledAt: null } : parsed.enabled === false ? { disabledAt: new Date() } : {}),
+        ...(turnOn
+          ? { consecutiveFailures: 0, disabledAt: null }
+          : parsed.enabled === false
+            ? { disabledAt: new Date() }
+            : {}),
         updatedAt: new Date(),
       },
     });

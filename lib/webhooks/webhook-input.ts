@@ -9,7 +9,8 @@ export const webhookEventsSchema = z
   .max(WEBHOOK_EVENT_NAMES.length)
   .superRefine((events, ctx) => {
     events.forEach((e, i) => {
-      if (!(WEBHOOK_EVENT_NAMES as string[]).includes(e)) ctx.addIssue({ code: "custom", path: [i], message: `unknown event ${e}` });
+      if (!(WEBHOOK_EVENT_NAMES as string[]).includes(e))
+        ctx.addIssue({ code: "custom", path: [i], message: `unknown event ${e}` });
     });
   })
   .transform((events) => [...new Set(events)] as WebhookEvent[]);

@@ -21,7 +21,10 @@ export interface CurrencyConversion {
  * current target of every period of a money KPI as a new version (target history is
  * append-only). Multiplication in `numeric` is exact: nothing is rounded.
  */
-export async function convertWorkspaceCurrency(tx: Tx, { workspaceId, rate, actorUserId }: { workspaceId: string; rate: string; actorUserId: string | null }): Promise<CurrencyConversion> {
+export async function convertWorkspaceCurrency(
+  tx: Tx,
+  { workspaceId, rate, actorUserId }: { workspaceId: string; rate: string; actorUserId: string | null },
+): Promise<CurrencyConversion> {
   const defs = await loadMetricDefinitions(tx, workspaceId);
   const moneyMeasures = [...BASE_MEASURES, ...defs.customMeasures].filter((m) => m.unit === "money").map((m) => m.key);
   const moneyMetrics = [

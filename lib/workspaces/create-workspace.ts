@@ -31,7 +31,11 @@ export const createWorkspaceInputSchema = z.object({
  */
 export async function createWorkspace(
   db: Database,
-  { actorId, userLocale, ...input }: { actorId: string; userLocale?: string } & LooseSettings<z.input<typeof createWorkspaceInputSchema>>,
+  {
+    actorId,
+    userLocale,
+    ...input
+  }: { actorId: string; userLocale?: string } & LooseSettings<z.input<typeof createWorkspaceInputSchema>>,
 ): Promise<Workspace> {
   const data = parseInput(createWorkspaceInputSchema, input);
   const defaults = defaultSettings(data.locale ?? (userLocale === "ru" ? "ru" : "en"));

@@ -6,6 +6,9 @@ import { WORKSPACE_COLUMNS, toWorkspace } from "./workspace-row";
 
 /** A workspace by id, read inside its own tenant scope (one round trip). The caller has checked access. */
 export async function findWorkspace(db: Database, { workspaceId }: { workspaceId: string }): Promise<Workspace | null> {
-  const [rows] = await tenantReader(db, workspaceId)([{ text: `SELECT ${WORKSPACE_COLUMNS} FROM workspaces w WHERE w.id = $1::uuid`, params: [workspaceId] }]);
+  const [rows] = await tenantReader(
+    db,
+    workspaceId,
+  )([{ text: `SELECT ${WORKSPACE_COLUMNS} FROM workspaces w WHERE w.id = $1::uuid`, params: [workspaceId] }]);
   return rows[0] ? toWorkspace(rows[0]) : null;
 }

@@ -18,7 +18,10 @@ export interface FirstDayChecklist {
   dismissed: boolean;
 }
 
-export async function getFirstDayChecklist(db: Database, { workspaceId }: { workspaceId: string }): Promise<FirstDayChecklist> {
+export async function getFirstDayChecklist(
+  db: Database,
+  { workspaceId }: { workspaceId: string },
+): Promise<FirstDayChecklist> {
   return withTenant(db, { workspaceId }, async (tx) => {
     const rows = await tx.$queryRawUnsafe<
       { settings: boolean; dismissed: boolean; data: boolean; targets: boolean; team: boolean }[]

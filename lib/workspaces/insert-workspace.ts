@@ -47,7 +47,9 @@ export async function insertWorkspace(tx: Tx, ws: NewWorkspace): Promise<Workspa
   await tx.$executeRaw`
     INSERT INTO workspaces (id, name, slug, currency, time_zone, locale, fiscal_year_start_month)
     VALUES (${ws.id}::uuid, ${ws.name}, ${slug}, ${ws.currency}, ${ws.timeZone}, ${ws.locale}, ${ws.fiscalYearStartMonth ?? 1})`;
-  const membership = ws.heldByAgency ? null : await tx.membership.create({ data: { workspaceId: ws.id, userId: ws.ownerUserId, role: "OWNER" } });
+  const membership = ws.heldByAgency
+    ? null
+    : await tx.membership.create({ data: { workspaceId: ws.id, userId: ws.ownerUserId, role: "OWNER" } });
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: ws.id } });
   const actor = { kind: "user", userId: ws.ownerUserId } as const;
   await recordAuditEvent(tx, {
@@ -56,7 +58,13 @@ export async function insertWorkspace(tx: Tx, ws: NewWorkspace): Promise<Workspa
     action: "workspace.created",
     targetType: "workspace",
     targetId: ws.id,
-    data: { name: workspace.name, slug: workspace.slug, currency: workspace.currency, timeZone: workspace.timeZone, locale: workspace.locale },
+    data: {
+      name: workspace.name,
+      slug: workspace.slug,
+      currency: workspace.currency,
+      timeZone: workspace.timeZone,
+      locale: workspace.locale,
+    },
   });
   if (membership) {
     await recordAuditEvent(tx, {

@@ -17,6 +17,8 @@ export interface UserWorkspace {
  * migration 20261127000100_viewer_workspaces). One round trip: every page's shell reads it.
  */
 export async function listUserWorkspaces(db: Database, { userId }: { userId: string }): Promise<UserWorkspace[]> {
-  const [rows] = await scopedReader(db, { workspaceId: null, userId })([{ text: "SELECT * FROM app_user_workspaces()", params: [] }]);
+  const [rows] = await scopedReader(db, { workspaceId: null, userId })([
+    { text: "SELECT * FROM app_user_workspaces()", params: [] },
+  ]);
   return rows.map((row) => ({ workspace: toWorkspace(row), role: String(row.role) }));
 }

@@ -24,7 +24,10 @@ export async function listVisibleSlugs(db: Database, { userId }: { userId: strin
 }
 
 /** Slugs a workspace may not take: those of the other workspaces `userId` can open. */
-export async function slugsTakenFor(db: Database, { userId, exceptWorkspaceId }: { userId: string | null; exceptWorkspaceId?: string }): Promise<Set<string>> {
+export async function slugsTakenFor(
+  db: Database,
+  { userId, exceptWorkspaceId }: { userId: string | null; exceptWorkspaceId?: string },
+): Promise<Set<string>> {
   if (!userId) return new Set();
   const taken = new Set<string>();
   for (const [id, slug] of await listVisibleSlugs(db, { userId })) if (id !== exceptWorkspaceId) taken.add(slug);

@@ -44,7 +44,11 @@ const SETTINGS = ["name", "slug", "currency", "timeZone", "fiscalYearStartMonth"
  */
 export async function updateWorkspace(
   db: Database,
-  { workspaceId, actor, ...input }: { workspaceId: string; actor: Actor } & LooseSettings<z.input<typeof updateWorkspaceInputSchema>>,
+  {
+    workspaceId,
+    actor,
+    ...input
+  }: { workspaceId: string; actor: Actor } & LooseSettings<z.input<typeof updateWorkspaceInputSchema>>,
 ): Promise<Workspace> {
   const data = parseInput(updateWorkspaceInputSchema, input);
   // Unique among the workspaces the person can open, which they all see anyway; another
@@ -67,19 +71,28 @@ export async function updateWorkspace(
       }
       const rawRate = data.currencyConversionRate?.trim() || null;
       const rate = rawRate === null ? null : parseRate(rawRate);
-      if (rawRate !== null && rate === null) throw AppError.badInput(["currencyConversionRate"], "RATE_NOT_POSITIVE_NUMBER", { value: rawRate });
-      if (rate !== null && patch.currency === undefined) throw AppError.badInput(["currencyConversionRate"], "RATE_WITHOUT_CURRENCY_CHANGE");
+      if (rawRate !== null && rate === null)
+        throw AppError.badInput(["currencyConversionRate"], "RATE_NOT_POSITIVE_NUMBER", { value: rawRate });
+      if (rate !== null && patch.currency === undefined)
+        throw AppError.badInput(["currencyConversionRate"], "RATE_WITHOUT_CURRENCY_CHANGE");
       let conversion: CurrencyConversion | null = null;
       if (patch.currency !== undefined) {
-        const [{ any }] = await tx.$queryRawUnsafe<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM metric_facts WHERE workspace_id = $1::uuid) AS any`, workspaceId);
+        const [{ any }] = await tx.$queryRawUnsafe<{ any: boolean }[]>(
+          `SELECT EXISTS (SELECT 1 FROM metric_facts WHERE workspace_id = $1::uuid) AS any`,
+          workspaceId,
+        );
         if (any && rate === null) {
-          throw AppError.badInput(
-            ["currencyConversionRate"],
-            "CURRENCY_CHANGE_NEEDS_RATE",
-            { from: before.currency, to: patch.currency },
-          );
+          throw AppError.badInput(["currencyConversionRate"], "CURRENCY_CHANGE_NEEDS_RATE", {
+            from: before.currency,
+            to: patch.currency,
+          });
         }
-        if (any) conversion = await convertWorkspaceCurrency(tx, { workspaceId, rate: rate!, actorUserId: actor.kind === "user" ? actor.userId : null });
+        if (any)
+          conversion = await convertWorkspaceCurrency(tx, {
+            workspaceId,
+            rate: rate!,
+            actorUserId: actor.kind === "user" ? actor.userId : null,
+          });
       }
       const now = new Date();
       const marks = {
@@ -87,9 +100,19 @@ export async function updateWorkspace(
         ...(data.dismissChecklist && !before.checklistDismissedAt ? { checklistDismissedAt: now } : {}),
       };
       if (Object.keys(patch).length === 0 && Object.keys(marks).length === 0) return before;
-      const after = await tx.workspace.update({ where: { id: workspaceId }, data: { ...(patch as Partial<Pick<Workspace, (typeof SETTINGS)[number]>>), ...marks } });
+      const after = await tx.workspace.update({
+        where: { id: workspaceId },
+        data: { ...(patch as Partial<Pick<Workspace, (typeof SETTINGS)[number]>>), ...marks },
+      });
       if (Object.keys(patch).length === 0) return after;
-      await recordAuditEvent(tx, { workspaceId, actor, action: "workspace.updated", targetType: "workspace", targetId: workspaceId, data: { changes } });
+      await recordAuditEvent(tx, {
+        workspaceId,
+        actor,
+        action: "workspace.updated",
+        targetType: "workspace",
+        targetId: workspaceId,
+        data: { changes },
+      });
       if (conversion) {
         await recordAuditEvent(tx, {
           workspaceId,
@@ -97,7 +120,13 @@ export async function updateWorkspace(
           action: "workspace.currencyChanged",
           targetType: "workspace",
           targetId: workspaceId,
-          data: { from: before.currency, to: String(patch.currency), rate: rate!, facts: conversion.facts, targets: conversion.targets },
+          data: {
+            from: before.currency,
+            to: String(patch.currency),
+            rate: rate!,
+            facts: conversion.facts,
+            targets: conversion.targets,
+          },
         });
       }
       return after;

@@ -58,10 +58,7 @@ export const slugSchema = z
   .string()
   .trim()
   .transform((s) => s.toLowerCase())
-  .refine(
-    (s) => SLUG_PATTERN.test(s) && !s.includes("--"),
-    ue("SLUG_FORMAT"),
-  )
+  .refine((s) => SLUG_PATTERN.test(s) && !s.includes("--"), ue("SLUG_FORMAT"))
   // The app's URLs also open a workspace by its id when two a person can see share a slug
   // (app/(app)/_lib/load.ts): a slug never looks like one.
   .refine((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s), ue("SLUG_LOOKS_LIKE_ID"));

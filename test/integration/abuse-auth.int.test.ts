@@ -43,9 +43,13 @@ describe("abuse: the client address is the socket's unless proxies are trusted",
   it("40 failed logins with 40 forged X-Forwarded-For addresses are throttled after 30", async () => {
     const codes: string[] = [];
     for (let i = 0; i < 40; i++) {
-      const r = await post({ query: LOGIN, variables: { input: { email: uniqueEmail("nobody"), password: "wrong password" } } }, "203.0.113.9", {
-        "x-forwarded-for": `10.1.${i}.${i}`,
-      });
+      const r = await post(
+        { query: LOGIN, variables: { input: { email: uniqueEmail("nobody"), password: "wrong password" } } },
+        "203.0.113.9",
+        {
+          "x-forwarded-for": `10.1.${i}.${i}`,
+        },
+      );
       codes.push(r.errors![0].extensions.code);
     }
     expect(codes.slice(0, 30).every((c) => c === "UNAUTHENTICATED")).toBe(true);
@@ -54,12 +58,19 @@ describe("abuse: the client address is the socket's unless proxies are trusted",
 
   it("31 failures forged as someone else's address do not lock that address out", async () => {
     for (let i = 0; i < 31; i++) {
-      await post({ query: LOGIN, variables: { input: { email: uniqueEmail("nobody"), password: "wrong password" } } }, "203.0.113.10", {
-        "x-forwarded-for": "198.51.100.7",
-      });
+      await post(
+        { query: LOGIN, variables: { input: { email: uniqueEmail("nobody"), password: "wrong password" } } },
+        "203.0.113.10",
+        {
+          "x-forwarded-for": "198.51.100.7",
+        },
+      );
     }
     const victim = await createWorkspaceWithOwner(db);
-    const r = await post({ query: LOGIN, variables: { input: { email: victim.owner.email, password: victim.password } } }, "198.51.100.7");
+    const r = await post(
+      { query: LOGIN, variables: { input: { email: victim.owner.email, password: victim.password } } },
+      "198.51.100.7",
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.login.user.id).toBe(victim.owner.id);
   });
@@ -85,7 +96,9 @@ describe("abuse: the client address is the socket's unless proxies are trusted",
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_ADDRESS_HEADER]: "6.6.6.6", "x-forwarded-for": "6.6.6.6" } });
+      await fetch(`http://127.0.0.1:${port}/`, {
+        headers: { [PEER_ADDRESS_HEADER]: "6.6.6.6", "x-forwarded-for": "6.6.6.6" },
+      });
       expect(seen).toBe("127.0.0.1");
     } finally {
       server.closeAllConnections();
@@ -100,7 +113,20 @@ describe("abuse: sign-up", () => {
   it("is throttled per client address (20 an hour by default)", async () => {
     const codes: string[] = [];
     for (let i = 0; i < 22; i++) {
-      const r = await post({ query: SIGN_UP, variables: { input: { email: uniqueEmail("flood"), password: "factory passphrase 7319", name: "F", workspaceName: `Flood ${i}` } } }, "203.0.113.20");
+      const r = await post(
+        {
+          query: SIGN_UP,
+          variables: {
+            input: {
+              email: uniqueEmail("flood"),
+              password: "factory passphrase 7319",
+              name: "F",
+              workspaceName: `Flood ${i}`,
+            },
+          },
+        },
+        "203.0.113.20",
+      );
       codes.push(r.errors?.[0]?.extensions.code ?? "OK");
     }
     expect(codes.slice(0, 20)).toEqual(Array(20).fill("OK"));
@@ -109,7 +135,15 @@ describe("abuse: sign-up", () => {
 
   it("an existing address: the owner is e-mailed about the attempt", async () => {
     const owner = await createWorkspaceWithOwner(db, { locale: "ru" });
-    const r = await post({ query: SIGN_UP, variables: { input: { email: owner.owner.email, password: "factory passphrase 7319", name: "X", workspaceName: "X" } } }, "203.0.113.21");
+    const r = await post(
+      {
+        query: SIGN_UP,
+        variables: {
+          input: { email: owner.owner.email, password: "factory passphrase 7319", name: "X", workspaceName: "X" },
+        },
+      },
+      "203.0.113.21",
+    );
     expect(r.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
     const mail = await inbox.waitFor((m) => m.to.includes(owner.owner.email));
     expect(mailText(mail)).toMatch(/уже есть/);
@@ -118,7 +152,13 @@ describe("abuse: sign-up", () => {
 
   it("weak passwords are refused: 'aaaaaaaa' and eight spaces", async () => {
     for (const password of ["aaaaaaaa", "        "]) {
-      const r = await post({ query: SIGN_UP, variables: { input: { email: uniqueEmail("weak"), password, name: "W", workspaceName: "W" } } }, "203.0.113.22");
+      const r = await post(
+        {
+          query: SIGN_UP,
+          variables: { input: { email: uniqueEmail("weak"), password, name: "W", workspaceName: "W" } },
+        },
+        "203.0.113.22",
+      );
       expect(r.errors?.[0]?.extensions.code, password).toBe("BAD_USER_INPUT");
     }
   });

@@ -99,7 +99,9 @@ describe(`abuse: CSV that never lies (${TEST_DB})`, () => {
     expect((nul.report as any).issues).toMatchObject([{ code: "NUL_BYTE", row: 2, column: "channel" }]);
     const noBom = await upload(ws, Buffer.from("date,channel,spend\n2026-11-01,google,1\n", "utf16le"));
     expect((noBom.report as any).issues).toMatchObject([{ code: "NUL_BYTE", row: 1 }]);
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8, 0x98]);
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8, 0x98,
+    ]);
     const binary = await upload(ws, png);
     expect((binary.report as any).issues).toMatchObject([{ code: "BAD_ENCODING", row: 1, offset: 0 }]);
     const control = await upload(ws, Buffer.from("date,channel,spend\n2026-11-01,google,1\x07\n"));
@@ -109,21 +111,29 @@ describe(`abuse: CSV that never lies (${TEST_DB})`, () => {
 
   it("an unclosed quote names the row and column where it opened", async () => {
     const ws = await createWorkspace(db);
-    const record = await upload(ws, Buffer.from('date,channel,spend\n2026-11-01,google,1\n2026-11-02,"google,2\n2026-11-03,vk,3\n'));
+    const record = await upload(
+      ws,
+      Buffer.from('date,channel,spend\n2026-11-01,google,1\n2026-11-02,"google,2\n2026-11-03,vk,3\n'),
+    );
     expect((record.report as any).issues).toMatchObject([{ code: "UNCLOSED_QUOTE", row: 3, column: "channel" }]);
     await expectRefused(ws, record.id);
   });
 
   it("a header of 1 000 000 columns is refused at once, with a small report", async () => {
     const ws = await createWorkspace(db);
-    const header = Array.from({ length: 1_000_000 }, (_, i) => (i < 3 ? ["date", "channel", "spend"][i] : "x")).join(",");
+    const header = Array.from({ length: 1_000_000 }, (_, i) => (i < 3 ? ["date", "channel", "spend"][i] : "x")).join(
+      ",",
+    );
     const record = await upload(ws, Buffer.from(`${header}\n2026-11-01,google,1\n`));
     const report = record.report as any;
     expect(report.issues).toMatchObject([{ code: "TOO_MANY_COLUMNS", row: 1 }]);
     expect(report.unmappedColumns).toEqual([]);
     expect(JSON.stringify(report).length).toBeLessThan(2_000);
     // 2 000 columns is the limit: accepted (and mapped as far as the header says).
-    const wide = await upload(ws, Buffer.from(`date,channel,spend${",x".repeat(1_997)}\n2026-11-01,google,1${",".repeat(1_997)}\n`));
+    const wide = await upload(
+      ws,
+      Buffer.from(`date,channel,spend${",x".repeat(1_997)}\n2026-11-01,google,1${",".repeat(1_997)}\n`),
+    );
     expect(wide.errorCount).toBe(0);
     expect(wide.rowsTotal).toBe(1);
   });
@@ -145,7 +155,9 @@ describe("abuse: fuzzing the CSV analyser", () => {
   it("any bytes at all give a report, never an exception", async () => {
     const bytes = fc.oneof(
       fc.uint8Array({ maxLength: 300 }),
-      fc.array(fc.constantFrom(..."date,channel;spend\n\r\"\t 0123456789.-Яя\u0000\u00a0".split("")), { maxLength: 200 }).map((cs) => Buffer.from(cs.join(""), "utf8")),
+      fc
+        .array(fc.constantFrom(...'date,channel;spend\n\r"\t 0123456789.-Яя\u0000\u00a0'.split("")), { maxLength: 200 })
+        .map((cs) => Buffer.from(cs.join(""), "utf8")),
     );
     let runs = 0;
     await fc.assert(
@@ -162,17 +174,29 @@ describe("abuse: fuzzing the CSV analyser", () => {
 
   it("a well-formed file, however it is quoted, gives exactly its facts", async () => {
     const channel = fc.stringMatching(/^[a-zA-Zа-яА-Я ,;"]{1,8}$/).filter((s) => s.trim() !== "");
-    const row = fc.record({ day: fc.integer({ min: 1, max: 28 }), channel, spend: fc.integer({ min: 0, max: 99_999 }), clicks: fc.option(fc.integer({ min: 0, max: 999 })) });
+    const row = fc.record({
+      day: fc.integer({ min: 1, max: 28 }),
+      channel,
+      spend: fc.integer({ min: 0, max: 99_999 }),
+      clicks: fc.option(fc.integer({ min: 0, max: 999 })),
+    });
     await fc.assert(
-      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), fc.constantFrom(",", ";"), async (rows, delimiter) => {
-        const unique = [...new Map(rows.map((r) => [`${r.day}|${r.channel.trim()}`, r])).values()];
-        const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-        const lines = [["date", "channel", "spend", "clicks"].join(delimiter)];
-        for (const r of unique) lines.push([`2026-10-${String(r.day).padStart(2, "0")}`, quote(r.channel), r.spend, r.clicks ?? ""].join(delimiter));
-        const analysis = await analyzeBytes(Buffer.from(lines.join("\r\n"), "utf8"));
-        expect(analysis.report.issues).toEqual([]);
-        expect(analysis.report.factCount).toBe(unique.length + unique.filter((r) => r.clicks !== null).length);
-      }),
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 25 }),
+        fc.constantFrom(",", ";"),
+        async (rows, delimiter) => {
+          const unique = [...new Map(rows.map((r) => [`${r.day}|${r.channel.trim()}`, r])).values()];
+          const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+          const lines = [["date", "channel", "spend", "clicks"].join(delimiter)];
+          for (const r of unique)
+            lines.push(
+              [`2026-10-${String(r.day).padStart(2, "0")}`, quote(r.channel), r.spend, r.clicks ?? ""].join(delimiter),
+            );
+          const analysis = await analyzeBytes(Buffer.from(lines.join("\r\n"), "utf8"));
+          expect(analysis.report.issues).toEqual([]);
+          expect(analysis.report.factCount).toBe(unique.length + unique.filter((r) => r.clicks !== null).length);
+        },
+      ),
       { numRuns: 60 },
     );
   });

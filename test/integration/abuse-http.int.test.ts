@@ -38,13 +38,21 @@ function hugeBody(total: number, chunk = 64 * 1024) {
 }
 
 function graphqlRequest(body: BodyInit, headers: Record<string, string> = {}): Request {
-  return new Request("http://localhost/api/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body, duplex: "half" } as RequestInit);
+  return new Request("http://localhost/api/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
 }
 
 describe("abuse: body limits hold while streaming", () => {
   it("a chunked 160 MB GraphQL body is refused with 413 after reading no more than the limit", async () => {
     const body = hugeBody(160 * 1024 * 1024);
-    const res = await executeGraphQLHttp(graphqlRequest(body.stream, { authorization: "Bearer tl_x_y" }), async () => db);
+    const res = await executeGraphQLHttp(
+      graphqlRequest(body.stream, { authorization: "Bearer tl_x_y" }),
+      async () => db,
+    );
     expect(res.status).toBe(413);
     expect(res.headers.get("connection")).toBe("close");
     expect((await res.json()).errors[0]).toMatchObject({ extensions: { code: "PAYLOAD_TOO_LARGE" } });
@@ -60,7 +68,10 @@ describe("abuse: body limits hold while streaming", () => {
 
   it("a declared Content-Length over the limit is refused before a byte is read", async () => {
     const body = hugeBody(1024 * 1024);
-    const res = await executeGraphQLHttp(graphqlRequest(body.stream, { "content-length": String(MAX_BODY_BYTES + 1), authorization: "Bearer tl_x_y" }), async () => db);
+    const res = await executeGraphQLHttp(
+      graphqlRequest(body.stream, { "content-length": String(MAX_BODY_BYTES + 1), authorization: "Bearer tl_x_y" }),
+      async () => db,
+    );
     expect(res.status).toBe(413);
     expect(body.pulled()).toBe(0);
   });
@@ -96,7 +107,13 @@ describe("abuse: body limits hold while streaming", () => {
     try {
       let sent = 0;
       const outcome = await new Promise<{ status: number; closed: boolean }>((resolve, reject) => {
-        const req = http.request({ host: "127.0.0.1", port, path: "/api/graphql", method: "POST", headers: { "content-type": "application/json" } });
+        const req = http.request({
+          host: "127.0.0.1",
+          port,
+          path: "/api/graphql",
+          method: "POST",
+          headers: { "content-type": "application/json" },
+        });
         let status = 0;
         req.on("response", (res) => {
           status = res.statusCode ?? 0;
@@ -129,15 +146,23 @@ describe("abuse: NUL is bad input, never a 500", () => {
   // GraphQL over HTTP: a request error is 400 for a client that accepts
   // application/graphql-response+json, and 200 with the same errors for plain application/json.
   async function post(body: unknown) {
-    const res = await executeGraphQLHttp(graphqlRequest(JSON.stringify(body), { accept: "application/graphql-response+json" }), async () => db);
-    const legacy = await executeGraphQLHttp(graphqlRequest(JSON.stringify(body), { accept: "application/json" }), async () => db);
+    const res = await executeGraphQLHttp(
+      graphqlRequest(JSON.stringify(body), { accept: "application/graphql-response+json" }),
+      async () => db,
+    );
+    const legacy = await executeGraphQLHttp(
+      graphqlRequest(JSON.stringify(body), { accept: "application/json" }),
+      async () => db,
+    );
     expect(legacy.status).toBe(200);
     expect((await legacy.json()).errors[0].extensions.code).toBe("BAD_USER_INPUT");
     return { status: res.status, body: await res.json() };
   }
 
   it("in a string literal of the document", async () => {
-    const { status, body } = await post({ query: `{ workspace(id: "a\\u0000b") { metricValues(channel: "a\\u0000b", keys: ["spend"], from: "2026-01-01", to: "2026-01-31") { key } } }` });
+    const { status, body } = await post({
+      query: `{ workspace(id: "a\\u0000b") { metricValues(channel: "a\\u0000b", keys: ["spend"], from: "2026-01-01", to: "2026-01-31") { key } } }`,
+    });
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(body.errors[0].message).toMatch(/^id: /);
@@ -146,7 +171,9 @@ describe("abuse: NUL is bad input, never a 500", () => {
   it("in a variable, however deep", async () => {
     const { status, body } = await post({
       query: `mutation($input: SignUpInput!) { signUp(input: $input) { __typename } }`,
-      variables: { input: { email: "x@example.com", password: "long enough pass\u0000word", name: "X", workspaceName: "W" } },
+      variables: {
+        input: { email: "x@example.com", password: "long enough pass\u0000word", name: "X", workspaceName: "W" },
+      },
     });
     expect(status).toBe(400);
     expect(body.errors[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });

@@ -17,10 +17,39 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => db?.close());
 
-const nasty = fc.oneof(
-  fc.string({ unit: "binary", maxLength: 40 }),
-  fc.array(fc.constantFrom("'", "\\", "\\'", "''", "$1", "$2", "E'", "\n", "\r", ";", "--", "/*", "*/", "\"", "\t", "Я", "😀", "\\x41", "\\u0041", "%", "_"), { maxLength: 20 }).map((p) => p.join("")),
-).filter((s) => !s.includes("\u0000"));
+const nasty = fc
+  .oneof(
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc
+      .array(
+        fc.constantFrom(
+          "'",
+          "\\",
+          "\\'",
+          "''",
+          "$1",
+          "$2",
+          "E'",
+          "\n",
+          "\r",
+          ";",
+          "--",
+          "/*",
+          "*/",
+          '"',
+          "\t",
+          "Я",
+          "😀",
+          "\\x41",
+          "\\u0041",
+          "%",
+          "_",
+        ),
+        { maxLength: 20 },
+      )
+      .map((p) => p.join("")),
+  )
+  .filter((s) => !s.includes("\u0000"));
 
 describe(`abuse: literal escaping round-trips through the database (${TEST_DB})`, () => {
   it("strings, integers and arrays come back exactly as sent", async () => {
@@ -28,7 +57,12 @@ describe(`abuse: literal escaping round-trips through the database (${TEST_DB})`
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(nasty, fc.maxSafeInteger(), fc.array(nasty, { maxLength: 5 }), async (text, n, list) => {
-        const [rows] = await read([{ text: "SELECT $1::text AS text, $2::bigint::text AS n, $3::text[] AS list, $1::text = $1::text AS same", params: [text, n, list] }]);
+        const [rows] = await read([
+          {
+            text: "SELECT $1::text AS text, $2::bigint::text AS n, $3::text[] AS list, $1::text = $1::text AS same",
+            params: [text, n, list],
+          },
+        ]);
         const row = rows[0] as { text: string; n: string; list: string[]; same: boolean };
         expect(row.text).toBe(text);
         expect(row.n).toBe(String(n));
@@ -52,23 +86,40 @@ describe(`abuse: literal escaping round-trips through the database (${TEST_DB})`
 
 describe("abuse: fuzzed GraphQL variables never answer 500", () => {
   it("random values for a public mutation's input are refused as input errors", async () => {
-    const value = fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }));
+    const value = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 30 }),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+    );
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(fc.record({ email: value, password: value, name: value, workspaceName: value, currency: value }, { requiredKeys: [] }), async (input) => {
-        const res = await executeGraphQLHttp(
-          new Request("http://localhost/api/graphql", {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ query: "mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }", variables: { input } }),
-          }),
-          async () => db,
-        );
-        expect(res.status).toBeLessThan(500);
-        const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
-        for (const e of body.errors ?? []) expect(e.extensions?.code).not.toBe("INTERNAL_SERVER_ERROR");
-        runs++;
-      }),
+      fc.asyncProperty(
+        fc.record(
+          { email: value, password: value, name: value, workspaceName: value, currency: value },
+          { requiredKeys: [] },
+        ),
+        async (input) => {
+          const res = await executeGraphQLHttp(
+            new Request("http://localhost/api/graphql", {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({
+                query: "mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }",
+                variables: { input },
+              }),
+            }),
+            async () => db,
+          );
+          expect(res.status).toBeLessThan(500);
+          const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+          for (const e of body.errors ?? []) expect(e.extensions?.code).not.toBe("INTERNAL_SERVER_ERROR");
+          runs++;
+        },
+      ),
       { numRuns: 60 },
     );
     expect(runs).toBe(60);

@@ -27,7 +27,12 @@ async function call(query: string, variables: Record<string, unknown> = {}, cook
   const res = await executeGraphQLHttp(
     new Request("http://localhost/api/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: peer, "user-agent": "AbuseSuite/1.0", ...(cookie ? { cookie } : {}) },
+      headers: {
+        "content-type": "application/json",
+        [PEER_ADDRESS_HEADER]: peer,
+        "user-agent": "AbuseSuite/1.0",
+        ...(cookie ? { cookie } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     }),
     async () => db,
@@ -63,8 +68,12 @@ describe("abuse: sessions are server-side", () => {
     const sessions = (await call(VIEWER, {}, idle)).data.viewer.sessions as { id: string; current: boolean }[];
     const idleId = sessions.find((s) => s.current)!.id;
     const oldId = (await call(VIEWER, {}, old)).data.viewer.sessions.find((s: { current: boolean }) => s.current).id;
-    await db.sql.query("UPDATE user_sessions SET last_seen_at = now() - interval '13 hours' WHERE id = $1::uuid", [idleId]);
-    await db.sql.query("UPDATE user_sessions SET expires_at = now() - interval '1 second' WHERE id = $1::uuid", [oldId]);
+    await db.sql.query("UPDATE user_sessions SET last_seen_at = now() - interval '13 hours' WHERE id = $1::uuid", [
+      idleId,
+    ]);
+    await db.sql.query("UPDATE user_sessions SET expires_at = now() - interval '1 second' WHERE id = $1::uuid", [
+      oldId,
+    ]);
     expect((await call(VIEWER, {}, idle)).data.viewer).toBeNull();
     expect((await call(VIEWER, {}, old)).data.viewer).toBeNull();
   });
@@ -73,17 +82,26 @@ describe("abuse: sessions are server-side", () => {
     const a = await createWorkspaceWithOwner(db);
     const laptop = await login(a.owner.email, a.password);
     const phone = await login(a.owner.email, a.password);
-    const listed = (await call(VIEWER, {}, laptop)).data.viewer.sessions as { id: string; current: boolean; userAgent: string }[];
+    const listed = (await call(VIEWER, {}, laptop)).data.viewer.sessions as {
+      id: string;
+      current: boolean;
+      userAgent: string;
+    }[];
     expect(listed).toHaveLength(2); // the laptop and the phone
     expect(listed.filter((s) => s.current)).toHaveLength(1);
     expect(listed[0].userAgent).toBe("AbuseSuite/1.0");
-    const phoneId = (await call(VIEWER, {}, phone)).data.viewer.sessions.find((s: { current: boolean }) => s.current).id;
+    const phoneId = (await call(VIEWER, {}, phone)).data.viewer.sessions.find(
+      (s: { current: boolean }) => s.current,
+    ).id;
     const b = await createWorkspaceWithOwner(db);
     const intruder = await login(b.owner.email, b.password);
     const foreign = await call(`mutation($id: ID!) { revokeSession(id: $id) { ok } }`, { id: phoneId }, intruder);
     expect(foreign.errors?.[0].extensions.code).toBe("NOT_FOUND");
     expect((await call(VIEWER, {}, phone)).data.viewer.userId).toBe(a.owner.id);
-    expect((await call(`mutation($id: ID!) { revokeSession(id: $id) { ok } }`, { id: phoneId }, laptop)).data.revokeSession.ok).toBe(true);
+    expect(
+      (await call(`mutation($id: ID!) { revokeSession(id: $id) { ok } }`, { id: phoneId }, laptop)).data.revokeSession
+        .ok,
+    ).toBe(true);
     expect((await call(VIEWER, {}, phone)).data.viewer).toBeNull();
     expect((await call(VIEWER, {}, laptop)).data.viewer.userId).toBe(a.owner.id);
     const events = (await call(VIEWER, {}, laptop)).data.viewer.securityEvents.map((e: { action: string }) => e.action);
@@ -93,8 +111,12 @@ describe("abuse: sessions are server-side", () => {
 
   it("failed sign-ins over the limit go to the account log", async () => {
     const a = await createWorkspaceWithOwner(db);
-    for (let i = 0; i < 6; i++) await call(LOGIN, { input: { email: a.owner.email, password: "wrong password" } }, undefined, "192.0.2.60");
-    const { rows } = await db.sql.query<{ action: string }>("SELECT action FROM account_events WHERE user_id = $1::uuid", [a.owner.id]);
+    for (let i = 0; i < 6; i++)
+      await call(LOGIN, { input: { email: a.owner.email, password: "wrong password" } }, undefined, "192.0.2.60");
+    const { rows } = await db.sql.query<{ action: string }>(
+      "SELECT action FROM account_events WHERE user_id = $1::uuid",
+      [a.owner.id],
+    );
     expect(rows.map((r) => r.action)).toContain("signIn.throttled");
   });
 });
@@ -112,7 +134,10 @@ describe("abuse: password reset by e-mail", () => {
     const mail = await inbox.waitFor((m) => m.to.includes(a.owner.email) && /reset-password\//.test(mailText(m)));
     expect(mailText(mail)).toMatch(/Чтобы задать новый пароль/);
     const token = /reset-password\/([A-Za-z0-9_-]+)/.exec(mailText(mail))![1];
-    const { rows } = await db.sql.query<{ token_hash: string }>("SELECT token_hash FROM password_resets WHERE user_id = $1::uuid", [a.owner.id]);
+    const { rows } = await db.sql.query<{ token_hash: string }>(
+      "SELECT token_hash FROM password_resets WHERE user_id = $1::uuid",
+      [a.owner.id],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).not.toContain(token);
     expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -124,10 +149,27 @@ describe("abuse: password reset by e-mail", () => {
     expect((await call(VIEWER, {}, other)).data.viewer).toBeNull();
     const again = await call(RESET, { input: { token, password: "another violet harbour 78" } });
     expect(again.errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
-    expect((await call(LOGIN, { input: { email: a.owner.email, password: a.password } }, undefined, "192.0.2.71")).errors?.[0].extensions.code).toBe("UNAUTHENTICATED");
-    expect((await call(LOGIN, { input: { email: a.owner.email, password: "new violet harbour 77" } }, undefined, "192.0.2.71")).errors).toBeUndefined();
-    const { rows: log } = await db.sql.query<{ action: string }>("SELECT action FROM account_events WHERE user_id = $1::uuid", [a.owner.id]);
-    expect(log.map((r) => r.action)).toEqual(expect.arrayContaining(["password.resetRequested", "password.reset", "session.revokedAll"]));
+    expect(
+      (await call(LOGIN, { input: { email: a.owner.email, password: a.password } }, undefined, "192.0.2.71"))
+        .errors?.[0].extensions.code,
+    ).toBe("UNAUTHENTICATED");
+    expect(
+      (
+        await call(
+          LOGIN,
+          { input: { email: a.owner.email, password: "new violet harbour 77" } },
+          undefined,
+          "192.0.2.71",
+        )
+      ).errors,
+    ).toBeUndefined();
+    const { rows: log } = await db.sql.query<{ action: string }>(
+      "SELECT action FROM account_events WHERE user_id = $1::uuid",
+      [a.owner.id],
+    );
+    expect(log.map((r) => r.action)).toEqual(
+      expect.arrayContaining(["password.resetRequested", "password.reset", "session.revokedAll"]),
+    );
   });
 
   it("an expired link is refused; requests are throttled per address", async () => {
@@ -135,10 +177,18 @@ describe("abuse: password reset by e-mail", () => {
     await call(REQUEST, { input: { email: a.owner.email } }, undefined, "192.0.2.80");
     const mail = await inbox.waitFor((m) => m.to.includes(a.owner.email));
     const token = /reset-password\/([A-Za-z0-9_-]+)/.exec(mailText(mail))![1];
-    await db.sql.query("UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE user_id = $1::uuid", [a.owner.id]);
-    expect((await call(RESET, { input: { token, password: "new violet harbour 77" } })).errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
+    await db.sql.query("UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE user_id = $1::uuid", [
+      a.owner.id,
+    ]);
+    expect(
+      (await call(RESET, { input: { token, password: "new violet harbour 77" } })).errors?.[0].extensions.code,
+    ).toBe("BAD_USER_INPUT");
     const codes: string[] = [];
-    for (let i = 0; i < 3; i++) codes.push((await call(REQUEST, { input: { email: a.owner.email } }, undefined, `192.0.2.${90 + i}`)).errors?.[0]?.extensions.code ?? "OK");
+    for (let i = 0; i < 3; i++)
+      codes.push(
+        (await call(REQUEST, { input: { email: a.owner.email } }, undefined, `192.0.2.${90 + i}`)).errors?.[0]
+          ?.extensions.code ?? "OK",
+      );
     expect(codes).toEqual(["OK", "OK", "RATE_LIMITED"]);
   });
 });

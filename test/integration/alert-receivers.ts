@@ -25,14 +25,23 @@ export async function startSmtpReceiver(): Promise<{ url: string; mails: Receive
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject: decodeHeader(/^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? ""), text: decodeBody(raw) });
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          subject: decodeHeader(/^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? ""),
+          text: decodeBody(raw),
+        });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 function decodeHeader(value: string): string {
@@ -60,7 +69,8 @@ function decodeBody(raw: string): string {
   const split = plain.search(/\r?\n\r?\n/);
   const headers = plain.slice(0, split);
   const body = plain.slice(split).trim();
-  if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(body.replace(/\s/g, ""), "base64").toString("utf8");
+  if (/Content-Transfer-Encoding: base64/i.test(headers))
+    return Buffer.from(body.replace(/\s/g, ""), "base64").toString("utf8");
   if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) return decodeQp(body);
   return body;
 }
@@ -73,7 +83,12 @@ export interface ReceivedHook {
 }
 
 /** A local HTTP receiver; `respond` decides each answer's status (default 200). */
-export async function startHookReceiver(): Promise<{ url: string; hooks: ReceivedHook[]; respond: (fn: (n: number) => number) => void; close: () => Promise<void> }> {
+export async function startHookReceiver(): Promise<{
+  url: string;
+  hooks: ReceivedHook[];
+  respond: (fn: (n: number) => number) => void;
+  close: () => Promise<void>;
+}> {
   const hooks: ReceivedHook[] = [];
   let answer = (_n: number) => 200;
   const server = http.createServer((req, res) => {

@@ -20,12 +20,15 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => db?.close());
 
-const VIEWER = "{ viewer { kind apiKey { id name prefix scopes expiresAt rateLimitPerMinute } rateLimit { limit remaining resetSeconds } } }";
+const VIEWER =
+  "{ viewer { kind apiKey { id name prefix scopes expiresAt rateLimitPerMinute } rateLimit { limit remaining resetSeconds } } }";
 
 /** A GET with the key and nothing else, as an integrator sends it. */
 async function asKey(secret: string, query = VIEWER): Promise<{ status: number; body: any }> {
   const res = await executeGraphQLHttp(
-    new Request(`http://localhost/api/graphql?query=${encodeURIComponent(query)}`, { headers: { authorization: `Bearer ${secret}` } }),
+    new Request(`http://localhost/api/graphql?query=${encodeURIComponent(query)}`, {
+      headers: { authorization: `Bearer ${secret}` },
+    }),
     async () => db,
   );
   return { status: res.status, body: JSON.parse(await res.text()) };
@@ -43,7 +46,13 @@ describe("API key rotation and editing", () => {
     expect(status).toBe(200);
     expect(body.data.viewer).toMatchObject({
       kind: "API_KEY",
-      apiKey: { id: apiKey.id, name: "Warehouse sync", scopes: ["READ", "WRITE_METRICS"], expiresAt: null, rateLimitPerMinute: 120 },
+      apiKey: {
+        id: apiKey.id,
+        name: "Warehouse sync",
+        scopes: ["READ", "WRITE_METRICS"],
+        expiresAt: null,
+        rateLimitPerMinute: 120,
+      },
       rateLimit: { limit: 120, remaining: 119 },
     });
     expect(body.data.viewer.rateLimit.resetSeconds).toBeGreaterThanOrEqual(1);
@@ -89,7 +98,12 @@ describe("API key rotation and editing", () => {
     expect((await asKey(rotatedEarlier.secret)).status).toBe(401);
     expect((await asKey(immediate.data!.rotateApiKey.secret)).status).toBe(200);
 
-    const audit = await gql(db, a.viewer, `query($w: ID!) { workspace(id: $w) { auditEvents(first: 20, actions: ["apiKey.rotated"]) { totalCount } } }`, { w: a.workspace.id });
+    const audit = await gql(
+      db,
+      a.viewer,
+      `query($w: ID!) { workspace(id: $w) { auditEvents(first: 20, actions: ["apiKey.rotated"]) { totalCount } } }`,
+      { w: a.workspace.id },
+    );
     expect(audit.data!.workspace.auditEvents.totalCount).toBe(3);
   });
 
@@ -99,33 +113,66 @@ describe("API key rotation and editing", () => {
     const secret = created.data!.createApiKey.secret as string;
     const expiry = new Date(Date.now() + 86_400_000).toISOString();
 
-    const edited = await gql(db, a.viewer, UPDATE, { input: { apiKeyId: id, name: "Warehouse sync v2", rateLimitPerMinute: 5, expiresAt: expiry } });
-    expect(edited.data!.updateApiKey.apiKey).toEqual({ name: "Warehouse sync v2", rateLimitPerMinute: 5, expiresAt: expiry });
+    const edited = await gql(db, a.viewer, UPDATE, {
+      input: { apiKeyId: id, name: "Warehouse sync v2", rateLimitPerMinute: 5, expiresAt: expiry },
+    });
+    expect(edited.data!.updateApiKey.apiKey).toEqual({
+      name: "Warehouse sync v2",
+      rateLimitPerMinute: 5,
+      expiresAt: expiry,
+    });
     const seen = await asKey(secret);
-    expect(seen.body.data.viewer.apiKey).toMatchObject({ name: "Warehouse sync v2", rateLimitPerMinute: 5, expiresAt: expiry });
+    expect(seen.body.data.viewer.apiKey).toMatchObject({
+      name: "Warehouse sync v2",
+      rateLimitPerMinute: 5,
+      expiresAt: expiry,
+    });
     expect(seen.body.data.viewer.rateLimit.limit).toBe(5);
 
     const cleared = await gql(db, a.viewer, UPDATE, { input: { apiKeyId: id, expiresAt: null } });
-    expect(cleared.data!.updateApiKey.apiKey).toEqual({ name: "Warehouse sync v2", rateLimitPerMinute: 5, expiresAt: null });
+    expect(cleared.data!.updateApiKey.apiKey).toEqual({
+      name: "Warehouse sync v2",
+      rateLimitPerMinute: 5,
+      expiresAt: null,
+    });
 
-    const bad = await gql(db, a.viewer, UPDATE, { input: { apiKeyId: id, rateLimitPerMinute: 0, expiresAt: "2001-01-01T00:00:00.000Z" } });
+    const bad = await gql(db, a.viewer, UPDATE, {
+      input: { apiKeyId: id, rateLimitPerMinute: 0, expiresAt: "2001-01-01T00:00:00.000Z" },
+    });
     expect(errorCodes(bad)).toEqual(["BAD_USER_INPUT"]);
     expect(bad.errors![0].extensions!.fieldErrors).toMatchObject(
       expect.arrayContaining([
-        expect.objectContaining({ path: ["input", "rateLimitPerMinute"], reason: "RATE_LIMIT_RANGE", message: expect.stringMatching(/between 1 and 100,000/) }),
-        expect.objectContaining({ path: ["input", "expiresAt"], reason: "EXPIRY_IN_PAST", message: expect.stringMatching(/future/) }),
+        expect.objectContaining({
+          path: ["input", "rateLimitPerMinute"],
+          reason: "RATE_LIMIT_RANGE",
+          message: expect.stringMatching(/between 1 and 100,000/),
+        }),
+        expect.objectContaining({
+          path: ["input", "expiresAt"],
+          reason: "EXPIRY_IN_PAST",
+          message: expect.stringMatching(/future/),
+        }),
       ]),
     );
     const badGrace = await gql(db, a.viewer, ROTATE, { id, h: 100_000 });
-    expect(badGrace.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["input", "gracePeriodHours"] }] });
+    expect(badGrace.errors![0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ path: ["input", "gracePeriodHours"] }],
+    });
 
     const keyCaller = await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["ADMIN"] });
     expect(errorCodes(await gql(db, keyCaller.viewer, ROTATE, { id, h: 1 }))).toEqual(["FORBIDDEN"]);
     expect(errorCodes(await gql(db, b.viewer, ROTATE, { id, h: 1 }))).toEqual(["NOT_FOUND"]);
-    expect(errorCodes(await gql(db, b.viewer, UPDATE, { input: { apiKeyId: id, name: "stolen" } }))).toEqual(["NOT_FOUND"]);
+    expect(errorCodes(await gql(db, b.viewer, UPDATE, { input: { apiKeyId: id, name: "stolen" } }))).toEqual([
+      "NOT_FOUND",
+    ]);
 
     const after = await asKey(secret);
     expect(after.status).toBe(200);
-    expect(after.body.data.viewer.apiKey).toMatchObject({ name: "Warehouse sync v2", rateLimitPerMinute: 5, expiresAt: null });
+    expect(after.body.data.viewer.apiKey).toMatchObject({
+      name: "Warehouse sync v2",
+      rateLimitPerMinute: 5,
+      expiresAt: null,
+    });
   });
 });

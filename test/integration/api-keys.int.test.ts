@@ -23,28 +23,54 @@ const fieldErrors = (r: GqlResult) => r.errors?.[0]?.extensions?.fieldErrors;
 describe("createApiKey", () => {
   it("returns the secret once, stores only its hash, and the key authenticates", async () => {
     const { workspace, viewer, owner } = await createWorkspaceWithOwner(db);
-    const r = await gql(db, viewer, CREATE, { input: { workspaceId: workspace.id, name: "CRM sync", scopes: ["WRITE_METRICS", "READ", "READ"] } });
+    const r = await gql(db, viewer, CREATE, {
+      input: { workspaceId: workspace.id, name: "CRM sync", scopes: ["WRITE_METRICS", "READ", "READ"] },
+    });
     expect(r.errors).toBeUndefined();
     const { secret, apiKey } = r.data!.createApiKey;
-    expect(apiKey).toMatchObject({ name: "CRM sync", scopes: ["READ", "WRITE_METRICS"], rateLimitPerMinute: 600, lastUsedAt: null, expiresAt: null, revokedAt: null, active: true });
+    expect(apiKey).toMatchObject({
+      name: "CRM sync",
+      scopes: ["READ", "WRITE_METRICS"],
+      rateLimitPerMinute: 600,
+      lastUsedAt: null,
+      expiresAt: null,
+      revokedAt: null,
+      active: true,
+    });
     expect(parseApiKey(secret)).toEqual({ prefix: apiKey.prefix });
-    const row = await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.apiKey.findFirstOrThrow({ where: { workspaceId: workspace.id } }));
+    const row = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+      tx.apiKey.findFirstOrThrow({ where: { workspaceId: workspace.id } }),
+    );
     expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(secret.slice(`tl_${apiKey.prefix}_`.length));
     expect(row.createdByUserId).toBe(owner.id);
     const keyViewer = await authenticateApiKey(db, secret);
-    expect(keyViewer).toEqual({ kind: "apiKey", apiKeyId: row.id, workspaceId: workspace.id, scopes: ["READ", "WRITE_METRICS"], rateLimit: { limit: row.rateLimitPerMinute, remaining: row.rateLimitPerMinute - 1, resetSeconds: expect.any(Number) } });
+    expect(keyViewer).toEqual({
+      kind: "apiKey",
+      apiKeyId: row.id,
+      workspaceId: workspace.id,
+      scopes: ["READ", "WRITE_METRICS"],
+      rateLimit: {
+        limit: row.rateLimitPerMinute,
+        remaining: row.rateLimitPerMinute - 1,
+        resetSeconds: expect.any(Number),
+      },
+    });
     const seen = await gql(db, keyViewer, `{ viewer { kind scopes } }`);
     expect(seen.data?.viewer).toEqual({ kind: "API_KEY", scopes: ["READ", "WRITE_METRICS"] });
     // lastUsedAt is touched by authentication.
-    const after = await gql(db, viewer, `query ($id: ID!) { node(id: $id) { ... on ApiKey { lastUsedAt } } }`, { id: apiKey.id });
+    const after = await gql(db, viewer, `query ($id: ID!) { node(id: $id) { ... on ApiKey { lastUsedAt } } }`, {
+      id: apiKey.id,
+    });
     expect(after.data?.node.lastUsedAt).not.toBeNull();
   });
 
   it("takes an expiry and a rate limit", async () => {
     const { workspace, viewer } = await createWorkspaceWithOwner(db);
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
-    const r = await gql(db, viewer, CREATE, { input: { workspaceId: workspace.id, name: "Short", scopes: ["ADMIN"], expiresAt, rateLimitPerMinute: 5 } });
+    const r = await gql(db, viewer, CREATE, {
+      input: { workspaceId: workspace.id, name: "Short", scopes: ["ADMIN"], expiresAt, rateLimitPerMinute: 5 },
+    });
     expect(r.data?.createApiKey.apiKey).toMatchObject({ expiresAt, rateLimitPerMinute: 5, scopes: ["ADMIN"] });
   });
 
@@ -87,9 +113,16 @@ describe("Workspace.apiKeys and node(id)", () => {
   it("lists keys for apiKey.manage, never the hash; FORBIDDEN to SMM; null across workspaces", async () => {
     const a = await createWorkspaceWithOwner(db);
     const b = await createWorkspaceWithOwner(db);
-    const key = await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["READ"], name: "Listed" });
+    const key = await createKey(db, {
+      workspaceId: a.workspace.id,
+      actorId: a.owner.id,
+      scopes: ["READ"],
+      name: "Listed",
+    });
     const r = await gql(db, a.viewer, KEYS, { id: a.workspace.id });
-    expect(r.data?.workspace.apiKeys.edges).toEqual([{ node: { id: expect.any(String), name: "Listed", prefix: key.apiKey.prefix, scopes: ["READ"] } }]);
+    expect(r.data?.workspace.apiKeys.edges).toEqual([
+      { node: { id: expect.any(String), name: "Listed", prefix: key.apiKey.prefix, scopes: ["READ"] } },
+    ]);
     const smm = await addMember(db, a.workspace.id, "SMM");
     expect(errorCodes(await gql(db, smm.viewer, KEYS, { id: a.workspace.id }))).toEqual(["FORBIDDEN"]);
     expect((await gql(db, b.viewer, KEYS, { id: a.workspace.id })).data?.workspace).toBeNull();
@@ -99,7 +132,9 @@ describe("Workspace.apiKeys and node(id)", () => {
     expect((await gql(db, b.viewer, NODE, { id: gid })).data?.node).toBeNull();
     expect((await gql(db, smm.viewer, NODE, { id: gid })).data?.node).toBeNull();
     // The hash is not in the schema at all.
-    const hash = await gql(db, a.viewer, `query ($id: ID!) { node(id: $id) { ... on ApiKey { secretHash } } }`, { id: gid });
+    const hash = await gql(db, a.viewer, `query ($id: ID!) { node(id: $id) { ... on ApiKey { secretHash } } }`, {
+      id: gid,
+    });
     expect(errorCodes(hash)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
   });
 });
@@ -107,12 +142,17 @@ describe("Workspace.apiKeys and node(id)", () => {
 describe("revokeApiKey and authentication", () => {
   it("revokes a key from the next request on (idempotently)", async () => {
     const { workspace, viewer } = await createWorkspaceWithOwner(db);
-    const created = await gql(db, viewer, CREATE, { input: { workspaceId: workspace.id, name: "Gone", scopes: ["READ"] } });
+    const created = await gql(db, viewer, CREATE, {
+      input: { workspaceId: workspace.id, name: "Gone", scopes: ["READ"] },
+    });
     const { secret, apiKey } = created.data!.createApiKey;
     await expect(authenticateApiKey(db, secret)).resolves.toMatchObject({ kind: "apiKey" });
     const r = await gql(db, viewer, REVOKE, { input: { apiKeyId: apiKey.id } });
     expect(r.data?.revokeApiKey.apiKey).toMatchObject({ active: false, revokedAt: expect.any(String) });
-    await expect(authenticateApiKey(db, secret)).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "API key has been revoked" });
+    await expect(authenticateApiKey(db, secret)).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+      message: "API key has been revoked",
+    });
     const again = await gql(db, viewer, REVOKE, { input: { apiKeyId: apiKey.id } });
     expect(again.data?.revokeApiKey.apiKey.revokedAt).toBe(r.data?.revokeApiKey.apiKey.revokedAt);
   });
@@ -132,17 +172,39 @@ describe("revokeApiKey and authentication", () => {
 
   it("refuses an expired key and a malformed one", async () => {
     const { workspace, owner } = await createWorkspaceWithOwner(db);
-    const key = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["READ"], expiresAt: new Date(Date.now() + 60_000) });
-    await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.apiKey.update({ where: { id: key.apiKey.id }, data: { expiresAt: new Date(Date.now() - 1000) } }));
-    await expect(authenticateApiKey(db, key.secret)).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "API key has expired" });
-    await expect(authenticateApiKey(db, key.secret.slice(0, -1) + (key.secret.endsWith("A") ? "B" : "A"))).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "Invalid API key" });
+    const key = await createKey(db, {
+      workspaceId: workspace.id,
+      actorId: owner.id,
+      scopes: ["READ"],
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+      tx.apiKey.update({ where: { id: key.apiKey.id }, data: { expiresAt: new Date(Date.now() - 1000) } }),
+    );
+    await expect(authenticateApiKey(db, key.secret)).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+      message: "API key has expired",
+    });
+    await expect(
+      authenticateApiKey(db, key.secret.slice(0, -1) + (key.secret.endsWith("A") ? "B" : "A")),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "Invalid API key" });
     await expect(authenticateApiKey(db, "tl_nothing")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   it("answers RATE_LIMITED with retryAfter after the per-key limit", async () => {
     const { workspace, owner } = await createWorkspaceWithOwner(db);
-    const key = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["READ"], rateLimitPerMinute: 3 });
-    const other = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["READ"], rateLimitPerMinute: 3 });
+    const key = await createKey(db, {
+      workspaceId: workspace.id,
+      actorId: owner.id,
+      scopes: ["READ"],
+      rateLimitPerMinute: 3,
+    });
+    const other = await createKey(db, {
+      workspaceId: workspace.id,
+      actorId: owner.id,
+      scopes: ["READ"],
+      rateLimitPerMinute: 3,
+    });
     for (let i = 0; i < 3; i++) await authenticateApiKey(db, key.secret);
     const error = await authenticateApiKey(db, key.secret).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "RATE_LIMITED" });
@@ -161,19 +223,36 @@ describe("Workspace.auditEvents", () => {
     const { workspace, viewer, owner } = await createWorkspaceWithOwner(db);
     const smm = await addMember(db, workspace.id, "SMM");
     const key = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["ADMIN"] });
-    await gql(db, key.viewer, `mutation ($input: UpdateWorkspaceInput!) { updateWorkspace(input: $input) { workspace { id } } }`, {
-      input: { workspaceId: workspace.id, currency: "EUR" },
-    });
-    const invited = await gql(db, viewer, `mutation ($input: CreateInviteInput!) { createInvite(input: $input) { invite { id } } }`, {
-      input: { workspaceId: workspace.id, email: "audit.me@example.test", role: "CMO" },
-    });
+    await gql(
+      db,
+      key.viewer,
+      `mutation ($input: UpdateWorkspaceInput!) { updateWorkspace(input: $input) { workspace { id } } }`,
+      {
+        input: { workspaceId: workspace.id, currency: "EUR" },
+      },
+    );
+    const invited = await gql(
+      db,
+      viewer,
+      `mutation ($input: CreateInviteInput!) { createInvite(input: $input) { invite { id } } }`,
+      {
+        input: { workspaceId: workspace.id, email: "audit.me@example.test", role: "CMO" },
+      },
+    );
     await gql(db, viewer, `mutation ($input: RevokeInviteInput!) { revokeInvite(input: $input) { invite { id } } }`, {
       input: { inviteId: invited.data?.createInvite.invite.id },
     });
-    await gql(db, viewer, `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { member { id } } }`, {
-      input: { memberId: encodeGlobalID("Member", `${workspace.id}.${smm.membership.id}`), role: "CONTENT" },
+    await gql(
+      db,
+      viewer,
+      `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { member { id } } }`,
+      {
+        input: { memberId: encodeGlobalID("Member", `${workspace.id}.${smm.membership.id}`), role: "CONTENT" },
+      },
+    );
+    await gql(db, viewer, REVOKE, {
+      input: { apiKeyId: encodeGlobalID("ApiKey", `${workspace.id}.${key.apiKey.id}`) },
     });
-    await gql(db, viewer, REVOKE, { input: { apiKeyId: encodeGlobalID("ApiKey", `${workspace.id}.${key.apiKey.id}`) } });
 
     const r = await gql(db, viewer, AUDIT, { id: workspace.id });
     expect(r.errors).toBeUndefined();
@@ -181,22 +260,44 @@ describe("Workspace.auditEvents", () => {
     // Newest first (timestamps can tie within a millisecond, so compare as a set plus the ends).
     const actions = events.map((e: { action: string }) => e.action);
     expect(new Set(actions)).toEqual(
-      new Set(["workspace.created", "member.joined", "apiKey.created", "workspace.updated", "invite.created", "invite.revoked", "member.roleChanged", "apiKey.revoked"]),
+      new Set([
+        "workspace.created",
+        "member.joined",
+        "apiKey.created",
+        "workspace.updated",
+        "invite.created",
+        "invite.revoked",
+        "member.roleChanged",
+        "apiKey.revoked",
+      ]),
     );
     expect(actions[0]).toBe("apiKey.revoked");
     const times = events.map((e: { createdAt: string }) => e.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
     const updated = events.find((e: { action: string }) => e.action === "workspace.updated");
-    expect(updated).toMatchObject({ actorKind: "API_KEY", actorApiKeyId: key.apiKey.id, actorUserId: null, targetType: "workspace" });
+    expect(updated).toMatchObject({
+      actorKind: "API_KEY",
+      actorApiKeyId: key.apiKey.id,
+      actorUserId: null,
+      targetType: "workspace",
+    });
     expect(JSON.parse(updated.data)).toEqual({ changes: { currency: { from: "USD", to: "EUR" } } });
     const changed = events.find((e: { action: string }) => e.action === "member.roleChanged");
-    expect(changed).toMatchObject({ actorKind: "USER", actorUserId: owner.id, actorName: owner.name, targetId: smm.membership.id });
+    expect(changed).toMatchObject({
+      actorKind: "USER",
+      actorUserId: owner.id,
+      actorName: owner.name,
+      targetId: smm.membership.id,
+    });
     expect(JSON.parse(changed.data)).toMatchObject({ from: "SMM", to: "CONTENT" });
     // Nothing secret in the log.
     expect(JSON.stringify(events)).not.toContain(key.secret);
     // node(id) of an event.
     const NODE = `query ($id: ID!) { node(id: $id) { id ... on AuditEvent { action } } }`;
-    expect((await gql(db, viewer, NODE, { id: updated.id })).data?.node).toEqual({ id: updated.id, action: "workspace.updated" });
+    expect((await gql(db, viewer, NODE, { id: updated.id })).data?.node).toEqual({
+      id: updated.id,
+      action: "workspace.updated",
+    });
     expect(rowIdOf(updated.id)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -226,23 +327,65 @@ describe("Workspace.auditEvents: KPI and metric definitions", () => {
       return r.data!;
     };
     const ws = workspace.id;
-    await ok(viewer, `mutation($i: CreateCustomMeasureInput!) { createCustomMeasure(input: $i) { measure { key } } }`, { i: { workspaceId: ws, key: "webinars", nameEn: "Webinars", unit: "COUNT" } });
-    await ok(viewer, `mutation($i: CreateCustomMetricInput!) { createCustomMetric(input: $i) { metric { key } } }`, { i: { workspaceId: ws, key: "leads_per_webinar", nameEn: "Leads per webinar", formula: "leads / webinars" } });
-    await ok(key.viewer, `mutation($i: UpdateCustomMetricInput!) { updateCustomMetric(input: $i) { metric { key } } }`, { i: { workspaceId: ws, key: "leads_per_webinar", nameEn: "Leads / webinar" } });
-    const created = await ok(viewer, `mutation($i: CreateKpiInput!) { createKpi(input: $i) { kpi { id key } } }`, { i: { workspaceId: ws, metricKey: "leads_per_webinar", ownerRole: "CONTENT", direction: "HIGHER" } });
+    await ok(viewer, `mutation($i: CreateCustomMeasureInput!) { createCustomMeasure(input: $i) { measure { key } } }`, {
+      i: { workspaceId: ws, key: "webinars", nameEn: "Webinars", unit: "COUNT" },
+    });
+    await ok(viewer, `mutation($i: CreateCustomMetricInput!) { createCustomMetric(input: $i) { metric { key } } }`, {
+      i: { workspaceId: ws, key: "leads_per_webinar", nameEn: "Leads per webinar", formula: "leads / webinars" },
+    });
+    await ok(
+      key.viewer,
+      `mutation($i: UpdateCustomMetricInput!) { updateCustomMetric(input: $i) { metric { key } } }`,
+      { i: { workspaceId: ws, key: "leads_per_webinar", nameEn: "Leads / webinar" } },
+    );
+    const created = await ok(viewer, `mutation($i: CreateKpiInput!) { createKpi(input: $i) { kpi { id key } } }`, {
+      i: { workspaceId: ws, metricKey: "leads_per_webinar", ownerRole: "CONTENT", direction: "HIGHER" },
+    });
     const kpiId = created.createKpi.kpi.id;
-    await ok(key.viewer, `mutation($i: UpdateKpiInput!) { updateKpi(input: $i) { kpi { weight } } }`, { i: { id: kpiId, weight: "2" } });
+    await ok(key.viewer, `mutation($i: UpdateKpiInput!) { updateKpi(input: $i) { kpi { weight } } }`, {
+      i: { id: kpiId, weight: "2" },
+    });
     // Refused: still used by the KPI. Nothing may be recorded for it.
-    expect(errorCodes(await gql(db, viewer, `mutation($i: DeleteCustomMetricInput!) { deleteCustomMetric(input: $i) { key } }`, { i: { workspaceId: ws, key: "leads_per_webinar" } }))).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      errorCodes(
+        await gql(db, viewer, `mutation($i: DeleteCustomMetricInput!) { deleteCustomMetric(input: $i) { key } }`, {
+          i: { workspaceId: ws, key: "leads_per_webinar" },
+        }),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
     await ok(viewer, `mutation($id: ID!) { deleteKpi(id: $id) { key } }`, { id: kpiId });
-    await ok(viewer, `mutation($i: DeleteCustomMetricInput!) { deleteCustomMetric(input: $i) { key } }`, { i: { workspaceId: ws, key: "leads_per_webinar" } });
-    await ok(viewer, `mutation($i: DeleteCustomMeasureInput!) { deleteCustomMeasure(input: $i) { key } }`, { i: { workspaceId: ws, key: "webinars" } });
-    await ok(viewer, `mutation($i: UpdateMetricSettingsInput!) { updateMetricSettings(input: $i) { settings { grossMargin } } }`, { i: { workspaceId: ws, grossMargin: "0.35" } });
-    expect(errorCodes(await gql(db, viewer, `mutation($i: UpdateMetricSettingsInput!) { updateMetricSettings(input: $i) { settings { grossMargin } } }`, { i: { workspaceId: ws, grossMargin: "1.5" } }))).toEqual(["BAD_USER_INPUT"]);
-    await ok(viewer, `mutation($w: ID!) { resetScorecardTemplate(workspaceId: $w, role: CONTENT) { kpis { key } } }`, { w: ws });
+    await ok(viewer, `mutation($i: DeleteCustomMetricInput!) { deleteCustomMetric(input: $i) { key } }`, {
+      i: { workspaceId: ws, key: "leads_per_webinar" },
+    });
+    await ok(viewer, `mutation($i: DeleteCustomMeasureInput!) { deleteCustomMeasure(input: $i) { key } }`, {
+      i: { workspaceId: ws, key: "webinars" },
+    });
+    await ok(
+      viewer,
+      `mutation($i: UpdateMetricSettingsInput!) { updateMetricSettings(input: $i) { settings { grossMargin } } }`,
+      { i: { workspaceId: ws, grossMargin: "0.35" } },
+    );
+    expect(
+      errorCodes(
+        await gql(
+          db,
+          viewer,
+          `mutation($i: UpdateMetricSettingsInput!) { updateMetricSettings(input: $i) { settings { grossMargin } } }`,
+          { i: { workspaceId: ws, grossMargin: "1.5" } },
+        ),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
+    await ok(viewer, `mutation($w: ID!) { resetScorecardTemplate(workspaceId: $w, role: CONTENT) { kpis { key } } }`, {
+      w: ws,
+    });
 
-    const edges = (await ok(viewer, AUDIT, { id: ws })).workspace.auditEvents.edges as { node: { action: string; actorKind: string; data: Record<string, unknown> } }[];
-    const events = edges.map((e) => e.node).filter((n) => /^(kpi|metric|measure|metricSettings)\./.test(n.action)).reverse();
+    const edges = (await ok(viewer, AUDIT, { id: ws })).workspace.auditEvents.edges as {
+      node: { action: string; actorKind: string; data: Record<string, unknown> };
+    }[];
+    const events = edges
+      .map((e) => e.node)
+      .filter((n) => /^(kpi|metric|measure|metricSettings)\./.test(n.action))
+      .reverse();
     expect(events.map((e) => [e.action, e.actorKind])).toEqual([
       ["measure.created", "USER"],
       ["metric.created", "USER"],

@@ -43,7 +43,10 @@ async function paid(group = "paid") {
 const SCORECARD = `query($id: ID!, $role: WorkspaceRole!) { workspace(id: $id) { scorecard(role: $role, period: { type: MONTH, anchor: "2026-04-01" }) {
   unmappedChannels kpis { key actual } } } }`;
 async function card(role: string) {
-  return (await ok(SCORECARD, { id: gid, role })).workspace.scorecard as { unmappedChannels: string[]; kpis: { key: string; actual: string | null }[] };
+  return (await ok(SCORECARD, { id: gid, role })).workspace.scorecard as {
+    unmappedChannels: string[];
+    kpis: { key: string; actual: string | null }[];
+  };
 }
 
 const SET = `mutation($i: SetChannelGroupInput!) { setChannelGroup(input: $i) { channel group } }`;
@@ -68,11 +71,19 @@ afterAll(async () => db?.close());
 
 describe("channel groups", () => {
   it('counts "Google Ads " and "META-ADS" as paid by default; the unmapped channel is in no group', async () => {
-    expect(await paid()).toEqual({ spend: "2000", revenue: "5000", series: "2000", channels: ["Google Ads", "META-ADS"] });
+    expect(await paid()).toEqual({
+      spend: "2000",
+      revenue: "5000",
+      series: "2000",
+      channels: ["Google Ads", "META-ADS"],
+    });
     // ROMI of paid channels on the PERFORMANCE scorecard reads the same two channels as the API's group "paid".
     const perf = await card("PERFORMANCE");
     const romi = perf.kpis.find((k) => k.key === "performance.paid_romi")!;
-    const { workspace } = await ok(`query($id: ID!) { workspace(id: $id) { metricValues(keys: ["romi"], from: "2026-04-01", to: "2026-04-15", group: "paid") { value } } }`, { id: gid });
+    const { workspace } = await ok(
+      `query($id: ID!) { workspace(id: $id) { metricValues(keys: ["romi"], from: "2026-04-01", to: "2026-04-15", group: "paid") { value } } }`,
+      { id: gid },
+    );
     expect(romi.actual).toBe(workspace.metricValues[0].value);
     expect(romi.actual).not.toBeNull();
   });
@@ -92,15 +103,30 @@ describe("channel groups", () => {
 
   it("maps a channel to a group: the scoped KPI and the API follow at once, and it is audited", async () => {
     const before = (await card("PERFORMANCE")).kpis.find((k) => k.key === "performance.paid_romi")!.actual;
-    expect((await ok(SET, { i: { workspaceId: gid, channel: "mystery  network", group: "Paid" } })).setChannelGroup).toEqual({ channel: "mystery  network", group: "paid" });
-    expect(await paid()).toEqual({ spend: "2500", revenue: "7000", series: "2500", channels: ["Google Ads", "META-ADS", "Mystery Network"] });
+    expect(
+      (await ok(SET, { i: { workspaceId: gid, channel: "mystery  network", group: "Paid" } })).setChannelGroup,
+    ).toEqual({ channel: "mystery  network", group: "paid" });
+    expect(await paid()).toEqual({
+      spend: "2500",
+      revenue: "7000",
+      series: "2500",
+      channels: ["Google Ads", "META-ADS", "Mystery Network"],
+    });
     const after = await card("PERFORMANCE");
     expect(after.unmappedChannels).toEqual([]);
     expect(after.kpis.find((k) => k.key === "performance.paid_romi")!.actual).not.toBe(before);
     const { workspace } = await ok(CHANNELS, { id: gid });
     expect(workspace.channels[0]).toEqual({ channel: "Google Ads", group: "paid", source: "DEFAULT", hasData: true });
-    expect(workspace.channels).toContainEqual({ channel: "Mystery Network", group: "paid", source: "WORKSPACE", hasData: true });
-    const audit = await ok(`query($id: ID!) { workspace(id: $id) { auditEvents(first: 5) { edges { node { action data } } } } }`, { id: gid });
+    expect(workspace.channels).toContainEqual({
+      channel: "Mystery Network",
+      group: "paid",
+      source: "WORKSPACE",
+      hasData: true,
+    });
+    const audit = await ok(
+      `query($id: ID!) { workspace(id: $id) { auditEvents(first: 5) { edges { node { action data } } } } }`,
+      { id: gid },
+    );
     expect(audit.workspace.auditEvents.edges[0].node).toMatchObject({ action: "channelGroup.updated" });
   });
 
@@ -115,9 +141,15 @@ describe("channel groups", () => {
   it("refuses an unknown group with a field error and saves nothing", async () => {
     const before = (await ok(CHANNELS, { id: gid })).workspace.channels;
     const r = await run(SET, { i: { workspaceId: gid, channel: "META-ADS", group: "influencers" } });
-    expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["input", "group"] }] });
+    expect(r.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ path: ["input", "group"] }],
+    });
     const empty = await run(SET, { i: { workspaceId: gid, channel: "  ", group: "paid" } });
-    expect(empty.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["input", "channel"] }] });
+    expect(empty.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ path: ["input", "channel"] }],
+    });
     expect((await ok(CHANNELS, { id: gid })).workspace.channels).toEqual(before);
     const read = await run(PAID_SPEND, { id: gid, group: "influencers" });
     expect(read.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["group"] }] });

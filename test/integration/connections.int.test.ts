@@ -27,11 +27,16 @@ async function invite(w: WorkspaceWithOwner, email: string) {
   expect(res.errors).toBeUndefined();
 }
 
-async function populate(w: WorkspaceWithOwner, n: { members: number; invites: number; apiKeys: number; imports: number }) {
+async function populate(
+  w: WorkspaceWithOwner,
+  n: { members: number; invites: number; apiKeys: number; imports: number },
+) {
   for (let i = 1; i < n.members; i++) await addMember(db, w.workspace.id, "CONTENT");
   for (let i = 0; i < n.invites; i++) await invite(w, `invitee-${i}-${w.workspace.id.slice(0, 6)}@example.test`);
-  for (let i = 0; i < n.apiKeys; i++) await createKey(db, { workspaceId: w.workspace.id, actorId: w.owner.id, scopes: ["READ"], name: `key ${i}` });
-  for (let i = 0; i < n.imports; i++) await uploadCsv(db, w.workspace.id, `date,channel,spend\n2026-03-0${i + 1},google,${i + 1}\n`);
+  for (let i = 0; i < n.apiKeys; i++)
+    await createKey(db, { workspaceId: w.workspace.id, actorId: w.owner.id, scopes: ["READ"], name: `key ${i}` });
+  for (let i = 0; i < n.imports; i++)
+    await uploadCsv(db, w.workspace.id, `date,channel,spend\n2026-03-0${i + 1},google,${i + 1}\n`);
 }
 
 beforeAll(async () => {
@@ -56,7 +61,9 @@ async function pageThrough(w: WorkspaceWithOwner, field: string, args = "") {
   const totals: number[] = [];
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
-    const res: GqlResult<{ workspace: Record<string, PageResult> }> = await gql<{ workspace: Record<string, PageResult> }>(
+    const res: GqlResult<{ workspace: Record<string, PageResult> }> = await gql<{
+      workspace: Record<string, PageResult>;
+    }>(
       db,
       w.viewer,
       `query ($id: ID!, $after: String) { workspace(id: $id) { ${field}(first: 2, after: $after${args}) {
@@ -74,14 +81,23 @@ async function pageThrough(w: WorkspaceWithOwner, field: string, args = "") {
 }
 
 describe("totalCount", () => {
-  it.each(CONNECTIONS)("Workspace.$field: equals the nodes collected by paging, on every page, per workspace", async ({ field, a: inA, b: inB }) => {
-    for (const [w, expected] of [[a, inA], [b, inB]] as const) {
-      const { ids, totals } = await pageThrough(w, field);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids).toHaveLength(expected);
-      expect(totals.every((t) => t === expected), `${field} totals ${totals.join(",")}`).toBe(true);
-    }
-  });
+  it.each(CONNECTIONS)(
+    "Workspace.$field: equals the nodes collected by paging, on every page, per workspace",
+    async ({ field, a: inA, b: inB }) => {
+      for (const [w, expected] of [
+        [a, inA],
+        [b, inB],
+      ] as const) {
+        const { ids, totals } = await pageThrough(w, field);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids).toHaveLength(expected);
+        expect(
+          totals.every((t) => t === expected),
+          `${field} totals ${totals.join(",")}`,
+        ).toBe(true);
+      }
+    },
+  );
 
   it("Workspace.auditEvents: equals the nodes collected by paging", async () => {
     const { ids, totals } = await pageThrough(a, "auditEvents");
@@ -90,10 +106,17 @@ describe("totalCount", () => {
   });
 
   it("Workspace.auditEvents(actions): counts only the filtered rows", async () => {
-    const all = await gql(db, a.viewer, `query ($id: ID!) { workspace(id: $id) { auditEvents(first: 100) { totalCount edges { node { action } } } } }`, {
-      id: a.workspace.id,
-    });
-    const actions: string[] = all.data!.workspace.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action);
+    const all = await gql(
+      db,
+      a.viewer,
+      `query ($id: ID!) { workspace(id: $id) { auditEvents(first: 100) { totalCount edges { node { action } } } } }`,
+      {
+        id: a.workspace.id,
+      },
+    );
+    const actions: string[] = all.data!.workspace.auditEvents.edges.map(
+      (e: { node: { action: string } }) => e.node.action,
+    );
     for (const filter of [["apiKey.created"], ["invite.created", "apiKey.created"], ["no.such.action"]]) {
       const expected = actions.filter((x) => filter.includes(x)).length;
       const { ids, totals } = await pageThrough(a, "auditEvents", `, actions: ${JSON.stringify(filter)}`);
@@ -127,9 +150,14 @@ describe("totalCount", () => {
 
   it("lets `last` alone read the end of the list", async () => {
     const all = await pageThrough(a, "members");
-    const res = await gql(db, a.viewer, `query ($id: ID!) { workspace(id: $id) { members(last: 2) { totalCount edges { node { id } } pageInfo { hasPreviousPage hasNextPage } } } }`, {
-      id: a.workspace.id,
-    });
+    const res = await gql(
+      db,
+      a.viewer,
+      `query ($id: ID!) { workspace(id: $id) { members(last: 2) { totalCount edges { node { id } } pageInfo { hasPreviousPage hasNextPage } } } }`,
+      {
+        id: a.workspace.id,
+      },
+    );
     expect(res.errors).toBeUndefined();
     const members = res.data!.workspace.members;
     expect(members.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(all.ids.slice(-2));
@@ -138,7 +166,9 @@ describe("totalCount", () => {
 
   it("needs the list's own permission: a member without member.read sees no count", async () => {
     const smm = await addMember(db, b.workspace.id, "SMM");
-    const res = await gql(db, smm.viewer, `query ($id: ID!) { workspace(id: $id) { members { totalCount } } }`, { id: b.workspace.id });
+    const res = await gql(db, smm.viewer, `query ($id: ID!) { workspace(id: $id) { members { totalCount } } }`, {
+      id: b.workspace.id,
+    });
     expect(errorCodes(res)).toEqual(["FORBIDDEN"]);
     expect(res.data?.workspace?.members ?? null).toBeNull();
   });

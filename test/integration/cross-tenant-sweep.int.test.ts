@@ -36,7 +36,14 @@ import { resetEnvCache } from "@/lib/env";
  * it is added; it fails when it visits fewer fields than the schema has.
  */
 let db: TestDatabase;
-let A: { workspaceId: string; globalId: string; name: string; ownerEmail: string; owner: UserViewer; ids: Map<string, string> };
+let A: {
+  workspaceId: string;
+  globalId: string;
+  name: string;
+  ownerEmail: string;
+  owner: UserViewer;
+  ids: Map<string, string>;
+};
 let B: { workspaceId: string; globalId: string; owner: UserViewer; key: KeyViewer };
 const visited = new Set<string>();
 
@@ -81,7 +88,8 @@ function sample(type: GraphQLInputType, name: string, plan: IdPlan, depth = 0): 
 
 function selection(type: GraphQLOutputType, depth: number): string {
   const named = getNamedType(type);
-  if (!isObjectType(named) && !isInterfaceType(named)) return isScalarType(named) || isEnumType(named) ? "" : "{ __typename }";
+  if (!isObjectType(named) && !isInterfaceType(named))
+    return isScalarType(named) || isEnumType(named) ? "" : "{ __typename }";
   const parts = ["__typename"];
   for (const field of Object.values(named.getFields())) {
     if (field.args.some((a) => isNonNullType(a.type))) continue;
@@ -92,7 +100,10 @@ function selection(type: GraphQLOutputType, depth: number): string {
   return `{ ${parts.join(" ")} }`;
 }
 
-function argsFor(field: GraphQLField<unknown, unknown>, plan: IdPlan): { decl: string; use: string; variables: Record<string, unknown> } {
+function argsFor(
+  field: GraphQLField<unknown, unknown>,
+  plan: IdPlan,
+): { decl: string; use: string; variables: Record<string, unknown> } {
   const used = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type) || /(^id$|Id$)/.test(a.name));
   const variables: Record<string, unknown> = {};
   for (const a of used) variables[a.name] = sample(a.type, a.name, plan);
@@ -157,15 +168,21 @@ async function collectIdsOfA(): Promise<Map<string, string>> {
     const sel = selection(field.type, 3);
     if (!sel.includes(" id")) continue;
     const { decl, use, variables } = argsFor(field, { workspaceId: A.globalId, otherId: A.globalId });
-    const res = await gql(db, A.owner, `query Collect($wid: ID!${decl ? `, ${decl.slice(1, -1)}` : ""}) { workspace(id: $wid) { ${field.name}${use} ${sel} } }`, {
-      wid: A.globalId,
-      ...variables,
-    });
+    const res = await gql(
+      db,
+      A.owner,
+      `query Collect($wid: ID!${decl ? `, ${decl.slice(1, -1)}` : ""}) { workspace(id: $wid) { ${field.name}${use} ${sel} } }`,
+      {
+        wid: A.globalId,
+        ...variables,
+      },
+    );
     const walk = (value: unknown) => {
       if (Array.isArray(value)) value.forEach(walk);
       else if (value && typeof value === "object") {
         const obj = value as Record<string, unknown>;
-        if (typeof obj.id === "string" && typeof obj.__typename === "string" && !ids.has(obj.__typename)) ids.set(obj.__typename, obj.id);
+        if (typeof obj.id === "string" && typeof obj.__typename === "string" && !ids.has(obj.__typename))
+          ids.set(obj.__typename, obj.id);
         Object.values(obj).forEach(walk);
       }
     };
@@ -183,12 +200,24 @@ beforeAll(async () => {
   await addMember(db, a.workspace.id, "SMM");
   await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["READ"] });
   const populate = [
-    ["createInvite", `mutation($w: ID!) { createInvite(input: { workspaceId: $w, email: "invitee@example.test", role: CONTENT }) { __typename } }`],
-    ["ingestMetrics", `mutation($w: ID!) { ingestMetrics(input: { workspaceId: $w, idempotencyKey: "sweep-1", rows: [
+    [
+      "createInvite",
+      `mutation($w: ID!) { createInvite(input: { workspaceId: $w, email: "invitee@example.test", role: CONTENT }) { __typename } }`,
+    ],
+    [
+      "ingestMetrics",
+      `mutation($w: ID!) { ingestMetrics(input: { workspaceId: $w, idempotencyKey: "sweep-1", rows: [
         { date: "2026-01-10", channel: "google_ads", campaign: "alpha", measure: "spend", value: "1000" },
-        { date: "2026-01-10", channel: "google_ads", campaign: "alpha", measure: "leads", value: "10" } ] }) { accepted } }`],
-    ["createReport", `mutation($w: ID!) { createReport(input: { workspaceId: $w, title: "Alpha board report", roles: [OWNER], period: { type: MONTH } }) { report { id } } }`],
-    ["updateReportBranding", `mutation($w: ID!) { updateReportBranding(input: { workspaceId: $w, name: "Alpha brand", primaryColor: "#1d4ed8" }) { __typename } }`],
+        { date: "2026-01-10", channel: "google_ads", campaign: "alpha", measure: "leads", value: "10" } ] }) { accepted } }`,
+    ],
+    [
+      "createReport",
+      `mutation($w: ID!) { createReport(input: { workspaceId: $w, title: "Alpha board report", roles: [OWNER], period: { type: MONTH } }) { report { id } } }`,
+    ],
+    [
+      "updateReportBranding",
+      `mutation($w: ID!) { updateReportBranding(input: { workspaceId: $w, name: "Alpha brand", primaryColor: "#1d4ed8" }) { __typename } }`,
+    ],
   ] as const;
   for (const [name, query] of populate) {
     if (!(schema.getMutationType()?.getFields() ?? {})[name]) continue;
@@ -199,25 +228,37 @@ beforeAll(async () => {
   // notifying A's owner, so Webhook, WebhookDelivery and Notification are swept too.
   process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
   resetEnvCache();
-  const hook = await gql(db, a.viewer, `mutation($w: ID!) { createWebhook(input: { workspaceId: $w, url: "http://127.0.0.1:9/sweep", events: [ALERT_RAISED] }) { secret } }`, { w: toGlobal(a.workspace.id) });
+  const hook = await gql(
+    db,
+    a.viewer,
+    `mutation($w: ID!) { createWebhook(input: { workspaceId: $w, url: "http://127.0.0.1:9/sweep", events: [ALERT_RAISED] }) { secret } }`,
+    { w: toGlobal(a.workspace.id) },
+  );
   expect(hook.errors ?? [], "populating A with a webhook").toEqual([]);
   await withTenantSql(db, a.workspace.id, (sql) =>
-    recordAlerts(sql, a.workspace.id, [
-      {
-        rule: "LTV_CAC_BELOW_3",
-        severity: "critical",
-        subject: "workspace",
-        kpiId: null,
-        audience: { kind: "managers", withCmo: true },
-        title: { en: "Alpha alert", ru: "Alpha alert" },
-        body: { en: "Alpha body", ru: "Alpha body" },
-        ruleText: { en: "Alpha rule", ru: "Alpha rule" },
-        figures: {},
-      },
-    ], new Date()),
+    recordAlerts(
+      sql,
+      a.workspace.id,
+      [
+        {
+          rule: "LTV_CAC_BELOW_3",
+          severity: "critical",
+          subject: "workspace",
+          kpiId: null,
+          audience: { kind: "managers", withCmo: true },
+          title: { en: "Alpha alert", ru: "Alpha alert" },
+          body: { en: "Alpha body", ru: "Alpha body" },
+          ruleText: { en: "Alpha rule", ru: "Alpha rule" },
+          figures: {},
+        },
+      ],
+      new Date(),
+    ),
   );
   // A report with a share link and a schedule, so that Report, ShareLink and ReportSchedule ids of A are aimed at.
-  const reports = await gql(db, a.viewer, `query($w: ID!) { workspace(id: $w) { reports { id } } }`, { w: toGlobal(a.workspace.id) });
+  const reports = await gql(db, a.viewer, `query($w: ID!) { workspace(id: $w) { reports { id } } }`, {
+    w: toGlobal(a.workspace.id),
+  });
   const reportId = reports.data?.workspace?.reports?.[0]?.id;
   if (reportId) {
     for (const query of [
@@ -228,9 +269,20 @@ beforeAll(async () => {
       expect(res.errors ?? [], query).toEqual([]);
     }
   }
-  A = { workspaceId: a.workspace.id, globalId: toGlobal(a.workspace.id), name: a.workspace.name, ownerEmail: a.owner.email, owner: a.viewer, ids: new Map() };
+  A = {
+    workspaceId: a.workspace.id,
+    globalId: toGlobal(a.workspace.id),
+    name: a.workspace.name,
+    ownerEmail: a.owner.email,
+    owner: a.viewer,
+    ids: new Map(),
+  };
   A.ids = await collectIdsOfA();
-  const bKey = await createKey(db, { workspaceId: b.workspace.id, actorId: b.owner.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] });
+  const bKey = await createKey(db, {
+    workspaceId: b.workspace.id,
+    actorId: b.owner.id,
+    scopes: ["READ", "WRITE_METRICS", "ADMIN"],
+  });
   B = { workspaceId: b.workspace.id, globalId: toGlobal(b.workspace.id), owner: b.viewer, key: bKey.viewer };
 }, 300_000);
 
@@ -246,7 +298,8 @@ function intruders(): [string, Viewer][] {
 describe("cross-tenant sweep", () => {
   it("collected A's rows of several node types to aim at", () => {
     expect(A.ids.size, `node types found in A: ${[...A.ids.keys()].join(", ")}`).toBeGreaterThanOrEqual(4);
-    for (const type of ["Webhook", "Notification", "User"]) expect(A.ids.has(type), `${type} of A collected`).toBe(true);
+    for (const type of ["Webhook", "Notification", "User"])
+      expect(A.ids.has(type), `${type} of A collected`).toBe(true);
   });
 
   it("every Workspace field is unreachable through A's id (workspace and node)", async () => {
@@ -260,11 +313,21 @@ describe("cross-tenant sweep", () => {
         const { decl, use, variables } = argsFor(field, { workspaceId: A.globalId, otherId: A.globalId });
         const inner = `${field.name}${use} ${selection(field.type, 1)}`;
         const extra = decl ? `, ${decl.slice(1, -1)}` : "";
-        const viaWorkspace = await gql(db, viewer, `query Q($wid: ID!${extra}) { workspace(id: $wid) { ${inner} } }`, { wid: A.globalId, ...variables });
+        const viaWorkspace = await gql(db, viewer, `query Q($wid: ID!${extra}) { workspace(id: $wid) { ${inner} } }`, {
+          wid: A.globalId,
+          ...variables,
+        });
         expect(viaWorkspace.data?.workspace ?? null, `${who}: workspace(A).${field.name}`).toBeNull();
-        const viaNode = await gql(db, viewer, `query Q($wid: ID!${extra}) { node(id: $wid) { ... on Workspace { ${inner} } } }`, { wid: A.globalId, ...variables });
+        const viaNode = await gql(
+          db,
+          viewer,
+          `query Q($wid: ID!${extra}) { node(id: $wid) { ... on Workspace { ${inner} } } }`,
+          { wid: A.globalId, ...variables },
+        );
         expect(viaNode.data?.node ?? null, `${who}: node(A).${field.name}`).toBeNull();
-        expect(leaks(viaWorkspace.data).concat(leaks(viaNode.data)), `${who}: Workspace.${field.name} leaked`).toEqual([]);
+        expect(leaks(viaWorkspace.data).concat(leaks(viaNode.data)), `${who}: Workspace.${field.name} leaked`).toEqual(
+          [],
+        );
       }
       visited.add(`Workspace.${field.name}`);
     }
@@ -286,7 +349,12 @@ describe("cross-tenant sweep", () => {
       for (const [who, viewer] of intruders()) {
         for (const otherId of [A.globalId, ...A.ids.values()]) {
           const { decl, use, variables } = argsFor(field, { workspaceId: A.globalId, otherId });
-          const res = await gql(db, viewer, `query Q${decl} { ${field.name}${use} ${selection(field.type, 2)} }`, variables);
+          const res = await gql(
+            db,
+            viewer,
+            `query Q${decl} { ${field.name}${use} ${selection(field.type, 2)} }`,
+            variables,
+          );
           expect(leaks(res.data), `${who}: Query.${field.name} leaked A (id ${otherId})`).toEqual([]);
           if (!hasIdInput(field)) break;
         }
@@ -304,20 +372,30 @@ describe("cross-tenant sweep", () => {
       // row by id alone" bug); where it names only rows, try one row of every node type of A.
       const plans: IdPlan[] = [{ workspaceId: A.globalId, otherId: A.globalId }];
       if (hasIdInput(field)) {
-        for (const otherId of A.ids.values()) plans.push({ workspaceId: namesWorkspace(field) ? B.globalId : A.globalId, otherId });
+        for (const otherId of A.ids.values())
+          plans.push({ workspaceId: namesWorkspace(field) ? B.globalId : A.globalId, otherId });
       }
       for (const [index, plan] of plans.entries()) {
         // B's key repeats only the first two aims: scope checks are per field, not per id.
-        const callers = index < 2 && (namesWorkspace(field) || hasIdInput(field)) ? intruders() : intruders().slice(0, 1);
+        const callers =
+          index < 2 && (namesWorkspace(field) || hasIdInput(field)) ? intruders() : intruders().slice(0, 1);
         for (const [who, viewer] of callers) {
           const { decl, use, variables } = argsFor(field, plan);
-          const res = await gql(db, viewer, `mutation M${decl} { ${field.name}${use} ${selection(field.type, 2)} }`, variables);
+          const res = await gql(
+            db,
+            viewer,
+            `mutation M${decl} { ${field.name}${use} ${selection(field.type, 2)} }`,
+            variables,
+          );
           const label = `${who}: Mutation.${field.name} with workspace ${plan.workspaceId === A.globalId ? "A" : "B"} and id ${plan.otherId}`;
           expect(leaks(res.data), `${label} leaked A`).toEqual([]);
           if (plan.workspaceId === A.globalId && namesWorkspace(field)) {
             expect(res.errors?.length ?? 0, `${label} should have failed`).toBeGreaterThan(0);
             for (const e of res.errors ?? []) {
-              expect(["NOT_FOUND", "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"], `${label}: ${e.message}`).toContain(e.extensions?.code);
+              expect(
+                ["NOT_FOUND", "BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"],
+                `${label}: ${e.message}`,
+              ).toContain(e.extensions?.code);
             }
           }
         }
@@ -369,28 +447,79 @@ describe("cross-tenant sweep: agencies", () => {
   };
 
   beforeAll(async () => {
-    const userAlpha = await createWorkspaceWithOwner(db, { name: "Alpha Agency Admin", workspaceName: "Alpha agency's own" });
+    const userAlpha = await createWorkspaceWithOwner(db, {
+      name: "Alpha Agency Admin",
+      workspaceName: "Alpha agency's own",
+    });
     const a = await createAgency(db, { actorId: userAlpha.owner.id, name: "Alpha Secret Agency" });
-    await grantAgencyAccess(db, { workspaceId: A.workspaceId, actor: { kind: "user", userId: A.owner.userId }, agencyId: a.id, role: "CMO" });
-    alpha = { id: a.id, globalId: Buffer.from(`Agency:${a.id}`).toString("base64"), name: a.name, adminEmail: userAlpha.owner.email };
+    await grantAgencyAccess(db, {
+      workspaceId: A.workspaceId,
+      actor: { kind: "user", userId: A.owner.userId },
+      agencyId: a.id,
+      role: "CMO",
+    });
+    alpha = {
+      id: a.id,
+      globalId: Buffer.from(`Agency:${a.id}`).toString("base64"),
+      name: a.name,
+      adminEmail: userAlpha.owner.email,
+    };
     // β: another agency, whose client is B.
-    const userBeta = await createWorkspaceWithOwner(db, { name: "Beta Agency Admin", workspaceName: "Beta agency's own" });
+    const userBeta = await createWorkspaceWithOwner(db, {
+      name: "Beta Agency Admin",
+      workspaceName: "Beta agency's own",
+    });
     const beta = await createAgency(db, { actorId: userBeta.owner.id, name: "Beta Intruder Agency" });
-    await grantAgencyAccess(db, { workspaceId: B.workspaceId, actor: { kind: "user", userId: B.owner.userId }, agencyId: beta.id, role: "ADMIN" });
+    await grantAgencyAccess(db, {
+      workspaceId: B.workspaceId,
+      actor: { kind: "user", userId: B.owner.userId },
+      agencyId: beta.id,
+      role: "ADMIN",
+    });
     // γ: granted by A, then revoked; its admin and a READ key.
-    const userGamma = await createWorkspaceWithOwner(db, { name: "Gamma Agency Admin", workspaceName: "Gamma agency's own" });
+    const userGamma = await createWorkspaceWithOwner(db, {
+      name: "Gamma Agency Admin",
+      workspaceName: "Gamma agency's own",
+    });
     const gamma = await createAgency(db, { actorId: userGamma.owner.id, name: "Gamma Revoked Agency" });
-    const gammaKey = await createAgencyApiKey(db, { agencyId: gamma.id, actorId: userGamma.owner.id, name: "gamma", scopes: ["READ", "WRITE_METRICS", "ADMIN"] });
-    await grantAgencyAccess(db, { workspaceId: A.workspaceId, actor: { kind: "user", userId: A.owner.userId }, agencyId: gamma.id, role: "ADMIN" });
-    await revokeAgencyAccess(db, { workspaceId: A.workspaceId, actor: { kind: "user", userId: A.owner.userId }, agencyId: gamma.id });
+    const gammaKey = await createAgencyApiKey(db, {
+      agencyId: gamma.id,
+      actorId: userGamma.owner.id,
+      name: "gamma",
+      scopes: ["READ", "WRITE_METRICS", "ADMIN"],
+    });
+    await grantAgencyAccess(db, {
+      workspaceId: A.workspaceId,
+      actor: { kind: "user", userId: A.owner.userId },
+      agencyId: gamma.id,
+      role: "ADMIN",
+    });
+    await revokeAgencyAccess(db, {
+      workspaceId: A.workspaceId,
+      actor: { kind: "user", userId: A.owner.userId },
+      agencyId: gamma.id,
+    });
     actors.push(
       ["β's member", userBeta.viewer],
       ["B's owner (a client of β)", B.owner],
       ["revoked γ's admin", userGamma.viewer],
-      ["revoked γ's key", { kind: "agencyKey", apiKeyId: gammaKey.apiKey.id, agencyId: gamma.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] }],
+      [
+        "revoked γ's key",
+        {
+          kind: "agencyKey",
+          apiKeyId: gammaKey.apiKey.id,
+          agencyId: gamma.id,
+          scopes: ["READ", "WRITE_METRICS", "ADMIN"],
+        },
+      ],
     );
     // α really sees A: the walls below are not empty doors.
-    const seen = await gql(db, userAlpha.viewer, `query($a: ID!, $w: ID!) { agency(id: $a) { clients { id } } workspace(id: $w) { name } }`, { a: alpha.globalId, w: A.globalId });
+    const seen = await gql(
+      db,
+      userAlpha.viewer,
+      `query($a: ID!, $w: ID!) { agency(id: $a) { clients { id } } workspace(id: $w) { name } }`,
+      { a: alpha.globalId, w: A.globalId },
+    );
     expect(seen.data).toEqual({ agency: { clients: [{ id: A.globalId }] }, workspace: { name: A.name } });
   }, 300_000);
 
@@ -406,20 +535,37 @@ describe("cross-tenant sweep: agencies", () => {
         const inner = `${field.name}${use} ${selection(field.type, 2)}`;
         const extra = decl ? `, ${decl.slice(1, -1)}` : "";
         for (const id of [alpha.globalId, alpha.id]) {
-          const viaAgency = await gql(db, viewer, `query Q($aid: ID!${extra}) { agency(id: $aid) { ${inner} } }`, { aid: id, ...variables });
+          const viaAgency = await gql(db, viewer, `query Q($aid: ID!${extra}) { agency(id: $aid) { ${inner} } }`, {
+            aid: id,
+            ...variables,
+          });
           expect(viaAgency.data?.agency ?? null, `${who}: agency(α).${field.name}`).toBeNull();
           expect(agencyLeaks(viaAgency.data), `${who}: Agency.${field.name} leaked`).toEqual([]);
         }
-        const viaNode = await gql(db, viewer, `query Q($aid: ID!${extra}) { node(id: $aid) { ... on Agency { ${inner} } } }`, { aid: alpha.globalId, ...variables });
+        const viaNode = await gql(
+          db,
+          viewer,
+          `query Q($aid: ID!${extra}) { node(id: $aid) { ... on Agency { ${inner} } } }`,
+          { aid: alpha.globalId, ...variables },
+        );
         expect(viaNode.data?.node ?? null, `${who}: node(α).${field.name}`).toBeNull();
         expect(agencyLeaks(viaNode.data), `${who}: node Agency.${field.name} leaked`).toEqual([]);
       }
       visitedAgency.add(`Agency.${field.name}`);
     }
     for (const [who, viewer] of actors) {
-      const ws = await gql(db, viewer, `query($w: ID!) { workspace(id: $w) { name scorecard(role: OWNER) { score } } }`, { w: A.globalId });
+      const ws = await gql(
+        db,
+        viewer,
+        `query($w: ID!) { workspace(id: $w) { name scorecard(role: OWNER) { score } } }`,
+        { w: A.globalId },
+      );
       expect(ws.data?.workspace ?? null, `${who}: workspace(A)`).toBeNull();
-      const mine = await gql(db, viewer, `{ viewerAgencies { agency { name clients { id name } portfolio { workspace { name } } benchmarks { positions { workspace { name } } } } } }`);
+      const mine = await gql(
+        db,
+        viewer,
+        `{ viewerAgencies { agency { name clients { id name } portfolio { workspace { name } } benchmarks { positions { workspace { name } } } } } }`,
+      );
       expect(agencyLeaks(mine.data), `${who}: own agencies leaked A or α`).toEqual([]);
     }
     expect(await snapshotAgency(db, alpha.id)).toEqual(before);
@@ -437,7 +583,12 @@ describe("cross-tenant sweep: agencies", () => {
       for (const [who, viewer] of actors) {
         for (const plan of plans.slice(0, hasIdInput(field) ? 2 : 1)) {
           const { decl, use, variables } = argsFor(field, plan);
-          const res = await gql(db, viewer, `query Q${decl} { ${field.name}${use} ${selection(field.type, 2)} }`, variables);
+          const res = await gql(
+            db,
+            viewer,
+            `query Q${decl} { ${field.name}${use} ${selection(field.type, 2)} }`,
+            variables,
+          );
           expect(agencyLeaks(res.data), `${who}: Query.${field.name} leaked (id ${plan.otherId})`).toEqual([]);
         }
       }
@@ -452,12 +603,21 @@ describe("cross-tenant sweep: agencies", () => {
     for (const field of fields) {
       for (const [who, viewer] of actors) {
         for (const plan of plans.slice(0, hasIdInput(field) ? 3 : 1)) {
-          if (viewer === B.owner && plan.workspaceId === B.globalId && /^(grant|revoke)AgencyAccess$/.test(field.name)) {
+          if (
+            viewer === B.owner &&
+            plan.workspaceId === B.globalId &&
+            /^(grant|revoke)AgencyAccess$/.test(field.name)
+          ) {
             designed.push({ field, viewer, plan, who });
             continue;
           }
           const { decl, use, variables } = argsFor(field, plan);
-          const res = await gql(db, viewer, `mutation M${decl} { ${field.name}${use} ${selection(field.type, 2)} }`, variables);
+          const res = await gql(
+            db,
+            viewer,
+            `mutation M${decl} { ${field.name}${use} ${selection(field.type, 2)} }`,
+            variables,
+          );
           const label = `${who}: Mutation.${field.name} (workspace ${plan.workspaceId === A.globalId ? "A" : "B"}, id ${plan.otherId})`;
           expect(agencyLeaks(res.data), `${label} leaked`).toEqual([]);
           if (plan.workspaceId === A.globalId && namesWorkspace(field)) {
@@ -472,7 +632,12 @@ describe("cross-tenant sweep: agencies", () => {
     expect(designed.length).toBeGreaterThan(0);
     for (const { field, viewer, plan, who } of designed) {
       const { decl, use, variables } = argsFor(field, plan);
-      const res = await gql(db, viewer, `mutation M${decl} { ${field.name}${use} ${selection(field.type, 2)} }`, variables);
+      const res = await gql(
+        db,
+        viewer,
+        `mutation M${decl} { ${field.name}${use} ${selection(field.type, 2)} }`,
+        variables,
+      );
       expect(leaks(res.data), `${who}: Mutation.${field.name} on B leaked A`).toEqual([]);
     }
     expect(await snapshotTenant(db, A.workspaceId)).toEqual(beforeA);
@@ -480,9 +645,19 @@ describe("cross-tenant sweep: agencies", () => {
 
   it("a revoked agency's own log names the client that revoked it, and holds no id or figure of it", async () => {
     const [, gammaAdmin] = actors.find(([who]) => who === "revoked γ's admin")!;
-    const res = await gql(db, gammaAdmin, `{ viewerAgencies { agency { auditEvents { action actorName targetType workspaceName role createdAt } } } }`);
-    const events = res.data!.viewerAgencies.flatMap((v: { agency: { auditEvents: { action: string; workspaceName: string | null }[] } }) => v.agency.auditEvents);
-    expect(events.filter((e: { action: string }) => e.action === "agencyAccess.revoked").map((e: { workspaceName: string | null }) => e.workspaceName)).toEqual([A.name]);
+    const res = await gql(
+      db,
+      gammaAdmin,
+      `{ viewerAgencies { agency { auditEvents { action actorName targetType workspaceName role createdAt } } } }`,
+    );
+    const events = res.data!.viewerAgencies.flatMap(
+      (v: { agency: { auditEvents: { action: string; workspaceName: string | null }[] } }) => v.agency.auditEvents,
+    );
+    expect(
+      events
+        .filter((e: { action: string }) => e.action === "agencyAccess.revoked")
+        .map((e: { workspaceName: string | null }) => e.workspaceName),
+    ).toEqual([A.name]);
     const text = JSON.stringify(events);
     expect(markersOfA().filter((m) => m !== A.name && text.includes(m))).toEqual([]);
   });
@@ -497,4 +672,3 @@ describe("cross-tenant sweep: agencies", () => {
     expect([...visitedAgency].sort()).toEqual(expected.sort());
   });
 });
-

@@ -41,34 +41,63 @@ beforeAll(async () => {
     { date: "2026-04-02", channel: "google_ads", measure: "revenue", value: "3333.33" },
     { date: "2026-04-02", channel: "google_ads", measure: "clicks", value: "10" },
   ]);
-  const kpis = (await ok(`query($id: ID!) { workspace(id: $id) { kpis { id key } } }`, { id: gid })).workspace.kpis as { id: string; key: string }[];
-  await ok(`mutation($k: ID!) { setKpiTarget(kpiId: $k, period: { type: MONTH, anchor: "2026-04-01" }, value: "5000") { target } }`, { k: kpis.find((k) => k.key === "company.cac")!.id });
+  const kpis = (await ok(`query($id: ID!) { workspace(id: $id) { kpis { id key } } }`, { id: gid })).workspace.kpis as {
+    id: string;
+    key: string;
+  }[];
+  await ok(
+    `mutation($k: ID!) { setKpiTarget(kpiId: $k, period: { type: MONTH, anchor: "2026-04-01" }, value: "5000") { target } }`,
+    { k: kpis.find((k) => k.key === "company.cac")!.id },
+  );
 }, 300_000);
 afterAll(async () => db?.close());
 
 describe("changing the reporting currency", () => {
   it("is refused without a conversion rate when the workspace has data, naming the field, and changes nothing", async () => {
     const before = await state();
-    expect(before).toEqual({ currency: "RUB", values: { spend: "1000", revenue: "3333.33", clicks: "10" }, cacTarget: "5000" });
+    expect(before).toEqual({
+      currency: "RUB",
+      values: { spend: "1000", revenue: "3333.33", clicks: "10" },
+      cacTarget: "5000",
+    });
     const r = await run(UPDATE, { i: { workspaceId: gid, currency: "USD" } });
-    expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["input", "currencyConversionRate"] }] });
+    expect(r.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ path: ["input", "currencyConversionRate"] }],
+    });
     const bad = await run(UPDATE, { i: { workspaceId: gid, currency: "USD", currencyConversionRate: "0" } });
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["input", "currencyConversionRate"] }] });
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ path: ["input", "currencyConversionRate"] }],
+    });
     expect(await state()).toEqual(before);
   });
 
   it("with a rate converts money facts and money targets exactly, leaves counts alone, and is audited", async () => {
     await ok(UPDATE, { i: { workspaceId: gid, currency: "USD", currencyConversionRate: "0.0125" } });
     // 1 000 × 0.0125 = 12.5; 3 333.33 × 0.0125 = 41.666625; CAC target 5 000 × 0.0125 = 62.5.
-    expect(await state()).toEqual({ currency: "USD", values: { spend: "12.5", revenue: "41.666625", clicks: "10" }, cacTarget: "62.5" });
-    const audit = await ok(`query($id: ID!) { workspace(id: $id) { auditEvents(first: 3) { edges { node { action data } } } } }`, { id: gid });
-    const event = audit.workspace.auditEvents.edges.map((e: { node: { action: string; data: string } }) => e.node).find((n: { action: string }) => n.action === "workspace.currencyChanged");
+    expect(await state()).toEqual({
+      currency: "USD",
+      values: { spend: "12.5", revenue: "41.666625", clicks: "10" },
+      cacTarget: "62.5",
+    });
+    const audit = await ok(
+      `query($id: ID!) { workspace(id: $id) { auditEvents(first: 3) { edges { node { action data } } } } }`,
+      { id: gid },
+    );
+    const event = audit.workspace.auditEvents.edges
+      .map((e: { node: { action: string; data: string } }) => e.node)
+      .find((n: { action: string }) => n.action === "workspace.currencyChanged");
     expect(JSON.parse(event.data)).toMatchObject({ from: "RUB", to: "USD", rate: "0.0125", facts: 2, targets: 1 });
   });
 
   it("an empty workspace changes its currency without a rate", async () => {
     const empty = await createWorkspaceWithOwner(db, { currency: "RUB" });
-    const id = (await gqlAt(db, empty.viewer, APRIL_15, `query($id: ID!) { workspace(id: $id) { id } }`, { id: empty.workspace.id })).data!.workspace.id;
+    const id = (
+      await gqlAt(db, empty.viewer, APRIL_15, `query($id: ID!) { workspace(id: $id) { id } }`, {
+        id: empty.workspace.id,
+      })
+    ).data!.workspace.id;
     const r = await gqlAt(db, empty.viewer, APRIL_15, UPDATE, { i: { workspaceId: id, currency: "EUR" } });
     expect(r.errors).toBeUndefined();
     expect(r.data!.updateWorkspace.workspace.currency).toBe("EUR");

@@ -22,7 +22,9 @@ const QUERY = `query ($id: ID!) { workspace(id: $id) {
 beforeAll(async () => {
   db = await openTestDatabase();
   tokyo = await createWorkspaceWithOwner(db, { timeZone: "Asia/Tokyo" });
-  await withTenant(db, { workspaceId: tokyo.workspace.id }, (tx) => tx.workspace.update({ where: { id: tokyo.workspace.id }, data: { fiscalYearStartMonth: 4 } }));
+  await withTenant(db, { workspaceId: tokyo.workspace.id }, (tx) =>
+    tx.workspace.update({ where: { id: tokyo.workspace.id }, data: { fiscalYearStartMonth: 4 } }),
+  );
   utc = await createWorkspaceWithOwner(db, { timeZone: "UTC" });
 }, 300_000);
 afterAll(async () => db?.close());
@@ -55,16 +57,36 @@ describe("Workspace.currentPeriod", () => {
     const clientViewer = await addMember(db, tokyo.workspace.id, "CLIENT_VIEWER");
     const key = await createKey(db, { workspaceId: tokyo.workspace.id, actorId: tokyo.owner.id, scopes: ["READ"] });
     for (const viewer of [clientViewer.viewer, key.viewer]) {
-      const r = await gqlAt(db, viewer, NOW, `query ($id: ID!) { workspace(id: $id) { currentPeriod(type: MONTH) { label } } }`, { id: tokyo.workspace.id });
+      const r = await gqlAt(
+        db,
+        viewer,
+        NOW,
+        `query ($id: ID!) { workspace(id: $id) { currentPeriod(type: MONTH) { label } } }`,
+        { id: tokyo.workspace.id },
+      );
       expect(r.data?.workspace.currentPeriod).toEqual({ label: "2026-04" });
     }
-    const custom = await gqlAt(db, tokyo.viewer, NOW, `query ($id: ID!) { workspace(id: $id) { currentPeriod(type: CUSTOM) { label } } }`, { id: tokyo.workspace.id });
+    const custom = await gqlAt(
+      db,
+      tokyo.viewer,
+      NOW,
+      `query ($id: ID!) { workspace(id: $id) { currentPeriod(type: CUSTOM) { label } } }`,
+      { id: tokyo.workspace.id },
+    );
     expect(errorCodes(custom)).toEqual(["BAD_USER_INPUT"]);
-    expect(custom.errors?.[0].extensions?.fieldErrors).toMatchObject([{ path: ["type"], message: "a current period needs DAY, WEEK, MONTH, QUARTER or YEAR" }]);
+    expect(custom.errors?.[0].extensions?.fieldErrors).toMatchObject([
+      { path: ["type"], message: "a current period needs DAY, WEEK, MONTH, QUARTER or YEAR" },
+    ]);
   });
 
   it("shows nothing of a workspace the caller cannot see", async () => {
-    const r = await gqlAt(db, utc.viewer, NOW, `query ($id: ID!) { workspace(id: $id) { currentPeriod(type: MONTH) { label } } }`, { id: tokyo.workspace.id });
+    const r = await gqlAt(
+      db,
+      utc.viewer,
+      NOW,
+      `query ($id: ID!) { workspace(id: $id) { currentPeriod(type: MONTH) { label } } }`,
+      { id: tokyo.workspace.id },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data?.workspace).toBeNull();
   });

@@ -37,7 +37,11 @@ async function ok(query: string, variables: Record<string, unknown>, viewer = a.
 
 async function auditActions(workspaceId: string): Promise<string[]> {
   const rows = await withTenant(db, { workspaceId }, (tx) =>
-    tx.auditEvent.findMany({ where: { workspaceId, action: { startsWith: "measure." } }, orderBy: { createdAt: "asc" }, select: { action: true } }),
+    tx.auditEvent.findMany({
+      where: { workspaceId, action: { startsWith: "measure." } },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    }),
   );
   return rows.map((r) => r.action);
 }
@@ -49,16 +53,35 @@ describe("custom measures: edit and archive", () => {
     const kind = await ok(UPDATE, { i: { workspaceId: ws, key: "calls", unit: "MONEY", aggregation: "STOCK_END" } });
     expect(kind.updateCustomMeasure.measure).toMatchObject({ unit: "MONEY", aggregation: "STOCK_END" });
     await ok(UPDATE, { i: { workspaceId: ws, key: "calls", unit: "COUNT", aggregation: "FLOW" } });
-    await ok(INGEST, { i: { workspaceId: ws, idempotencyKey: "calls-1", rows: [{ date: "2026-03-03", channel: "phone", measure: "calls", value: "40" }] } });
+    await ok(INGEST, {
+      i: {
+        workspaceId: ws,
+        idempotencyKey: "calls-1",
+        rows: [{ date: "2026-03-03", channel: "phone", measure: "calls", value: "40" }],
+      },
+    });
 
     const locked = await gql(db, a.viewer, UPDATE, { i: { workspaceId: ws, key: "calls", aggregation: "STOCK_END" } });
     expect(errorCodes(locked)).toEqual(["BAD_USER_INPUT"]);
-    expect(locked.errors![0].extensions!.fieldErrors).toMatchObject([{ path: ["input", "aggregation"], reason: "MEASURE_KIND_HAS_DATA" }]);
+    expect(locked.errors![0].extensions!.fieldErrors).toMatchObject([
+      { path: ["input", "aggregation"], reason: "MEASURE_KIND_HAS_DATA" },
+    ]);
 
-    const renamed = await ok(UPDATE, { i: { workspaceId: ws, key: "calls", nameEn: "Phone calls", nameRu: "Телефонные звонки" } });
-    expect(renamed.updateCustomMeasure.measure).toEqual({ key: "calls", unit: "COUNT", aggregation: "FLOW", nameEn: "Phone calls", nameRu: "Телефонные звонки", archived: false });
+    const renamed = await ok(UPDATE, {
+      i: { workspaceId: ws, key: "calls", nameEn: "Phone calls", nameRu: "Телефонные звонки" },
+    });
+    expect(renamed.updateCustomMeasure.measure).toEqual({
+      key: "calls",
+      unit: "COUNT",
+      aggregation: "FLOW",
+      nameEn: "Phone calls",
+      nameRu: "Телефонные звонки",
+      archived: false,
+    });
     // Unchanged kind with data is fine (the form sends every field).
-    await ok(UPDATE, { i: { workspaceId: ws, key: "calls", unit: "COUNT", aggregation: "FLOW", nameEn: "Phone calls" } });
+    await ok(UPDATE, {
+      i: { workspaceId: ws, key: "calls", unit: "COUNT", aggregation: "FLOW", nameEn: "Phone calls" },
+    });
   });
 
   it("archives: hidden from the import mapping, history stays readable, restored by unarchive — each audited", async () => {
@@ -66,7 +89,10 @@ describe("custom measures: edit and archive", () => {
     const archived = await ok(ARCHIVE, { i: { workspaceId: ws, key: "calls" } });
     expect(archived.archiveCustomMeasure.measure).toEqual({ key: "calls", archived: true });
     const read = await ok(CATALOG, { id: ws });
-    expect(read.workspace.metricCatalog.find((m: { key: string }) => m.key === "calls")).toEqual({ key: "calls", archived: true });
+    expect(read.workspace.metricCatalog.find((m: { key: string }) => m.key === "calls")).toEqual({
+      key: "calls",
+      archived: true,
+    });
     expect(read.workspace.metricValues).toEqual([{ key: "calls", value: "40" }]);
 
     // The import mapping no longer offers it; a file column named like it is not suggested for it.
@@ -86,37 +112,70 @@ describe("custom measures: edit and archive", () => {
     expect(shown.node.mappingTargets.map((t: { key: string }) => t.key)).toContain("calls");
     // Archiving an archived measure changes and records nothing more.
     await ok(UNARCHIVE, { i: { workspaceId: ws, key: "calls" } });
-    expect(await auditActions(ws)).toEqual(["measure.created", "measure.updated", "measure.updated", "measure.updated", "measure.archived", "measure.unarchived"]);
+    expect(await auditActions(ws)).toEqual([
+      "measure.created",
+      "measure.updated",
+      "measure.updated",
+      "measure.updated",
+      "measure.archived",
+      "measure.unarchived",
+    ]);
   });
 
   it("refuses to archive a measure a KPI reads — through a custom metric's formula too — naming the KPI in ru and en", async () => {
     const ws = a.workspace.id;
     await ok(`mutation($i: CreateCustomMetricInput!) { createCustomMetric(input: $i) { metric { key } } }`, {
-      i: { workspaceId: ws, key: "calls_per_lead", nameEn: "Calls per lead", nameRu: "Звонков на лид", formula: "calls / leads", class: "PROCESS", direction: "HIGHER" },
+      i: {
+        workspaceId: ws,
+        key: "calls_per_lead",
+        nameEn: "Calls per lead",
+        nameRu: "Звонков на лид",
+        formula: "calls / leads",
+        class: "PROCESS",
+        direction: "HIGHER",
+      },
     });
     await ok(`mutation($i: CreateKpiInput!) { createKpi(input: $i) { kpi { id } } }`, {
-      i: { workspaceId: ws, metricKey: "calls_per_lead", ownerRole: "CMO", direction: "HIGHER", key: "cmo.calls_per_lead" },
+      i: {
+        workspaceId: ws,
+        metricKey: "calls_per_lead",
+        ownerRole: "CMO",
+        direction: "HIGHER",
+        key: "cmo.calls_per_lead",
+      },
     });
     const refused = await gql(db, a.viewer, ARCHIVE, { i: { workspaceId: ws, key: "calls" } });
     expect(errorCodes(refused)).toEqual(["BAD_USER_INPUT"]);
-    const [field] = refused.errors![0].extensions!.fieldErrors as { path: string[]; reason: string; message: string; params: { measure: { en: string; ru: string }; kpis: { en: string; ru: string } } }[];
+    const [field] = refused.errors![0].extensions!.fieldErrors as {
+      path: string[];
+      reason: string;
+      message: string;
+      params: { measure: { en: string; ru: string }; kpis: { en: string; ru: string } };
+    }[];
     expect(field).toMatchObject({ path: ["input", "key"], reason: "ARCHIVE_MEASURE_USED_BY_KPIS" });
     expect(field.params.kpis).toEqual({ en: "Calls per lead (CMO)", ru: "Звонков на лид (Директор по маркетингу)" });
-    expect(field.message).toBe("“Phone calls” cannot be archived: KPIs read it — Calls per lead (CMO). Change or delete those KPIs first");
+    expect(field.message).toBe(
+      "“Phone calls” cannot be archived: KPIs read it — Calls per lead (CMO). Change or delete those KPIs first",
+    );
     // The same reason and params read in Russian (what a ru request gets; see error-language.int.test.ts).
     expect(renderReason({ code: field.reason as "ARCHIVE_MEASURE_USED_BY_KPIS", params: field.params }, "ru")).toBe(
       "«Телефонные звонки» нельзя архивировать: его используют KPI — Звонков на лид (Директор по маркетингу). Сначала измените или удалите эти KPI",
     );
     // Nothing changed.
     const read = await ok(CATALOG, { id: ws });
-    expect(read.workspace.metricCatalog.find((m: { key: string }) => m.key === "calls")).toEqual({ key: "calls", archived: false });
+    expect(read.workspace.metricCatalog.find((m: { key: string }) => m.key === "calls")).toEqual({
+      key: "calls",
+      archived: false,
+    });
   });
 
   it("needs metricDefinition.manage like create; another workspace's caller sees NOT_FOUND", async () => {
     const member = await addMember(db, a.workspace.id, "SMM");
     const forbidden = await gql(db, member.viewer, ARCHIVE, { i: { workspaceId: a.workspace.id, key: "calls" } });
     expect(errorCodes(forbidden)).toEqual(["FORBIDDEN"]);
-    const foreign = await gql(db, b.viewer, UPDATE, { i: { workspaceId: a.workspace.id, key: "calls", nameEn: "Mine" } });
+    const foreign = await gql(db, b.viewer, UPDATE, {
+      i: { workspaceId: a.workspace.id, key: "calls", nameEn: "Mine" },
+    });
     expect(errorCodes(foreign)).toEqual(["NOT_FOUND"]);
     const unknown = await gql(db, a.viewer, ARCHIVE, { i: { workspaceId: a.workspace.id, key: "no_such_measure" } });
     expect(errorCodes(unknown)).toEqual(["NOT_FOUND"]);

@@ -26,9 +26,20 @@ let other: { viewer: UserViewer; workspaceId: string };
  * The tables a scorecard is computed from (load-scorecard-definitions.ts, load-period-sums.ts),
  * and brandings, which the share page's cached report documents show (open-shared-report.ts).
  */
-const SCORECARD_TABLES = ["brandings", "channel_group_mappings", "custom_measures", "custom_metrics", "kpi_annotations", "kpi_target_versions", "kpis", "metric_facts", "metric_settings"];
+const SCORECARD_TABLES = [
+  "brandings",
+  "channel_group_mappings",
+  "custom_measures",
+  "custom_metrics",
+  "kpi_annotations",
+  "kpi_target_versions",
+  "kpis",
+  "metric_facts",
+  "metric_settings",
+];
 
-const run = (query: string, variables?: Record<string, unknown>, viewer: UserViewer = owner) => gqlAt(db, viewer, APRIL_15, query, variables);
+const run = (query: string, variables?: Record<string, unknown>, viewer: UserViewer = owner) =>
+  gqlAt(db, viewer, APRIL_15, query, variables);
 const ok = async (query: string, variables?: Record<string, unknown>) => {
   const r = await run(query, variables);
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
@@ -37,7 +48,13 @@ const ok = async (query: string, variables?: Record<string, unknown>) => {
 
 const SCORECARD = `query($id: ID!) { workspace(id: $id) { scorecard(role: OWNER, period: { type: MONTH, anchor: "2026-04-01" }) {
   kpis { key actual target annotation { body } } } } }`;
-const card = async () => (await ok(SCORECARD, { id: gid })).workspace.scorecard.kpis as { key: string; actual: string | null; target: string | null; annotation: { body: string } | null }[];
+const card = async () =>
+  (await ok(SCORECARD, { id: gid })).workspace.scorecard.kpis as {
+    key: string;
+    actual: string | null;
+    target: string | null;
+    annotation: { body: string } | null;
+  }[];
 const kpi = async (key: string) => (await card()).find((k) => k.key === key)!;
 
 beforeAll(async () => {
@@ -63,23 +80,79 @@ describe("workspace data versions", () => {
   });
 
   it("each kind of write bumps its workspace's version, and no other workspace's", async () => {
-    const kpis = (await ok(`query($id: ID!) { workspace(id: $id) { kpis { id key } } }`, { id: gid })).workspace.kpis as { id: string; key: string }[];
+    const kpis = (await ok(`query($id: ID!) { workspace(id: $id) { kpis { id key } } }`, { id: gid })).workspace
+      .kpis as { id: string; key: string }[];
     const revenue = kpis.find((k) => k.key === "company.revenue")!;
     const writes: [string, () => Promise<unknown>][] = [
-      ["facts", () => ingest(db, workspaceId, [{ date: "2026-04-02", channel: "paid_search", measure: "spend", value: "1" }])],
-      ["target", () => ok(`mutation($k: ID!) { setKpiTarget(kpiId: $k, period: { type: MONTH, anchor: "2026-04-01" }, value: "123456") { target } }`, { k: revenue.id })],
-      ["annotation", () => ok(`mutation($k: ID!) { setKpiAnnotation(kpiId: $k, body: "Campaign paused", period: { type: MONTH, anchor: "2026-04-01" }) { annotation { body } } }`, { k: revenue.id })],
-      ["kpi", () => ok(`mutation($i: UpdateKpiInput!) { updateKpi(input: $i) { kpi { weight } } }`, { i: { id: revenue.id, weight: "3" } })],
-      ["settings", () => ok(`mutation($i: UpdateMetricSettingsInput!) { updateMetricSettings(input: $i) { settings { grossMargin } } }`, { i: { workspaceId: gid, grossMargin: "0.5" } })],
-      ["custom measure", () => ok(`mutation($i: CreateCustomMeasureInput!) { createCustomMeasure(input: $i) { measure { key } } }`, { i: { workspaceId: gid, key: "webinar_signups", nameEn: "Webinar sign-ups", unit: "COUNT" } })],
-      ["channel group", () => ok(`mutation($i: SetChannelGroupInput!) { setChannelGroup(input: $i) { group } }`, { i: { workspaceId: gid, channel: "Partner Network", group: "referral" } })],
-      ["custom metric", () => ok(`mutation($i: CreateCustomMetricInput!) { createCustomMetric(input: $i) { metric { key } } }`, { i: { workspaceId: gid, key: "spend_per_signup", nameEn: "Spend per sign-up", formula: "spend / webinar_signups" } })],
+      [
+        "facts",
+        () => ingest(db, workspaceId, [{ date: "2026-04-02", channel: "paid_search", measure: "spend", value: "1" }]),
+      ],
+      [
+        "target",
+        () =>
+          ok(
+            `mutation($k: ID!) { setKpiTarget(kpiId: $k, period: { type: MONTH, anchor: "2026-04-01" }, value: "123456") { target } }`,
+            { k: revenue.id },
+          ),
+      ],
+      [
+        "annotation",
+        () =>
+          ok(
+            `mutation($k: ID!) { setKpiAnnotation(kpiId: $k, body: "Campaign paused", period: { type: MONTH, anchor: "2026-04-01" }) { annotation { body } } }`,
+            { k: revenue.id },
+          ),
+      ],
+      [
+        "kpi",
+        () =>
+          ok(`mutation($i: UpdateKpiInput!) { updateKpi(input: $i) { kpi { weight } } }`, {
+            i: { id: revenue.id, weight: "3" },
+          }),
+      ],
+      [
+        "settings",
+        () =>
+          ok(
+            `mutation($i: UpdateMetricSettingsInput!) { updateMetricSettings(input: $i) { settings { grossMargin } } }`,
+            { i: { workspaceId: gid, grossMargin: "0.5" } },
+          ),
+      ],
+      [
+        "custom measure",
+        () =>
+          ok(`mutation($i: CreateCustomMeasureInput!) { createCustomMeasure(input: $i) { measure { key } } }`, {
+            i: { workspaceId: gid, key: "webinar_signups", nameEn: "Webinar sign-ups", unit: "COUNT" },
+          }),
+      ],
+      [
+        "channel group",
+        () =>
+          ok(`mutation($i: SetChannelGroupInput!) { setChannelGroup(input: $i) { group } }`, {
+            i: { workspaceId: gid, channel: "Partner Network", group: "referral" },
+          }),
+      ],
+      [
+        "custom metric",
+        () =>
+          ok(`mutation($i: CreateCustomMetricInput!) { createCustomMetric(input: $i) { metric { key } } }`, {
+            i: {
+              workspaceId: gid,
+              key: "spend_per_signup",
+              nameEn: "Spend per sign-up",
+              formula: "spend / webinar_signups",
+            },
+          }),
+      ],
     ];
     for (const [what, write] of writes) {
       const before = BigInt(await readDataVersion(db, workspaceId));
       const otherBefore = await readDataVersion(db, other.workspaceId);
       await write();
-      expect(BigInt(await readDataVersion(db, workspaceId)), `${what} did not bump the version`).toBeGreaterThan(before);
+      expect(BigInt(await readDataVersion(db, workspaceId)), `${what} did not bump the version`).toBeGreaterThan(
+        before,
+      );
       expect(await readDataVersion(db, other.workspaceId), `${what} bumped another workspace`).toBe(otherBefore);
     }
   });
@@ -88,7 +161,10 @@ describe("workspace data versions", () => {
     const before = await readDataVersion(db, workspaceId);
     await expect(
       withTenant(db, { workspaceId }, async (tx) => {
-        await tx.$executeRawUnsafe(`UPDATE metric_facts SET value = value + 1 WHERE workspace_id = $1::uuid`, workspaceId);
+        await tx.$executeRawUnsafe(
+          `UPDATE metric_facts SET value = value + 1 WHERE workspace_id = $1::uuid`,
+          workspaceId,
+        );
         throw new Error("abort on purpose");
       }),
     ).rejects.toThrow("abort on purpose");
@@ -135,33 +211,50 @@ describe("workspace data versions", () => {
     const after = await page();
     expect(metricReadCache.size(db) - before, "a write is a miss").toBe(8);
     expect(Number(after.metricValues[0].value) - Number(first.metricValues[0].value)).toBe(777);
-    const day7 = (w: typeof first) => w.metricSeries.points.find((p: { from: string }) => p.from === "2026-04-07").value;
+    const day7 = (w: typeof first) =>
+      w.metricSeries.points.find((p: { from: string }) => p.from === "2026-04-07").value;
     expect(Number(day7(after)) - Number(day7(first) ?? 0)).toBe(777);
     expect(after.metricComparison[0].current.value).toBe(after.metricValues[0].value);
     // API calls (not read-only) are never served from the cache: they see the same data.
-    const api = (await ok(`query($id: ID!) { workspace(id: $id) { metricValues(keys: ["spend"], from: "2026-04-01", to: "2026-04-15") { value } } }`, { id: gid })).workspace;
+    const api = (
+      await ok(
+        `query($id: ID!) { workspace(id: $id) { metricValues(keys: ["spend"], from: "2026-04-01", to: "2026-04-15") { value } } }`,
+        { id: gid },
+      )
+    ).workspace;
     expect(api.metricValues[0].value).toBe(after.metricValues[0].value);
     expect(metricReadCache.size(db) - before).toBe(8);
   });
 
   it("versions are tenant data: without the tenant setting the app role sees none", async () => {
     expect(await readDataVersion(db, workspaceId)).not.toBe("0");
-    const { rows } = await db.sql.query("SELECT weight FROM workspace_data_changes WHERE workspace_id = $1::uuid", [workspaceId]);
+    const { rows } = await db.sql.query("SELECT weight FROM workspace_data_changes WHERE workspace_id = $1::uuid", [
+      workspaceId,
+    ]);
     expect(rows).toEqual([]);
   });
 
   it("compaction folds the change rows into one and keeps the version", async () => {
     // Rows of three earlier writers (the trigger compacts at random now and then, so make sure there are several).
     await withTenant(db, { workspaceId }, (tx) =>
-      tx.$executeRawUnsafe("INSERT INTO workspace_data_changes (workspace_id, txid) VALUES ($1::uuid, '11'::xid8), ($1::uuid, '12'::xid8), ($1::uuid, '13'::xid8) ON CONFLICT DO NOTHING", workspaceId),
+      tx.$executeRawUnsafe(
+        "INSERT INTO workspace_data_changes (workspace_id, txid) VALUES ($1::uuid, '11'::xid8), ($1::uuid, '12'::xid8), ($1::uuid, '13'::xid8) ON CONFLICT DO NOTHING",
+        workspaceId,
+      ),
     );
     const before = await readDataVersion(db, workspaceId);
     const count = (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) =>
-      tx.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM workspace_data_changes WHERE workspace_id = $1::uuid", workspaceId);
+      tx.$queryRawUnsafe<{ n: number }[]>(
+        "SELECT count(*)::int AS n FROM workspace_data_changes WHERE workspace_id = $1::uuid",
+        workspaceId,
+      );
     const rowsAfter = await withTenant(db, { workspaceId }, async (tx) => {
       expect((await count(tx))[0].n).toBeGreaterThan(1);
       // A writing transaction (it adds its own row) that compacts.
-      await tx.$executeRawUnsafe("UPDATE metric_settings SET updated_at = now() WHERE workspace_id = $1::uuid", workspaceId);
+      await tx.$executeRawUnsafe(
+        "UPDATE metric_settings SET updated_at = now() WHERE workspace_id = $1::uuid",
+        workspaceId,
+      );
       await tx.$executeRawUnsafe("SELECT compact_workspace_data_changes($1::uuid)", workspaceId);
       return (await count(tx))[0].n;
     });
@@ -170,27 +263,39 @@ describe("workspace data versions", () => {
     expect(BigInt(await readDataVersion(db, workspaceId))).toBe(BigInt(before) + 1n);
   });
 
-  it.runIf(TEST_DB === "postgres")("concurrent writers of one workspace do not wait for each other (an import's parallel chunks)", async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let firstWrote!: () => void;
-    const wrote = new Promise<void>((r) => (firstWrote = r));
-    const before = BigInt(await readDataVersion(db, workspaceId));
-    const first = withTenant(db, { workspaceId }, async (tx) => {
-      await tx.$executeRawUnsafe("INSERT INTO metric_facts (workspace_id, date, channel, measure, value) VALUES ($1::uuid, '2026-04-25', 'seo', 'sessions', 1)", workspaceId);
-      firstWrote();
-      await gate;
-    }, );
-    await wrote;
-    // The second transaction writes and commits while the first still holds its rows open.
-    const second = withTenant(db, { workspaceId }, (tx) =>
-      tx.$executeRawUnsafe("INSERT INTO metric_facts (workspace_id, date, channel, measure, value) VALUES ($1::uuid, '2026-04-26', 'seo', 'sessions', 1)", workspaceId),
-    );
-    const outcome = await Promise.race([second.then(() => "committed"), new Promise((r) => setTimeout(() => r("blocked"), 5000))]);
-    release();
-    await first;
-    await second;
-    expect(outcome).toBe("committed");
-    expect(BigInt(await readDataVersion(db, workspaceId))).toBe(before + 2n);
-  });
+  it.runIf(TEST_DB === "postgres")(
+    "concurrent writers of one workspace do not wait for each other (an import's parallel chunks)",
+    async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let firstWrote!: () => void;
+      const wrote = new Promise<void>((r) => (firstWrote = r));
+      const before = BigInt(await readDataVersion(db, workspaceId));
+      const first = withTenant(db, { workspaceId }, async (tx) => {
+        await tx.$executeRawUnsafe(
+          "INSERT INTO metric_facts (workspace_id, date, channel, measure, value) VALUES ($1::uuid, '2026-04-25', 'seo', 'sessions', 1)",
+          workspaceId,
+        );
+        firstWrote();
+        await gate;
+      });
+      await wrote;
+      // The second transaction writes and commits while the first still holds its rows open.
+      const second = withTenant(db, { workspaceId }, (tx) =>
+        tx.$executeRawUnsafe(
+          "INSERT INTO metric_facts (workspace_id, date, channel, measure, value) VALUES ($1::uuid, '2026-04-26', 'seo', 'sessions', 1)",
+          workspaceId,
+        ),
+      );
+      const outcome = await Promise.race([
+        second.then(() => "committed"),
+        new Promise((r) => setTimeout(() => r("blocked"), 5000)),
+      ]);
+      release();
+      await first;
+      await second;
+      expect(outcome).toBe("committed");
+      expect(BigInt(await readDataVersion(db, workspaceId))).toBe(before + 2n);
+    },
+  );
 });

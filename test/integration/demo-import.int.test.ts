@@ -17,7 +17,8 @@ const END = "2026-11-30";
 const NOW = new Date("2026-12-01T12:00:00Z");
 
 async function gid(viewer: UserViewer, id: string) {
-  return (await gqlAt(db, viewer, NOW, `query($id: ID!) { workspace(id: $id) { id } }`, { id })).data!.workspace.id as string;
+  return (await gqlAt(db, viewer, NOW, `query($id: ID!) { workspace(id: $id) { id } }`, { id })).data!.workspace
+    .id as string;
 }
 async function ok(viewer: UserViewer, query: string, variables?: Record<string, unknown>) {
   const r = await gqlAt(db, viewer, NOW, query, variables);
@@ -34,13 +35,25 @@ async function unitEconomics(viewer: UserViewer, id: string, from: string, to: s
     byChannel: metricBreakdown(keys: ["romi"], from: $from, to: $to, by: CHANNEL) { channel values { key value } }
   } }`;
   const ws = (await ok(viewer, q, { id, from, to })).workspace;
-  const v = Object.fromEntries(ws.window.map((x: { key: string; value: string }) => [x.key, new Decimal(x.value)])) as Record<string, Decimal>;
+  const v = Object.fromEntries(
+    ws.window.map((x: { key: string; value: string }) => [x.key, new Decimal(x.value)]),
+  ) as Record<string, Decimal>;
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
   const monthlyChurn = v.customers_churned.div(new Decimal(ws.start[0].value)).div(new Decimal(days).div("30.4375"));
   const ltv = v.revenue.div(v.deals_won).times(ws.margin.grossMargin).div(monthlyChurn);
   const cac = v.spend.plus(v.sales_cost).div(v.deals_won);
-  const romi = Object.fromEntries(ws.byChannel.map((r: { channel: string; values: { value: string | null }[] }) => [r.channel, r.values[0].value === null ? null : Number(r.values[0].value)]));
-  return { ltvToCac: ltv.div(cac).toNumber(), cac: cac.toNumber(), leadToDeal: v.deals_won.div(v.leads).toNumber(), romi };
+  const romi = Object.fromEntries(
+    ws.byChannel.map((r: { channel: string; values: { value: string | null }[] }) => [
+      r.channel,
+      r.values[0].value === null ? null : Number(r.values[0].value),
+    ]),
+  );
+  return {
+    ltvToCac: ltv.div(cac).toNumber(),
+    cac: cac.toNumber(),
+    leadToDeal: v.deals_won.div(v.leads).toNumber(),
+    romi,
+  };
 }
 
 beforeAll(async () => {
@@ -56,7 +69,12 @@ describe("demo data as an import", () => {
     const created = await createWorkspaceWithOwner(db, { timeZone: "Europe/Moscow", currency: "RUB", locale: "en" });
     owner = created.viewer;
     id = await gid(owner, created.workspace.id);
-    const loaded = await loadDemoData(db, { workspaceId: created.workspace.id, endDate: END, days: 400, actor: { kind: "user", userId: owner.userId } });
+    const loaded = await loadDemoData(db, {
+      workspaceId: created.workspace.id,
+      endDate: END,
+      days: 400,
+      actor: { kind: "user", userId: owner.userId },
+    });
     expect(loaded.inserted).toBeGreaterThan(50_000);
     expect(loaded.targets).toBeGreaterThan(0);
 
@@ -70,7 +88,10 @@ describe("demo data as an import", () => {
     expect(year.romi.telegram).toBeLessThan(0);
     expect(year.romi.google_ads).toBeGreaterThan(0);
     // The verdict holds through a month and a quarter too.
-    for (const [from, to] of [["2026-11-01", END], ["2026-09-01", END]]) {
+    for (const [from, to] of [
+      ["2026-11-01", END],
+      ["2026-09-01", END],
+    ]) {
       const w = await unitEconomics(owner, id, from, to);
       expect(w.ltvToCac, `${from}..${to}`).toBeGreaterThanOrEqual(3);
       expect(w.ltvToCac, `${from}..${to}`).toBeLessThanOrEqual(6);
@@ -83,19 +104,45 @@ describe("demo data as an import", () => {
     owner = created.viewer;
     id = await gid(owner, created.workspace.id);
     // A target the user set before loading the demo.
-    const kpis = (await ok(owner, `query($id: ID!) { workspace(id: $id) { kpis { id key } } }`, { id })).workspace.kpis as { id: string; key: string }[];
-    await ok(owner, `mutation($k: ID!) { setKpiTarget(kpiId: $k, period: { type: MONTH, anchor: "2026-11-01" }, value: "12345000") { target } }`, { k: kpis.find((k) => k.key === "company.revenue")!.id });
-    const loaded = await loadDemoData(db, { workspaceId: created.workspace.id, endDate: END, days: 21, actor: { kind: "user", userId: owner.userId } });
+    const kpis = (await ok(owner, `query($id: ID!) { workspace(id: $id) { kpis { id key } } }`, { id })).workspace
+      .kpis as { id: string; key: string }[];
+    await ok(
+      owner,
+      `mutation($k: ID!) { setKpiTarget(kpiId: $k, period: { type: MONTH, anchor: "2026-11-01" }, value: "12345000") { target } }`,
+      { k: kpis.find((k) => k.key === "company.revenue")!.id },
+    );
+    const loaded = await loadDemoData(db, {
+      workspaceId: created.workspace.id,
+      endDate: END,
+      days: 21,
+      actor: { kind: "user", userId: owner.userId },
+    });
     expect(loaded.targets).toBeGreaterThan(0);
 
-    const history = await ok(owner, `query($id: ID!) { workspace(id: $id) { imports(first: 5) { edges { node { id fileName status source } } } } }`, { id });
-    const demo = history.workspace.imports.edges.map((e: { node: Record<string, unknown> }) => e.node).find((n: { source: string }) => n.source === "DEMO");
+    const history = await ok(
+      owner,
+      `query($id: ID!) { workspace(id: $id) { imports(first: 5) { edges { node { id fileName status source } } } } }`,
+      { id },
+    );
+    const demo = history.workspace.imports.edges
+      .map((e: { node: Record<string, unknown> }) => e.node)
+      .find((n: { source: string }) => n.source === "DEMO");
     expect(demo).toMatchObject({ fileName: "demo-data", status: "COMMITTED" });
-    const audit = await ok(owner, `query($id: ID!) { workspace(id: $id) { auditEvents(first: 10) { edges { node { action targetType } } } } }`, { id });
-    expect(audit.workspace.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action)).toContain("demo.loaded");
+    const audit = await ok(
+      owner,
+      `query($id: ID!) { workspace(id: $id) { auditEvents(first: 10) { edges { node { action targetType } } } } }`,
+      { id },
+    );
+    expect(audit.workspace.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action)).toContain(
+      "demo.loaded",
+    );
 
     const CARD = `query($id: ID!) { workspace(id: $id) { scorecard(role: OWNER, period: { type: MONTH, anchor: "2026-11-01" }) { kpis { key target actual } } } }`;
-    const before = (await ok(owner, CARD, { id })).workspace.scorecard.kpis as { key: string; target: string | null; actual: string | null }[];
+    const before = (await ok(owner, CARD, { id })).workspace.scorecard.kpis as {
+      key: string;
+      target: string | null;
+      actual: string | null;
+    }[];
     expect(before.find((k) => k.key === "company.revenue")!.target).toBe("12345000");
     expect(before.find((k) => k.key === "company.cac")!.target).not.toBeNull();
 
@@ -105,9 +152,13 @@ describe("demo data as an import", () => {
     expect(after.find((k) => k.key === "company.revenue")).toMatchObject({ target: "12345000", actual: null });
     // The demo's own targets are withdrawn with its data.
     expect(after.find((k) => k.key === "company.cac")!.target).toBeNull();
-    const actions = (await ok(owner, `query($id: ID!) { workspace(id: $id) { auditEvents(first: 3) { edges { node { action } } } } }`, { id })).workspace.auditEvents.edges.map(
-      (e: { node: { action: string } }) => e.node.action,
-    );
+    const actions = (
+      await ok(
+        owner,
+        `query($id: ID!) { workspace(id: $id) { auditEvents(first: 3) { edges { node { action } } } } }`,
+        { id },
+      )
+    ).workspace.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action);
     expect(actions).toContain("import.rolledBack");
   }, 300_000);
 

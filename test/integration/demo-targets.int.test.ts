@@ -32,18 +32,42 @@ const SCORECARD = /* GraphQL */ `
     workspace(id: $id) {
       scorecard(role: $role, period: $period) {
         owner
-        period { label }
-        statusCounts { onTrack atRisk offTrack noData }
-        kpis { key actual target targetSource attainmentToDate status gateFailed }
+        period {
+          label
+        }
+        statusCounts {
+          onTrack
+          atRisk
+          offTrack
+          noData
+        }
+        kpis {
+          key
+          actual
+          target
+          targetSource
+          attainmentToDate
+          status
+          gateFailed
+        }
       }
     }
-  }`;
+  }
+`;
 
 interface Card {
   owner: string;
   period: { label: string };
   statusCounts: { onTrack: number; atRisk: number; offTrack: number; noData: number };
-  kpis: { key: string; actual: string | null; target: string | null; targetSource: string | null; attainmentToDate: string | null; status: string; gateFailed: boolean }[];
+  kpis: {
+    key: string;
+    actual: string | null;
+    target: string | null;
+    targetSource: string | null;
+    attainmentToDate: string | null;
+    status: string;
+    gateFailed: boolean;
+  }[];
 }
 
 async function versionStats(workspaceId: string) {
@@ -77,7 +101,11 @@ describe("demo targets", () => {
     const created = await createWorkspaceWithOwner(db, { timeZone: "Europe/Moscow", currency: "RUB", locale: "en" });
     owner = created.viewer;
     workspaceId = created.workspace.id;
-    await updateMetricSettings(db, { workspaceId, input: { grossMargin: "0.4" }, actor: { kind: "user", userId: owner.userId } });
+    await updateMetricSettings(db, {
+      workspaceId,
+      input: { grossMargin: "0.4" },
+      actor: { kind: "user", userId: owner.userId },
+    });
     const loaded = await loadDemoData(db, { workspaceId, endDate: END_DATE });
     expect(loaded.targets).toBe(KPI_COUNT * MONTHS);
     const ws = await gqlAt(db, owner, NOW, `query($id: ID!) { workspace(id: $id) { id } }`, { id: workspaceId });
@@ -85,7 +113,10 @@ describe("demo targets", () => {
 
     const totals = { onTrack: 0, atRisk: 0, offTrack: 0, noData: 0 };
     for (const role of ROLES) {
-      const result = await gqlAt<{ workspace: { scorecard: Card } }>(db, owner, NOW, SCORECARD, { id: wsGlobalId, role });
+      const result = await gqlAt<{ workspace: { scorecard: Card } }>(db, owner, NOW, SCORECARD, {
+        id: wsGlobalId,
+        role,
+      });
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       const card = result.data!.workspace.scorecard;
       expect(card.period.label).toBe("2026-11");
@@ -97,7 +128,10 @@ describe("demo targets", () => {
       }
       const statuses = card.kpis.map((k) => k.status);
       expect(statuses, role).toContain("ON_TRACK");
-      expect(statuses.some((s) => s !== "ON_TRACK"), `${role}: ${statuses.join(", ")}`).toBe(true);
+      expect(
+        statuses.some((s) => s !== "ON_TRACK"),
+        `${role}: ${statuses.join(", ")}`,
+      ).toBe(true);
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += card.statusCounts[k];
       console.log(`${role.padEnd(12)} ${card.kpis.map((k) => `${k.key}=${k.status}`).join(" ")}`);
     }
@@ -109,9 +143,15 @@ describe("demo targets", () => {
     console.log(`demo statuses, 2026-11, all scorecards: ${JSON.stringify(totals)}`);
 
     // The months before have targets too.
-    const october = await gqlAt<{ workspace: { scorecard: Card } }>(db, owner, NOW, SCORECARD, { id: wsGlobalId, role: "OWNER", period: { type: "MONTH", anchor: "2026-10-01" } });
+    const october = await gqlAt<{ workspace: { scorecard: Card } }>(db, owner, NOW, SCORECARD, {
+      id: wsGlobalId,
+      role: "OWNER",
+      period: { type: "MONTH", anchor: "2026-10-01" },
+    });
     expect(october.errors).toBeUndefined();
-    expect(october.data!.workspace.scorecard.kpis.every((k) => k.target !== null && k.targetSource === "TEMPLATE")).toBe(true);
+    expect(
+      october.data!.workspace.scorecard.kpis.every((k) => k.target !== null && k.targetSource === "TEMPLATE"),
+    ).toBe(true);
   }, 120_000);
 
   it("loading again adds no target version and keeps a target the user set", async () => {
@@ -123,17 +163,36 @@ describe("demo targets", () => {
 
     // Through the onboarding mutation (today's clock): still one target history per KPI and period.
     const kpis = await gql(db, owner, `query($id: ID!) { workspace(id: $id) { kpis { id key } } }`, { id: wsGlobalId });
-    const revenue = (kpis.data!.workspace.kpis as { id: string; key: string }[]).find((k) => k.key === "company.revenue")!;
-    const set = await gqlAt(db, owner, NOW, `mutation($kpiId: ID!, $value: Decimal) { setKpiTarget(kpiId: $kpiId, period: { type: MONTH, anchor: "2026-11-01" }, value: $value) { target } }`, {
-      kpiId: revenue.id,
-      value: "12345000",
-    });
+    const revenue = (kpis.data!.workspace.kpis as { id: string; key: string }[]).find(
+      (k) => k.key === "company.revenue",
+    )!;
+    const set = await gqlAt(
+      db,
+      owner,
+      NOW,
+      `mutation($kpiId: ID!, $value: Decimal) { setKpiTarget(kpiId: $kpiId, period: { type: MONTH, anchor: "2026-11-01" }, value: $value) { target } }`,
+      {
+        kpiId: revenue.id,
+        value: "12345000",
+      },
+    );
     expect(set.errors, JSON.stringify(set.errors)).toBeUndefined();
-    const mutation = await gql(db, owner, `mutation($id: ID!) { loadDemoData(input: { workspaceId: $id }) { inserted } }`, { id: wsGlobalId });
+    const mutation = await gql(
+      db,
+      owner,
+      `mutation($id: ID!) { loadDemoData(input: { workspaceId: $id }) { inserted } }`,
+      { id: wsGlobalId },
+    );
     expect(mutation.errors, JSON.stringify(mutation.errors)).toBeUndefined();
     const after = await versionStats(workspaceId);
     expect(after.versions).toBe(after.pairs + 1);
-    const card = await gqlAt<{ workspace: { scorecard: Card } }>(db, owner, NOW, SCORECARD, { id: wsGlobalId, role: "OWNER" });
-    expect(card.data!.workspace.scorecard.kpis.find((k) => k.key === "company.revenue")).toMatchObject({ target: "12345000", targetSource: "MANUAL" });
+    const card = await gqlAt<{ workspace: { scorecard: Card } }>(db, owner, NOW, SCORECARD, {
+      id: wsGlobalId,
+      role: "OWNER",
+    });
+    expect(card.data!.workspace.scorecard.kpis.find((k) => k.key === "company.revenue")).toMatchObject({
+      target: "12345000",
+      targetSource: "MANUAL",
+    });
   }, 120_000);
 });

@@ -17,17 +17,32 @@ beforeAll(async () => {
   db = await openTestDatabase();
   const ws = await createWorkspaceWithOwner(db);
   workspaceId = ws.workspace.id;
-  adminSecret = (await createKey(db, { workspaceId, actorId: ws.owner.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] })).secret;
+  adminSecret = (await createKey(db, { workspaceId, actorId: ws.owner.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] }))
+    .secret;
 }, 300_000);
 afterAll(async () => db?.close());
 
 type ErrorBody = {
-  errors: { message: string; extensions: { code: string; fieldErrors?: { path: (string | number)[]; message: string; reason?: string; params?: Record<string, unknown> }[] } }[];
+  errors: {
+    message: string;
+    extensions: {
+      code: string;
+      fieldErrors?: { path: (string | number)[]; message: string; reason?: string; params?: Record<string, unknown> }[];
+    };
+  }[];
 };
 
-async function post(query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<ErrorBody> {
+async function post(
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<ErrorBody> {
   const res = await executeGraphQLHttp(
-    new Request("http://localhost/api/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) }),
+    new Request("http://localhost/api/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+    }),
     async () => db,
   );
   return JSON.parse(await res.text()) as ErrorBody;
@@ -54,13 +69,24 @@ describe("input errors in the request's language", () => {
   });
 
   it("the locale cookie the switcher sets wins over Accept-Language; a schema rule (zod) is translated too", async () => {
-    const input = { email: "not an address", password: "a long passphrase of words 9182", name: "", workspaceName: "Ромашка" };
+    const input = {
+      email: "not an address",
+      password: "a long passphrase of words 9182",
+      name: "",
+      workspaceName: "Ромашка",
+    };
     const body = await post(SIGN_UP, { input }, { "accept-language": "en", cookie: "tl.locale=ru" });
     expect(body.errors[0].extensions.fieldErrors).toEqual([
       { path: ["input", "email"], reason: "EMAIL_INVALID", message: "Введите правильный адрес электронной почты" },
     ]);
-    const noName = await post(SIGN_UP, { input: { ...input, email: uniqueEmail("lang"), name: " " } }, { "accept-language": "en", cookie: "tl.locale=ru" });
-    expect(noName.errors[0].extensions.fieldErrors).toEqual([{ path: ["input", "name"], reason: "PERSON_NAME_REQUIRED", message: "Укажите имя" }]);
+    const noName = await post(
+      SIGN_UP,
+      { input: { ...input, email: uniqueEmail("lang"), name: " " } },
+      { "accept-language": "en", cookie: "tl.locale=ru" },
+    );
+    expect(noName.errors[0].extensions.fieldErrors).toEqual([
+      { path: ["input", "name"], reason: "PERSON_NAME_REQUIRED", message: "Укажите имя" },
+    ]);
   });
 
   it("a report colour's contrast error: figures formatted for the reader, params as numbers (API key)", async () => {
@@ -72,10 +98,22 @@ describe("input errors in the request's language", () => {
     const [enField] = en.errors[0].extensions.fieldErrors!;
     expect(ru.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(en.errors[0].extensions.code).toBe("BAD_USER_INPUT");
-    expect(ruField).toMatchObject({ path: ["input", "primaryColor"], reason: "LOW_CONTRAST", params: { ratio: 2.32, min: 4.5 } });
-    expect(enField).toMatchObject({ path: ["input", "primaryColor"], reason: "LOW_CONTRAST", params: { ratio: 2.32, min: 4.5 } });
-    expect(ruField.message).toBe("Контраст белого текста на этом цвете 2,32:1, а по WCAG AA нужно не меньше 4,5:1 — выберите цвет темнее");
-    expect(enField.message).toBe("White text on this colour has contrast 2.32:1; WCAG AA needs at least 4.5:1 — choose a darker colour");
+    expect(ruField).toMatchObject({
+      path: ["input", "primaryColor"],
+      reason: "LOW_CONTRAST",
+      params: { ratio: 2.32, min: 4.5 },
+    });
+    expect(enField).toMatchObject({
+      path: ["input", "primaryColor"],
+      reason: "LOW_CONTRAST",
+      params: { ratio: 2.32, min: 4.5 },
+    });
+    expect(ruField.message).toBe(
+      "Контраст белого текста на этом цвете 2,32:1, а по WCAG AA нужно не меньше 4,5:1 — выберите цвет темнее",
+    );
+    expect(enField.message).toBe(
+      "White text on this colour has contrast 2.32:1; WCAG AA needs at least 4.5:1 — choose a darker colour",
+    );
   });
 
   it("an error of the request as a whole (no field) carries its reason too", async () => {

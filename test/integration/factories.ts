@@ -38,7 +38,10 @@ export interface WorkspaceWithOwner {
 }
 
 /** A signed-up workspace with its OWNER (through lib signUp). */
-export async function createWorkspaceWithOwner(db: Database, overrides: Partial<SignUpInput> = {}): Promise<WorkspaceWithOwner> {
+export async function createWorkspaceWithOwner(
+  db: Database,
+  overrides: Partial<SignUpInput> = {},
+): Promise<WorkspaceWithOwner> {
   const input: SignUpInput = {
     email: uniqueEmail("owner"),
     password: FACTORY_PASSWORD,
@@ -77,7 +80,14 @@ export async function addMember(
 /** An API key of the workspace with `scopes`, created by `actorId` (a member with apiKey.manage). */
 export async function createKey(
   db: Database,
-  { workspaceId, actorId, scopes, name = "Test key", expiresAt, rateLimitPerMinute }: {
+  {
+    workspaceId,
+    actorId,
+    scopes,
+    name = "Test key",
+    expiresAt,
+    rateLimitPerMinute,
+  }: {
     workspaceId: string;
     actorId: string;
     scopes: ApiKeyScope[];
@@ -86,7 +96,14 @@ export async function createKey(
     rateLimitPerMinute?: number;
   },
 ): Promise<{ apiKey: ApiKey; secret: string; viewer: KeyViewer }> {
-  const { apiKey, secret } = await createApiKey(db, { workspaceId, actorId, name, scopes, expiresAt, rateLimitPerMinute });
+  const { apiKey, secret } = await createApiKey(db, {
+    workspaceId,
+    actorId,
+    name,
+    scopes,
+    expiresAt,
+    rateLimitPerMinute,
+  });
   return { apiKey, secret, viewer: { kind: "apiKey", apiKeyId: apiKey.id, workspaceId, scopes } };
 }
 
@@ -95,7 +112,12 @@ export async function createKey(
  * session user is a superuser that switched to the app role (RESET ROLE steps back for one
  * query); on PostgreSQL a separate superuser connection to the test database is used.
  */
-export async function countRowsAsOwner(db: Database & { name: string }, table: string, where = "true", params: unknown[] = []): Promise<number> {
+export async function countRowsAsOwner(
+  db: Database & { name: string },
+  table: string,
+  where = "true",
+  params: unknown[] = [],
+): Promise<number> {
   const text = `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`;
   if (db.kind === "pglite") {
     await db.sql.exec("RESET ROLE");

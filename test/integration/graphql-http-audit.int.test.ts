@@ -16,7 +16,14 @@ let secret: string;
 beforeAll(async () => {
   db = await openTestDatabase();
   ws = await createWorkspaceWithOwner(db);
-  secret = (await createKey(db, { workspaceId: ws.workspace.id, actorId: ws.owner.id, scopes: ["READ"], rateLimitPerMinute: 100_000 })).secret;
+  secret = (
+    await createKey(db, {
+      workspaceId: ws.workspace.id,
+      actorId: ws.owner.id,
+      scopes: ["READ"],
+      rateLimitPerMinute: 100_000,
+    })
+  ).secret;
 }, 300_000);
 afterAll(async () => db?.close());
 

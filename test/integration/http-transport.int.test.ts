@@ -14,7 +14,10 @@ let db: TestDatabase;
 const WS = "00000000-0000-4000-8000-0000000000d1";
 const keys: Record<string, string> = {};
 
-async function insertKey(name: string, opts: { scopes?: string[]; rate?: number; revoked?: boolean; expired?: boolean } = {}) {
+async function insertKey(
+  name: string,
+  opts: { scopes?: string[]; rate?: number; revoked?: boolean; expired?: boolean } = {},
+) {
   const key = generateApiKey();
   await withTenant(db, { workspaceId: WS }, (tx) =>
     tx.apiKey.create({
@@ -36,7 +39,9 @@ async function insertKey(name: string, opts: { scopes?: string[]; rate?: number;
 beforeAll(async () => {
   db = await openTestDatabase();
   await withTenant(db, { workspaceId: WS }, (tx) =>
-    tx.workspace.create({ data: { id: WS, name: "HTTP", slug: "http-test", currency: "RUB", timeZone: "Europe/Moscow" } }),
+    tx.workspace.create({
+      data: { id: WS, name: "HTTP", slug: "http-test", currency: "RUB", timeZone: "Europe/Moscow" },
+    }),
   );
   await insertKey("reader");
   await insertKey("admin", { scopes: ["READ", "WRITE_METRICS", "ADMIN"] });
@@ -83,13 +88,20 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("answers a GET query with an API key and no extra header (the key makes it a preflighted request)", async () => {
-    const res = await send({ method: "GET", search: `?query=${encodeURIComponent("{ viewer { kind } }")}`, headers: { authorization: `Bearer ${keys.reader}` } });
+    const res = await send({
+      method: "GET",
+      search: `?query=${encodeURIComponent("{ viewer { kind } }")}`,
+      headers: { authorization: `Bearer ${keys.reader}` },
+    });
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({ data: { viewer: { kind: "API_KEY" } } });
   });
 
   it("refuses a mutation over GET with 405 and a clear error, and runs nothing", async () => {
-    for (const headers of [{ "apollo-require-preflight": "1" }, { authorization: `Bearer ${keys.reader}` }] as Record<string, string>[]) {
+    for (const headers of [{ "apollo-require-preflight": "1" }, { authorization: `Bearer ${keys.reader}` }] as Record<
+      string,
+      string
+    >[]) {
       const res = await send({
         method: "GET",
         search: `?query=${encodeURIComponent('mutation { revokeApiKey(input: { apiKeyId: "x" }) { __typename } }')}`,
@@ -103,10 +115,17 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("refuses other methods with 405 and an Allow header", async () => {
-    const res = await send({ method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const res = await send({
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("GET, POST");
-    expect((await json(res)).errors[0]).toMatchObject({ extensions: { code: "METHOD_NOT_ALLOWED" }, message: expect.stringMatching(/PUT is not supported/) });
+    expect((await json(res)).errors[0]).toMatchObject({
+      extensions: { code: "METHOD_NOT_ALLOWED" },
+      message: expect.stringMatching(/PUT is not supported/),
+    });
   });
 
   it("accepts application/json with a charset", async () => {
@@ -118,11 +137,18 @@ describe("GraphQL over HTTP", () => {
   it("answers a malformed JSON body with 400 BAD_REQUEST, not 500", async () => {
     const res = await post("{ not json");
     expect(res.status).toBe(400);
-    expect((await json(res)).errors[0]).toMatchObject({ message: "Malformed JSON body", extensions: { code: "BAD_REQUEST" } });
+    expect((await json(res)).errors[0]).toMatchObject({
+      message: "Malformed JSON body",
+      extensions: { code: "BAD_REQUEST" },
+    });
   });
 
   it("blocks a text/plain POST (a simple cross-site form post)", async () => {
-    const res = await send({ method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const res = await send({
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(res.status).toBe(400);
   });
 
@@ -130,9 +156,15 @@ describe("GraphQL over HTTP", () => {
     // Kpi.parent is recursive: a chain of parents is deep but cheap, so only the depth rule trips.
     const chain = (n: number) => `${"parent { ".repeat(n)}key${" }".repeat(n)}`;
     const query = (n: number) => `query($w: ID!) { workspace(id: $w) { kpis { ${chain(n)} } } }`;
-    const allowed = await post({ query: query(LIMITS.maxDepth - 3), variables: { w: WS } }, { authorization: `Bearer ${keys.reader}` });
+    const allowed = await post(
+      { query: query(LIMITS.maxDepth - 3), variables: { w: WS } },
+      { authorization: `Bearer ${keys.reader}` },
+    );
     expect((await json(allowed)).errors ?? []).toEqual([]);
-    const res = await post({ query: query(LIMITS.maxDepth + 1), variables: { w: WS } }, { authorization: `Bearer ${keys.reader}` });
+    const res = await post(
+      { query: query(LIMITS.maxDepth + 1), variables: { w: WS } },
+      { authorization: `Bearer ${keys.reader}` },
+    );
     const body = await json(res);
     expect(body.errors?.[0]?.message).toMatch(/^Query depth limit exceeded: .* at most 10 /);
     expect(body.errors?.[0]?.message).not.toMatch(/Syntax Error/);
@@ -144,17 +176,27 @@ describe("GraphQL over HTTP", () => {
     const aliases = Array.from({ length: LIMITS.maxAliases + 5 }, (_, i) => `a${i}: viewer { kind }`).join(" ");
     const res = await post({ query: `{ ${aliases} }` }, { authorization: `Bearer ${keys.reader}` });
     const body = await json(res);
-    expect(body.errors?.[0]?.message).toMatch(/^Alias limit exceeded: the query uses 20 aliases, at most 15 are allowed/);
+    expect(body.errors?.[0]?.message).toMatch(
+      /^Alias limit exceeded: the query uses 20 aliases, at most 15 are allowed/,
+    );
     expect(body.errors?.[0]?.extensions).toEqual({ code: "LIMIT_EXCEEDED", limit: "aliases", max: LIMITS.maxAliases });
   });
 
   it("rejects queries over the cost limit, naming the limit", async () => {
     // Repeated nested selections: within the depth, alias and token limits, over the cost limit.
-    const wide = Array.from({ length: 60 }, () => "workspaces { workspace { kpis { parent { parent { parent { key name id } } } } } }").join(" ");
-    const res = await post({ query: `{ viewer { ${wide} } }` }, { authorization: `Bearer ${keys.reader}`, accept: "application/graphql-response+json" });
+    const wide = Array.from(
+      { length: 60 },
+      () => "workspaces { workspace { kpis { parent { parent { parent { key name id } } } } } }",
+    ).join(" ");
+    const res = await post(
+      { query: `{ viewer { ${wide} } }` },
+      { authorization: `Bearer ${keys.reader}`, accept: "application/graphql-response+json" },
+    );
     expect(res.status).toBe(400);
     const body = await json(res);
-    expect(body.errors?.[0]?.message).toMatch(/^Query cost limit exceeded: the query costs \d+, at most 5000 is allowed/);
+    expect(body.errors?.[0]?.message).toMatch(
+      /^Query cost limit exceeded: the query costs \d+, at most 5000 is allowed/,
+    );
     expect(body.errors?.[0]?.extensions).toEqual({ code: "LIMIT_EXCEEDED", limit: "cost", max: LIMITS.maxCost });
   });
 
@@ -177,7 +219,10 @@ describe("GraphQL over HTTP", () => {
     const admin = { authorization: `Bearer ${keys.admin}` };
     const over = await json(await post({ query: q(501), variables: { w: WS } }, admin));
     expect(over.data?.workspace?.auditEvents ?? null).toBeNull();
-    expect(over.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["first"], message: expect.stringMatching(/at most 500/) }] });
+    expect(over.errors[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ path: ["first"], message: expect.stringMatching(/at most 500/) }],
+    });
     const last = await json(await post({ query: q(0).replace("first: 0", "last: 501"), variables: { w: WS } }, admin));
     expect(last.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["last"] }] });
     const ok = await json(await post({ query: q(500), variables: { w: WS } }, admin));
@@ -201,7 +246,11 @@ describe("API-key authentication", () => {
   it.each([
     ["malformed", "Bearer not-a-key", /Invalid API key/],
     ["unknown", `Bearer ${generateApiKey().secret}`, /Invalid API key/],
-    ["wrong secret under a real prefix", () => `Bearer ${keys.reader.slice(0, 16)}${"A".repeat(43)}`, /Invalid API key/],
+    [
+      "wrong secret under a real prefix",
+      () => `Bearer ${keys.reader.slice(0, 16)}${"A".repeat(43)}`,
+      /Invalid API key/,
+    ],
     ["revoked", () => `Bearer ${keys.revoked}`, /revoked/],
     ["expired", () => `Bearer ${keys.expired}`, /expired/],
     ["wrong scheme", "Basic abc", /Bearer/],
@@ -216,7 +265,8 @@ describe("API-key authentication", () => {
 
   it("answers RATE_LIMITED with 429, RateLimit-* headers and an honest Retry-After; refused calls do not count", async () => {
     const responses: Response[] = [];
-    for (let i = 0; i < 7; i++) responses.push(await post({ query: "{ viewer { kind } }" }, { authorization: `Bearer ${keys.limited}` }));
+    for (let i = 0; i < 7; i++)
+      responses.push(await post({ query: "{ viewer { kind } }" }, { authorization: `Bearer ${keys.limited}` }));
     const statuses = responses.map((r) => r.status);
     expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
     // Every keyed response says where the key stands (a window boundary may fall between calls).
@@ -240,7 +290,10 @@ describe("API-key authentication", () => {
     // Only the admitted calls were counted.
     const counted = await withTenant(db, { workspaceId: WS }, async (tx) => {
       const [key] = await tx.apiKey.findMany({ where: { name: "limited" } });
-      return tx.$queryRawUnsafe<{ n: number }[]>(`SELECT coalesce(sum(count), 0)::int AS n FROM api_key_usage WHERE api_key_id = $1::uuid`, key.id);
+      return tx.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT coalesce(sum(count), 0)::int AS n FROM api_key_usage WHERE api_key_id = $1::uuid`,
+        key.id,
+      );
     });
     expect(counted[0].n).toBe(statuses.filter((s) => s === 200).length);
     const body = await json(limited[0]);
@@ -252,7 +305,9 @@ describe("API-key authentication", () => {
   });
 
   it("records when a key was last used", async () => {
-    const rows = await withTenant(db, { workspaceId: WS }, (tx) => tx.apiKey.findMany({ where: { name: "reader" }, select: { lastUsedAt: true } }));
+    const rows = await withTenant(db, { workspaceId: WS }, (tx) =>
+      tx.apiKey.findMany({ where: { name: "reader" }, select: { lastUsedAt: true } }),
+    );
     expect(rows[0].lastUsedAt).toBeInstanceOf(Date);
   });
 });

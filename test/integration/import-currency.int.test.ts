@@ -26,7 +26,10 @@ beforeAll(async () => {
   db = await openTestDatabase();
   const queue =
     TEST_DB === "postgres"
-      ? new PgBossQueue({ connectionString: Object.assign(new URL(adminUrl()), { pathname: `/${db.name}` }).toString(), workers: 1 })
+      ? new PgBossQueue({
+          connectionString: Object.assign(new URL(adminUrl()), { pathname: `/${db.name}` }).toString(),
+          workers: 1,
+        })
       : new InProcessQueue({ retryDelayMs: 20 });
   worker = startImportWorker({ db, queue, sweepEveryMs: 0 });
   registerImportWorker(db, worker);
@@ -56,7 +59,12 @@ const FIELDS = `id status currency currencyRate source
   report { errorCount factCount unmappedChannels issues { code row column value reason } }`;
 
 async function importOf(id: string) {
-  const r = await gql(db, rub.viewer, `query($ws: ID!, $id: ID!) { workspace(id: $ws) { import(id: $id) { ${FIELDS} } } }`, { ws: rub.workspace.id, id });
+  const r = await gql(
+    db,
+    rub.viewer,
+    `query($ws: ID!, $id: ID!) { workspace(id: $ws) { import(id: $id) { ${FIELDS} } } }`,
+    { ws: rub.workspace.id, id },
+  );
   return r.data!.workspace.import;
 }
 async function waitFor(id: string, statuses: string[]) {
@@ -68,20 +76,47 @@ async function waitFor(id: string, statuses: string[]) {
   throw new Error(`import ${id} never reached ${statuses.join("/")}`);
 }
 const spend = async () =>
-  (await gql(db, rub.viewer, `query($ws: ID!) { workspace(id: $ws) { metricValues(keys: ["spend"], from: "2026-03-01", to: "2026-03-31") { value } } }`, { ws: rub.workspace.id })).data!
-    .workspace.metricValues[0].value;
+  (
+    await gql(
+      db,
+      rub.viewer,
+      `query($ws: ID!) { workspace(id: $ws) { metricValues(keys: ["spend"], from: "2026-03-01", to: "2026-03-31") { value } } }`,
+      { ws: rub.workspace.id },
+    )
+  ).data!.workspace.metricValues[0].value;
 const remap = (id: string, mapping: Record<string, unknown>) =>
-  gql(db, rub.viewer, `mutation($id: ID!, $m: ImportMappingInput!) { updateImportMapping(id: $id, mapping: $m) { ${FIELDS} } }`, { id, m: mapping });
-const auditActions = async () =>
-  (await gql(db, rub.viewer, `query($ws: ID!) { workspace(id: $ws) { auditEvents(first: 20) { edges { node { action targetType data } } } } }`, { ws: rub.workspace.id })).data!.workspace.auditEvents.edges.map(
-    (e: { node: { action: string; targetType: string; data: string } }) => ({ ...e.node, data: JSON.parse(e.node.data) as Record<string, unknown> }),
+  gql(
+    db,
+    rub.viewer,
+    `mutation($id: ID!, $m: ImportMappingInput!) { updateImportMapping(id: $id, mapping: $m) { ${FIELDS} } }`,
+    { id, m: mapping },
   );
+const auditActions = async () =>
+  (
+    await gql(
+      db,
+      rub.viewer,
+      `query($ws: ID!) { workspace(id: $ws) { auditEvents(first: 20) { edges { node { action targetType data } } } } }`,
+      { ws: rub.workspace.id },
+    )
+  ).data!.workspace.auditEvents.edges.map((e: { node: { action: string; targetType: string; data: string } }) => ({
+    ...e.node,
+    data: JSON.parse(e.node.data) as Record<string, unknown>,
+  }));
 
-const WIDE = [{ index: 0, target: "date" }, { index: 1, target: "channel" }, { index: 2, target: "spend" }];
+const WIDE = [
+  { index: 0, target: "date" },
+  { index: 1, target: "channel" },
+  { index: 2, target: "spend" },
+];
 
 describe(`currencies in imports (${TEST_DB})`, () => {
   it('"$1,234" in a RUB import without a rate is an error naming its row and column, never 1 234 ₽; the preview names an unmapped channel', async () => {
-    const id = await upload(rub.viewer, rub.workspace.id, 'date,channel,spend\n2026-03-01,Mystery Net,"1 000 ₽"\n2026-03-02,google_ads,"$1,234"\n');
+    const id = await upload(
+      rub.viewer,
+      rub.workspace.id,
+      'date,channel,spend\n2026-03-01,Mystery Net,"1 000 ₽"\n2026-03-02,google_ads,"$1,234"\n',
+    );
     const imp = await waitFor(id, ["UPLOADED"]);
     expect(imp.report.errorCount).toBe(1);
     expect(imp.report.issues[0]).toMatchObject({ code: "CURRENCY_MISMATCH", row: 3, column: "spend", value: "$1,234" });
@@ -92,7 +127,11 @@ describe(`currencies in imports (${TEST_DB})`, () => {
   });
 
   it("converts a USD import exactly at its rate, stores the rate with the import, and audits commit and rollback", async () => {
-    const id = await upload(rub.viewer, rub.workspace.id, 'date,channel,spend\n2026-03-03,google_ads,"$100.50"\n2026-03-04,google_ads,200\n');
+    const id = await upload(
+      rub.viewer,
+      rub.workspace.id,
+      'date,channel,spend\n2026-03-03,google_ads,"$100.50"\n2026-03-04,google_ads,200\n',
+    );
     expect((await waitFor(id, ["UPLOADED"])).report.issues[0]).toMatchObject({ code: "CURRENCY_MISMATCH", row: 2 });
     const mapped = await remap(id, { columns: WIDE, currency: "usd", rate: "92.3456" });
     expect(mapped.errors).toBeUndefined();
@@ -100,18 +139,31 @@ describe(`currencies in imports (${TEST_DB})`, () => {
     expect(imp.report).toMatchObject({ errorCount: 0, factCount: 2, unmappedChannels: [] });
     // 100.50 × 92.3456 = 9 280.7328; 200 × 92.3456 = 18 469.12 — exact decimals, no float.
     expect(imp.preview.map((p: { value: string }) => p.value)).toEqual(["9280.7328", "18469.12"]);
-    expect(imp).toMatchObject({ currency: "USD", currencyRate: "92.3456", source: "CSV", mapping: { currency: "USD", rate: "92.3456" } });
+    expect(imp).toMatchObject({
+      currency: "USD",
+      currencyRate: "92.3456",
+      source: "CSV",
+      mapping: { currency: "USD", rate: "92.3456" },
+    });
 
     const before = await spend();
     await gql(db, rub.viewer, `mutation($id: ID!) { commitImport(id: $id) { status } }`, { id });
     expect((await waitFor(id, ["COMMITTED", "FAILED"])).status).toBe("COMMITTED");
     expect(await spend()).toBe("27749.8528");
-    expect((await auditActions())[0]).toMatchObject({ action: "import.committed", targetType: "import", data: { currency: "USD", currencyRate: "92.3456", rows: 2 } });
+    expect((await auditActions())[0]).toMatchObject({
+      action: "import.committed",
+      targetType: "import",
+      data: { currency: "USD", currencyRate: "92.3456", rows: 2 },
+    });
 
     const rolled = await gql(db, rub.viewer, `mutation($id: ID!) { rollbackImport(id: $id) { status } }`, { id });
     expect(rolled.data?.rollbackImport.status).toBe("ROLLED_BACK");
     expect(await spend()).toBe(before);
-    expect((await auditActions())[0]).toMatchObject({ action: "import.rolledBack", targetType: "import", data: { deletedFacts: 2 } });
+    expect((await auditActions())[0]).toMatchObject({
+      action: "import.rolledBack",
+      targetType: "import",
+      data: { deletedFacts: 2 },
+    });
   });
 
   it("refuses a bad currency or rate with a field error and saves nothing", async () => {
@@ -125,7 +177,10 @@ describe(`currencies in imports (${TEST_DB})`, () => {
     ];
     for (const [mapping, path] of cases) {
       const r = await remap(id, mapping);
-      expect(r.errors?.[0].extensions, JSON.stringify(mapping)).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path }] });
+      expect(r.errors?.[0].extensions, JSON.stringify(mapping)).toMatchObject({
+        code: "BAD_USER_INPUT",
+        fieldErrors: [{ path }],
+      });
     }
     const nonNumeric = await remap(id, { columns: WIDE, currency: "USD", rate: "ninety" });
     expect(nonNumeric.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
@@ -133,7 +188,11 @@ describe(`currencies in imports (${TEST_DB})`, () => {
   });
 
   it("reads a currency column: a cell mark that disagrees with it, and an unknown code, are errors naming row and column", async () => {
-    const id = await upload(rub.viewer, rub.workspace.id, 'date,channel,spend,currency\n2026-03-06,google_ads,"€5",USD\n2026-03-07,google_ads,5,ZZZ\n2026-03-08,google_ads,7,RUB\n');
+    const id = await upload(
+      rub.viewer,
+      rub.workspace.id,
+      'date,channel,spend,currency\n2026-03-06,google_ads,"€5",USD\n2026-03-07,google_ads,5,ZZZ\n2026-03-08,google_ads,7,RUB\n',
+    );
     await waitFor(id, ["UPLOADED"]);
     const r = await remap(id, { columns: [...WIDE, { index: 3, target: "currency" }], currency: "USD", rate: "90" });
     const report = r.data!.updateImportMapping.report;

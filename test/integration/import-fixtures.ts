@@ -21,15 +21,26 @@ export async function useTempImportStore(): Promise<string> {
 export async function createWorkspace(db: Database, name = "Acme"): Promise<string> {
   const id = randomUUID();
   await withTenant(db, { workspaceId: id }, (tx) =>
-    tx.workspace.create({ data: { id, name, slug: `ws-${id.slice(0, 8)}`, currency: "RUB", timeZone: "Europe/Moscow" } }),
+    tx.workspace.create({
+      data: { id, name, slug: `ws-${id.slice(0, 8)}`, currency: "RUB", timeZone: "Europe/Moscow" },
+    }),
   );
   return id;
 }
 
-export async function writeCsv(text: string, encoding: "utf-8" | "utf-8-bom" | "windows-1251" = "utf-8"): Promise<string> {
+export async function writeCsv(
+  text: string,
+  encoding: "utf-8" | "utf-8-bom" | "windows-1251" = "utf-8",
+): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "tl-csv-"));
   const file = path.join(dir, "upload.csv");
-  const bytes = encoding === "windows-1251" ? iconv.encode(text, "win1251") : Buffer.concat([encoding === "utf-8-bom" ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, "utf8")]);
+  const bytes =
+    encoding === "windows-1251"
+      ? iconv.encode(text, "win1251")
+      : Buffer.concat([
+          encoding === "utf-8-bom" ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0),
+          Buffer.from(text, "utf8"),
+        ]);
   await writeFile(file, bytes);
   return file;
 }
@@ -49,7 +60,12 @@ export async function uploadCsv(
   db: Database,
   workspaceId: string,
   text: string,
-  options: { encoding?: "utf-8" | "utf-8-bom" | "windows-1251"; fileName?: string; chunkSize?: number; source?: ChunkSource } = {},
+  options: {
+    encoding?: "utf-8" | "utf-8-bom" | "windows-1251";
+    fileName?: string;
+    chunkSize?: number;
+    source?: ChunkSource;
+  } = {},
 ): Promise<ImportRecord> {
   const file = await writeCsv(text, options.encoding);
   const record = await createImport(db, {
@@ -66,7 +82,11 @@ export async function uploadCsv(
 /** Runs a job to its end, waiting while the workspace is busy with another import. */
 export async function runToEnd(input: RunImportJobInput): Promise<void> {
   for (let i = 0; i < 400; i++) {
-    const outcome = await runImportJob({ staleAfterSeconds: 0, ...input, hooks: { retryDelayMs: () => 10, ...input.hooks } });
+    const outcome = await runImportJob({
+      staleAfterSeconds: 0,
+      ...input,
+      hooks: { retryDelayMs: () => 10, ...input.hooks },
+    });
     if (outcome !== "busy") return;
     await new Promise((r) => setTimeout(r, 25));
   }

@@ -27,7 +27,10 @@ beforeAll(async () => {
   db = await openTestDatabase();
   const queue =
     TEST_DB === "postgres"
-      ? new PgBossQueue({ connectionString: Object.assign(new URL(adminUrl()), { pathname: `/${db.name}` }).toString(), workers: 1 })
+      ? new PgBossQueue({
+          connectionString: Object.assign(new URL(adminUrl()), { pathname: `/${db.name}` }).toString(),
+          workers: 1,
+        })
       : new InProcessQueue({ retryDelayMs: 20 });
   worker = startImportWorker({ db, queue, sweepEveryMs: 0 });
   registerImportWorker(db, worker);
@@ -42,16 +45,30 @@ afterAll(async () => {
 
 const CSV = "Дата;Канал;Расход;Клики\n01.03.2026;Яндекс;1 000,50;100\n02.03.2026;Яндекс;2 000;200\n";
 
-async function upload(viewer: UserViewer | { bearer: string }, workspaceId: string, body: string | ReadableStream, headers: Record<string, string> = {}, maxBytes?: number): Promise<Response> {
+async function upload(
+  viewer: UserViewer | { bearer: string },
+  workspaceId: string,
+  body: string | ReadableStream,
+  headers: Record<string, string> = {},
+  maxBytes?: number,
+): Promise<Response> {
   const auth: Record<string, string> =
-    "bearer" in viewer ? { authorization: `Bearer ${viewer.bearer}` } : { cookie: `tl.session=${await encodeSessionToken({ sub: viewer.userId, sv: 1, sid: (await createSession(db, { userId: viewer.userId })).id, email: viewer.email, name: viewer.name })}` };
-  const stream = typeof body === "string" ? (Readable.toWeb(Readable.from([Buffer.from(body)])) as unknown as ReadableStream) : body;
-  const request = new Request(`http://localhost/api/imports?workspaceId=${workspaceId}&fileName=${encodeURIComponent("март.csv")}`, {
-    method: "POST",
-    headers: { "content-type": "text/csv", ...auth, ...headers },
-    body: stream,
-    duplex: "half",
-  } as RequestInit);
+    "bearer" in viewer
+      ? { authorization: `Bearer ${viewer.bearer}` }
+      : {
+          cookie: `tl.session=${await encodeSessionToken({ sub: viewer.userId, sv: 1, sid: (await createSession(db, { userId: viewer.userId })).id, email: viewer.email, name: viewer.name })}`,
+        };
+  const stream =
+    typeof body === "string" ? (Readable.toWeb(Readable.from([Buffer.from(body)])) as unknown as ReadableStream) : body;
+  const request = new Request(
+    `http://localhost/api/imports?workspaceId=${workspaceId}&fileName=${encodeURIComponent("март.csv")}`,
+    {
+      method: "POST",
+      headers: { "content-type": "text/csv", ...auth, ...headers },
+      body: stream,
+      duplex: "half",
+    } as RequestInit,
+  );
   return handleImportUpload(request, async () => db, { maxBytes });
 }
 
@@ -63,7 +80,12 @@ const IMPORT_FIELDS = `id fileName checksum status canCommit canRollback
 
 async function waitForStatus(viewer: UserViewer, workspaceId: string, id: string, statuses: string[]): Promise<any> {
   for (let i = 0; i < 300; i++) {
-    const res = await gql(db, viewer, `query($ws: ID!, $id: ID!) { workspace(id: $ws) { import(id: $id) { ${IMPORT_FIELDS} error } } }`, { ws: workspaceId, id });
+    const res = await gql(
+      db,
+      viewer,
+      `query($ws: ID!, $id: ID!) { workspace(id: $ws) { import(id: $id) { ${IMPORT_FIELDS} error } } }`,
+      { ws: workspaceId, id },
+    );
     const imp = res.data?.workspace?.import;
     if (imp && statuses.includes(imp.status)) return imp;
     await new Promise((r) => setTimeout(r, 100));
@@ -72,7 +94,14 @@ async function waitForStatus(viewer: UserViewer, workspaceId: string, id: string
 }
 
 const spendOf = async (viewer: UserViewer, workspaceId: string) =>
-  (await gql(db, viewer, `query($ws: ID!) { workspace(id: $ws) { metricValues(keys: ["spend", "clicks"], from: "2026-03-01", to: "2026-03-31") { key value } } }`, { ws: workspaceId })).data?.workspace?.metricValues;
+  (
+    await gql(
+      db,
+      viewer,
+      `query($ws: ID!) { workspace(id: $ws) { metricValues(keys: ["spend", "clicks"], from: "2026-03-01", to: "2026-03-31") { key value } } }`,
+      { ws: workspaceId },
+    )
+  ).data?.workspace?.metricValues;
 
 describe(`import API (${TEST_DB})`, () => {
   let importId: string;
@@ -83,19 +112,44 @@ describe(`import API (${TEST_DB})`, () => {
     importId = (await res.json()).import.id;
     const before = await spendOf(a.viewer, a.workspace.id);
     const uploaded = await waitForStatus(a.viewer, a.workspace.id, importId, ["UPLOADED"]);
-    expect(uploaded).toMatchObject({ fileName: "март.csv", canCommit: true, report: { errorCount: 0, factCount: 4 }, mapping: { layout: "WIDE" } });
-    expect(uploaded.preview[0]).toMatchObject({ row: 2, date: "2026-03-01", channel: "Яндекс", measure: "spend", value: "1000.5" });
+    expect(uploaded).toMatchObject({
+      fileName: "март.csv",
+      canCommit: true,
+      report: { errorCount: 0, factCount: 4 },
+      mapping: { layout: "WIDE" },
+    });
+    expect(uploaded.preview[0]).toMatchObject({
+      row: 2,
+      date: "2026-03-01",
+      channel: "Яндекс",
+      measure: "spend",
+      value: "1000.5",
+    });
 
     const commit = await gql(db, a.viewer, `mutation($id: ID!) { commitImport(id: $id) { status } }`, { id: importId });
     expect(commit.errors).toBeUndefined();
     const done = await waitForStatus(a.viewer, a.workspace.id, importId, ["COMMITTED", "FAILED"]);
-    expect(done).toMatchObject({ status: "COMMITTED", canRollback: true, progress: { rowsDone: 4, rowsTotal: 4, fraction: 1 } });
-    expect(await spendOf(a.viewer, a.workspace.id)).toEqual([{ key: "spend", value: "3000.5" }, { key: "clicks", value: "300" }]);
+    expect(done).toMatchObject({
+      status: "COMMITTED",
+      canRollback: true,
+      progress: { rowsDone: 4, rowsTotal: 4, fraction: 1 },
+    });
+    expect(await spendOf(a.viewer, a.workspace.id)).toEqual([
+      { key: "spend", value: "3000.5" },
+      { key: "clicks", value: "300" },
+    ]);
 
-    const history = await gql(db, a.viewer, `query($ws: ID!) { workspace(id: $ws) { imports(first: 10) { edges { node { id status } } } } }`, { ws: a.workspace.id });
+    const history = await gql(
+      db,
+      a.viewer,
+      `query($ws: ID!) { workspace(id: $ws) { imports(first: 10) { edges { node { id status } } } } }`,
+      { ws: a.workspace.id },
+    );
     expect(history.data?.workspace.imports.edges.map((e: any) => e.node.id)).toContain(importId);
 
-    const rolled = await gql(db, a.viewer, `mutation($id: ID!) { rollbackImport(id: $id) { status } }`, { id: importId });
+    const rolled = await gql(db, a.viewer, `mutation($id: ID!) { rollbackImport(id: $id) { status } }`, {
+      id: importId,
+    });
     expect(rolled.data?.rollbackImport.status).toBe("ROLLED_BACK");
     expect(await spendOf(a.viewer, a.workspace.id)).toEqual(before);
   });
@@ -103,11 +157,27 @@ describe(`import API (${TEST_DB})`, () => {
   it("re-validates with another mapping and refuses to commit a file with problems", async () => {
     const res = await upload(a.viewer, a.workspace.id, "date,channel,x\n2026-03-01,vk,-3\n");
     const id = (await res.json()).import.id;
-    const mapped = await gql(db, a.viewer, `mutation($id: ID!, $m: ImportMappingInput!) { updateImportMapping(id: $id, mapping: $m) { ${IMPORT_FIELDS} } }`, {
-      id,
-      m: { columns: [{ index: 0, target: "date" }, { index: 1, target: "channel" }, { index: 2, target: "clicks" }] },
+    const mapped = await gql(
+      db,
+      a.viewer,
+      `mutation($id: ID!, $m: ImportMappingInput!) { updateImportMapping(id: $id, mapping: $m) { ${IMPORT_FIELDS} } }`,
+      {
+        id,
+        m: {
+          columns: [
+            { index: 0, target: "date" },
+            { index: 1, target: "channel" },
+            { index: 2, target: "clicks" },
+          ],
+        },
+      },
+    );
+    expect(mapped.data?.updateImportMapping.report.issues[0]).toMatchObject({
+      row: 2,
+      column: "x",
+      value: "-3",
+      code: "NEGATIVE_COUNT",
     });
-    expect(mapped.data?.updateImportMapping.report.issues[0]).toMatchObject({ row: 2, column: "x", value: "-3", code: "NEGATIVE_COUNT" });
     const commit = await gql(db, a.viewer, `mutation($id: ID!) { commitImport(id: $id) { status } }`, { id });
     expect(errorCodes(commit)).toEqual(["BAD_USER_INPUT"]);
     const cancel = await gql(db, a.viewer, `mutation($id: ID!) { cancelImport(id: $id) { status } }`, { id });
@@ -117,11 +187,25 @@ describe(`import API (${TEST_DB})`, () => {
   it("refuses a file over the size limit before reading it, and one that grows past it while streaming", async () => {
     let read = false;
     // highWaterMark 0: the stream is pulled only when someone reads the body.
-    const untouched = new ReadableStream({ pull(controller) { read = true; controller.close(); } }, { highWaterMark: 0 });
+    const untouched = new ReadableStream(
+      {
+        pull(controller) {
+          read = true;
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
     const declared = await upload(a.viewer, a.workspace.id, untouched, { "content-length": "5000" }, 1000);
     expect(declared.status).toBe(413);
     expect(read).toBe(false);
-    const streamed = await upload(a.viewer, a.workspace.id, "date,channel,spend\n" + "2026-03-01,vk,1\n".repeat(200), {}, 1000);
+    const streamed = await upload(
+      a.viewer,
+      a.workspace.id,
+      "date,channel,spend\n" + "2026-03-01,vk,1\n".repeat(200),
+      {},
+      1000,
+    );
     expect(streamed.status).toBe(413);
   });
 
@@ -141,17 +225,37 @@ describe(`import API (${TEST_DB})`, () => {
       expect((await res.json()).errors[0].extensions.code).toBe("NOT_FOUND");
     });
     it("Workspace.import with another workspace's import id → NOT_FOUND", async () => {
-      const res = await gql(db, b.viewer, `query($ws: ID!, $id: ID!) { workspace(id: $ws) { import(id: $id) { id } } }`, { ws: b.workspace.id, id: importId });
+      const res = await gql(
+        db,
+        b.viewer,
+        `query($ws: ID!, $id: ID!) { workspace(id: $ws) { import(id: $id) { id } } }`,
+        { ws: b.workspace.id, id: importId },
+      );
       expect(errorCodes(res)).toEqual(["NOT_FOUND"]);
     });
     it("Workspace.imports of another workspace is invisible, and node(id) is null", async () => {
-      const res = await gql(db, b.viewer, `query($ws: ID!, $id: ID!) { workspace(id: $ws) { imports(first: 5) { edges { node { id } } } } node(id: $id) { id } }`, { ws: a.workspace.id, id: importId });
+      const res = await gql(
+        db,
+        b.viewer,
+        `query($ws: ID!, $id: ID!) { workspace(id: $ws) { imports(first: 5) { edges { node { id } } } } node(id: $id) { id } }`,
+        { ws: a.workspace.id, id: importId },
+      );
       expect(res.data?.workspace).toBeNull();
       expect(res.data?.node).toBeNull();
-      const own = await gql(db, b.viewer, `query($ws: ID!) { workspace(id: $ws) { imports(first: 5) { edges { node { id } } } } }`, { ws: b.workspace.id });
+      const own = await gql(
+        db,
+        b.viewer,
+        `query($ws: ID!) { workspace(id: $ws) { imports(first: 5) { edges { node { id } } } } }`,
+        { ws: b.workspace.id },
+      );
       expect(own.data?.workspace.imports.edges).toEqual([]);
     });
-    for (const [name, extra] of [["commitImport", ""], ["cancelImport", ""], ["rollbackImport", ""], ["updateImportMapping", ', mapping: { columns: [{ index: 0, target: "date" }] }']] as const) {
+    for (const [name, extra] of [
+      ["commitImport", ""],
+      ["cancelImport", ""],
+      ["rollbackImport", ""],
+      ["updateImportMapping", ', mapping: { columns: [{ index: 0, target: "date" }] }'],
+    ] as const) {
       it(`${name} → NOT_FOUND`, async () => {
         const res = await gql(db, b.viewer, `mutation($id: ID!) { ${name}(id: $id${extra}) { id } }`, { id: importId });
         expect(errorCodes(res)).toEqual(["NOT_FOUND"]);
@@ -164,9 +268,17 @@ describe(`import API (${TEST_DB})`, () => {
       expect((await upload(smm, a.workspace.id, CSV)).status).toBe(403);
     });
     it("Workspace.imports / import → FORBIDDEN", async () => {
-      const res = await gql(db, smm, `query($ws: ID!, $id: ID!) { workspace(id: $ws) { import(id: $id) { id } } }`, { ws: a.workspace.id, id: importId });
+      const res = await gql(db, smm, `query($ws: ID!, $id: ID!) { workspace(id: $ws) { import(id: $id) { id } } }`, {
+        ws: a.workspace.id,
+        id: importId,
+      });
       expect(errorCodes(res)).toEqual(["FORBIDDEN"]);
-      const list = await gql(db, smm, `query($ws: ID!) { workspace(id: $ws) { imports(first: 5) { edges { node { id } } } } }`, { ws: a.workspace.id });
+      const list = await gql(
+        db,
+        smm,
+        `query($ws: ID!) { workspace(id: $ws) { imports(first: 5) { edges { node { id } } } } }`,
+        { ws: a.workspace.id },
+      );
       expect(errorCodes(list)).toEqual(["FORBIDDEN"]);
     });
     for (const name of ["commitImport", "cancelImport", "rollbackImport"]) {

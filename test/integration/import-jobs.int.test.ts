@@ -10,7 +10,16 @@ import { SimulatedCrash } from "@/lib/imports/run-import-job";
 import { ingestRows } from "@/lib/ingestion/ingest-rows";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { TEST_DB, type TestDatabase, adminUrl, openTestDatabase } from "./harness";
-import { createWorkspace, readFacts, rollupDrift, runToEnd, setChunkSource, uploadCsv, useTempImportStore, values } from "./import-fixtures";
+import {
+  createWorkspace,
+  readFacts,
+  rollupDrift,
+  runToEnd,
+  setChunkSource,
+  uploadCsv,
+  useTempImportStore,
+  values,
+} from "./import-fixtures";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -24,7 +33,7 @@ const actor = { kind: "user" as const, userId: "00000000-0000-4000-8000-00000000
 const RU_WIDE = [
   "Дата;Канал;Кампания;Расход, ₽;Показы;Клики;Лиды;Выручка",
   "01.03.2026;Яндекс Директ;Весна;1 234,56;10 000;250;12;150 000,00",
-  "01.03.2026;VK;=HYPERLINK(\"x\");500;2 000;40;;",
+  '01.03.2026;VK;=HYPERLINK("x");500;2 000;40;;',
   "02.03.2026;Яндекс Директ;Весна;1 300;11 000;260;15;0",
 ].join("\r\n");
 
@@ -35,9 +44,25 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
   it("reads a Windows-1251 ';' file with Russian numbers and dates, previews it and commits it", async () => {
     const ws = await createWorkspace(db);
     const record = await uploadCsv(db, ws, RU_WIDE, { encoding: "windows-1251", chunkSize: 4 });
-    expect(record).toMatchObject({ encoding: "windows-1251", delimiter: ";", numberStyle: "ru", status: "UPLOADED", errorCount: 0, dataRows: 3 });
+    expect(record).toMatchObject({
+      encoding: "windows-1251",
+      delimiter: ";",
+      numberStyle: "ru",
+      status: "UPLOADED",
+      errorCount: 0,
+      dataRows: 3,
+    });
     expect(record.checksum).toMatch(/^[0-9a-f]{64}$/);
-    expect((record.mapping as any).columns.map((c: any) => c.target)).toEqual(["date", "channel", "campaign", "spend", "impressions", "clicks", "leads", "revenue"]);
+    expect((record.mapping as any).columns.map((c: any) => c.target)).toEqual([
+      "date",
+      "channel",
+      "campaign",
+      "spend",
+      "impressions",
+      "clicks",
+      "leads",
+      "revenue",
+    ]);
     expect(record.rowsTotal).toBe(5 + 3 + 5);
 
     await commitImport(db, { workspaceId: ws, importId: record.id });
@@ -46,7 +71,9 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
     expect(done).toMatchObject({ status: "COMMITTED", rowsDone: 13, inserted: 13, updated: 0, unchanged: 0 });
     const facts = await readFacts(db, ws);
     expect(facts).toHaveLength(13);
-    expect(facts.find((f) => f.measure === "spend" && f.date === "2026-03-01" && f.channel === "Яндекс Директ")?.value).toBe("1234.56");
+    expect(
+      facts.find((f) => f.measure === "spend" && f.date === "2026-03-01" && f.channel === "Яндекс Директ")?.value,
+    ).toBe("1234.56");
     // A formula-looking cell is stored as data, as it was.
     expect(facts.some((f) => f.campaign === '=HYPERLINK("x")')).toBe(true);
     expect(facts.every((f) => f.batch === record.id)).toBe(true);
@@ -69,7 +96,15 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
     const record = await uploadCsv(db, ws, text);
     const report = record.report as any;
     const byCode = Object.fromEntries(report.issues.map((i: any) => [i.code, i]));
-    expect(Object.keys(byCode).sort()).toEqual(["BAD_DATE", "BAD_NUMBER", "DATE_OUT_OF_RANGE", "DUPLICATE_KEY", "FRACTIONAL_COUNT", "NEGATIVE_COUNT", "UNKNOWN_MEASURE"]);
+    expect(Object.keys(byCode).sort()).toEqual([
+      "BAD_DATE",
+      "BAD_NUMBER",
+      "DATE_OUT_OF_RANGE",
+      "DUPLICATE_KEY",
+      "FRACTIONAL_COUNT",
+      "NEGATIVE_COUNT",
+      "UNKNOWN_MEASURE",
+    ]);
     expect(byCode.NEGATIVE_COUNT).toMatchObject({ row: 2, column: "value", value: "-5" });
     expect(byCode.BAD_NUMBER).toMatchObject({ row: 3, column: "value", value: "abc" });
     expect(byCode.UNKNOWN_MEASURE).toMatchObject({ row: 4, column: "measure" });
@@ -78,7 +113,9 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
     expect(byCode.DUPLICATE_KEY).toMatchObject({ row: 9 });
     expect(byCode.DUPLICATE_KEY.reason).toMatch(/row 8/);
     expect(report.unknownMeasures).toEqual([expect.objectContaining({ name: "Расходы на рекламу в тг", rows: 1 })]);
-    await expect(commitImport(db, { workspaceId: ws, importId: record.id })).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+    await expect(commitImport(db, { workspaceId: ws, importId: record.id })).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+    });
     expect(await readFacts(db, ws)).toEqual([]);
   });
 
@@ -100,7 +137,12 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
     expect(second.checksum).toBe(first.checksum);
     await commitImport(db, { workspaceId: ws, importId: second.id });
     await runToEnd({ db, workspaceId: ws, importId: second.id });
-    expect(await findImport(db, { workspaceId: ws, importId: second.id })).toMatchObject({ status: "COMMITTED", inserted: 0, updated: 0, unchanged: 13 });
+    expect(await findImport(db, { workspaceId: ws, importId: second.id })).toMatchObject({
+      status: "COMMITTED",
+      inserted: 0,
+      updated: 0,
+      unchanged: 13,
+    });
     expect(await readFacts(db, ws)).toEqual(before); // values and batch ids alike
   });
 
@@ -115,15 +157,26 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
       ],
     });
     const before = await readFacts(db, ws);
-    const record = await uploadCsv(db, ws, "date,channel,spend,clicks\n2026-03-01,google,200,10\n2026-03-02,google,7.000,\n2026-03-03,google,5,1\n", { chunkSize: 2 });
+    const record = await uploadCsv(
+      db,
+      ws,
+      "date,channel,spend,clicks\n2026-03-01,google,200,10\n2026-03-02,google,7.000,\n2026-03-03,google,5,1\n",
+      { chunkSize: 2 },
+    );
     await commitImport(db, { workspaceId: ws, importId: record.id });
     await runToEnd({ db, workspaceId: ws, importId: record.id });
-    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ inserted: 2, updated: 1, unchanged: 2 });
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({
+      inserted: 2,
+      updated: 1,
+      unchanged: 2,
+    });
     const rolled = await rollbackImport(db, { workspaceId: ws, importId: record.id, actor });
     expect(rolled).toMatchObject({ status: "ROLLED_BACK", restoredFacts: 1, deletedFacts: 2 });
     expect(await readFacts(db, ws)).toEqual(before);
     expect(await rollupDrift(db, ws)).toEqual([]);
-    await expect(rollbackImport(db, { workspaceId: ws, importId: record.id, actor })).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+    await expect(rollbackImport(db, { workspaceId: ws, importId: record.id, actor })).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+    });
   });
 
   it("rolling back an older import leaves facts a newer import changed", async () => {
@@ -135,16 +188,29 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
     await commitImport(db, { workspaceId: ws, importId: b.id });
     await runToEnd({ db, workspaceId: ws, importId: b.id });
     await rollbackImport(db, { workspaceId: ws, importId: a.id, actor });
-    expect(values(await readFacts(db, ws))).toEqual([{ date: "2026-03-01", channel: "google", campaign: "", measure: "spend", value: "10" }]);
+    expect(values(await readFacts(db, ws))).toEqual([
+      { date: "2026-03-01", channel: "google", campaign: "", measure: "spend", value: "10" },
+    ]);
     // B restores exactly what it replaced: A's value (A's own rollback had left it alone).
     await rollbackImport(db, { workspaceId: ws, importId: b.id, actor });
-    expect(await readFacts(db, ws)).toEqual([{ date: "2026-03-01", channel: "google", campaign: "", measure: "spend", value: "1", batch: a.id }]);
+    expect(await readFacts(db, ws)).toEqual([
+      { date: "2026-03-01", channel: "google", campaign: "", measure: "spend", value: "1", batch: a.id },
+    ]);
     expect(await rollupDrift(db, ws)).toEqual([]);
   });
 
   it("two overlapping imports run at once end as if run one after the other", async () => {
-    const fileA = "date,channel,spend,clicks\n" + Array.from({ length: 30 }, (_, i) => `2026-02-${String((i % 28) + 1).padStart(2, "0")},c${i % 3},${i}.5,${i}`).filter((_, i) => i < 28).join("\n");
-    const fileB = "date,channel,spend,leads\n" + Array.from({ length: 28 }, (_, i) => `2026-02-${String(i + 1).padStart(2, "0")},c${(i + 1) % 3},${i * 2},${i}`).join("\n");
+    const fileA =
+      "date,channel,spend,clicks\n" +
+      Array.from({ length: 30 }, (_, i) => `2026-02-${String((i % 28) + 1).padStart(2, "0")},c${i % 3},${i}.5,${i}`)
+        .filter((_, i) => i < 28)
+        .join("\n");
+    const fileB =
+      "date,channel,spend,leads\n" +
+      Array.from(
+        { length: 28 },
+        (_, i) => `2026-02-${String(i + 1).padStart(2, "0")},c${(i + 1) % 3},${i * 2},${i}`,
+      ).join("\n");
     const serial = async (order: [string, string]) => {
       const ws = await createWorkspace(db);
       for (const text of order) {
@@ -161,55 +227,86 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
     const b = await uploadCsv(db, ws, fileB, { chunkSize: 7 });
     await commitImport(db, { workspaceId: ws, importId: a.id });
     await commitImport(db, { workspaceId: ws, importId: b.id });
-    await Promise.all([runToEnd({ db, workspaceId: ws, importId: a.id, staleAfterSeconds: 15 }), runToEnd({ db, workspaceId: ws, importId: b.id, staleAfterSeconds: 15 })]);
+    await Promise.all([
+      runToEnd({ db, workspaceId: ws, importId: a.id, staleAfterSeconds: 15 }),
+      runToEnd({ db, workspaceId: ws, importId: b.id, staleAfterSeconds: 15 }),
+    ]);
     const together = values(await readFacts(db, ws));
     expect([ab, ba]).toContainEqual(together);
     expect(await rollupDrift(db, ws)).toEqual([]);
   });
 
-  it(TEST_DB === "postgres" ? "a connection killed mid-chunk leaves no partial chunk and the job resumes" : "a failure injected mid-chunk leaves no partial chunk and the job resumes", async () => {
-    const ws = await createWorkspace(db);
-    const text = "date,channel,spend\n" + Array.from({ length: 25 }, (_, i) => `2026-01-${String(i + 1).padStart(2, "0")},google,${i + 1}`).join("\n");
-    const record = await uploadCsv(db, ws, text, { chunkSize: 5 });
-    await commitImport(db, { workspaceId: ws, importId: record.id });
-    let killed = false;
-    await runToEnd({
-      db,
-      workspaceId: ws,
-      importId: record.id,
-      hooks: {
-        async beforeChunkCommit(chunkNo, tx) {
-          if (chunkNo !== 2 || killed) return;
-          killed = true;
-          if (TEST_DB === "postgres") {
-            const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
-            const url = new URL(adminUrl());
-            url.pathname = `/${db.name}`;
-            const admin = new pg.Client({ connectionString: url.toString() });
-            await admin.connect();
-            await admin.query("SELECT pg_terminate_backend($1)", [pid]);
-            await admin.end();
-          }
-          throw new Error("connection lost mid-chunk");
+  it(
+    TEST_DB === "postgres"
+      ? "a connection killed mid-chunk leaves no partial chunk and the job resumes"
+      : "a failure injected mid-chunk leaves no partial chunk and the job resumes",
+    async () => {
+      const ws = await createWorkspace(db);
+      const text =
+        "date,channel,spend\n" +
+        Array.from({ length: 25 }, (_, i) => `2026-01-${String(i + 1).padStart(2, "0")},google,${i + 1}`).join("\n");
+      const record = await uploadCsv(db, ws, text, { chunkSize: 5 });
+      await commitImport(db, { workspaceId: ws, importId: record.id });
+      let killed = false;
+      await runToEnd({
+        db,
+        workspaceId: ws,
+        importId: record.id,
+        hooks: {
+          async beforeChunkCommit(chunkNo, tx) {
+            if (chunkNo !== 2 || killed) return;
+            killed = true;
+            if (TEST_DB === "postgres") {
+              const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
+              const url = new URL(adminUrl());
+              url.pathname = `/${db.name}`;
+              const admin = new pg.Client({ connectionString: url.toString() });
+              await admin.connect();
+              await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+              await admin.end();
+            }
+            throw new Error("connection lost mid-chunk");
+          },
         },
-      },
-    });
-    expect(killed).toBe(true);
-    const done = await findImport(db, { workspaceId: ws, importId: record.id });
-    expect(done).toMatchObject({ status: "COMMITTED", rowsDone: 25, inserted: 25, attempts: 1 });
-    const chunks = await withTenant(db, { workspaceId: ws }, (tx) => tx.importChunk.findMany({ where: { workspaceId: ws, importId: record.id }, orderBy: { chunkNo: "asc" } }));
-    expect(chunks.map((c) => [c.chunkNo, c.rows])).toEqual([[0, 5], [1, 5], [2, 5], [3, 5], [4, 5]]);
-    expect((await readFacts(db, ws)).map((f) => f.value)).toEqual(Array.from({ length: 25 }, (_, i) => String(i + 1)));
-    expect(await rollupDrift(db, ws)).toEqual([]);
-  });
+      });
+      expect(killed).toBe(true);
+      const done = await findImport(db, { workspaceId: ws, importId: record.id });
+      expect(done).toMatchObject({ status: "COMMITTED", rowsDone: 25, inserted: 25, attempts: 1 });
+      const chunks = await withTenant(db, { workspaceId: ws }, (tx) =>
+        tx.importChunk.findMany({ where: { workspaceId: ws, importId: record.id }, orderBy: { chunkNo: "asc" } }),
+      );
+      expect(chunks.map((c) => [c.chunkNo, c.rows])).toEqual([
+        [0, 5],
+        [1, 5],
+        [2, 5],
+        [3, 5],
+        [4, 5],
+      ]);
+      expect((await readFacts(db, ws)).map((f) => f.value)).toEqual(
+        Array.from({ length: 25 }, (_, i) => String(i + 1)),
+      );
+      expect(await rollupDrift(db, ws)).toEqual([]);
+    },
+  );
 
   it("a crashed worker's job resumes after a restart without writing a chunk twice", async () => {
     const ws = await createWorkspace(db);
-    const text = "date,channel,clicks\n" + Array.from({ length: 20 }, (_, i) => `2026-01-${String(i + 1).padStart(2, "0")},vk,${i}`).join("\n");
+    const text =
+      "date,channel,clicks\n" +
+      Array.from({ length: 20 }, (_, i) => `2026-01-${String(i + 1).padStart(2, "0")},vk,${i}`).join("\n");
     const record = await uploadCsv(db, ws, text, { chunkSize: 4 });
     await commitImport(db, { workspaceId: ws, importId: record.id });
     await expect(
-      runToEnd({ db, workspaceId: ws, importId: record.id, hooks: { beforeChunkCommit: (n) => { if (n === 3) throw new SimulatedCrash("process died"); } } }),
+      runToEnd({
+        db,
+        workspaceId: ws,
+        importId: record.id,
+        hooks: {
+          beforeChunkCommit: (n) => {
+            if (n === 3) throw new SimulatedCrash("process died");
+          },
+        },
+      }),
     ).rejects.toBeInstanceOf(SimulatedCrash);
     const mid = await findImport(db, { workspaceId: ws, importId: record.id });
     expect(mid).toMatchObject({ status: "RUNNING", rowsTotal: 20 });
@@ -217,7 +314,11 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
     expect(TEST_DB === "postgres" ? [12, 16] : [12]).toContain(mid.rowsDone);
     // "Restart": a fresh run claims the job (its worker is gone) and skips the committed chunks.
     await runToEnd({ db, workspaceId: ws, importId: record.id });
-    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "COMMITTED", rowsDone: 20, inserted: 20 });
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({
+      status: "COMMITTED",
+      rowsDone: 20,
+      inserted: 20,
+    });
     expect(await readFacts(db, ws)).toHaveLength(20);
   });
 
@@ -233,7 +334,9 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
       importId: record.id,
       hooks: {
         async beforeChunkCommit(_n, tx) {
-          const [me] = await tx.$queryRawUnsafe<{ role: string; bypass: boolean; super: boolean; ws: string; visible: number }[]>(
+          const [me] = await tx.$queryRawUnsafe<
+            { role: string; bypass: boolean; super: boolean; ws: string; visible: number }[]
+          >(
             `SELECT current_user AS role, r.rolbypassrls AS bypass, r.rolsuper AS super, current_setting('app.workspace_id') AS ws,
                     (SELECT count(*)::int FROM metric_facts WHERE workspace_id <> $1::uuid) AS visible
                FROM pg_roles r WHERE r.rolname = current_user`,
@@ -243,13 +346,20 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
           // Another workspace's rows are out of reach: the policy refuses the write.
           await tx.$executeRawUnsafe("SAVEPOINT probe");
           await expect(
-            tx.$executeRawUnsafe(`INSERT INTO metric_facts (workspace_id, date, channel, measure, value) VALUES ($1::uuid, '2026-01-01', 'x', 'clicks', 1)`, other),
+            tx.$executeRawUnsafe(
+              `INSERT INTO metric_facts (workspace_id, date, channel, measure, value) VALUES ($1::uuid, '2026-01-01', 'x', 'clicks', 1)`,
+              other,
+            ),
           ).rejects.toThrow(/row-level security/);
           await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT probe");
         },
       },
     });
-    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "COMMITTED", rowsDone: 2, inserted: 2 });
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({
+      status: "COMMITTED",
+      rowsDone: 2,
+      inserted: 2,
+    });
     expect(await readFacts(db, ws)).toHaveLength(2);
     expect(await readFacts(db, other)).toHaveLength(0);
     expect(seen).toEqual([
@@ -277,24 +387,41 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
     });
     expect(broke).toBe(true);
     // The aborted chunk was retried, not recorded as done with nothing written.
-    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "COMMITTED", rowsDone: 2, inserted: 2 });
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({
+      status: "COMMITTED",
+      rowsDone: 2,
+      inserted: 2,
+    });
     expect(await readFacts(db, ws)).toHaveLength(2);
   });
 
   it("cancel during the run undoes the committed chunks", async () => {
     const ws = await createWorkspace(db);
-    await ingestRows(db, { workspaceId: ws, rows: [{ date: "2026-01-01", channel: "vk", measure: "clicks", value: "99" }] });
+    await ingestRows(db, {
+      workspaceId: ws,
+      rows: [{ date: "2026-01-01", channel: "vk", measure: "clicks", value: "99" }],
+    });
     const before = await readFacts(db, ws);
-    const text = "date,channel,clicks\n" + Array.from({ length: 12 }, (_, i) => `2026-01-${String(i + 1).padStart(2, "0")},vk,${i}`).join("\n");
+    const text =
+      "date,channel,clicks\n" +
+      Array.from({ length: 12 }, (_, i) => `2026-01-${String(i + 1).padStart(2, "0")},vk,${i}`).join("\n");
     const record = await uploadCsv(db, ws, text, { chunkSize: 3 });
     await commitImport(db, { workspaceId: ws, importId: record.id });
     await runToEnd({
       db,
       workspaceId: ws,
       importId: record.id,
-      hooks: { beforeChunkCommit: async (n, tx) => { if (n === 1) await tx.$executeRawUnsafe("UPDATE imports SET cancel_requested = true WHERE id = $1::uuid", record.id); } },
+      hooks: {
+        beforeChunkCommit: async (n, tx) => {
+          if (n === 1)
+            await tx.$executeRawUnsafe("UPDATE imports SET cancel_requested = true WHERE id = $1::uuid", record.id);
+        },
+      },
     });
-    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "CANCELLED", rowsDone: 0 });
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({
+      status: "CANCELLED",
+      rowsDone: 0,
+    });
     expect(await readFacts(db, ws)).toEqual(before);
     expect(await rollupDrift(db, ws)).toEqual([]);
     // Cancelling a not-yet-started import ends it at once.
@@ -304,8 +431,17 @@ describe.each(["spill", "file"] as const)(`CSV import jobs (${TEST_DB}, chunks f
 });
 
 describe(`CSV import spill (${TEST_DB})`, () => {
-  const exists = (p: string) => access(p).then(() => true, () => false);
-  const LONG = "date,channel,campaign,measure,value\n" + Array.from({ length: 30 }, (_, i) => `2026-02-${String((i % 10) + 1).padStart(2, "0")},ch-${Math.floor(i / 10)},c,clicks,${i}`).join("\n");
+  const exists = (p: string) =>
+    access(p).then(
+      () => true,
+      () => false,
+    );
+  const LONG =
+    "date,channel,campaign,measure,value\n" +
+    Array.from(
+      { length: 30 },
+      (_, i) => `2026-02-${String((i % 10) + 1).padStart(2, "0")},ch-${Math.floor(i / 10)},c,clicks,${i}`,
+    ).join("\n");
 
   it("keeps the validated chunks of a file without problems, none for a file with one, and removes them with the file", async () => {
     const ws = await createWorkspace(db);
@@ -320,10 +456,19 @@ describe(`CSV import spill (${TEST_DB})`, () => {
     await rm(pathOfStorageKey(good.storageKey));
     await commitImport(db, { workspaceId: ws, importId: good.id });
     await runToEnd({ db, workspaceId: ws, importId: good.id });
-    expect(await findImport(db, { workspaceId: ws, importId: good.id })).toMatchObject({ status: "COMMITTED", rowsDone: 30, inserted: 30, attempts: 0 });
-    const chunks = await withTenant(db, { workspaceId: ws }, (tx) => tx.importChunk.findMany({ where: { workspaceId: ws, importId: good.id }, orderBy: { chunkNo: "asc" } }));
+    expect(await findImport(db, { workspaceId: ws, importId: good.id })).toMatchObject({
+      status: "COMMITTED",
+      rowsDone: 30,
+      inserted: 30,
+      attempts: 0,
+    });
+    const chunks = await withTenant(db, { workspaceId: ws }, (tx) =>
+      tx.importChunk.findMany({ where: { workspaceId: ws, importId: good.id }, orderBy: { chunkNo: "asc" } }),
+    );
     expect(chunks.map((c) => c.rows)).toEqual([7, 7, 7, 7, 2]);
-    expect((await readFacts(db, ws)).map((f) => Number(f.value)).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect((await readFacts(db, ws)).map((f) => Number(f.value)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i),
+    );
     expect(await exists(spillPathOfStorageKey(good.storageKey))).toBe(false);
     expect(await exists(pathOfStorageKey(good.storageKey))).toBe(false);
     expect(await rollupDrift(db, ws)).toEqual([]);
@@ -343,21 +488,43 @@ describe(`CSV import spill (${TEST_DB})`, () => {
     await handle.close();
     await commitImport(db, { workspaceId: ws, importId: record.id });
     await runToEnd({ db, workspaceId: ws, importId: record.id });
-    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "COMMITTED", rowsDone: 30, inserted: 30, attempts: 1 });
-    expect((await readFacts(db, ws)).map((f) => Number(f.value)).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({
+      status: "COMMITTED",
+      rowsDone: 30,
+      inserted: 30,
+      attempts: 1,
+    });
+    expect((await readFacts(db, ws)).map((f) => Number(f.value)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i),
+    );
     expect(await rollupDrift(db, ws)).toEqual([]);
   });
 
   it("is not used when the workspace's custom measures changed after the upload: the file is checked again", async () => {
     const ws = await createWorkspace(db);
     await withTenant(db, { workspaceId: ws }, (tx) =>
-      tx.customMeasure.create({ data: { workspaceId: ws, key: "webinars", nameEn: "Webinars", nameRu: "Вебинары", unit: "money", aggregation: "flow" } }),
+      tx.customMeasure.create({
+        data: {
+          workspaceId: ws,
+          key: "webinars",
+          nameEn: "Webinars",
+          nameRu: "Вебинары",
+          unit: "money",
+          aggregation: "flow",
+        },
+      }),
     );
-    const record = await uploadCsv(db, ws, "date,channel,measure,value\n2026-02-01,vk,webinars,1.5\n2026-02-02,vk,webinars,2\n");
+    const record = await uploadCsv(
+      db,
+      ws,
+      "date,channel,measure,value\n2026-02-01,vk,webinars,1.5\n2026-02-02,vk,webinars,2\n",
+    );
     expect(record.errorCount).toBe(0);
     expect(await exists(spillPathOfStorageKey(record.storageKey))).toBe(true);
     // Now a count: 1.5 is no longer valid, and nothing may be written.
-    await withTenant(db, { workspaceId: ws }, (tx) => tx.customMeasure.updateMany({ where: { workspaceId: ws, key: "webinars" }, data: { unit: "count" } }));
+    await withTenant(db, { workspaceId: ws }, (tx) =>
+      tx.customMeasure.updateMany({ where: { workspaceId: ws, key: "webinars" }, data: { unit: "count" } }),
+    );
     await commitImport(db, { workspaceId: ws, importId: record.id });
     await runToEnd({ db, workspaceId: ws, importId: record.id });
     const done = await findImport(db, { workspaceId: ws, importId: record.id });
@@ -371,11 +538,23 @@ describe(`CSV import spill (${TEST_DB})`, () => {
     const text = "date,channel,clicks,leads\n2026-02-01,vk,10,1\n2026-02-02,vk,20,2\n";
     const record = await uploadCsv(db, ws, text);
     const mapping = record.mapping as any;
-    const leadsIgnored = { ...mapping, columns: mapping.columns.map((c: any) => (c.target === "leads" ? { ...c, target: "ignore" } : c)) };
+    const leadsIgnored = {
+      ...mapping,
+      columns: mapping.columns.map((c: any) => (c.target === "leads" ? { ...c, target: "ignore" } : c)),
+    };
     await commitImport(db, { workspaceId: ws, importId: record.id, mapping: leadsIgnored });
     await runToEnd({ db, workspaceId: ws, importId: record.id });
-    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({ status: "COMMITTED", rowsDone: 2, inserted: 2 });
-    expect((await readFacts(db, ws)).map((f) => [f.measure, f.value])).toEqual([["clicks", "10"], ["clicks", "20"]]);
-    expect((await readdir(pathOfStorageKey(record.storageKey).replace(/[^/]+$/, ""))).filter((f) => f.startsWith(record.id))).toEqual([]);
+    expect(await findImport(db, { workspaceId: ws, importId: record.id })).toMatchObject({
+      status: "COMMITTED",
+      rowsDone: 2,
+      inserted: 2,
+    });
+    expect((await readFacts(db, ws)).map((f) => [f.measure, f.value])).toEqual([
+      ["clicks", "10"],
+      ["clicks", "20"],
+    ]);
+    expect(
+      (await readdir(pathOfStorageKey(record.storageKey).replace(/[^/]+$/, ""))).filter((f) => f.startsWith(record.id)),
+    ).toEqual([]);
   });
 });

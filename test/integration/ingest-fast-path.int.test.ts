@@ -17,19 +17,24 @@ afterAll(async () => db?.close());
 
 const facts = (ws: string) =>
   withTenant(db, { workspaceId: ws }, (tx) =>
-    tx.$queryRawUnsafe<{ line: string }[]>(`SELECT concat_ws('|', date, channel, campaign, measure, value) AS line FROM metric_facts ORDER BY 1`),
+    tx.$queryRawUnsafe<{ line: string }[]>(
+      `SELECT concat_ws('|', date, channel, campaign, measure, value) AS line FROM metric_facts ORDER BY 1`,
+    ),
   ).then((r) => r.map((x) => x.line));
 
 /** Rows by which the rollups and a fresh GROUP BY over the facts differ (0 = equal). */
 const drift = (ws: string) =>
   withTenant(db, { workspaceId: ws }, async (tx) => {
-    const n = async (sql: string) => (await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) d`))[0].n;
+    const n = async (sql: string) =>
+      (await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) d`))[0].n;
     const daily = `SELECT measure, date, sum(value) AS v, count(*)::int AS c FROM metric_facts GROUP BY 1, 2`;
     const channel = `SELECT measure, date, channel, sum(value) AS v, count(*)::int AS c FROM metric_facts GROUP BY 1, 2, 3`;
     return (
       (await n(`(${daily}) EXCEPT SELECT measure, date, value, fact_count FROM metric_daily_totals`)) +
       (await n(`SELECT measure, date, value, fact_count FROM metric_daily_totals EXCEPT (${daily})`)) +
-      (await n(`(${channel}) EXCEPT SELECT measure, date, channel, value, fact_count FROM metric_channel_daily_totals`)) +
+      (await n(
+        `(${channel}) EXCEPT SELECT measure, date, channel, value, fact_count FROM metric_channel_daily_totals`,
+      )) +
       (await n(`SELECT measure, date, channel, value, fact_count FROM metric_channel_daily_totals EXCEPT (${channel})`))
     );
   });
@@ -37,8 +42,24 @@ const drift = (ws: string) =>
 describe("ingest_facts", () => {
   it("keeps texts exactly, whatever the array-literal syntax characters in them", async () => {
     const ws = await createWorkspace(db);
-    const odd = ['say "hi"', "back\\slash", "a,b", "{braces}", "NULL", " spaced ", "Яндекс Директ", "=SUM(A1)", "'quote'"];
-    const rows = odd.map((text, i) => ({ date: "2026-01-01", channel: text, campaign: `${text}-${i}`, measure: "clicks", value: String(i) }));
+    const odd = [
+      'say "hi"',
+      "back\\slash",
+      "a,b",
+      "{braces}",
+      "NULL",
+      " spaced ",
+      "Яндекс Директ",
+      "=SUM(A1)",
+      "'quote'",
+    ];
+    const rows = odd.map((text, i) => ({
+      date: "2026-01-01",
+      channel: text,
+      campaign: `${text}-${i}`,
+      measure: "clicks",
+      value: String(i),
+    }));
     const result = await ingestRows(db, { workspaceId: ws, rows });
     expect(result).toMatchObject({ inserted: odd.length, updated: 0, unchanged: 0 });
     const stored = await facts(ws);
@@ -49,7 +70,10 @@ describe("ingest_facts", () => {
 
   it("takes the plain INSERT for an empty date range and the upsert for a range with facts, with the same counts", async () => {
     const ws = await createWorkspace(db);
-    const first = await ingestRows(db, { workspaceId: ws, rows: [1, 2, 3].map((d) => ({ date: `2026-02-0${d}`, channel: "vk", measure: "spend", value: `${d}.5` })) });
+    const first = await ingestRows(db, {
+      workspaceId: ws,
+      rows: [1, 2, 3].map((d) => ({ date: `2026-02-0${d}`, channel: "vk", measure: "spend", value: `${d}.5` })),
+    });
     expect(first).toMatchObject({ inserted: 3, updated: 0, unchanged: 0 });
     const second = await ingestRows(db, {
       workspaceId: ws,
@@ -60,13 +84,21 @@ describe("ingest_facts", () => {
       ],
     });
     expect(second).toMatchObject({ inserted: 1, updated: 1, unchanged: 1 });
-    expect(await facts(ws)).toEqual(["2026-02-01|vk||spend|1.5", "2026-02-02|vk||spend|20", "2026-02-03|vk||spend|3.5", "2026-02-04|vk||spend|4"]);
+    expect(await facts(ws)).toEqual([
+      "2026-02-01|vk||spend|1.5",
+      "2026-02-02|vk||spend|20",
+      "2026-02-03|vk||spend|3.5",
+      "2026-02-04|vk||spend|4",
+    ]);
     expect(await drift(ws)).toBe(0);
   });
 
   it("a wrong 'expect new' guess leaves no trace of the failed INSERT: upsert counts, rollups and the import journal are exact", async () => {
     const ws = await createWorkspace(db);
-    await ingestRows(db, { workspaceId: ws, rows: [{ date: "2026-03-01", channel: "tg", measure: "leads", value: "7" }] });
+    await ingestRows(db, {
+      workspaceId: ws,
+      rows: [{ date: "2026-03-01", channel: "tg", measure: "leads", value: "7" }],
+    });
     const importId = randomUUID();
     const rows: MetricRow[] = [
       { date: "2026-03-01", channel: "tg", campaign: "", measure: "leads", value: "9" }, // exists: the plain INSERT fails
@@ -82,7 +114,10 @@ describe("ingest_facts", () => {
     expect(await facts(ws)).toEqual(["2026-03-01|tg||leads|9", "2026-03-02|tg||leads|1"]);
     expect(await drift(ws)).toBe(0);
     const journal = await withTenant(db, { workspaceId: ws }, (tx) =>
-      tx.$queryRawUnsafe<{ line: string }[]>(`SELECT concat_ws('|', date, previous_value) AS line FROM import_fact_changes WHERE import_id = $1::uuid`, importId),
+      tx.$queryRawUnsafe<{ line: string }[]>(
+        `SELECT concat_ws('|', date, previous_value) AS line FROM import_fact_changes WHERE import_id = $1::uuid`,
+        importId,
+      ),
     );
     expect(journal.map((j) => j.line)).toEqual(["2026-03-01|7"]);
   });
@@ -101,7 +136,16 @@ describe("fact key collation (migration 20261126000600_fact_key_collation)", () 
     expect(rows).toHaveLength(9);
     const ws = await createWorkspace(db);
     const names = ["b", "B", "a", "Я", "я", "Ё", "z", "_x", "10", "9"];
-    await ingestRows(db, { workspaceId: ws, rows: names.map((channel, i) => ({ date: "2026-01-01", channel, campaign: channel, measure: "clicks", value: String(i) })) });
+    await ingestRows(db, {
+      workspaceId: ws,
+      rows: names.map((channel, i) => ({
+        date: "2026-01-01",
+        channel,
+        campaign: channel,
+        measure: "clicks",
+        value: String(i),
+      })),
+    });
     const ordered = await withTenant(db, { workspaceId: ws }, (tx) =>
       tx.$queryRawUnsafe<{ channel: string }[]>(`SELECT channel FROM metric_facts ORDER BY channel`),
     );

@@ -16,12 +16,21 @@ afterAll(async () => db?.close());
 const INGEST = `mutation($input: IngestMetricsInput!) { ingestMetrics(input: $input) { accepted inserted updated unchanged replayed batchId } }`;
 
 type Row = { date: string; channel: string; campaign?: string | null; measure: string; value: string };
-const ingest = (viewer: WorkspaceWithOwner["viewer"] | Parameters<typeof gql>[1], workspaceId: string, idempotencyKey: string, rows: Row[]) =>
-  gql(db, viewer, INGEST, { input: { workspaceId, idempotencyKey, rows } });
+const ingest = (
+  viewer: WorkspaceWithOwner["viewer"] | Parameters<typeof gql>[1],
+  workspaceId: string,
+  idempotencyKey: string,
+  rows: Row[],
+) => gql(db, viewer, INGEST, { input: { workspaceId, idempotencyKey, rows } });
 
 const factCount = (workspaceId: string) => countRowsAsOwner(db, "metric_facts", "workspace_id = $1", [workspaceId]);
 const spendOf = async (workspaceId: string) => {
-  const r = await gql(db, a.viewer, `query($id: ID!) { workspace(id: $id) { metricValues(keys: ["spend", "clicks"], from: "2026-05-01", to: "2026-05-31") { key value } } }`, { id: workspaceId });
+  const r = await gql(
+    db,
+    a.viewer,
+    `query($id: ID!) { workspace(id: $id) { metricValues(keys: ["spend", "clicks"], from: "2026-05-01", to: "2026-05-31") { key value } } }`,
+    { id: workspaceId },
+  );
   return r.data!.workspace.metricValues.map((v: { value: string }) => v.value);
 };
 
@@ -35,7 +44,13 @@ describe("ingestMetrics", () => {
   it("counts inserted, updated and unchanged rows", async () => {
     const first = await ingest(a.viewer, a.workspace.id, "k-1", BASE);
     expect(first.errors).toBeUndefined();
-    expect(first.data!.ingestMetrics).toMatchObject({ accepted: 3, inserted: 3, updated: 0, unchanged: 0, replayed: false });
+    expect(first.data!.ingestMetrics).toMatchObject({
+      accepted: 3,
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+      replayed: false,
+    });
     const second = await ingest(a.viewer, a.workspace.id, "k-2", [
       { ...BASE[0], value: "100.1" }, // same number, other spelling: unchanged
       { ...BASE[1], value: "11" },
@@ -56,28 +71,47 @@ describe("ingestMetrics", () => {
     expect(await spendOf(a.workspace.id)).toEqual(["105.1", "23"]);
     const other = await ingest(a.viewer, a.workspace.id, "replay-1", [{ ...rows[0], value: "9" }]);
     expect(errorCodes(other)).toEqual(["BAD_USER_INPUT"]);
-    expect(other.errors![0].extensions!.fieldErrors).toMatchObject([{ path: ["input", "idempotencyKey"], message: expect.stringContaining("different payload") }]);
+    expect(other.errors![0].extensions!.fieldErrors).toMatchObject([
+      { path: ["input", "idempotencyKey"], message: expect.stringContaining("different payload") },
+    ]);
     expect(await spendOf(a.workspace.id)).toEqual(["105.1", "23"]);
   });
 
   it("applies a key once when two calls with it race", async () => {
     const rows: Row[] = [{ date: "2026-05-09", channel: "race", measure: "clicks", value: "5" }];
-    const [one, two] = await Promise.all([ingest(a.viewer, a.workspace.id, "race-key", rows), ingest(a.viewer, a.workspace.id, "race-key", rows)]);
+    const [one, two] = await Promise.all([
+      ingest(a.viewer, a.workspace.id, "race-key", rows),
+      ingest(a.viewer, a.workspace.id, "race-key", rows),
+    ]);
     const results = [one.data!.ingestMetrics, two.data!.ingestMetrics];
     expect(results.map((r) => r.replayed).sort()).toEqual([false, true]);
     expect(results.map((r) => r.inserted)).toEqual([1, 1]);
-    expect(await countRowsAsOwner(db, "metric_facts", "workspace_id = $1 AND channel = 'race'", [a.workspace.id])).toBe(1);
+    expect(await countRowsAsOwner(db, "metric_facts", "workspace_id = $1 AND channel = 'race'", [a.workspace.id])).toBe(
+      1,
+    );
   });
 
   it("rejects more than 10 000 rows", async () => {
-    const rows = Array.from({ length: 10_001 }, (_, i) => ({ date: "2026-05-05", channel: "bulk", campaign: `c${i}`, measure: "clicks", value: "1" }));
+    const rows = Array.from({ length: 10_001 }, (_, i) => ({
+      date: "2026-05-05",
+      channel: "bulk",
+      campaign: `c${i}`,
+      measure: "clicks",
+      value: "1",
+    }));
     const r = await ingest(a.viewer, a.workspace.id, "too-many", rows);
     expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
     expect(r.errors![0].message).toMatch(/At most 10,000 rows/);
   });
 
   it("accepts exactly 10 000 rows in one call", async () => {
-    const rows = Array.from({ length: 10_000 }, (_, i) => ({ date: "2026-04-05", channel: "bulk", campaign: `c${i}`, measure: "impressions", value: String(i) }));
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({
+      date: "2026-04-05",
+      channel: "bulk",
+      campaign: `c${i}`,
+      measure: "impressions",
+      value: String(i),
+    }));
     const r = await ingest(a.viewer, a.workspace.id, "ten-thousand", rows);
     expect(r.errors).toBeUndefined();
     expect(r.data!.ingestMetrics).toMatchObject({ accepted: 10_000, inserted: 10_000 });
@@ -106,39 +140,57 @@ describe("ingestMetrics", () => {
     ]);
     expect(r.errors![0].message).toContain("Row 6 repeats row 0");
     expect(await factCount(a.workspace.id)).toBe(before);
-    expect(await countRowsAsOwner(db, "ingest_requests", "workspace_id = $1 AND idempotency_key = 'bad-rows'", [a.workspace.id])).toBe(0);
+    expect(
+      await countRowsAsOwner(db, "ingest_requests", "workspace_id = $1 AND idempotency_key = 'bad-rows'", [
+        a.workspace.id,
+      ]),
+    ).toBe(0);
   });
 
   it("rejects a malformed Decimal or Date at the GraphQL layer", async () => {
-    const r = await ingest(a.viewer, a.workspace.id, "bad-scalar", [{ date: "2026-02-30", channel: "x", measure: "spend", value: "1" }]);
+    const r = await ingest(a.viewer, a.workspace.id, "bad-scalar", [
+      { date: "2026-02-30", channel: "x", measure: "spend", value: "1" },
+    ]);
     expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
-    const v = await ingest(a.viewer, a.workspace.id, "bad-scalar-2", [{ date: "2026-02-03", channel: "x", measure: "spend", value: "1e3" }]);
+    const v = await ingest(a.viewer, a.workspace.id, "bad-scalar-2", [
+      { date: "2026-02-03", channel: "x", measure: "spend", value: "1e3" },
+    ]);
     expect(errorCodes(v)).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("lets a WRITE_METRICS key ingest; a READ key gets FORBIDDEN and writes nothing", async () => {
     const writer = await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["WRITE_METRICS"] });
-    const ok = await ingest(writer.viewer, a.workspace.id, "key-1", [{ date: "2026-05-07", channel: "api", measure: "clicks", value: "1" }]);
+    const ok = await ingest(writer.viewer, a.workspace.id, "key-1", [
+      { date: "2026-05-07", channel: "api", measure: "clicks", value: "1" },
+    ]);
     expect(ok.data!.ingestMetrics.inserted).toBe(1);
     const before = await factCount(a.workspace.id);
     const reader = await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["READ"] });
-    const denied = await ingest(reader.viewer, a.workspace.id, "key-2", [{ date: "2026-05-07", channel: "api", measure: "clicks", value: "2" }]);
+    const denied = await ingest(reader.viewer, a.workspace.id, "key-2", [
+      { date: "2026-05-07", channel: "api", measure: "clicks", value: "2" },
+    ]);
     expect(errorCodes(denied)).toEqual(["FORBIDDEN"]);
     expect(await factCount(a.workspace.id)).toBe(before);
   });
 
   it("lets no specialist ingest (SMM → FORBIDDEN)", async () => {
     const smm = await addMember(db, a.workspace.id, "SMM");
-    const r = await ingest(smm.viewer, a.workspace.id, "smm-1", [{ date: "2026-05-07", channel: "api", measure: "clicks", value: "2" }]);
+    const r = await ingest(smm.viewer, a.workspace.id, "smm-1", [
+      { date: "2026-05-07", channel: "api", measure: "clicks", value: "2" },
+    ]);
     expect(errorCodes(r)).toEqual(["FORBIDDEN"]);
   });
 
   it("answers another workspace's id with NOT_FOUND and changes nothing there", async () => {
     const before = await factCount(b.workspace.id);
-    const r = await ingest(a.viewer, b.workspace.id, "cross-1", [{ date: "2026-05-07", channel: "api", measure: "clicks", value: "2" }]);
+    const r = await ingest(a.viewer, b.workspace.id, "cross-1", [
+      { date: "2026-05-07", channel: "api", measure: "clicks", value: "2" },
+    ]);
     expect(errorCodes(r)).toEqual(["NOT_FOUND"]);
     const key = await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["WRITE_METRICS"] });
-    const byKey = await ingest(key.viewer, b.workspace.id, "cross-2", [{ date: "2026-05-07", channel: "api", measure: "clicks", value: "2" }]);
+    const byKey = await ingest(key.viewer, b.workspace.id, "cross-2", [
+      { date: "2026-05-07", channel: "api", measure: "clicks", value: "2" },
+    ]);
     expect(errorCodes(byKey)).toEqual(["NOT_FOUND"]);
     expect(await factCount(b.workspace.id)).toBe(before);
   });

@@ -32,7 +32,9 @@ async function invite(viewer: UserViewer, workspaceId: string, role = "SMM", ema
 }
 
 async function inviteRow(workspaceId: string, inviteGid: string) {
-  return withTenant(db, { workspaceId }, (tx) => tx.invite.findFirst({ where: { workspaceId, id: rowIdOf(inviteGid) } }));
+  return withTenant(db, { workspaceId }, (tx) =>
+    tx.invite.findFirst({ where: { workspaceId, id: rowIdOf(inviteGid) } }),
+  );
 }
 
 describe("createInvite", () => {
@@ -64,7 +66,10 @@ describe("createInvite", () => {
     const first = await invite(viewer, workspace.id, "SMM", uniqueEmail("twice"));
     const second = await invite(viewer, workspace.id, "CONTENT", first.email);
     expect((await gql(db, null, INVITATION, { token: first.token })).data?.invitation.state).toBe("REVOKED");
-    expect((await gql(db, null, INVITATION, { token: second.token })).data?.invitation).toMatchObject({ state: "PENDING", role: "CONTENT" });
+    expect((await gql(db, null, INVITATION, { token: second.token })).data?.invitation).toMatchObject({
+      state: "PENDING",
+      role: "CONTENT",
+    });
   });
 
   it("is FORBIDDEN to SMM and CMO; an admin cannot invite an owner; keys cannot invite", async () => {
@@ -72,22 +77,44 @@ describe("createInvite", () => {
     const before = await countRowsAsOwner(db, "invites");
     for (const role of ["SMM", "CMO"] as const) {
       const m = await addMember(db, workspace.id, role);
-      expect(errorCodes(await gql(db, m.viewer, CREATE, { input: { workspaceId: workspace.id, email: uniqueEmail(), role: "SMM" } }))).toEqual(["FORBIDDEN"]);
+      expect(
+        errorCodes(
+          await gql(db, m.viewer, CREATE, { input: { workspaceId: workspace.id, email: uniqueEmail(), role: "SMM" } }),
+        ),
+      ).toEqual(["FORBIDDEN"]);
     }
     const admin = await addMember(db, workspace.id, "ADMIN");
-    expect(errorCodes(await gql(db, admin.viewer, CREATE, { input: { workspaceId: workspace.id, email: uniqueEmail(), role: "OWNER" } }))).toEqual(["FORBIDDEN"]);
+    expect(
+      errorCodes(
+        await gql(db, admin.viewer, CREATE, {
+          input: { workspaceId: workspace.id, email: uniqueEmail(), role: "OWNER" },
+        }),
+      ),
+    ).toEqual(["FORBIDDEN"]);
     const key = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["ADMIN"] });
-    expect(errorCodes(await gql(db, key.viewer, CREATE, { input: { workspaceId: workspace.id, email: uniqueEmail(), role: "SMM" } }))).toEqual(["FORBIDDEN"]);
+    expect(
+      errorCodes(
+        await gql(db, key.viewer, CREATE, { input: { workspaceId: workspace.id, email: uniqueEmail(), role: "SMM" } }),
+      ),
+    ).toEqual(["FORBIDDEN"]);
     expect(await countRowsAsOwner(db, "invites")).toBe(before);
     // An admin may invite any non-owner role.
-    expect((await gql(db, admin.viewer, CREATE, { input: { workspaceId: workspace.id, email: uniqueEmail(), role: "ADMIN" } })).errors).toBeUndefined();
+    expect(
+      (
+        await gql(db, admin.viewer, CREATE, {
+          input: { workspaceId: workspace.id, email: uniqueEmail(), role: "ADMIN" },
+        })
+      ).errors,
+    ).toBeUndefined();
   });
 
   it("answers NOT_FOUND in another workspace, writing nothing", async () => {
     const a = await createWorkspaceWithOwner(db);
     const b = await createWorkspaceWithOwner(db);
     const before = await countRowsAsOwner(db, "invites");
-    const r = await gql(db, b.viewer, CREATE, { input: { workspaceId: a.workspace.id, email: uniqueEmail(), role: "ADMIN" } });
+    const r = await gql(db, b.viewer, CREATE, {
+      input: { workspaceId: a.workspace.id, email: uniqueEmail(), role: "ADMIN" },
+    });
     expect(errorCodes(r)).toEqual(["NOT_FOUND"]);
     expect(await countRowsAsOwner(db, "invites")).toBe(before);
   });
@@ -98,9 +125,13 @@ describe("createInvite", () => {
     const before = await countRowsAsOwner(db, "invites");
     const bad = await gql(db, viewer, CREATE, { input: { workspaceId: workspace.id, email: "nope", role: "SMM" } });
     expect(fieldErrors(bad)).toMatchObject([{ path: ["input", "email"], message: "Enter a valid e-mail address" }]);
-    const member = await gql(db, viewer, CREATE, { input: { workspaceId: workspace.id, email: smm.user.email, role: "SMM" } });
+    const member = await gql(db, viewer, CREATE, {
+      input: { workspaceId: workspace.id, email: smm.user.email, role: "SMM" },
+    });
     expect(errorCodes(member)).toEqual(["BAD_USER_INPUT"]);
-    expect(fieldErrors(member)).toMatchObject([{ path: ["input", "email"], message: expect.stringMatching(/already a member/) }]);
+    expect(fieldErrors(member)).toMatchObject([
+      { path: ["input", "email"], message: expect.stringMatching(/already a member/) },
+    ]);
     expect(await countRowsAsOwner(db, "invites")).toBe(before);
   });
 });
@@ -116,7 +147,9 @@ describe("Workspace.invites and node(id)", () => {
       tx.invite.update({ where: { id: rowIdOf(expired.id) }, data: { expiresAt: new Date(Date.now() - 1000) } }),
     );
     const r = await gql(db, viewer, INVITES, { id: workspace.id });
-    const states = Object.fromEntries(r.data!.workspace.invites.edges.map((e: { node: { id: string; state: string } }) => [e.node.id, e.node.state]));
+    const states = Object.fromEntries(
+      r.data!.workspace.invites.edges.map((e: { node: { id: string; state: string } }) => [e.node.id, e.node.state]),
+    );
     expect(states).toEqual({ [pending.id]: "PENDING", [revoked.id]: "REVOKED", [expired.id]: "EXPIRED" });
   });
 
@@ -159,7 +192,9 @@ describe("revokeInvite", () => {
     expect((await inviteRow(a.workspace.id, inv.id))!.revokedAt).toBeNull();
     await gql(db, null, SIGN_UP_INVITE, { input: { token: inv.token, name: "Used", password: "a sturdy passphrase" } });
     const used = await gql(db, a.viewer, REVOKE, { input: { inviteId: inv.id } });
-    expect(fieldErrors(used)).toMatchObject([{ path: ["input", "inviteId"], message: expect.stringMatching(/already been used/) }]);
+    expect(fieldErrors(used)).toMatchObject([
+      { path: ["input", "inviteId"], message: expect.stringMatching(/already been used/) },
+    ]);
   });
 });
 
@@ -168,7 +203,12 @@ describe("invitation(token)", () => {
     const { workspace, viewer } = await createWorkspaceWithOwner(db, { workspaceName: "Invite Co" });
     const inv = await invite(viewer, workspace.id, "CMO");
     const r = await gql(db, null, INVITATION, { token: inv.token });
-    expect(r.data?.invitation).toMatchObject({ workspaceName: "Invite Co", email: inv.email, role: "CMO", state: "PENDING" });
+    expect(r.data?.invitation).toMatchObject({
+      workspaceName: "Invite Co",
+      email: inv.email,
+      role: "CMO",
+      state: "PENDING",
+    });
     expect((await gql(db, null, INVITATION, { token: "x".repeat(43) })).data?.invitation).toBeNull();
     expect((await gql(db, null, INVITATION, { token: "short" })).data?.invitation).toBeNull();
   });
@@ -181,13 +221,21 @@ describe("acceptInvite", () => {
     const inv = await invite(viewer, workspace.id, "PERFORMANCE", other.owner.email);
     const r = await gql(db, other.viewer, ACCEPT, { input: { token: inv.token } });
     expect(r.errors).toBeUndefined();
-    expect(r.data?.acceptInvite).toEqual({ role: "PERFORMANCE", workspace: { id: expect.any(String), viewerRole: "PERFORMANCE" } });
+    expect(r.data?.acceptInvite).toEqual({
+      role: "PERFORMANCE",
+      workspace: { id: expect.any(String), viewerRole: "PERFORMANCE" },
+    });
     expect(rowIdOf(r.data?.acceptInvite.workspace.id)).toBe(workspace.id);
     expect((await gql(db, null, INVITATION, { token: inv.token })).data?.invitation.state).toBe("ACCEPTED");
     const again = await gql(db, other.viewer, ACCEPT, { input: { token: inv.token } });
-    expect(fieldErrors(again)).toMatchObject([{ path: ["input", "token"], message: "This invitation has already been used" }]);
+    expect(fieldErrors(again)).toMatchObject([
+      { path: ["input", "token"], message: "This invitation has already been used" },
+    ]);
     const events = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
-      tx.auditEvent.findMany({ where: { workspaceId: workspace.id, actorUserId: other.owner.id }, orderBy: { action: "asc" } }),
+      tx.auditEvent.findMany({
+        where: { workspaceId: workspace.id, actorUserId: other.owner.id },
+        orderBy: { action: "asc" },
+      }),
     );
     expect(events.map((e) => e.action)).toEqual(["invite.accepted", "member.joined"]);
   });
@@ -201,9 +249,13 @@ describe("acceptInvite", () => {
     expect(errorCodes(await gql(db, null, ACCEPT, { input: { token: inv.token } }))).toEqual(["UNAUTHENTICATED"]);
     const smm = await addMember(db, workspace.id, "SMM");
     const dup = await invite(viewer, workspace.id, "CMO", uniqueEmail());
-    await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.invite.update({ where: { id: rowIdOf(dup.id) }, data: { email: smm.user.email } }));
+    await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+      tx.invite.update({ where: { id: rowIdOf(dup.id) }, data: { email: smm.user.email } }),
+    );
     const member = await gql(db, smm.viewer, ACCEPT, { input: { token: dup.token } });
-    expect(fieldErrors(member)).toMatchObject([{ path: ["input", "token"], message: "You are already a member of this workspace" }]);
+    expect(fieldErrors(member)).toMatchObject([
+      { path: ["input", "token"], message: "You are already a member of this workspace" },
+    ]);
     expect((await inviteRow(workspace.id, inv.id))!.acceptedAt).toBeNull();
     expect((await inviteRow(workspace.id, dup.id))!.acceptedAt).toBeNull();
   });
@@ -217,11 +269,15 @@ describe("acceptInvite", () => {
     );
     const memberships = await countRowsAsOwner(db, "memberships");
     const r1 = await gql(db, invitee.viewer, ACCEPT, { input: { token: expired.token } });
-    expect(fieldErrors(r1)).toMatchObject([{ path: ["input", "token"], message: "This invitation has expired; ask for a new one" }]);
+    expect(fieldErrors(r1)).toMatchObject([
+      { path: ["input", "token"], message: "This invitation has expired; ask for a new one" },
+    ]);
     const revoked = await invite(viewer, workspace.id, "SMM", invitee.owner.email);
     await gql(db, viewer, REVOKE, { input: { inviteId: revoked.id } });
     const r2 = await gql(db, invitee.viewer, ACCEPT, { input: { token: revoked.token } });
-    expect(fieldErrors(r2)).toMatchObject([{ path: ["input", "token"], message: "This invitation has been revoked; ask for a new one" }]);
+    expect(fieldErrors(r2)).toMatchObject([
+      { path: ["input", "token"], message: "This invitation has been revoked; ask for a new one" },
+    ]);
     const r3 = await gql(db, invitee.viewer, ACCEPT, { input: { token: "A".repeat(43) } });
     expect(fieldErrors(r3)).toMatchObject([{ path: ["input", "token"], message: "This invitation link is not valid" }]);
     expect(await countRowsAsOwner(db, "memberships")).toBe(memberships);
@@ -237,7 +293,9 @@ describe("acceptInvite", () => {
     ]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.flatMap(errorCodes)).toEqual(["BAD_USER_INPUT"]);
-    const count = await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.membership.count({ where: { workspaceId: workspace.id, userId: invitee.owner.id } }));
+    const count = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+      tx.membership.count({ where: { workspaceId: workspace.id, userId: invitee.owner.id } }),
+    );
     expect(count).toBe(1);
   });
 });
@@ -246,7 +304,9 @@ describe("signUpWithInvite", () => {
   it("creates the account with the invite's e-mail, joins with the role and starts a session", async () => {
     const { workspace, viewer } = await createWorkspaceWithOwner(db, { locale: "ru" });
     const inv = await invite(viewer, workspace.id, "SMM");
-    const r = await gql(db, null, SIGN_UP_INVITE, { input: { token: inv.token, name: "Sam", password: "a sturdy passphrase", email: inv.email.toUpperCase() } });
+    const r = await gql(db, null, SIGN_UP_INVITE, {
+      input: { token: inv.token, name: "Sam", password: "a sturdy passphrase", email: inv.email.toUpperCase() },
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data?.signUpWithInvite.user).toMatchObject({ email: inv.email, name: "Sam" });
     const cookie = r.context.responseCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
@@ -255,29 +315,52 @@ describe("signUpWithInvite", () => {
     const ws = await gql(db, me, `query ($id: ID!) { workspace(id: $id) { viewerRole } }`, { id: workspace.id });
     expect(ws.data?.workspace.viewerRole).toBe("SMM");
     // Single use.
-    const again = await gql(db, null, SIGN_UP_INVITE, { input: { token: inv.token, name: "Sam 2", password: "a sturdy passphrase" } });
-    expect(fieldErrors(again)).toMatchObject([{ path: ["input", "token"], message: "This invitation has already been used" }]);
+    const again = await gql(db, null, SIGN_UP_INVITE, {
+      input: { token: inv.token, name: "Sam 2", password: "a sturdy passphrase" },
+    });
+    expect(fieldErrors(again)).toMatchObject([
+      { path: ["input", "token"], message: "This invitation has already been used" },
+    ]);
   });
 
   it("rejects a different e-mail, an existing account, a weak password and a revoked invite, writing nothing", async () => {
     const { workspace, viewer, owner } = await createWorkspaceWithOwner(db);
     const inv = await invite(viewer, workspace.id);
     const users = await countRowsAsOwner(db, "users");
-    const otherEmail = await gql(db, null, SIGN_UP_INVITE, { input: { token: inv.token, name: "X", password: "a sturdy passphrase", email: uniqueEmail() } });
-    expect(fieldErrors(otherEmail)).toMatchObject([{ path: ["input", "email"], message: `This invitation is for ${inv.email}` }]);
+    const otherEmail = await gql(db, null, SIGN_UP_INVITE, {
+      input: { token: inv.token, name: "X", password: "a sturdy passphrase", email: uniqueEmail() },
+    });
+    expect(fieldErrors(otherEmail)).toMatchObject([
+      { path: ["input", "email"], message: `This invitation is for ${inv.email}` },
+    ]);
     const weak = await gql(db, null, SIGN_UP_INVITE, { input: { token: inv.token, name: "X", password: "letmein1" } });
-    expect(fieldErrors(weak)).toMatchObject([{ path: ["input", "password"], message: expect.stringMatching(/too common/) }]);
+    expect(fieldErrors(weak)).toMatchObject([
+      { path: ["input", "password"], message: expect.stringMatching(/too common/) },
+    ]);
     const existing = await createWorkspaceWithOwner(db);
     const forExisting = await invite(viewer, workspace.id, "SMM", existing.owner.email);
-    const taken = await gql(db, null, SIGN_UP_INVITE, { input: { token: forExisting.token, name: "X", password: "a sturdy passphrase" } });
-    expect(fieldErrors(taken)).toMatchObject([{ path: ["input", "token"], message: expect.stringMatching(/already exists; sign in/) }]);
+    const taken = await gql(db, null, SIGN_UP_INVITE, {
+      input: { token: forExisting.token, name: "X", password: "a sturdy passphrase" },
+    });
+    expect(fieldErrors(taken)).toMatchObject([
+      { path: ["input", "token"], message: expect.stringMatching(/already exists; sign in/) },
+    ]);
     await gql(db, viewer, REVOKE, { input: { inviteId: inv.id } });
-    const revoked = await gql(db, null, SIGN_UP_INVITE, { input: { token: inv.token, name: "X", password: "a sturdy passphrase" } });
-    expect(fieldErrors(revoked)).toMatchObject([{ path: ["input", "token"], message: expect.stringMatching(/revoked/) }]);
+    const revoked = await gql(db, null, SIGN_UP_INVITE, {
+      input: { token: inv.token, name: "X", password: "a sturdy passphrase" },
+    });
+    expect(fieldErrors(revoked)).toMatchObject([
+      { path: ["input", "token"], message: expect.stringMatching(/revoked/) },
+    ]);
     expect(await countRowsAsOwner(db, "users")).toBe(users + 1); // only `existing`'s owner
     // No refused sign-up joined the workspace: its one membership is still the owner's.
     const members = await countRowsAsOwner(db, "memberships", "workspace_id = $1::uuid", [workspace.id]);
-    const ownerMemberships = await countRowsAsOwner(db, "memberships", "workspace_id = $1::uuid AND user_id = $2::uuid", [workspace.id, owner.id]);
+    const ownerMemberships = await countRowsAsOwner(
+      db,
+      "memberships",
+      "workspace_id = $1::uuid AND user_id = $2::uuid",
+      [workspace.id, owner.id],
+    );
     expect([members, ownerMemberships]).toEqual([1, 1]);
   });
 });

@@ -10,19 +10,24 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => db?.close());
 
-const memberGid = (workspaceId: string, membershipId: string) => encodeGlobalID("Member", `${workspaceId}.${membershipId}`);
+const memberGid = (workspaceId: string, membershipId: string) =>
+  encodeGlobalID("Member", `${workspaceId}.${membershipId}`);
 
 const MEMBERS = `query ($id: ID!) { workspace(id: $id) { members(first: 50) { edges { node { id role user { email name } } } } } }`;
 const CHANGE = `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { member { id role user { email } } } }`;
 const REMOVE = `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) { member { id role } } }`;
 
 async function roleOf(workspaceId: string, membershipId: string): Promise<string | null> {
-  const m = await withTenant(db, { workspaceId }, (tx) => tx.membership.findFirst({ where: { workspaceId, id: membershipId } }));
+  const m = await withTenant(db, { workspaceId }, (tx) =>
+    tx.membership.findFirst({ where: { workspaceId, id: membershipId } }),
+  );
   return m?.role ?? null;
 }
 
 async function ownerMembershipId(workspaceId: string, userId: string): Promise<string> {
-  const m = await withTenant(db, { workspaceId }, (tx) => tx.membership.findFirstOrThrow({ where: { workspaceId, userId } }));
+  const m = await withTenant(db, { workspaceId }, (tx) =>
+    tx.membership.findFirstOrThrow({ where: { workspaceId, userId } }),
+  );
   return m.id;
 }
 
@@ -34,8 +39,15 @@ describe("Workspace.members", () => {
     for (const v of [viewer, cmo.viewer]) {
       const r = await gql(db, v, MEMBERS, { id: workspace.id });
       expect(r.errors).toBeUndefined();
-      const nodes = r.data!.workspace.members.edges.map((e: { node: { role: string; user: { email: string } } }) => [e.node.user.email, e.node.role]);
-      expect(nodes).toEqual([[owner.email, "OWNER"], [smm.user.email, "SMM"], [cmo.user.email, "CMO"]]);
+      const nodes = r.data!.workspace.members.edges.map((e: { node: { role: string; user: { email: string } } }) => [
+        e.node.user.email,
+        e.node.role,
+      ]);
+      expect(nodes).toEqual([
+        [owner.email, "OWNER"],
+        [smm.user.email, "SMM"],
+        [cmo.user.email, "CMO"],
+      ]);
     }
   });
 
@@ -60,7 +72,9 @@ describe("Workspace.members", () => {
     expect(own.data?.node).toEqual({ id, role: "OWNER" });
     // Forged: B's workspace with A's membership row.
     const forged = memberGid(b.workspace.id, await ownerMembershipId(a.workspace.id, a.owner.id));
-    expect((await gql(db, b.viewer, `query ($id: ID!) { node(id: $id) { id } }`, { id: forged })).data?.node).toBeNull();
+    expect(
+      (await gql(db, b.viewer, `query ($id: ID!) { node(id: $id) { id } }`, { id: forged })).data?.node,
+    ).toBeNull();
   });
 
   it("hides member nodes from a member without member.read", async () => {
@@ -76,13 +90,19 @@ describe("changeMemberRole", () => {
     const { workspace } = await createWorkspaceWithOwner(db);
     const admin = await addMember(db, workspace.id, "ADMIN");
     const smm = await addMember(db, workspace.id, "SMM");
-    const r = await gql(db, admin.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, smm.membership.id), role: "PERFORMANCE" } });
+    const r = await gql(db, admin.viewer, CHANGE, {
+      input: { memberId: memberGid(workspace.id, smm.membership.id), role: "PERFORMANCE" },
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data?.changeMemberRole.member).toMatchObject({ role: "PERFORMANCE", user: { email: smm.user.email } });
     const event = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
       tx.auditEvent.findFirstOrThrow({ where: { workspaceId: workspace.id, action: "member.roleChanged" } }),
     );
-    expect(event).toMatchObject({ actorUserId: admin.user.id, targetId: smm.membership.id, data: { from: "SMM", to: "PERFORMANCE" } });
+    expect(event).toMatchObject({
+      actorUserId: admin.user.id,
+      targetId: smm.membership.id,
+      data: { from: "SMM", to: "PERFORMANCE" },
+    });
   });
 
   it("is FORBIDDEN to roles without member.manage (CMO, SMM)", async () => {
@@ -90,7 +110,9 @@ describe("changeMemberRole", () => {
     const target = await addMember(db, workspace.id, "CONTENT");
     for (const role of ["CMO", "SMM"] as const) {
       const m = await addMember(db, workspace.id, role);
-      const r = await gql(db, m.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, target.membership.id), role: "ADMIN" } });
+      const r = await gql(db, m.viewer, CHANGE, {
+        input: { memberId: memberGid(workspace.id, target.membership.id), role: "ADMIN" },
+      });
       expect(errorCodes(r)).toEqual(["FORBIDDEN"]);
     }
     expect(await roleOf(workspace.id, target.membership.id)).toBe("CONTENT");
@@ -101,11 +123,29 @@ describe("changeMemberRole", () => {
     const admin = await addMember(db, workspace.id, "ADMIN");
     const other = await addMember(db, workspace.id, "SALES");
     const ownerMid = await ownerMembershipId(workspace.id, owner.id);
-    expect(errorCodes(await gql(db, admin.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, other.membership.id), role: "OWNER" } }))).toEqual(["FORBIDDEN"]);
-    expect(errorCodes(await gql(db, admin.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, admin.membership.id), role: "OWNER" } }))).toEqual(["FORBIDDEN"]);
-    expect(errorCodes(await gql(db, admin.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, ownerMid), role: "ADMIN" } }))).toEqual(["FORBIDDEN"]);
+    expect(
+      errorCodes(
+        await gql(db, admin.viewer, CHANGE, {
+          input: { memberId: memberGid(workspace.id, other.membership.id), role: "OWNER" },
+        }),
+      ),
+    ).toEqual(["FORBIDDEN"]);
+    expect(
+      errorCodes(
+        await gql(db, admin.viewer, CHANGE, {
+          input: { memberId: memberGid(workspace.id, admin.membership.id), role: "OWNER" },
+        }),
+      ),
+    ).toEqual(["FORBIDDEN"]);
+    expect(
+      errorCodes(
+        await gql(db, admin.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, ownerMid), role: "ADMIN" } }),
+      ),
+    ).toEqual(["FORBIDDEN"]);
     expect(await roleOf(workspace.id, ownerMid)).toBe("OWNER");
-    const granted = await gql(db, viewer, CHANGE, { input: { memberId: memberGid(workspace.id, other.membership.id), role: "OWNER" } });
+    const granted = await gql(db, viewer, CHANGE, {
+      input: { memberId: memberGid(workspace.id, other.membership.id), role: "OWNER" },
+    });
     expect(granted.data?.changeMemberRole.member.role).toBe("OWNER");
   });
 
@@ -114,7 +154,9 @@ describe("changeMemberRole", () => {
     const ownerMid = await ownerMembershipId(workspace.id, owner.id);
     const r = await gql(db, viewer, CHANGE, { input: { memberId: memberGid(workspace.id, ownerMid), role: "ADMIN" } });
     expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
-    expect(r.errors?.[0].extensions?.fieldErrors).toMatchObject([{ path: ["input", "role"], message: "A workspace must keep at least one owner" }]);
+    expect(r.errors?.[0].extensions?.fieldErrors).toMatchObject([
+      { path: ["input", "role"], message: "A workspace must keep at least one owner" },
+    ]);
     expect(await roleOf(workspace.id, ownerMid)).toBe("OWNER");
   });
 
@@ -130,11 +172,15 @@ describe("changeMemberRole", () => {
       const succeeded = results.filter((r) => !r.errors);
       expect(succeeded).toHaveLength(1);
       expect(results.flatMap(errorCodes).every((c) => c === "BAD_USER_INPUT" || c === "FORBIDDEN")).toBe(true);
-      const owners = await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.membership.count({ where: { workspaceId: workspace.id, role: "OWNER" } }));
+      const owners = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+        tx.membership.count({ where: { workspaceId: workspace.id, role: "OWNER" } }),
+      );
       expect(owners).toBe(1);
       // Restore two owners for the next round.
       const demoted = (await roleOf(workspace.id, firstMid)) === "OWNER" ? second.membership.id : firstMid;
-      await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.membership.update({ where: { id: demoted }, data: { role: "OWNER" } }));
+      await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+        tx.membership.update({ where: { id: demoted }, data: { role: "OWNER" } }),
+      );
     }
   });
 
@@ -142,9 +188,13 @@ describe("changeMemberRole", () => {
     const a = await createWorkspaceWithOwner(db);
     const b = await createWorkspaceWithOwner(db);
     const smm = await addMember(db, a.workspace.id, "SMM");
-    const r = await gql(db, b.viewer, CHANGE, { input: { memberId: memberGid(a.workspace.id, smm.membership.id), role: "ADMIN" } });
+    const r = await gql(db, b.viewer, CHANGE, {
+      input: { memberId: memberGid(a.workspace.id, smm.membership.id), role: "ADMIN" },
+    });
     expect(errorCodes(r)).toEqual(["NOT_FOUND"]);
-    const forged = await gql(db, b.viewer, CHANGE, { input: { memberId: memberGid(b.workspace.id, smm.membership.id), role: "ADMIN" } });
+    const forged = await gql(db, b.viewer, CHANGE, {
+      input: { memberId: memberGid(b.workspace.id, smm.membership.id), role: "ADMIN" },
+    });
     expect(errorCodes(forged)).toEqual(["NOT_FOUND"]);
     expect(await roleOf(a.workspace.id, smm.membership.id)).toBe("SMM");
   });
@@ -153,20 +203,26 @@ describe("changeMemberRole", () => {
     const { viewer } = await createWorkspaceWithOwner(db);
     const r = await gql(db, viewer, CHANGE, { input: { memberId: "nonsense", role: "ADMIN" } });
     expect(errorCodes(r)).toEqual(["BAD_USER_INPUT"]);
-    expect(r.errors?.[0].extensions?.fieldErrors).toMatchObject([{ path: ["input", "memberId"], message: "is not a Member id" }]);
+    expect(r.errors?.[0].extensions?.fieldErrors).toMatchObject([
+      { path: ["input", "memberId"], message: "is not a Member id" },
+    ]);
   });
 
   it("lets an ADMIN-scope key change roles but not touch owners", async () => {
     const { workspace, owner } = await createWorkspaceWithOwner(db);
     const key = await createKey(db, { workspaceId: workspace.id, actorId: owner.id, scopes: ["ADMIN"] });
     const smm = await addMember(db, workspace.id, "SMM");
-    const ok = await gql(db, key.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, smm.membership.id), role: "CONTENT" } });
+    const ok = await gql(db, key.viewer, CHANGE, {
+      input: { memberId: memberGid(workspace.id, smm.membership.id), role: "CONTENT" },
+    });
     expect(ok.data?.changeMemberRole.member.role).toBe("CONTENT");
     const event = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
       tx.auditEvent.findFirstOrThrow({ where: { workspaceId: workspace.id, action: "member.roleChanged" } }),
     );
     expect(event).toMatchObject({ actorUserId: null, actorApiKeyId: key.apiKey.id });
-    const denied = await gql(db, key.viewer, CHANGE, { input: { memberId: memberGid(workspace.id, smm.membership.id), role: "OWNER" } });
+    const denied = await gql(db, key.viewer, CHANGE, {
+      input: { memberId: memberGid(workspace.id, smm.membership.id), role: "OWNER" },
+    });
     expect(errorCodes(denied)).toEqual(["FORBIDDEN"]);
   });
 });
@@ -180,7 +236,10 @@ describe("removeMember", () => {
     expect(r.errors).toBeUndefined();
     expect(r.data?.removeMember.member.role).toBe("SMM");
     expect(await roleOf(workspace.id, smm.membership.id)).toBeNull();
-    expect((await gql(db, smm.viewer, `query ($id: ID!) { workspace(id: $id) { id } }`, { id: workspace.id })).data?.workspace).toBeNull();
+    expect(
+      (await gql(db, smm.viewer, `query ($id: ID!) { workspace(id: $id) { id } }`, { id: workspace.id })).data
+        ?.workspace,
+    ).toBeNull();
     const event = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
       tx.auditEvent.findFirstOrThrow({ where: { workspaceId: workspace.id, action: "member.removed" } }),
     );
@@ -192,11 +251,19 @@ describe("removeMember", () => {
     const cmo = await addMember(db, workspace.id, "CMO");
     const admin = await addMember(db, workspace.id, "ADMIN");
     const ownerMid = await ownerMembershipId(workspace.id, owner.id);
-    expect(errorCodes(await gql(db, cmo.viewer, REMOVE, { input: { memberId: memberGid(workspace.id, admin.membership.id) } }))).toEqual(["FORBIDDEN"]);
-    expect(errorCodes(await gql(db, admin.viewer, REMOVE, { input: { memberId: memberGid(workspace.id, ownerMid) } }))).toEqual(["FORBIDDEN"]);
+    expect(
+      errorCodes(
+        await gql(db, cmo.viewer, REMOVE, { input: { memberId: memberGid(workspace.id, admin.membership.id) } }),
+      ),
+    ).toEqual(["FORBIDDEN"]);
+    expect(
+      errorCodes(await gql(db, admin.viewer, REMOVE, { input: { memberId: memberGid(workspace.id, ownerMid) } })),
+    ).toEqual(["FORBIDDEN"]);
     const last = await gql(db, viewer, REMOVE, { input: { memberId: memberGid(workspace.id, ownerMid) } });
     expect(errorCodes(last)).toEqual(["BAD_USER_INPUT"]);
-    expect(last.errors?.[0].extensions?.fieldErrors).toMatchObject([{ path: ["input", "memberId"], message: "A workspace must keep at least one owner" }]);
+    expect(last.errors?.[0].extensions?.fieldErrors).toMatchObject([
+      { path: ["input", "memberId"], message: "A workspace must keep at least one owner" },
+    ]);
     expect(await roleOf(workspace.id, ownerMid)).toBe("OWNER");
     expect(await roleOf(workspace.id, admin.membership.id)).toBe("ADMIN");
   });
@@ -205,8 +272,16 @@ describe("removeMember", () => {
     const a = await createWorkspaceWithOwner(db);
     const b = await createWorkspaceWithOwner(db);
     const smm = await addMember(db, a.workspace.id, "SMM");
-    expect(errorCodes(await gql(db, b.viewer, REMOVE, { input: { memberId: memberGid(a.workspace.id, smm.membership.id) } }))).toEqual(["NOT_FOUND"]);
-    expect(errorCodes(await gql(db, b.viewer, REMOVE, { input: { memberId: memberGid(b.workspace.id, smm.membership.id) } }))).toEqual(["NOT_FOUND"]);
+    expect(
+      errorCodes(
+        await gql(db, b.viewer, REMOVE, { input: { memberId: memberGid(a.workspace.id, smm.membership.id) } }),
+      ),
+    ).toEqual(["NOT_FOUND"]);
+    expect(
+      errorCodes(
+        await gql(db, b.viewer, REMOVE, { input: { memberId: memberGid(b.workspace.id, smm.membership.id) } }),
+      ),
+    ).toEqual(["NOT_FOUND"]);
     expect(await roleOf(a.workspace.id, smm.membership.id)).toBe("SMM");
   });
 });
@@ -220,7 +295,9 @@ describe("leaveWorkspace", () => {
     const a = await createWorkspaceWithOwner(db);
     const b = await createWorkspaceWithOwner(db);
     const content = await addMember(db, a.workspace.id, "CONTENT");
-    await withTenant(db, { workspaceId: b.workspace.id }, (tx) => tx.membership.create({ data: { workspaceId: b.workspace.id, userId: content.user.id, role: "SMM" } }));
+    await withTenant(db, { workspaceId: b.workspace.id }, (tx) =>
+      tx.membership.create({ data: { workspaceId: b.workspace.id, userId: content.user.id, role: "SMM" } }),
+    );
     const before = await gql(db, content.viewer, VIEWER);
     expect(before.data!.viewer.workspaces).toHaveLength(2);
 
@@ -231,17 +308,35 @@ describe("leaveWorkspace", () => {
     expect(await roleOf(a.workspace.id, content.membership.id)).toBeNull();
     const after = await gql(db, content.viewer, VIEWER);
     expect(after.data!.viewer.workspaces).toEqual([{ role: "SMM", workspace: { id: workspaceGid(b.workspace.id) } }]);
-    expect((await gql(db, content.viewer, `query ($id: ID!) { workspace(id: $id) { id } }`, { id: a.workspace.id })).data?.workspace).toBeNull();
-    expect((await gql(db, content.viewer, `query ($id: ID!) { node(id: $id) { id } }`, { id: workspaceGid(a.workspace.id) })).data?.node).toBeNull();
+    expect(
+      (await gql(db, content.viewer, `query ($id: ID!) { workspace(id: $id) { id } }`, { id: a.workspace.id })).data
+        ?.workspace,
+    ).toBeNull();
+    expect(
+      (await gql(db, content.viewer, `query ($id: ID!) { node(id: $id) { id } }`, { id: workspaceGid(a.workspace.id) }))
+        .data?.node,
+    ).toBeNull();
     expect(errorCodes(await gql(db, content.viewer, LEAVE, { w: a.workspace.id }))).toEqual(["NOT_FOUND"]);
 
     const event = await withTenant(db, { workspaceId: a.workspace.id }, (tx) =>
       tx.auditEvent.findFirstOrThrow({ where: { workspaceId: a.workspace.id, action: "member.left" } }),
     );
-    expect(event).toMatchObject({ actorUserId: content.user.id, targetId: content.membership.id, data: { email: content.user.email, role: "CONTENT" } });
+    expect(event).toMatchObject({
+      actorUserId: content.user.id,
+      targetId: content.membership.id,
+      data: { email: content.user.email, role: "CONTENT" },
+    });
     // The owner finds it through the audit filter too.
-    const log = await gql(db, a.viewer, `query ($id: ID!) { workspace(id: $id) { auditEvents(actions: ["member.left"]) { totalCount edges { node { actorName } } } } }`, { id: a.workspace.id });
-    expect(log.data!.workspace.auditEvents).toEqual({ totalCount: 1, edges: [{ node: { actorName: content.user.name } }] });
+    const log = await gql(
+      db,
+      a.viewer,
+      `query ($id: ID!) { workspace(id: $id) { auditEvents(actions: ["member.left"]) { totalCount edges { node { actorName } } } } }`,
+      { id: a.workspace.id },
+    );
+    expect(log.data!.workspace.auditEvents).toEqual({
+      totalCount: 1,
+      edges: [{ node: { actorName: content.user.name } }],
+    });
   });
 
   it("refuses the last owner with BAD_USER_INPUT on workspaceId; an owner with a co-owner may leave", async () => {
@@ -265,10 +360,15 @@ describe("leaveWorkspace", () => {
     for (let round = 0; round < 3; round++) {
       const { workspace, owner, viewer } = await createWorkspaceWithOwner(db);
       const second = await addMember(db, workspace.id, "OWNER");
-      const results = await Promise.all([gql(db, viewer, LEAVE, { w: workspace.id }), gql(db, second.viewer, LEAVE, { w: workspace.id })]);
+      const results = await Promise.all([
+        gql(db, viewer, LEAVE, { w: workspace.id }),
+        gql(db, second.viewer, LEAVE, { w: workspace.id }),
+      ]);
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.flatMap(errorCodes)).toEqual(["BAD_USER_INPUT"]);
-      const owners = await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.membership.findMany({ where: { workspaceId: workspace.id, role: "OWNER" } }));
+      const owners = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+        tx.membership.findMany({ where: { workspaceId: workspace.id, role: "OWNER" } }),
+      );
       expect(owners).toHaveLength(1);
       expect([owner.id, second.user.id]).toContain(owners[0].userId);
     }
@@ -277,13 +377,19 @@ describe("leaveWorkspace", () => {
   it("is for signed-in people: an API key is FORBIDDEN, no session is UNAUTHENTICATED, a non-member gets NOT_FOUND", async () => {
     const a = await createWorkspaceWithOwner(db);
     const b = await createWorkspaceWithOwner(db);
-    const key = await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] });
+    const key = await createKey(db, {
+      workspaceId: a.workspace.id,
+      actorId: a.owner.id,
+      scopes: ["READ", "WRITE_METRICS", "ADMIN"],
+    });
     const smm = await addMember(db, a.workspace.id, "SMM");
     expect(errorCodes(await gql(db, key.viewer, LEAVE, { w: a.workspace.id }))).toEqual(["FORBIDDEN"]);
     expect(errorCodes(await gql(db, null, LEAVE, { w: a.workspace.id }))).toEqual(["UNAUTHENTICATED"]);
     expect(errorCodes(await gql(db, b.viewer, LEAVE, { w: a.workspace.id }))).toEqual(["NOT_FOUND"]);
     const bad = await gql(db, smm.viewer, LEAVE, { w: "nonsense" });
-    expect(bad.errors?.[0].extensions?.fieldErrors).toMatchObject([{ path: ["workspaceId"], message: "is not a workspace id" }]);
+    expect(bad.errors?.[0].extensions?.fieldErrors).toMatchObject([
+      { path: ["workspaceId"], message: "is not a workspace id" },
+    ]);
     expect(await roleOf(a.workspace.id, smm.membership.id)).toBe("SMM");
   });
 
@@ -303,7 +409,9 @@ describe("leaveWorkspace", () => {
     expect(errorCodes(r)).toEqual(["NOT_FOUND"]);
     expect(r.errors?.[0].path).toEqual(["createInvite"]);
     expect(await roleOf(workspace.id, admin.membership.id)).toBeNull();
-    const invites = await withTenant(db, { workspaceId: workspace.id }, (tx) => tx.invite.count({ where: { workspaceId: workspace.id } }));
+    const invites = await withTenant(db, { workspaceId: workspace.id }, (tx) =>
+      tx.invite.count({ where: { workspaceId: workspace.id } }),
+    );
     expect(invites).toBe(0);
   });
 });
@@ -315,7 +423,12 @@ describe("User implements Node (node(id:) with User.id, tenant-safe)", () => {
     const { workspace, owner, viewer } = await createWorkspaceWithOwner(db);
     const smm = await addMember(db, workspace.id, "SMM");
     const cmo = await addMember(db, workspace.id, "CMO");
-    const listed = await gql(db, viewer, `query ($id: ID!) { workspace(id: $id) { members(first: 10) { edges { node { user { id email } } } } } }`, { id: workspace.id });
+    const listed = await gql(
+      db,
+      viewer,
+      `query ($id: ID!) { workspace(id: $id) { members(first: 10) { edges { node { user { id email } } } } } }`,
+      { id: workspace.id },
+    );
     const ids = listed.data!.workspace.members.edges.map((e: { node: { user: { id: string } } }) => e.node.user.id);
     expect(ids).toEqual([owner.id, smm.user.id, cmo.user.id]);
     // The owner and the CMO (member.read) find the SMM by User.id; the encoded form works too.
@@ -324,7 +437,9 @@ describe("User implements Node (node(id:) with User.id, tenant-safe)", () => {
       expect(r.errors).toBeUndefined();
       expect(r.data!.node).toEqual({ __typename: "User", id: smm.user.id, email: smm.user.email, name: smm.user.name });
     }
-    expect((await gql(db, viewer, NODE, { id: encodeGlobalID("User", smm.user.id) })).data!.node.email).toBe(smm.user.email);
+    expect((await gql(db, viewer, NODE, { id: encodeGlobalID("User", smm.user.id) })).data!.node.email).toBe(
+      smm.user.email,
+    );
     // Anyone finds themselves; the SMM (no member.read) finds no one else.
     expect((await gql(db, smm.viewer, NODE, { id: smm.user.id })).data!.node.email).toBe(smm.user.email);
     expect((await gql(db, smm.viewer, NODE, { id: owner.id })).data!.node).toBeNull();
@@ -338,7 +453,11 @@ describe("User implements Node (node(id:) with User.id, tenant-safe)", () => {
   it("someone sharing no workspace, an unknown UUID and a workspace's id answer null, like a missing user", async () => {
     const a = await createWorkspaceWithOwner(db);
     const b = await createWorkspaceWithOwner(db);
-    const bKey = await createKey(db, { workspaceId: b.workspace.id, actorId: b.owner.id, scopes: ["READ", "WRITE_METRICS", "ADMIN"] });
+    const bKey = await createKey(db, {
+      workspaceId: b.workspace.id,
+      actorId: b.owner.id,
+      scopes: ["READ", "WRITE_METRICS", "ADMIN"],
+    });
     for (const v of [b.viewer, bKey.viewer]) {
       const r = await gql(db, v, NODE, { id: a.owner.id });
       expect(r.errors).toBeUndefined();
@@ -349,7 +468,9 @@ describe("User implements Node (node(id:) with User.id, tenant-safe)", () => {
     // Leaving the shared workspace hides a former colleague again.
     const mate = await addMember(db, b.workspace.id, "CMO");
     expect((await gql(db, mate.viewer, NODE, { id: b.owner.id })).data!.node.email).toBe(b.owner.email);
-    await withTenant(db, { workspaceId: b.workspace.id }, (tx) => tx.membership.delete({ where: { id: mate.membership.id } }));
+    await withTenant(db, { workspaceId: b.workspace.id }, (tx) =>
+      tx.membership.delete({ where: { id: mate.membership.id } }),
+    );
     expect((await gql(db, mate.viewer, NODE, { id: b.owner.id })).data!.node).toBeNull();
   });
 });

@@ -16,7 +16,14 @@ beforeAll(async () => {
   db = await openTestDatabase();
   a = await createWorkspaceWithOwner(db);
   b = await createWorkspaceWithOwner(db);
-  keyViewer = (await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["WRITE_METRICS"], name: "Nightly ETL" })).viewer;
+  keyViewer = (
+    await createKey(db, {
+      workspaceId: a.workspace.id,
+      actorId: a.owner.id,
+      scopes: ["WRITE_METRICS"],
+      name: "Nightly ETL",
+    })
+  ).viewer;
 }, 300_000);
 afterAll(async () => db?.close());
 
@@ -57,7 +64,15 @@ describe("ingestMetrics batches", () => {
       { date: "2026-03-02", channel: "seo", measure: "sessions", value: "250" },
     ]);
     expect(first.errors).toBeUndefined();
-    expect(first.data!.ingestMetrics.batch).toMatchObject({ source: "API", status: "COMMITTED", rows: 3, inserted: 3, createdBy: a.owner.name, createdByKind: "USER", canRollback: true });
+    expect(first.data!.ingestMetrics.batch).toMatchObject({
+      source: "API",
+      status: "COMMITTED",
+      rows: 3,
+      inserted: 3,
+      createdBy: a.owner.name,
+      createdByKind: "USER",
+      canRollback: true,
+    });
     const before = await snapshot(a.workspace.id);
     expect(before.facts).toHaveLength(3);
 
@@ -70,7 +85,15 @@ describe("ingestMetrics batches", () => {
     ]);
     expect(second.errors).toBeUndefined();
     const batch = second.data!.ingestMetrics.batch;
-    expect(batch).toMatchObject({ batchId: second.data!.ingestMetrics.batchId, rows: 4, inserted: 1, updated: 2, unchanged: 1, createdBy: "Nightly ETL", createdByKind: "API_KEY" });
+    expect(batch).toMatchObject({
+      batchId: second.data!.ingestMetrics.batchId,
+      rows: 4,
+      inserted: 1,
+      updated: 2,
+      unchanged: 1,
+      createdBy: "Nightly ETL",
+      createdByKind: "API_KEY",
+    });
     expect(await snapshot(a.workspace.id)).not.toEqual(before);
 
     const list = await gql(db, a.viewer, LIST, { id: a.workspace.id });
@@ -83,11 +106,21 @@ describe("ingestMetrics batches", () => {
     // The key itself (WRITE_METRICS) may roll its batch back.
     const rolled = await gql(db, keyViewer, ROLLBACK, { id: batch.id });
     expect(rolled.errors).toBeUndefined();
-    expect(rolled.data!.rollbackMetricBatch.batch).toMatchObject({ status: "ROLLED_BACK", restoredFacts: 2, deletedFacts: 1, canRollback: false });
+    expect(rolled.data!.rollbackMetricBatch.batch).toMatchObject({
+      status: "ROLLED_BACK",
+      restoredFacts: 2,
+      deletedFacts: 1,
+      canRollback: false,
+    });
     // Exactly the previous values: "100.10" with its scale, the first batch's id on each fact, rollups in step.
     expect(await snapshot(a.workspace.id)).toEqual(before);
 
-    const audit = await gql(db, a.viewer, `query($id: ID!) { workspace(id: $id) { auditEvents(first: 10, actions: ["metricBatch.ingested", "metricBatch.rolledBack"]) { edges { node { action actorKind targetId } } } } }`, { id: a.workspace.id });
+    const audit = await gql(
+      db,
+      a.viewer,
+      `query($id: ID!) { workspace(id: $id) { auditEvents(first: 10, actions: ["metricBatch.ingested", "metricBatch.rolledBack"]) { edges { node { action actorKind targetId } } } } }`,
+      { id: a.workspace.id },
+    );
     expect(audit.data!.workspace.auditEvents.edges.map((e: { node: unknown }) => e.node)).toEqual([
       { action: "metricBatch.rolledBack", actorKind: "API_KEY", targetId: second.data!.ingestMetrics.batchId },
       { action: "metricBatch.ingested", actorKind: "API_KEY", targetId: second.data!.ingestMetrics.batchId },
@@ -96,13 +129,19 @@ describe("ingestMetrics batches", () => {
 
     const again = await gql(db, a.viewer, ROLLBACK, { id: batch.id });
     expect(errorCodes(again)).toEqual(["BAD_USER_INPUT"]);
-    expect(again.errors![0].extensions!.fieldErrors).toMatchObject([{ path: ["input", "id"], message: expect.stringContaining("already been rolled back") }]);
+    expect(again.errors![0].extensions!.fieldErrors).toMatchObject([
+      { path: ["input", "id"], message: expect.stringContaining("already been rolled back") },
+    ]);
     expect(await snapshot(a.workspace.id)).toEqual(before);
   });
 
   it("leaves facts changed again since a batch alone", async () => {
-    const one = await ingest(a.viewer, a.workspace.id, "later-1", [{ date: "2026-04-01", channel: "seo", measure: "clicks", value: "1" }]);
-    await ingest(a.viewer, a.workspace.id, "later-2", [{ date: "2026-04-01", channel: "seo", measure: "clicks", value: "2" }]);
+    const one = await ingest(a.viewer, a.workspace.id, "later-1", [
+      { date: "2026-04-01", channel: "seo", measure: "clicks", value: "1" },
+    ]);
+    await ingest(a.viewer, a.workspace.id, "later-2", [
+      { date: "2026-04-01", channel: "seo", measure: "clicks", value: "2" },
+    ]);
     const rolled = await gql(db, a.viewer, ROLLBACK, { id: one.data!.ingestMetrics.batch.id });
     expect(rolled.data!.rollbackMetricBatch.batch).toMatchObject({ restoredFacts: 0, deletedFacts: 0 });
     const facts = (await snapshot(a.workspace.id)).facts as { date: string; value: string }[];
@@ -110,7 +149,9 @@ describe("ingestMetrics batches", () => {
   });
 
   it("answers another workspace's batch like a missing one and changes nothing", async () => {
-    const own = await ingest(a.viewer, a.workspace.id, "foreign-1", [{ date: "2026-05-01", channel: "seo", measure: "clicks", value: "3" }]);
+    const own = await ingest(a.viewer, a.workspace.id, "foreign-1", [
+      { date: "2026-05-01", channel: "seo", measure: "clicks", value: "3" },
+    ]);
     const id = own.data!.ingestMetrics.batch.id as string;
     const before = await snapshot(a.workspace.id);
     const foreign = await gql(db, b.viewer, ROLLBACK, { id });
@@ -123,7 +164,10 @@ describe("ingestMetrics batches", () => {
     expect(list.data!.workspace.metricBatches.totalCount).toBe(0);
     expect(await snapshot(a.workspace.id)).toEqual(before);
     const bad = await gql(db, a.viewer, ROLLBACK, { id: "not-a-batch" });
-    expect(bad.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ path: ["input", "id"] }] });
+    expect(bad.errors![0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ path: ["input", "id"] }],
+    });
   });
 
   it("does not record a replayed idempotency key as a new batch", async () => {

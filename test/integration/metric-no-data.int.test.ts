@@ -17,16 +17,21 @@ const VALUES = `query($id: ID!, $from: Date!, $to: Date!) { workspace(id: $id) {
 
 describe("zero versus no data", () => {
   it("answers 0 for a pushed zero and null with NO_DATA:<key> where nothing was pushed", async () => {
-    const pushed = await gql(db, a.viewer, `mutation($input: IngestMetricsInput!) { ingestMetrics(input: $input) { accepted } }`, {
-      input: {
-        workspaceId: a.workspace.id,
-        idempotencyKey: "zero-1",
-        rows: [
-          { date: "2026-02-01", channel: "seo", measure: "spend", value: "0" },
-          { date: "2026-02-01", channel: "seo", measure: "leads", value: "4" },
-        ],
+    const pushed = await gql(
+      db,
+      a.viewer,
+      `mutation($input: IngestMetricsInput!) { ingestMetrics(input: $input) { accepted } }`,
+      {
+        input: {
+          workspaceId: a.workspace.id,
+          idempotencyKey: "zero-1",
+          rows: [
+            { date: "2026-02-01", channel: "seo", measure: "spend", value: "0" },
+            { date: "2026-02-01", channel: "seo", measure: "leads", value: "4" },
+          ],
+        },
       },
-    });
+    );
     expect(pushed.errors).toBeUndefined();
     const feb = await gql(db, a.viewer, VALUES, { id: a.workspace.id, from: "2026-02-01", to: "2026-02-28" });
     expect(feb.data!.workspace.metricValues).toEqual([
@@ -38,6 +43,7 @@ describe("zero versus no data", () => {
     ]);
     // A month with nothing pushed: no base measure reads as 0.
     const march = await gql(db, a.viewer, VALUES, { id: a.workspace.id, from: "2026-03-01", to: "2026-03-31" });
-    for (const v of march.data!.workspace.metricValues.slice(0, 4)) expect(v).toEqual({ key: v.key, value: null, reason: `NO_DATA:${v.key}` });
+    for (const v of march.data!.workspace.metricValues.slice(0, 4))
+      expect(v).toEqual({ key: v.key, value: null, reason: `NO_DATA:${v.key}` });
   });
 });

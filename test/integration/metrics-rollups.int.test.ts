@@ -19,10 +19,18 @@ async function rollupsAndTruth(workspaceId: string) {
   return withTenant(db, { workspaceId }, async (tx) => {
     const q = async (sql: string) => (await tx.$queryRawUnsafe<{ line: string }[]>(sql)).map((r) => r.line);
     return {
-      daily: await q(`SELECT concat_ws('|', measure, date, value::numeric(40,10), fact_count) AS line FROM metric_daily_totals ORDER BY 1`),
-      dailyTruth: await q(`SELECT concat_ws('|', measure, date, sum(value)::numeric(40,10), count(*)) AS line FROM metric_facts GROUP BY measure, date ORDER BY 1`),
-      channel: await q(`SELECT concat_ws('|', measure, date, channel, value::numeric(40,10), fact_count) AS line FROM metric_channel_daily_totals ORDER BY 1`),
-      channelTruth: await q(`SELECT concat_ws('|', measure, date, channel, sum(value)::numeric(40,10), count(*)) AS line FROM metric_facts GROUP BY measure, date, channel ORDER BY 1`),
+      daily: await q(
+        `SELECT concat_ws('|', measure, date, value::numeric(40,10), fact_count) AS line FROM metric_daily_totals ORDER BY 1`,
+      ),
+      dailyTruth: await q(
+        `SELECT concat_ws('|', measure, date, sum(value)::numeric(40,10), count(*)) AS line FROM metric_facts GROUP BY measure, date ORDER BY 1`,
+      ),
+      channel: await q(
+        `SELECT concat_ws('|', measure, date, channel, value::numeric(40,10), fact_count) AS line FROM metric_channel_daily_totals ORDER BY 1`,
+      ),
+      channelTruth: await q(
+        `SELECT concat_ws('|', measure, date, channel, sum(value)::numeric(40,10), count(*)) AS line FROM metric_facts GROUP BY measure, date, channel ORDER BY 1`,
+      ),
     };
   });
 }
@@ -62,12 +70,22 @@ describe("rollups", () => {
         await ingestRows(db, { workspaceId: workspace.id, rows: [...rows.values()] });
       } else if (op < 0.8) {
         await withTenant(db, { workspaceId: workspace.id }, (tx) =>
-          tx.$executeRawUnsafe(`DELETE FROM metric_facts WHERE channel = $1 AND date <= $2::date`, pick(["a", "b", "c"]), `2026-01-0${1 + Math.floor(rand() * 5)}`),
+          tx.$executeRawUnsafe(
+            `DELETE FROM metric_facts WHERE channel = $1 AND date <= $2::date`,
+            pick(["a", "b", "c"]),
+            `2026-01-0${1 + Math.floor(rand() * 5)}`,
+          ),
         );
       } else {
         // Moving facts to another key (as a future correction tool might) moves their totals too.
         await withTenant(db, { workspaceId: workspace.id }, (tx) =>
-          tx.$executeRawUnsafe(`UPDATE metric_facts SET channel = $2 || '_moved' || $3, value = value + 1 WHERE channel = $1 AND measure = $4`, pick(["a", "b", "c"]), pick(["a", "b"]), String(round), pick(measures)),
+          tx.$executeRawUnsafe(
+            `UPDATE metric_facts SET channel = $2 || '_moved' || $3, value = value + 1 WHERE channel = $1 AND measure = $4`,
+            pick(["a", "b", "c"]),
+            pick(["a", "b"]),
+            String(round),
+            pick(measures),
+          ),
         );
       }
       const r = await rollupsAndTruth(workspace.id);
@@ -99,7 +117,12 @@ describe("rollups", () => {
          FROM metric_facts WHERE date BETWEEN '2026-10-01' AND '2026-10-31'`,
       ),
     );
-    const v = await getMetricValues(db, { workspaceId: workspace.id, keys: ["spend", "cac"], from: "2026-10-01", to: "2026-10-31" });
+    const v = await getMetricValues(db, {
+      workspaceId: workspace.id,
+      keys: ["spend", "cac"],
+      from: "2026-10-01",
+      to: "2026-10-31",
+    });
     expect(v.current.values[0].value!.toString()).toBe(String(Number(truth.spend)));
     const cac = (Number(truth.spend) + Number(truth.sales)) / Number(truth.deals);
     expect(Number(v.current.values[1].value)).toBeCloseTo(cac, 6);

@@ -16,7 +16,10 @@ beforeAll(async () => {
   b = await createWorkspaceWithOwner(db);
   await loadMarch(db, a.workspace.id);
   // Workspace B has different numbers on the same keys: a leak would show.
-  await ingestRows(db, { workspaceId: b.workspace.id, rows: [{ date: "2026-03-05", channel: "google_ads", measure: "spend", value: "777" }] });
+  await ingestRows(db, {
+    workspaceId: b.workspace.id,
+    rows: [{ date: "2026-03-05", channel: "google_ads", measure: "spend", value: "777" }],
+  });
 }, 300_000);
 afterAll(async () => db?.close());
 
@@ -24,15 +27,39 @@ const VALUES = `query($id: ID!, $keys: [String!]!, $from: Date!, $to: Date!, $ch
   workspace(id: $id) { metricValues(keys: $keys, from: $from, to: $to, channel: $channel, campaign: $campaign) { key value reason unit } }
 }`;
 
-async function values(viewer: WorkspaceWithOwner["viewer"], keys: string[], vars: Record<string, unknown> = {}, id = a.workspace.id) {
+async function values(
+  viewer: WorkspaceWithOwner["viewer"],
+  keys: string[],
+  vars: Record<string, unknown> = {},
+  id = a.workspace.id,
+) {
   const r = await gql(db, viewer, VALUES, { id, keys, from: "2026-03-01", to: "2026-03-31", ...vars });
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return Object.fromEntries((r.data!.workspace.metricValues as { key: string; value: string | null; reason: string | null }[]).map((v) => [v.key, v]));
+  return Object.fromEntries(
+    (r.data!.workspace.metricValues as { key: string; value: string | null; reason: string | null }[]).map((v) => [
+      v.key,
+      v,
+    ]),
+  );
 }
 
 describe("Workspace.metricValues", () => {
   it("equals the hand-computed month (ratio of sums, seeds' example)", async () => {
-    const v = await values(a.viewer, ["spend", "leads", "deals_won", "revenue", "cpl", "cac", "romi", "ctr", "cpc", "cpm", "lead_to_deal_conversion", "average_deal_size", "roi"]);
+    const v = await values(a.viewer, [
+      "spend",
+      "leads",
+      "deals_won",
+      "revenue",
+      "cpl",
+      "cac",
+      "romi",
+      "ctr",
+      "cpc",
+      "cpm",
+      "lead_to_deal_conversion",
+      "average_deal_size",
+      "roi",
+    ]);
     expect(v.spend.value).toBe("300000");
     expect(v.leads.value).toBe("400");
     expect(v.cpl.value).toBe("750");
@@ -56,7 +83,9 @@ describe("Workspace.metricValues", () => {
   });
 
   it("gives null with a reason for zero denominators and missing data, never 0", async () => {
-    const v = await values(a.viewer, ["cac", "ctr", "nps", "customers_active", "email_open_rate"], { channel: "vk_ads" });
+    const v = await values(a.viewer, ["cac", "ctr", "nps", "customers_active", "email_open_rate"], {
+      channel: "vk_ads",
+    });
     expect(v.cac).toMatchObject({ value: null, reason: "ZERO_DENOMINATOR:deals_won" });
     expect(v.ctr.value).toBe("0.025");
     expect(v.nps).toMatchObject({ value: null, reason: "NO_DATA" });
@@ -68,7 +97,10 @@ describe("Workspace.metricValues", () => {
     expect(google.spend.value).toBe("200000.5");
     expect(google.cac.value).toBe("40000.1");
     // Filter values are data, never SQL (the hot path splices escaped literals).
-    const hostile = await values(a.viewer, ["spend"], { channel: "x' OR true --", campaign: "\\'; DROP TABLE metric_facts; --" });
+    const hostile = await values(a.viewer, ["spend"], {
+      channel: "x' OR true --",
+      campaign: "\\'; DROP TABLE metric_facts; --",
+    });
     // Matches nothing: no data, which is not 0 (issue 15).
     expect(hostile.spend).toMatchObject({ value: null, reason: "NO_DATA:spend" });
     const brand = await values(a.viewer, ["spend", "revenue", "romi"], { campaign: "brand" });
@@ -77,13 +109,30 @@ describe("Workspace.metricValues", () => {
   });
 
   it("rejects unknown keys, from after to and ranges over 10 years", async () => {
-    const unknown = await gql(db, a.viewer, VALUES, { id: a.workspace.id, keys: ["cac", "cac_typo"], from: "2026-03-01", to: "2026-03-31" });
+    const unknown = await gql(db, a.viewer, VALUES, {
+      id: a.workspace.id,
+      keys: ["cac", "cac_typo"],
+      from: "2026-03-01",
+      to: "2026-03-31",
+    });
     expect(errorCodes(unknown)).toEqual(["BAD_USER_INPUT"]);
     expect(unknown.errors![0].message).toContain("cac_typo");
-    expect(unknown.errors![0].extensions!.fieldErrors).toMatchObject([{ path: ["keys", 1], reason: "UNKNOWN_METRIC", message: "Unknown metric or measure “cac_typo”" }]);
-    const reversed = await gql(db, a.viewer, VALUES, { id: a.workspace.id, keys: ["cac"], from: "2026-03-31", to: "2026-03-01" });
+    expect(unknown.errors![0].extensions!.fieldErrors).toMatchObject([
+      { path: ["keys", 1], reason: "UNKNOWN_METRIC", message: "Unknown metric or measure “cac_typo”" },
+    ]);
+    const reversed = await gql(db, a.viewer, VALUES, {
+      id: a.workspace.id,
+      keys: ["cac"],
+      from: "2026-03-31",
+      to: "2026-03-01",
+    });
     expect(errorCodes(reversed)).toEqual(["BAD_USER_INPUT"]);
-    const long = await gql(db, a.viewer, VALUES, { id: a.workspace.id, keys: ["cac"], from: "2016-03-01", to: "2026-03-01" });
+    const long = await gql(db, a.viewer, VALUES, {
+      id: a.workspace.id,
+      keys: ["cac"],
+      from: "2016-03-01",
+      to: "2026-03-01",
+    });
     expect(errorCodes(long)).toEqual(["BAD_USER_INPUT"]);
   });
 
@@ -94,9 +143,22 @@ describe("Workspace.metricValues", () => {
     const la = currentPeriod("month", instant, "America/Los_Angeles");
     if (!moscow.ok || !la.ok) throw new Error("period");
     expect([moscow.period.from, moscow.period.to]).toEqual(["2026-04-01", "2026-04-30"]);
-    await ingestRows(db, { workspaceId: a.workspace.id, rows: [{ date: "2026-04-01", channel: "google_ads", campaign: "brand", measure: "spend", value: "10" }] });
-    const inMoscow = await getMetricValues(db, { workspaceId: a.workspace.id, keys: ["spend"], from: moscow.period.from, to: moscow.period.to });
-    const inLa = await getMetricValues(db, { workspaceId: a.workspace.id, keys: ["spend"], from: la.period.from, to: la.period.to });
+    await ingestRows(db, {
+      workspaceId: a.workspace.id,
+      rows: [{ date: "2026-04-01", channel: "google_ads", campaign: "brand", measure: "spend", value: "10" }],
+    });
+    const inMoscow = await getMetricValues(db, {
+      workspaceId: a.workspace.id,
+      keys: ["spend"],
+      from: moscow.period.from,
+      to: moscow.period.to,
+    });
+    const inLa = await getMetricValues(db, {
+      workspaceId: a.workspace.id,
+      keys: ["spend"],
+      from: la.period.from,
+      to: la.period.to,
+    });
     expect(inMoscow.current.values[0].value!.toString()).toBe("10");
     expect(inLa.current.values[0].value!.toString()).toBe("300000");
   });
@@ -111,7 +173,13 @@ describe("Workspace.metricValues", () => {
     );
     expect(r.errors).toBeUndefined();
     const [spend, romi] = r.data!.workspace.metricComparison;
-    expect(spend.previousPeriod).toMatchObject({ from: "2026-02-01", to: "2026-02-28", value: "1000", change: "299000", relativeChange: "299" });
+    expect(spend.previousPeriod).toMatchObject({
+      from: "2026-02-01",
+      to: "2026-02-28",
+      value: "1000",
+      change: "299000",
+      relativeChange: "299",
+    });
     expect(spend.lastYear).toMatchObject({ from: "2025-03-01", to: "2025-03-31", value: "500", relativeChange: "599" });
     expect(romi.previousPeriod.value).toBe("2");
   });
@@ -148,29 +216,68 @@ describe("Workspace.metricValues", () => {
       { key: "spend", value: "200000.5", reason: null },
       { key: "romi", value: "0.249996875", reason: null }, // 49 999.5 / 200 000.5
     ]);
-    expect(ws.byChannel.find((row: { channel: string }) => row.channel === "vk_ads").values[1]).toEqual({ key: "romi", value: "-1", reason: null });
-    expect(ws.byCampaign.map((row: { campaign: string; values: { value: string }[] }) => [row.campaign, row.values[0].value])).toEqual([
+    expect(ws.byChannel.find((row: { channel: string }) => row.channel === "vk_ads").values[1]).toEqual({
+      key: "romi",
+      value: "-1",
+      reason: null,
+    });
+    expect(
+      ws.byCampaign.map((row: { campaign: string; values: { value: string }[] }) => [
+        row.campaign,
+        row.values[0].value,
+      ]),
+    ).toEqual([
       ["brand", "100000"],
       ["generic", "100000.5"],
     ]);
   });
 
   it("lists the catalog and reads settings", async () => {
-    const r = await gql(db, a.viewer, `query($id: ID!) { workspace(id: $id) {
+    const r = await gql(
+      db,
+      a.viewer,
+      `query($id: ID!) { workspace(id: $id) {
       metricCatalog { key kind nameEn nameRu formula unit class direction aggregation custom }
-      metricSettings { ltvMethod grossMargin romiBasis engagementBasis } } }`, { id: a.workspace.id });
+      metricSettings { ltvMethod grossMargin romiBasis engagementBasis } } }`,
+      { id: a.workspace.id },
+    );
     expect(r.errors).toBeUndefined();
     const cac = r.data!.workspace.metricCatalog.find((e: { key: string }) => e.key === "cac");
-    expect(cac).toMatchObject({ kind: "METRIC", unit: "MONEY", class: "RESULT", direction: "LOWER", custom: false, formula: "(spend + sales_cost) / deals_won" });
-    expect(r.data!.workspace.metricCatalog.find((e: { key: string }) => e.key === "followers")).toMatchObject({ kind: "MEASURE", aggregation: "STOCK_END" });
-    expect(r.data!.workspace.metricSettings).toEqual({ ltvMethod: "SUBSCRIPTION", grossMargin: "1", romiBasis: "REVENUE", engagementBasis: "REACH" });
+    expect(cac).toMatchObject({
+      kind: "METRIC",
+      unit: "MONEY",
+      class: "RESULT",
+      direction: "LOWER",
+      custom: false,
+      formula: "(spend + sales_cost) / deals_won",
+    });
+    expect(r.data!.workspace.metricCatalog.find((e: { key: string }) => e.key === "followers")).toMatchObject({
+      kind: "MEASURE",
+      aggregation: "STOCK_END",
+    });
+    expect(r.data!.workspace.metricSettings).toEqual({
+      ltvMethod: "SUBSCRIPTION",
+      grossMargin: "1",
+      romiBasis: "REVENUE",
+      engagementBasis: "REACH",
+    });
   });
 
   it("lets an API key with READ read metrics; a key cannot read another workspace", async () => {
     const { viewer } = await createKey(db, { workspaceId: a.workspace.id, actorId: a.owner.id, scopes: ["READ"] });
-    const mine = await gql(db, viewer, VALUES, { id: a.workspace.id, keys: ["cac"], from: "2026-03-01", to: "2026-03-31" });
+    const mine = await gql(db, viewer, VALUES, {
+      id: a.workspace.id,
+      keys: ["cac"],
+      from: "2026-03-01",
+      to: "2026-03-31",
+    });
     expect(mine.data!.workspace.metricValues[0].value).toBe("60000");
-    const theirs = await gql(db, viewer, VALUES, { id: b.workspace.id, keys: ["spend"], from: "2026-03-01", to: "2026-03-31" });
+    const theirs = await gql(db, viewer, VALUES, {
+      id: b.workspace.id,
+      keys: ["spend"],
+      from: "2026-03-01",
+      to: "2026-03-31",
+    });
     expect(theirs.data!.workspace).toBeNull();
   });
 
@@ -193,7 +300,12 @@ describe("Workspace.metricValues", () => {
 
   it("denies metrics to CLIENT_VIEWER (FORBIDDEN) and lets SALES read", async () => {
     const viewerMember = await addMember(db, a.workspace.id, "CLIENT_VIEWER");
-    const denied = await gql(db, viewerMember.viewer, VALUES, { id: a.workspace.id, keys: ["cac"], from: "2026-03-01", to: "2026-03-31" });
+    const denied = await gql(db, viewerMember.viewer, VALUES, {
+      id: a.workspace.id,
+      keys: ["cac"],
+      from: "2026-03-01",
+      to: "2026-03-31",
+    });
     expect(errorCodes(denied)).toEqual(["FORBIDDEN"]);
     const sales = await addMember(db, a.workspace.id, "SALES");
     expect((await values(sales.viewer, ["cac"])).cac.value).toBe("60000");

@@ -20,7 +20,14 @@ const BASE = `http://127.0.0.1:${PORT}/api/graphql`;
 beforeAll(async () => {
   db = await openTestDatabase();
   ws = await createWorkspaceWithOwner(db);
-  secret = (await createKey(db, { workspaceId: ws.workspace.id, actorId: ws.owner.id, scopes: ["READ"], rateLimitPerMinute: 50 })).secret;
+  secret = (
+    await createKey(db, {
+      workspaceId: ws.workspace.id,
+      actorId: ws.owner.id,
+      scopes: ["READ"],
+      rateLimitPerMinute: 50,
+    })
+  ).secret;
   server = createServer((req, res) => void handleNodeGraphQLRequest(req, res, async () => db));
   await new Promise<void>((resolve) => server.listen(PORT, "127.0.0.1", resolve));
 }, 300_000);
@@ -31,7 +38,9 @@ afterAll(async () => {
 
 describe("GraphQL over node:http (npm start)", () => {
   it("answers a keyed GET with data and RateLimit-* headers", async () => {
-    const res = await fetch(`${BASE}?query=${encodeURIComponent("{ viewer { kind apiKey { name } } }")}`, { headers: { authorization: `Bearer ${secret}` } });
+    const res = await fetch(`${BASE}?query=${encodeURIComponent("{ viewer { kind apiKey { name } } }")}`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("ratelimit-limit")).toBe("50");
     expect(Number(res.headers.get("ratelimit-remaining"))).toBeLessThan(50);
@@ -42,7 +51,10 @@ describe("GraphQL over node:http (npm start)", () => {
     const login = await fetch(BASE, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "mutation($i: LoginInput!) { login(input: $i) { user { email } } }", variables: { i: { email: ws.owner.email, password: FACTORY_PASSWORD } } }),
+      body: JSON.stringify({
+        query: "mutation($i: LoginInput!) { login(input: $i) { user { email } } }",
+        variables: { i: { email: ws.owner.email, password: FACTORY_PASSWORD } },
+      }),
     });
     expect(login.status).toBe(200);
     expect((await login.json()).data.login.user.email).toBe(ws.owner.email);
@@ -53,7 +65,9 @@ describe("GraphQL over node:http (npm start)", () => {
   });
 
   it("answers a GET mutation with 405 and a CSRF-suspect cookie GET with 400", async () => {
-    const mutation = await fetch(`${BASE}?query=${encodeURIComponent("mutation { __typename }")}`, { headers: { authorization: `Bearer ${secret}` } });
+    const mutation = await fetch(`${BASE}?query=${encodeURIComponent("mutation { __typename }")}`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(mutation.status).toBe(405);
     const csrf = await fetch(`${BASE}?query=${encodeURIComponent("{ __typename }")}`);
     expect(csrf.status).toBe(400);
@@ -62,7 +76,13 @@ describe("GraphQL over node:http (npm start)", () => {
   it("answers a chunked body over the limit with 413 and closes the connection while the client still sends", async () => {
     let sent = 0;
     const outcome = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port: PORT, path: "/api/graphql", method: "POST", headers: { "content-type": "application/json" } });
+      const req = request({
+        host: "127.0.0.1",
+        port: PORT,
+        path: "/api/graphql",
+        method: "POST",
+        headers: { "content-type": "application/json" },
+      });
       let status = 0;
       let body = "";
       req.on("response", (res) => {
@@ -97,7 +117,10 @@ describe("GraphQL over node:http (npm start)", () => {
       expect(big.status).toBe(413);
       expect(big.headers.get("connection")).toBe("close");
     }
-    const res = await fetch(`${BASE}?query=${encodeURIComponent('{ viewer { kind } }')}&variables=${encodeURIComponent("{}")}`, { headers: { authorization: `Bearer ${secret}` } });
+    const res = await fetch(
+      `${BASE}?query=${encodeURIComponent("{ viewer { kind } }")}&variables=${encodeURIComponent("{}")}`,
+      { headers: { authorization: `Bearer ${secret}` } },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");

@@ -45,11 +45,14 @@ describe("one comparison rule (property, for any data)", () => {
     leads: fc.integer({ min: 0, max: 80 }),
   });
   // Sparse random days in the previous month, this month and the same month last year.
-  const facts = fc.uniqueArray(fc.tuple(fc.constantFrom("2025-04", "2026-03", "2026-04"), fc.integer({ min: 1, max: 30 }), day), {
-    minLength: 3,
-    maxLength: 25,
-    selector: ([month, d]) => `${month}-${d}`,
-  });
+  const facts = fc.uniqueArray(
+    fc.tuple(fc.constantFrom("2025-04", "2026-03", "2026-04"), fc.integer({ min: 1, max: 30 }), day),
+    {
+      minLength: 3,
+      maxLength: 25,
+      selector: ([month, d]) => `${month}-${d}`,
+    },
+  );
 
   // One fresh workspace per run, created up front (sign-up is slow on a loaded machine).
   const RUNS = 5;
@@ -66,18 +69,39 @@ describe("one comparison rule (property, for any data)", () => {
       fc.asyncProperty(facts, fc.integer({ min: 1, max: 30 }), async (days, todayDay) => {
         const ws = workspaces[run++];
         const rows: MetricRowInput[] = days.flatMap(([month, d, values]) =>
-          Object.entries(values).map(([measure, value]) => ({ date: `${month}-${String(d).padStart(2, "0")}`, channel: "google_ads", measure, value: String(value) })),
+          Object.entries(values).map(([measure, value]) => ({
+            date: `${month}-${String(d).padStart(2, "0")}`,
+            channel: "google_ads",
+            measure,
+            value: String(value),
+          })),
         );
         await ingestRows(db, { workspaceId: ws.workspace.id, rows, maxDate: "2030-12-31" });
         const today = `2026-04-${String(todayDay).padStart(2, "0")}`;
         const now = at(today);
-        const card = await gqlAt(db, ws.viewer, now, SCORECARD, { id: ws.workspace.id, p: { type: "MONTH", anchor: today } });
+        const card = await gqlAt(db, ws.viewer, now, SCORECARD, {
+          id: ws.workspace.id,
+          p: { type: "MONTH", anchor: today },
+        });
         expect(card.errors).toBeUndefined();
-        const kpis = card.data!.workspace.scorecard.kpis as { key: string; metricKey: string; actual: string | null; change: unknown; lastYearChange: unknown }[];
+        const kpis = card.data!.workspace.scorecard.kpis as {
+          key: string;
+          metricKey: string;
+          actual: string | null;
+          change: unknown;
+          lastYearChange: unknown;
+        }[];
         const keys = kpis.map((k) => k.metricKey);
-        const cmp = await gqlAt(db, ws.viewer, now, COMPARISON, { id: ws.workspace.id, from: "2026-04-01", to: "2026-04-30", keys });
+        const cmp = await gqlAt(db, ws.viewer, now, COMPARISON, {
+          id: ws.workspace.id,
+          from: "2026-04-01",
+          to: "2026-04-30",
+          keys,
+        });
         expect(cmp.errors).toBeUndefined();
-        const byKey = new Map((cmp.data!.workspace.metricComparison as { key: string }[]).map((c) => [c.key, c as Record<string, any>]));
+        const byKey = new Map(
+          (cmp.data!.workspace.metricComparison as { key: string }[]).map((c) => [c.key, c as Record<string, any>]),
+        );
         for (const kpi of kpis) {
           const c = byKey.get(kpi.metricKey)!;
           // The window read is April 1st to today; the comparison windows have as many days.
@@ -139,7 +163,12 @@ describe("golden", () => {
     ];
     const seen = new Set<string>();
     for (const [from, to] of windows) {
-      const r = await gqlAt(db, ws.viewer, now, VALUES, { id: ws.workspace.id, from, to, keys: ["ltv", "ltv_to_cac", "payback_months", "churn_rate"] });
+      const r = await gqlAt(db, ws.viewer, now, VALUES, {
+        id: ws.workspace.id,
+        from,
+        to,
+        keys: ["ltv", "ltv_to_cac", "payback_months", "churn_rate"],
+      });
       expect(r.errors).toBeUndefined();
       const [ltv, ratio, payback] = r.data!.workspace.metricValues as { value: string }[];
       expect(ltv.value, `${from}…${to}`).toBe("11827.5154004107"); // 1 500 × 240 / 30.4375
@@ -151,7 +180,10 @@ describe("golden", () => {
   });
 
   it("NO_TARGET (data, no target) is distinct from NO_DATA (no data) and counted apart", async () => {
-    const card = await gqlAt(db, ws.viewer, at("2026-12-06"), SCORECARD, { id: ws.workspace.id, p: { type: "MONTH", anchor: "2026-12-06" } });
+    const card = await gqlAt(db, ws.viewer, at("2026-12-06"), SCORECARD, {
+      id: ws.workspace.id,
+      p: { type: "MONTH", anchor: "2026-12-06" },
+    });
     expect(card.errors).toBeUndefined();
     const { kpis, statusCounts } = card.data!.workspace.scorecard;
     const status = (metricKey: string) => kpis.find((k: { metricKey: string }) => k.metricKey === metricKey).status;
@@ -161,8 +193,14 @@ describe("golden", () => {
     expect(statusCounts.noTarget).toBeGreaterThan(0);
     expect(statusCounts.noData).toBe(kpis.filter((k: { status: string }) => k.status === "NO_DATA").length);
     // A month without facts: NO_DATA, never NO_TARGET.
-    const empty = await gqlAt(db, ws.viewer, at("2026-12-06"), SCORECARD, { id: ws.workspace.id, p: { type: "MONTH", anchor: "2025-06-10" } });
-    expect(empty.data!.workspace.scorecard.statusCounts).toMatchObject({ noTarget: 0, noData: empty.data!.workspace.scorecard.kpis.length });
+    const empty = await gqlAt(db, ws.viewer, at("2026-12-06"), SCORECARD, {
+      id: ws.workspace.id,
+      p: { type: "MONTH", anchor: "2025-06-10" },
+    });
+    expect(empty.data!.workspace.scorecard.statusCounts).toMatchObject({
+      noTarget: 0,
+      noData: empty.data!.workspace.scorecard.kpis.length,
+    });
   });
 });
 
@@ -179,7 +217,9 @@ describe("targets flow down (SPEC §5)", () => {
     const read = async () => {
       const r = await gqlAt(db, ws.viewer, now, KPIS, { id: ws.workspace.id, p });
       expect(r.errors).toBeUndefined();
-      return new Map((r.data!.workspace.kpis as { id: string; key: string; target: Record<string, any> }[]).map((k) => [k.key, k]));
+      return new Map(
+        (r.data!.workspace.kpis as { id: string; key: string; target: Record<string, any> }[]).map((k) => [k.key, k]),
+      );
     };
     const kpis = await read();
     const revenue = kpis.get("company.revenue")!;
@@ -190,26 +230,39 @@ describe("targets flow down (SPEC §5)", () => {
     };
 
     await set(revenue.id, "1000000");
-    expect((await read()).get("cmo.pipeline_value")!.target).toMatchObject({ value: "3000000", source: "DERIVED", derivedFrom: { kpiKey: "company.revenue", factor: "3" } });
+    expect((await read()).get("cmo.pipeline_value")!.target).toMatchObject({
+      value: "3000000",
+      source: "DERIVED",
+      derivedFrom: { kpiKey: "company.revenue", factor: "3" },
+    });
     await set(revenue.id, "2000000");
     expect((await read()).get("cmo.pipeline_value")!.target).toMatchObject({ value: "6000000", source: "DERIVED" });
 
     // Set explicitly: it stays when revenue moves, and says who set it.
     await set(pipeline.id, "118000000");
     await set(revenue.id, "1000000");
-    expect((await read()).get("cmo.pipeline_value")!.target).toMatchObject({ value: "118000000", source: "MANUAL", setByName: "Olga Owner" });
+    expect((await read()).get("cmo.pipeline_value")!.target).toMatchObject({
+      value: "118000000",
+      source: "MANUAL",
+      setByName: "Olga Owner",
+    });
 
     // Returned to derived: 3 × the current revenue again, and again after the next change.
     const back = await gqlAt(db, ws.viewer, now, RETURN, { k: pipeline.id, p });
     expect(back.errors).toBeUndefined();
-    expect(back.data!.returnKpiTargetToDerived).toMatchObject({ kpi: { key: "cmo.pipeline_value" }, period: { from: "2026-12-01", to: "2026-12-31" } });
+    expect(back.data!.returnKpiTargetToDerived).toMatchObject({
+      kpi: { key: "cmo.pipeline_value" },
+      period: { from: "2026-12-01", to: "2026-12-31" },
+    });
     expect((await read()).get("cmo.pipeline_value")!.target).toMatchObject({ value: "3000000", source: "DERIVED" });
     await set(revenue.id, "5000000");
     expect((await read()).get("cmo.pipeline_value")!.target).toMatchObject({ value: "15000000", source: "DERIVED" });
 
     const audit = await gqlAt(db, ws.viewer, now, AUDIT, { id: ws.workspace.id });
     expect(audit.errors).toBeUndefined();
-    const actions = (audit.data!.workspace.auditEvents.edges as { node: { action: string } }[]).map((e) => e.node.action);
+    const actions = (audit.data!.workspace.auditEvents.edges as { node: { action: string } }[]).map(
+      (e) => e.node.action,
+    );
     expect(actions.filter((a) => a === "target.set")).toHaveLength(5);
     expect(actions.filter((a) => a === "target.returnedToDerived")).toHaveLength(1);
   });
@@ -218,10 +271,16 @@ describe("targets flow down (SPEC §5)", () => {
     const a = await createWorkspaceWithOwner(db);
     const b = await createWorkspaceWithOwner(db);
     const bKpis = await gqlAt(db, b.viewer, now, KPIS, { id: b.workspace.id, p });
-    const pipelineB = (bKpis.data!.workspace.kpis as { id: string; key: string }[]).find((k) => k.key === "cmo.pipeline_value")!;
+    const pipelineB = (bKpis.data!.workspace.kpis as { id: string; key: string }[]).find(
+      (k) => k.key === "cmo.pipeline_value",
+    )!;
     const r = await gqlAt(db, a.viewer, now, RETURN, { k: pipelineB.id, p });
     expect(r.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const audit = await gqlAt(db, b.viewer, now, AUDIT, { id: b.workspace.id });
-    expect((audit.data!.workspace.auditEvents.edges as { node: { action: string } }[]).some((e) => e.node.action.startsWith("target."))).toBe(false);
+    expect(
+      (audit.data!.workspace.auditEvents.edges as { node: { action: string } }[]).some((e) =>
+        e.node.action.startsWith("target."),
+      ),
+    ).toBe(false);
   });
 });

@@ -35,7 +35,12 @@ afterAll(async () => {
 /** A published report with a weekly schedule whose first slot (Monday 2026-11-02, 09:00 Moscow) is long past. */
 async function dueSchedule(recipients: { externalEmails?: string[]; memberUserIds?: string[] }) {
   const created = await createReport(db, A.viewer, A.wid);
-  const pub = await gql(db, A.viewer, `mutation($id: ID!) { publishReport(input: { reportId: $id }) { report { status } } }`, { id: created.id });
+  const pub = await gql(
+    db,
+    A.viewer,
+    `mutation($id: ID!) { publishReport(input: { reportId: $id }) { report { status } } }`,
+    { id: created.id },
+  );
   expect(pub.errors ?? []).toEqual([]);
   const reportId = rowIdOf(created.id);
   const schedule = await createReportSchedule(db, {
@@ -112,12 +117,16 @@ describe("scheduled delivery", () => {
     const later = new Date(failed.nextAttemptAt!.getTime() + 1000);
     expect(await run(db, "one", later)).toEqual({ claimed: 1, sent: 1, failed: 0 });
     expect(smtp.messages).toHaveLength(1);
-    expect((await listReportDeliveries(db, { workspaceId: A.workspace.id, scheduleId: schedule.id }))[0]).toMatchObject({ status: "SENT", attempts: 2 });
+    expect((await listReportDeliveries(db, { workspaceId: A.workspace.id, scheduleId: schedule.id }))[0]).toMatchObject(
+      { status: "SENT", attempts: 2 },
+    );
   });
 
   it("the in-process scheduler ticks the task at start and on demand", async () => {
     const ticks: Date[] = [];
-    const scheduler = startInProcessScheduler([{ name: "probe", everySeconds: 3600, run: async (now) => void ticks.push(now) }]);
+    const scheduler = startInProcessScheduler([
+      { name: "probe", everySeconds: 3600, run: async (now) => void ticks.push(now) },
+    ]);
     await scheduler.tickNow();
     await scheduler.stop();
     expect(ticks.length).toBeGreaterThanOrEqual(1);

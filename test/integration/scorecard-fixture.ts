@@ -48,7 +48,16 @@ export async function gqlAt<T = Record<string, any>>(
  * qualified_leads 50 on 2025-04-10 (same period last year).
  */
 export const APRIL_ROWS: MetricRowInput[] = [
-  ...row("2026-04-01", { spend: "200000", impressions: "100000", clicks: "3000", sessions: "2000", bounces: "500", leads: "250", qualified_leads: "10", deals_won: "60" }),
+  ...row("2026-04-01", {
+    spend: "200000",
+    impressions: "100000",
+    clicks: "3000",
+    sessions: "2000",
+    bounces: "500",
+    leads: "250",
+    qualified_leads: "10",
+    deals_won: "60",
+  }),
   ...row("2026-04-03", { qualified_leads: "70" }),
   ...row("2026-04-05", { revenue: "600000" }),
   ...row("2026-04-10", { spend: "100000" }),
@@ -59,7 +68,13 @@ export const APRIL_ROWS: MetricRowInput[] = [
 ];
 
 function row(date: string, values: Record<string, string>): MetricRowInput[] {
-  return Object.entries(values).map(([measure, value]) => ({ date, channel: "google_ads", campaign: "search", measure, value }));
+  return Object.entries(values).map(([measure, value]) => ({
+    date,
+    channel: "google_ads",
+    campaign: "search",
+    measure,
+    value,
+  }));
 }
 
 export async function ingest(db: Database, workspaceId: string, rows: MetricRowInput[]): Promise<void> {

@@ -11,7 +11,12 @@ export interface ReceivedMail {
  * A real SMTP server on 127.0.0.1 (the `smtp-server` package) that keeps what it receives:
  * tests point SMTP_URL at it and read the mail the app really sent.
  */
-export async function startSmtpInbox(): Promise<{ url: string; mails: ReceivedMail[]; waitFor(predicate: (m: ReceivedMail) => boolean, ms?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
+export async function startSmtpInbox(): Promise<{
+  url: string;
+  mails: ReceivedMail[];
+  waitFor(predicate: (m: ReceivedMail) => boolean, ms?: number): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -50,9 +55,12 @@ export async function startSmtpInbox(): Promise<{ url: string; mails: ReceivedMa
 export function mailText(mail: ReceivedMail): string {
   const [head, ...rest] = mail.raw.split(/\r?\n\r?\n/);
   const body = rest.join("\n\n");
-  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/Content-Transfer-Encoding: base64/i.test(head))
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
-    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, "latin1").toString("utf8");
   }
   return body;

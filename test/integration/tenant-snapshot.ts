@@ -21,7 +21,10 @@ export async function snapshotTenant(db: TestDatabase, workspaceId: string): Pro
       );
       out[table_name] = `${rows[0].n}:${rows[0].digest ?? "-"}`;
     }
-    const ws = await query<{ digest: string }>("SELECT md5(t::text) AS digest FROM workspaces t WHERE t.id = $1::uuid", [workspaceId]);
+    const ws = await query<{ digest: string }>(
+      "SELECT md5(t::text) AS digest FROM workspaces t WHERE t.id = $1::uuid",
+      [workspaceId],
+    );
     out.workspaces = ws[0]?.digest ?? "missing";
     return out;
   });
@@ -44,7 +47,9 @@ export async function snapshotAgency(db: TestDatabase, agencyId: string): Promis
       );
       out[table_name] = `${rows[0].n}:${rows[0].digest ?? "-"}`;
     }
-    const own = await query<{ digest: string }>("SELECT md5(t::text) AS digest FROM agencies t WHERE t.id = $1::uuid", [agencyId]);
+    const own = await query<{ digest: string }>("SELECT md5(t::text) AS digest FROM agencies t WHERE t.id = $1::uuid", [
+      agencyId,
+    ]);
     out.agencies = own[0]?.digest ?? "missing";
     return out;
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMonth, formatMoney, formatNumber, formatPercent, MISSING } from "@/lib/i18n/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  MISSING,
+} from "@/lib/i18n/format";
 
 const NBSP = "\u00a0";
 

@@ -23,7 +23,10 @@ describe("scanText", () => {
 
   it("flags English words on a Russian page, but not the allowlisted abbreviations or e-mails", () => {
     expect(kinds("ROMI 120 %, CAC и LTV в норме; пишите на olga@example.com", "ru")).toEqual([]);
-    expect(kinds("Лиды: not a number", "ru")).toEqual(["English word on a Russian page: not", "English word on a Russian page: number"]);
+    expect(kinds("Лиды: not a number", "ru")).toEqual([
+      "English word on a Russian page: not",
+      "English word on a Russian page: number",
+    ]);
     expect(kinds("Лиды: revenue", "ru")).toEqual(["metric key: revenue"]);
   });
 

@@ -21,9 +21,15 @@ describe("layer boundaries (eslint)", { timeout: 60_000 }, () => {
     ["lib/metrics/planted.ts", 'import { x } from "../../graphql/ids";\nexport const y = x;\n'],
     ["lib/planted.ts", 'import { loadViewer } from "@/app/(app)/_lib/load";\nexport const l = loadViewer;\n'],
     ["lib/planted.ts", 'import { KpiCard } from "@/components/scorecard/kpi-card";\nexport const k = KpiCard;\n'],
-    ["components/app/planted.ts", 'import type { ShellViewer } from "@/app/(app)/_lib/load";\nexport type V = ShellViewer;\n'],
+    [
+      "components/app/planted.ts",
+      'import type { ShellViewer } from "@/app/(app)/_lib/load";\nexport type V = ShellViewer;\n',
+    ],
     ["graphql/planted.ts", 'import { loadViewer } from "@/app/(app)/_lib/load";\nexport const l = loadViewer;\n'],
-    ["graphql/planted.ts", 'import { PrismaClient } from "@/generated/prisma/client";\nexport const p = PrismaClient;\n'],
+    [
+      "graphql/planted.ts",
+      'import { PrismaClient } from "@/generated/prisma/client";\nexport const p = PrismaClient;\n',
+    ],
     ["app/planted.ts", 'import type { Workspace } from "@/generated/prisma/client";\nexport type W = Workspace;\n'],
     ["components/planted.ts", 'import { Prisma } from "@prisma/client";\nexport const p = Prisma;\n'],
   ])("%s: a planted violation fails lint (%#)", async (filePath, code) => {
@@ -33,9 +39,18 @@ describe("layer boundaries (eslint)", { timeout: 60_000 }, () => {
   });
 
   it.each([
-    ["app/planted.ts", 'import { executeServer } from "@/graphql/execute-server";\nimport { can } from "@/lib/permissions/registry";\nexport const a = [executeServer, can];\n'],
-    ["graphql/planted.ts", 'import type { Workspace } from "@/generated/prisma/client";\nimport { withTenant } from "@/lib/tenancy/with-tenant";\nexport type W = Workspace;\nexport const w = withTenant;\n'],
-    ["lib/planted.ts", 'import { getDatabase } from "@/lib/db/client";\nimport { graphql } from "graphql";\nexport const g = [getDatabase, graphql];\n'],
+    [
+      "app/planted.ts",
+      'import { executeServer } from "@/graphql/execute-server";\nimport { can } from "@/lib/permissions/registry";\nexport const a = [executeServer, can];\n',
+    ],
+    [
+      "graphql/planted.ts",
+      'import type { Workspace } from "@/generated/prisma/client";\nimport { withTenant } from "@/lib/tenancy/with-tenant";\nexport type W = Workspace;\nexport const w = withTenant;\n',
+    ],
+    [
+      "lib/planted.ts",
+      'import { getDatabase } from "@/lib/db/client";\nimport { graphql } from "graphql";\nexport const g = [getDatabase, graphql];\n',
+    ],
     ["components/planted.ts", 'import { graphql } from "@/graphql/client/graphql";\nexport const g = graphql;\n'],
   ])("%s: the imports a layer may make pass (%#)", async (filePath, code) => {
     expect(await layerErrors(filePath, code)).toEqual([]);

@@ -22,7 +22,12 @@ function placeholders(text: string): string[] {
 }
 
 function lookup(messages: Messages, dotted: string): string | Messages | undefined {
-  return dotted.split(".").reduce<string | Messages | undefined>((node, part) => (typeof node === "object" ? node[part] : undefined), messages);
+  return dotted
+    .split(".")
+    .reduce<string | Messages | undefined>(
+      (node, part) => (typeof node === "object" ? node[part] : undefined),
+      messages,
+    );
 }
 
 describe("messages", () => {

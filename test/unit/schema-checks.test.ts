@@ -36,9 +36,18 @@ describe("schema lint: descriptions", () => {
     const bad = buildSchema(
       `${LIVE_SDL}\nenum Undocumented { A \n "described" B }\nextend type Query { undocumentedField(arg: Int): Undocumented }\n`,
     );
-    expect(missingDescriptions(bad)).toEqual(expect.arrayContaining(["Undocumented", "Undocumented.A", "Query.undocumentedField", "Query.undocumentedField(arg)"]));
+    expect(missingDescriptions(bad)).toEqual(
+      expect.arrayContaining([
+        "Undocumented",
+        "Undocumented.A",
+        "Query.undocumentedField",
+        "Query.undocumentedField(arg)",
+      ]),
+    );
     expect(missingDescriptions(bad)).not.toContain("Undocumented.B");
-    const stripped = planted("type Workspace implements Node", (b) => b.replace(/\n\s*("""[\s\S]*?"""|"[^"\n]*")\n(\s*currency: String!)/, "\n$2"));
+    const stripped = planted("type Workspace implements Node", (b) =>
+      b.replace(/\n\s*("""[\s\S]*?"""|"[^"\n]*")\n(\s*currency: String!)/, "\n$2"),
+    );
     expect(missingDescriptions(stripped)).toContain("Workspace.currency");
   });
 });
@@ -51,9 +60,21 @@ describe("breaking-change check against SPEC §9.1 and §9.2", () => {
   });
 
   it.each([
-    ["a removed contract field", planted("type Workspace implements Node", without("currency: String!")), /FIELD_REMOVED: Workspace\.currency/],
-    ["a retyped payload field", planted("type IngestMetricsPayload", (b) => b.replace(/accepted: Int!/, "accepted: String!")), /FIELD_CHANGED_KIND: IngestMetricsPayload\.accepted/],
-    ["a removed enum value", planted("enum ApiKeyScope", without("READ\\b")), /VALUE_REMOVED_FROM_ENUM: READ was removed from enum type ApiKeyScope/],
+    [
+      "a removed contract field",
+      planted("type Workspace implements Node", without("currency: String!")),
+      /FIELD_REMOVED: Workspace\.currency/,
+    ],
+    [
+      "a retyped payload field",
+      planted("type IngestMetricsPayload", (b) => b.replace(/accepted: Int!/, "accepted: String!")),
+      /FIELD_CHANGED_KIND: IngestMetricsPayload\.accepted/,
+    ],
+    [
+      "a removed enum value",
+      planted("enum ApiKeyScope", without("READ\\b")),
+      /VALUE_REMOVED_FROM_ENUM: READ was removed from enum type ApiKeyScope/,
+    ],
     [
       "a new required input field",
       planted("input IngestMetricsInput", (b) => `${b}\n  source: String!`),

@@ -19,11 +19,7 @@ describe("graphql/schema.graphql", () => {
 
   it("keeps the SPEC §9.1 public contract", () => {
     const sdl = printSchema(schema);
-    for (const needle of [
-      "scalar Date",
-      "scalar Decimal",
-      "viewer: Viewer",
-    ]) {
+    for (const needle of ["scalar Date", "scalar Decimal", "viewer: Viewer"]) {
       expect(sdl).toContain(needle);
     }
     // Arguments carry descriptions, so the SDL spreads them over lines: check the fields.

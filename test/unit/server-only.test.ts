@@ -32,7 +32,13 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Taking the database makes a module a server module, even through a type-only import. */
-const DATABASE_SPECIFIERS = [/^@\/lib\/db\//, /^@\/generated\//, /^\.\.?\/(db\/)?client$/, /^@\/lib\/tenancy\/(read-as-tenant|with-tenant)$/, /^\.\/(read-as-tenant|with-tenant)$/];
+const DATABASE_SPECIFIERS = [
+  /^@\/lib\/db\//,
+  /^@\/generated\//,
+  /^\.\.?\/(db\/)?client$/,
+  /^@\/lib\/tenancy\/(read-as-tenant|with-tenant)$/,
+  /^\.\/(read-as-tenant|with-tenant)$/,
+];
 
 function allImports(source: string): string[] {
   return [...source.matchAll(/^\s*(?:import|export)\s+(?:[^'";]*?\sfrom\s+)?["']([^"']+)["']/gm)].map((m) => m[1]);
@@ -41,13 +47,18 @@ function allImports(source: string): string[] {
 /** Value imports only: `import type` and `export type` name nothing at run time. */
 function valueImports(source: string): string[] {
   const specifiers: string[] = [];
-  for (const m of source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?["']([^"']+)["']/gm)) specifiers.push(m[1]);
+  for (const m of source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?["']([^"']+)["']/gm))
+    specifiers.push(m[1]);
   for (const m of source.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) specifiers.push(m[1]);
   return specifiers;
 }
 
 function resolveLocal(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? specifier.slice(2)
+    : specifier.startsWith(".")
+      ? path.join(path.dirname(from), specifier)
+      : null;
   if (base === null) return null;
   for (const candidate of [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
     try {
@@ -68,11 +79,13 @@ export function serverModulesWithoutMarker(): { server: string[]; unmarked: stri
       (f) =>
         f.startsWith("graphql") ||
         (imports.get(f) ?? []).some((s) => SERVER_SPECIFIERS.some((r) => r.test(s))) ||
-        (f.startsWith(path.join("lib", "db")) ? false : allImports(sources.get(f) ?? "").some((s) => DATABASE_SPECIFIERS.some((r) => r.test(s)))),
+        (f.startsWith(path.join("lib", "db"))
+          ? false
+          : allImports(sources.get(f) ?? "").some((s) => DATABASE_SPECIFIERS.some((r) => r.test(s)))),
     ),
   );
   // Whatever imports a server module is one too (to a fixpoint).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const f of files) {
       if (server.has(f)) continue;
@@ -86,7 +99,9 @@ export function serverModulesWithoutMarker(): { server: string[]; unmarked: stri
   // The schema's modules (graphql/types/*) are marked through graphql/builder.ts, which every one
   // of them imports (checked below): the marker works transitively, and those files are being
   // reshaped on another branch.
-  const viaBuilder = (f: string) => f.startsWith(path.join("graphql", "types")) && (imports.get(f) ?? []).some((s) => /(^@\/graphql|\.\.)\/builder$/.test(s));
+  const viaBuilder = (f: string) =>
+    f.startsWith(path.join("graphql", "types")) &&
+    (imports.get(f) ?? []).some((s) => /(^@\/graphql|\.\.)\/builder$/.test(s));
   const unmarked = [...server].filter((f) => !(imports.get(f) ?? []).includes("server-only") && !viaBuilder(f)).sort();
   return { server: [...server].sort(), unmarked };
 }
@@ -123,7 +138,12 @@ describe('import "server-only"', () => {
 
   it("leaves pure modules alone (the client components and the e2e specs import them)", () => {
     const { server } = serverModulesWithoutMarker();
-    for (const pure of ["lib/i18n/format.ts", "lib/metrics/catalog.ts", "lib/metrics/measures.ts", "lib/csv/escape-cell.ts"]) {
+    for (const pure of [
+      "lib/i18n/format.ts",
+      "lib/metrics/catalog.ts",
+      "lib/metrics/measures.ts",
+      "lib/csv/escape-cell.ts",
+    ]) {
       expect(server).not.toContain(path.normalize(pure));
     }
   });

@@ -26,7 +26,12 @@ function tableRows(text: string): string[][] {
     .split("\n")
     .filter((line) => line.startsWith("|") && !/^\|\s*-/.test(line))
     .slice(1) // header
-    .map((line) => line.split("|").slice(1, -1).map((c) => c.trim()));
+    .map((line) =>
+      line
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
 }
 
 describe("docs/SPEC.md", () => {
@@ -52,7 +57,11 @@ describe("§4.1 base measures", () => {
     for (const { key, kind } of specMeasures) {
       const measure = BASE_MEASURES.find((m) => m.key === key)!;
       expect(kind.startsWith(measure.unit), `${key}: SPEC "${kind}" vs unit ${measure.unit}`).toBe(true);
-      const aggregation = kind.includes("stock (period start)") ? "stock_start" : kind.includes("stock (period end)") ? "stock_end" : "flow";
+      const aggregation = kind.includes("stock (period start)")
+        ? "stock_start"
+        : kind.includes("stock (period end)")
+          ? "stock_end"
+          : "flow";
       expect(measure.aggregation, key).toBe(aggregation);
     }
   });
@@ -60,7 +69,9 @@ describe("§4.1 base measures", () => {
 
 describe("§4.2 derived metrics", () => {
   const rows = tableRows(section("### 4.2 Derived metrics"));
-  const specMetrics = rows.flatMap(([keys, , , cls]) => keys.split(",").map((k) => ({ key: k.trim(), cls: cls.trim() })));
+  const specMetrics = rows.flatMap(([keys, , , cls]) =>
+    keys.split(",").map((k) => ({ key: k.trim(), cls: cls.trim() })),
+  );
 
   it("has every SPEC key in the catalog, and nothing else but declared extensions", () => {
     expect(specMetrics.length, "metrics parsed from the SPEC table").toBeGreaterThanOrEqual(23);
@@ -203,7 +214,9 @@ describe("§4.2 time-normalised unit economics, comparisons; §5 statuses (issue
 
   it("comparisons: ratios change in percentage points, flows and money in percent", async () => {
     const { changeKindOf } = await import("@/lib/metrics/describe-change");
-    expect(metrics).toContain("Changes of ratios are shown in\npercentage points, changes of flows and money in percent");
+    expect(metrics).toContain(
+      "Changes of ratios are shown in\npercentage points, changes of flows and money in percent",
+    );
     expect(changeKindOf({ unit: "ratio", multiple: false })).toBe("points");
     expect(changeKindOf({ unit: "money", multiple: false })).toBe("percent");
     expect(changeKindOf({ unit: "count", multiple: false })).toBe("percent");

@@ -1,4 +1,11 @@
-import { type GraphQLFieldConfigMap, GraphQLBoolean, GraphQLID, GraphQLNonNull, GraphQLObjectType, GraphQLSchema } from "graphql";
+import {
+  type GraphQLFieldConfigMap,
+  GraphQLBoolean,
+  GraphQLID,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { inWorkspace, onWorkspace } from "@/graphql/authz";
 import { schema } from "@/graphql/schema";
@@ -12,7 +19,10 @@ import { ROW_RULE_FIELDS, checkWorkspaceAuth, workspaceRuleOf } from "@/graphql/
  */
 
 /** The live schema with `edit` applied to the config of root type `typeName`. */
-function plantedRoot(typeName: "Query" | "Mutation", edit: (config: { fields: GraphQLFieldConfigMap<unknown, unknown> }) => void): GraphQLSchema {
+function plantedRoot(
+  typeName: "Query" | "Mutation",
+  edit: (config: { fields: GraphQLFieldConfigMap<unknown, unknown> }) => void,
+): GraphQLSchema {
   const original = schema.getType(typeName) as GraphQLObjectType;
   const config = { ...original.toConfig() };
   const fields = { ...original.toConfig().fields };
@@ -53,17 +63,24 @@ describe("workspace fields: one permission style", () => {
       const pothosOptions = { ...(field.extensions?.pothosOptions as object), authScopes: undefined };
       config.fields.createApiKey = { ...field, extensions: { ...field.extensions, pothosOptions } };
     });
-    expect(checkWorkspaceAuth(planted).problems).toEqual([expect.stringMatching(/^Mutation\.createApiKey: reads or changes workspace data without/)]);
+    expect(checkWorkspaceAuth(planted).problems).toEqual([
+      expect.stringMatching(/^Mutation\.createApiKey: reads or changes workspace data without/),
+    ]);
   });
 
   it("fails for a new field that names a workspace without a rule", () => {
     const planted = plantedRoot("Mutation", (config) => {
-      config.fields.plantedWorkspaceWrite = { type: GraphQLBoolean, args: { workspaceId: { type: new GraphQLNonNull(GraphQLID) } } };
+      config.fields.plantedWorkspaceWrite = {
+        type: GraphQLBoolean,
+        args: { workspaceId: { type: new GraphQLNonNull(GraphQLID) } },
+      };
     });
-    expect(checkWorkspaceAuth(planted).problems).toEqual([expect.stringMatching(/^Mutation\.plantedWorkspaceWrite: reads or changes/)]);
+    expect(checkWorkspaceAuth(planted).problems).toEqual([
+      expect.stringMatching(/^Mutation\.plantedWorkspaceWrite: reads or changes/),
+    ]);
   });
 
-  it("fails for an exempt field that takes a workspaceId, and for an unlisted \"access\" rule", () => {
+  it('fails for an exempt field that takes a workspaceId, and for an unlisted "access" rule', () => {
     const exempt = plantedRoot("Query", (config) => {
       config.fields.viewer = { ...config.fields.viewer, args: { workspaceId: { type: GraphQLID } } };
     });
@@ -73,7 +90,9 @@ describe("workspace fields: one permission style", () => {
       const authScopes = inWorkspace("access", (_root, args: { workspaceId: string }) => args.workspaceId);
       config.fields.plantedLooseRule = { type: GraphQLBoolean, extensions: { pothosOptions: { authScopes } } };
     });
-    expect(checkWorkspaceAuth(loose).problems).toEqual([expect.stringMatching(/^Mutation\.plantedLooseRule: rule "access" without/)]);
+    expect(checkWorkspaceAuth(loose).problems).toEqual([
+      expect.stringMatching(/^Mutation\.plantedLooseRule: rule "access" without/),
+    ]);
   });
 
   it("fails when a listed field is gone (no stale exemptions)", () => {
@@ -84,8 +103,14 @@ describe("workspace fields: one permission style", () => {
   });
 
   it("derives the scope from the parent or the arguments", () => {
-    expect(onWorkspace("member.read")({ id: "w1" }, {})).toEqual({ workspace: { workspaceId: "w1", rule: "member.read" } });
-    const scope = inWorkspace("report.manage", (_root, args: { id: string }) => args.id.split(".")[0], { notFound: "Report not found" });
-    expect(scope(null, { id: "w2.r1" })).toEqual({ workspace: { workspaceId: "w2", rule: "report.manage", notFound: "Report not found" } });
+    expect(onWorkspace("member.read")({ id: "w1" }, {})).toEqual({
+      workspace: { workspaceId: "w1", rule: "member.read" },
+    });
+    const scope = inWorkspace("report.manage", (_root, args: { id: string }) => args.id.split(".")[0], {
+      notFound: "Report not found",
+    });
+    expect(scope(null, { id: "w2.r1" })).toEqual({
+      workspace: { workspaceId: "w2", rule: "report.manage", notFound: "Report not found" },
+    });
   });
 });

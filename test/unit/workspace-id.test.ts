@@ -20,6 +20,8 @@ describe("workspace ids from clients", () => {
 
   it("GraphQL turns a refused id into BAD_USER_INPUT on the field", () => {
     expect(parseWorkspaceId(encodeGlobalID("Workspace", ID))).toBe(ID.toLowerCase());
-    expect(() => parseWorkspaceId("nope", ["input", "workspaceId"])).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT" }));
+    expect(() => parseWorkspaceId("nope", ["input", "workspaceId"])).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT" }),
+    );
   });
 });

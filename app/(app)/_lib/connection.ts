@@ -25,7 +25,10 @@ export async function collectConnection<R, V extends { first?: number | null; af
   const nodes: TNode[] = [];
   let after: string | null = null;
   for (let page = 0; page < maxPages; page++) {
-    const { data, errors } = await executeServer(query, ...([{ ...variables, first: PAGE_SIZE, after } as V] as VariablesArg<V>));
+    const { data, errors } = await executeServer(
+      query,
+      ...([{ ...variables, first: PAGE_SIZE, after } as V] as VariablesArg<V>),
+    );
     if (errors.length > 0 || !data) return { nodes, errors };
     const connection = pick(data);
     if (!connection) break;

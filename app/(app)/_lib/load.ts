@@ -17,7 +17,11 @@ export const loadViewer = cache(async (): Promise<ShellViewer | null> => {
     const { data } = await executeServer(SHELL_QUERY);
     // graphql-js builds results on null-prototype objects; React only passes plain objects
     // on to client components, so copy the (small) result once here.
-    return data?.viewer?.kind === "USER" ? disambiguateSlugs(JSON.parse(JSON.stringify({ ...data.viewer, agencies: data.viewerAgencies ?? [] })) as ShellViewer) : null;
+    return data?.viewer?.kind === "USER"
+      ? disambiguateSlugs(
+          JSON.parse(JSON.stringify({ ...data.viewer, agencies: data.viewerAgencies ?? [] })) as ShellViewer,
+        )
+      : null;
   } catch (error) {
     // Next's own control flow (dynamic rendering, redirects) must pass through.
     unstable_rethrow(error);

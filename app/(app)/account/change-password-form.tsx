@@ -10,7 +10,11 @@ import { graphql } from "@/graphql/client/graphql";
 
 const CHANGE_PASSWORD = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
-    changePassword(input: $input) { user { id } }
+    changePassword(input: $input) {
+      user {
+        id
+      }
+    }
   }
 `);
 

@@ -6,7 +6,9 @@ import { graphql } from "@/graphql/client/graphql";
 
 const LEAVE_WORKSPACE = graphql(`
   mutation LeaveWorkspace($workspaceId: ID!) {
-    leaveWorkspace(workspaceId: $workspaceId) { workspaceId }
+    leaveWorkspace(workspaceId: $workspaceId) {
+      workspaceId
+    }
   }
 `);
 

@@ -15,12 +15,49 @@ import { getLocale } from "next-intl/server";
 import { RevokeSessionButton } from "./revoke-session-button";
 import { graphql } from "@/graphql/client/graphql";
 
-const SESSIONS = graphql(`{ viewer { sessions { id createdAt lastSeenAt userAgent ip current } securityEvents(first: 10) { id action ip createdAt } } }`);
+const SESSIONS = graphql(`
+  {
+    viewer {
+      sessions {
+        id
+        createdAt
+        lastSeenAt
+        userAgent
+        ip
+        current
+      }
+      securityEvents(first: 10) {
+        id
+        action
+        ip
+        createdAt
+      }
+    }
+  }
+`);
 
 /** A short, readable name for a User-Agent ("Chrome on Linux"), never the raw string. */
 function deviceName(userAgent: string, unknown: string): string {
-  const browser = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrom(e|ium)\//.test(userAgent) ? "Chrome" : /Safari\//.test(userAgent) ? "Safari" : null;
-  const os = /Windows/.test(userAgent) ? "Windows" : /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Mac OS X/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : null;
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : null;
+  const os = /Windows/.test(userAgent)
+    ? "Windows"
+    : /Android/.test(userAgent)
+      ? "Android"
+      : /iPhone|iPad/.test(userAgent)
+        ? "iOS"
+        : /Mac OS X/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : null;
   return browser && os ? `${browser} · ${os}` : (browser ?? os ?? unknown);
 }
 
@@ -41,7 +78,10 @@ export default async function AccountPage() {
   return (
     <ClientMessages namespaces={["account", "sessions"]}>
       <div className="max-w-2xl space-y-6">
-        <PageHeader title={t("title")} description={t("signedInAs", { name: viewer.name ?? "", email: viewer.email ?? "" })} />
+        <PageHeader
+          title={t("title")}
+          description={t("signedInAs", { name: viewer.name ?? "", email: viewer.email ?? "" })}
+        />
         <Card>
           <CardHeader title={t("passwordTitle")} description={t("passwordLead")} />
           <ChangePasswordForm />
@@ -105,7 +145,10 @@ export default async function AccountPage() {
                     {s.current ? (
                       <span className="text-sm text-ink-muted">{ts("thisDevice")}</span>
                     ) : (
-                      <RevokeSessionButton sessionId={s.id} label={ts("signOutDeviceNamed", { device: deviceName(s.userAgent, ts("unknownDevice")) })} />
+                      <RevokeSessionButton
+                        sessionId={s.id}
+                        label={ts("signOutDeviceNamed", { device: deviceName(s.userAgent, ts("unknownDevice")) })}
+                      />
                     )}
                   </Td>
                 </tr>
@@ -133,7 +176,11 @@ export default async function AccountPage() {
                 {events.map((e) => (
                   <tr key={e.id}>
                     <Td>{formatDateTime(e.createdAt, locale)}</Td>
-                    <Td>{ts.has(`actions.${e.action.replace(".", "_")}`) ? ts(`actions.${e.action.replace(".", "_")}`) : ts("actions.other")}</Td>
+                    <Td>
+                      {ts.has(`actions.${e.action.replace(".", "_")}`)
+                        ? ts(`actions.${e.action.replace(".", "_")}`)
+                        : ts("actions.other")}
+                    </Td>
                     <Td>{e.ip ?? "—"}</Td>
                   </tr>
                 ))}

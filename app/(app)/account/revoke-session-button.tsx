@@ -6,7 +6,13 @@ import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Button } from "@/components/ui/button";
 import { graphql } from "@/graphql/client/graphql";
 
-const REVOKE = graphql(`mutation RevokeSession($id: ID!) { revokeSession(id: $id) { ok } }`);
+const REVOKE = graphql(`
+  mutation RevokeSession($id: ID!) {
+    revokeSession(id: $id) {
+      ok
+    }
+  }
+`);
 
 /** "Sign out this device": ends one of the viewer's other sessions on the server. */
 export function RevokeSessionButton({ sessionId, label }: { sessionId: string; label: string }) {

@@ -33,7 +33,10 @@ export default async function WorkspacesPage() {
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {viewer.workspaces.map(({ workspace, role }) => (
               <li key={workspace.id}>
-                <Link href={`/w/${workspace.slug}`} className="block rounded-[var(--radius-card)] border border-line bg-surface p-4 hover:border-brand-500">
+                <Link
+                  href={`/w/${workspace.slug}`}
+                  className="block rounded-[var(--radius-card)] border border-line bg-surface p-4 hover:border-brand-500"
+                >
                   <span className="block font-semibold">{workspace.name}</span>
                   <span className="block text-sm text-ink-muted">{role ? tr(role) : null}</span>
                 </Link>

@@ -14,7 +14,11 @@ import { graphql } from "@/graphql/client/graphql";
 /** The `login` mutation sets the same `tl.session` cookie as next-auth's credentials sign-in. */
 const LOGIN = graphql(`
   mutation Login($input: LoginInput!) {
-    login(input: $input) { user { id } }
+    login(input: $input) {
+      user {
+        id
+      }
+    }
   }
 `);
 
@@ -28,11 +32,14 @@ export function LoginForm({ next }: { next: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const outcome = await run({ input: { email: String(form.get("email")).trim(), password: String(form.get("password")) } });
+    const outcome = await run({
+      input: { email: String(form.get("email")).trim(), password: String(form.get("password")) },
+    });
     if (outcome.data?.login && outcome.errors.length === 0) {
       // The language the person signed in with stays (a saved account locale would otherwise
       // switch an English login page to a Russian app); the header switch changes it any time.
-      if (isLocale(locale) && !document.cookie.split("; ").some((c) => c.startsWith(`${LOCALE_COOKIE}=`))) setLocaleCookie(locale);
+      if (isLocale(locale) && !document.cookie.split("; ").some((c) => c.startsWith(`${LOCALE_COOKIE}=`)))
+        setLocaleCookie(locale);
       router.push(next);
       router.refresh();
     }

@@ -8,7 +8,13 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { graphql } from "@/graphql/client/graphql";
 
-const REQUEST = graphql(`mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { ok } }`);
+const REQUEST = graphql(`
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input) {
+      ok
+    }
+  }
+`);
 
 export function RequestResetForm() {
   const t = useTranslations("passwordReset");

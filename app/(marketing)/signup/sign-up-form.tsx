@@ -15,11 +15,21 @@ import { graphql } from "@/graphql/client/graphql";
 
 const SIGN_UP = graphql(`
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { workspace { slug } }
+    signUp(input: $input) {
+      workspace {
+        slug
+      }
+    }
   }
 `);
 
-export function SignUpForm({ timeZones, defaults }: { timeZones: string[]; defaults: { currency: string; timeZone: string; locale: string } }) {
+export function SignUpForm({
+  timeZones,
+  defaults,
+}: {
+  timeZones: string[];
+  defaults: { currency: string; timeZone: string; locale: string };
+}) {
   const t = useTranslations("signup");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -68,7 +78,12 @@ export function SignUpForm({ timeZones, defaults }: { timeZones: string[]; defau
       <Field id="password" label={t("password")} hint={t("passwordHint")} error={fieldErrors.password}>
         {(p) => <Input {...p} name="password" type="password" autoComplete="new-password" minLength={8} required />}
       </Field>
-      <Field id="workspaceName" label={t("workspaceName")} hint={t("workspaceNameHint")} error={fieldErrors.workspaceName}>
+      <Field
+        id="workspaceName"
+        label={t("workspaceName")}
+        hint={t("workspaceNameHint")}
+        error={fieldErrors.workspaceName}
+      >
         {(p) => <Input {...p} name="workspaceName" autoComplete="organization" required />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">

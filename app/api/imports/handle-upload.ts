@@ -11,7 +11,13 @@ import { MAX_IMPORT_BYTES, fileTooLarge } from "@/lib/imports/save-upload";
 import { BodyTooLargeError, declaredLength, limitBody } from "@/lib/http/read-body";
 import { workspaceIdOf } from "@/lib/workspaces/workspace-id";
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  BAD_USER_INPUT: 400,
+};
 /** Non-"simple" content types only: a cross-site form cannot send them without a CORS preflight. */
 const ACCEPTED_TYPES = /^(text\/csv|application\/octet-stream|application\/vnd\.ms-excel)\b/i;
 
@@ -22,9 +28,14 @@ const ACCEPTED_TYPES = /^(text\/csv|application\/octet-stream|application\/vnd\.
  * import store: a Content-Length over the limit is refused before the body is read.
  * Answers 201 `{ import: { id, status, errorCount } }`; the page then reads `Workspace.import(id)`.
  */
-export async function handleImportUpload(request: Request, openDb: () => Promise<Database>, options: { maxBytes?: number } = {}): Promise<Response> {
+export async function handleImportUpload(
+  request: Request,
+  openDb: () => Promise<Database>,
+  options: { maxBytes?: number } = {},
+): Promise<Response> {
   try {
-    if (request.method !== "POST") return json(405, { errors: [{ message: "Use POST", extensions: { code: "BAD_REQUEST" } }] });
+    if (request.method !== "POST")
+      return json(405, { errors: [{ message: "Use POST", extensions: { code: "BAD_REQUEST" } }] });
     const url = new URL(request.url);
     const contentType = request.headers.get("content-type") ?? "";
     if (!ACCEPTED_TYPES.test(contentType)) throw AppError.badInput(["file"], "UPLOAD_CONTENT_TYPE");
@@ -50,7 +61,12 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
       maxBytes,
     });
     return json(201, {
-      import: { id: encodeGlobalID("Import", `${record.workspaceId}.${record.id}`), status: record.status, errorCount: record.errorCount, dataRows: record.dataRows },
+      import: {
+        id: encodeGlobalID("Import", `${record.workspaceId}.${record.id}`),
+        status: record.status,
+        errorCount: record.errorCount,
+        dataRows: record.dataRows,
+      },
     });
   } catch (error) {
     if (error instanceof BodyTooLargeError) return json(413, tooLargeBody(error.maxBytes), { connection: "close" });
@@ -58,7 +74,11 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
       const tooLarge = error.fieldErrors.some((e) => e.reason?.code === "FILE_TOO_LARGE");
       return json(
         tooLarge ? 413 : (STATUS[error.code] ?? 400),
-        { errors: [localizeFormattedError(formatError({ message: error.message }, error), requestLocale(request.headers))] },
+        {
+          errors: [
+            localizeFormattedError(formatError({ message: error.message }, error), requestLocale(request.headers)),
+          ],
+        },
         // The client may still be sending: the rest of a refused body is not read.
         tooLarge ? { connection: "close" } : {},
       );
@@ -69,7 +89,10 @@ export async function handleImportUpload(request: Request, openDb: () => Promise
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
 }
 
 function tooLargeBody(maxBytes: number) {

@@ -9,5 +9,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  return withApiSecurityHeaders(await handleImportUpload(request, getDatabase), env().APP_URL?.startsWith("https://") ?? false);
+  return withApiSecurityHeaders(
+    await handleImportUpload(request, getDatabase),
+    env().APP_URL?.startsWith("https://") ?? false,
+  );
 }

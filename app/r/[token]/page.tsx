@@ -28,7 +28,11 @@ export default async function SharedReportPage({ params }: { params: Promise<{ t
     <ReportView
       doc={doc}
       actions={
-        <a href={`/r/${token}/pdf`} className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-900 shadow" download>
+        <a
+          href={`/r/${token}/pdf`}
+          className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-900 shadow"
+          download
+        >
           PDF
         </a>
       }

@@ -29,10 +29,15 @@ export function checkHighCtrNoConversion({ kpis, values }: HealthCheckInput): He
     const ctr = values[scopedMetricKey("ctr", scope)];
     if (ctr == null || ctr.lt(HIGH_CTR)) continue;
     const landing = values[scopedMetricKey("landing_conversion", scope)] ?? null;
-    const leadToDeal = values[scopedMetricKey("lead_to_deal_conversion", scope)] ?? values.lead_to_deal_conversion ?? null;
+    const leadToDeal =
+      values[scopedMetricKey("lead_to_deal_conversion", scope)] ?? values.lead_to_deal_conversion ?? null;
     const failing = [
-      landing !== null && landing.lte(NEAR_ZERO_CONVERSION) ? { en: "landing conversion", ru: "конверсия посадочной страницы", value: landing } : null,
-      leadToDeal !== null && leadToDeal.lte(NEAR_ZERO_CONVERSION) ? { en: "lead→deal conversion", ru: "конверсия из лида в сделку", value: leadToDeal } : null,
+      landing !== null && landing.lte(NEAR_ZERO_CONVERSION)
+        ? { en: "landing conversion", ru: "конверсия посадочной страницы", value: landing }
+        : null,
+      leadToDeal !== null && leadToDeal.lte(NEAR_ZERO_CONVERSION)
+        ? { en: "lead→deal conversion", ru: "конверсия из лида в сделку", value: leadToDeal }
+        : null,
     ].filter((x) => x !== null);
     if (failing.length === 0) continue;
 

@@ -19,11 +19,19 @@ export function checkQuantityTrap({ kpis, values, previousValues }: HealthCheckI
   const leadKpis = kpis.filter((k) => LEAD_COUNTS.has(k.metricKey));
   const conversionKpis = kpis.filter((k) => k.metricKey === CONVERSION).map((k) => k.key);
 
-  const subjects = new Map<string, { metricKey: string; scope: string | null; kpiKeys: string[]; owners: Set<KpiOwner> }>();
+  const subjects = new Map<
+    string,
+    { metricKey: string; scope: string | null; kpiKeys: string[]; owners: Set<KpiOwner> }
+  >();
   subjects.set("leads", { metricKey: "leads", scope: null, kpiKeys: [], owners: new Set() });
   for (const kpi of leadKpis) {
     const key = scopedMetricKey(kpi.metricKey, kpi.channelScope);
-    const subject = subjects.get(key) ?? { metricKey: kpi.metricKey, scope: kpi.channelScope ?? null, kpiKeys: [], owners: new Set() };
+    const subject = subjects.get(key) ?? {
+      metricKey: kpi.metricKey,
+      scope: kpi.channelScope ?? null,
+      kpiKeys: [],
+      owners: new Set(),
+    };
     subject.kpiKeys.push(kpi.key);
     subject.owners.add(kpi.ownerRole);
     subjects.set(key, subject);
@@ -41,7 +49,10 @@ export function checkQuantityTrap({ kpis, values, previousValues }: HealthCheckI
     if (!now.gt(before) || !conversionNow.lt(conversionBefore)) continue;
 
     const owner: KpiOwner = subject.owners.size === 1 ? [...subject.owners][0] : "COMPANY";
-    const what = { en: subject.metricKey === "leads" ? "Leads" : "Qualified leads", ru: subject.metricKey === "leads" ? "Лиды" : "Квалифицированные лиды" };
+    const what = {
+      en: subject.metricKey === "leads" ? "Leads" : "Qualified leads",
+      ru: subject.metricKey === "leads" ? "Лиды" : "Квалифицированные лиды",
+    };
     const scope = subject.scope ? channelScopeLabel(subject.scope) : null;
     findings.push(
       createFinding("QUANTITY_TRAP", {

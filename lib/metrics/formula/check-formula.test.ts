@@ -114,20 +114,47 @@ describe("semantic errors", () => {
 describe("fuzz: the whole pipeline never throws", () => {
   it("compiles and evaluates random token soups without throwing", () => {
     const token = fc.constantFrom(
-      "spend", "leads", "deals_won", "ctr", "cac", "nope", "prev", "0", "1", "0.5", "(", ")", "+", "-", "*", "/", " ",
+      "spend",
+      "leads",
+      "deals_won",
+      "ctr",
+      "cac",
+      "nope",
+      "prev",
+      "0",
+      "1",
+      "0.5",
+      "(",
+      ")",
+      "+",
+      "-",
+      "*",
+      "/",
+      " ",
     );
     fc.assert(
-      fc.property(fc.array(token, { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 3 }), (tokens, values) => {
-        const source = tokens.join(" ");
-        const result = compileFormula(source, symbols);
-        if (!result.ok) {
-          for (const e of result.errors) expect(0 <= e.position.start && e.position.start <= e.position.end && e.position.end <= source.length).toBe(true);
-          return;
-        }
-        const evaluated = evaluateFormula(result.ast, (key) => ({ value: new Decimal(values[key.length % 3]), reason: null }), source);
-        if (evaluated.value === null) expect(evaluated.reason).toMatch(/^ZERO_DENOMINATOR/);
-        else expect(evaluated.value.isFinite()).toBe(true);
-      }),
+      fc.property(
+        fc.array(token, { maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 3 }),
+        (tokens, values) => {
+          const source = tokens.join(" ");
+          const result = compileFormula(source, symbols);
+          if (!result.ok) {
+            for (const e of result.errors)
+              expect(
+                0 <= e.position.start && e.position.start <= e.position.end && e.position.end <= source.length,
+              ).toBe(true);
+            return;
+          }
+          const evaluated = evaluateFormula(
+            result.ast,
+            (key) => ({ value: new Decimal(values[key.length % 3]), reason: null }),
+            source,
+          );
+          if (evaluated.value === null) expect(evaluated.reason).toMatch(/^ZERO_DENOMINATOR/);
+          else expect(evaluated.value.isFinite()).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

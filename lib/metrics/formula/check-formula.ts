@@ -15,8 +15,7 @@ export interface FormulaSymbol {
 export type FormulaSymbols = (key: string) => FormulaSymbol | undefined;
 
 export type CheckFormulaResult =
-  | { ok: true; unit: MetricUnit; references: FormulaReference[] }
-  | { ok: false; errors: FormulaError[] };
+  { ok: true; unit: MetricUnit; references: FormulaReference[] } | { ok: false; errors: FormulaError[] };
 
 /**
  * Checks a parsed formula: every name exists, units combine (see
@@ -44,7 +43,9 @@ export function checkFormula(ast: FormulaNode, symbols: FormulaSymbols): CheckFo
       }
       case "prev":
         if (insidePrev) {
-          errors.push(formulaError("NESTED_PREV", "prev() cannot be nested: only the previous period is available", node.span));
+          errors.push(
+            formulaError("NESTED_PREV", "prev() cannot be nested: only the previous period is available", node.span),
+          );
         }
         return visit(node.argument, true);
       case "negate":
@@ -53,7 +54,9 @@ export function checkFormula(ast: FormulaNode, symbols: FormulaSymbols): CheckFo
         const left = visit(node.left, insidePrev);
         const right = visit(node.right, insidePrev);
         if (node.operator === "/" && isLiteralZero(node.right)) {
-          errors.push(formulaError("DIVISION_BY_ZERO", "Division by zero: the denominator is always 0", node.right.span));
+          errors.push(
+            formulaError("DIVISION_BY_ZERO", "Division by zero: the denominator is always 0", node.right.span),
+          );
         }
         if (left === null || right === null) return null;
         const unit = combineUnits(node.operator, left, right);
@@ -113,7 +116,9 @@ function foldLiterals(node: FormulaNode): Decimal | null {
 export function compileFormula(
   source: string,
   symbols: FormulaSymbols,
-): { ok: true; ast: FormulaNode; unit: MetricUnit; references: FormulaReference[] } | { ok: false; errors: FormulaError[] } {
+):
+  | { ok: true; ast: FormulaNode; unit: MetricUnit; references: FormulaReference[] }
+  | { ok: false; errors: FormulaError[] } {
   const parsed = parseFormula(source);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   const checked = checkFormula(parsed.ast, symbols);

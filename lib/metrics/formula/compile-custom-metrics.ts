@@ -71,7 +71,10 @@ export function compileCustomMetrics(
     }
     seen.add(source.key);
     if (isReserved(source.key)) {
-      addError(source.key, formulaError("RESERVED_KEY", `"${source.key}" is already a measure or catalog metric`, whole));
+      addError(
+        source.key,
+        formulaError("RESERVED_KEY", `"${source.key}" is already a measure or catalog metric`, whole),
+      );
       continue;
     }
     const result = parseFormula(source.formula);

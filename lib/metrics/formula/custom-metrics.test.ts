@@ -6,14 +6,22 @@ import { DEFAULT_METRIC_SETTINGS } from "../metric-settings";
 import { compileCustomMetrics, type CustomMetricSource } from "./compile-custom-metrics";
 import { evaluateCustomMetrics } from "./evaluate-custom-metrics";
 
-const trials: MeasureDefinition = { key: "trials", unit: "count", aggregation: "flow", name: { ru: "Триалы", en: "Trials" } };
+const trials: MeasureDefinition = {
+  key: "trials",
+  unit: "count",
+  aggregation: "flow",
+  name: { ru: "Триалы", en: "Trials" },
+};
 
 function errorsByKey(sources: CustomMetricSource[]) {
   const { errors } = compileCustomMetrics(sources, [trials]);
   return Object.fromEntries(
     [...errors].map(([key, list]) => {
       const formula = sources.find((s) => s.key === key)!.formula;
-      return [key, list.map((e) => ({ code: e.code, message: e.message, text: formula.slice(e.position.start, e.position.end) }))];
+      return [
+        key,
+        list.map((e) => ({ code: e.code, message: e.message, text: formula.slice(e.position.start, e.position.end) })),
+      ];
     }),
   );
 }
@@ -52,7 +60,9 @@ describe("compileCustomMetrics", () => {
 
   it("catches self-reference, including through prev()", () => {
     const errors = errorsByKey([{ key: "growing", formula: "prev(growing) + 1" }]);
-    expect(errors.growing).toEqual([{ code: "CYCLE", message: "Circular reference: growing → growing", text: "growing" }]);
+    expect(errors.growing).toEqual([
+      { code: "CYCLE", message: "Circular reference: growing → growing", text: "growing" },
+    ]);
   });
 
   it("reports a broken dependency at the reference", () => {
@@ -61,7 +71,9 @@ describe("compileCustomMetrics", () => {
       { key: "user", formula: "broken * 2" },
     ]);
     expect(errors.broken[0].code).toBe("UNEXPECTED_END");
-    expect(errors.user).toEqual([{ code: "INVALID_DEPENDENCY", message: '"broken" has an error of its own', text: "broken" }]);
+    expect(errors.user).toEqual([
+      { code: "INVALID_DEPENDENCY", message: '"broken" has an error of its own', text: "broken" },
+    ]);
   });
 
   it("rejects reserved and duplicate keys, and a declared unit that the formula does not give", () => {
@@ -75,10 +87,12 @@ describe("compileCustomMetrics", () => {
     expect(errors.trials[0].code).toBe("RESERVED_KEY"); // a custom measure key
     expect(errors.x[0].code).toBe("UNIT_MISMATCH");
     expect(errors.y).toBeUndefined();
-    expect(errorsByKey([
-      { key: "dup", formula: "1" },
-      { key: "dup", formula: "2" },
-    ]).dup[0].code).toBe("DUPLICATE_KEY");
+    expect(
+      errorsByKey([
+        { key: "dup", formula: "1" },
+        { key: "dup", formula: "2" },
+      ]).dup[0].code,
+    ).toBe("DUPLICATE_KEY");
   });
 
   it("still resolves a reserved name to the measure in other formulas", () => {
@@ -100,7 +114,12 @@ describe("evaluateCustomMetrics", () => {
       trials: new Decimal(60),
       revenue: new Decimal(250000),
     },
-    previousSums: { spend: new Decimal(200000), leads: new Decimal(250), deals_won: new Decimal(0), trials: new Decimal(40) },
+    previousSums: {
+      spend: new Decimal(200000),
+      leads: new Decimal(250),
+      deals_won: new Decimal(0),
+      trials: new Decimal(40),
+    },
     settings: DEFAULT_METRIC_SETTINGS,
     periodDays: 30,
   };
@@ -150,12 +169,10 @@ describe("evaluateCustomMetrics", () => {
   });
 
   it("reports NO_DATA when none of the formula's measures has data, and INVALID_FORMULA for broken ones", () => {
-    const values = evaluate(
-      [
-        { key: "email_ctr", formula: "email_clicks / email_sent" },
-        { key: "broken", formula: "(" },
-      ],
-    );
+    const values = evaluate([
+      { key: "email_ctr", formula: "email_clicks / email_sent" },
+      { key: "broken", formula: "(" },
+    ]);
     expect(values.get("email_ctr")?.reason).toBe("NO_DATA");
     expect(values.get("broken")?.reason).toBe("INVALID_FORMULA");
   });

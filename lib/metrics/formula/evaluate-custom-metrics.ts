@@ -70,7 +70,11 @@ export function evaluateCustomMetrics(
     if (sums && directMeasures.length > 0 && directMeasures.every((r) => sums[r.key] === undefined)) {
       result = noValue("NO_DATA");
     } else {
-      result = evaluateFormula(metric.ast, (key, previous) => resolve(key, previous ? offset + 1 : offset), metric.formula);
+      result = evaluateFormula(
+        metric.ast,
+        (key, previous) => resolve(key, previous ? offset + 1 : offset),
+        metric.formula,
+      );
     }
     memo.set(memoKey, result);
     return result;

@@ -21,7 +21,11 @@ export interface FormulaReference {
 }
 
 /** Every reference of a tree, in source order. */
-export function collectReferences(node: FormulaNode, previous = false, into: FormulaReference[] = []): FormulaReference[] {
+export function collectReferences(
+  node: FormulaNode,
+  previous = false,
+  into: FormulaReference[] = [],
+): FormulaReference[] {
   switch (node.kind) {
     case "number":
       break;

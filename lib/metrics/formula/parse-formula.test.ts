@@ -61,7 +61,9 @@ describe("parseFormula: structure", () => {
   });
 
   it("parses prev() with any expression inside", () => {
-    expect(parsed("branded_sessions / prev(branded_sessions) - 1")).toBe("((branded_sessions / prev(branded_sessions)) - 1)");
+    expect(parsed("branded_sessions / prev(branded_sessions) - 1")).toBe(
+      "((branded_sessions / prev(branded_sessions)) - 1)",
+    );
     expect(parsed("prev(revenue / deals_won)")).toBe("prev((revenue / deals_won))");
   });
 
@@ -160,8 +162,35 @@ describe("parseFormula: fuzz", () => {
 
   it("never throws on random token soups", () => {
     const token = fc.constantFrom(
-      "spend", "leads", "prev", "cac", "x1", "_", "0", "1", "0.5", "12.", ".3", "1000",
-      "+", "-", "*", "/", "×", "−", "(", ")", ",", " ", "\t", "%", "prev(", "((", "))", "😀", "\u00a0",
+      "spend",
+      "leads",
+      "prev",
+      "cac",
+      "x1",
+      "_",
+      "0",
+      "1",
+      "0.5",
+      "12.",
+      ".3",
+      "1000",
+      "+",
+      "-",
+      "*",
+      "/",
+      "×",
+      "−",
+      "(",
+      ")",
+      ",",
+      " ",
+      "\t",
+      "%",
+      "prev(",
+      "((",
+      "))",
+      "😀",
+      "\u00a0",
     );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 60 }), (tokens) => assertContract(tokens.join(""))),

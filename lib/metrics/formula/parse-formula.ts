@@ -43,7 +43,10 @@ export function parseFormula(source: string): ParseFormulaResult {
   const tokenized = tokenizeFormula(source);
   if (!tokenized.ok) return tokenized;
   if (tokenized.tokens.length === 0) {
-    return { ok: false, error: formulaError("EMPTY_FORMULA", "The formula is empty", { start: 0, end: source.length }) };
+    return {
+      ok: false,
+      error: formulaError("EMPTY_FORMULA", "The formula is empty", { start: 0, end: source.length }),
+    };
   }
   const parser = new Parser(tokenized.tokens, source.length);
   try {
@@ -95,7 +98,8 @@ class Parser {
   }
 
   private guardDepth(depth: number, span: Span) {
-    if (depth > MAX_FORMULA_DEPTH) this.fail("TOO_DEEP", `The formula is nested more than ${MAX_FORMULA_DEPTH} levels deep`, span);
+    if (depth > MAX_FORMULA_DEPTH)
+      this.fail("TOO_DEEP", `The formula is nested more than ${MAX_FORMULA_DEPTH} levels deep`, span);
   }
 
   expression(minBindingPower: number, depth: number): FormulaNode {
@@ -107,7 +111,13 @@ class Parser {
       if (power <= minBindingPower) return left;
       this.index++;
       const right = this.expression(power, depth + 1);
-      left = { kind: "binary", operator: token.text, left, right, span: { start: left.span.start, end: right.span.end } };
+      left = {
+        kind: "binary",
+        operator: token.text,
+        left,
+        right,
+        span: { start: left.span.start, end: right.span.end },
+      };
     }
   }
 

@@ -32,15 +32,16 @@ const isIdentifierPart = (c: string) => isIdentifierStart(c) || isDigit(c);
  * number = digits [ "." digits ]; identifier = [A-Za-z_][A-Za-z0-9_]*;
  * operators + - * / (and × − ÷); parentheses; comma; whitespace is skipped.
  */
-export function tokenizeFormula(source: string): { ok: true; tokens: FormulaToken[] } | { ok: false; error: FormulaError } {
+export function tokenizeFormula(
+  source: string,
+): { ok: true; tokens: FormulaToken[] } | { ok: false; error: FormulaError } {
   if (source.length > MAX_FORMULA_LENGTH) {
     return {
       ok: false,
-      error: formulaError(
-        "FORMULA_TOO_LONG",
-        `A formula may be at most ${MAX_FORMULA_LENGTH} characters long`,
-        { start: MAX_FORMULA_LENGTH, end: source.length },
-      ),
+      error: formulaError("FORMULA_TOO_LONG", `A formula may be at most ${MAX_FORMULA_LENGTH} characters long`, {
+        start: MAX_FORMULA_LENGTH,
+        end: source.length,
+      }),
     };
   }
   const tokens: FormulaToken[] = [];
@@ -57,18 +58,27 @@ export function tokenizeFormula(source: string): { ok: true; tokens: FormulaToke
       if (source[i] === ".") {
         i++;
         if (!isDigit(source[i] ?? "")) {
-          return { ok: false, error: formulaError("INVALID_NUMBER", "A decimal point must be followed by digits", { start, end: i }) };
+          return {
+            ok: false,
+            error: formulaError("INVALID_NUMBER", "A decimal point must be followed by digits", { start, end: i }),
+          };
         }
         while (i < source.length && isDigit(source[i])) i++;
       }
       if (source[start] === ".") {
-        return { ok: false, error: formulaError("INVALID_NUMBER", "Write a leading zero: 0.5, not .5", { start, end: i }) };
+        return {
+          ok: false,
+          error: formulaError("INVALID_NUMBER", "Write a leading zero: 0.5, not .5", { start, end: i }),
+        };
       }
       // "12abc" is a typo, not a number followed by a name.
       if (i < source.length && (isIdentifierStart(source[i]) || source[i] === ".")) {
         let end = i;
         while (end < source.length && (isIdentifierPart(source[end]) || source[end] === ".")) end++;
-        return { ok: false, error: formulaError("INVALID_NUMBER", `"${source.slice(start, end)}" is not a number`, { start, end }) };
+        return {
+          ok: false,
+          error: formulaError("INVALID_NUMBER", `"${source.slice(start, end)}" is not a number`, { start, end }),
+        };
       }
       tokens.push({ kind: "number", text: source.slice(start, i), span: { start, end: i } });
       continue;

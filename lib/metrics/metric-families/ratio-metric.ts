@@ -1,5 +1,11 @@
 import type { BaseMeasureKey, LocalizedName } from "../measures";
-import { defineMetric, type MetricClass, type MetricDefinition, type MetricDirection, type MetricUnit } from "../metric-definition";
+import {
+  defineMetric,
+  type MetricClass,
+  type MetricDefinition,
+  type MetricDirection,
+  type MetricUnit,
+} from "../metric-definition";
 import type { MetricKey } from "../metric-keys";
 import { flowSum, noDataUnlessAny, ratioOfSums } from "../metric-value";
 
@@ -37,7 +43,11 @@ export function ratioMetric<K extends MetricKey>(spec: {
       const numerator = flowSum(sums, ...spec.numerator);
       return (
         noDataUnlessAny(sums, measures) ??
-        ratioOfSums(spec.scale === undefined ? numerator : numerator.times(spec.scale), flowSum(sums, ...spec.denominator), denominatorLabel)
+        ratioOfSums(
+          spec.scale === undefined ? numerator : numerator.times(spec.scale),
+          flowSum(sums, ...spec.denominator),
+          denominatorLabel,
+        )
       );
     },
   });

@@ -216,7 +216,8 @@ export const roi = defineMetric({
 export const paybackMonths = defineMetric({
   key: "payback_months",
   name: { en: "Payback period", ru: "Срок окупаемости CAC" },
-  formula: "cac / (monthly revenue per customer × gross margin); monthly revenue per customer = revenue ÷ (days ÷ 30.4375) ÷ customers active at start",
+  formula:
+    "cac / (monthly revenue per customer × gross margin); monthly revenue per customer = revenue ÷ (days ÷ 30.4375) ÷ customers active at start",
   unit: "months",
   class: "result",
   direction: "lower",
@@ -234,6 +235,8 @@ export const paybackMonths = defineMetric({
     if (revenue.isZero()) return zeroDenominator("revenue");
     if (revenue.isNegative()) return noValue("NO_PAYBACK");
     // CAC ÷ (revenue ÷ months ÷ active × margin), as one division: months = days ÷ 30.4375.
-    return valueOf(acquisition.value.times(active).times(periodDays).div(revenue.times(settings.grossMargin).times(DAYS_PER_MONTH)));
+    return valueOf(
+      acquisition.value.times(active).times(periodDays).div(revenue.times(settings.grossMargin).times(DAYS_PER_MONTH)),
+    );
   },
 });

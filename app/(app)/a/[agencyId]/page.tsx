@@ -28,25 +28,69 @@ const FIGURES = [
   { key: "ltv_to_cac", sort: "LTV_TO_CAC", unit: "RATIO" },
   { key: "romi", sort: "ROMI", unit: "RATIO" },
 ] as const;
-const BENCHMARK_UNITS: Record<string, "MONEY" | "RATIO"> = { cpl: "MONEY", cac: "MONEY", romi: "RATIO", ctr: "RATIO", lead_to_deal_conversion: "RATIO" };
+const BENCHMARK_UNITS: Record<string, "MONEY" | "RATIO"> = {
+  cpl: "MONEY",
+  cac: "MONEY",
+  romi: "RATIO",
+  ctr: "RATIO",
+  lead_to_deal_conversion: "RATIO",
+};
 
 const PORTFOLIO_QUERY = graphql(
   `
-  query Portfolio($id: ID!, $sort: PortfolioSort, $direction: SortDirection) {
-    agency(id: $id) {
-      name
-      portfolio(sort: $sort, direction: $direction) {
-        workspace { id name slug currency }
-        grantedRole needsAttention
-        scorecard { score statusCounts { onTrack atRisk offTrack noData } kpis { metricKey channelScope status actual target change { ...ShownChangeFields } } }
-      }
-      benchmarks {
-        channelGroup metricKey lowerIsBetter clientCount lowerQuartile median upperQuartile
-        positions { workspace { id name } value quartile outlier }
+    query Portfolio($id: ID!, $sort: PortfolioSort, $direction: SortDirection) {
+      agency(id: $id) {
+        name
+        portfolio(sort: $sort, direction: $direction) {
+          workspace {
+            id
+            name
+            slug
+            currency
+          }
+          grantedRole
+          needsAttention
+          scorecard {
+            score
+            statusCounts {
+              onTrack
+              atRisk
+              offTrack
+              noData
+            }
+            kpis {
+              metricKey
+              channelScope
+              status
+              actual
+              target
+              change {
+                ...ShownChangeFields
+              }
+            }
+          }
+        }
+        benchmarks {
+          channelGroup
+          metricKey
+          lowerIsBetter
+          clientCount
+          lowerQuartile
+          median
+          upperQuartile
+          positions {
+            workspace {
+              id
+              name
+            }
+            value
+            quartile
+            outlier
+          }
+        }
       }
     }
-  }
-`,
+  `,
   [ShownChangeFields],
 );
 
@@ -54,7 +98,13 @@ const PORTFOLIO_QUERY = graphql(
  * The agency portfolio (SPEC §8): every client's company KPIs, score and status at a glance,
  * sortable, clients that need attention first; benchmarks across the agency's own clients.
  */
-export default async function PortfolioPage({ params, searchParams }: { params: Promise<{ agencyId: string }>; searchParams: Promise<{ sort?: string; dir?: string }> }) {
+export default async function PortfolioPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ agencyId: string }>;
+  searchParams: Promise<{ sort?: string; dir?: string }>;
+}) {
   const { agencyId } = await params;
   const agency = await requireAgency(agencyId);
   const t = await getTranslations("agency");
@@ -67,7 +117,9 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
     sort,
     direction,
   });
-  const header = <PageHeader title={t("portfolioTitle", { agency: agency.agency.name })} description={t("portfolioLead")} />;
+  const header = (
+    <PageHeader title={t("portfolioTitle", { agency: agency.agency.name })} description={t("portfolioLead")} />
+  );
   if (!data?.agency) return <PageLoadError header={header} title={t("loadError")} message={errors[0]?.message} />;
   const entries = data.agency.portfolio;
   const base = `/a/${agency.agency.publicId}`;
@@ -106,7 +158,10 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
               {entries.map((e) => (
                 <tr key={e.workspace.id} data-testid="portfolio-row">
                   <Td>
-                    <Link href={`/w/${e.workspace.slug}/scorecards/company`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/w/${e.workspace.slug}/scorecards/company`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {e.workspace.name}
                     </Link>
                     {e.needsAttention ? (
@@ -115,18 +170,32 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
                       </span>
                     ) : null}
                   </Td>
-                  <Td>{e.scorecard.score === null ? "—" : formatPercent(e.scorecard.score, locale, { maximumFractionDigits: 0 })}</Td>
+                  <Td>
+                    {e.scorecard.score === null
+                      ? "—"
+                      : formatPercent(e.scorecard.score, locale, { maximumFractionDigits: 0 })}
+                  </Td>
                   <Td className="text-sm">
-                    {t("statusCounts", { onTrack: e.scorecard.statusCounts.onTrack, atRisk: e.scorecard.statusCounts.atRisk, offTrack: e.scorecard.statusCounts.offTrack })}
+                    {t("statusCounts", {
+                      onTrack: e.scorecard.statusCounts.onTrack,
+                      atRisk: e.scorecard.statusCounts.atRisk,
+                      offTrack: e.scorecard.statusCounts.offTrack,
+                    })}
                   </Td>
                   {FIGURES.map((f) => {
                     const kpi = e.scorecard.kpis.find((k) => k.metricKey === f.key && !k.channelScope);
                     return (
                       <Td key={f.key}>
-                        <span className="block">{formatValue(kpi?.actual ?? null, f.unit, f.key, { locale, currency: e.workspace.currency })}</span>
+                        <span className="block">
+                          {formatValue(kpi?.actual ?? null, f.unit, f.key, { locale, currency: e.workspace.currency })}
+                        </span>
                         {kpi ? (
                           <span className="mt-1 flex flex-wrap items-center gap-1 text-xs">
-                            <KpiStatusPill status={kpi.status} hasActual={kpi.actual !== null} hasTarget={kpi.target !== null} />
+                            <KpiStatusPill
+                              status={kpi.status}
+                              hasActual={kpi.actual !== null}
+                              hasTarget={kpi.target !== null}
+                            />
                             <TrendIndicator change={kpi.change} locale={locale} />
                           </span>
                         ) : null}
@@ -159,7 +228,9 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
               {data.agency.benchmarks.map((b) => {
                 const unit = BENCHMARK_UNITS[b.metricKey] ?? "RATIO";
                 const fmt = (v: string) =>
-                  unit === "MONEY" && !sharedCurrency ? formatNumber(v, locale, { maximumFractionDigits: 2 }) : formatValue(v, unit, b.metricKey, { locale, currency: sharedCurrency ?? "USD" });
+                  unit === "MONEY" && !sharedCurrency
+                    ? formatNumber(v, locale, { maximumFractionDigits: 2 })
+                    : formatValue(v, unit, b.metricKey, { locale, currency: sharedCurrency ?? "USD" });
                 return (
                   <tr key={`${b.channelGroup}-${b.metricKey}`} data-testid="benchmark-row">
                     <Td>{t(`groups.${b.channelGroup}` as "groups.other")}</Td>

@@ -15,7 +15,9 @@ export default function WorkspaceError({ error, reset }: { error: Error & { dige
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <Alert tone="bad" className="mt-4">
         {t("body")}
-        {error.digest ? <span className="mt-1 block font-mono text-xs">{t("reference", { digest: error.digest })}</span> : null}
+        {error.digest ? (
+          <span className="mt-1 block font-mono text-xs">{t("reference", { digest: error.digest })}</span>
+        ) : null}
       </Alert>
       <Button className="mt-4" onClick={reset}>
         {t("retry")}

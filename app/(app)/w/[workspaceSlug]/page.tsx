@@ -5,7 +5,17 @@ import { can, requireWorkspace } from "../../_lib/load";
 import { graphql } from "@/graphql/client/graphql";
 
 const CHECKLIST = graphql(`
-  query HomeChecklist($id: ID!) { workspace(id: $id) { firstDayChecklist { settingsConfirmed dataLoaded targetsSet teamInvited dismissed } } }
+  query HomeChecklist($id: ID!) {
+    workspace(id: $id) {
+      firstDayChecklist {
+        settingsConfirmed
+        dataLoaded
+        targetsSet
+        teamInvited
+        dismissed
+      }
+    }
+  }
 `);
 
 /**
@@ -19,7 +29,11 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ work
   if (workspace.viewerRole === "OWNER" && can(workspace, "workspace.update")) {
     const { data } = await executeServer(CHECKLIST, { id: workspace.id });
     const list = data?.workspace?.firstDayChecklist;
-    if (list && !list.dismissed && !(list.settingsConfirmed && list.dataLoaded && list.targetsSet && list.teamInvited)) {
+    if (
+      list &&
+      !list.dismissed &&
+      !(list.settingsConfirmed && list.dataLoaded && list.targetsSet && list.teamInvited)
+    ) {
       redirect(`/w/${workspace.slug}/onboarding`);
     }
   }

@@ -13,18 +13,37 @@ import { graphql } from "@/graphql/client/graphql";
 
 const SIGN_UP_WITH_INVITE = graphql(`
   mutation SignUpWithInvite($input: SignUpWithInviteInput!) {
-    signUpWithInvite(input: $input) { workspace { slug } }
+    signUpWithInvite(input: $input) {
+      workspace {
+        slug
+      }
+    }
   }
 `);
 
 const ACCEPT_INVITE = graphql(`
   mutation AcceptInvite($input: AcceptInviteInput!) {
-    acceptInvite(input: $input) { workspace { slug } role }
+    acceptInvite(input: $input) {
+      workspace {
+        slug
+      }
+      role
+    }
   }
 `);
 
 /** A new person: name and password; the e-mail is the invite's (shown, not editable). */
-export function InviteSignUpForm({ token, email, role, workspaceName }: { token: string; email: string; role: WorkspaceRole; workspaceName: string }) {
+export function InviteSignUpForm({
+  token,
+  email,
+  role,
+  workspaceName,
+}: {
+  token: string;
+  email: string;
+  role: WorkspaceRole;
+  workspaceName: string;
+}) {
   const t = useTranslations("invite");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -33,7 +52,9 @@ export function InviteSignUpForm({ token, email, role, workspaceName }: { token:
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const outcome = await run({ input: { token, email, name: String(form.get("name")).trim(), password: String(form.get("password")) } });
+    const outcome = await run({
+      input: { token, email, name: String(form.get("name")).trim(), password: String(form.get("password")) },
+    });
     const workspace = outcome.data?.signUpWithInvite?.workspace;
     if (workspace) {
       // Straight to the member's landing page (no redirect hop). The request that signed up

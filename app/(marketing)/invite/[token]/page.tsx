@@ -13,8 +13,17 @@ type InviteState = "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
 
 const INVITATION = graphql(`
   query Invitation($token: String!) {
-    invitation(token: $token) { workspaceName email role expiresAt state }
-    viewer { kind email }
+    invitation(token: $token) {
+      workspaceName
+      email
+      role
+      expiresAt
+      state
+    }
+    viewer {
+      kind
+      email
+    }
   }
 `);
 
@@ -92,7 +101,12 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           ) : (
             <Card>
               <h2 className="mb-4 text-lg font-semibold">{t("signUpTitle")}</h2>
-              <InviteSignUpForm token={token} email={invitation.email} role={invitation.role} workspaceName={invitation.workspaceName} />
+              <InviteSignUpForm
+                token={token}
+                email={invitation.email}
+                role={invitation.role}
+                workspaceName={invitation.workspaceName}
+              />
               <p className="mt-4 text-sm text-ink-muted">
                 {t("haveAccount")}{" "}
                 <Link href={`/login?next=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline">

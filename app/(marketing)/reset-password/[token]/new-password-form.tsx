@@ -9,7 +9,13 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { graphql } from "@/graphql/client/graphql";
 
-const RESET = graphql(`mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) { ok } }`);
+const RESET = graphql(`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input) {
+      ok
+    }
+  }
+`);
 
 export function NewPasswordForm({ token }: { token: string }) {
   const t = useTranslations("passwordReset");

@@ -13,8 +13,17 @@ const NO_INDEX = { "x-robots-tag": "noindex, nofollow", "referrer-policy": "no-r
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await params;
   const db = await getDatabase();
-  const shared = await openSharedReport(db, { token, ip: clientAddress(request.headers), countView: true, now: new Date() });
-  if (shared.kind === "rate_limited") return new Response("Too many requests", { status: 429, headers: { ...NO_INDEX, "retry-after": String(shared.retryAfterSeconds) } });
+  const shared = await openSharedReport(db, {
+    token,
+    ip: clientAddress(request.headers),
+    countView: true,
+    now: new Date(),
+  });
+  if (shared.kind === "rate_limited")
+    return new Response("Too many requests", {
+      status: 429,
+      headers: { ...NO_INDEX, "retry-after": String(shared.retryAfterSeconds) },
+    });
   if (shared.kind === "not_found") return new Response("Not found", { status: 404, headers: NO_INDEX });
   return pdfResponse(await renderReportPdf(shared.document), shared.document.title, NO_INDEX);
 }

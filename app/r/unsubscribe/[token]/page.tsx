@@ -12,7 +12,13 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
  * The unsubscribe link of a scheduled report e-mail. GET only asks (mail scanners follow links);
  * the form's POST (a server action) unsubscribes.
  */
-export default async function UnsubscribePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function UnsubscribePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const { token } = await params;
   if (!readUnsubscribeToken(token)) notFound();
   const t = await getTranslations("clientReports.unsubscribe");
@@ -28,11 +34,15 @@ export default async function UnsubscribePage({ params, searchParams }: { params
     <main id="main" className="mx-auto max-w-md p-8">
       <h1 className="text-xl font-semibold">{t("title")}</h1>
       {done ? (
-        <p className="mt-4" role="status">{t("done")}</p>
+        <p className="mt-4" role="status">
+          {t("done")}
+        </p>
       ) : (
         <form action={unsubscribe} className="mt-4">
           <p>{t("confirm")}</p>
-          <button type="submit" className="mt-4 rounded-md bg-gray-900 px-4 py-2 text-white">{t("button")}</button>
+          <button type="submit" className="mt-4 rounded-md bg-gray-900 px-4 py-2 text-white">
+            {t("button")}
+          </button>
         </form>
       )}
     </main>

@@ -19,15 +19,35 @@ export async function generateMetadata() {
 const SETTINGS = graphql(`
   query AgencySettings($id: ID!) {
     agency(id: $id) {
-      name publicId primaryColor
-      members { id name email role joinedAt }
-      auditEvents(first: 50) { action actorName workspaceName role createdAt }
+      name
+      publicId
+      primaryColor
+      members {
+        id
+        name
+        email
+        role
+        joinedAt
+      }
+      auditEvents(first: 50) {
+        action
+        actorName
+        workspaceName
+        role
+        createdAt
+      }
     }
   }
 `);
 
 const REMOVE_MEMBER = graphql(`
-  mutation RemoveAgencyMember($id: ID!) { removeAgencyMember(id: $id) { agency { id } } }
+  mutation RemoveAgencyMember($id: ID!) {
+    removeAgencyMember(id: $id) {
+      agency {
+        id
+      }
+    }
+  }
 `);
 
 const AUDIT_ACTIONS = new Set([
@@ -57,7 +77,8 @@ export default async function AgencySettingsPage({ params }: { params: Promise<{
   const tc = await getTranslations("common");
   const tr = await getTranslations("roles");
   const ta = await getTranslations("agency.roles");
-  const roleLabel = (role: string) => (role === "AGENCY_ADMIN" || role === "ACCOUNT_MANAGER" ? ta(role) : tr(role as "CMO"));
+  const roleLabel = (role: string) =>
+    role === "AGENCY_ADMIN" || role === "ACCOUNT_MANAGER" ? ta(role) : tr(role as "CMO");
   const locale = await getLocale();
   const { data } = await executeServer(SETTINGS, { id: agency.agency.id });
   if (!data?.agency) notFound();
@@ -68,7 +89,13 @@ export default async function AgencySettingsPage({ params }: { params: Promise<{
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title={t("publicIdTitle")} description={t("publicIdLead")} />
-          <CopyableValue id="agency-public-id" label={t("agencyIdLabel")} value={a.publicId} copyLabel={tc("copy")} copiedLabel={tc("copied")} />
+          <CopyableValue
+            id="agency-public-id"
+            label={t("agencyIdLabel")}
+            value={a.publicId}
+            copyLabel={tc("copy")}
+            copiedLabel={tc("copied")}
+          />
         </Card>
         <Card>
           <CardHeader title={t("brandingTitle")} description={t("brandingLead")} />
@@ -134,7 +161,12 @@ export default async function AgencySettingsPage({ params }: { params: Promise<{
                   <Td className="text-sm">{formatDateTime(e.createdAt, locale)}</Td>
                   <Td className="text-sm">{e.actorName ?? t("auditSystem")}</Td>
                   <Td className="text-sm">
-                    {AUDIT_ACTIONS.has(e.action) ? t(`audit.${e.action.replace(".", "_")}` as "audit.agency_created", { client: e.workspaceName ?? "—", role: e.role ? roleLabel(e.role) : "—" }) : t("auditOther")}
+                    {AUDIT_ACTIONS.has(e.action)
+                      ? t(`audit.${e.action.replace(".", "_")}` as "audit.agency_created", {
+                          client: e.workspaceName ?? "—",
+                          role: e.role ? roleLabel(e.role) : "—",
+                        })
+                      : t("auditOther")}
                   </Td>
                 </tr>
               ))}

@@ -37,8 +37,24 @@ export function ImportDetails({
   const t = useTranslations("import");
   const tGroups = useTranslations("channelGroups");
   const editable = current.status === "UPLOADED" || current.status === "FAILED";
-  const { targets, setTargets, aliases, setAliases, defaultChannel, setDefaultChannel, currency, setCurrency, rate, setRate, numberStyle, setNumberStyle, ignored, setIgnored, unresolved, mappingInput } =
-    useMappingDraft(current, editable);
+  const {
+    targets,
+    setTargets,
+    aliases,
+    setAliases,
+    defaultChannel,
+    setDefaultChannel,
+    currency,
+    setCurrency,
+    rate,
+    setRate,
+    numberStyle,
+    setNumberStyle,
+    ignored,
+    setIgnored,
+    unresolved,
+    mappingInput,
+  } = useMappingDraft(current, editable);
   const nameOf = (x: { nameEn: string; nameRu: string }) => (locale === "ru" ? x.nameRu : x.nameEn);
   const measureName = (key: string) => {
     const target = current.mappingTargets.find((x) => x.key === key);
@@ -50,7 +66,13 @@ export function ImportDetails({
   const { report } = current;
 
   function downloadReport() {
-    const csv = importReportCsv(report.issues, locale, { row: t("row"), column: t("column"), value: t("value"), reason: t("reason"), wholeFile: t("wholeFile") });
+    const csv = importReportCsv(report.issues, locale, {
+      row: t("row"),
+      column: t("column"),
+      value: t("value"),
+      reason: t("reason"),
+      wholeFile: t("wholeFile"),
+    });
     const url = URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" }));
     const a = document.createElement("a");
     a.href = url;
@@ -67,14 +89,28 @@ export function ImportDetails({
             {current.fileName}
           </h2>
           <p className="text-sm text-ink-muted">
-            {t("fileSummary", { name: current.fileName, rows: current.dataRows, encoding: current.encoding, delimiter: current.delimiter === "\t" ? "Tab" : current.delimiter, style: current.numberStyle === "RU" ? t("styleRu") : t("styleEn") })}
+            {t("fileSummary", {
+              name: current.fileName,
+              rows: current.dataRows,
+              encoding: current.encoding,
+              delimiter: current.delimiter === "\t" ? "Tab" : current.delimiter,
+              style: current.numberStyle === "RU" ? t("styleRu") : t("styleEn"),
+            })}
           </p>
         </div>
         <Badge tone={TONE[current.status]}>{t(`statuses.${current.status}`)}</Badge>
       </div>
 
-      {current.duplicateOf ? <Alert tone="info" className="mt-3">{t("duplicateOf", { date: formatDateTime(current.duplicateOf.createdAt, locale) })}</Alert> : null}
-      {current.error ? <Alert tone="bad" className="mt-3">{current.error}</Alert> : null}
+      {current.duplicateOf ? (
+        <Alert tone="info" className="mt-3">
+          {t("duplicateOf", { date: formatDateTime(current.duplicateOf.createdAt, locale) })}
+        </Alert>
+      ) : null}
+      {current.error ? (
+        <Alert tone="bad" className="mt-3">
+          {current.error}
+        </Alert>
+      ) : null}
 
       {live || current.status === "COMMITTED" ? (
         <div className="mt-4 space-y-2">
@@ -87,11 +123,20 @@ export function ImportDetails({
             data-testid="import-progress"
             className="h-3 w-full overflow-hidden rounded-full bg-canvas"
           >
-            <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${Math.round(percent * 100)}%` }} />
+            <div
+              className="h-full bg-brand-600 transition-[width]"
+              style={{ width: `${Math.round(percent * 100)}%` }}
+            />
           </div>
           <p className="text-sm tabular-nums" aria-live="polite">
-            {t("progress", { done: formatNumber(current.progress.rowsDone, locale), total: formatNumber(current.progress.rowsTotal, locale), percent: formatPercent(percent, locale, { maximumFractionDigits: 0 }) })}
-            {current.status === "COMMITTED" ? ` · ${t("resultCounts", { inserted: formatNumber(current.inserted, locale), updated: formatNumber(current.updated, locale), unchanged: formatNumber(current.unchanged, locale) })}` : null}
+            {t("progress", {
+              done: formatNumber(current.progress.rowsDone, locale),
+              total: formatNumber(current.progress.rowsTotal, locale),
+              percent: formatPercent(percent, locale, { maximumFractionDigits: 0 }),
+            })}
+            {current.status === "COMMITTED"
+              ? ` · ${t("resultCounts", { inserted: formatNumber(current.inserted, locale), updated: formatNumber(current.updated, locale), unchanged: formatNumber(current.unchanged, locale) })}`
+              : null}
           </p>
           {current.progress.cancelRequested ? <p className="text-sm">{t("cancelRequested")}</p> : null}
         </div>
@@ -99,7 +144,9 @@ export function ImportDetails({
 
       {editable ? (
         <section className="mt-6 space-y-3" aria-labelledby="import-mapping-title">
-          <h3 id="import-mapping-title" className="font-semibold">{t("mappingTitle")}</h3>
+          <h3 id="import-mapping-title" className="font-semibold">
+            {t("mappingTitle")}
+          </h3>
           <p className="text-sm text-ink-muted">{t("mappingLead")}</p>
           <Table caption={t("mappingTitle")}>
             <THead>
@@ -113,30 +160,59 @@ export function ImportDetails({
               {current.headers.map((header, i) => (
                 <tr key={i}>
                   <Td className="font-medium">{header || `#${i + 1}`}</Td>
-                  <Td className="max-w-56 truncate text-ink-muted">{current.sampleRows.slice(0, 3).map((r) => r.cells[i] ?? "").join(" · ")}</Td>
+                  <Td className="max-w-56 truncate text-ink-muted">
+                    {current.sampleRows
+                      .slice(0, 3)
+                      .map((r) => r.cells[i] ?? "")
+                      .join(" · ")}
+                  </Td>
                   <Td>
-                    <Select aria-label={`${t("target")}: ${header || `#${i + 1}`}`} value={targets[i]} onChange={(e) => setTargets((all) => all.map((x, j) => (j === i ? e.target.value : x)))}>
+                    <Select
+                      aria-label={`${t("target")}: ${header || `#${i + 1}`}`}
+                      value={targets[i]}
+                      onChange={(e) => setTargets((all) => all.map((x, j) => (j === i ? e.target.value : x)))}
+                    >
                       <optgroup label={t("dimensions")}>
-                        {dims.map((d) => <option key={d.key} value={d.key}>{nameOf(d)}</option>)}
+                        {dims.map((d) => (
+                          <option key={d.key} value={d.key}>
+                            {nameOf(d)}
+                          </option>
+                        ))}
                       </optgroup>
                       <optgroup label={t("measures")}>
-                        {measures.map((m) => <option key={m.key} value={m.key}>{nameOf(m)}</option>)}
+                        {measures.map((m) => (
+                          <option key={m.key} value={m.key}>
+                            {nameOf(m)}
+                          </option>
+                        ))}
                       </optgroup>
                     </Select>
                     {targets[i] === "ignore" ? (
                       <div className="mt-2 space-y-1 text-sm" data-testid="unknown-column">
-                        {ignored.has(i) ? null : <p className="text-warn-ink">{t("unknownColumn", { column: header || `#${i + 1}` })}</p>}
+                        {ignored.has(i) ? null : (
+                          <p className="text-warn-ink">{t("unknownColumn", { column: header || `#${i + 1}` })}</p>
+                        )}
                         <label className="flex items-center gap-2">
                           <input
                             type="checkbox"
                             className="size-4"
                             checked={ignored.has(i)}
-                            onChange={(e) => setIgnored((all) => { const next = new Set(all); if (e.target.checked) next.add(i); else next.delete(i); return next; })}
+                            onChange={(e) =>
+                              setIgnored((all) => {
+                                const next = new Set(all);
+                                if (e.target.checked) next.add(i);
+                                else next.delete(i);
+                                return next;
+                              })
+                            }
                           />
                           {t("ignoreColumn", { column: header || `#${i + 1}` })}
                         </label>
                         {header ? (
-                          <a className="text-brand-700 underline" href={`${measuresHref}?name=${encodeURIComponent(header)}`}>
+                          <a
+                            className="text-brand-700 underline"
+                            href={`${measuresHref}?name=${encodeURIComponent(header)}`}
+                          >
                             {t("createMeasureFrom", { column: header })}
                           </a>
                         ) : null}
@@ -151,11 +227,25 @@ export function ImportDetails({
             <fieldset className="space-y-2">
               <legend className="font-medium">{t("unknownMeasures")}</legend>
               {report.unknownMeasures.map((u) => (
-                <Field key={u.name} id={`alias-${u.name}`} label={t("unknownMeasureRows", { name: u.name, rows: u.rows })}>
+                <Field
+                  key={u.name}
+                  id={`alias-${u.name}`}
+                  label={t("unknownMeasureRows", { name: u.name, rows: u.rows })}
+                >
                   {(control) => (
-                    <Select {...control} value={aliases[u.name] ?? u.suggestion ?? "ignore"} onChange={(e) => setAliases((a) => ({ ...a, [u.name]: e.target.value }))}>
-                      <option value="ignore">{nameOf(dims.find((d) => d.key === "ignore") ?? { nameEn: "Ignore", nameRu: "Не загружать" })}</option>
-                      {measures.map((m) => <option key={m.key} value={m.key}>{nameOf(m)}</option>)}
+                    <Select
+                      {...control}
+                      value={aliases[u.name] ?? u.suggestion ?? "ignore"}
+                      onChange={(e) => setAliases((a) => ({ ...a, [u.name]: e.target.value }))}
+                    >
+                      <option value="ignore">
+                        {nameOf(dims.find((d) => d.key === "ignore") ?? { nameEn: "Ignore", nameRu: "Не загружать" })}
+                      </option>
+                      {measures.map((m) => (
+                        <option key={m.key} value={m.key}>
+                          {nameOf(m)}
+                        </option>
+                      ))}
                     </Select>
                   )}
                 </Field>
@@ -164,37 +254,54 @@ export function ImportDetails({
           ) : null}
           <div className="grid gap-3 sm:grid-cols-2">
             <Field id="import-default-channel" label={t("defaultChannel")}>
-              {(control) => <Input {...control} value={defaultChannel} onChange={(e) => setDefaultChannel(e.target.value)} maxLength={100} />}
+              {(control) => (
+                <Input
+                  {...control}
+                  value={defaultChannel}
+                  onChange={(e) => setDefaultChannel(e.target.value)}
+                  maxLength={100}
+                />
+              )}
             </Field>
             <Field id="import-currency" label={tGroups("importCurrency")} hint={tGroups("importCurrencyHint")}>
-              {(control) => <Input {...control} value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} />}
+              {(control) => (
+                <Input {...control} value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} />
+              )}
             </Field>
             <Field id="import-rate" label={tGroups("importRate")} hint={tGroups("importRateHint")}>
-              {(control) => <Input {...control} value={rate} inputMode="decimal" onChange={(e) => setRate(e.target.value)} maxLength={30} />}
+              {(control) => (
+                <Input
+                  {...control}
+                  value={rate}
+                  inputMode="decimal"
+                  onChange={(e) => setRate(e.target.value)}
+                  maxLength={30}
+                />
+              )}
             </Field>
             <Field id="import-number-style" label={t("numberStyle")}>
               {(control) => (
-                <Select {...control} value={numberStyle} onChange={(e) => setNumberStyle(e.target.value as "RU" | "EN")}>
+                <Select
+                  {...control}
+                  value={numberStyle}
+                  onChange={(e) => setNumberStyle(e.target.value as "RU" | "EN")}
+                >
                   <option value="RU">{t("styleRu")}</option>
                   <option value="EN">{t("styleEn")}</option>
                 </Select>
               )}
             </Field>
           </div>
-          <Button
-            variant="secondary"
-            pending={pending}
-            onClick={() =>
-              onRecheck(mappingInput(), numberStyle)
-            }
-          >
+          <Button variant="secondary" pending={pending} onClick={() => onRecheck(mappingInput(), numberStyle)}>
             {t("recheck")}
           </Button>
         </section>
       ) : null}
 
       <section className="mt-6 space-y-2" aria-labelledby="import-report-title">
-        <h3 id="import-report-title" className="font-semibold">{t("reportTitle")}</h3>
+        <h3 id="import-report-title" className="font-semibold">
+          {t("reportTitle")}
+        </h3>
         {report.unmappedChannels.length > 0 ? (
           <div data-testid="import-unmapped-channels">
             <Alert tone="warn">{tGroups("importUnmapped", { channels: report.unmappedChannels.join(", ") })}</Alert>
@@ -227,20 +334,26 @@ export function ImportDetails({
                   <tr key={i} data-testid="import-issue">
                     <Td className="tabular-nums">{issue.row || t("wholeFile")}</Td>
                     <Td>{issue.column ?? "—"}</Td>
-                    <Td className="max-w-40 truncate"><code>{issue.value ?? ""}</code></Td>
+                    <Td className="max-w-40 truncate">
+                      <code>{issue.value ?? ""}</code>
+                    </Td>
                     <Td>{locale === "ru" ? issue.reasonRu : issue.reasonEn}</Td>
                   </tr>
                 ))}
               </tbody>
             </Table>
-            <Button size="sm" variant="secondary" onClick={downloadReport}>{t("downloadReport")}</Button>
+            <Button size="sm" variant="secondary" onClick={downloadReport}>
+              {t("downloadReport")}
+            </Button>
           </>
         )}
       </section>
 
       {current.preview.length > 0 ? (
         <section className="mt-6 space-y-2" aria-labelledby="import-preview-title">
-          <h3 id="import-preview-title" className="font-semibold">{t("previewTitle")}</h3>
+          <h3 id="import-preview-title" className="font-semibold">
+            {t("previewTitle")}
+          </h3>
           <Table caption={t("previewCaption")}>
             <THead>
               <tr>
@@ -260,7 +373,9 @@ export function ImportDetails({
                   <Td>{channelLabel(p.channel, locale)}</Td>
                   <Td>{p.campaign || "—"}</Td>
                   <Td>{measureName(p.measure)}</Td>
-                  <Td className="text-right tabular-nums">{formatNumber(p.value, locale, { maximumFractionDigits: 10 })}</Td>
+                  <Td className="text-right tabular-nums">
+                    {formatNumber(p.value, locale, { maximumFractionDigits: 10 })}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -269,7 +384,9 @@ export function ImportDetails({
       ) : null}
 
       {current.canCommit && unresolved.length > 0 ? (
-        <Alert tone="warn" className="mt-6">{t("unresolvedColumns", { count: unresolved.length })}</Alert>
+        <Alert tone="warn" className="mt-6">
+          {t("unresolvedColumns", { count: unresolved.length })}
+        </Alert>
       ) : null}
       <div className="mt-6 flex flex-wrap gap-3">
         {current.canCommit ? (

@@ -20,7 +20,15 @@ import { TONE } from "./import-status-tone";
  * once a second; the selected import is kept in the URL (?import=…), so a reload picks the
  * progress bar up again.
  */
-export function ImportWorkbench({ workspaceId, timeZone, measuresHref }: { workspaceId: string; timeZone: string; measuresHref: string }) {
+export function ImportWorkbench({
+  workspaceId,
+  timeZone,
+  measuresHref,
+}: {
+  workspaceId: string;
+  timeZone: string;
+  measuresHref: string;
+}) {
   const t = useTranslations("import");
   const tc = useTranslations("common");
   const locale = useLocale();
@@ -87,7 +95,9 @@ export function ImportWorkbench({ workspaceId, timeZone, measuresHref }: { works
           pending={pending}
           locale={locale}
           measuresHref={measuresHref}
-          onRecheck={(mapping, numberStyle) => mutate(UPDATE_MAPPING, { id: current.id, mapping, numberStyle }, "updateImportMapping")}
+          onRecheck={(mapping, numberStyle) =>
+            mutate(UPDATE_MAPPING, { id: current.id, mapping, numberStyle }, "updateImportMapping")
+          }
           onCommit={() => mutate(COMMIT, { id: current.id }, "commitImport")}
           onCancel={() => mutate(CANCEL, { id: current.id }, "cancelImport")}
         />

@@ -14,11 +14,35 @@ import { graphql } from "@/graphql/client/graphql";
 const BATCHES = graphql(`
   query MetricBatches($ws: ID!) {
     workspace(id: $ws) {
-      metricBatches(first: 20) { edges { node { id createdAt createdBy createdByKind status rows inserted updated unchanged canRollback } } }
+      metricBatches(first: 20) {
+        edges {
+          node {
+            id
+            createdAt
+            createdBy
+            createdByKind
+            status
+            rows
+            inserted
+            updated
+            unchanged
+            canRollback
+          }
+        }
+      }
     }
   }
 `);
-const ROLLBACK = graphql(`mutation RollbackMetricBatch($id: ID!) { rollbackMetricBatch(input: { id: $id }) { batch { id status } } }`);
+const ROLLBACK = graphql(`
+  mutation RollbackMetricBatch($id: ID!) {
+    rollbackMetricBatch(input: { id: $id }) {
+      batch {
+        id
+        status
+      }
+    }
+  }
+`);
 
 interface BatchItem {
   id: string;

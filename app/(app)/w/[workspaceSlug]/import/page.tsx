@@ -19,7 +19,11 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
     <ClientMessages namespaces={["import", "channelGroups", "metricBatches"]}>
       <>
         <PageHeader title={t("title")} description={t("lead")} />
-        <ImportWorkbench workspaceId={workspace.id} timeZone={workspace.timeZone} measuresHref={`/w/${workspaceSlug}/settings/measures`} />
+        <ImportWorkbench
+          workspaceId={workspace.id}
+          timeZone={workspace.timeZone}
+          measuresHref={`/w/${workspaceSlug}/settings/measures`}
+        />
         <div className="mt-6">
           <MetricBatches workspaceId={workspace.id} timeZone={workspace.timeZone} />
         </div>

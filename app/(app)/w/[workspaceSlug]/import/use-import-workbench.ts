@@ -63,12 +63,15 @@ export function useImportWorkbench(workspaceId: string, onUploadSettled: () => v
     setError(null);
     setUploading(file.name);
     try {
-      const res = await fetch(`/api/imports?workspaceId=${encodeURIComponent(workspaceId)}&fileName=${encodeURIComponent(file.name)}`, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "content-type": "text/csv" },
-        body: file,
-      });
+      const res = await fetch(
+        `/api/imports?workspaceId=${encodeURIComponent(workspaceId)}&fileName=${encodeURIComponent(file.name)}`,
+        {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "content-type": "text/csv" },
+          body: file,
+        },
+      );
       const body = await res.json().catch(() => null);
       if (!res.ok) throw new Error(body?.errors?.[0]?.message ?? res.statusText);
       await open(body.import.id);
@@ -82,7 +85,11 @@ export function useImportWorkbench(workspaceId: string, onUploadSettled: () => v
   }
 
   /** Runs one of the import mutations; `field` names the mutation's result, the import as it now is. */
-  async function mutate<F extends string, V>(document: TadaDocumentNode<{ [K in F]: ImportView | null }, V>, variables: V, field: F) {
+  async function mutate<F extends string, V>(
+    document: TadaDocumentNode<{ [K in F]: ImportView | null }, V>,
+    variables: V,
+    field: F,
+  ) {
     setPending(true);
     setError(null);
     const res = await fetchGraphQL(document, variables);

@@ -17,8 +17,12 @@ export type MappingInput = {
  * columns the person chose not to load. `mappingInput()` is what updateImportMapping takes.
  */
 export function useMappingDraft(current: ImportView, editable: boolean) {
-  const [targets, setTargets] = useState<string[]>(() => current.headers.map((_, i) => current.mapping.columns.find((c) => c.index === i)?.target ?? "ignore"));
-  const [aliases, setAliases] = useState<Record<string, string>>(() => Object.fromEntries(current.mapping.measureAliases.map((a) => [a.value, a.measure])));
+  const [targets, setTargets] = useState<string[]>(() =>
+    current.headers.map((_, i) => current.mapping.columns.find((c) => c.index === i)?.target ?? "ignore"),
+  );
+  const [aliases, setAliases] = useState<Record<string, string>>(() =>
+    Object.fromEntries(current.mapping.measureAliases.map((a) => [a.value, a.measure])),
+  );
   const [defaultChannel, setDefaultChannel] = useState(current.mapping.defaultChannel ?? "");
   const [currency, setCurrency] = useState(current.mapping.currency ?? "");
   const [rate, setRate] = useState(current.mapping.rate ?? "");
@@ -26,15 +30,21 @@ export function useMappingDraft(current: ImportView, editable: boolean) {
   // A column nothing maps is never dropped silently: the person maps it, creates a measure
   // from it, or says explicitly that it is not to be loaded (SPEC §7, issue 12).
   const [ignored, setIgnored] = useState<ReadonlySet<number>>(new Set());
-  const unresolved = editable ? current.headers.map((_, i) => i).filter((i) => targets[i] === "ignore" && !ignored.has(i)) : [];
+  const unresolved = editable
+    ? current.headers.map((_, i) => i).filter((i) => targets[i] === "ignore" && !ignored.has(i))
+    : [];
 
   function mappingInput(): MappingInput {
     const { report } = current;
     return {
       columns: targets.map((target, index) => ({ index, target })),
-      measureAliases: report.unknownMeasures.map((u) => ({ value: u.name, measure: aliases[u.name] ?? u.suggestion ?? "ignore" })).concat(
-        Object.entries(aliases).filter(([k]) => !report.unknownMeasures.some((u) => u.name === k)).map(([value, measure]) => ({ value, measure })),
-      ),
+      measureAliases: report.unknownMeasures
+        .map((u) => ({ value: u.name, measure: aliases[u.name] ?? u.suggestion ?? "ignore" }))
+        .concat(
+          Object.entries(aliases)
+            .filter(([k]) => !report.unknownMeasures.some((u) => u.name === k))
+            .map(([value, measure]) => ({ value, measure })),
+        ),
       defaultChannel: defaultChannel.trim() || null,
       currency: currency.trim() || null,
       rate: rate.trim().replace(",", ".") || null,

@@ -36,12 +36,42 @@ export interface KpiDef {
 const OWNERS = ["COMPANY", "SALES", "CMO", "PERFORMANCE", "SMM", "CONTENT"] as const;
 type Owner = (typeof OWNERS)[number];
 
-const CREATE = graphql(`mutation CreateKpi($input: CreateKpiInput!) { createKpi(input: $input) { kpi { id } } }`);
-const UPDATE = graphql(`mutation UpdateKpi($input: UpdateKpiInput!) { updateKpi(input: $input) { kpi { id } } }`);
+const CREATE = graphql(`
+  mutation CreateKpi($input: CreateKpiInput!) {
+    createKpi(input: $input) {
+      kpi {
+        id
+      }
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation UpdateKpi($input: UpdateKpiInput!) {
+    updateKpi(input: $input) {
+      kpi {
+        id
+      }
+    }
+  }
+`);
 /** Create or update, picked at run time: one form builds the input for either (the API validates it). */
 type SaveDocument = TadaDocumentNode<unknown, { input: Record<string, unknown> }>;
-const DELETE = graphql(`mutation DeleteKpi($id: ID!) { deleteKpi(id: $id) { key } }`);
-const RESET = graphql(`mutation ResetTemplate($workspaceId: ID!, $role: ScorecardOwner!) { resetScorecardTemplate(workspaceId: $workspaceId, role: $role) { kpis { id } } }`);
+const DELETE = graphql(`
+  mutation DeleteKpi($id: ID!) {
+    deleteKpi(id: $id) {
+      key
+    }
+  }
+`);
+const RESET = graphql(`
+  mutation ResetTemplate($workspaceId: ID!, $role: ScorecardOwner!) {
+    resetScorecardTemplate(workspaceId: $workspaceId, role: $role) {
+      kpis {
+        id
+      }
+    }
+  }
+`);
 
 interface Draft {
   metricKey: string;
@@ -73,7 +103,11 @@ function draftOf(kpi: KpiDef | null, all: KpiDef[], catalog: Map<string, MetricI
     gateOn: Boolean(kpi?.qualityGate),
     gateMetric: kpi?.qualityGate?.metricKey ?? "lead_to_deal_conversion",
     gateComparator: kpi?.qualityGate?.comparator ?? "GTE",
-    gateThreshold: toInputValue(kpi?.qualityGate?.threshold ?? "0.2", entersAsPercent(gateUnit, kpi?.qualityGate?.metricKey ?? "lead_to_deal_conversion"), locale),
+    gateThreshold: toInputValue(
+      kpi?.qualityGate?.threshold ?? "0.2",
+      entersAsPercent(gateUnit, kpi?.qualityGate?.metricKey ?? "lead_to_deal_conversion"),
+      locale,
+    ),
     diagnostics: kpi?.diagnostics ?? [],
     rangeMin: kpi?.range?.min ?? "",
     rangeMax: kpi?.range?.max ?? "",
@@ -104,7 +138,9 @@ function KpiForm({
   const [localError, setLocalError] = useState<string | null>(null);
   const { run, pending, fieldErrors, formError } = useGraphQLMutation((kpi ? UPDATE : CREATE) as SaveDocument);
   const prefix = kpi ? `kpi-${kpi.id}` : `new-${owner}`;
-  const metrics = [...catalog.values()].sort((a, b) => metricName(a, a.key, locale).localeCompare(metricName(b, b.key, locale)));
+  const metrics = [...catalog.values()].sort((a, b) =>
+    metricName(a, a.key, locale).localeCompare(metricName(b, b.key, locale)),
+  );
   const diagnosticsOptions = metrics.filter((m) => m.class === "PROCESS" || m.kind === "MEASURE");
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD({ ...d, [k]: v });
 
@@ -113,7 +149,10 @@ function KpiForm({
     const onTrack = parseDecimalInput(d.onTrack, true);
     const atRisk = parseDecimalInput(d.atRisk, true);
     const weight = parseDecimalInput(d.weight);
-    const gateThreshold = parseDecimalInput(d.gateThreshold, entersAsPercent(catalog.get(d.gateMetric)?.unit, d.gateMetric));
+    const gateThreshold = parseDecimalInput(
+      d.gateThreshold,
+      entersAsPercent(catalog.get(d.gateMetric)?.unit, d.gateMetric),
+    );
     if (!onTrack || !atRisk || !weight || (d.gateOn && !gateThreshold)) {
       setLocalError(t("numbersRequired"));
       return;
@@ -131,8 +170,12 @@ function KpiForm({
       parentId: d.parentId || null,
       channelScope: d.channelScope.trim() || null,
       diagnostics: d.diagnostics,
-      qualityGate: d.gateOn ? { metricKey: d.gateMetric, comparator: d.gateComparator, threshold: gateThreshold } : null,
-      ...(d.direction === "RANGE" ? { range: { min: parseDecimalInput(d.rangeMin) ?? "0", max: parseDecimalInput(d.rangeMax) ?? "0" } } : {}),
+      qualityGate: d.gateOn
+        ? { metricKey: d.gateMetric, comparator: d.gateComparator, threshold: gateThreshold }
+        : null,
+      ...(d.direction === "RANGE"
+        ? { range: { min: parseDecimalInput(d.rangeMin) ?? "0", max: parseDecimalInput(d.rangeMax) ?? "0" } }
+        : {}),
     };
     const outcome = await run({ input: kpi ? { id: kpi.id, ...input } : { workspaceId, ownerRole: owner, ...input } });
     if (outcome.errors.length === 0) {
@@ -144,7 +187,12 @@ function KpiForm({
   const parents = all.filter((k) => k.id !== kpi?.id);
   const tr = useTranslations("tree.owners");
   return (
-    <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-line bg-canvas p-4" data-testid="kpi-form">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-4 rounded-lg border border-line bg-canvas p-4"
+      data-testid="kpi-form"
+    >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Field id={`${prefix}-metric`} label={t("metric")} error={fieldErrors.metricKey}>
           {(c) => (
@@ -181,15 +229,31 @@ function KpiForm({
         {d.direction === "RANGE" ? (
           <>
             <Field id={`${prefix}-min`} label={t("rangeMin")} error={fieldErrors.min}>
-              {(c) => <Input {...c} inputMode="decimal" value={d.rangeMin} onChange={(e) => set("rangeMin", e.target.value)} />}
+              {(c) => (
+                <Input
+                  {...c}
+                  inputMode="decimal"
+                  value={d.rangeMin}
+                  onChange={(e) => set("rangeMin", e.target.value)}
+                />
+              )}
             </Field>
             <Field id={`${prefix}-max`} label={t("rangeMax")} error={fieldErrors.max}>
-              {(c) => <Input {...c} inputMode="decimal" value={d.rangeMax} onChange={(e) => set("rangeMax", e.target.value)} />}
+              {(c) => (
+                <Input
+                  {...c}
+                  inputMode="decimal"
+                  value={d.rangeMax}
+                  onChange={(e) => set("rangeMax", e.target.value)}
+                />
+              )}
             </Field>
           </>
         ) : null}
         <Field id={`${prefix}-ontrack`} label={t("onTrack")} hint={t("onTrackHint")} error={fieldErrors.onTrack}>
-          {(c) => <Input {...c} inputMode="decimal" value={d.onTrack} onChange={(e) => set("onTrack", e.target.value)} />}
+          {(c) => (
+            <Input {...c} inputMode="decimal" value={d.onTrack} onChange={(e) => set("onTrack", e.target.value)} />
+          )}
         </Field>
         <Field id={`${prefix}-atrisk`} label={t("atRisk")} hint={t("atRiskHint")} error={fieldErrors.atRisk}>
           {(c) => <Input {...c} inputMode="decimal" value={d.atRisk} onChange={(e) => set("atRisk", e.target.value)} />}
@@ -197,10 +261,20 @@ function KpiForm({
         <Field id={`${prefix}-weight`} label={t("weight")} hint={t("weightHint")} error={fieldErrors.weight}>
           {(c) => <Input {...c} inputMode="decimal" value={d.weight} onChange={(e) => set("weight", e.target.value)} />}
         </Field>
-        <Field id={`${prefix}-scope`} label={t("channelScope")} hint={t("channelScopeHint")} error={fieldErrors.channelScope}>
+        <Field
+          id={`${prefix}-scope`}
+          label={t("channelScope")}
+          hint={t("channelScopeHint")}
+          error={fieldErrors.channelScope}
+        >
           {(c) => (
             <>
-              <Input {...c} list={`${prefix}-scope-groups`} value={d.channelScope} onChange={(e) => set("channelScope", e.target.value)} />
+              <Input
+                {...c}
+                list={`${prefix}-scope-groups`}
+                value={d.channelScope}
+                onChange={(e) => set("channelScope", e.target.value)}
+              />
               <datalist id={`${prefix}-scope-groups`}>
                 {["paid", "social", "content"].map((group) => (
                   <option key={group} value={group} label={channelLabel(group, locale)} />
@@ -213,7 +287,12 @@ function KpiForm({
       <fieldset className="rounded-lg border border-line p-3">
         <legend className="px-1 text-sm font-medium">{t("gate")}</legend>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4" checked={d.gateOn} onChange={(e) => set("gateOn", e.target.checked)} />
+          <input
+            type="checkbox"
+            className="size-4"
+            checked={d.gateOn}
+            onChange={(e) => set("gateOn", e.target.checked)}
+          />
           {t("gateOn")}
         </label>
         {d.gateOn ? (
@@ -231,14 +310,30 @@ function KpiForm({
             </Field>
             <Field id={`${prefix}-gate-cmp`} label={t("gateComparator")}>
               {(c) => (
-                <Select {...c} value={d.gateComparator} onChange={(e) => set("gateComparator", e.target.value as "GTE" | "LTE")}>
+                <Select
+                  {...c}
+                  value={d.gateComparator}
+                  onChange={(e) => set("gateComparator", e.target.value as "GTE" | "LTE")}
+                >
                   <option value="GTE">≥</option>
                   <option value="LTE">≤</option>
                 </Select>
               )}
             </Field>
-            <Field id={`${prefix}-gate-threshold`} label={t("gateThreshold")} hint={entersAsPercent(catalog.get(d.gateMetric)?.unit, d.gateMetric) ? "%" : undefined} error={fieldErrors.threshold}>
-              {(c) => <Input {...c} inputMode="decimal" value={d.gateThreshold} onChange={(e) => set("gateThreshold", e.target.value)} />}
+            <Field
+              id={`${prefix}-gate-threshold`}
+              label={t("gateThreshold")}
+              hint={entersAsPercent(catalog.get(d.gateMetric)?.unit, d.gateMetric) ? "%" : undefined}
+              error={fieldErrors.threshold}
+            >
+              {(c) => (
+                <Input
+                  {...c}
+                  inputMode="decimal"
+                  value={d.gateThreshold}
+                  onChange={(e) => set("gateThreshold", e.target.value)}
+                />
+              )}
             </Field>
           </div>
         ) : null}
@@ -252,7 +347,12 @@ function KpiForm({
                 type="checkbox"
                 className="size-4"
                 checked={d.diagnostics.includes(m.key)}
-                onChange={(e) => set("diagnostics", e.target.checked ? [...d.diagnostics, m.key] : d.diagnostics.filter((x) => x !== m.key))}
+                onChange={(e) =>
+                  set(
+                    "diagnostics",
+                    e.target.checked ? [...d.diagnostics, m.key] : d.diagnostics.filter((x) => x !== m.key),
+                  )
+                }
               />
               {metricName(m, m.key, locale)}
             </label>
@@ -261,7 +361,9 @@ function KpiForm({
       </fieldset>
       {localError ? <Alert tone="bad">{localError}</Alert> : null}
       {formError ? <Alert tone="bad">{formError}</Alert> : null}
-      {Object.keys(fieldErrors).length > 0 && !formError ? <Alert tone="bad">{Object.values(fieldErrors).join(" ")}</Alert> : null}
+      {Object.keys(fieldErrors).length > 0 && !formError ? (
+        <Alert tone="bad">{Object.values(fieldErrors).join(" ")}</Alert>
+      ) : null}
       <div className="flex gap-2">
         <Button type="submit" pending={pending}>
           {kpi ? tc("save") : t("create")}
@@ -274,7 +376,21 @@ function KpiForm({
   );
 }
 
-function KpiRow({ kpi, all, catalog, locale, workspaceId, editable }: { kpi: KpiDef; all: KpiDef[]; catalog: Map<string, MetricInfo>; locale: string; workspaceId: string; editable: boolean }) {
+function KpiRow({
+  kpi,
+  all,
+  catalog,
+  locale,
+  workspaceId,
+  editable,
+}: {
+  kpi: KpiDef;
+  all: KpiDef[];
+  catalog: Map<string, MetricInfo>;
+  locale: string;
+  workspaceId: string;
+  editable: boolean;
+}) {
   const t = useTranslations("kpiEditor");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -297,25 +413,56 @@ function KpiRow({ kpi, all, catalog, locale, workspaceId, editable }: { kpi: Kpi
         <div className="min-w-0">
           <p className="font-medium">
             {metricName(info, kpi.metricKey, locale)}
-            {kpi.channelScope ? <span className="font-normal text-ink-muted"> · {channelLabel(kpi.channelScope, locale)}</span> : null}
-            {info?.class === "PROCESS" ? <Badge tone="warn" className="ml-2">{t("processMetric")}</Badge> : null}
+            {kpi.channelScope ? (
+              <span className="font-normal text-ink-muted"> · {channelLabel(kpi.channelScope, locale)}</span>
+            ) : null}
+            {info?.class === "PROCESS" ? (
+              <Badge tone="warn" className="ml-2">
+                {t("processMetric")}
+              </Badge>
+            ) : null}
           </p>
           <p className="text-xs text-ink-muted">
-            {t(`directions.${kpi.direction}`)} · {t("weightShort", { weight: formatNumber(kpi.weight, locale) })} · {t("thresholdsShort", { onTrack: toInputValue(kpi.thresholds.onTrack, true, locale), atRisk: toInputValue(kpi.thresholds.atRisk, true, locale) })}
+            {t(`directions.${kpi.direction}`)} · {t("weightShort", { weight: formatNumber(kpi.weight, locale) })} ·{" "}
+            {t("thresholdsShort", {
+              onTrack: toInputValue(kpi.thresholds.onTrack, true, locale),
+              atRisk: toInputValue(kpi.thresholds.atRisk, true, locale),
+            })}
           </p>
           <p className="text-xs text-ink-muted">
-            {kpi.parentKey ? t("drives", { parent: parent ? `${kpiLabel(parent, catalog, locale)} (${tr(parent.ownerRole as Owner)})` : t("unknownParent") }) : t("root")}
-            {gate ? ` · ${t("gateShort", { metric: metricName(catalog.get(gate.metricKey), gate.metricKey, locale), comparator: gate.comparator === "GTE" ? "≥" : "≤", threshold: gateThreshold })}` : ""}
-            {kpi.diagnostics.length > 0 ? ` · ${t("diagnosticsShort", { list: kpi.diagnostics.map((d) => metricName(catalog.get(d), d, locale)).join(", ") })}` : ""}
+            {kpi.parentKey
+              ? t("drives", {
+                  parent: parent
+                    ? `${kpiLabel(parent, catalog, locale)} (${tr(parent.ownerRole as Owner)})`
+                    : t("unknownParent"),
+                })
+              : t("root")}
+            {gate
+              ? ` · ${t("gateShort", { metric: metricName(catalog.get(gate.metricKey), gate.metricKey, locale), comparator: gate.comparator === "GTE" ? "≥" : "≤", threshold: gateThreshold })}`
+              : ""}
+            {kpi.diagnostics.length > 0
+              ? ` · ${t("diagnosticsShort", { list: kpi.diagnostics.map((d) => metricName(catalog.get(d), d, locale)).join(", ") })}`
+              : ""}
           </p>
         </div>
         {editable ? (
           <div className="flex gap-2">
-            <Button size="sm" variant="secondary" onClick={() => setEditing(!editing)} aria-expanded={editing} aria-label={t("editFor", { kpi: name })}>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => setEditing(!editing)}
+              aria-expanded={editing}
+              aria-label={t("editFor", { kpi: name })}
+            >
               {t("edit")}
             </Button>
             <ConfirmButton
-              label={<>{t("delete")}<span className="sr-only"> {name}</span></>}
+              label={
+                <>
+                  {t("delete")}
+                  <span className="sr-only"> {name}</span>
+                </>
+              }
               title={t("deleteTitle", { kpi: name })}
               description={t("deleteBody")}
               confirmLabel={t("delete")}
@@ -334,17 +481,45 @@ function KpiRow({ kpi, all, catalog, locale, workspaceId, editable }: { kpi: Kpi
           </div>
         ) : null}
       </div>
-      {del.formError ? <Alert tone="bad" className="mt-2">{del.formError}</Alert> : null}
+      {del.formError ? (
+        <Alert tone="bad" className="mt-2">
+          {del.formError}
+        </Alert>
+      ) : null}
       {editing ? (
         <div className="mt-3">
-          <KpiForm workspaceId={workspaceId} owner={kpi.ownerRole as Owner} kpi={kpi} all={all} catalog={catalog} locale={locale} onDone={() => setEditing(false)} />
+          <KpiForm
+            workspaceId={workspaceId}
+            owner={kpi.ownerRole as Owner}
+            kpi={kpi}
+            all={all}
+            catalog={catalog}
+            locale={locale}
+            onDone={() => setEditing(false)}
+          />
         </div>
       ) : null}
     </li>
   );
 }
 
-function OwnerSection({ owner, kpis, all, catalog, locale, workspaceId, editable }: { owner: Owner; kpis: KpiDef[]; all: KpiDef[]; catalog: Map<string, MetricInfo>; locale: string; workspaceId: string; editable: boolean }) {
+function OwnerSection({
+  owner,
+  kpis,
+  all,
+  catalog,
+  locale,
+  workspaceId,
+  editable,
+}: {
+  owner: Owner;
+  kpis: KpiDef[];
+  all: KpiDef[];
+  catalog: Map<string, MetricInfo>;
+  locale: string;
+  workspaceId: string;
+  editable: boolean;
+}) {
   const t = useTranslations("kpiEditor");
   const tr = useTranslations("tree.owners");
   const tc = useTranslations("common");
@@ -386,16 +561,36 @@ function OwnerSection({ owner, kpis, all, catalog, locale, workspaceId, editable
           {count < 3 ? t("tooFew", { count }) : t("tooMany", { count })}
         </Alert>
       ) : null}
-      {reset.formError ? <Alert tone="bad" className="mb-3">{reset.formError}</Alert> : null}
+      {reset.formError ? (
+        <Alert tone="bad" className="mb-3">
+          {reset.formError}
+        </Alert>
+      ) : null}
       <ul>
         {kpis.map((kpi) => (
-          <KpiRow key={kpi.id} kpi={kpi} all={all} catalog={catalog} locale={locale} workspaceId={workspaceId} editable={editable} />
+          <KpiRow
+            key={kpi.id}
+            kpi={kpi}
+            all={all}
+            catalog={catalog}
+            locale={locale}
+            workspaceId={workspaceId}
+            editable={editable}
+          />
         ))}
       </ul>
       {editable ? (
         adding ? (
           <div className="mt-3">
-            <KpiForm workspaceId={workspaceId} owner={owner} kpi={null} all={all} catalog={catalog} locale={locale} onDone={() => setAdding(false)} />
+            <KpiForm
+              workspaceId={workspaceId}
+              owner={owner}
+              kpi={null}
+              all={all}
+              catalog={catalog}
+              locale={locale}
+              onDone={() => setAdding(false)}
+            />
           </div>
         ) : (
           <Button variant="secondary" size="sm" className="mt-3" onClick={() => setAdding(true)}>
@@ -408,7 +603,19 @@ function OwnerSection({ owner, kpis, all, catalog, locale, workspaceId, editable
 }
 
 /** All scorecards' KPI definitions, editable where the viewer may (kpi.manage / kpi.manageCompany). */
-export function KpiEditor({ workspaceId, kpis, catalog, locale, editable }: { workspaceId: string; kpis: KpiDef[]; catalog: MetricInfo[]; locale: string; editable: Record<Owner, boolean> }) {
+export function KpiEditor({
+  workspaceId,
+  kpis,
+  catalog,
+  locale,
+  editable,
+}: {
+  workspaceId: string;
+  kpis: KpiDef[];
+  catalog: MetricInfo[];
+  locale: string;
+  editable: Record<Owner, boolean>;
+}) {
   const map = new Map(catalog.map((m) => [m.key, m]));
   return (
     <div className="space-y-6">

@@ -16,19 +16,41 @@ export async function generateMetadata() {
 
 const KPIS_QUERY = graphql(
   `
-  query KpiEditorPage($id: ID!) {
-    workspace(id: $id) {
-      metricCatalog { ...CatalogFields }
-      kpis {
-        id key metricKey ownerRole direction parentKey weight channelScope defaultTarget templateKey position
-        thresholds { onTrack atRisk }
-        diagnostics
-        qualityGate { metricKey comparator threshold }
-        range { min max }
+    query KpiEditorPage($id: ID!) {
+      workspace(id: $id) {
+        metricCatalog {
+          ...CatalogFields
+        }
+        kpis {
+          id
+          key
+          metricKey
+          ownerRole
+          direction
+          parentKey
+          weight
+          channelScope
+          defaultTarget
+          templateKey
+          position
+          thresholds {
+            onTrack
+            atRisk
+          }
+          diagnostics
+          qualityGate {
+            metricKey
+            comparator
+            threshold
+          }
+          range {
+            min
+            max
+          }
+        }
       }
     }
-  }
-`,
+  `,
   [CatalogFields],
 );
 
@@ -46,7 +68,9 @@ export default async function KpiEditorPage({ params }: { params: Promise<{ work
   const locale = await getLocale();
   const { data, errors } = await executeServer(KPIS_QUERY, { id: workspace.id });
   // graphql-js results have null prototypes; client components need plain objects.
-  const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
+  const ws = data?.workspace
+    ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>)
+    : null;
   return (
     <ClientMessages namespaces={["kpiEditor", "tree.owners"]}>
       <>
@@ -61,7 +85,14 @@ export default async function KpiEditorPage({ params }: { params: Promise<{ work
             kpis={ws.kpis}
             catalog={ws.metricCatalog}
             locale={locale}
-            editable={{ COMPANY: canCompany, SALES: canCompany, CMO: canRoles, PERFORMANCE: canRoles, SMM: canRoles, CONTENT: canRoles }}
+            editable={{
+              COMPANY: canCompany,
+              SALES: canCompany,
+              CMO: canRoles,
+              PERFORMANCE: canRoles,
+              SMM: canRoles,
+              CONTENT: canRoles,
+            }}
           />
         )}
       </>

@@ -12,11 +12,31 @@ import { type TadaDocumentNode, type VariablesOf, graphql } from "@/graphql/clie
 /** A form builds its input from strings; the API validates them. This names the type a mutation takes. */
 type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D>["input"];
 
-const MARK_READ = graphql(`mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount } }`);
-const MARK_ALL_READ = graphql(`mutation MarkAllNotificationsRead($input: MarkAllNotificationsReadInput!) { markAllNotificationsRead(input: $input) { unreadCount } }`);
-const SET_PREFERENCE = graphql(`mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
-  setNotificationPreference(input: $input) { preference { delivery digestHour digestWeekday } }
-}`);
+const MARK_READ = graphql(`
+  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+    markNotificationsRead(input: $input) {
+      unreadCount
+    }
+  }
+`);
+const MARK_ALL_READ = graphql(`
+  mutation MarkAllNotificationsRead($input: MarkAllNotificationsReadInput!) {
+    markAllNotificationsRead(input: $input) {
+      unreadCount
+    }
+  }
+`);
+const SET_PREFERENCE = graphql(`
+  mutation SetNotificationPreference($input: SetNotificationPreferenceInput!) {
+    setNotificationPreference(input: $input) {
+      preference {
+        delivery
+        digestHour
+        digestWeekday
+      }
+    }
+  }
+`);
 
 export function MarkReadButton({ notificationId }: { notificationId: string }) {
   const t = useTranslations("notifications");
@@ -77,7 +97,12 @@ export function PreferenceForm({
     setSaved(false);
     const form = new FormData(event.currentTarget);
     const outcome = await run({
-      input: { workspaceId, delivery: String(form.get("delivery")) as Input<typeof SET_PREFERENCE>["delivery"], digestHour: Number(form.get("digestHour")), digestWeekday: Number(form.get("digestWeekday")) },
+      input: {
+        workspaceId,
+        delivery: String(form.get("delivery")) as Input<typeof SET_PREFERENCE>["delivery"],
+        digestHour: Number(form.get("digestHour")),
+        digestWeekday: Number(form.get("digestWeekday")),
+      },
     });
     if (outcome.errors.length === 0) setSaved(true);
   }

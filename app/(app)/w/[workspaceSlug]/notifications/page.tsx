@@ -19,8 +19,24 @@ const NOTIFICATIONS = graphql(`
   query Notifications($id: ID!) {
     workspace(id: $id) {
       unreadNotificationCount
-      notificationPreference { delivery digestHour digestWeekday }
-      notifications(first: 50) { edges { node { id severity title body ruleText createdAt readAt } } }
+      notificationPreference {
+        delivery
+        digestHour
+        digestWeekday
+      }
+      notifications(first: 50) {
+        edges {
+          node {
+            id
+            severity
+            title
+            body
+            ruleText
+            createdAt
+            readAt
+          }
+        }
+      }
     }
   }
 `);
@@ -64,7 +80,9 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                       <p className="text-sm text-ink-muted">
                         <span className="font-medium">{t("rule")}:</span> {n.ruleText}
                       </p>
-                      <p className="text-xs text-ink-muted">{formatDateTime(n.createdAt, locale, workspace.timeZone)}</p>
+                      <p className="text-xs text-ink-muted">
+                        {formatDateTime(n.createdAt, locale, workspace.timeZone)}
+                      </p>
                     </div>
                     <div className="flex items-center gap-2">
                       <Badge tone={TONE[n.severity]}>{n.readAt ? t("read") : "●"}</Badge>
@@ -82,7 +100,11 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
             <PreferenceForm
               workspaceId={workspace.id}
               // graphql-js results have null prototypes; client components need plain objects.
-              preference={{ delivery: ws.notificationPreference.delivery, digestHour: ws.notificationPreference.digestHour, digestWeekday: ws.notificationPreference.digestWeekday }}
+              preference={{
+                delivery: ws.notificationPreference.delivery,
+                digestHour: ws.notificationPreference.digestHour,
+                digestWeekday: ws.notificationPreference.digestWeekday,
+              }}
               weekdays={weekdays}
             />
           </Card>

@@ -9,7 +9,11 @@ import { Button } from "@/components/ui/button";
 import { graphql } from "@/graphql/client/graphql";
 
 const LOAD_DEMO_DATA = graphql(`
-  mutation LoadDemoData($input: LoadDemoDataInput!) { loadDemoData(input: $input) { __typename } }
+  mutation LoadDemoData($input: LoadDemoDataInput!) {
+    loadDemoData(input: $input) {
+      __typename
+    }
+  }
 `);
 
 /** "Load demo data" (Mutation.loadDemoData, metrics.write). */

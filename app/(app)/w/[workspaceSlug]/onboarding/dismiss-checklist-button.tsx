@@ -7,7 +7,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { graphql } from "@/graphql/client/graphql";
 
-const DISMISS = graphql(`mutation DismissChecklist($input: UpdateWorkspaceInput!) { updateWorkspace(input: $input) { workspace { id } } }`);
+const DISMISS = graphql(`
+  mutation DismissChecklist($input: UpdateWorkspaceInput!) {
+    updateWorkspace(input: $input) {
+      workspace {
+        id
+      }
+    }
+  }
+`);
 
 /** Hides the first-day checklist for good (stored on the workspace) and opens the scorecard. */
 export function DismissChecklistButton({ workspaceId, next }: { workspaceId: string; next: string }) {

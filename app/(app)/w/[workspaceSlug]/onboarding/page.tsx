@@ -21,12 +21,38 @@ export async function generateMetadata() {
 }
 
 const CHECKLIST = graphql(`
-  query FirstDay($id: ID!) { workspace(id: $id) { firstDayChecklist { settingsConfirmed dataLoaded targetsSet teamInvited dismissed } } }
+  query FirstDay($id: ID!) {
+    workspace(id: $id) {
+      firstDayChecklist {
+        settingsConfirmed
+        dataLoaded
+        targetsSet
+        teamInvited
+        dismissed
+      }
+    }
+  }
 `);
 
 type Checklist = NonNullable<NonNullable<ResultOf<typeof CHECKLIST>["workspace"]>["firstDayChecklist"]>;
 
-function Step({ id, title, lead, done, doneLabel, todoLabel, children }: { id: string; title: string; lead: string; done: boolean; doneLabel: string; todoLabel: string; children: ReactNode }) {
+function Step({
+  id,
+  title,
+  lead,
+  done,
+  doneLabel,
+  todoLabel,
+  children,
+}: {
+  id: string;
+  title: string;
+  lead: string;
+  done: boolean;
+  doneLabel: string;
+  todoLabel: string;
+  children: ReactNode;
+}) {
   return (
     <Card aria-labelledby={id} data-testid="first-day-step" data-step={id} data-done={done ? "true" : "false"}>
       <CardHeader
@@ -50,7 +76,13 @@ export default async function OnboardingPage({ params }: { params: Promise<{ wor
   const t = await getTranslations("onboarding");
   const invitableRoles = WORKSPACE_ROLES.filter((r) => r !== "OWNER" || can(workspace, "owner.manage"));
   const { data } = await executeServer(CHECKLIST, { id: workspace.id });
-  const list: Checklist = data?.workspace?.firstDayChecklist ?? { settingsConfirmed: false, dataLoaded: false, targetsSet: false, teamInvited: false, dismissed: false };
+  const list: Checklist = data?.workspace?.firstDayChecklist ?? {
+    settingsConfirmed: false,
+    dataLoaded: false,
+    targetsSet: false,
+    teamInvited: false,
+    dismissed: false,
+  };
   const base = `/w/${workspace.slug}`;
   const next = landingPath(workspace.slug, workspace.viewerRole);
   const doneCount = [list.settingsConfirmed, list.dataLoaded, list.targetsSet, list.teamInvited].filter(Boolean).length;
@@ -66,7 +98,13 @@ export default async function OnboardingPage({ params }: { params: Promise<{ wor
         <p className="text-sm text-ink-muted" data-testid="first-day-progress">
           {t("progress", { done: doneCount, total: 4 })}
         </p>
-        <Step id="step-basics" title={t("basicsTitle")} lead={t("basicsLead")} done={list.settingsConfirmed} {...labels}>
+        <Step
+          id="step-basics"
+          title={t("basicsTitle")}
+          lead={t("basicsLead")}
+          done={list.settingsConfirmed}
+          {...labels}
+        >
           <WorkspaceSettingsForm
             workspace={workspace}
             fields={["currency", "timeZone", "fiscalYearStartMonth"]}
@@ -87,7 +125,12 @@ export default async function OnboardingPage({ params }: { params: Promise<{ wor
               <div>
                 <h3 className="font-medium">{t("apiTitle")}</h3>
                 <p className="text-sm text-ink-muted">{t("apiLead")}</p>
-                <pre className="mt-2 max-w-full overflow-x-auto rounded-lg bg-canvas p-3 text-xs" data-identifiers tabIndex={0} aria-label={t("apiExample")}>
+                <pre
+                  className="mt-2 max-w-full overflow-x-auto rounded-lg bg-canvas p-3 text-xs"
+                  data-identifiers
+                  tabIndex={0}
+                  aria-label={t("apiExample")}
+                >
                   <code>{apiExample}</code>
                 </pre>
                 <div className="mt-2 flex flex-wrap gap-2">

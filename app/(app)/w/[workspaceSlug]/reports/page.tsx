@@ -16,7 +16,18 @@ export async function generateMetadata() {
 }
 
 const REPORTS = graphql(`
-  query Reports($id: ID!) { workspace(id: $id) { reports { id title status version publishedAt updatedAt } } }
+  query Reports($id: ID!) {
+    workspace(id: $id) {
+      reports {
+        id
+        title
+        status
+        version
+        publishedAt
+        updatedAt
+      }
+    }
+  }
 `);
 
 /**
@@ -58,14 +69,21 @@ export default async function ReportsPage({ params }: { params: Promise<{ worksp
             <li key={r.id}>
               <Card className="flex items-center justify-between gap-4">
                 <div>
-                  <Link href={`${base}/${encodeURIComponent(r.id)}`} className="font-semibold text-ink underline-offset-2 hover:underline">
+                  <Link
+                    href={`${base}/${encodeURIComponent(r.id)}`}
+                    className="font-semibold text-ink underline-offset-2 hover:underline"
+                  >
                     {r.title}
                   </Link>
                   <p className="text-sm text-ink-muted">
-                    {t("version", { version: r.version })} · {formatDateTime(r.publishedAt ?? r.updatedAt, locale, workspace.timeZone)}
+                    {t("version", { version: r.version })} ·{" "}
+                    {formatDateTime(r.publishedAt ?? r.updatedAt, locale, workspace.timeZone)}
                   </p>
                 </div>
-                <StatusPill tone={r.status === "PUBLISHED" ? "ok" : "neutral"} label={r.status === "PUBLISHED" ? t("published") : t("draft")} />
+                <StatusPill
+                  tone={r.status === "PUBLISHED" ? "ok" : "neutral"}
+                  label={r.status === "PUBLISHED" ? t("published") : t("draft")}
+                />
               </Card>
             </li>
           ))}

@@ -14,7 +14,14 @@ import { type TadaDocumentNode, type VariablesOf, graphql } from "@/graphql/clie
 type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D>["input"];
 
 const SCORECARD_ROLES = ["OWNER", "CMO", "PERFORMANCE", "SMM", "CONTENT", "SALES"] as const;
-const SECTION_OF_ROLE: Record<string, string> = { OWNER: "COMPANY", CMO: "CMO", PERFORMANCE: "PERFORMANCE", SMM: "SMM", CONTENT: "CONTENT", SALES: "SALES" };
+const SECTION_OF_ROLE: Record<string, string> = {
+  OWNER: "COMPANY",
+  CMO: "CMO",
+  PERFORMANCE: "PERFORMANCE",
+  SMM: "SMM",
+  CONTENT: "CONTENT",
+  SALES: "SALES",
+};
 const PERIOD_TYPES = ["WEEK", "MONTH", "QUARTER", "YEAR"] as const;
 
 export interface ReportFormInitial {
@@ -37,8 +44,25 @@ export interface AgencyBrandingOption {
   name: string;
 }
 
-const CREATE = graphql(`mutation CreateReport($input: CreateReportInput!) { createReport(input: $input) { report { id } } }`);
-const UPDATE = graphql(`mutation UpdateReport($input: UpdateReportInput!) { updateReport(input: $input) { report { id version } } }`);
+const CREATE = graphql(`
+  mutation CreateReport($input: CreateReportInput!) {
+    createReport(input: $input) {
+      report {
+        id
+      }
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation UpdateReport($input: UpdateReportInput!) {
+    updateReport(input: $input) {
+      report {
+        id
+        version
+      }
+    }
+  }
+`);
 
 /** Composes a report: scorecards, KPI tree, period (fixed or rolling), commentary, language. Saves a new version each time. */
 export function ReportBuilderForm({
@@ -85,7 +109,9 @@ export function ReportBuilderForm({
       ...(agencyBrandings.length > 0 ? { brandingAgencyId: String(form.get("brandingAgencyId") ?? "") || null } : {}),
       ...(reportId ? { reportId } : { workspaceId }),
     };
-    const outcome = (await m.run({ input: input as Input<typeof CREATE> & Input<typeof UPDATE> })) as { data: Saved | null };
+    const outcome = (await m.run({ input: input as Input<typeof CREATE> & Input<typeof UPDATE> })) as {
+      data: Saved | null;
+    };
     if (reportId && outcome.data?.updateReport) {
       setSaved(true);
       router.refresh();
@@ -106,7 +132,11 @@ export function ReportBuilderForm({
         <div className="flex flex-wrap gap-4">
           {SCORECARD_ROLES.map((role) => (
             <label key={role} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={roles.includes(role)} onChange={(e) => setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))} />
+              <input
+                type="checkbox"
+                checked={roles.includes(role)}
+                onChange={(e) => setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
+              />
               {t(`sections.${SECTION_OF_ROLE[role]}` as "sections.COMPANY")}
             </label>
           ))}
@@ -118,7 +148,11 @@ export function ReportBuilderForm({
         {m.fieldErrors.roles ? <p className="text-sm text-bad-ink">{m.fieldErrors.roles}</p> : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="report-period-type" label={t("builder.periodType")} error={m.fieldErrors["period.type"] ?? m.fieldErrors.period}>
+        <Field
+          id="report-period-type"
+          label={t("builder.periodType")}
+          error={m.fieldErrors["period.type"] ?? m.fieldErrors.period}
+        >
           {(p) => (
             <Select {...p} name="periodType" defaultValue={initial.periodType}>
               {PERIOD_TYPES.map((pt) => (
@@ -160,15 +194,33 @@ export function ReportBuilderForm({
         {t("builder.rolling")}
       </label>
       <Field id="report-commentary" label={t("builder.commentary")} error={m.fieldErrors.commentary}>
-        {(p) => <Textarea {...p} name="commentary" rows={3} defaultValue={initial.commentary ?? ""} className="font-sans" />}
+        {(p) => (
+          <Textarea {...p} name="commentary" rows={3} defaultValue={initial.commentary ?? ""} className="font-sans" />
+        )}
       </Field>
       {sectionsShown.map((section) => (
-        <Field key={section} id={`report-section-${section}`} label={t("builder.sectionCommentary", { section: t(`sections.${section}` as "sections.COMPANY") })}>
-          {(p) => <Textarea {...p} name={`section-${section}`} rows={2} defaultValue={commentaryOf(section)} className="font-sans" />}
+        <Field
+          key={section}
+          id={`report-section-${section}`}
+          label={t("builder.sectionCommentary", { section: t(`sections.${section}` as "sections.COMPANY") })}
+        >
+          {(p) => (
+            <Textarea
+              {...p}
+              name={`section-${section}`}
+              rows={2}
+              defaultValue={commentaryOf(section)}
+              className="font-sans"
+            />
+          )}
         </Field>
       ))}
       {m.formError ? <Alert tone="bad">{m.formError}</Alert> : null}
-      {saved ? <p role="status" className="text-sm text-ok-ink">{t("builder.saved")}</p> : null}
+      {saved ? (
+        <p role="status" className="text-sm text-ok-ink">
+          {t("builder.saved")}
+        </p>
+      ) : null}
       <Button type="submit" pending={m.pending}>
         {t("builder.save")}
       </Button>
@@ -176,7 +228,16 @@ export function ReportBuilderForm({
   );
 }
 
-const PUBLISH = graphql(`mutation PublishReport($input: PublishReportInput!) { publishReport(input: $input) { report { id status } } }`);
+const PUBLISH = graphql(`
+  mutation PublishReport($input: PublishReportInput!) {
+    publishReport(input: $input) {
+      report {
+        id
+        status
+      }
+    }
+  }
+`);
 
 export function PublishButton({ reportId, published }: { reportId: string; published: boolean }) {
   const t = useTranslations("clientReports");
@@ -199,8 +260,26 @@ export function PublishButton({ reportId, published }: { reportId: string; publi
   );
 }
 
-const CREATE_LINK = graphql(`mutation CreateShareLink($input: CreateShareLinkInput!) { createShareLink(input: $input) { url pdfUrl shareLink { id } } }`);
-const REVOKE_LINK = graphql(`mutation RevokeShareLink($input: RevokeShareLinkInput!) { revokeShareLink(input: $input) { shareLink { id } } }`);
+const CREATE_LINK = graphql(`
+  mutation CreateShareLink($input: CreateShareLinkInput!) {
+    createShareLink(input: $input) {
+      url
+      pdfUrl
+      shareLink {
+        id
+      }
+    }
+  }
+`);
+const REVOKE_LINK = graphql(`
+  mutation RevokeShareLink($input: RevokeShareLinkInput!) {
+    revokeShareLink(input: $input) {
+      shareLink {
+        id
+      }
+    }
+  }
+`);
 
 /** Creates a share link; its URLs are shown once, here. */
 export function CreateShareLinkForm({ reportId }: { reportId: string }) {
@@ -212,7 +291,9 @@ export function CreateShareLinkForm({ reportId }: { reportId: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const expires = String(new FormData(event.currentTarget).get("expiresAt") ?? "");
-    const outcome = await run({ input: { reportId, ...(expires ? { expiresAt: new Date(`${expires}T23:59:59`).toISOString() } : {}) } });
+    const outcome = await run({
+      input: { reportId, ...(expires ? { expiresAt: new Date(`${expires}T23:59:59`).toISOString() } : {}) },
+    });
     if (outcome.data?.createShareLink) {
       setCreated(outcome.data.createShareLink);
       router.refresh();
@@ -232,8 +313,20 @@ export function CreateShareLinkForm({ reportId }: { reportId: string }) {
       {created ? (
         <Alert tone="info" title={t("share.created")}>
           <div className="space-y-2">
-            <CopyableValue id="share-url" label={t("share.pageUrl")} value={created.url} copyLabel={tc("copy")} copiedLabel={tc("copied")} />
-            <CopyableValue id="share-pdf-url" label={t("share.pdfUrl")} value={created.pdfUrl} copyLabel={tc("copy")} copiedLabel={tc("copied")} />
+            <CopyableValue
+              id="share-url"
+              label={t("share.pageUrl")}
+              value={created.url}
+              copyLabel={tc("copy")}
+              copiedLabel={tc("copied")}
+            />
+            <CopyableValue
+              id="share-pdf-url"
+              label={t("share.pdfUrl")}
+              value={created.pdfUrl}
+              copyLabel={tc("copy")}
+              copiedLabel={tc("copied")}
+            />
           </div>
         </Alert>
       ) : null}
@@ -259,7 +352,15 @@ export function RevokeShareLinkButton({ id }: { id: string }) {
   );
 }
 
-const CREATE_SCHEDULE = graphql(`mutation CreateReportSchedule($input: CreateReportScheduleInput!) { createReportSchedule(input: $input) { schedule { id } } }`);
+const CREATE_SCHEDULE = graphql(`
+  mutation CreateReportSchedule($input: CreateReportScheduleInput!) {
+    createReportSchedule(input: $input) {
+      schedule {
+        id
+      }
+    }
+  }
+`);
 
 export function ScheduleForm({ reportId, members }: { reportId: string; members: { id: string; label: string }[] }) {
   const t = useTranslations("clientReports");
@@ -275,10 +376,16 @@ export function ScheduleForm({ reportId, members }: { reportId: string; members:
       cadence: cadence as Input<typeof CREATE_SCHEDULE>["cadence"],
       weekday: cadence === "WEEKLY" ? num("weekday") : undefined,
       dayOfMonth: cadence === "MONTHLY" ? num("dayOfMonth") : undefined,
-      closePeriod: cadence === "PERIOD_CLOSE" ? (String(form.get("closePeriod")) as Input<typeof CREATE_SCHEDULE>["closePeriod"]) : undefined,
+      closePeriod:
+        cadence === "PERIOD_CLOSE"
+          ? (String(form.get("closePeriod")) as Input<typeof CREATE_SCHEDULE>["closePeriod"])
+          : undefined,
       hour: num("hour"),
       memberIds: form.getAll("members").map(String),
-      externalEmails: String(form.get("external") ?? "").split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean),
+      externalEmails: String(form.get("external") ?? "")
+        .split(/[\n,;]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
     };
     if ((await run({ input })).data) {
       event.currentTarget?.reset?.();
@@ -356,10 +463,24 @@ export function ScheduleForm({ reportId, members }: { reportId: string; members:
   );
 }
 
-const SAVE_BRANDING = graphql(`mutation UpdateReportBranding($input: UpdateReportBrandingInput!) { updateReportBranding(input: $input) { branding { name } } }`);
+const SAVE_BRANDING = graphql(`
+  mutation UpdateReportBranding($input: UpdateReportBrandingInput!) {
+    updateReportBranding(input: $input) {
+      branding {
+        name
+      }
+    }
+  }
+`);
 
 /** Report branding: name, primary colour (checked for contrast on the server), logo file sent as base64. */
-export function BrandingForm({ workspaceId, initial }: { workspaceId: string; initial: { name: string; primaryColor: string } }) {
+export function BrandingForm({
+  workspaceId,
+  initial,
+}: {
+  workspaceId: string;
+  initial: { name: string; primaryColor: string };
+}) {
   const t = useTranslations("clientReports");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
@@ -379,11 +500,16 @@ export function BrandingForm({ workspaceId, initial }: { workspaceId: string; in
     if (file instanceof File && file.size > 0) {
       const res = await fetch(`/api/reports/branding/logo?workspaceId=${encodeURIComponent(workspaceId)}`, {
         method: "POST",
-        headers: { "content-type": file.type && /^image\/(png|jpeg|webp)$/.test(file.type) ? file.type : "application/octet-stream" },
+        headers: {
+          "content-type":
+            file.type && /^image\/(png|jpeg|webp)$/.test(file.type) ? file.type : "application/octet-stream",
+        },
         body: file,
       });
       if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { errors?: { message: string; extensions?: { fieldErrors?: { message: string }[] } }[] } | null;
+        const body = (await res.json().catch(() => null)) as {
+          errors?: { message: string; extensions?: { fieldErrors?: { message: string }[] } }[];
+        } | null;
         setLogoError(body?.errors?.[0]?.extensions?.fieldErrors?.[0]?.message ?? body?.errors?.[0]?.message ?? "—");
         return;
       }
@@ -398,13 +524,35 @@ export function BrandingForm({ workspaceId, initial }: { workspaceId: string; in
       <Field id="branding-name" label={t("branding.name")} error={fieldErrors.name}>
         {(p) => <Input {...p} name="name" defaultValue={initial.name} required maxLength={120} />}
       </Field>
-      <Field id="branding-color" label={t("branding.color")} hint={t("branding.colorHelp")} error={fieldErrors.primaryColor}>
+      <Field
+        id="branding-color"
+        label={t("branding.color")}
+        hint={t("branding.colorHelp")}
+        error={fieldErrors.primaryColor}
+      >
         {(p) => (
           <div className="flex items-center gap-2">
-            <input type="color" aria-label={t("branding.color")} value={/^#[0-9a-f]{6}$/i.test(color) ? color : "#000000"} onChange={(e) => setColor(e.target.value)} className="h-10 w-12" />
-            <Input {...p} name="primaryColor" value={color} onChange={(e) => setColor(e.target.value)} className="max-w-40 font-mono" />
+            <input
+              type="color"
+              aria-label={t("branding.color")}
+              value={/^#[0-9a-f]{6}$/i.test(color) ? color : "#000000"}
+              onChange={(e) => setColor(e.target.value)}
+              className="h-10 w-12"
+            />
+            <Input
+              {...p}
+              name="primaryColor"
+              value={color}
+              onChange={(e) => setColor(e.target.value)}
+              className="max-w-40 font-mono"
+            />
             {/* A contrast sample of white text on the colour, not words: hidden from readers and the language scan. */}
-            <span aria-hidden="true" data-identifiers className="rounded px-3 py-2 text-sm font-semibold text-white" style={{ backgroundColor: /^#[0-9a-f]{3,6}$/i.test(color) ? color : undefined }}>
+            <span
+              aria-hidden="true"
+              data-identifiers
+              className="rounded px-3 py-2 text-sm font-semibold text-white"
+              style={{ backgroundColor: /^#[0-9a-f]{3,6}$/i.test(color) ? color : undefined }}
+            >
               Aa
             </span>
           </div>
@@ -414,7 +562,11 @@ export function BrandingForm({ workspaceId, initial }: { workspaceId: string; in
         {(p) => <Input {...p} type="file" name="logo" accept="image/png,image/jpeg,image/webp" />}
       </Field>
       {formError ? <Alert tone="bad">{formError}</Alert> : null}
-      {saved ? <p role="status" className="text-sm text-ok-ink">{t("branding.saved")}</p> : null}
+      {saved ? (
+        <p role="status" className="text-sm text-ok-ink">
+          {t("branding.saved")}
+        </p>
+      ) : null}
       <Button type="submit" pending={pending}>
         {t("branding.save")}
       </Button>

@@ -6,7 +6,14 @@ import { periodLinks } from "@/components/scorecard/period-nav";
 import { KpiStatusPill } from "@/components/scorecard/status-pill";
 import { TrendIndicator } from "@/components/scorecard/trend";
 import { catalogMap, formatValue, metricName, toNumber } from "@/components/scorecard/format";
-import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod, toPeriodInput } from "@/components/scorecard/period";
+import {
+  type SearchParams,
+  formatPeriod,
+  parsePeriodParams,
+  periodQuery,
+  resolvePeriod,
+  toPeriodInput,
+} from "@/components/scorecard/period";
 import { HealthCheckFields, ShownChangeFields, CatalogFields } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
@@ -26,21 +33,45 @@ const FUNNEL = ["impressions", "clicks", "leads", "qualified_leads", "deals_won"
 
 const SALES_QUERY = graphql(
   `
-  query SalesView($id: ID!, $from: Date!, $to: Date!, $keys: [String!]!, $period: PeriodInput) {
-    workspace(id: $id) {
-      metricCatalog { ...CatalogFields }
-      metricComparison(from: $from, to: $to, keys: $keys) {
-        key current { value reason }
-        previousPeriod { value shownChange { ...ShownChangeFields } }
-        lastYear { value shownChange { ...ShownChangeFields } }
-      }
-      scorecard(role: SALES, period: $period) {
-        kpis { key metricKey status actual target }
-        healthChecks { ...HealthCheckFields }
+    query SalesView($id: ID!, $from: Date!, $to: Date!, $keys: [String!]!, $period: PeriodInput) {
+      workspace(id: $id) {
+        metricCatalog {
+          ...CatalogFields
+        }
+        metricComparison(from: $from, to: $to, keys: $keys) {
+          key
+          current {
+            value
+            reason
+          }
+          previousPeriod {
+            value
+            shownChange {
+              ...ShownChangeFields
+            }
+          }
+          lastYear {
+            value
+            shownChange {
+              ...ShownChangeFields
+            }
+          }
+        }
+        scorecard(role: SALES, period: $period) {
+          kpis {
+            key
+            metricKey
+            status
+            actual
+            target
+          }
+          healthChecks {
+            ...HealthCheckFields
+          }
+        }
       }
     }
-  }
-`,
+  `,
   [ShownChangeFields, HealthCheckFields, CatalogFields],
 );
 
@@ -49,7 +80,13 @@ const SALES_QUERY = graphql(
  * the ≥ 3 rule, lead→deal conversion, and the funnel from impressions to revenue with the
  * conversion of every step, so that nobody argues about whose numbers are right.
  */
-export default async function SalesViewPage({ params, searchParams }: { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function SalesViewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspaceSlug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { workspaceSlug } = await params;
   const workspace = await requirePermission(workspaceSlug, "salesView.read");
   const t = await getTranslations("sales");
@@ -58,7 +95,13 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
   const periodParams = parsePeriodParams(await searchParams);
   const period = resolvePeriod(periodParams, workspace);
   const base = `/w/${workspace.slug}`;
-  const { data, errors } = await executeServer(SALES_QUERY, { id: workspace.id, from: period.from, to: period.to, keys: [...HEADLINE, ...FUNNEL], period: toPeriodInput(periodParams) });
+  const { data, errors } = await executeServer(SALES_QUERY, {
+    id: workspace.id,
+    from: period.from,
+    to: period.to,
+    keys: [...HEADLINE, ...FUNNEL],
+    period: toPeriodInput(periodParams),
+  });
 
   const header = <PageHeader title={t("title")} description={t("lead")} />;
   const ws = data?.workspace;
@@ -118,7 +161,11 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
                 const c = values.get(k);
                 const cmp = periodParams.compare === "previous" ? c?.previousPeriod : c?.lastYear;
                 return (
-                  <li key={k} className="rounded-[var(--radius-card)] border border-line bg-surface p-4" data-testid={`sales-${k}`}>
+                  <li
+                    key={k}
+                    className="rounded-[var(--radius-card)] border border-line bg-surface p-4"
+                    data-testid={`sales-${k}`}
+                  >
                     <div className="flex items-start justify-between gap-2">
                       <Link prefetch={false} href={metricHref(k)} className="font-semibold text-ink hover:underline">
                         {metricName(catalog.get(k), k, locale)}
@@ -126,14 +173,27 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
                       {kpi ? <KpiStatusPill status={kpi.status} /> : null}
                     </div>
                     <p className="mt-2 text-3xl font-semibold tabular-nums">{fmt(k)}</p>
-                    {kpi?.target ? <p className="text-sm text-ink-muted">{t("target", { value: fmt(k, kpi.target) })}</p> : null}
+                    {kpi?.target ? (
+                      <p className="text-sm text-ink-muted">{t("target", { value: fmt(k, kpi.target) })}</p>
+                    ) : null}
                     <p className="mt-1 text-sm">
-                      <TrendIndicator change={cmp?.shownChange ?? null} locale={locale} context={periodParams.compare === "previous" ? t("vsPrevious") : t("vsLastYear")} />
+                      <TrendIndicator
+                        change={cmp?.shownChange ?? null}
+                        locale={locale}
+                        context={periodParams.compare === "previous" ? t("vsPrevious") : t("vsLastYear")}
+                      />
                     </p>
                     {k === "ltv_to_cac" ? (
                       <p
                         data-testid="ltv-cac-rule"
-                        className={cn("mt-2 rounded-md px-2 py-1 text-sm", ltvToCac === null ? "bg-canvas text-ink-muted" : ltvToCac >= 3 ? "bg-ok-bg text-ok-ink" : "bg-bad-bg text-bad-ink")}
+                        className={cn(
+                          "mt-2 rounded-md px-2 py-1 text-sm",
+                          ltvToCac === null
+                            ? "bg-canvas text-ink-muted"
+                            : ltvToCac >= 3
+                              ? "bg-ok-bg text-ok-ink"
+                              : "bg-bad-bg text-bad-ink",
+                        )}
                       >
                         {ltvToCac === null ? t("ruleUnknown") : ltvToCac >= 3 ? t("ruleOk") : t("ruleBad")}
                       </p>
@@ -149,7 +209,11 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
             <CardHeader title={t("funnelTitle")} description={t("funnelLead")} />
             <ol className="space-y-3" data-testid="funnel">
               {steps.map((step, i) => (
-                <li key={step.key} className="grid gap-1 sm:grid-cols-[12rem_1fr_12rem] sm:items-center sm:gap-4" data-testid="funnel-step">
+                <li
+                  key={step.key}
+                  className="grid gap-1 sm:grid-cols-[12rem_1fr_12rem] sm:items-center sm:gap-4"
+                  data-testid="funnel-step"
+                >
                   <Link prefetch={false} href={metricHref(step.key)} className="font-medium text-ink hover:underline">
                     {metricName(catalog.get(step.key), step.key, locale)}
                   </Link>
@@ -158,7 +222,9 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
                       <div aria-hidden="true" className="h-6 flex-1 rounded bg-canvas">
                         <div
                           className="h-full rounded bg-brand-500"
-                          style={{ width: `${Math.max(2, ((step.current ? Math.log10(Math.max(1, step.current)) : 0) / maxLog) * 100).toFixed(1)}%` }}
+                          style={{
+                            width: `${Math.max(2, ((step.current ? Math.log10(Math.max(1, step.current)) : 0) / maxLog) * 100).toFixed(1)}%`,
+                          }}
                         />
                       </div>
                     ) : (
@@ -167,7 +233,11 @@ export default async function SalesViewPage({ params, searchParams }: { params: 
                     <span className="w-32 text-right font-semibold tabular-nums">{fmt(step.key)}</span>
                   </div>
                   <p className="text-sm text-ink-muted">
-                    {i === 0 ? t("funnelStart") : step.key === "revenue" ? t("dealSize", { value: step.conversion ?? "—" }) : t("stepConversion", { value: step.conversion ?? "—" })}
+                    {i === 0
+                      ? t("funnelStart")
+                      : step.key === "revenue"
+                        ? t("dealSize", { value: step.conversion ?? "—" })
+                        : t("stepConversion", { value: step.conversion ?? "—" })}
                   </p>
                 </li>
               ))}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays, parsePeriodParams, periodQuery, resolvePeriod, toPeriodInput, todayIn } from "@/components/scorecard/period";
+import {
+  addDays,
+  parsePeriodParams,
+  periodQuery,
+  resolvePeriod,
+  toPeriodInput,
+  todayIn,
+} from "@/components/scorecard/period";
 import { catalogMap, formatValue } from "@/components/scorecard/format";
 
 describe("scorecard period params", () => {
@@ -14,16 +21,40 @@ describe("scorecard period params", () => {
     expect(parsePeriodParams({ period: "custom", from: "2026-01-01" }).kind).toBe("month");
     const p = parsePeriodParams({ period: "custom", from: "2026-02-10", to: "2026-01-05" });
     expect(toPeriodInput(p)).toEqual({ type: "CUSTOM", from: "2026-01-05", to: "2026-02-10" });
-    expect(periodQuery({ ...p, compare: "lastYear" }, { grain: "week" })).toBe("?period=custom&from=2026-01-05&to=2026-02-10&compare=lastYear&grain=week");
+    expect(periodQuery({ ...p, compare: "lastYear" }, { grain: "week" })).toBe(
+      "?period=custom&from=2026-01-05&to=2026-02-10&compare=lastYear&grain=week",
+    );
   });
 
   it("resolves months and fiscal quarters like the API", () => {
     const moscow = { timeZone: "Europe/Moscow", fiscalYearStartMonth: 4 };
-    expect(resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-02-10" }), moscow)).toMatchObject({ from: "2026-01-01", to: "2026-03-31", label: "Q4" });
-    expect(resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-04-10" }), moscow)).toMatchObject({ from: "2026-04-01", to: "2026-06-30", label: "Q1" });
-    expect(resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-11-10" }), { timeZone: "UTC", fiscalYearStartMonth: 1 })).toMatchObject({ from: "2026-10-01", to: "2026-12-31", days: 92 });
-    expect(resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-02-10" }), { timeZone: "UTC", fiscalYearStartMonth: 12 })).toMatchObject({ from: "2025-12-01", to: "2026-02-28" });
-    expect(resolvePeriod(parsePeriodParams({ anchor: "2024-02-10" }), moscow)).toMatchObject({ from: "2024-02-01", to: "2024-02-29", days: 29 });
+    expect(resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-02-10" }), moscow)).toMatchObject({
+      from: "2026-01-01",
+      to: "2026-03-31",
+      label: "Q4",
+    });
+    expect(resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-04-10" }), moscow)).toMatchObject({
+      from: "2026-04-01",
+      to: "2026-06-30",
+      label: "Q1",
+    });
+    expect(
+      resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-11-10" }), {
+        timeZone: "UTC",
+        fiscalYearStartMonth: 1,
+      }),
+    ).toMatchObject({ from: "2026-10-01", to: "2026-12-31", days: 92 });
+    expect(
+      resolvePeriod(parsePeriodParams({ period: "quarter", anchor: "2026-02-10" }), {
+        timeZone: "UTC",
+        fiscalYearStartMonth: 12,
+      }),
+    ).toMatchObject({ from: "2025-12-01", to: "2026-02-28" });
+    expect(resolvePeriod(parsePeriodParams({ anchor: "2024-02-10" }), moscow)).toMatchObject({
+      from: "2024-02-01",
+      to: "2024-02-29",
+      days: 29,
+    });
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
   });
 });
@@ -34,13 +65,22 @@ describe("scorecard formatting", () => {
     expect(formatValue("1234567.89", "MONEY", "revenue", ru)).toBe("1\u00a0234\u00a0568\u00a0₽");
     expect(formatValue("0.25", "RATIO", "ctr", ru)).toBe("25\u00a0%");
     // The catalog's "multiple" trait (through catalogMap) makes LTV:CAC read "3.2×".
-    const unit = catalogMap([{ key: "ltv_to_cac", unit: "RATIO", nameEn: "LTV:CAC", nameRu: "LTV:CAC", direction: "HIGHER", class: "RESULT", multiple: true }]).get("ltv_to_cac")!.unit;
+    const unit = catalogMap([
+      {
+        key: "ltv_to_cac",
+        unit: "RATIO",
+        nameEn: "LTV:CAC",
+        nameRu: "LTV:CAC",
+        direction: "HIGHER",
+        class: "RESULT",
+        multiple: true,
+      },
+    ]).get("ltv_to_cac")!.unit;
     expect(unit).toBe("MULTIPLE");
     expect(formatValue("3.2", unit, "ltv_to_cac", { locale: "en", currency: "USD" })).toBe("3.2×");
     expect(formatValue("3.2", "RATIO", "romi", { locale: "en", currency: "USD" })).toBe("320%");
     expect(formatValue(null, "COUNT", "leads", ru)).toBe("—");
   });
-
 });
 
 import { parseDecimalInput, toInputValue } from "@/components/scorecard/decimal-input";

@@ -17,7 +17,13 @@ const TABS: { path: string; key: string; permission: Permission }[] = [
   { path: "/audit", key: "audit", permission: "audit.read" },
 ];
 
-export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ workspaceSlug: string }> }) {
+export default async function SettingsLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspaceSlug: string }>;
+}) {
   const { workspaceSlug } = await params;
   const workspace = await requireWorkspace(workspaceSlug);
   const t = await getTranslations("settings");
@@ -27,7 +33,10 @@ export default async function SettingsLayout({ children, params }: { children: R
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold tracking-tight">{t("title")}</h1>
-      <TabLinks label={t("sections")} items={tabs.map((tab) => ({ href: `${base}${tab.path}`, label: t(`tabs.${tab.key}`), exact: tab.path === "" }))} />
+      <TabLinks
+        label={t("sections")}
+        items={tabs.map((tab) => ({ href: `${base}${tab.path}`, label: t(`tabs.${tab.key}`), exact: tab.path === "" }))}
+      />
       {children}
     </>
   );

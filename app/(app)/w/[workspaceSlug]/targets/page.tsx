@@ -21,18 +21,48 @@ export async function generateMetadata() {
 
 const TARGETS_QUERY = graphql(
   `
-  query TargetsPage($id: ID!, $period: PeriodInput) {
-    workspace(id: $id) {
-      metricCatalog { ...CatalogFields }
-      scorecard(role: OWNER, period: $period) { period { type from to label days } }
-      kpis {
-        id key metricKey ownerRole channelScope direction
-        target(period: $period) { value source effectiveFrom derivedFrom { kpiKey factor } setByName }
-        targetHistory(period: $period) { value source effectiveFrom setByUserId setByApiKeyId }
+    query TargetsPage($id: ID!, $period: PeriodInput) {
+      workspace(id: $id) {
+        metricCatalog {
+          ...CatalogFields
+        }
+        scorecard(role: OWNER, period: $period) {
+          period {
+            type
+            from
+            to
+            label
+            days
+          }
+        }
+        kpis {
+          id
+          key
+          metricKey
+          ownerRole
+          channelScope
+          direction
+          target(period: $period) {
+            value
+            source
+            effectiveFrom
+            derivedFrom {
+              kpiKey
+              factor
+            }
+            setByName
+          }
+          targetHistory(period: $period) {
+            value
+            source
+            effectiveFrom
+            setByUserId
+            setByApiKeyId
+          }
+        }
       }
     }
-  }
-`,
+  `,
   [CatalogFields],
 );
 
@@ -43,7 +73,13 @@ const OWNERS = ["COMPANY", "SALES", "CMO", "PERFORMANCE", "SMM", "CONTENT"] as c
  * (a target changed mid-period keeps the earlier value on record), and the planner that
  * derives role targets from the revenue target.
  */
-export default async function TargetsPage({ params, searchParams }: { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function TargetsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspaceSlug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { workspaceSlug } = await params;
   const workspace = await requireWorkspace(workspaceSlug);
   const canCompany = can(workspace, "target.manageCompany");
@@ -59,7 +95,9 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
   const { data, errors } = await executeServer(TARGETS_QUERY, { id: workspace.id, period: periodInput });
   const header = <PageHeader title={t("title")} description={t("lead")} />;
   // graphql-js results have null prototypes; client components need plain objects.
-  const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
+  const ws = data?.workspace
+    ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>)
+    : null;
   if (!ws) {
     return <PageLoadError header={header} title={t("loadError")} message={errors[0]?.message} />;
   }
@@ -73,7 +111,11 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
     canEdit: k.ownerRole === "COMPANY" || k.ownerRole === "SALES" ? canCompany : canRoles,
     // SPEC §5: where a derived target comes from, by name.
     derivedFromName: k.target.derivedFrom
-      ? metricName(catalog.get(ws.kpis.find((x) => x.key === k.target.derivedFrom!.kpiKey)?.metricKey ?? ""), k.target.derivedFrom.kpiKey, locale)
+      ? metricName(
+          catalog.get(ws.kpis.find((x) => x.key === k.target.derivedFrom!.kpiKey)?.metricKey ?? ""),
+          k.target.derivedFrom.kpiKey,
+          locale,
+        )
       : null,
   }));
 
@@ -94,7 +136,12 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
         />
         <Card className="mb-6">
           <CardHeader title={t("plannerTitle")} description={t("plannerLead")} />
-          <TargetPlanner workspaceId={workspace.id} period={periodInput} currency={workspace.currency} kpiNames={Object.fromEntries(ws.kpis.map((k) => [k.key, kpiLabel(k, catalog, locale)]))} />
+          <TargetPlanner
+            workspaceId={workspace.id}
+            period={periodInput}
+            currency={workspace.currency}
+            kpiNames={Object.fromEntries(ws.kpis.map((k) => [k.key, kpiLabel(k, catalog, locale)]))}
+          />
         </Card>
         <div className="space-y-6">
           {OWNERS.map((owner) => {
@@ -103,7 +150,12 @@ export default async function TargetsPage({ params, searchParams }: { params: Pr
             return (
               <Card key={owner}>
                 <CardHeader title={tr(owner)} />
-                <TargetTable rows={ownerRows} period={periodInput} currency={workspace.currency} caption={t("tableCaption", { owner: tr(owner) })} />
+                <TargetTable
+                  rows={ownerRows}
+                  period={periodInput}
+                  currency={workspace.currency}
+                  caption={t("tableCaption", { owner: tr(owner) })}
+                />
               </Card>
             );
           })}

@@ -40,15 +40,35 @@ interface Plan {
 const PLAN = graphql(`
   query PlanTargets($workspaceId: ID!, $input: PlanTargetsInput!) {
     planTargets(workspaceId: $workspaceId, input: $input) {
-      requiredDeals requiredLeads requiredQualifiedLeads pipelineValue marketingBudgetCeiling maxCpl maxCostPerQualifiedLead impliedRomi
-      proposals { kpiKey metricKey role target basis basisEn basisRu canApply }
+      requiredDeals
+      requiredLeads
+      requiredQualifiedLeads
+      pipelineValue
+      marketingBudgetCeiling
+      maxCpl
+      maxCostPerQualifiedLead
+      impliedRomi
+      proposals {
+        kpiKey
+        metricKey
+        role
+        target
+        basis
+        basisEn
+        basisRu
+        canApply
+      }
     }
   }
 `);
 
 const APPLY = graphql(`
   mutation ApplyTargetPlan($workspaceId: ID!, $period: PeriodInput!, $proposals: [TargetProposalInput!]!) {
-    applyTargetPlan(workspaceId: $workspaceId, period: $period, proposals: $proposals) { kpis { id } }
+    applyTargetPlan(workspaceId: $workspaceId, period: $period, proposals: $proposals) {
+      kpis {
+        id
+      }
+    }
   }
 `);
 
@@ -62,8 +82,18 @@ const FIELDS = [
 ] as const;
 
 const METRIC_UNITS: Record<string, MetricUnit> = {
-  revenue: "MONEY", deals_won: "COUNT", cac: "MONEY", romi: "RATIO", pipeline_value: "MONEY", lead_to_deal_conversion: "RATIO",
-  qualified_leads: "COUNT", leads: "COUNT", cost_per_qualified_lead: "MONEY", cpl: "MONEY", ltv_to_cac: "RATIO", lead_quality_rate: "RATIO",
+  revenue: "MONEY",
+  deals_won: "COUNT",
+  cac: "MONEY",
+  romi: "RATIO",
+  pipeline_value: "MONEY",
+  lead_to_deal_conversion: "RATIO",
+  qualified_leads: "COUNT",
+  leads: "COUNT",
+  cost_per_qualified_lead: "MONEY",
+  cpl: "MONEY",
+  ltv_to_cac: "RATIO",
+  lead_quality_rate: "RATIO",
 };
 
 /**
@@ -71,14 +101,26 @@ const METRIC_UNITS: Record<string, MetricUnit> = {
  * leads, pipeline, the budget ceiling at the target CAC, the maximum CPL and the implied ROMI;
  * the proposals can be edited and applied as the period's KPI targets in one go.
  */
-export function TargetPlanner({ workspaceId, period, currency, kpiNames }: { workspaceId: string; period: PeriodInput; currency: string; kpiNames: Record<string, string> }) {
+export function TargetPlanner({
+  workspaceId,
+  period,
+  currency,
+  kpiNames,
+}: {
+  workspaceId: string;
+  period: PeriodInput;
+  currency: string;
+  kpiNames: Record<string, string>;
+}) {
   const t = useTranslations("planner");
   const tr = useTranslations("tree.owners");
   const te = useTranslations("errors");
   const locale = useLocale();
   const router = useRouter();
   const ctx = { locale, currency };
-  const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(FIELDS.map((f) => [f.name, f.initial])));
+  const [values, setValues] = useState<Record<string, string>>(
+    Object.fromEntries(FIELDS.map((f) => [f.name, f.initial])),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [planning, setPlanning] = useState(false);
@@ -137,10 +179,21 @@ export function TargetPlanner({ workspaceId, period, currency, kpiNames }: { wor
         </p>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {FIELDS.map((f) => (
-            <Field key={f.name} id={`plan-${f.name}`} label={t(`fields.${f.name}`)} error={errors[f.name]} hint={t(`hints.${f.name}`, { currency })}>
+            <Field
+              key={f.name}
+              id={`plan-${f.name}`}
+              label={t(`fields.${f.name}`)}
+              error={errors[f.name]}
+              hint={t(`hints.${f.name}`, { currency })}
+            >
               {(control) => (
                 <div className="flex items-center gap-1">
-                  <Input {...control} inputMode="decimal" value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+                  <Input
+                    {...control}
+                    inputMode="decimal"
+                    value={values[f.name]}
+                    onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+                  />
                   <span className="text-sm text-ink-muted">{f.percent ? "%" : f.money ? currency : "×"}</span>
                 </div>
               )}
@@ -219,11 +272,14 @@ export function TargetPlanner({ workspaceId, period, currency, kpiNames }: { wor
                               onChange={(e) => setEdits({ ...edits, [p.kpiKey]: e.target.value })}
                               aria-invalid={errors[p.kpiKey] ? true : undefined}
                             />
-                            <span className="text-sm text-ink-muted">{percent ? "%" : unit === "MONEY" ? currency : ""}</span>
+                            <span className="text-sm text-ink-muted">
+                              {percent ? "%" : unit === "MONEY" ? currency : ""}
+                            </span>
                           </span>
                         ) : (
                           <span id={id}>
-                            {formatValue(p.target, unit, p.metricKey, ctx)} <span className="text-xs text-ink-muted">({t("cannotApply")})</span>
+                            {formatValue(p.target, unit, p.metricKey, ctx)}{" "}
+                            <span className="text-xs text-ink-muted">({t("cannotApply")})</span>
                           </span>
                         )}
                       </Td>
@@ -233,9 +289,22 @@ export function TargetPlanner({ workspaceId, period, currency, kpiNames }: { wor
                 })}
               </tbody>
             </Table>
-            {apply.formError ? <Alert tone="bad" className="mt-3">{apply.formError}</Alert> : null}
-            {applied !== null ? <Alert tone="ok" className="mt-3">{t("applied", { count: applied })}</Alert> : null}
-            <Button type="submit" className="mt-3" pending={apply.pending} disabled={!plan.proposals.some((p) => p.canApply)}>
+            {apply.formError ? (
+              <Alert tone="bad" className="mt-3">
+                {apply.formError}
+              </Alert>
+            ) : null}
+            {applied !== null ? (
+              <Alert tone="ok" className="mt-3">
+                {t("applied", { count: applied })}
+              </Alert>
+            ) : null}
+            <Button
+              type="submit"
+              className="mt-3"
+              pending={apply.pending}
+              disabled={!plan.proposals.some((p) => p.canApply)}
+            >
               {t("apply")}
             </Button>
           </form>

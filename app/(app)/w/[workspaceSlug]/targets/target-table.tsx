@@ -38,7 +38,11 @@ export interface TargetRow {
 
 const RETURN_TO_DERIVED = graphql(`
   mutation ReturnKpiTargetToDerived($kpiId: ID!, $period: PeriodInput!) {
-    returnKpiTargetToDerived(kpiId: $kpiId, period: $period) { kpi { id } }
+    returnKpiTargetToDerived(kpiId: $kpiId, period: $period) {
+      kpi {
+        id
+      }
+    }
   }
 `);
 
@@ -51,9 +55,14 @@ function TargetOrigin({ row }: { row: TargetRow }) {
   if (!source) return null;
   const date = effectiveFrom ? formatDateTime(effectiveFrom, locale) : "";
   let text: string;
-  if (source === "DERIVED" && derivedFrom) text = tn("follows", { factor: formatNumber(derivedFrom.factor, locale), source: row.derivedFromName ?? derivedFrom.kpiKey });
+  if (source === "DERIVED" && derivedFrom)
+    text = tn("follows", {
+      factor: formatNumber(derivedFrom.factor, locale),
+      source: row.derivedFromName ?? derivedFrom.kpiKey,
+    });
   else if (source === "MANUAL") text = setByName ? tn("setBy", { name: setByName, date }) : tn("setByHand", { date });
-  else if (source === "PLANNER") text = setByName ? tn("fromPlanner", { name: setByName, date }) : tn("fromPlannerNoName", { date });
+  else if (source === "PLANNER")
+    text = setByName ? tn("fromPlanner", { name: setByName, date }) : tn("fromPlannerNoName", { date });
   else text = t(`sources.${source}` as "sources.MANUAL");
   return (
     <span className="block text-xs text-ink-muted" data-testid="target-origin" data-source={source}>
@@ -96,7 +105,9 @@ function ReturnToDerived({ row, period }: { row: TargetRow; period: PeriodInput 
 
 const SET_TARGET = graphql(`
   mutation SetKpiTarget($kpiId: ID!, $period: PeriodInput!, $value: Decimal) {
-    setKpiTarget(kpiId: $kpiId, period: $period, value: $value) { target }
+    setKpiTarget(kpiId: $kpiId, period: $period, value: $value) {
+      target
+    }
   }
 `);
 
@@ -118,13 +129,17 @@ function Row({ row, period, currency }: { row: TargetRow; period: PeriodInput; c
       <Td>
         <label htmlFor={inputId} className="font-medium">
           {row.name}
-          {row.channelScope ? <span className="font-normal text-ink-muted"> · {channelLabel(row.channelScope, locale)}</span> : null}
+          {row.channelScope ? (
+            <span className="font-normal text-ink-muted"> · {channelLabel(row.channelScope, locale)}</span>
+          ) : null}
         </label>
       </Td>
       <Td className="tabular-nums">
         {formatValue(row.target.value, row.unit, row.metricKey, ctx)}
         <TargetOrigin row={row} />
-        {row.canEdit && (row.target.source === "MANUAL" || row.target.source === "PLANNER") ? <ReturnToDerived row={row} period={period} /> : null}
+        {row.canEdit && (row.target.source === "MANUAL" || row.target.source === "PLANNER") ? (
+          <ReturnToDerived row={row} period={period} />
+        ) : null}
       </Td>
       <Td>
         {row.canEdit ? (
@@ -147,8 +162,18 @@ function Row({ row, period, currency }: { row: TargetRow; period: PeriodInput; c
             }}
           >
             <span className="inline-flex items-center gap-1">
-              <Input id={inputId} inputMode="decimal" value={draft} onChange={(e) => setDraft(e.target.value)} className="w-36" aria-invalid={error ? true : undefined} aria-describedby={error ? `${inputId}-error` : undefined} />
-              <span className="text-sm text-ink-muted">{percent ? "%" : row.unit === "MONEY" ? currency : row.unit === "RATIO" ? "×" : ""}</span>
+              <Input
+                id={inputId}
+                inputMode="decimal"
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                className="w-36"
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${inputId}-error` : undefined}
+              />
+              <span className="text-sm text-ink-muted">
+                {percent ? "%" : row.unit === "MONEY" ? currency : row.unit === "RATIO" ? "×" : ""}
+              </span>
             </span>
             <Button type="submit" size="sm" variant="secondary" pending={pending}>
               {t("save")}
@@ -171,11 +196,14 @@ function Row({ row, period, currency }: { row: TargetRow; period: PeriodInput; c
           <span className="text-sm text-ink-muted">{t("noHistory")}</span>
         ) : (
           <details className="text-sm">
-            <summary className="cursor-pointer text-brand-700">{t("historyCount", { count: row.targetHistory.length })}</summary>
+            <summary className="cursor-pointer text-brand-700">
+              {t("historyCount", { count: row.targetHistory.length })}
+            </summary>
             <ol className="mt-1 space-y-0.5">
               {row.targetHistory.map((h, i) => (
                 <li key={`${h.effectiveFrom}-${i}`} className="tabular-nums">
-                  {formatValue(h.value, row.unit, row.metricKey, ctx)} · {t(`sources.${h.source}` as "sources.MANUAL")} · {formatDateTime(h.effectiveFrom, locale)}
+                  {formatValue(h.value, row.unit, row.metricKey, ctx)} · {t(`sources.${h.source}` as "sources.MANUAL")}{" "}
+                  · {formatDateTime(h.effectiveFrom, locale)}
                 </li>
               ))}
             </ol>
@@ -187,7 +215,17 @@ function Row({ row, period, currency }: { row: TargetRow; period: PeriodInput; c
 }
 
 /** One scorecard's KPI targets for the period: value, where it came from, edit, history. */
-export function TargetTable({ rows, period, currency, caption }: { rows: TargetRow[]; period: PeriodInput; currency: string; caption: string }) {
+export function TargetTable({
+  rows,
+  period,
+  currency,
+  caption,
+}: {
+  rows: TargetRow[];
+  period: PeriodInput;
+  currency: string;
+  caption: string;
+}) {
   const t = useTranslations("targets");
   return (
     <>

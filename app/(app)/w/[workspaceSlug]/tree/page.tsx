@@ -2,7 +2,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
 import { catalogMap } from "@/components/scorecard/format";
-import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, toPeriodInput } from "@/components/scorecard/period";
+import {
+  type SearchParams,
+  formatPeriod,
+  parsePeriodParams,
+  periodQuery,
+  toPeriodInput,
+} from "@/components/scorecard/period";
 import { KpiTreeNodeFields, KpiTreeView } from "@/components/scorecard/kpi-tree";
 import { CatalogFields } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
@@ -21,21 +27,44 @@ export async function generateMetadata() {
 
 const TREE_QUERY = graphql(
   `
-  query KpiTreePage($id: ID!, $period: PeriodInput) {
-    workspace(id: $id) {
-      kpiTree(period: $period) {
-        asOf elapsedShare
-        period { type from to label days }
-        detached { key reason }
-        roots {
-          ...KpiTreeNodeFields
-          children { ...KpiTreeNodeFields children { ...KpiTreeNodeFields children { ...KpiTreeNodeFields children { ...KpiTreeNodeFields } } } }
+    query KpiTreePage($id: ID!, $period: PeriodInput) {
+      workspace(id: $id) {
+        kpiTree(period: $period) {
+          asOf
+          elapsedShare
+          period {
+            type
+            from
+            to
+            label
+            days
+          }
+          detached {
+            key
+            reason
+          }
+          roots {
+            ...KpiTreeNodeFields
+            children {
+              ...KpiTreeNodeFields
+              children {
+                ...KpiTreeNodeFields
+                children {
+                  ...KpiTreeNodeFields
+                  children {
+                    ...KpiTreeNodeFields
+                  }
+                }
+              }
+            }
+          }
+        }
+        metricCatalog {
+          ...CatalogFields
         }
       }
-      metricCatalog { ...CatalogFields }
     }
-  }
-`,
+  `,
   [CatalogFields, KpiTreeNodeFields],
 );
 
@@ -43,7 +72,13 @@ const TREE_QUERY = graphql(
  * The company view (SPEC §5): the KPI tree from the company targets down through each role's
  * KPIs to the diagnostics, coloured by status with the variance; every node opens its metric.
  */
-export default async function KpiTreePage({ params, searchParams }: { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function KpiTreePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspaceSlug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { workspaceSlug } = await params;
   const workspace = await requirePermission(workspaceSlug, "scorecard.readCompany");
   const t = await getTranslations("tree");
@@ -64,8 +99,20 @@ export default async function KpiTreePage({ params, searchParams }: { params: Pr
       actions={
         canExport ? (
           <div className="space-y-1">
-            <ExportLinks workspaceId={workspace.id} kind="tree" period={periodParams} locale={locale} label={tr("sections.KPI_TREE")} />
-            <ExportLinks workspaceId={workspace.id} kind="metrics" period={periodParams} locale={locale} label={tr("sections.METRICS")} />
+            <ExportLinks
+              workspaceId={workspace.id}
+              kind="tree"
+              period={periodParams}
+              locale={locale}
+              label={tr("sections.KPI_TREE")}
+            />
+            <ExportLinks
+              workspaceId={workspace.id}
+              kind="metrics"
+              period={periodParams}
+              locale={locale}
+              label={tr("sections.METRICS")}
+            />
           </div>
         ) : null
       }
@@ -76,7 +123,8 @@ export default async function KpiTreePage({ params, searchParams }: { params: Pr
   }
   const catalog = catalogMap(data!.workspace!.metricCatalog);
   const links = periodLinks(`${base}/tree`, periodParams, tree.period);
-  const metricHref = (metricKey: string, scope: string | null) => `${base}/metrics/${encodeURIComponent(metricKey)}${periodQuery(periodParams, { scope })}`;
+  const metricHref = (metricKey: string, scope: string | null) =>
+    `${base}/metrics/${encodeURIComponent(metricKey)}${periodQuery(periodParams, { scope })}`;
 
   return (
     <>
@@ -100,7 +148,12 @@ export default async function KpiTreePage({ params, searchParams }: { params: Pr
       {tree.roots.length === 0 ? (
         <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       ) : (
-        <KpiTreeView roots={tree.roots} catalog={catalog} ctx={{ locale, currency: workspace.currency }} metricHref={metricHref} />
+        <KpiTreeView
+          roots={tree.roots}
+          catalog={catalog}
+          ctx={{ locale, currency: workspace.currency }}
+          metricHref={metricHref}
+        />
       )}
     </>
   );

@@ -21,7 +21,8 @@ const ACCEPTED = /^(image\/(png|jpeg|webp)|application\/octet-stream)\b/i;
  */
 export async function POST(request: Request): Promise<Response> {
   try {
-    if (!ACCEPTED.test(request.headers.get("content-type") ?? "")) throw AppError.badInput(["logo"], "LOGO_CONTENT_TYPE");
+    if (!ACCEPTED.test(request.headers.get("content-type") ?? ""))
+      throw AppError.badInput(["logo"], "LOGO_CONTENT_TYPE");
     const db = await getDatabase();
     const viewer = await resolveViewerFromRequest(db, request);
     if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");

@@ -5,7 +5,14 @@ import { type ChartPoint, SeriesChart } from "@/components/charts/series-chart";
 import { PeriodPicker } from "@/components/scorecard/period-picker";
 import { periodLinks } from "@/components/scorecard/period-nav";
 import { catalogMap, channelLabel, formatValue, metricName, toNumber } from "@/components/scorecard/format";
-import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, resolvePeriod, todayIn } from "@/components/scorecard/period";
+import {
+  type SearchParams,
+  formatPeriod,
+  parsePeriodParams,
+  periodQuery,
+  resolvePeriod,
+  todayIn,
+} from "@/components/scorecard/period";
 import { TrendIndicator } from "@/components/scorecard/trend";
 import { comparisonWindows } from "@/lib/periods/comparison-windows";
 import { ShownChangeFields, CatalogFields } from "@/components/scorecard/types";
@@ -51,26 +58,92 @@ interface Series {
 
 const MAIN_QUERY = graphql(
   `
-  query MetricPage($id: ID!, $from: Date!, $to: Date!, $seriesTo: Date!, $key: String!, $keys: [String!]!, $grain: MetricSeriesGrain!, $channel: String) {
-    workspace(id: $id) {
-      metricCatalog { ...CatalogFields }
-      comparison: metricComparison(from: $from, to: $to, keys: [$key], channel: $channel) {
-        key current { value reason }
-        previousPeriod { from to value shownChange { ...ShownChangeFields } }
-        lastYear { from to value shownChange { ...ShownChangeFields } }
+    query MetricPage(
+      $id: ID!
+      $from: Date!
+      $to: Date!
+      $seriesTo: Date!
+      $key: String!
+      $keys: [String!]!
+      $grain: MetricSeriesGrain!
+      $channel: String
+    ) {
+      workspace(id: $id) {
+        metricCatalog {
+          ...CatalogFields
+        }
+        comparison: metricComparison(from: $from, to: $to, keys: [$key], channel: $channel) {
+          key
+          current {
+            value
+            reason
+          }
+          previousPeriod {
+            from
+            to
+            value
+            shownChange {
+              ...ShownChangeFields
+            }
+          }
+          lastYear {
+            from
+            to
+            value
+            shownChange {
+              ...ShownChangeFields
+            }
+          }
+        }
+        series: metricSeries(from: $from, to: $seriesTo, grain: $grain, key: $key, channel: $channel) {
+          points {
+            from
+            to
+            value
+          }
+        }
+        byChannel: metricBreakdown(by: CHANNEL, from: $from, to: $to, keys: $keys) {
+          channel
+          campaign
+          values {
+            key
+            value
+            reason
+          }
+        }
+        byCampaign: metricBreakdown(by: CAMPAIGN, from: $from, to: $to, keys: $keys, channel: $channel) {
+          channel
+          campaign
+          values {
+            key
+            value
+            reason
+          }
+        }
       }
-      series: metricSeries(from: $from, to: $seriesTo, grain: $grain, key: $key, channel: $channel) { points { from to value } }
-      byChannel: metricBreakdown(by: CHANNEL, from: $from, to: $to, keys: $keys) { channel campaign values { key value reason } }
-      byCampaign: metricBreakdown(by: CAMPAIGN, from: $from, to: $to, keys: $keys, channel: $channel) { channel campaign values { key value reason } }
     }
-  }
-`,
+  `,
   [ShownChangeFields, CatalogFields],
 );
 
 const COMPARE_SERIES = graphql(`
-  query MetricCompareSeries($id: ID!, $from: Date!, $to: Date!, $key: String!, $grain: MetricSeriesGrain!, $channel: String) {
-    workspace(id: $id) { metricSeries(from: $from, to: $to, grain: $grain, key: $key, channel: $channel) { points { from to value } } }
+  query MetricCompareSeries(
+    $id: ID!
+    $from: Date!
+    $to: Date!
+    $key: String!
+    $grain: MetricSeriesGrain!
+    $channel: String
+  ) {
+    workspace(id: $id) {
+      metricSeries(from: $from, to: $to, grain: $grain, key: $key, channel: $channel) {
+        points {
+          from
+          to
+          value
+        }
+      }
+    }
   }
 `);
 
@@ -88,7 +161,13 @@ function parseGrain(value: string | string[] | undefined, days: number): Grain {
  * the series by day/week/month with the comparison overlaid, and breakdowns by channel and
  * by campaign — the drill-down to the campaign that explains a KPI's move.
  */
-export default async function MetricPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
+export default async function MetricPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<SearchParams>;
+}) {
   const { workspaceSlug, key: rawKey } = await params;
   const key = decodeURIComponent(rawKey);
   const workspace = await requirePermission(workspaceSlug, "metrics.read");
@@ -108,14 +187,28 @@ export default async function MetricPage({ params, searchParams }: { params: Par
   const windows = comparisonWindows(period, todayIn(workspace.timeZone));
   const seriesTo = windows.elapsedDays > 0 ? windows.current.to : period.to;
 
-  const { data, errors } = await executeServer(MAIN_QUERY, { id: workspace.id, from: period.from, to: period.to, seriesTo, key, keys, grain, channel });
+  const { data, errors } = await executeServer(MAIN_QUERY, {
+    id: workspace.id,
+    from: period.from,
+    to: period.to,
+    seriesTo,
+    key,
+    keys,
+    grain,
+    channel,
+  });
 
   const ws = data?.workspace;
   if (ws && !ws.metricCatalog.some((m) => m.key === key)) notFound();
   const catalog = catalogMap(ws?.metricCatalog ?? []);
   const info = catalog.get(key);
   const name = metricName(info, key, locale);
-  const header = <PageHeader title={name} description={info ? t(`class.${info.class ?? info.kind ?? "METRIC"}` as "class.RESULT") : undefined} />;
+  const header = (
+    <PageHeader
+      title={name}
+      description={info ? t(`class.${info.class ?? info.kind ?? "METRIC"}` as "class.RESULT") : undefined}
+    />
+  );
   if (!ws) {
     return <PageLoadError header={header} title={t("loadError")} message={errors[0]?.message} />;
   }
@@ -135,11 +228,18 @@ export default async function MetricPage({ params, searchParams }: { params: Par
     compareSeries = res.data?.workspace?.metricSeries ?? null;
   }
   const fmt = (v: string | number | null, k = key) => formatValue(v, catalog.get(k)?.unit, k, ctx);
-  const points: ChartPoint[] = ws.series.points.map((p, i) => ({ ...p, compare: compareSeries?.points[i]?.value ?? null }));
+  const points: ChartPoint[] = ws.series.points.map((p, i) => ({
+    ...p,
+    compare: compareSeries?.points[i]?.value ?? null,
+  }));
   const bucketLabel = (p: { from: string; to: string }) =>
     grain === "MONTH"
-      ? dateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${p.from}T00:00:00Z`))
-      : dateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${p.from}T00:00:00Z`));
+      ? dateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(
+          new Date(`${p.from}T00:00:00Z`),
+        )
+      : dateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
+          new Date(`${p.from}T00:00:00Z`),
+        );
   const links = periodLinks(base, periodParams, period, keep);
   const hasData = points.some((p) => p.value !== null) || comparison?.current.value !== null;
   const compareLabel = periodParams.compare === "previous" ? t("previousPeriod") : t("lastYear");
@@ -166,13 +266,22 @@ export default async function MetricPage({ params, searchParams }: { params: Par
           <tr key={`${row.channel}/${row.campaign ?? ""}`} data-testid={`breakdown-${dimension}`}>
             <Td className="font-medium">
               {dimension === "channel" ? (
-                <Link prefetch={false} href={channelHref(row.channel)} className="text-brand-700 hover:underline" aria-current={row.channel === channel ? "true" : undefined}>
+                <Link
+                  prefetch={false}
+                  href={channelHref(row.channel)}
+                  className="text-brand-700 hover:underline"
+                  aria-current={row.channel === channel ? "true" : undefined}
+                >
                   {channelLabel(row.channel, locale)}
                 </Link>
               ) : (
                 <>
                   {row.campaign || t("noCampaign")}
-                  {channel ? null : <span className="block text-xs font-normal text-ink-muted">{channelLabel(row.channel, locale)}</span>}
+                  {channel ? null : (
+                    <span className="block text-xs font-normal text-ink-muted">
+                      {channelLabel(row.channel, locale)}
+                    </span>
+                  )}
                 </>
               )}
             </Td>
@@ -190,7 +299,11 @@ export default async function MetricPage({ params, searchParams }: { params: Par
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link prefetch={false} href={`/w/${workspace.slug}/tree${periodQuery(periodParams)}`} className="text-brand-700 hover:underline">
+        <Link
+          prefetch={false}
+          href={`/w/${workspace.slug}/tree${periodQuery(periodParams)}`}
+          className="text-brand-700 hover:underline"
+        >
           ← {t("backToTree")}
         </Link>
       </p>
@@ -233,7 +346,12 @@ export default async function MetricPage({ params, searchParams }: { params: Par
                 <Card key={k} className="sm:p-4">
                   <p className="text-sm text-ink-muted">
                     {t(k)}{" "}
-                    {c ? <span className="text-xs">({formatDate(c.from, locale, { style: "short" })} – {formatDate(c.to, locale, { style: "short" })})</span> : null}
+                    {c ? (
+                      <span className="text-xs">
+                        ({formatDate(c.from, locale, { style: "short" })} –{" "}
+                        {formatDate(c.to, locale, { style: "short" })})
+                      </span>
+                    ) : null}
                   </p>
                   <p className="text-xl font-semibold tabular-nums">{fmt(c?.value ?? null)}</p>
                   <TrendIndicator change={c?.shownChange ?? null} locale={locale} />
@@ -252,7 +370,10 @@ export default async function MetricPage({ params, searchParams }: { params: Par
                       <Link
                         href={grainHref(g)}
                         aria-current={grain === g ? "true" : undefined}
-                        className={cn("inline-flex min-h-9 items-center px-3 text-sm font-medium", grain === g ? "bg-brand-600 text-white" : "bg-surface text-ink hover:bg-canvas")}
+                        className={cn(
+                          "inline-flex min-h-9 items-center px-3 text-sm font-medium",
+                          grain === g ? "bg-brand-600 text-white" : "bg-surface text-ink hover:bg-canvas",
+                        )}
                       >
                         {t(`grains.${g}`)}
                       </Link>
@@ -297,12 +418,23 @@ export default async function MetricPage({ params, searchParams }: { params: Par
           {!channel ? (
             <Card className="mb-6">
               <CardHeader title={t("byChannel")} description={t("byChannelLead")} />
-              {ws.byChannel.length === 0 ? <p className="text-sm text-ink-muted">{t("noRows")}</p> : breakdownTable(ws.byChannel, "channel", t("byChannel"))}
+              {ws.byChannel.length === 0 ? (
+                <p className="text-sm text-ink-muted">{t("noRows")}</p>
+              ) : (
+                breakdownTable(ws.byChannel, "channel", t("byChannel"))
+              )}
             </Card>
           ) : null}
           <Card>
-            <CardHeader title={channel ? t("byCampaignIn", { channel: channelLabel(channel, locale) }) : t("byCampaign")} description={t("byCampaignLead")} />
-            {ws.byCampaign.length === 0 ? <p className="text-sm text-ink-muted">{t("noRows")}</p> : breakdownTable(ws.byCampaign, "campaign", t("byCampaign"))}
+            <CardHeader
+              title={channel ? t("byCampaignIn", { channel: channelLabel(channel, locale) }) : t("byCampaign")}
+              description={t("byCampaignLead")}
+            />
+            {ws.byCampaign.length === 0 ? (
+              <p className="text-sm text-ink-muted">{t("noRows")}</p>
+            ) : (
+              breakdownTable(ws.byCampaign, "campaign", t("byCampaign"))
+            )}
           </Card>
         </>
       )}

@@ -12,19 +12,81 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { buildReportDocument } from "@/lib/reports/build-report-document";
 import { findReport } from "@/lib/reports/find-report";
 import { can, requirePermission } from "../../../../_lib/load";
-import { CreateShareLinkForm, PublishButton, ReportBuilderForm, RevokeShareLinkButton, ScheduleForm } from "../report-forms";
+import {
+  CreateShareLinkForm,
+  PublishButton,
+  ReportBuilderForm,
+  RevokeShareLinkButton,
+  ScheduleForm,
+} from "../report-forms";
 import { graphql } from "@/graphql/client/graphql";
 
 const REPORT = graphql(`
   query Report($w: ID!, $id: ID!, $members: Boolean!) {
     workspace(id: $w) {
       report(id: $id) {
-        id title status version publishedVersion roles includeKpiTree period { type anchor rolling } commentary sectionCommentary { section text } locale pdfPath brandingAgencyId
-        shareLinks { id active viewCount lastViewedAt expiresAt revokedAt createdAt }
-        schedules { id cadence weekday dayOfMonth closePeriod hour externalEmails memberCount nextRunAt deliveries { slot status attempts sentAt } }
+        id
+        title
+        status
+        version
+        publishedVersion
+        roles
+        includeKpiTree
+        period {
+          type
+          anchor
+          rolling
+        }
+        commentary
+        sectionCommentary {
+          section
+          text
+        }
+        locale
+        pdfPath
+        brandingAgencyId
+        shareLinks {
+          id
+          active
+          viewCount
+          lastViewedAt
+          expiresAt
+          revokedAt
+          createdAt
+        }
+        schedules {
+          id
+          cadence
+          weekday
+          dayOfMonth
+          closePeriod
+          hour
+          externalEmails
+          memberCount
+          nextRunAt
+          deliveries {
+            slot
+            status
+            attempts
+            sentAt
+          }
+        }
       }
-      members(first: 100) @include(if: $members) { edges { node { user { id name email } } } }
-      agencyBrandings { agencyId name }
+      members(first: 100) @include(if: $members) {
+        edges {
+          node {
+            user {
+              id
+              name
+              email
+            }
+          }
+        }
+      }
+      agencyBrandings {
+        agencyId
+        name
+      }
     }
   }
 `);
@@ -54,15 +116,26 @@ export default async function ReportPage({ params }: { params: Promise<{ workspa
   const ids = parseTenantNodeId(Buffer.from(report.id, "base64").toString("utf8").split(":")[1] ?? "");
   if (!ids) notFound();
   const db = await getDatabase();
-  const stored = await findReport(db, { workspaceId: ids.workspaceId, reportId: ids.rowId, version: manager ? report.version : "published" });
+  const stored = await findReport(db, {
+    workspaceId: ids.workspaceId,
+    reportId: ids.rowId,
+    version: manager ? report.version : "published",
+  });
   if (!stored) notFound();
   const doc = await buildReportDocument(db, { workspaceId: ids.workspaceId, report: stored, now: new Date() });
   const t = await getTranslations("clientReports");
   const locale = await getLocale();
   const when = (iso: string | null) => (iso ? formatDateTime(iso, locale, workspace.timeZone) : "—");
-  const members = (data?.workspace?.members?.edges ?? []).map((e) => ({ id: e.node.user.id, label: e.node.user.name || e.node.user.email }));
+  const members = (data?.workspace?.members?.edges ?? []).map((e) => ({
+    id: e.node.user.id,
+    label: e.node.user.name || e.node.user.email,
+  }));
   const pdfLink = (
-    <a href={report.pdfPath} className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-900 shadow" download>
+    <a
+      href={report.pdfPath}
+      className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-900 shadow"
+      download
+    >
       {t("builder.downloadPdf")}
     </a>
   );
@@ -75,13 +148,21 @@ export default async function ReportPage({ params }: { params: Promise<{ workspa
           <>
             <Card className="flex flex-wrap items-center justify-between gap-4">
               <div className="flex items-center gap-3">
-                <StatusPill tone={report.status === "PUBLISHED" ? "ok" : "neutral"} label={report.status === "PUBLISHED" ? t("list.published") : t("list.draft")} />
+                <StatusPill
+                  tone={report.status === "PUBLISHED" ? "ok" : "neutral"}
+                  label={report.status === "PUBLISHED" ? t("list.published") : t("list.draft")}
+                />
                 <span className="text-sm text-ink-muted">
                   {t("list.version", { version: report.version })}
-                  {report.publishedVersion ? ` · ${t("list.published")}: ${t("list.version", { version: report.publishedVersion })}` : ""}
+                  {report.publishedVersion
+                    ? ` · ${t("list.published")}: ${t("list.version", { version: report.publishedVersion })}`
+                    : ""}
                 </span>
               </div>
-              <PublishButton reportId={report.id} published={report.status === "PUBLISHED" && report.publishedVersion === report.version} />
+              <PublishButton
+                reportId={report.id}
+                published={report.status === "PUBLISHED" && report.publishedVersion === report.version}
+              />
             </Card>
             <Card>
               <CardHeader title={t("builder.title")} />
@@ -101,7 +182,10 @@ export default async function ReportPage({ params }: { params: Promise<{ workspa
                   locale: report.locale,
                   brandingAgencyId: report.brandingAgencyId,
                 }}
-                agencyBrandings={(data?.workspace?.agencyBrandings ?? []).map((a) => ({ agencyId: a.agencyId, name: a.name }))}
+                agencyBrandings={(data?.workspace?.agencyBrandings ?? []).map((a) => ({
+                  agencyId: a.agencyId,
+                  name: a.name,
+                }))}
               />
             </Card>
             <Card className="space-y-4">
@@ -123,11 +207,15 @@ export default async function ReportPage({ params }: { params: Promise<{ workspa
                     {report.shareLinks.map((l) => (
                       <tr key={l.id}>
                         <Td>
-                          <StatusPill tone={l.active ? "ok" : "neutral"} label={l.active ? t("share.active") : l.revokedAt ? t("share.revoked") : t("share.expired")} />
+                          <StatusPill
+                            tone={l.active ? "ok" : "neutral"}
+                            label={l.active ? t("share.active") : l.revokedAt ? t("share.revoked") : t("share.expired")}
+                          />
                         </Td>
                         <Td>{when(l.expiresAt)}</Td>
                         <Td>
-                          {t("share.views", { count: l.viewCount })} · {l.lastViewedAt ? t("share.lastViewed", { date: when(l.lastViewedAt) }) : t("share.never")}
+                          {t("share.views", { count: l.viewCount })} ·{" "}
+                          {l.lastViewedAt ? t("share.lastViewed", { date: when(l.lastViewedAt) }) : t("share.never")}
                         </Td>
                         <Td>{l.active ? <RevokeShareLinkButton id={l.id} /> : null}</Td>
                       </tr>
@@ -147,13 +235,18 @@ export default async function ReportPage({ params }: { params: Promise<{ workspa
                       <span className="font-medium">{t(`schedule.${s.cadence}`)}</span>
                       {s.weekday ? ` · ${t(`schedule.weekdays.${s.weekday}` as "schedule.weekdays.1")}` : ""}
                       {s.dayOfMonth ? ` · ${s.dayOfMonth}` : ""}
-                      {s.closePeriod ? ` · ${t(s.closePeriod === "MONTH" ? "schedule.month" : "schedule.quarter")}` : ""}
+                      {s.closePeriod
+                        ? ` · ${t(s.closePeriod === "MONTH" ? "schedule.month" : "schedule.quarter")}`
+                        : ""}
                       {` · ${String(s.hour).padStart(2, "0")}:00 · ${t("schedule.nextRun", { date: when(s.nextRunAt) })} · ${[...s.externalEmails].join(", ")}`}
                       {s.deliveries.length ? (
                         <ul className="ml-4 text-ink-muted">
                           {s.deliveries.slice(0, 5).map((d) => (
                             <li key={d.slot}>
-                              {d.slot}: {t(`schedule.${d.status === "SENT" ? "delivered" : d.status === "FAILED" ? "failed" : d.status === "GAVE_UP" ? "gaveUp" : "sending"}`)}
+                              {d.slot}:{" "}
+                              {t(
+                                `schedule.${d.status === "SENT" ? "delivered" : d.status === "FAILED" ? "failed" : d.status === "GAVE_UP" ? "gaveUp" : "sending"}`,
+                              )}
                             </li>
                           ))}
                         </ul>

@@ -11,7 +11,17 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const BRANDING = graphql(`query ReportBranding($id: ID!) { workspace(id: $id) { reportBranding { name primaryColor logoDataUrl } } }`);
+const BRANDING = graphql(`
+  query ReportBranding($id: ID!) {
+    workspace(id: $id) {
+      reportBranding {
+        name
+        primaryColor
+        logoDataUrl
+      }
+    }
+  }
+`);
 
 /** The workspace's report branding: name, logo, primary colour (report.manage). */
 export default async function BrandingPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
@@ -24,8 +34,17 @@ export default async function BrandingPage({ params }: { params: Promise<{ works
     <ClientMessages namespaces={["clientReports"]}>
       <PageHeader title={t("title")} description={t("lead")} />
       <Card className="space-y-4">
-        {branding?.logoDataUrl ? <img src={branding.logoDataUrl} alt={branding.name} className="h-16 w-16 rounded border border-line object-contain" /> : null}
-        <BrandingForm workspaceId={workspace.id} initial={{ name: branding?.name ?? workspace.name, primaryColor: branding?.primaryColor ?? "#1d4ed8" }} />
+        {branding?.logoDataUrl ? (
+          <img
+            src={branding.logoDataUrl}
+            alt={branding.name}
+            className="h-16 w-16 rounded border border-line object-contain"
+          />
+        ) : null}
+        <BrandingForm
+          workspaceId={workspace.id}
+          initial={{ name: branding?.name ?? workspace.name, primaryColor: branding?.primaryColor ?? "#1d4ed8" }}
+        />
       </Card>
     </ClientMessages>
   );

@@ -11,7 +11,16 @@ export async function generateMetadata() {
   return { title: t("new") };
 }
 
-const AGENCY_BRANDINGS = graphql(`query NewReportBrandings($w: ID!) { workspace(id: $w) { agencyBrandings { agencyId name } } }`);
+const AGENCY_BRANDINGS = graphql(`
+  query NewReportBrandings($w: ID!) {
+    workspace(id: $w) {
+      agencyBrandings {
+        agencyId
+        name
+      }
+    }
+  }
+`);
 
 /** Compose a new report (report.manage); a workspace an agency manages may use the agency's branding. */
 export default async function NewReportPage({ params }: { params: Promise<{ workspaceSlug: string }> }) {
@@ -26,9 +35,22 @@ export default async function NewReportPage({ params }: { params: Promise<{ work
         <ReportBuilderForm
           workspaceId={workspace.id}
           slug={workspaceSlug}
-          initial={{ title: "", roles: ["OWNER"], includeKpiTree: false, periodType: "MONTH", anchor: null, rolling: true, commentary: null, sectionCommentary: [], locale: workspace.locale === "ru" ? "ru" : "en" }}
+          initial={{
+            title: "",
+            roles: ["OWNER"],
+            includeKpiTree: false,
+            periodType: "MONTH",
+            anchor: null,
+            rolling: true,
+            commentary: null,
+            sectionCommentary: [],
+            locale: workspace.locale === "ru" ? "ru" : "en",
+          }}
           // GraphQL results are null-prototype objects, which React will not pass to a client component.
-          agencyBrandings={(data?.workspace?.agencyBrandings ?? []).map((a) => ({ agencyId: a.agencyId, name: a.name }))}
+          agencyBrandings={(data?.workspace?.agencyBrandings ?? []).map((a) => ({
+            agencyId: a.agencyId,
+            name: a.name,
+          }))}
         />
       </Card>
     </ClientMessages>

@@ -10,7 +10,13 @@ import { periodLinks } from "@/components/scorecard/period-nav";
 import { ScoreSummary } from "@/components/scorecard/score-summary";
 import { KpiStatusPill } from "@/components/scorecard/status-pill";
 import { catalogMap, formatValue, metricName } from "@/components/scorecard/format";
-import { type SearchParams, formatPeriod, parsePeriodParams, periodQuery, toPeriodInput } from "@/components/scorecard/period";
+import {
+  type SearchParams,
+  formatPeriod,
+  parsePeriodParams,
+  periodQuery,
+  toPeriodInput,
+} from "@/components/scorecard/period";
 import { CatalogFields, ScorecardFields } from "@/components/scorecard/types";
 import { PageLoadError } from "@/components/app/page-load-error";
 import { buttonClass } from "@/components/ui/button";
@@ -32,13 +38,17 @@ export async function generateMetadata({ params }: { params: Params }) {
 
 const SCORECARD_QUERY = graphql(
   `
-  query ScorecardPage($id: ID!, $role: WorkspaceRole!, $period: PeriodInput) {
-    workspace(id: $id) {
-      scorecard(role: $role, period: $period) { ...ScorecardFields }
-      metricCatalog { ...CatalogFields }
+    query ScorecardPage($id: ID!, $role: WorkspaceRole!, $period: PeriodInput) {
+      workspace(id: $id) {
+        scorecard(role: $role, period: $period) {
+          ...ScorecardFields
+        }
+        metricCatalog {
+          ...CatalogFields
+        }
+      }
     }
-  }
-`,
+  `,
   [ScorecardFields, CatalogFields],
 );
 
@@ -54,7 +64,13 @@ function ownScorecard(role: string | null): string | null {
  * with actual, target, pacing, forecast, status, trend and diagnostics, the company targets
  * it drives, and the health checks with the rules behind them.
  */
-export default async function ScorecardPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
+export default async function ScorecardPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<SearchParams>;
+}) {
   const { workspaceSlug, scorecard } = await params;
   const workspace = await requireWorkspace(workspaceSlug);
   if (!isScorecardKey(scorecard) || !canOpenScorecard(workspace, scorecard)) notFound();
@@ -86,13 +102,17 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
       title={t(`titles.${scorecard}`)}
       description={
         <>
-          {t(`intro.${scorecard}`)} <span className="whitespace-nowrap">({t("currencyLabel", { currency: workspace.currency })})</span>
+          {t(`intro.${scorecard}`)}{" "}
+          <span className="whitespace-nowrap">({t("currencyLabel", { currency: workspace.currency })})</span>
         </>
       }
-      actions={<ExportLinks workspaceId={workspace.id} kind="scorecard" role={role} period={periodParams} locale={locale} />}
+      actions={
+        <ExportLinks workspaceId={workspace.id} kind="scorecard" role={role} period={periodParams} locale={locale} />
+      }
     />
   );
-  const tabNav = tabs.length > 1 ? <TabLinks label={t("switcher")} items={tabs.map((tab) => ({ ...tab, href: tab.href }))} /> : null;
+  const tabNav =
+    tabs.length > 1 ? <TabLinks label={t("switcher")} items={tabs.map((tab) => ({ ...tab, href: tab.href }))} /> : null;
 
   if (!card) {
     return (
@@ -205,16 +225,32 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
             {card.companyTargets.map((target) => {
               const info = catalog.get(target.metricKey);
               return (
-                <li key={target.key} className="rounded-lg border border-line bg-surface p-3" data-testid="company-target">
+                <li
+                  key={target.key}
+                  className="rounded-lg border border-line bg-surface p-3"
+                  data-testid="company-target"
+                >
                   <div className="flex items-start justify-between gap-2">
-                    <Link prefetch={false} href={metricHref(target.metricKey, null)} className="font-medium text-ink hover:underline">
+                    <Link
+                      prefetch={false}
+                      href={metricHref(target.metricKey, null)}
+                      className="font-medium text-ink hover:underline"
+                    >
                       {metricName(info, target.metricKey, locale)}
                     </Link>
-                    <KpiStatusPill status={target.status} hasActual={target.actual !== null} hasTarget={target.target !== null} />
+                    <KpiStatusPill
+                      status={target.status}
+                      hasActual={target.actual !== null}
+                      hasTarget={target.target !== null}
+                    />
                   </div>
-                  <p className="mt-1 text-xl font-semibold tabular-nums">{formatValue(target.actual, info?.unit, target.metricKey, ctx)}</p>
+                  <p className="mt-1 text-xl font-semibold tabular-nums">
+                    {formatValue(target.actual, info?.unit, target.metricKey, ctx)}
+                  </p>
                   <p className="text-xs text-ink-muted">
-                    {target.target !== null ? t("kpi.targetOf", { target: formatValue(target.target, info?.unit, target.metricKey, ctx) }) : t("kpi.noTarget")}
+                    {target.target !== null
+                      ? t("kpi.targetOf", { target: formatValue(target.target, info?.unit, target.metricKey, ctx) })
+                      : t("kpi.noTarget")}
                   </p>
                 </li>
               );

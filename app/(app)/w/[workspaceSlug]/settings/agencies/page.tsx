@@ -18,11 +18,28 @@ export async function generateMetadata() {
 }
 
 const GRANTS = graphql(`
-  query AgencyGrants($id: ID!) { workspace(id: $id) { agencyGrants { agencyId agencyName role managerEmails agencyCreated grantedAt } } }
+  query AgencyGrants($id: ID!) {
+    workspace(id: $id) {
+      agencyGrants {
+        agencyId
+        agencyName
+        role
+        managerEmails
+        agencyCreated
+        grantedAt
+      }
+    }
+  }
 `);
 
 const REVOKE = graphql(`
-  mutation RevokeAgencyAccess($input: RevokeAgencyAccessInput!) { revokeAgencyAccess(input: $input) { workspace { id } } }
+  mutation RevokeAgencyAccess($input: RevokeAgencyAccessInput!) {
+    revokeAgencyAccess(input: $input) {
+      workspace {
+        id
+      }
+    }
+  }
 `);
 
 /** The owner's agency access (SPEC §3, §8): grant with a role, change the role, revoke. */

@@ -18,12 +18,22 @@ const SCOPES = ["READ", "WRITE_METRICS", "ADMIN"] as const;
 
 const CREATE_API_KEY = graphql(`
   mutation CreateApiKey($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) { apiKey { id name } secret }
+    createApiKey(input: $input) {
+      apiKey {
+        id
+        name
+      }
+      secret
+    }
   }
 `);
 const REVOKE_API_KEY = graphql(`
   mutation RevokeApiKey($input: RevokeApiKeyInput!) {
-    revokeApiKey(input: $input) { apiKey { id } }
+    revokeApiKey(input: $input) {
+      apiKey {
+        id
+      }
+    }
   }
 `);
 
@@ -89,7 +99,13 @@ export function CreateApiKeyForm({ workspaceId }: { workspaceId: string }) {
           <div className="mt-2 space-y-2">
             {SCOPES.map((scope) => (
               <label key={scope} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === "READ"} className="mt-0.5 size-4 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="scopes"
+                  value={scope}
+                  defaultChecked={scope === "READ"}
+                  className="mt-0.5 size-4 accent-brand-600"
+                />
                 <span>{t(`scope.${scope}`)}</span>
               </label>
             ))}

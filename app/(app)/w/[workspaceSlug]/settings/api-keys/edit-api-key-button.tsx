@@ -12,7 +12,14 @@ import { graphql } from "@/graphql/client/graphql";
 
 const UPDATE_API_KEY = graphql(`
   mutation UpdateApiKey($input: UpdateApiKeyInput!) {
-    updateApiKey(input: $input) { apiKey { id name rateLimitPerMinute expiresAt } }
+    updateApiKey(input: $input) {
+      apiKey {
+        id
+        name
+        rateLimitPerMinute
+        expiresAt
+      }
+    }
   }
 `);
 
@@ -78,8 +85,23 @@ export function EditApiKeyButton({
           <Field id={`${formId}-name`} label={t("name")} error={fieldErrors.name}>
             {(p) => <Input {...p} name="name" defaultValue={name} required autoComplete="off" />}
           </Field>
-          <Field id={`${formId}-limit`} label={t("rateLimit")} hint={t("rateLimitHint")} error={fieldErrors.rateLimitPerMinute}>
-            {(p) => <Input {...p} name="rateLimitPerMinute" type="number" min={1} max={100000} defaultValue={rateLimitPerMinute} required />}
+          <Field
+            id={`${formId}-limit`}
+            label={t("rateLimit")}
+            hint={t("rateLimitHint")}
+            error={fieldErrors.rateLimitPerMinute}
+          >
+            {(p) => (
+              <Input
+                {...p}
+                name="rateLimitPerMinute"
+                type="number"
+                min={1}
+                max={100000}
+                defaultValue={rateLimitPerMinute}
+                required
+              />
+            )}
           </Field>
           <Field id={`${formId}-expires`} label={t("expiresAt")} hint={t("expiresHint")} error={fieldErrors.expiresAt}>
             {(p) => <Input {...p} name="expiresAt" type="date" defaultValue={expiresOn ?? ""} />}

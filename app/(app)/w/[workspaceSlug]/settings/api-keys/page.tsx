@@ -15,7 +15,9 @@ import { graphql } from "@/graphql/client/graphql";
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD (a date input's value). */
 function localDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(iso),
+  );
 }
 
 export async function generateMetadata() {
@@ -27,8 +29,23 @@ const API_KEYS = graphql(`
   query ApiKeys($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       apiKeys(first: $first, after: $after) {
-        edges { node { id name prefix scopes lastUsedAt expiresAt revokedAt createdAt rateLimitPerMinute } }
-        pageInfo { hasNextPage endCursor }
+        edges {
+          node {
+            id
+            name
+            prefix
+            scopes
+            lastUsedAt
+            expiresAt
+            revokedAt
+            createdAt
+            rateLimitPerMinute
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -41,11 +58,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
   const t = await getTranslations("apiKeys");
   const tc = await getTranslations("common");
   const locale = await getLocale();
-  const { nodes: keys, errors } = await collectConnection(
-    API_KEYS,
-    { id: workspace.id },
-    (d) => d.workspace?.apiKeys,
-  );
+  const { nodes: keys, errors } = await collectConnection(API_KEYS, { id: workspace.id }, (d) => d.workspace?.apiKeys);
   const now = Date.now();
 
   return (
@@ -93,10 +106,19 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
                           ))}
                         </span>
                       </Td>
-                      <Td className="whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale, workspace.timeZone) : tc("never")}</Td>
-                      <Td className="whitespace-nowrap">{key.expiresAt ? formatDate(key.expiresAt, locale, { timeZone: workspace.timeZone }) : tc("never")}</Td>
+                      <Td className="whitespace-nowrap">
+                        {key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale, workspace.timeZone) : tc("never")}
+                      </Td>
+                      <Td className="whitespace-nowrap">
+                        {key.expiresAt
+                          ? formatDate(key.expiresAt, locale, { timeZone: workspace.timeZone })
+                          : tc("never")}
+                      </Td>
                       <Td>
-                        <StatusPill tone={state === "active" ? "ok" : state === "expired" ? "warn" : "neutral"} label={t(state)} />
+                        <StatusPill
+                          tone={state === "active" ? "ok" : state === "expired" ? "warn" : "neutral"}
+                          label={t(state)}
+                        />
                       </Td>
                       <Td>
                         {state === "revoked" ? null : (

@@ -11,7 +11,13 @@ import { graphql } from "@/graphql/client/graphql";
 
 const ROTATE_API_KEY = graphql(`
   mutation RotateApiKey($input: RotateApiKeyInput!) {
-    rotateApiKey(input: $input) { apiKey { id name } secret }
+    rotateApiKey(input: $input) {
+      apiKey {
+        id
+        name
+      }
+      secret
+    }
   }
 `);
 
@@ -58,7 +64,13 @@ export function RotateApiKeyButton({ apiKeyId, name }: { apiKeyId: string; name:
       {secret ? (
         <Alert tone="warn" title={t("secretTitle")}>
           <p>{t("secretWarning", { hours: GRACE_HOURS })}</p>
-          <CopyableValue id={`api-key-rotated-${apiKeyId}`} label={t("secretLabel", { name })} value={secret} copyLabel={tc("copy")} copiedLabel={tc("copied")} />
+          <CopyableValue
+            id={`api-key-rotated-${apiKeyId}`}
+            label={t("secretLabel", { name })}
+            value={secret}
+            copyLabel={tc("copy")}
+            copiedLabel={tc("copied")}
+          />
         </Alert>
       ) : null}
     </div>

@@ -65,7 +65,10 @@ function dateRange(from: unknown, to: unknown, ctx: DescribeContext): string {
 function targetValue(value: unknown, data: Data, ctx: DescribeContext): string {
   if (value === null || value === undefined) return ctx.t("noTarget");
   const metricKey = str(data.metricKey);
-  return formatValue(str(value), ctx.catalog.get(metricKey)?.unit, metricKey, { locale: ctx.locale, currency: ctx.currency });
+  return formatValue(str(value), ctx.catalog.get(metricKey)?.unit, metricKey, {
+    locale: ctx.locale,
+    currency: ctx.currency,
+  });
 }
 
 /**
@@ -84,11 +87,19 @@ export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext):
     case "workspace.created":
       return ctx.t("workspaceCreated", { ...values, name: str(data.name) });
     case "workspace.updated":
-      return ctx.t("workspaceUpdated", { ...values, fields: fieldList(Object.keys((data.changes as Data) ?? {}), ctx) });
+      return ctx.t("workspaceUpdated", {
+        ...values,
+        fields: fieldList(Object.keys((data.changes as Data) ?? {}), ctx),
+      });
     case "member.joined":
       return ctx.t("memberJoined", { ...values, role: role(data.role) });
     case "member.roleChanged":
-      return ctx.t("memberRoleChanged", { ...values, email: who(data.email), from: role(data.from), to: role(data.to) });
+      return ctx.t("memberRoleChanged", {
+        ...values,
+        email: who(data.email),
+        from: role(data.from),
+        to: role(data.to),
+      });
     case "member.removed":
       return ctx.t("memberRemoved", { ...values, email: who(data.email), role: role(data.role) });
     case "member.left":
@@ -111,7 +122,11 @@ export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext):
     case "kpi.created":
       return ctx.t("kpiCreated", { ...values, kpi: kpiName(data, ctx), owner: role(data.ownerRole) });
     case "kpi.updated":
-      return ctx.t("kpiUpdated", { ...values, kpi: kpiName(data, ctx), fields: fieldList((data.fields as string[]) ?? [], ctx) });
+      return ctx.t("kpiUpdated", {
+        ...values,
+        kpi: kpiName(data, ctx),
+        fields: fieldList((data.fields as string[]) ?? [], ctx),
+      });
     case "kpi.deleted":
       return ctx.t("kpiDeleted", { ...values, kpi: kpiName(data, ctx), owner: role(data.ownerRole) });
     case "kpi.templateReset":
@@ -121,47 +136,102 @@ export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext):
     case "metric.deleted":
     case "measure.created":
     case "measure.deleted":
-      return ctx.t(event.action === "metric.created" ? "metricCreated" : event.action === "metric.updated" ? "metricUpdated" : event.action === "metric.deleted" ? "metricDeleted" : event.action === "measure.created" ? "measureCreated" : "measureDeleted", {
-        ...values,
-        name: metric(data.key),
-      });
+      return ctx.t(
+        event.action === "metric.created"
+          ? "metricCreated"
+          : event.action === "metric.updated"
+            ? "metricUpdated"
+            : event.action === "metric.deleted"
+              ? "metricDeleted"
+              : event.action === "measure.created"
+                ? "measureCreated"
+                : "measureDeleted",
+        {
+          ...values,
+          name: metric(data.key),
+        },
+      );
     case "measure.updated":
     case "measure.archived":
     case "measure.unarchived": {
       const named = ctx.locale === "ru" ? data.nameRu : data.nameEn;
       const name = typeof named === "string" && named ? named : metric(data.key);
-      return ctx.t(event.action === "measure.updated" ? "measureUpdated" : event.action === "measure.archived" ? "measureArchived" : "measureUnarchived", { ...values, name });
+      return ctx.t(
+        event.action === "measure.updated"
+          ? "measureUpdated"
+          : event.action === "measure.archived"
+            ? "measureArchived"
+            : "measureUnarchived",
+        { ...values, name },
+      );
     }
     case "metricSettings.updated":
       return ctx.t("metricSettingsUpdated", { ...values, fields: fieldList((data.fields as string[]) ?? [], ctx) });
     case "target.set": {
       const period = data.period as { type: string; from: string; to: string } | undefined;
-      const periodText = period ? formatPeriod({ type: period.type.toUpperCase(), from: period.from, to: period.to, label: "" }, ctx.locale) : "—";
-      const params = { ...values, kpi: kpiName(data, ctx), period: periodText, from: targetValue(data.from, data, ctx), to: targetValue(data.to, data, ctx) };
+      const periodText = period
+        ? formatPeriod({ type: period.type.toUpperCase(), from: period.from, to: period.to, label: "" }, ctx.locale)
+        : "—";
+      const params = {
+        ...values,
+        kpi: kpiName(data, ctx),
+        period: periodText,
+        from: targetValue(data.from, data, ctx),
+        to: targetValue(data.to, data, ctx),
+      };
       if (data.to === null) return ctx.t("targetRemoved", params);
       if (data.from === null || data.from === undefined) return ctx.t("targetSet", params);
       return ctx.t("targetChanged", params);
     }
     case "target.returnedToDerived":
-      return ctx.t("targetReturnedToDerived", { ...values, kpi: kpiNameOfKey(data, ctx), period: dateRange(data.periodFrom, data.periodTo, ctx) });
+      return ctx.t("targetReturnedToDerived", {
+        ...values,
+        kpi: kpiNameOfKey(data, ctx),
+        period: dateRange(data.periodFrom, data.periodTo, ctx),
+      });
     case "target.planApplied":
-      return ctx.t("targetPlanApplied", { ...values, period: dateRange(data.periodFrom, data.periodTo, ctx), count: Array.isArray(data.targets) ? data.targets.length : 0 });
+      return ctx.t("targetPlanApplied", {
+        ...values,
+        period: dateRange(data.periodFrom, data.periodTo, ctx),
+        count: Array.isArray(data.targets) ? data.targets.length : 0,
+      });
     case "channelGroup.updated":
       return data.to
-        ? ctx.t("channelGroupUpdated", { ...values, channel: str(data.channel), group: channelLabel(str(data.to), ctx.locale) })
+        ? ctx.t("channelGroupUpdated", {
+            ...values,
+            channel: str(data.channel),
+            group: channelLabel(str(data.to), ctx.locale),
+          })
         : ctx.t("channelGroupReset", { ...values, channel: str(data.channel) });
     case "import.committed":
-      return ctx.t("importCommitted", { ...values, file: str(data.fileName), inserted: Number(data.inserted ?? 0), updated: Number(data.updated ?? 0) });
+      return ctx.t("importCommitted", {
+        ...values,
+        file: str(data.fileName),
+        inserted: Number(data.inserted ?? 0),
+        updated: Number(data.updated ?? 0),
+      });
     case "import.rolledBack":
-      return data.source === "demo" ? ctx.t("demoRolledBack", values) : ctx.t("importRolledBack", { ...values, file: str(data.fileName) });
+      return data.source === "demo"
+        ? ctx.t("demoRolledBack", values)
+        : ctx.t("importRolledBack", { ...values, file: str(data.fileName) });
     case "demo.loaded":
       return ctx.t("demoLoaded", values);
     case "workspace.currencyChanged":
-      return ctx.t("currencyChanged", { ...values, from: str(data.from), to: str(data.to), rate: numberFormat(ctx.locale, { maximumFractionDigits: 10 }).format(Number(str(data.rate))) });
+      return ctx.t("currencyChanged", {
+        ...values,
+        from: str(data.from),
+        to: str(data.to),
+        rate: numberFormat(ctx.locale, { maximumFractionDigits: 10 }).format(Number(str(data.rate))),
+      });
     case "agencyAccess.granted":
       return ctx.t("agencyGranted", { ...values, agency: who(data.agencyName), role: role(data.role) });
     case "agencyAccess.roleChanged":
-      return ctx.t("agencyRoleChanged", { ...values, agency: who(data.agencyName), from: role(data.previousRole), to: role(data.role) });
+      return ctx.t("agencyRoleChanged", {
+        ...values,
+        agency: who(data.agencyName),
+        from: role(data.previousRole),
+        to: role(data.role),
+      });
     case "agencyAccess.revoked":
       return ctx.t("agencyRevoked", { ...values, agency: who(data.agencyName) });
     case "agencyClient.created":
@@ -173,7 +243,12 @@ export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext):
     case "webhook.deleted":
       return ctx.t("webhookDeleted", { ...values, url: str(data.url) });
     case "metricBatch.ingested":
-      return ctx.t("batchIngested", { ...values, rows: Number(data.rows ?? 0), inserted: Number(data.inserted ?? 0), updated: Number(data.updated ?? 0) });
+      return ctx.t("batchIngested", {
+        ...values,
+        rows: Number(data.rows ?? 0),
+        inserted: Number(data.inserted ?? 0),
+        updated: Number(data.updated ?? 0),
+      });
     case "metricBatch.rolledBack":
       return ctx.t("batchRolledBack", { ...values, rows: Number(data.rows ?? 0) });
     case "apiKey.updated":
@@ -192,7 +267,12 @@ export function describeAuditEvent(event: AuditEventView, ctx: DescribeContext):
       const [kind, verb] = event.action.split(".");
       const key = `${kind}${verb[0].toUpperCase()}${verb.slice(1)}`;
       const cadence = ctx.has(`cadence${str(data.cadence)}`) ? ctx.t(`cadence${str(data.cadence)}`) : "";
-      return ctx.t(key, { ...values, title: str(data.title) || ctx.t("aReport"), version: Number(data.version ?? 0), cadence });
+      return ctx.t(key, {
+        ...values,
+        title: str(data.title) || ctx.t("aReport"),
+        version: Number(data.version ?? 0),
+        cadence,
+      });
     }
     default:
       return ctx.t("otherChange", values);
@@ -205,14 +285,20 @@ export function auditEventDetails(event: AuditEventView, ctx: DescribeContext): 
   if (event.action !== "workspace.updated") return [];
   const changes = (data.changes as Record<string, { from: unknown; to: unknown }>) ?? {};
   return Object.entries(changes).map(([field, change]) =>
-    ctx.t("changeLine", { field: fieldList([field], ctx), from: settingValue(field, change.from, ctx), to: settingValue(field, change.to, ctx) }),
+    ctx.t("changeLine", {
+      field: fieldList([field], ctx),
+      from: settingValue(field, change.from, ctx),
+      to: settingValue(field, change.to, ctx),
+    }),
   );
 }
 
 function settingValue(field: string, value: unknown, ctx: DescribeContext): string {
   if (field === "locale") return str(value) === "ru" ? "Русский" : "English";
   if (field === "fiscalYearStartMonth" && typeof value === "number") {
-    return new Intl.DateTimeFormat(ctx.locale, { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, value - 1, 1)));
+    return new Intl.DateTimeFormat(ctx.locale, { month: "long", timeZone: "UTC" }).format(
+      new Date(Date.UTC(2024, value - 1, 1)),
+    );
   }
   if (field === "timeZone") return timeZoneLabel(str(value), ctx.locale);
   return str(value);

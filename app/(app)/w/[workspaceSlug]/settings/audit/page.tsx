@@ -35,16 +35,32 @@ export async function generateMetadata() {
 
 const AUDIT = graphql(
   `
-  query Audit($id: ID!, $first: Int!, $after: String) {
-    workspace(id: $id) {
-      metricCatalog { ...CatalogFields }
-      auditEvents(first: $first, after: $after) {
-        edges { node { id action createdAt actorName actorKind targetType targetId data } }
-        pageInfo { hasNextPage endCursor }
+    query Audit($id: ID!, $first: Int!, $after: String) {
+      workspace(id: $id) {
+        metricCatalog {
+          ...CatalogFields
+        }
+        auditEvents(first: $first, after: $after) {
+          edges {
+            node {
+              id
+              action
+              createdAt
+              actorName
+              actorKind
+              targetType
+              targetId
+              data
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
       }
     }
-  }
-`,
+  `,
   [CatalogFields],
 );
 
@@ -67,7 +83,8 @@ export default async function AuditPage({
   const ctx: DescribeContext = {
     t: (key, values) => ta(key as "otherChange", values),
     has: (key) => ta.has(key as "otherChange"),
-    role: (role) => (tr.has(role as "OWNER") ? tr(role as "OWNER") : role === "COMPANY" ? ta("companyScorecard") : ta("aRole")),
+    role: (role) =>
+      tr.has(role as "OWNER") ? tr(role as "OWNER") : role === "COMPANY" ? ta("companyScorecard") : ta("aRole"),
     catalog: catalogMap(data?.workspace?.metricCatalog ?? []),
     locale,
     currency: workspace.currency,
@@ -112,7 +129,10 @@ export default async function AuditPage({
           </Link>
         ) : null}
         {connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor ? (
-          <Link href={`?after=${encodeURIComponent(connection.pageInfo.endCursor)}`} className={buttonClass("secondary", "sm")}>
+          <Link
+            href={`?after=${encodeURIComponent(connection.pageInfo.endCursor)}`}
+            className={buttonClass("secondary", "sm")}
+          >
             {t("more")}
           </Link>
         ) : null}

@@ -19,11 +19,24 @@ export interface ChannelRow {
 }
 
 const SET = graphql(`
-  mutation SetChannelGroup($input: SetChannelGroupInput!) { setChannelGroup(input: $input) { channel group } }
+  mutation SetChannelGroup($input: SetChannelGroupInput!) {
+    setChannelGroup(input: $input) {
+      channel
+      group
+    }
+  }
 `);
 
 /** A table of channels, each with a group picker (setChannelGroup), and a form to map a channel before its data arrives. */
-export function ChannelGroupEditor({ workspaceId, channels, groups }: { workspaceId: string; channels: ChannelRow[]; groups: string[] }) {
+export function ChannelGroupEditor({
+  workspaceId,
+  channels,
+  groups,
+}: {
+  workspaceId: string;
+  channels: ChannelRow[];
+  groups: string[];
+}) {
   const t = useTranslations("channelGroups");
   const locale = useLocale();
   const router = useRouter();
@@ -73,7 +86,9 @@ export function ChannelGroupEditor({ workspaceId, channels, groups }: { workspac
                     {channelLabel(c.channel, locale)}
                   </label>
                   {/* The name exactly as the data carries it: what a mapping matches. */}
-                  {channelLabel(c.channel, locale) === c.channel ? null : <code className="ml-2 text-xs text-ink-muted">{c.channel}</code>}
+                  {channelLabel(c.channel, locale) === c.channel ? null : (
+                    <code className="ml-2 text-xs text-ink-muted">{c.channel}</code>
+                  )}
                   {c.hasData ? null : <span className="ml-2 text-xs text-ink-muted">({t("noData")})</span>}
                 </Td>
                 <Td>
@@ -83,7 +98,13 @@ export function ChannelGroupEditor({ workspaceId, channels, groups }: { workspac
                     disabled={pending}
                     onChange={(e) => void save(c.channel, e.target.value === "" ? null : e.target.value)}
                   >
-                    <option value="">{c.source === "WORKSPACE" || c.group === null ? (c.group === null ? t("unmapped") : t("resetDefault")) : `${t("resetDefault")}: ${groupName(c.group)}`}</option>
+                    <option value="">
+                      {c.source === "WORKSPACE" || c.group === null
+                        ? c.group === null
+                          ? t("unmapped")
+                          : t("resetDefault")
+                        : `${t("resetDefault")}: ${groupName(c.group)}`}
+                    </option>
                     {groups.map((g) => (
                       <option key={g} value={g}>
                         {groupName(g)}
@@ -91,7 +112,13 @@ export function ChannelGroupEditor({ workspaceId, channels, groups }: { workspac
                     ))}
                   </Select>
                 </Td>
-                <Td className="text-ink-muted">{c.source === "WORKSPACE" ? t("sourceWorkspace") : c.source === "DEFAULT" ? t("sourceDefault") : t("unmapped")}</Td>
+                <Td className="text-ink-muted">
+                  {c.source === "WORKSPACE"
+                    ? t("sourceWorkspace")
+                    : c.source === "DEFAULT"
+                      ? t("sourceDefault")
+                      : t("unmapped")}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -15,7 +15,12 @@ export async function generateMetadata() {
 const QUERY = graphql(`
   query ChannelGroupsPage($id: ID!) {
     workspace(id: $id) {
-      channels { channel group source hasData }
+      channels {
+        channel
+        group
+        source
+        hasData
+      }
       channelGroups
     }
   }
@@ -27,7 +32,9 @@ export default async function ChannelGroupsPage({ params }: { params: Promise<{ 
   const workspace = await requirePermission(workspaceSlug, "metricDefinition.manage");
   const t = await getTranslations("channelGroups");
   const { data, errors } = await executeServer(QUERY, { id: workspace.id });
-  const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
+  const ws = data?.workspace
+    ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>)
+    : null;
   if (!ws) return <Alert tone="bad">{errors[0]?.message}</Alert>;
   return (
     <ClientMessages namespaces={["channelGroups"]}>

@@ -20,21 +20,103 @@ export interface CustomMeasureView {
   archived: boolean;
 }
 
-const CREATE = graphql(`mutation CreateCustomMeasure($input: CreateCustomMeasureInput!) { createCustomMeasure(input: $input) { measure { key } } }`);
-const DELETE = graphql(`mutation DeleteCustomMeasure($input: DeleteCustomMeasureInput!) { deleteCustomMeasure(input: $input) { key } }`);
-const UPDATE = graphql(`mutation UpdateCustomMeasure($input: UpdateCustomMeasureInput!) { updateCustomMeasure(input: $input) { measure { key } } }`);
-const ARCHIVE = graphql(`mutation ArchiveCustomMeasure($input: ArchiveCustomMeasureInput!) { archiveCustomMeasure(input: $input) { measure { key archived } } }`);
-const UNARCHIVE = graphql(`mutation UnarchiveCustomMeasure($input: ArchiveCustomMeasureInput!) { unarchiveCustomMeasure(input: $input) { measure { key archived } } }`);
+const CREATE = graphql(`
+  mutation CreateCustomMeasure($input: CreateCustomMeasureInput!) {
+    createCustomMeasure(input: $input) {
+      measure {
+        key
+      }
+    }
+  }
+`);
+const DELETE = graphql(`
+  mutation DeleteCustomMeasure($input: DeleteCustomMeasureInput!) {
+    deleteCustomMeasure(input: $input) {
+      key
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation UpdateCustomMeasure($input: UpdateCustomMeasureInput!) {
+    updateCustomMeasure(input: $input) {
+      measure {
+        key
+      }
+    }
+  }
+`);
+const ARCHIVE = graphql(`
+  mutation ArchiveCustomMeasure($input: ArchiveCustomMeasureInput!) {
+    archiveCustomMeasure(input: $input) {
+      measure {
+        key
+        archived
+      }
+    }
+  }
+`);
+const UNARCHIVE = graphql(`
+  mutation UnarchiveCustomMeasure($input: ArchiveCustomMeasureInput!) {
+    unarchiveCustomMeasure(input: $input) {
+      measure {
+        key
+        archived
+      }
+    }
+  }
+`);
 
 /** "Звонки" → "zvonki", "Calls (tracker)" → "calls_tracker": a key suggestion the person may change. */
 function suggestKey(name: string): string {
-  const map: Record<string, string> = { а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "h", ц: "ts", ч: "ch", ш: "sh", щ: "sch", ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya" };
+  const map: Record<string, string> = {
+    а: "a",
+    б: "b",
+    в: "v",
+    г: "g",
+    д: "d",
+    е: "e",
+    ё: "e",
+    ж: "zh",
+    з: "z",
+    и: "i",
+    й: "y",
+    к: "k",
+    л: "l",
+    м: "m",
+    н: "n",
+    о: "o",
+    п: "p",
+    р: "r",
+    с: "s",
+    т: "t",
+    у: "u",
+    ф: "f",
+    х: "h",
+    ц: "ts",
+    ч: "ch",
+    ш: "sh",
+    щ: "sch",
+    ъ: "",
+    ы: "y",
+    ь: "",
+    э: "e",
+    ю: "yu",
+    я: "ya",
+  };
   const latin = [...name.toLowerCase()].map((c) => map[c] ?? c).join("");
   const key = latin.replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
   return /^[a-z]/.test(key) ? key.slice(0, 48) : key ? `m_${key}`.slice(0, 48) : "";
 }
 
-function MeasureRow({ measure, workspaceId, locale }: { measure: CustomMeasureView; workspaceId: string; locale: string }) {
+function MeasureRow({
+  measure,
+  workspaceId,
+  locale,
+}: {
+  measure: CustomMeasureView;
+  workspaceId: string;
+  locale: string;
+}) {
   const t = useTranslations("measures");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -45,7 +127,14 @@ function MeasureRow({ measure, workspaceId, locale }: { measure: CustomMeasureVi
   const unarchive = useGraphQLMutation(UNARCHIVE);
   const name = locale === "ru" ? measure.nameRu || measure.nameEn : measure.nameEn;
   // A refusal names the measure's field (key): show it with the row, whatever field it names.
-  const problem = del.formError ?? del.fieldErrors.key ?? archive.formError ?? archive.fieldErrors.key ?? unarchive.formError ?? unarchive.fieldErrors.key ?? null;
+  const problem =
+    del.formError ??
+    del.fieldErrors.key ??
+    archive.formError ??
+    archive.fieldErrors.key ??
+    unarchive.formError ??
+    unarchive.fieldErrors.key ??
+    null;
   return (
     <>
       <tr data-testid="custom-measure" data-archived={measure.archived ? "true" : undefined}>
@@ -76,7 +165,12 @@ function MeasureRow({ measure, workspaceId, locale }: { measure: CustomMeasureVi
               </Button>
             ) : (
               <ConfirmButton
-                label={<>{t("archive")}<span className="sr-only"> {name}</span></>}
+                label={
+                  <>
+                    {t("archive")}
+                    <span className="sr-only"> {name}</span>
+                  </>
+                }
                 title={t("archiveTitle", { name })}
                 description={t("archiveBody")}
                 confirmLabel={t("archive")}
@@ -93,7 +187,12 @@ function MeasureRow({ measure, workspaceId, locale }: { measure: CustomMeasureVi
               />
             )}
             <ConfirmButton
-              label={<>{t("delete")}<span className="sr-only"> {name}</span></>}
+              label={
+                <>
+                  {t("delete")}
+                  <span className="sr-only"> {name}</span>
+                </>
+              }
               title={t("deleteTitle", { name })}
               description={t("deleteBody")}
               confirmLabel={t("delete")}
@@ -127,7 +226,17 @@ function MeasureRow({ measure, workspaceId, locale }: { measure: CustomMeasureVi
 }
 
 /** Names in both languages, and unit and flow/stock (the server refuses those once data or readers exist). */
-function EditMeasure({ measure, workspaceId, name, onDone }: { measure: CustomMeasureView; workspaceId: string; name: string; onDone: () => void }) {
+function EditMeasure({
+  measure,
+  workspaceId,
+  name,
+  onDone,
+}: {
+  measure: CustomMeasureView;
+  workspaceId: string;
+  name: string;
+  onDone: () => void;
+}) {
   const t = useTranslations("measures");
   const router = useRouter();
   const [nameRu, setNameRu] = useState(measure.nameRu);
@@ -143,7 +252,16 @@ function EditMeasure({ measure, workspaceId, name, onDone }: { measure: CustomMe
       className="space-y-4 rounded-lg border border-line bg-canvas p-4"
       onSubmit={async (event) => {
         event.preventDefault();
-        const outcome = await update.run({ input: { workspaceId, key: measure.key, nameEn: nameEn.trim(), nameRu: nameRu.trim() || null, unit, aggregation } });
+        const outcome = await update.run({
+          input: {
+            workspaceId,
+            key: measure.key,
+            nameEn: nameEn.trim(),
+            nameRu: nameRu.trim() || null,
+            unit,
+            aggregation,
+          },
+        });
         if (outcome.errors.length === 0) {
           onDone();
           router.refresh();
@@ -168,7 +286,11 @@ function EditMeasure({ measure, workspaceId, name, onDone }: { measure: CustomMe
         </Field>
         <Field id={`${id}-aggregation`} label={t("aggregation")} error={update.fieldErrors.aggregation}>
           {(c) => (
-            <Select {...c} value={aggregation} onChange={(e) => setAggregation(e.target.value as "FLOW" | "STOCK_END" | "STOCK_START")}>
+            <Select
+              {...c}
+              value={aggregation}
+              onChange={(e) => setAggregation(e.target.value as "FLOW" | "STOCK_END" | "STOCK_START")}
+            >
               <option value="FLOW">{t("aggregations.FLOW")}</option>
               <option value="STOCK_END">{t("aggregations.STOCK_END")}</option>
               <option value="STOCK_START">{t("aggregations.STOCK_START")}</option>
@@ -190,7 +312,17 @@ function EditMeasure({ measure, workspaceId, name, onDone }: { measure: CustomMe
 }
 
 /** The list of custom measures and the form that adds one (names in both languages, unit, flow or stock). */
-export function CustomMeasures({ workspaceId, measures, locale, prefillName }: { workspaceId: string; measures: CustomMeasureView[]; locale: string; prefillName: string }) {
+export function CustomMeasures({
+  workspaceId,
+  measures,
+  locale,
+  prefillName,
+}: {
+  workspaceId: string;
+  measures: CustomMeasureView[];
+  locale: string;
+  prefillName: string;
+}) {
   const t = useTranslations("measures");
   const router = useRouter();
   const [nameRu, setNameRu] = useState(locale === "ru" ? prefillName : "");
@@ -260,7 +392,16 @@ export function CustomMeasures({ workspaceId, measures, locale, prefillName }: {
         onSubmit={async (event) => {
           event.preventDefault();
           setCreated(null);
-          const outcome = await create.run({ input: { workspaceId, key, nameEn: nameEn.trim() || nameRu.trim(), nameRu: nameRu.trim() || null, unit, aggregation } });
+          const outcome = await create.run({
+            input: {
+              workspaceId,
+              key,
+              nameEn: nameEn.trim() || nameRu.trim(),
+              nameRu: nameRu.trim() || null,
+              unit,
+              aggregation,
+            },
+          });
           if (outcome.data?.createCustomMeasure && outcome.errors.length === 0) {
             setCreated(locale === "ru" ? nameRu || nameEn : nameEn || nameRu);
             setNameRu("");
@@ -289,7 +430,11 @@ export function CustomMeasures({ workspaceId, measures, locale, prefillName }: {
           </Field>
           <Field id="measure-aggregation" label={t("aggregation")} hint={t("aggregationHint")}>
             {(c) => (
-              <Select {...c} value={aggregation} onChange={(e) => setAggregation(e.target.value as "FLOW" | "STOCK_END" | "STOCK_START")}>
+              <Select
+                {...c}
+                value={aggregation}
+                onChange={(e) => setAggregation(e.target.value as "FLOW" | "STOCK_END" | "STOCK_START")}
+              >
                 <option value="FLOW">{t("aggregations.FLOW")}</option>
                 <option value="STOCK_END">{t("aggregations.STOCK_END")}</option>
                 <option value="STOCK_START">{t("aggregations.STOCK_START")}</option>
@@ -298,7 +443,17 @@ export function CustomMeasures({ workspaceId, measures, locale, prefillName }: {
           </Field>
           <div data-identifiers>
             <Field id="measure-key" label={t("key")} hint={t("keyHint")} error={create.fieldErrors.key}>
-              {(c) => <Input {...c} value={key} onChange={(e) => { setKeyTouched(true); setKey(e.target.value); }} autoComplete="off" />}
+              {(c) => (
+                <Input
+                  {...c}
+                  value={key}
+                  onChange={(e) => {
+                    setKeyTouched(true);
+                    setKey(e.target.value);
+                  }}
+                  autoComplete="off"
+                />
+              )}
             </Field>
           </div>
         </div>

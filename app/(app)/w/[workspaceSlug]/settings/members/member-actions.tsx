@@ -13,21 +13,45 @@ import { graphql } from "@/graphql/client/graphql";
 
 const CHANGE_ROLE = graphql(`
   mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
-    changeMemberRole(input: $input) { member { id role } }
+    changeMemberRole(input: $input) {
+      member {
+        id
+        role
+      }
+    }
   }
 `);
 const REMOVE_MEMBER = graphql(`
   mutation RemoveMember($input: RemoveMemberInput!) {
-    removeMember(input: $input) { member { id } }
+    removeMember(input: $input) {
+      member {
+        id
+      }
+    }
   }
 `);
 const REVOKE_INVITE = graphql(`
   mutation RevokeInvite($input: RevokeInviteInput!) {
-    revokeInvite(input: $input) { invite { id state } }
+    revokeInvite(input: $input) {
+      invite {
+        id
+        state
+      }
+    }
   }
 `);
 
-export function MemberActions({ memberId, name, role, roles }: { memberId: string; name: string; role: WorkspaceRole; roles: readonly WorkspaceRole[] }) {
+export function MemberActions({
+  memberId,
+  name,
+  role,
+  roles,
+}: {
+  memberId: string;
+  name: string;
+  role: WorkspaceRole;
+  roles: readonly WorkspaceRole[];
+}) {
   const t = useTranslations("members");
   const tr = useTranslations("roles");
   const tc = useTranslations("common");
@@ -44,7 +68,12 @@ export function MemberActions({ memberId, name, role, roles }: { memberId: strin
       <label htmlFor={selectId} className="sr-only">
         {t("roleFor", { name })}
       </label>
-      <Select id={selectId} value={next} onChange={(e) => setNext(e.target.value as WorkspaceRole)} className="w-auto min-w-40">
+      <Select
+        id={selectId}
+        value={next}
+        onChange={(e) => setNext(e.target.value as WorkspaceRole)}
+        className="w-auto min-w-40"
+      >
         {roles.map((r) => (
           <option key={r} value={r}>
             {tr(r)}

@@ -24,8 +24,22 @@ const MEMBERS = graphql(`
   query Members($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       members(first: $first, after: $after) {
-        edges { node { id role joinedAt user { id name email } } }
-        pageInfo { hasNextPage endCursor }
+        edges {
+          node {
+            id
+            role
+            joinedAt
+            user {
+              id
+              name
+              email
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -35,8 +49,19 @@ const INVITES = graphql(`
   query Invites($id: ID!, $first: Int!, $after: String) {
     workspace(id: $id) {
       invites(first: $first, after: $after) {
-        edges { node { id email role state expiresAt } }
-        pageInfo { hasNextPage endCursor }
+        edges {
+          node {
+            id
+            email
+            role
+            state
+            expiresAt
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -59,9 +84,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
 
   const [members, invites] = await Promise.all([
     collectConnection(MEMBERS, { id: workspace.id }, (d) => d.workspace?.members),
-    canInvite
-      ? collectConnection(INVITES, { id: workspace.id }, (d) => d.workspace?.invites)
-      : Promise.resolve(null),
+    canInvite ? collectConnection(INVITES, { id: workspace.id }, (d) => d.workspace?.invites) : Promise.resolve(null),
   ]);
   const memberRows = members.nodes;
   // Pending invitations first, then the rest by expiry (newest first).
@@ -107,7 +130,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                       </Td>
                       <Td className="whitespace-nowrap">{m.user.email}</Td>
                       <Td>{tr(m.role)}</Td>
-                      <Td className="whitespace-nowrap">{formatDate(m.joinedAt, locale, { timeZone: workspace.timeZone })}</Td>
+                      <Td className="whitespace-nowrap">
+                        {formatDate(m.joinedAt, locale, { timeZone: workspace.timeZone })}
+                      </Td>
                       {canManage ? (
                         <Td>
                           {manageable ? (
@@ -151,7 +176,13 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                         <StatusPill tone={INVITE_TONE[inv.state]} label={t(`inviteStates.${inv.state}`)} />
                       </Td>
                       <Td className="whitespace-nowrap">{formatDateTime(inv.expiresAt, locale, workspace.timeZone)}</Td>
-                      <Td>{inv.state === "PENDING" ? <RevokeInviteButton inviteId={inv.id} email={inv.email} /> : <span className="text-ink-muted">—</span>}</Td>
+                      <Td>
+                        {inv.state === "PENDING" ? (
+                          <RevokeInviteButton inviteId={inv.id} email={inv.email} />
+                        ) : (
+                          <span className="text-ink-muted">—</span>
+                        )}
+                      </Td>
                     </tr>
                   ))}
                 </tbody>

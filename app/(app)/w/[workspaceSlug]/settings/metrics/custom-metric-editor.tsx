@@ -33,14 +33,48 @@ interface Validation {
 
 const VALIDATE = graphql(`
   query ValidateFormula($id: ID!, $formula: String!, $key: String) {
-    workspace(id: $id) { validateMetricFormula(formula: $formula, key: $key) { valid unit references errors { code start end message } } }
+    workspace(id: $id) {
+      validateMetricFormula(formula: $formula, key: $key) {
+        valid
+        unit
+        references
+        errors {
+          code
+          start
+          end
+          message
+        }
+      }
+    }
   }
 `);
-const CREATE = graphql(`mutation CreateCustomMetric($input: CreateCustomMetricInput!) { createCustomMetric(input: $input) { metric { key } } }`);
-const UPDATE = graphql(`mutation UpdateCustomMetric($input: UpdateCustomMetricInput!) { updateCustomMetric(input: $input) { metric { key } } }`);
+const CREATE = graphql(`
+  mutation CreateCustomMetric($input: CreateCustomMetricInput!) {
+    createCustomMetric(input: $input) {
+      metric {
+        key
+      }
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation UpdateCustomMetric($input: UpdateCustomMetricInput!) {
+    updateCustomMetric(input: $input) {
+      metric {
+        key
+      }
+    }
+  }
+`);
 /** Create or update, picked at run time: one form builds the input for either (the API validates it). */
 type SaveDocument = TadaDocumentNode<unknown, { input: Record<string, unknown> }>;
-const DELETE = graphql(`mutation DeleteCustomMetric($input: DeleteCustomMetricInput!) { deleteCustomMetric(input: $input) { key } }`);
+const DELETE = graphql(`
+  mutation DeleteCustomMetric($input: DeleteCustomMetricInput!) {
+    deleteCustomMetric(input: $input) {
+      key
+    }
+  }
+`);
 
 /** The formula with the first error's span marked (an empty span gets a caret where it is). */
 function Highlighted({ formula, error }: { formula: string; error: { start: number; end: number } | undefined }) {
@@ -50,7 +84,9 @@ function Highlighted({ formula, error }: { formula: string; error: { start: numb
     <code className="break-all" data-testid="formula-highlight">
       {formula.slice(0, start)}
       {end > start ? (
-        <mark className="rounded bg-bad-bg px-0.5 text-bad-ink underline decoration-wavy">{formula.slice(start, end)}</mark>
+        <mark className="rounded bg-bad-bg px-0.5 text-bad-ink underline decoration-wavy">
+          {formula.slice(start, end)}
+        </mark>
       ) : (
         <mark className="bg-transparent font-bold text-bad-ink">⌃</mark>
       )}
@@ -64,12 +100,29 @@ function Highlighted({ formula, error }: { formula: string; error: { start: numb
  * checked by validateMetricFormula (debounced), the error's position is highlighted and the
  * result unit shown; nothing is saved until the formula is valid.
  */
-export function CustomMetricEditor({ workspaceId, metrics, references, locale }: { workspaceId: string; metrics: CustomMetric[]; references: string[]; locale: string }) {
+export function CustomMetricEditor({
+  workspaceId,
+  metrics,
+  references,
+  locale,
+}: {
+  workspaceId: string;
+  metrics: CustomMetric[];
+  references: string[];
+  locale: string;
+}) {
   const t = useTranslations("metricSettings");
   const tc = useTranslations("common");
   const router = useRouter();
   const [editingKey, setEditingKey] = useState<string | null>(null);
-  const [form, setForm] = useState({ key: "", nameEn: "", nameRu: "", formula: "", class: "RESULT", direction: "HIGHER" });
+  const [form, setForm] = useState({
+    key: "",
+    nameEn: "",
+    nameRu: "",
+    formula: "",
+    class: "RESULT",
+    direction: "HIGHER",
+  });
   const [validation, setValidation] = useState<Validation | null>(null);
   const [checking, setChecking] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
@@ -99,7 +152,14 @@ export function CustomMetricEditor({ workspaceId, metrics, references, locale }:
   const firstError = validation?.errors[0];
   const startEdit = (m: CustomMetric) => {
     setEditingKey(m.key);
-    setForm({ key: m.key, nameEn: m.nameEn, nameRu: m.nameRu, formula: m.formula ?? "", class: m.class ?? "RESULT", direction: m.direction ?? "HIGHER" });
+    setForm({
+      key: m.key,
+      nameEn: m.nameEn,
+      nameRu: m.nameRu,
+      formula: m.formula ?? "",
+      class: m.class ?? "RESULT",
+      direction: m.direction ?? "HIGHER",
+    });
   };
   const resetForm = () => {
     setEditingKey(null);
@@ -162,8 +222,24 @@ export function CustomMetricEditor({ workspaceId, metrics, references, locale }:
           event.preventDefault();
           if (!validation?.valid) return;
           const input = editingKey
-            ? { workspaceId, key: editingKey, nameEn: form.nameEn, nameRu: form.nameRu || null, formula: form.formula, class: form.class, direction: form.direction }
-            : { workspaceId, key: form.key, nameEn: form.nameEn, nameRu: form.nameRu || null, formula: form.formula, class: form.class, direction: form.direction };
+            ? {
+                workspaceId,
+                key: editingKey,
+                nameEn: form.nameEn,
+                nameRu: form.nameRu || null,
+                formula: form.formula,
+                class: form.class,
+                direction: form.direction,
+              }
+            : {
+                workspaceId,
+                key: form.key,
+                nameEn: form.nameEn,
+                nameRu: form.nameRu || null,
+                formula: form.formula,
+                class: form.class,
+                direction: form.direction,
+              };
           const outcome = await save.run({ input });
           if (outcome.errors.length === 0) {
             setSaved(form.key);
@@ -172,10 +248,20 @@ export function CustomMetricEditor({ workspaceId, metrics, references, locale }:
           }
         }}
       >
-        <h3 className="text-base font-semibold">{editingKey ? t("editTitle", { key: editingKey }) : t("createTitle")}</h3>
+        <h3 className="text-base font-semibold">
+          {editingKey ? t("editTitle", { key: editingKey }) : t("createTitle")}
+        </h3>
         <div className="grid gap-4 sm:grid-cols-3">
           <Field id="cm-key" label={t("key")} hint={t("keyHint")} error={save.fieldErrors.key}>
-            {(c) => <Input {...c} value={form.key} disabled={editingKey !== null} onChange={(e) => set("key", e.target.value)} autoComplete="off" />}
+            {(c) => (
+              <Input
+                {...c}
+                value={form.key}
+                disabled={editingKey !== null}
+                onChange={(e) => set("key", e.target.value)}
+                autoComplete="off"
+              />
+            )}
           </Field>
           <Field id="cm-name-en" label={t("nameEn")} error={save.fieldErrors.nameEn}>
             {(c) => <Input {...c} value={form.nameEn} onChange={(e) => set("nameEn", e.target.value)} />}
@@ -186,18 +272,30 @@ export function CustomMetricEditor({ workspaceId, metrics, references, locale }:
         </div>
         {/* The formula editor is where keys belong (SPEC §10): marked so the identifier scan skips it. */}
         <div data-identifiers>
-        <Field
-          id="cm-formula"
-          label={t("formula")}
-          hint={t("formulaHint")}
-          error={firstError ? `${firstError.message} (${t("position", { start: firstError.start + 1 })})` : save.fieldErrors.formula}
-        >
-          {(c) => <Textarea {...c} rows={2} value={form.formula} onChange={(e) => set("formula", e.target.value)} spellCheck={false} />}
-        </Field>
-        <details className="text-sm">
-          <summary className="cursor-pointer text-brand-700">{t("availableKeys")}</summary>
-          <p className="mt-1 break-words font-mono text-xs text-ink-muted">{references.join(" · ")}</p>
-        </details>
+          <Field
+            id="cm-formula"
+            label={t("formula")}
+            hint={t("formulaHint")}
+            error={
+              firstError
+                ? `${firstError.message} (${t("position", { start: firstError.start + 1 })})`
+                : save.fieldErrors.formula
+            }
+          >
+            {(c) => (
+              <Textarea
+                {...c}
+                rows={2}
+                value={form.formula}
+                onChange={(e) => set("formula", e.target.value)}
+                spellCheck={false}
+              />
+            )}
+          </Field>
+          <details className="text-sm">
+            <summary className="cursor-pointer text-brand-700">{t("availableKeys")}</summary>
+            <p className="mt-1 break-words font-mono text-xs text-ink-muted">{references.join(" · ")}</p>
+          </details>
         </div>
         <div className="rounded-lg border border-line bg-canvas p-3 text-sm" data-testid="formula-status">
           <p role="status" aria-live="polite">
@@ -216,7 +314,9 @@ export function CustomMetricEditor({ workspaceId, metrics, references, locale }:
               <Highlighted formula={form.formula} error={firstError} />
             </div>
           ) : null}
-          {validation?.valid && validation.references.length > 0 ? <p className="mt-1 text-xs text-ink-muted">{t("uses", { list: validation.references.join(", ") })}</p> : null}
+          {validation?.valid && validation.references.length > 0 ? (
+            <p className="mt-1 text-xs text-ink-muted">{t("uses", { list: validation.references.join(", ") })}</p>
+          ) : null}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="cm-class" label={t("class")}>

@@ -23,11 +23,25 @@ export interface MetricSettings {
 }
 
 const UPDATE = graphql(`
-  mutation UpdateMetricSettings($input: UpdateMetricSettingsInput!) { updateMetricSettings(input: $input) { settings { ltvMethod } } }
+  mutation UpdateMetricSettings($input: UpdateMetricSettingsInput!) {
+    updateMetricSettings(input: $input) {
+      settings {
+        ltvMethod
+      }
+    }
+  }
 `);
 
 /** LTV method, gross margin, ROMI and engagement bases (updateMetricSettings). */
-export function MetricSettingsForm({ workspaceId, settings, currency }: { workspaceId: string; settings: MetricSettings; currency: string }) {
+export function MetricSettingsForm({
+  workspaceId,
+  settings,
+  currency,
+}: {
+  workspaceId: string;
+  settings: MetricSettings;
+  currency: string;
+}) {
   const t = useTranslations("metricSettings");
   const tn = useTranslations("numbers.settings");
   const tc = useTranslations("common");
@@ -99,30 +113,65 @@ export function MetricSettingsForm({ workspaceId, settings, currency }: { worksp
           )}
         </Field>
         <Field id="ms-margin" label={t("grossMargin")} hint={t("grossMarginHint")} error={err("grossMargin")}>
-          {(c) => <Input {...c} inputMode="decimal" value={s.grossMargin} onChange={(e) => set("grossMargin", e.target.value)} />}
+          {(c) => (
+            <Input
+              {...c}
+              inputMode="decimal"
+              value={s.grossMargin}
+              onChange={(e) => set("grossMargin", e.target.value)}
+            />
+          )}
         </Field>
         {s.ltvMethod === "FIXED" ? (
           <Field id="ms-fixed" label={t("fixedLtv", { currency })} error={err("fixedLtv")}>
-            {(c) => <Input {...c} inputMode="decimal" value={s.fixedLtv} onChange={(e) => set("fixedLtv", e.target.value)} />}
+            {(c) => (
+              <Input {...c} inputMode="decimal" value={s.fixedLtv} onChange={(e) => set("fixedLtv", e.target.value)} />
+            )}
           </Field>
         ) : null}
         {s.ltvMethod === "SUBSCRIPTION" ? (
-          <Field id="ms-max-lifetime" label={tn("maxLifetime")} hint={tn("maxLifetimeHint")} error={err("maxCustomerLifetimeMonths")}>
+          <Field
+            id="ms-max-lifetime"
+            label={tn("maxLifetime")}
+            hint={tn("maxLifetimeHint")}
+            error={err("maxCustomerLifetimeMonths")}
+          >
             {(c) => (
-              <Input {...c} inputMode="decimal" value={s.maxCustomerLifetimeMonths} onChange={(e) => set("maxCustomerLifetimeMonths", e.target.value)} />
+              <Input
+                {...c}
+                inputMode="decimal"
+                value={s.maxCustomerLifetimeMonths}
+                onChange={(e) => set("maxCustomerLifetimeMonths", e.target.value)}
+              />
             )}
           </Field>
         ) : null}
         {s.ltvMethod === "REPEAT_PURCHASE" ? (
           <>
             <Field id="ms-order" label={t("orderValue", { currency })} error={err("orderValue")}>
-              {(c) => <Input {...c} inputMode="decimal" value={s.orderValue} onChange={(e) => set("orderValue", e.target.value)} />}
+              {(c) => (
+                <Input
+                  {...c}
+                  inputMode="decimal"
+                  value={s.orderValue}
+                  onChange={(e) => set("orderValue", e.target.value)}
+                />
+              )}
             </Field>
             <Field id="ms-orders" label={t("ordersPerYear")} error={err("ordersPerYear")}>
-              {(c) => <Input {...c} inputMode="decimal" value={s.ordersPerYear} onChange={(e) => set("ordersPerYear", e.target.value)} />}
+              {(c) => (
+                <Input
+                  {...c}
+                  inputMode="decimal"
+                  value={s.ordersPerYear}
+                  onChange={(e) => set("ordersPerYear", e.target.value)}
+                />
+              )}
             </Field>
             <Field id="ms-years" label={t("years")} error={err("years")}>
-              {(c) => <Input {...c} inputMode="decimal" value={s.years} onChange={(e) => set("years", e.target.value)} />}
+              {(c) => (
+                <Input {...c} inputMode="decimal" value={s.years} onChange={(e) => set("years", e.target.value)} />
+              )}
             </Field>
           </>
         ) : null}
@@ -134,7 +183,12 @@ export function MetricSettingsForm({ workspaceId, settings, currency }: { worksp
             </Select>
           )}
         </Field>
-        <Field id="ms-engagement" label={t("engagementBasis")} hint={t("engagementHint")} error={err("engagementBasis")}>
+        <Field
+          id="ms-engagement"
+          label={t("engagementBasis")}
+          hint={t("engagementHint")}
+          error={err("engagementBasis")}
+        >
           {(c) => (
             <Select {...c} value={s.engagementBasis} onChange={(e) => set("engagementBasis", e.target.value)}>
               <option value="REACH">{t("engagementBases.REACH")}</option>

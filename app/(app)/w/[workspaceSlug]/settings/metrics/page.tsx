@@ -16,8 +16,30 @@ export async function generateMetadata() {
 const QUERY = graphql(`
   query MetricSettingsPage($id: ID!) {
     workspace(id: $id) {
-      metricSettings { ltvMethod grossMargin romiBasis engagementBasis fixedLtv orderValue ordersPerYear years maxCustomerLifetimeMonths }
-      metricCatalog { key unit nameEn nameRu direction class kind custom formula problem archived }
+      metricSettings {
+        ltvMethod
+        grossMargin
+        romiBasis
+        engagementBasis
+        fixedLtv
+        orderValue
+        ordersPerYear
+        years
+        maxCustomerLifetimeMonths
+      }
+      metricCatalog {
+        key
+        unit
+        nameEn
+        nameRu
+        direction
+        class
+        kind
+        custom
+        formula
+        problem
+        archived
+      }
     }
   }
 `);
@@ -30,7 +52,9 @@ export default async function MetricSettingsPage({ params }: { params: Promise<{
   const locale = await getLocale();
   const { data, errors } = await executeServer(QUERY, { id: workspace.id });
   // graphql-js results have null prototypes; client components need plain objects.
-  const ws = data?.workspace ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>) : null;
+  const ws = data?.workspace
+    ? (JSON.parse(JSON.stringify(data.workspace)) as NonNullable<typeof data.workspace>)
+    : null;
   if (!ws) {
     return (
       <Alert tone="bad" title={t("loadError")}>
@@ -46,8 +70,16 @@ export default async function MetricSettingsPage({ params }: { params: Promise<{
           <MetricSettingsForm workspaceId={workspace.id} settings={ws.metricSettings} currency={workspace.currency} />
         </Card>
         <Card>
-          <CardHeader title={t("customTitle")} description={t.rich("customLead", { code: (chunks) => <code>{chunks}</code> })} />
-          <CustomMetricEditor workspaceId={workspace.id} metrics={ws.metricCatalog.filter((m) => m.custom)} references={ws.metricCatalog.filter((m) => !m.archived).map((m) => m.key)} locale={locale} />
+          <CardHeader
+            title={t("customTitle")}
+            description={t.rich("customLead", { code: (chunks) => <code>{chunks}</code> })}
+          />
+          <CustomMetricEditor
+            workspaceId={workspace.id}
+            metrics={ws.metricCatalog.filter((m) => m.custom)}
+            references={ws.metricCatalog.filter((m) => !m.archived).map((m) => m.key)}
+            locale={locale}
+          />
         </Card>
       </div>
     </ClientMessages>

@@ -20,8 +20,29 @@ const WEBHOOKS = graphql(`
   query Webhooks($id: ID!) {
     workspace(id: $id) {
       webhooks(first: 20) {
-        edges { node { id url events enabled consecutiveFailures secretHint
-          deliveries(first: 10) { edges { node { id event status attempts responseCode latencyMs createdAt } } } } }
+        edges {
+          node {
+            id
+            url
+            events
+            enabled
+            consecutiveFailures
+            secretHint
+            deliveries(first: 10) {
+              edges {
+                node {
+                  id
+                  event
+                  status
+                  attempts
+                  responseCode
+                  latencyMs
+                  createdAt
+                }
+              }
+            }
+          }
+        }
       }
     }
   }
@@ -40,7 +61,9 @@ export default async function WebhooksPage({ params }: { params: Promise<{ works
   return (
     <ClientMessages namespaces={["webhooks"]}>
       <div className="space-y-6">
-        <p className="max-w-prose text-sm text-ink-muted">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
+        <p className="max-w-prose text-sm text-ink-muted">
+          {t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}
+        </p>
         <Card>
           <CardHeader title={t("create")} />
           <CreateWebhookForm workspaceId={workspace.id} />
@@ -92,9 +115,15 @@ export default async function WebhooksPage({ params }: { params: Promise<{ works
                       <Td>{formatNumber(String(d.attempts), locale)}</Td>
                       <Td>
                         {d.responseCode ?? "—"}
-                        {d.latencyMs !== null ? ` · ${t("latency", { ms: formatNumber(String(d.latencyMs), locale) })}` : ""}
+                        {d.latencyMs !== null
+                          ? ` · ${t("latency", { ms: formatNumber(String(d.latencyMs), locale) })}`
+                          : ""}
                       </Td>
-                      <Td>{d.status === "SUCCEEDED" || d.status === "FAILED" ? <ResendDeliveryButton deliveryId={d.id} /> : null}</Td>
+                      <Td>
+                        {d.status === "SUCCEEDED" || d.status === "FAILED" ? (
+                          <ResendDeliveryButton deliveryId={d.id} />
+                        ) : null}
+                      </Td>
                     </tr>
                   ))}
                 </tbody>

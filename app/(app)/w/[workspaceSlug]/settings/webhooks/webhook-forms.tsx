@@ -16,10 +16,45 @@ type Input<D extends TadaDocumentNode<any, { input: any }, any>> = VariablesOf<D
 
 export const WEBHOOK_EVENTS = ["ALERT_RAISED", "KPI_STATUS_CHANGED", "IMPORT_COMPLETED", "BATCH_INGESTED"] as const;
 
-const CREATE = graphql(`mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id url } secret } }`);
-const UPDATE = graphql(`mutation UpdateWebhook($input: UpdateWebhookInput!) { updateWebhook(input: $input) { webhook { id enabled } } }`);
-const DELETE = graphql(`mutation DeleteWebhook($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { webhook { id } } }`);
-const RESEND = graphql(`mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) { resendWebhookDelivery(input: $input) { delivery { id } } }`);
+const CREATE = graphql(`
+  mutation CreateWebhook($input: CreateWebhookInput!) {
+    createWebhook(input: $input) {
+      webhook {
+        id
+        url
+      }
+      secret
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation UpdateWebhook($input: UpdateWebhookInput!) {
+    updateWebhook(input: $input) {
+      webhook {
+        id
+        enabled
+      }
+    }
+  }
+`);
+const DELETE = graphql(`
+  mutation DeleteWebhook($input: DeleteWebhookInput!) {
+    deleteWebhook(input: $input) {
+      webhook {
+        id
+      }
+    }
+  }
+`);
+const RESEND = graphql(`
+  mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) {
+    resendWebhookDelivery(input: $input) {
+      delivery {
+        id
+      }
+    }
+  }
+`);
 
 /** Adds a webhook; the signing secret lives only in this component's state and is shown once. */
 export function CreateWebhookForm({ workspaceId }: { workspaceId: string }) {
@@ -48,7 +83,13 @@ export function CreateWebhookForm({ workspaceId }: { workspaceId: string }) {
     <div className="space-y-4">
       {secret ? (
         <Alert tone="warn" title={t("created")}>
-          <CopyableValue id="webhook-secret" label={t("secretOnce")} value={secret} copyLabel={tc("copy")} copiedLabel={tc("copied")} />
+          <CopyableValue
+            id="webhook-secret"
+            label={t("secretOnce")}
+            value={secret}
+            copyLabel={tc("copy")}
+            copiedLabel={tc("copied")}
+          />
         </Alert>
       ) : null}
       <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
@@ -56,12 +97,18 @@ export function CreateWebhookForm({ workspaceId }: { workspaceId: string }) {
         <Field id="webhook-url" label={t("url")} hint={t("urlHint")} error={fieldErrors.url}>
           {(p) => <Input {...p} name="url" type="url" required autoComplete="off" placeholder="https://" />}
         </Field>
-        <fieldset aria-describedby={eventsError ?? fieldErrors.events ? "webhook-events-error" : undefined}>
+        <fieldset aria-describedby={(eventsError ?? fieldErrors.events) ? "webhook-events-error" : undefined}>
           <legend className="text-sm font-medium">{t("events")}</legend>
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
             {WEBHOOK_EVENTS.map((e) => (
               <label key={e} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="events" value={e} defaultChecked={e === "ALERT_RAISED"} className="mt-0.5 size-4 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="events"
+                  value={e}
+                  defaultChecked={e === "ALERT_RAISED"}
+                  className="mt-0.5 size-4 accent-brand-600"
+                />
                 <span>{t(`event_${e}`)}</span>
               </label>
             ))}
@@ -81,7 +128,15 @@ export function ToggleWebhookButton({ webhookId, url, enabled }: { webhookId: st
   const router = useRouter();
   const action = useGraphQLMutation(UPDATE);
   if (enabled) {
-    return <ConfirmMutationButton mutation={UPDATE} input={{ webhookId, enabled: false }} label={t("disable")} title={t("turnedOffTitle", { url })} description={t("turnedOffBody")} />;
+    return (
+      <ConfirmMutationButton
+        mutation={UPDATE}
+        input={{ webhookId, enabled: false }}
+        label={t("disable")}
+        title={t("turnedOffTitle", { url })}
+        description={t("turnedOffBody")}
+      />
+    );
   }
   return (
     <Button
@@ -100,7 +155,15 @@ export function ToggleWebhookButton({ webhookId, url, enabled }: { webhookId: st
 
 export function DeleteWebhookButton({ webhookId, url }: { webhookId: string; url: string }) {
   const t = useTranslations("webhooks");
-  return <ConfirmMutationButton mutation={DELETE} input={{ webhookId }} label={t("delete")} title={t("deleteTitle", { url })} description={t("deleteBody")} />;
+  return (
+    <ConfirmMutationButton
+      mutation={DELETE}
+      input={{ webhookId }}
+      label={t("delete")}
+      title={t("deleteTitle", { url })}
+      description={t("deleteBody")}
+    />
+  );
 }
 
 export function ResendDeliveryButton({ deliveryId }: { deliveryId: string }) {
@@ -120,7 +183,9 @@ export function ResendDeliveryButton({ deliveryId }: { deliveryId: string }) {
       >
         {t("resend")}
       </Button>
-      {action.formError || Object.values(action.fieldErrors)[0] ? <span className="text-xs text-bad-ink">{action.formError ?? Object.values(action.fieldErrors)[0]}</span> : null}
+      {action.formError || Object.values(action.fieldErrors)[0] ? (
+        <span className="text-xs text-bad-ink">{action.formError ?? Object.values(action.fieldErrors)[0]}</span>
+      ) : null}
     </span>
   );
 }
