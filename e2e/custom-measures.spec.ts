@@ -73,17 +73,40 @@ test("custom measures: edit, archive and bring back; refusals and form errors in
     };
     return body.data.viewer.workspaces.find((w) => w.workspace.slug === s)!.workspace.id;
   }, slug);
+  // A KPI reads a measure through a metric: a custom metric over it, then a KPI on that metric.
   const kpi = await page.evaluate(async (ws) => {
-    const query = `mutation($i: CreateKpiInput!) { createKpi(input: $i) { kpi { id } } }`;
-    const variables = {
-      i: { workspaceId: ws, metricKey: "zvonki", ownerRole: "CMO", direction: "HIGHER", key: "cmo.inbound_calls" },
+    const post = async (query: string, variables: Record<string, unknown>) => {
+      const res = await fetch("/api/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as { errors?: unknown[] };
     };
-    const res = await fetch("/api/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query, variables }),
+    const metric = await post(
+      `mutation($i: CreateCustomMetricInput!) { createCustomMetric(input: $i) { metric { key } } }`,
+      {
+        i: {
+          workspaceId: ws,
+          key: "calls_per_lead",
+          nameEn: "Calls per lead",
+          nameRu: "Звонков на лид",
+          formula: "zvonki / leads",
+          class: "PROCESS",
+          direction: "HIGHER",
+        },
+      },
+    );
+    if (metric.errors) return metric;
+    return post(`mutation($i: CreateKpiInput!) { createKpi(input: $i) { kpi { id } } }`, {
+      i: {
+        workspaceId: ws,
+        metricKey: "calls_per_lead",
+        ownerRole: "CMO",
+        direction: "HIGHER",
+        key: "cmo.calls_per_lead",
+      },
     });
-    return res.json();
   }, workspaceId);
   expect(kpi.errors, JSON.stringify(kpi.errors)).toBeUndefined();
   await page.reload();
@@ -91,7 +114,7 @@ test("custom measures: edit, archive and bring back; refusals and form errors in
   await used.getByRole("button", { name: "В архив Входящие звонки" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "В архив" }).click();
   await expect(used.getByRole("alert")).toHaveText(
-    "«Входящие звонки» нельзя архивировать: его используют KPI — Входящие звонки (Директор по маркетингу). Сначала измените или удалите эти KPI",
+    "«Входящие звонки» нельзя архивировать: его используют KPI — Звонков на лид (Директор по маркетингу). Сначала измените или удалите эти KPI",
   );
 
   // The report colour's contrast error, in Russian with a decimal comma.
