@@ -83,6 +83,14 @@ test("custom measures: edit, archive and bring back; refusals and form errors in
       });
       return (await res.json()) as { errors?: unknown[] };
     };
+    // The measure's key as the form suggested it (read back, not assumed).
+    const catalog = (await post(`query($id: ID!) { workspace(id: $id) { metricCatalog { key custom nameRu } } }`, {
+      id: ws,
+    })) as { data?: { workspace: { metricCatalog: { key: string; custom: boolean; nameRu: string }[] } } };
+    const measureKey = catalog.data?.workspace.metricCatalog.find(
+      (m) => m.custom && m.nameRu === "Входящие звонки",
+    )?.key;
+    if (!measureKey) return { errors: ["the measure is not in the catalog"] };
     const metric = await post(
       `mutation($i: CreateCustomMetricInput!) { createCustomMetric(input: $i) { metric { key } } }`,
       {
@@ -91,7 +99,7 @@ test("custom measures: edit, archive and bring back; refusals and form errors in
           key: "calls_per_lead",
           nameEn: "Calls per lead",
           nameRu: "Звонков на лид",
-          formula: "zvonki / leads",
+          formula: `${measureKey} / leads`,
           class: "PROCESS",
           direction: "HIGHER",
         },
