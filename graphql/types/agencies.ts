@@ -35,7 +35,7 @@ import { builder } from "../builder";
 import { accessIn, inWorkspace, onWorkspace } from "../authz";
 import type { GraphQLContext } from "../context";
 import { parseWorkspaceId } from "../ids";
-import { underInput } from "../input-errors";
+import { decodeLogoBase64, underInput, withLogoFieldAsBase64 } from "../input-errors";
 import { ApiKeyScopeEnum } from "./api-keys";
 import { PeriodInput, dec, toPeriodRequest } from "./periods";
 import { ScorecardRef, viewerLocale } from "./scorecards";
@@ -553,29 +553,10 @@ builder.mutationField("updateAgency", (t) =>
       let logo: Uint8Array | null | undefined;
       if (input.removeLogo) logo = null;
       else if (input.logoBase64) {
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.logoBase64.replace(/\s+/g, "")))
-          throw AppError.badInput(["input", "logoBase64"], "LOGO_NOT_BASE64");
-        logo = Buffer.from(input.logoBase64, "base64");
+        logo = decodeLogoBase64(input.logoBase64);
       }
       if (logo !== undefined) {
-        await underInput(async () => {
-          try {
-            await saveAgencyLogo(ctx.db, { agencyId, logo });
-          } catch (error) {
-            if (error instanceof AppError && error.fieldErrors.some((e) => e.path[0] === "logo")) {
-              // The lib names the logo field `logo`; the API's field is logoBase64.
-              const fieldErrors = error.fieldErrors.map((e) =>
-                e.path[0] === "logo" ? { ...e, path: ["logoBase64"] } : e,
-              );
-              throw new AppError(
-                "BAD_USER_INPUT",
-                fieldErrors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; "),
-                { fieldErrors },
-              );
-            }
-            throw error;
-          }
-        });
+        await underInput(() => withLogoFieldAsBase64(() => saveAgencyLogo(ctx.db, { agencyId, logo })));
       }
       const agency = await underInput(() =>
         updateAgency(ctx.db, { agencyId, actor: actorOf(viewer), name: input.name, primaryColor: input.primaryColor }),

@@ -27,7 +27,7 @@ import type { GraphQLContext } from "../context";
 import { builder } from "../builder";
 import { inWorkspace, onWorkspace } from "../authz";
 import { parseTenantNodeId, parseWorkspaceId, tenantNodeId } from "../ids";
-import { parseTenantNodeInput, underInput } from "../input-errors";
+import { decodeLogoBase64, parseTenantNodeInput, underInput, withLogoFieldAsBase64 } from "../input-errors";
 import { PeriodInput, PeriodTypeEnum } from "./periods";
 import { WorkspaceRef, WorkspaceRoleEnum } from "./workspace";
 import { ue } from "@/lib/errors/user-errors";
@@ -822,33 +822,13 @@ builder.mutationField("updateReportBranding", (t) =>
       let logo: Uint8Array | null | undefined;
       if (input.removeLogo) logo = null;
       else if (input.logoBase64) {
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.logoBase64.replace(/\s+/g, "")))
-          throw AppError.badInput(["input", "logoBase64"], "LOGO_NOT_BASE64");
-        logo = Buffer.from(input.logoBase64, "base64");
+        logo = decodeLogoBase64(input.logoBase64);
       }
-      const branding = await underInput(async () => {
-        try {
-          return await saveWorkspaceBranding(ctx.db, {
-            workspaceId,
-            name: input.name,
-            primaryColor: input.primaryColor,
-            logo,
-          });
-        } catch (error) {
-          // The lib names the logo field `logo`; the API's field is logoBase64.
-          if (error instanceof AppError && error.fieldErrors.some((e) => e.path[0] === "logo")) {
-            const fieldErrors = error.fieldErrors.map((e) =>
-              e.path[0] === "logo" ? { ...e, path: ["logoBase64"] } : e,
-            );
-            throw new AppError(
-              "BAD_USER_INPUT",
-              fieldErrors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; "),
-              { fieldErrors },
-            );
-          }
-          throw error;
-        }
-      });
+      const branding = await underInput(() =>
+        withLogoFieldAsBase64(() =>
+          saveWorkspaceBranding(ctx.db, { workspaceId, name: input.name, primaryColor: input.primaryColor, logo }),
+        ),
+      );
       return { branding };
     },
   }),
