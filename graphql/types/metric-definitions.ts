@@ -5,11 +5,12 @@ import { deleteCustomMeasure } from "@/lib/metric-store/delete-custom-measure";
 import { deleteCustomMetric } from "@/lib/metric-store/delete-custom-metric";
 import { setCustomMeasureArchived } from "@/lib/metric-store/set-custom-measure-archived";
 import { updateCustomMeasure } from "@/lib/metric-store/update-custom-measure";
-import { type MetricCatalogEntry } from "@/lib/metric-store/get-metric-catalog";
+import { type MetricCatalogEntry, customMeasureEntry } from "@/lib/metric-store/get-metric-catalog";
 import { updateCustomMetric } from "@/lib/metric-store/update-custom-metric";
 import { updateMetricSettings } from "@/lib/metric-store/update-metric-settings";
 import type { MetricSettings } from "@/lib/metrics/metric-settings";
 import { builder } from "../builder";
+import type { GraphQLContext } from "../context";
 import { inWorkspace } from "../authz";
 import { parseWorkspaceId } from "../ids";
 import { underInput } from "../input-errors";
@@ -254,21 +255,6 @@ const CustomMeasurePayload = builder.objectRef<{ measure: MetricCatalogEntry }>(
   }),
 });
 
-const measureEntry = (m: Awaited<ReturnType<typeof updateCustomMeasure>>): MetricCatalogEntry => ({
-  key: m.key,
-  kind: "measure",
-  name: m.name,
-  formula: null,
-  unit: m.unit,
-  aggregation: m.aggregation,
-  class: null,
-  direction: null,
-  custom: true,
-  id: m.id,
-  problem: null,
-  archived: m.archived === true,
-});
-
 const UpdateCustomMeasureInput = builder.inputType("UpdateCustomMeasureInput", {
   description:
     "Changes to a custom base measure; omitted fields stay. Names may always change; unit and flow/stock only while the measure has no data and no KPI or custom metric reads it (history was checked and aggregated under them). The key never changes.",
@@ -313,10 +299,26 @@ builder.mutationField("updateCustomMeasure", (t) =>
           aggregation: input.aggregation ? (lower(input.aggregation) as "flow") : undefined,
         },
       });
-      return { measure: measureEntry(m) };
+      return { measure: customMeasureEntry(m) };
     },
   }),
 );
+
+/** archiveCustomMeasure and unarchiveCustomMeasure: one operation, one flag apart. */
+async function setArchived(
+  ctx: GraphQLContext,
+  input: { workspaceId: string | number; key: string },
+  archived: boolean,
+) {
+  const workspaceId = workspaceOfInput(input);
+  const measure = await setCustomMeasureArchived(ctx.db, {
+    workspaceId,
+    key: input.key,
+    archived,
+    actor: actorOf(ctx.viewer!),
+  });
+  return { measure: customMeasureEntry(measure) };
+}
 
 builder.mutationField("archiveCustomMeasure", (t) =>
   t.field({
@@ -325,19 +327,7 @@ builder.mutationField("archiveCustomMeasure", (t) =>
       "Archives a custom base measure (metricDefinition.manage): hidden from the import mapping and the formula editor, its data and figures kept. Refused (BAD_USER_INPUT, reason ARCHIVE_MEASURE_USED_BY_KPIS) while a KPI reads it directly or through a custom metric.",
     args: { input: t.arg({ description: "The measure to archive.", type: ArchiveCustomMeasureInput, required: true }) },
     authScopes: manage,
-    resolve: async (_root, { input }, ctx) => {
-      const workspaceId = workspaceOfInput(input);
-      return {
-        measure: measureEntry(
-          await setCustomMeasureArchived(ctx.db, {
-            workspaceId,
-            key: input.key,
-            archived: true,
-            actor: actorOf(ctx.viewer!),
-          }),
-        ),
-      };
-    },
+    resolve: (_root, { input }, ctx) => setArchived(ctx, input, true),
   }),
 );
 
@@ -350,19 +340,7 @@ builder.mutationField("unarchiveCustomMeasure", (t) =>
       input: t.arg({ description: "The measure to bring back.", type: ArchiveCustomMeasureInput, required: true }),
     },
     authScopes: manage,
-    resolve: async (_root, { input }, ctx) => {
-      const workspaceId = workspaceOfInput(input);
-      return {
-        measure: measureEntry(
-          await setCustomMeasureArchived(ctx.db, {
-            workspaceId,
-            key: input.key,
-            archived: false,
-            actor: actorOf(ctx.viewer!),
-          }),
-        ),
-      };
-    },
+    resolve: (_root, { input }, ctx) => setArchived(ctx, input, false),
   }),
 );
 
@@ -385,7 +363,7 @@ builder.mutationField("createCustomMeasure", (t) =>
           aggregation: input.aggregation ? (lower(input.aggregation) as "flow") : undefined,
         },
       });
-      return { measure: measureEntry(m) };
+      return { measure: customMeasureEntry(m) };
     },
   }),
 );

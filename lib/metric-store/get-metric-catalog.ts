@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { METRIC_CATALOG } from "@/lib/metrics/catalog";
 import { BASE_MEASURES, type MeasureAggregation, type LocalizedName } from "@/lib/metrics/measures";
 import type { MetricClass, MetricDirection, MetricUnit } from "@/lib/metrics/metric-definition";
-import { type MetricDefinitions, readMetricDefinitions } from "./load-metric-definitions";
+import { type CustomMeasureRecord, type MetricDefinitions, readMetricDefinitions } from "./load-metric-definitions";
 
 /** One entry of a workspace's catalog: a base measure or a derived metric, built in or custom. */
 export interface MetricCatalogEntry {
@@ -35,6 +35,24 @@ export async function getMetricCatalog(
   return buildCatalog(await readMetricDefinitions(db, workspaceId));
 }
 
+/** A workspace's own base measure as a catalog entry (the catalog, and the measure mutations' payloads). */
+export function customMeasureEntry(m: CustomMeasureRecord): MetricCatalogEntry {
+  return {
+    key: m.key,
+    kind: "measure",
+    name: m.name,
+    formula: null,
+    unit: m.unit,
+    aggregation: m.aggregation,
+    class: null,
+    direction: null,
+    custom: true,
+    id: m.id,
+    problem: null,
+    archived: m.archived === true,
+  };
+}
+
 export function buildCatalog(defs: MetricDefinitions): MetricCatalogEntry[] {
   const entries: MetricCatalogEntry[] = [];
   for (const m of BASE_MEASURES) {
@@ -52,22 +70,7 @@ export function buildCatalog(defs: MetricDefinitions): MetricCatalogEntry[] {
       problem: null,
     });
   }
-  for (const m of defs.customMeasures) {
-    entries.push({
-      key: m.key,
-      kind: "measure",
-      name: m.name,
-      formula: null,
-      unit: m.unit,
-      aggregation: m.aggregation,
-      class: null,
-      direction: null,
-      custom: true,
-      id: m.id,
-      problem: null,
-      archived: m.archived === true,
-    });
-  }
+  for (const m of defs.customMeasures) entries.push(customMeasureEntry(m));
   for (const m of METRIC_CATALOG) {
     entries.push({
       key: m.key,
