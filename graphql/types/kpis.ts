@@ -647,6 +647,15 @@ builder.mutationField("deleteKpi", (t) =>
   }),
 );
 
+/** The KPI named by a `kpiId` argument (BAD_USER_INPUT when it is not a Kpi id). */
+const kpiOfArgs = (args: { kpiId: string | number }) => parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
+
+/** The caller's access to the `kpiId` argument's workspace; the KPI's owner rules apply in lib. */
+const kpiArgAccess = inWorkspace(
+  "access",
+  (_root: unknown, args: { kpiId: string | number }) => kpiOfArgs(args).workspaceId,
+);
+
 const SetKpiTargetPayload = builder
   .objectRef<{ kpi: KpiRecord; period: Period; value: string | null }>("SetKpiTargetPayload")
   .implement({
@@ -673,12 +682,9 @@ builder.mutationField("setKpiTarget", (t) =>
       period: t.arg({ description: "A period of the KPI's period type.", type: PeriodInput, required: true }),
       value: t.arg({ description: "The target; null removes it.", type: "Decimal", required: false }),
     },
-    authScopes: inWorkspace(
-      "access",
-      (_root, args) => parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]).workspaceId,
-    ),
+    authScopes: kpiArgAccess,
     resolve: async (_root, args, ctx) => {
-      const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
+      const { workspaceId, rowId } = kpiOfArgs(args);
       const access = await accessIn(ctx, workspaceId);
       const result = await setKpiTarget(ctx.db, {
         workspaceId,
@@ -721,12 +727,9 @@ builder.mutationField("returnKpiTargetToDerived", (t) =>
       kpiId: t.arg.id({ required: true, description: "The KPI (a Kpi node id)." }),
       period: t.arg({ type: PeriodInput, required: true, description: "A period of the KPI's period type." }),
     },
-    authScopes: inWorkspace(
-      "access",
-      (_root, args) => parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]).workspaceId,
-    ),
+    authScopes: kpiArgAccess,
     resolve: async (_root, args, ctx) => {
-      const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
+      const { workspaceId, rowId } = kpiOfArgs(args);
       const access = await accessIn(ctx, workspaceId);
       return returnTargetToDerived(ctx.db, {
         workspaceId,
@@ -799,12 +802,9 @@ builder.mutationField("setKpiAnnotation", (t) =>
       period: t.arg({ description: "The period (default: the current one).", type: PeriodInput, required: false }),
       body: t.arg.string({ description: "The note's text; empty removes it.", required: true }),
     },
-    authScopes: inWorkspace(
-      "access",
-      (_root, args) => parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]).workspaceId,
-    ),
+    authScopes: kpiArgAccess,
     resolve: async (_root, args, ctx) => {
-      const { workspaceId, rowId } = parseTenantNodeInput(String(args.kpiId), "Kpi", ["kpiId"]);
+      const { workspaceId, rowId } = kpiOfArgs(args);
       const access = await accessIn(ctx, workspaceId);
       if (ctx.viewer?.kind !== "user") throw new AppError("FORBIDDEN", "Annotations are written by members");
       const result = await setKpiAnnotation(ctx.db, {
