@@ -312,6 +312,39 @@ function EditMeasure({
 }
 
 /** The list of custom measures and the form that adds one (names in both languages, unit, flow or stock). */
+/** Active and archived measures are listed the same way, each in its own captioned table. */
+function MeasureTable({
+  caption,
+  measures,
+  workspaceId,
+  locale,
+}: {
+  caption: string;
+  measures: CustomMeasureView[];
+  workspaceId: string;
+  locale: string;
+}) {
+  const t = useTranslations("measures");
+  return (
+    <Table caption={caption}>
+      <THead>
+        <tr>
+          <Th>{t("name")}</Th>
+          <Th>{t("unit")}</Th>
+          <Th>{t("aggregation")}</Th>
+          <Th>{t("key")}</Th>
+          <Th>{t("actions")}</Th>
+        </tr>
+      </THead>
+      <tbody>
+        {measures.map((m) => (
+          <MeasureRow key={m.key} measure={m} workspaceId={workspaceId} locale={locale} />
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
 export function CustomMeasures({
   workspaceId,
   measures,
@@ -345,22 +378,7 @@ export function CustomMeasures({
       {active.length === 0 ? (
         <p className="text-sm text-ink-muted">{t("empty")}</p>
       ) : (
-        <Table caption={t("caption")}>
-          <THead>
-            <tr>
-              <Th>{t("name")}</Th>
-              <Th>{t("unit")}</Th>
-              <Th>{t("aggregation")}</Th>
-              <Th>{t("key")}</Th>
-              <Th>{t("actions")}</Th>
-            </tr>
-          </THead>
-          <tbody>
-            {active.map((m) => (
-              <MeasureRow key={m.key} measure={m} workspaceId={workspaceId} locale={locale} />
-            ))}
-          </tbody>
-        </Table>
+        <MeasureTable caption={t("caption")} measures={active} workspaceId={workspaceId} locale={locale} />
       )}
       {archived.length > 0 ? (
         <section aria-labelledby="archived-measures" className="space-y-2">
@@ -368,22 +386,7 @@ export function CustomMeasures({
             {t("archivedCaption")}
           </h3>
           <p className="text-sm text-ink-muted">{t("archivedLead")}</p>
-          <Table caption={t("archivedCaption")}>
-            <THead>
-              <tr>
-                <Th>{t("name")}</Th>
-                <Th>{t("unit")}</Th>
-                <Th>{t("aggregation")}</Th>
-                <Th>{t("key")}</Th>
-                <Th>{t("actions")}</Th>
-              </tr>
-            </THead>
-            <tbody>
-              {archived.map((m) => (
-                <MeasureRow key={m.key} measure={m} workspaceId={workspaceId} locale={locale} />
-              ))}
-            </tbody>
-          </Table>
+          <MeasureTable caption={t("archivedCaption")} measures={archived} workspaceId={workspaceId} locale={locale} />
         </section>
       ) : null}
       <form
