@@ -41,6 +41,25 @@ export interface MigrateResult {
 }
 
 /**
+ * The application role is cluster-wide, not per database: two processes migrating two fresh
+ * databases of one PostgreSQL at once (parallel test workers, two new tenants' stacks) both
+ * see it missing, and the slower CREATE ROLE fails with a unique violation even under the
+ * migration's IF NOT EXISTS. Created here first, in its own statement that treats "already
+ * exists" as done; the migration's own guard then finds it.
+ */
+async function ensureAppRole(db: SqlRunner): Promise<void> {
+  await db.exec(`DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'throughline_app') THEN
+    CREATE ROLE throughline_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
+END
+$$`);
+}
+
+/**
  * Applies pending migrations in order, each in its own transaction, recording them in a
  * Prisma-compatible `_prisma_migrations` table. Refuses to run when an applied migration's
  * file has changed since (history must be append-only).
@@ -64,6 +83,7 @@ export async function migrate(db: SqlRunner, dir = migrationsDir()): Promise<Mig
     );
     const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     const applied: string[] = [];
+    if (files.some((file) => !done.has(file.name))) await ensureAppRole(db);
     for (const file of files) {
       const previous = done.get(file.name);
       if (previous !== undefined) {
