@@ -12,6 +12,7 @@ import { withApiSecurityHeaders } from "@/lib/http/security-headers";
 import { isAppError } from "@/lib/errors/app-error";
 import { BodyTooLargeError, payloadTooLargeParts, readBodyText } from "@/lib/http/read-body";
 import { createContext } from "./context";
+import { executeLean } from "./lean-execution";
 import { HeaderMap, getApolloServer } from "./server";
 
 const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, BAD_REQUEST: 400 };
@@ -74,7 +75,11 @@ export interface TransportResponse {
 }
 
 /** The transport with the database passed in (tests hand it their own). */
-export async function executeGraphQLHttp(request: Request, openDb: () => Promise<Database>): Promise<Response> {
+export async function executeGraphQLHttp(
+  request: Request,
+  openDb: () => Promise<Database>,
+  options?: TransportOptions,
+): Promise<Response> {
   const url = new URL(request.url);
   const headers = new HeaderMap();
   request.headers.forEach((value, key) => headers.set(key, value));
@@ -88,6 +93,7 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
       readBodyText: (maxBytes) => readBodyText(request, maxBytes),
     },
     openDb,
+    options,
   );
   const responseHeaders = new Headers();
   for (const [key, value] of result.headers) responseHeaders.set(key, value);
@@ -95,10 +101,19 @@ export async function executeGraphQLHttp(request: Request, openDb: () => Promise
   return new Response(result.body, { status: result.status, headers: responseHeaders });
 }
 
+export interface TransportOptions {
+  /**
+   * Whether a well-formed request for a valid document may skip Apollo's pipeline
+   * (graphql/lean-execution.ts); default true. Tests turn it off to compare the two answers.
+   */
+  lean?: boolean;
+}
+
 /** The transport proper (see {@link TransportRequest}). */
 export async function executeGraphQLTransport(
   request: TransportRequest,
   openDb: () => Promise<Database>,
+  options: TransportOptions = {},
 ): Promise<TransportResponse> {
   const method = request.method;
   const headers = request.headers;
@@ -163,18 +178,28 @@ export async function executeGraphQLTransport(
       locale: requestLocale(headerReader.headers, viewer?.kind === "user" ? viewer.locale : null),
     },
   });
-  const server = await getApolloServer();
-  const result = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method, headers, search: request.search, body },
-    context: async () => context,
-  });
   const responseHeaders = new Map<string, string>();
-  for (const [key, value] of result.headers) responseHeaders.set(key.toLowerCase(), value);
+  let payload: string;
+  let status: number;
+  const lean =
+    options.lean === false ? null : await executeLean({ method, headers, search: request.search, body }, context);
+  if (lean) {
+    for (const [name, value] of lean.headers) responseHeaders.set(name, value);
+    payload = lean.body;
+    status = lean.status;
+  } else {
+    const server = await getApolloServer();
+    const result = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: request.search, body },
+      context: async () => context,
+    });
+    for (const [key, value] of result.headers) responseHeaders.set(key.toLowerCase(), value);
+    payload = result.body.kind === "complete" ? result.body.string : await collect(result.body.asyncIterator);
+    status = result.status ?? 200;
+  }
   if (viewer?.kind === "apiKey" && viewer.rateLimit) {
     for (const [key, value] of Object.entries(rateLimitHeaders(viewer.rateLimit))) responseHeaders.set(key, value);
   }
-  const payload = result.body.kind === "complete" ? result.body.string : await collect(result.body.asyncIterator);
-  let status = result.status ?? 200;
   if (status === 400 && isDocumentErrorInJson(responseHeaders.get("content-type") ?? null, payload)) status = 200;
   return { status, headers: responseHeaders, cookies: context.responseCookies, body: payload };
 }

@@ -33,7 +33,7 @@ export const rejectNulPlugin: ApolloServerPlugin = {
  */
 const nulOfDocument = new WeakMap<DocumentNode, string | null>();
 
-function nulInDocument(document: DocumentNode): string | null {
+export function nulInDocument(document: DocumentNode): string | null {
   let found = nulOfDocument.get(document);
   if (found === undefined) {
     found = visitForNul(document);

@@ -28,16 +28,35 @@ const localizeErrorsPlugin: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-export function createApolloServer(): ApolloServer<GraphQLContext> {
-  const armor = new ApolloArmor({
+/**
+ * Headers whose non-empty presence makes a request one browsers preflight (CSRF prevention).
+ * A request that carries Authorization (an API key) is not a "simple" request: browsers
+ * preflight it, so it cannot be forged cross-site and needs no extra header (SPEC §9: GET for
+ * queries). Cookie sessions still need a preflighted header or a JSON content type.
+ */
+export const CSRF_PREFLIGHT_HEADERS = ["x-apollo-operation-name", "apollo-require-preflight", "authorization"] as const;
+
+let armor: ReturnType<ApolloArmor["protect"]> | undefined;
+
+/**
+ * graphql-armor's protection (validation rules for depth, cost, aliases and directives; a
+ * plugin hiding field suggestions), built once: Apollo's pipeline and the lean path of
+ * graphql/lean-execution.ts validate with the same rules.
+ */
+export function armorProtection(): ReturnType<ApolloArmor["protect"]> {
+  armor ??= new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
     costLimit: { maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
-  });
-  const protection = armor.protect();
+  }).protect();
+  return armor;
+}
+
+export function createApolloServer(): ApolloServer<GraphQLContext> {
+  const protection = armorProtection();
   return new ApolloServer<GraphQLContext>({
     schema,
     ...protection,
@@ -46,10 +65,7 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError,
     introspection: true,
-    // A request that carries Authorization (an API key) is not a "simple" request: browsers
-    // preflight it, so it cannot be forged cross-site and needs no extra header (SPEC §9: GET
-    // for queries). Cookie sessions still need a preflighted header or a JSON content type.
-    csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight", "authorization"] },
+    csrfPrevention: { requestHeaders: [...CSRF_PREFLIGHT_HEADERS] },
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
   });
