@@ -80,16 +80,22 @@ interface PreparedDocument {
   nul: string | null;
 }
 
-/** Parsed and validated documents by query text; null for one that does not parse or validate. */
+/**
+ * Parsed and validated documents by query text (null: it does not parse or validate), least
+ * recently used first. Bounded by count and by the total length of the texts kept, so that a
+ * client sending many distinct large documents cannot grow it past a few megabytes of text (and
+ * their syntax trees); a text over MAX_CACHED_QUERY_LENGTH is prepared each time it comes.
+ */
 const documents = new Map<string, PreparedDocument | null>();
 const MAX_DOCUMENTS = 1000;
-/** Longer query texts are not kept: each is parsed again, or left to Apollo when invalid. */
-const MAX_CACHED_QUERY_LENGTH = 64 * 1024;
+const MAX_CACHED_QUERY_LENGTH = 16 * 1024;
+const MAX_CACHED_TEXT = 2 * 1024 * 1024;
+let cachedText = 0;
 
 function prepare(query: string): PreparedDocument | null {
   const cached = documents.get(query);
   if (cached !== undefined) {
-    // Least recently used goes first: re-inserting moves the entry to the end.
+    // Re-inserting moves the entry to the most recently used end.
     documents.delete(query);
     documents.set(query, cached);
     return cached;
@@ -104,9 +110,19 @@ function prepare(query: string): PreparedDocument | null {
   }
   if (query.length <= MAX_CACHED_QUERY_LENGTH) {
     documents.set(query, prepared);
-    if (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+    cachedText += query.length;
+    for (const oldest of documents.keys()) {
+      if (documents.size <= MAX_DOCUMENTS && cachedText <= MAX_CACHED_TEXT) break;
+      documents.delete(oldest);
+      cachedText -= oldest.length;
+    }
   }
   return prepared;
+}
+
+/** How many documents and characters of query text the lean path keeps now (tests). */
+export function preparedDocumentStats(): { documents: number; textLength: number } {
+  return { documents: documents.size, textLength: cachedText };
 }
 
 interface Operation {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext } from "@/graphql/context";
 import { executeGraphQLHttp } from "@/graphql/http-handler";
-import { executeLean } from "@/graphql/lean-execution";
+import { executeLean, preparedDocumentStats } from "@/graphql/lean-execution";
 import {
   type KeyViewer,
   type WorkspaceWithOwner,
@@ -288,5 +288,24 @@ describe("the lean GraphQL path answers as Apollo does", () => {
       ((await read.json()) as { data: { workspace: { fiscalYearStartMonth: number } } }).data.workspace
         .fiscalYearStartMonth,
     ).toBe(ws.workspace.fiscalYearStartMonth);
+  });
+
+  it("keeps a bounded number of prepared documents and of query text, however many distinct ones arrive", async () => {
+    const context = createContext({ db, viewer: null });
+    const run = async (query: string) => {
+      const answer = await executeLean(
+        { method: "POST", headers: new Map([["content-type", "application/json"]]), search: "", body: { query } },
+        context,
+      );
+      expect(answer?.body).toBe('{"data":{"__typename":"Query"}}\n');
+    };
+    for (let i = 0; i < 1200; i++) await run(`{ __typename } # ${i}`);
+    expect(preparedDocumentStats().documents).toBe(1000);
+    const padding = "#".repeat(15 * 1024);
+    for (let i = 0; i < 200; i++) await run(`{ __typename }\n${padding} ${i}`);
+    const stats = preparedDocumentStats();
+    expect(stats.textLength).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(stats.textLength).toBeGreaterThan(1024 * 1024);
+    expect(stats.documents).toBeLessThan(200);
   });
 });
