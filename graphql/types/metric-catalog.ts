@@ -1,4 +1,5 @@
 import { type MetricCatalogEntry } from "@/lib/metric-store/get-metric-catalog";
+import { formulaProblemText } from "@/lib/metric-store/check-custom-metric-formula";
 import { formatDecimal } from "@/lib/metrics/decimal";
 import { metricTraits } from "@/lib/metrics/metric-traits";
 import type { MetricSettings } from "@/lib/metrics/metric-settings";
@@ -67,8 +68,8 @@ export const MetricCatalogEntryRef = builder.objectRef<MetricCatalogEntry>("Metr
     custom: t.exposeBoolean("custom", { description: "Whether the workspace added it." }),
     problem: t.string({
       nullable: true,
-      description: "Custom metrics whose formula no longer compiles: why.",
-      resolve: (e) => e.problem,
+      description: "Custom metrics whose formula no longer compiles: why, in the caller's language.",
+      resolve: (e, _args, ctx) => (e.problem ? formulaProblemText(e.problem, ctx.meta.locale) : null),
     }),
     archived: t.boolean({
       description:

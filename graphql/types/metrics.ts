@@ -1,7 +1,7 @@
 import { type ChannelGroup, parseGroupArgument } from "@/lib/channel-groups/channel-groups";
 import { AppError } from "@/lib/errors/app-error";
 import { createVersionedCache } from "@/lib/data-version/data-version-cache";
-import { checkCustomMetricFormula } from "@/lib/metric-store/check-custom-metric-formula";
+import { checkCustomMetricFormula, formulaProblemText } from "@/lib/metric-store/check-custom-metric-formula";
 import { getMetricBreakdown } from "@/lib/metric-store/get-metric-breakdown";
 import { buildCatalog, type MetricCatalogEntry } from "@/lib/metric-store/get-metric-catalog";
 import { getMetricSeries } from "@/lib/metric-store/get-metric-series";
@@ -225,7 +225,12 @@ builder.objectFields(WorkspaceRef, (t) => ({
     resolve: async (ws, args, ctx) => {
       const defs = await readMetricDefinitions(ctx.db, ws.id);
       const check = checkCustomMetricFormula(defs, args.key ?? "__new_metric__", args.formula);
-      return { valid: check.ok, unit: check.unit, errors: check.errors, references: check.references };
+      return {
+        valid: check.ok,
+        unit: check.unit,
+        errors: check.errors.map((e) => ({ ...e, message: formulaProblemText(e, ctx.meta.locale) })),
+        references: check.references,
+      };
     },
   }),
 }));

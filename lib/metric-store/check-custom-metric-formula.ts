@@ -4,14 +4,27 @@ import type { MetricUnit } from "@/lib/metrics/metric-definition";
 import { type CustomMetricsCompilation, compileCustomMetrics } from "@/lib/metrics/formula/compile-custom-metrics";
 import type { FormulaError } from "@/lib/metrics/formula/formula-error";
 import type { MetricDefinitions } from "./load-metric-definitions";
-import { isUserErrorCode } from "@/lib/errors/user-errors";
+import { isUserErrorCode, renderReason, userReason } from "@/lib/errors/user-errors";
+import type { Locale } from "@/lib/i18n/config";
 
 /** A formula problem for the API: the message plus where it is (UTF-16 offsets, end exclusive). */
 export interface FormulaProblem {
   code: string;
+  /** English; {@link formulaProblemText} gives the text in a person's language. */
   message: string;
   start: number;
   end: number;
+  /** The values the code's text names (FORMULA_<code> in lib/errors/user-errors.ts). */
+  params?: Record<string, string | number>;
+}
+
+/** A formula problem as a person reads it, in `locale` (SPEC §10); the English message for an unregistered code. */
+export function formulaProblemText(
+  problem: Pick<FormulaProblem, "code" | "message" | "params">,
+  locale: Locale,
+): string {
+  const code = `FORMULA_${problem.code}`;
+  return isUserErrorCode(code) ? renderReason(userReason(code, problem.params), locale) : problem.message;
 }
 
 export interface FormulaCheck {
@@ -81,10 +94,16 @@ export function positioned(path: (string | number)[], e: FormulaProblem): FieldE
     position: { start: e.start, end: e.end },
   };
   const reason = `FORMULA_${e.code}`;
-  if (isUserErrorCode(reason)) error.reason = { code: reason };
+  if (isUserErrorCode(reason)) error.reason = userReason(reason, e.params);
   return error;
 }
 
-function toProblem(e: FormulaError): FormulaProblem {
-  return { code: e.code, message: e.message, start: e.position.start, end: e.position.end };
+export function toProblem(e: FormulaError): FormulaProblem {
+  return {
+    code: e.code,
+    message: e.message,
+    start: e.position.start,
+    end: e.position.end,
+    ...(e.params ? { params: e.params } : {}),
+  };
 }

@@ -3,7 +3,13 @@ import type { Database } from "@/lib/db/client";
 import { METRIC_CATALOG } from "@/lib/metrics/catalog";
 import { BASE_MEASURES, type MeasureAggregation, type LocalizedName } from "@/lib/metrics/measures";
 import type { MetricClass, MetricDirection, MetricUnit } from "@/lib/metrics/metric-definition";
+import type { FormulaError } from "@/lib/metrics/formula/formula-error";
+import { type FormulaProblem, toProblem } from "./check-custom-metric-formula";
 import { type CustomMeasureRecord, type MetricDefinitions, readMetricDefinitions } from "./load-metric-definitions";
+
+function firstProblem(errors: readonly FormulaError[] | undefined): FormulaProblem | null {
+  return errors && errors.length > 0 ? toProblem(errors[0]) : null;
+}
 
 /** One entry of a workspace's catalog: a base measure or a derived metric, built in or custom. */
 export interface MetricCatalogEntry {
@@ -22,7 +28,7 @@ export interface MetricCatalogEntry {
   /** Row id of a custom entry; null for built-ins. */
   id: string | null;
   /** Custom metrics whose formula no longer compiles: the first problem; null otherwise. */
-  problem: string | null;
+  problem: FormulaProblem | null;
   /** A custom measure that was archived (hidden from imports and the formula editor). */
   archived?: boolean;
 }
@@ -99,7 +105,7 @@ export function buildCatalog(defs: MetricDefinitions): MetricCatalogEntry[] {
       direction: m.direction,
       custom: true,
       id: m.id,
-      problem: defs.compilation.errors.get(m.key)?.[0]?.message ?? null,
+      problem: firstProblem(defs.compilation.errors.get(m.key)),
     });
   }
   return entries;

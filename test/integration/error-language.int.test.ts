@@ -128,4 +128,43 @@ describe("input errors in the request's language", () => {
     expect(field.reason).toBe("IDEMPOTENCY_KEY_LENGTH");
     expect(field.message).toMatch(/^от 1 до \d+ симв\.$/);
   });
+
+  it("formula problems read in the request's language and name what is wrong, live and on save", async () => {
+    const auth = { authorization: `Bearer ${adminSecret}` };
+    const validate = async (locale: string) =>
+      JSON.parse(
+        await (
+          await executeGraphQLHttp(
+            new Request("http://localhost/api/graphql", {
+              method: "POST",
+              headers: { "content-type": "application/json", "accept-language": locale, ...auth },
+              body: JSON.stringify({
+                query: `query ($id: ID!) { workspace(id: $id) {
+                  unknown: validateMetricFormula(formula: "spend / leadz") { valid errors { code message start end } }
+                  fn: validateMetricFormula(formula: "sqrt(spend)") { errors { code message } }
+                } }`,
+                variables: { id: workspaceId },
+              }),
+            }),
+            async () => db,
+          )
+        ).text(),
+      ) as { data: { workspace: Record<string, { errors: { code: string; message: string; start?: number }[] }> } };
+    const ru = await validate("ru");
+    const en = await validate("en");
+    expect(ru.data.workspace.unknown.errors[0]).toMatchObject({ code: "UNKNOWN_REFERENCE", start: 8 });
+    expect(ru.data.workspace.unknown.errors[0].message).toBe("неизвестный показатель или метрика «leadz»");
+    expect(en.data.workspace.unknown.errors[0].message).toBe("unknown measure or metric \u201cleadz\u201d");
+    expect(ru.data.workspace.fn.errors[0].message).toBe("неизвестная функция «sqrt»; есть только prev(x)");
+
+    const saved = await post(
+      `mutation ($input: CreateCustomMetricInput!) { createCustomMetric(input: $input) { metric { key } } }`,
+      { input: { workspaceId, key: "lang_metric", nameEn: "Lang", formula: "spend / leadz" } },
+      { ...auth, "accept-language": "ru" },
+    );
+    const [field] = saved.errors[0].extensions.fieldErrors!;
+    expect(field.reason).toBe("FORMULA_UNKNOWN_REFERENCE");
+    expect(field.params).toEqual({ name: "leadz" });
+    expect(field.message).toBe("неизвестный показатель или метрика «leadz»");
+  });
 });

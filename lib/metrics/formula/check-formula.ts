@@ -36,7 +36,11 @@ export function checkFormula(ast: FormulaNode, symbols: FormulaSymbols): CheckFo
       case "reference": {
         const symbol = symbols(node.key);
         if (!symbol) {
-          errors.push(formulaError("UNKNOWN_REFERENCE", `Unknown measure or metric "${node.key}"`, node.span));
+          errors.push(
+            formulaError("UNKNOWN_REFERENCE", `Unknown measure or metric "${node.key}"`, node.span, {
+              name: node.key,
+            }),
+          );
           return null;
         }
         return symbol.unit;

@@ -65,7 +65,10 @@ export function compileCustomMetrics(
   for (const source of sources) {
     const whole = { start: 0, end: source.formula.length };
     if (seen.has(source.key)) {
-      addError(source.key, formulaError("DUPLICATE_KEY", `Two custom metrics are named "${source.key}"`, whole));
+      addError(
+        source.key,
+        formulaError("DUPLICATE_KEY", `Two custom metrics are named "${source.key}"`, whole, { key: source.key }),
+      );
       parsed.delete(source.key);
       continue;
     }
@@ -73,7 +76,9 @@ export function compileCustomMetrics(
     if (isReserved(source.key)) {
       addError(
         source.key,
-        formulaError("RESERVED_KEY", `"${source.key}" is already a measure or catalog metric`, whole),
+        formulaError("RESERVED_KEY", `"${source.key}" is already a measure or catalog metric`, whole, {
+          key: source.key,
+        }),
       );
       continue;
     }
@@ -116,7 +121,10 @@ export function compileCustomMetrics(
       const rotated = [...cycle.slice(i), ...cycle.slice(0, i), key];
       const next = cycle[(i + 1) % cycle.length];
       const at = parsed.get(key)!.customRefs.find((r) => r.key === next)!;
-      addError(key, formulaError("CYCLE", `Circular reference: ${rotated.join(" → ")}`, at.span));
+      addError(
+        key,
+        formulaError("CYCLE", `Circular reference: ${rotated.join(" → ")}`, at.span, { cycle: rotated.join(" → ") }),
+      );
     });
     for (const key of cycle) onCycle.add(key);
   };
@@ -136,7 +144,10 @@ export function compileCustomMetrics(
       check(ref.key);
       if (!compiled.has(ref.key)) {
         dependencyFailed = true;
-        addError(key, formulaError("INVALID_DEPENDENCY", `"${ref.key}" has an error of its own`, ref.span));
+        addError(
+          key,
+          formulaError("INVALID_DEPENDENCY", `"${ref.key}" has an error of its own`, ref.span, { metric: ref.key }),
+        );
       }
     }
     if (dependencyFailed) return;

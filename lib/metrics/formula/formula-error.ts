@@ -36,12 +36,21 @@ export type FormulaErrorCode =
 
 export interface FormulaError {
   code: FormulaErrorCode;
+  /** English, for logs and the API's default; people read the code's text in their language (FORMULA_<code>). */
   message: string;
   position: Span;
+  /** The values the code's text names (the unknown name, the cycle, the limit…). */
+  params?: Record<string, string | number>;
 }
 
-export const formulaError = (code: FormulaErrorCode, message: string, position: Span): FormulaError => ({
+export const formulaError = (
+  code: FormulaErrorCode,
+  message: string,
+  position: Span,
+  params?: Record<string, string | number>,
+): FormulaError => ({
   code,
   message,
   position: { start: position.start, end: position.end },
+  ...(params ? { params } : {}),
 });

@@ -89,8 +89,13 @@ class Parser {
     return this.tokens[this.index++];
   }
 
-  private fail(code: FormulaError["code"], message: string, span: Span): never {
-    throw new ParseFailure(formulaError(code, message, span));
+  private fail(
+    code: FormulaError["code"],
+    message: string,
+    span: Span,
+    params?: Record<string, string | number>,
+  ): never {
+    throw new ParseFailure(formulaError(code, message, span, params));
   }
 
   private endSpan(): Span {
@@ -99,7 +104,9 @@ class Parser {
 
   private guardDepth(depth: number, span: Span) {
     if (depth > MAX_FORMULA_DEPTH)
-      this.fail("TOO_DEEP", `The formula is nested more than ${MAX_FORMULA_DEPTH} levels deep`, span);
+      this.fail("TOO_DEEP", `The formula is nested more than ${MAX_FORMULA_DEPTH} levels deep`, span, {
+        max: MAX_FORMULA_DEPTH,
+      });
   }
 
   expression(minBindingPower: number, depth: number): FormulaNode {
@@ -153,26 +160,34 @@ class Parser {
     const isCall = open?.kind === "open";
     if (!isCall) {
       if (FUNCTIONS.has(token.text)) {
-        this.fail("FUNCTION_WITHOUT_CALL", `${token.text} is a function: write ${token.text}(measure)`, token.span);
+        this.fail("FUNCTION_WITHOUT_CALL", `${token.text} is a function: write ${token.text}(measure)`, token.span, {
+          name: token.text,
+        });
       }
       return { kind: "reference", key: token.text, span: token.span };
     }
     if (!FUNCTIONS.has(token.text)) {
-      this.fail("UNKNOWN_FUNCTION", `Unknown function "${token.text}"; the only function is prev(x)`, token.span);
+      this.fail("UNKNOWN_FUNCTION", `Unknown function "${token.text}"; the only function is prev(x)`, token.span, {
+        name: token.text,
+      });
     }
     this.index++; // "("
     const closeNow = this.peek();
     if (closeNow?.kind === "close") {
-      this.fail("WRONG_ARGUMENT_COUNT", `${token.text}() takes exactly one argument`, {
-        start: token.span.start,
-        end: closeNow.span.end,
-      });
+      this.fail(
+        "WRONG_ARGUMENT_COUNT",
+        `${token.text}() takes exactly one argument`,
+        { start: token.span.start, end: closeNow.span.end },
+        { name: token.text },
+      );
     }
     const argument = this.expression(0, depth + 1);
     const close = this.next();
     if (!close) this.fail("UNCLOSED_PARENTHESIS", 'This "(" is never closed', open.span);
     if (close.kind === "comma") {
-      this.fail("WRONG_ARGUMENT_COUNT", `${token.text}() takes exactly one argument`, close.span);
+      this.fail("WRONG_ARGUMENT_COUNT", `${token.text}() takes exactly one argument`, close.span, {
+        name: token.text,
+      });
     }
     if (close.kind !== "close") this.fail("UNEXPECTED_TOKEN", `Expected ")" but found "${close.text}"`, close.span);
     return { kind: "prev", argument, span: { start: token.span.start, end: close.span.end } };

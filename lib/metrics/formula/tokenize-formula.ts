@@ -38,10 +38,12 @@ export function tokenizeFormula(
   if (source.length > MAX_FORMULA_LENGTH) {
     return {
       ok: false,
-      error: formulaError("FORMULA_TOO_LONG", `A formula may be at most ${MAX_FORMULA_LENGTH} characters long`, {
-        start: MAX_FORMULA_LENGTH,
-        end: source.length,
-      }),
+      error: formulaError(
+        "FORMULA_TOO_LONG",
+        `A formula may be at most ${MAX_FORMULA_LENGTH} characters long`,
+        { start: MAX_FORMULA_LENGTH, end: source.length },
+        { max: MAX_FORMULA_LENGTH },
+      ),
     };
   }
   const tokens: FormulaToken[] = [];
@@ -60,7 +62,12 @@ export function tokenizeFormula(
         if (!isDigit(source[i] ?? "")) {
           return {
             ok: false,
-            error: formulaError("INVALID_NUMBER", "A decimal point must be followed by digits", { start, end: i }),
+            error: formulaError(
+              "INVALID_NUMBER",
+              "A decimal point must be followed by digits",
+              { start, end: i },
+              { text: source.slice(start, i) },
+            ),
           };
         }
         while (i < source.length && isDigit(source[i])) i++;
@@ -68,7 +75,12 @@ export function tokenizeFormula(
       if (source[start] === ".") {
         return {
           ok: false,
-          error: formulaError("INVALID_NUMBER", "Write a leading zero: 0.5, not .5", { start, end: i }),
+          error: formulaError(
+            "INVALID_NUMBER",
+            "Write a leading zero: 0.5, not .5",
+            { start, end: i },
+            { text: source.slice(start, i) },
+          ),
         };
       }
       // "12abc" is a typo, not a number followed by a name.
@@ -77,7 +89,12 @@ export function tokenizeFormula(
         while (end < source.length && (isIdentifierPart(source[end]) || source[end] === ".")) end++;
         return {
           ok: false,
-          error: formulaError("INVALID_NUMBER", `"${source.slice(start, end)}" is not a number`, { start, end }),
+          error: formulaError(
+            "INVALID_NUMBER",
+            `"${source.slice(start, end)}" is not a number`,
+            { start, end },
+            { text: source.slice(start, end) },
+          ),
         };
       }
       tokens.push({ kind: "number", text: source.slice(start, i), span: { start, end: i } });
@@ -103,7 +120,12 @@ export function tokenizeFormula(
     const end = start + (source.codePointAt(start)! > 0xffff ? 2 : 1);
     return {
       ok: false,
-      error: formulaError("UNEXPECTED_CHARACTER", `Unexpected character "${source.slice(start, end)}"`, { start, end }),
+      error: formulaError(
+        "UNEXPECTED_CHARACTER",
+        `Unexpected character "${source.slice(start, end)}"`,
+        { start, end },
+        { text: source.slice(start, end) },
+      ),
     };
   }
   return { ok: true, tokens };
