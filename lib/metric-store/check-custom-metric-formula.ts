@@ -4,7 +4,7 @@ import type { MetricUnit } from "@/lib/metrics/metric-definition";
 import { type CustomMetricsCompilation, compileCustomMetrics } from "@/lib/metrics/formula/compile-custom-metrics";
 import type { FormulaError } from "@/lib/metrics/formula/formula-error";
 import type { MetricDefinitions } from "./load-metric-definitions";
-import { isUserErrorCode, renderReason, userReason } from "@/lib/errors/user-errors";
+import { type UserReason, isUserErrorCode, renderReason, userReason } from "@/lib/errors/user-errors";
 import type { Locale } from "@/lib/i18n/config";
 
 /** A formula problem for the API: the message plus where it is (UTF-16 offsets, end exclusive). */
@@ -18,13 +18,19 @@ export interface FormulaProblem {
   params?: Record<string, string | number>;
 }
 
+/** The registered reason of a formula problem (FORMULA_<code> with its params); null for an unregistered code. */
+function formulaReason(problem: Pick<FormulaProblem, "code" | "params">): UserReason | null {
+  const code = `FORMULA_${problem.code}`;
+  return isUserErrorCode(code) ? userReason(code, problem.params) : null;
+}
+
 /** A formula problem as a person reads it, in `locale` (SPEC §10); the English message for an unregistered code. */
 export function formulaProblemText(
   problem: Pick<FormulaProblem, "code" | "message" | "params">,
   locale: Locale,
 ): string {
-  const code = `FORMULA_${problem.code}`;
-  return isUserErrorCode(code) ? renderReason(userReason(code, problem.params), locale) : problem.message;
+  const reason = formulaReason(problem);
+  return reason ? renderReason(reason, locale) : problem.message;
 }
 
 export interface FormulaCheck {
@@ -93,8 +99,8 @@ export function positioned(path: (string | number)[], e: FormulaProblem): FieldE
     code: e.code,
     position: { start: e.start, end: e.end },
   };
-  const reason = `FORMULA_${e.code}`;
-  if (isUserErrorCode(reason)) error.reason = userReason(reason, e.params);
+  const reason = formulaReason(e);
+  if (reason) error.reason = reason;
   return error;
 }
 
