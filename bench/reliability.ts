@@ -57,24 +57,13 @@ function longCsv(rows: number, seed: string): string {
   return lines.join("\n") + "\n";
 }
 
-async function upload(url: string, cookie: string, workspaceId: string, csv: string): Promise<string> {
-  const res = await fetch(`${url}/api/imports?workspaceId=${workspaceId}&fileName=bench.csv`, {
-    method: "POST",
-    headers: { "content-type": "text/csv", cookie },
-    body: csv,
-  });
-  const body = (await res.json()) as any;
-  if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);
-  return body.import.id as string;
-}
-
 /**
- * The same upload from a child process. Sending a 13 MB body with fetch encodes and copies it on
- * the caller's event loop — the loop the /api/health probe's own timers and sockets run on — so
- * probing from the uploading process counted its own stall (≈ 90 ms, always the probe sent as
- * the upload began) as the server's latency.
+ * Uploads a CSV to /api/imports from a child process; the import's id. Sending a 13 MB body with
+ * fetch encodes and copies it on the caller's event loop — the loop the /api/health probe's own
+ * timers and sockets run on — so probing from the uploading process counted its own stall
+ * (≈ 90 ms, always the probe sent as the upload began) as the server's latency.
  */
-async function uploadFromChild(url: string, cookie: string, workspaceId: string, csv: string): Promise<string> {
+async function upload(url: string, cookie: string, workspaceId: string, csv: string): Promise<string> {
   const file = path.join(os.tmpdir(), `tl-bench-upload-${randomUUID()}.csv`);
   writeFileSync(file, csv);
   const script = `const fs = require("node:fs");
@@ -284,7 +273,7 @@ export async function run(): Promise<void> {
       }
     })();
     const uploadStarted = performance.now();
-    const uploadedId = await uploadFromChild(A, cookie, ws, bigCsv);
+    const uploadedId = await upload(A, cookie, ws, bigCsv);
     const uploadSeconds = round((performance.now() - uploadStarted) / 1000, 1);
     uploading = false;
     await probe;
