@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { transliterate } from "@/lib/workspaces/make-slug";
 import { useGraphQLMutation } from "@/components/forms/use-graphql-mutation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -66,45 +67,14 @@ const UNARCHIVE = graphql(`
   }
 `);
 
-/** "Звонки" → "zvonki", "Calls (tracker)" → "calls_tracker": a key suggestion the person may change. */
+/**
+ * "Звонки" → "zvonki", "Calls (tracker)" → "calls_tracker": a key suggestion the person may
+ * change, transliterated as workspace slugs are (lib/workspaces/make-slug.ts).
+ */
 function suggestKey(name: string): string {
-  const map: Record<string, string> = {
-    а: "a",
-    б: "b",
-    в: "v",
-    г: "g",
-    д: "d",
-    е: "e",
-    ё: "e",
-    ж: "zh",
-    з: "z",
-    и: "i",
-    й: "y",
-    к: "k",
-    л: "l",
-    м: "m",
-    н: "n",
-    о: "o",
-    п: "p",
-    р: "r",
-    с: "s",
-    т: "t",
-    у: "u",
-    ф: "f",
-    х: "h",
-    ц: "ts",
-    ч: "ch",
-    ш: "sh",
-    щ: "sch",
-    ъ: "",
-    ы: "y",
-    ь: "",
-    э: "e",
-    ю: "yu",
-    я: "ya",
-  };
-  const latin = [...name.toLowerCase()].map((c) => map[c] ?? c).join("");
-  const key = latin.replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  const key = transliterate(name)
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   return /^[a-z]/.test(key) ? key.slice(0, 48) : key ? `m_${key}`.slice(0, 48) : "";
 }
 
