@@ -281,7 +281,6 @@ function EditMeasure({
   );
 }
 
-/** The list of custom measures and the form that adds one (names in both languages, unit, flow or stock). */
 /** Active and archived measures are listed the same way, each in its own captioned table. */
 function MeasureTable({
   caption,
@@ -315,6 +314,7 @@ function MeasureTable({
   );
 }
 
+/** The list of custom measures and the form that adds one (names in both languages, unit, flow or stock). */
 export function CustomMeasures({
   workspaceId,
   measures,
